@@ -1,0 +1,123 @@
+/**
+ * The notebook's data model: articles (metadata only; bodies live in content-addressed
+ * files), tags and highlights. Schemas are the single source of truth: types are inferred
+ * from them, and the same schemas validate a notebook file on open, so a file that does
+ * not match is refused rather than half-read and later overwritten.
+ */
+import { z } from 'zod'
+import { ArticleIdSchema, HighlightIdSchema, TagIdSchema, type TagId } from './ids'
+
+export const SCHEMA_VERSION = 1
+
+const IsoTimestamp = z.string().min(10).max(40)
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256 hex digest')
+
+/** Where a metadata value came from, shown beside it so the analyst can judge it. */
+export const MetaSourceSchema = z.object({
+  title: z.string().optional(),
+  outlet: z.string().optional(),
+  author: z.string().optional(),
+  published: z.string().optional(),
+  url: z.string().optional(),
+})
+
+export const ArticleSchema = z.object({
+  id: ArticleIdSchema,
+  title: z.string().min(1).max(500),
+  outlet: z.string().max(200).nullable(),
+  author: z.string().max(300).nullable(),
+  /** Publication date as stated: `YYYY-MM-DD`, or a full ISO date-time with its UTC offset. */
+  published: z.string().max(40).nullable(),
+  url: z.string().max(2000).nullable(),
+  metaSources: MetaSourceSchema,
+  /** sha256 of the stored (normalised) text: names the body file and detects tampering. */
+  bodyHash: Sha256,
+  wordCount: z.number().int().nonnegative(),
+  charCount: z.number().int().nonnegative(),
+  importedAt: IsoTimestamp,
+  source: z.object({
+    fileName: z.string().min(1).max(255),
+    format: z.enum(['txt']),
+    /** Notebook-relative path of the original bytes, kept for provenance. */
+    originalFile: z.string().min(1),
+    originalHash: Sha256,
+  }),
+})
+export type Article = z.infer<typeof ArticleSchema>
+
+export const TagSchema = z.object({
+  id: TagIdSchema,
+  name: z.string().min(1).max(100),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  description: z.string().max(500),
+})
+export type Tag = z.infer<typeof TagSchema>
+
+/**
+ * A W3C TextPositionSelector plus TextQuoteSelector in one: offsets index the stored
+ * article text in UTF-16 code units; exact/prefix/suffix let the highlight be found again
+ * if offsets ever stop matching.
+ */
+export const TextTargetSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+})
+export type TextTarget = z.infer<typeof TextTargetSchema>
+
+export const HighlightSchema = z.object({
+  id: HighlightIdSchema,
+  articleId: ArticleIdSchema,
+  target: TextTargetSchema,
+  tagIds: z.array(TagIdSchema),
+  comment: z.string().max(20000),
+  createdAt: IsoTimestamp,
+  updatedAt: IsoTimestamp,
+})
+export type Highlight = z.infer<typeof HighlightSchema>
+
+export const NotebookDataSchema = z.object({
+  schemaVersion: z.number().int().positive(),
+  createdAt: IsoTimestamp,
+  articles: z.array(ArticleSchema),
+  tags: z.array(TagSchema),
+  highlights: z.array(HighlightSchema),
+})
+export type NotebookData = z.infer<typeof NotebookDataSchema>
+
+/**
+ * The codebook every new notebook starts with. Colours are from the Okabe-Ito palette,
+ * chosen to stay distinguishable under the common forms of colour blindness.
+ */
+export const DEFAULT_TAGS: readonly Tag[] = [
+  {
+    id: 't-bases' as TagId,
+    name: 'Bases',
+    color: '#E69F00',
+    description: 'Status of Russian bases in Syria: Tartus naval base, Khmeimim air base and others.',
+  },
+  {
+    id: 't-convoys' as TagId,
+    name: 'Convoys',
+    color: '#56B4E9',
+    description: 'Movements of troops, vehicles, ships and aircraft leaving or returning.',
+  },
+  {
+    id: 't-negotiations' as TagId,
+    name: 'Negotiations',
+    color: '#009E73',
+    description: 'Talks between Moscow and the new authorities in Damascus, and their terms.',
+  },
+]
+
+export function createNotebookData(nowIso: string): NotebookData {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    createdAt: nowIso,
+    articles: [],
+    tags: DEFAULT_TAGS.map((t) => ({ ...t })),
+    highlights: [],
+  }
+}
