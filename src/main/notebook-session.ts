@@ -1,0 +1,317 @@
+/**
+ * Everything that can be done to one open notebook: import, read, highlight, export.
+ * Shared by the app's API service and the CLI, so both behave identically. Methods throw
+ * `DossierError` for expected failures (the API boundary turns them into Results) and
+ * leave the notebook unchanged when they fail.
+ */
+import { randomBytes } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
+import { basename, extname } from 'node:path'
+import type { ArticleSummary, ArticleView, ExportedBriefing, HighlightChange, ImportItem, ImportReport, NewHighlight, NotebookInfo, BriefingRequest } from '../core/api'
+import { buildBriefing } from '../core/briefing'
+import { makeArticleId, makeHighlightId, type ArticleId, type HighlightId, type TagId } from '../core/ids'
+import { draftArticleFromText } from '../core/import-text'
+import type { Article, Highlight, Tag } from '../core/model'
+import { DossierError, isDossierError } from '../core/result'
+import { findOccurrences, makeTextTarget, trimRange } from '../core/selectors'
+import { collectImportFiles, isImportable } from './import/collect-files'
+import { decodeTextFile, MAX_IMPORT_BYTES, tooLargeError } from './import/decode-text'
+import { writeBriefingPdf } from './pdf/briefing-pdf'
+import { checkExportTarget, mapExportError } from './export-target'
+import { NotebookStore, sha256Hex } from './storage/notebook-store'
+
+export interface SessionDeps {
+  fontsDir: string
+  now?: () => string
+  randomHex?: () => string
+}
+
+export interface ContentToImport {
+  name: string
+  bytes: Uint8Array
+}
+
+export interface QuoteHighlight {
+  articleId: ArticleId
+  quote: string
+  /** 1-based; required when the quote occurs more than once. */
+  occurrence?: number
+  tagNames: string[]
+  comment: string
+}
+
+export class NotebookSession {
+  readonly #now: () => string
+  readonly #randomHex: () => string
+
+  constructor(
+    readonly store: NotebookStore,
+    private readonly deps: SessionDeps,
+  ) {
+    this.#now = deps.now ?? (() => new Date().toISOString())
+    this.#randomHex = deps.randomHex ?? (() => randomBytes(8).toString('hex'))
+  }
+
+  static async open(dir: string, deps: SessionDeps, options: { create?: boolean } = {}): Promise<NotebookSession> {
+    const store = await NotebookStore.open(dir, { create: options.create ?? true, now: deps.now })
+    return new NotebookSession(store, deps)
+  }
+
+  info(): NotebookInfo {
+    const { articles, highlights } = this.store.data
+    return { dir: this.store.dir, name: this.store.name, articleCount: articles.length, highlightCount: highlights.length }
+  }
+
+  listArticles(): ArticleSummary[] {
+    const counts = new Map<string, number>()
+    for (const h of this.store.data.highlights) counts.set(h.articleId, (counts.get(h.articleId) ?? 0) + 1)
+    return this.store.data.articles.map((a) => summarise(a, counts.get(a.id) ?? 0))
+  }
+
+  async getArticle(articleId: ArticleId): Promise<ArticleView> {
+    const article = this.#article(articleId)
+    const text = await this.store.readBody(article.bodyHash)
+    const highlights = this.store.data.highlights.filter((h) => h.articleId === articleId)
+    return { article: { ...summarise(article, highlights.length), metaSources: article.metaSources }, text, highlights }
+  }
+
+  listTags(): Tag[] {
+    return this.store.data.tags.map((t) => ({ ...t }))
+  }
+
+  /** Resolves tag names (case-insensitive) to ids; an unknown name is an error naming the known ones. */
+  tagIdsByName(names: readonly string[]): TagId[] {
+    return names.map((name) => {
+      const tag = this.store.data.tags.find((t) => t.name.toLowerCase() === name.trim().toLowerCase())
+      if (!tag) {
+        const known = this.store.data.tags.map((t) => t.name).join(', ')
+        throw new DossierError('unknown-tag', `There is no tag named "${name}". Tags in this notebook: ${known}.`)
+      }
+      return tag.id
+    })
+  }
+
+  /** Imports files and folders from disk (CLI and the app's open dialog). */
+  async importPaths(paths: readonly string[]): Promise<ImportReport> {
+    const { files, problems } = await collectImportFiles(paths)
+    const items: ImportItem[] = [...problems]
+    for (const file of files) {
+      items.push(
+        await this.#importOne(file, basename(file), async () => {
+          const size = (await stat(file)).size
+          if (size > MAX_IMPORT_BYTES) throw tooLargeError(basename(file), size)
+          const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
+            throw new DossierError('unreadable', `Cannot read ${file} (${e.code ?? e.message}).`)
+          })
+          return { name: basename(file), bytes }
+        }),
+      )
+    }
+    return report(items)
+  }
+
+  /** Imports file contents (files dropped on the app window). */
+  async importContents(files: readonly ContentToImport[]): Promise<ImportReport> {
+    const items: ImportItem[] = []
+    for (const file of files) items.push(await this.#importOne(file.name, file.name, async () => file))
+    return report(items)
+  }
+
+  /** `name` is checked as given: a dropped file's name must be a plain file name. */
+  async #importOne(source: string, name: string, load: () => Promise<ContentToImport>): Promise<ImportItem> {
+    try {
+      checkFileName(name)
+      if (!isImportable(name)) {
+        const ext = extname(name) || 'without an extension'
+        throw new DossierError('unsupported-type', `${name}: files ${ext.startsWith('.') ? `of type ${ext}` : ext} cannot be imported yet; Dossier imports .txt files.`)
+      }
+      const { bytes } = await load()
+      const draft = draftArticleFromText(decodeTextFile(bytes, name), name)
+      const bodyHash = sha256Hex(draft.text)
+      const existing = this.store.data.articles.find((a) => a.bodyHash === bodyHash)
+      if (existing) return { source, status: 'duplicate', articleId: existing.id, title: existing.title, duplicateOf: existing.id }
+
+      // Immutable files first, catalog last: if the catalog save fails, the orphaned
+      // content-addressed files are harmless and no partial article exists.
+      await this.store.putBody(draft.text)
+      const original = await this.store.putOriginal(bytes, extname(name))
+      const article: Article = {
+        id: this.#freshId((hex) => makeArticleId(hex), new Set(this.store.data.articles.map((a) => a.id))),
+        title: draft.title,
+        outlet: draft.outlet,
+        author: draft.author,
+        published: draft.published,
+        url: draft.url,
+        metaSources: draft.metaSources,
+        bodyHash,
+        wordCount: draft.wordCount,
+        charCount: draft.text.length,
+        importedAt: this.#now(),
+        source: { fileName: name, format: 'txt', originalFile: original.path, originalHash: original.hash },
+      }
+      await this.store.update((d) => {
+        d.articles.push(article)
+      })
+      return { source, status: 'imported', articleId: article.id, title: article.title }
+    } catch (error) {
+      if (!isDossierError(error)) throw error
+      return { source, status: 'failed', error: { code: error.code, message: error.message } }
+    }
+  }
+
+  async createHighlight(request: NewHighlight): Promise<Highlight> {
+    const article = this.#article(request.articleId)
+    const text = await this.store.readBody(article.bodyHash)
+    if (request.end > text.length) {
+      throw new DossierError('bad-request', `The selection ends at ${request.end}, past the end of the article (${text.length} characters).`)
+    }
+    const { start, end } = trimRange(text, request.start, request.end)
+    if (end <= start) throw new DossierError('bad-request', 'The selection holds only white space: select some words to highlight.')
+    this.#checkTagIds(request.tagIds)
+    const now = this.#now()
+    const highlight: Highlight = {
+      id: this.#freshId((hex) => makeHighlightId(hex), new Set(this.store.data.highlights.map((h) => h.id))),
+      articleId: article.id,
+      target: makeTextTarget(text, start, end),
+      tagIds: dedupe(request.tagIds),
+      comment: request.comment.trim(),
+      createdAt: now,
+      updatedAt: now,
+    }
+    await this.store.update((d) => {
+      d.highlights.push(highlight)
+    })
+    return highlight
+  }
+
+  /** The CLI's way in: find the quote in the article, then highlight it. */
+  async highlightQuote(request: QuoteHighlight): Promise<Highlight> {
+    const article = this.#article(request.articleId)
+    const text = await this.store.readBody(article.bodyHash)
+    const quote = request.quote
+    if (quote.trim().length === 0) throw new DossierError('bad-request', 'The quote is empty.')
+    const hits = findOccurrences(text, quote.normalize('NFC'))
+    if (hits.length === 0) {
+      throw new DossierError('quote-not-found', `The quote does not occur in "${article.title}" (${article.id}). Copy it exactly from \`dossier show ${article.id}\`.`)
+    }
+    let index = 0
+    if (request.occurrence !== undefined) {
+      if (request.occurrence < 1 || request.occurrence > hits.length) {
+        throw new DossierError('bad-request', `The quote occurs ${hits.length} time(s); --occurrence must be between 1 and ${hits.length}.`)
+      }
+      index = request.occurrence - 1
+    } else if (hits.length > 1) {
+      throw new DossierError('ambiguous-quote', `The quote occurs ${hits.length} times in "${article.title}"; choose one with --occurrence 1..${hits.length}.`)
+    }
+    const start = hits[index]!
+    return this.createHighlight({
+      articleId: article.id,
+      start,
+      end: start + quote.normalize('NFC').length,
+      tagIds: this.tagIdsByName(request.tagNames),
+      comment: request.comment,
+    })
+  }
+
+  async updateHighlight(change: HighlightChange): Promise<Highlight> {
+    const current = this.#highlight(change.highlightId)
+    if (change.tagIds) this.#checkTagIds(change.tagIds)
+    const next: Highlight = {
+      ...current,
+      tagIds: change.tagIds ? dedupe(change.tagIds) : current.tagIds,
+      comment: change.comment !== undefined ? change.comment.trim() : current.comment,
+      updatedAt: this.#now(),
+    }
+    await this.store.update((d) => {
+      d.highlights = d.highlights.map((h) => (h.id === next.id ? next : h))
+    })
+    return next
+  }
+
+  async deleteHighlight(highlightId: HighlightId): Promise<void> {
+    this.#highlight(highlightId)
+    await this.store.update((d) => {
+      d.highlights = d.highlights.filter((h) => h.id !== highlightId)
+    })
+  }
+
+  /** Builds the briefing from the notebook and writes it as a PDF at `outPath`. */
+  async exportBriefingPdf(outPath: string, request: BriefingRequest): Promise<ExportedBriefing> {
+    const layout = buildBriefing({
+      articles: this.store.data.articles,
+      tags: this.store.data.tags,
+      highlights: this.store.data.highlights,
+      title: request.title,
+      tagIds: request.tagIds,
+      generatedAt: this.#now(),
+    })
+    await checkExportTarget(outPath)
+    try {
+      const { pageCount } = await writeBriefingPdf(layout, outPath, { fontsDir: this.deps.fontsDir })
+      return { path: outPath, pageCount, passageCount: layout.passageCount }
+    } catch (error) {
+      throw mapExportError(error, outPath)
+    }
+  }
+
+  #article(id: ArticleId): Article {
+    const article = this.store.data.articles.find((a) => a.id === id)
+    if (!article) throw new DossierError('not-found', `There is no article with id ${id} in this notebook.`)
+    return article
+  }
+
+  #highlight(id: HighlightId): Highlight {
+    const highlight = this.store.data.highlights.find((h) => h.id === id)
+    if (!highlight) throw new DossierError('not-found', `There is no highlight with id ${id} in this notebook.`)
+    return highlight
+  }
+
+  #checkTagIds(ids: readonly TagId[]): void {
+    for (const id of ids) {
+      if (!this.store.data.tags.some((t) => t.id === id)) throw new DossierError('unknown-tag', `There is no tag with id ${id} in this notebook.`)
+    }
+  }
+
+  #freshId<T extends string>(make: (hex: string) => T, taken: ReadonlySet<string>): T {
+    for (;;) {
+      const id = make(this.#randomHex())
+      if (!taken.has(id)) return id
+    }
+  }
+}
+
+function summarise(a: Article, highlightCount: number): ArticleSummary {
+  return {
+    id: a.id,
+    title: a.title,
+    outlet: a.outlet,
+    author: a.author,
+    published: a.published,
+    url: a.url,
+    wordCount: a.wordCount,
+    importedAt: a.importedAt,
+    sourceFileName: a.source.fileName,
+    highlightCount,
+  }
+}
+
+function report(items: ImportItem[]): ImportReport {
+  return {
+    items,
+    imported: items.filter((i) => i.status === 'imported').length,
+    duplicates: items.filter((i) => i.status === 'duplicate').length,
+    failed: items.filter((i) => i.status === 'failed').length,
+  }
+}
+
+function dedupe<T>(values: readonly T[]): T[] {
+  return [...new Set(values)]
+}
+
+/** Dropped files carry only a name; refuse names that could not be a plain file name. */
+function checkFileName(name: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name) || /[\\/]/.test(name) || name === '.' || name === '..') {
+    throw new DossierError('bad-request', `The file name ${JSON.stringify(name)} contains control characters or path separators; rename the file and import it again.`)
+  }
+}

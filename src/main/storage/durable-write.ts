@@ -1,0 +1,38 @@
+/**
+ * Durable file replacement: write a uniquely named temp file beside the target, fsync
+ * it, rename it over the target, then fsync the directory so the rename itself survives
+ * a power loss. Until this resolves nothing may report the data as saved.
+ */
+import { randomBytes } from 'node:crypto'
+import { open, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+export async function writeFileDurably(target: string, data: string | Uint8Array): Promise<void> {
+  const dir = dirname(target)
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  let handle: Awaited<ReturnType<typeof open>> | undefined
+  try {
+    handle = await open(temp, 'wx')
+    await handle.writeFile(data)
+    await handle.sync()
+    await handle.close()
+    handle = undefined
+    await rename(temp, target)
+  } catch (error) {
+    await handle?.close().catch(() => undefined)
+    await rm(temp, { force: true }).catch(() => undefined)
+    throw error
+  }
+  await syncDirectory(dir)
+}
+
+/** fsync on a directory is how POSIX makes a rename durable; Windows cannot open one, and does not need it. */
+export async function syncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return
+  const handle = await open(dir, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
