@@ -1,0 +1,103 @@
+/**
+ * App lifecycle: single-instance lock, the window, the native menu, IPC registration.
+ * Everything it calls is Electron-free; this file only connects it to Electron.
+ */
+import { app, dialog, Menu, type BrowserWindow } from 'electron'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { IPC_EVENT_CHANNEL, type DossierEvent } from '../../core/api'
+import { createApiHandlers } from '../api-handlers'
+import { buildMenuTemplate } from '../menu-template'
+import { defaultNotebookDir, findFontsDir } from '../paths'
+import { createMainService } from '../service'
+import { readSettings, writeSettings } from '../settings'
+import { createElectronDialogs } from './dialogs'
+import { registerIpcHandlers } from './ipc'
+import { createMainWindow } from './window'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const preloadPath = join(here, '../preload/index.cjs')
+const appUrl = pathToFileURL(join(here, '../renderer/index.html')).href
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+
+let mainWindow: BrowserWindow | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault())
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  void app.whenReady().then(start)
+}
+
+function emit(event: DossierEvent): void {
+  mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event)
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData')
+  const settings = await readSettings(userData)
+  const notebookDir = process.env.DOSSIER_NOTEBOOK || settings.lastNotebook || defaultNotebookDir(userData)
+  const fontsDir = findFontsDir([join(process.resourcesPath, 'fonts'), join(app.getAppPath(), 'resources', 'fonts')])
+
+  const service = await createMainService({
+    notebookDir,
+    fontsDir,
+    emit,
+    dialogs: createElectronDialogs(() => mainWindow, () => app.getPath('documents')),
+    rememberNotebook: (dir) => writeSettings(userData, { ...settings, lastNotebook: dir }),
+  })
+  registerIpcHandlers(createApiHandlers(service), () => ({
+    webContents: mainWindow?.webContents ?? null,
+    appUrl: devServerUrl ?? appUrl,
+  }))
+
+  const send = (command: 'import' | 'export-briefing') => emit({ type: 'menu', command })
+  const openNotebook = (mode: 'open' | 'new') => async () => {
+    const result = await service.chooseNotebook({ mode }).catch((e: Error) => e)
+    if (result instanceof Error) dialog.showErrorBox('Could not open the notebook', result.message)
+  }
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(
+        {
+          newNotebook: openNotebook('new'),
+          openNotebook: openNotebook('open'),
+          importFiles: () => send('import'),
+          exportBriefing: () => send('export-briefing'),
+          showShortcuts: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: 'Keyboard shortcuts',
+              message: 'Keyboard shortcuts',
+              detail: [
+                'Ctrl/Cmd+O  Import files',
+                'Ctrl/Cmd+E  Export briefing',
+                'Ctrl/Cmd+Shift+O  Open notebook',
+                'Ctrl/Cmd+Shift+N  New notebook',
+                '1–9  Toggle a tag while the highlight toolbar is open',
+                'Enter  Save the highlight   Esc  Cancel',
+              ].join('\n'),
+            }),
+          showAbout: () => void dialog.showMessageBox({ type: 'info', title: 'About Dossier', message: `Dossier ${app.getVersion()}`, detail: 'An offline research notebook.' }),
+        },
+        process.platform,
+      ),
+    ),
+  )
+
+  mainWindow = createMainWindow(preloadPath, appUrl, devServerUrl)
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+}
