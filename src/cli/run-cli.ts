@@ -1,0 +1,479 @@
+/**
+ * The `dossier` command line: the same notebook operations as the app (through
+ * NotebookSession), for scripts and for people who live in a terminal.
+ *
+ * Exit codes: 0 success; 1 user error (one line `dossier: <message>` on stderr);
+ * 2 bad usage (commander's message on stderr plus a `Run "dossier <command> --help"` hint).
+ *
+ * --json output (stdout; UTF-8 JSON, pretty-printed, one document per run)
+ * -----------------------------------------------------------------------
+ * Success: the value itself, not wrapped:
+ *   import  -> ImportReport
+ *              { items: [{ source: string,            // the path the item came from (absolute)
+ *                          status: "imported" | "duplicate" | "failed",
+ *                          articleId?: string,         // "a-…"; for imported and duplicate
+ *                          title?: string,             // for imported and duplicate
+ *                          duplicateOf?: string,       // for duplicate: the article already there
+ *                          error?: { code: string, message: string } }],   // for failed
+ *                imported: number, duplicates: number, failed: number }
+ *              (printed even when the command exits 1 because nothing was imported)
+ *   list    -> ArticleSummary[]
+ *              [{ id: string, title: string, outlet: string | null, author: string | null,
+ *                 published: string | null,           // "YYYY-MM-DD" or ISO date-time with offset
+ *                 url: string | null, wordCount: number, importedAt: string (ISO),
+ *                 sourceFileName: string, highlightCount: number }]
+ *   show    -> ArticleView
+ *              { article: ArticleSummary & { metaSources: { title?, outlet?, author?, published?, url?: string } },
+ *                text: string,                         // the stored text that offsets index
+ *                highlights: Highlight[] }
+ *   highlight -> Highlight
+ *              { id: string ("h-…"), articleId: string,
+ *                target: { start: number, end: number,  // UTF-16 offsets into text, end exclusive
+ *                          exact: string, prefix: string, suffix: string },
+ *                tagIds: string[] ("t-…"), comment: string, createdAt: string, updatedAt: string }
+ *   tags    -> (Tag & { highlightCount: number })[]
+ *              [{ id: string ("t-…"), name: string, color: string ("#RRGGBB"),
+ *                 description: string, highlightCount: number }]
+ *   export  -> ExportedBriefing
+ *              { path: string (absolute), pageCount: number, passageCount: number }
+ * Failure (exit 1 or 2): stderr still gets its line(s), and stdout gets
+ *   { "ok": false, "error": { "code": string, "message": string } }
+ * where code is one of the ErrorCode values in src/core/result.ts ("not-found",
+ * "quote-not-found", "ambiguous-quote", "unknown-tag", "write-failed", …); usage errors
+ * (exit 2) use "bad-request"; unexpected failures use "internal".
+ */
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { version } from '../../package.json'
+import type { ArticleSummary, ImportReport } from '../core/api'
+import type { ArticleId } from '../core/ids'
+import type { Highlight, Tag } from '../core/model'
+import { isDossierError, type ApiError } from '../core/result'
+import { NotebookSession } from '../main/notebook-session'
+import { defaultNotebookDir, findFontsDir, userDataDir } from '../main/paths'
+
+export interface CliIo {
+  stdout: (s: string) => void
+  stderr: (s: string) => void
+  env: NodeJS.ProcessEnv
+  cwd: string
+}
+
+const COMMANDS = ['import', 'list', 'show', 'highlight', 'tags', 'export', 'help'] as const
+export const EXPORT_FORMATS = ['pdf'] as const
+
+/** A usage error found after parsing (e.g. a highlight with neither --tag nor --comment). */
+class UsageError extends Error {}
+
+/** A user error that is not a DossierError (e.g. the PDF fonts are missing). */
+class UserError extends Error {
+  constructor(
+    readonly code: ApiError['code'],
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+interface GlobalOptions {
+  notebook?: string
+  json?: boolean
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const json = wantsJson(argv)
+  let exitCode = 0
+  const program = buildProgram(io, (code) => {
+    exitCode = code
+  })
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return exitCode
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help, --version and `dossier help` end parsing with exit code 0.
+      if (error.exitCode === 0) return 0
+      // Bare `dossier`: commander already printed the help on stderr.
+      if (error.code === 'commander.help') {
+        if (json) writeJsonError(io, 'bad-request', 'No command given.')
+        return 2
+      }
+      return usageFailure(io, json, error.message.replace(/^error:\s*/, ''), commandIn(argv))
+    }
+    if (error instanceof UsageError) return usageFailure(io, json, error.message, commandIn(argv))
+    if (isDossierError(error) || error instanceof UserError) return userFailure(io, json, error.code, error.message)
+    const message = error instanceof Error ? error.message : String(error)
+    if (io.env.DOSSIER_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`)
+    return userFailure(io, json, 'internal', `Unexpected error: ${message}`)
+  }
+}
+
+function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const program = new Command('dossier')
+  // Set before any subcommand is added: subcommands copy these settings.
+  program
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      // runCli prints parse errors itself, prefixed and with a hint.
+      outputError: () => undefined,
+    })
+    .configureHelp({ showGlobalOptions: true })
+    .description('Dossier on the command line: import articles, highlight and tag passages, export a cited briefing PDF.')
+    .version(version, '-V, --version', 'print the Dossier version')
+    .helpOption('-h, --help', 'show help')
+    .option('--notebook <dir>', 'the notebook folder (default: $DOSSIER_NOTEBOOK, else the app\'s default notebook)')
+    .option('--json', 'print machine-readable JSON on stdout')
+    .addHelpText(
+      'after',
+      `
+The global options may come before or after the command.
+Exit codes: 0 success, 1 the command failed (reason on stderr), 2 bad usage.
+
+Examples:
+  $ dossier import ~/Downloads/syria-articles
+  $ dossier list
+  $ dossier show a-1f2e3d4c5b
+  $ dossier highlight a-1f2e3d4c5b --quote "the Tartus naval base" --tag Bases
+  $ dossier export --format pdf --out briefing.pdf --tag Bases --tag Convoys
+  $ dossier --notebook ~/notebooks/syria list --json`,
+    )
+
+  const context = (cmd: Command) => {
+    const opts = cmd.optsWithGlobals<GlobalOptions>()
+    const json = opts.json === true
+    const fromEnv = io.env.DOSSIER_NOTEBOOK
+    const dir = opts.notebook
+      ? resolve(io.cwd, opts.notebook)
+      : fromEnv
+        ? resolve(io.cwd, fromEnv)
+        : defaultNotebookDir(userDataDir(process.platform, io.env))
+    const open = (create: boolean, needFonts = false) =>
+      NotebookSession.open(dir, { fontsDir: fontsDir(io.env, needFonts) }, { create })
+    const print = (value: unknown, human: () => string) => {
+      io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : human())
+    }
+    return { json, dir, open, print }
+  }
+
+  program
+    .command('import')
+    .description('Import .txt articles from files and folders (folders are searched recursively). Creates the notebook if it does not exist.')
+    .argument('<path...>', 'files or folders to import')
+    .addHelpText(
+      'after',
+      `
+An article already in the notebook (same text) is reported as a duplicate, not imported twice.
+Exits 1 when nothing was imported and at least one path failed.
+
+Examples:
+  $ dossier import article.txt other.txt
+  $ dossier --notebook ./syria import ~/Downloads/syria-articles`,
+    )
+    .action(async (paths: string[], _opts: unknown, cmd: Command) => {
+      const { open, print } = context(cmd)
+      const session = await open(true)
+      const report = await session.importPaths(paths.map((p) => resolve(io.cwd, p)))
+      print(report, () => formatImport(report))
+      if (report.imported === 0 && report.failed > 0) {
+        setExitCode(1)
+        const failures = report.items.filter((i) => i.status === 'failed')
+        const only = failures.length === 1 ? failures[0]?.error?.message : undefined
+        io.stderr(`dossier: ${only ?? `Nothing was imported: ${failures.length} items failed.`}\n`)
+      }
+    })
+
+  program
+    .command('list')
+    .description('List the articles in the notebook.')
+    .addHelpText(
+      'after',
+      `
+Columns: id, publication date (— when the article states none), outlet, words, highlights, title.
+
+Examples:
+  $ dossier list
+  $ dossier list --json`,
+    )
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { open, print } = context(cmd)
+      const session = await open(false)
+      const articles = session.listArticles()
+      print(articles, () => formatList(articles))
+    })
+
+  program
+    .command('show')
+    .description('Show an article: its metadata, its full stored text and its highlights.')
+    .argument('<id>', 'the article id, as shown by "dossier list" (a-…)')
+    .addHelpText(
+      'after',
+      `
+Copy quotes for "dossier highlight" from the text printed here.
+
+Examples:
+  $ dossier show a-1f2e3d4c5b
+  $ dossier show a-1f2e3d4c5b --json`,
+    )
+    .action(async (id: string, _opts: unknown, cmd: Command) => {
+      const { open, print } = context(cmd)
+      const session = await open(false)
+      const view = await session.getArticle(id as ArticleId)
+      const tags = session.listTags()
+      print(view, () => formatShow(view, tags))
+    })
+
+  program
+    .command('highlight')
+    .description('Highlight a passage of an article, found by quoting it, and tag or comment it.')
+    .argument('<id>', 'the article id (a-…)')
+    .requiredOption('--quote <text>', 'the exact passage to highlight, copied from "dossier show"')
+    .option('--occurrence <n>', 'which occurrence to highlight when the quote occurs more than once (1 = first)', parsePositiveInt)
+    .option('--tag <name>', 'a tag to apply (repeatable; names are case-insensitive)', collect)
+    .option('--comment <text>', 'a comment on the passage')
+    .addHelpText(
+      'after',
+      `
+At least one --tag or a --comment is required. See the tags with "dossier tags".
+
+Examples:
+  $ dossier highlight a-1f2e3d4c5b --quote "left the port of Tartus" --tag Convoys
+  $ dossier highlight a-1f2e3d4c5b --quote "the base" --occurrence 2 --tag Bases --comment "Second mention"`,
+    )
+    .action(async (id: string, opts: { quote: string; occurrence?: number; tag?: string[]; comment?: string }, cmd: Command) => {
+      const comment = opts.comment ?? ''
+      const tagNamesGiven = opts.tag ?? []
+      if (tagNamesGiven.length === 0 && comment.trim().length === 0) {
+        throw new UsageError('give at least one --tag or a --comment for the highlight')
+      }
+      const { open, print } = context(cmd)
+      const session = await open(false)
+      const highlight = await session.highlightQuote({
+        articleId: id as ArticleId,
+        quote: opts.quote,
+        occurrence: opts.occurrence,
+        tagNames: tagNamesGiven,
+        comment,
+      })
+      const title = session.listArticles().find((a) => a.id === highlight.articleId)?.title ?? highlight.articleId
+      const names = tagNames(highlight.tagIds, session.listTags())
+      print(highlight, () => `Highlighted ${highlight.id} in "${title}"${names.length > 0 ? ` [${names.join(', ')}]` : ''}\n`)
+    })
+
+  program
+    .command('tags')
+    .description("List the notebook's tags (its codebook) with how many highlights use each.")
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ dossier tags
+  $ dossier tags --json`,
+    )
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { open, print } = context(cmd)
+      const session = await open(false)
+      const tags = tagsWithCounts(session)
+      print(tags, () => formatTags(tags))
+    })
+
+  program
+    .command('export')
+    .description('Export a briefing of the highlighted passages, grouped by tag and cited.')
+    .addOption(new Option('--format <format>', 'the output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .requiredOption('--out <file>', 'where to write the briefing (relative to the current folder)')
+    .option('--tag <name>', 'include only this tag, in this order (repeatable; default: all tags)', collect)
+    .option('--title <text>', 'the briefing title')
+    .addHelpText(
+      'after',
+      `
+Nothing is left at --out if the export fails.
+
+Examples:
+  $ dossier export --format pdf --out briefing.pdf
+  $ dossier export --format pdf --out bases.pdf --tag Bases --title "Russian bases in Syria"`,
+    )
+    .action(async (opts: { format: string; out: string; tag?: string[]; title?: string }, cmd: Command) => {
+      const { open, print } = context(cmd)
+      const session = await open(false, true)
+      const tagIds = opts.tag && opts.tag.length > 0 ? session.tagIdsByName(opts.tag) : undefined
+      const result = await session.exportBriefingPdf(resolve(io.cwd, opts.out), { title: opts.title, tagIds })
+      print(result, () => `Exported ${plural(result.passageCount, 'passage')} on ${plural(result.pageCount, 'page')} to ${result.path}\n`)
+    })
+
+  return program
+}
+
+// ---------------------------------------------------------------------------------------
+// Errors
+
+function usageFailure(io: CliIo, json: boolean, message: string, command: string | null): number {
+  io.stderr(`dossier: ${message}\n`)
+  io.stderr(command ? `Run "dossier ${command} --help" for its usage.\n` : `Run "dossier --help" for the commands, or "dossier <command> --help" for one command.\n`)
+  if (json) writeJsonError(io, 'bad-request', message)
+  return 2
+}
+
+function userFailure(io: CliIo, json: boolean, code: ApiError['code'], message: string): number {
+  io.stderr(`dossier: ${oneLine(message)}\n`)
+  if (json) writeJsonError(io, code, message)
+  return 1
+}
+
+function writeJsonError(io: CliIo, code: ApiError['code'], message: string): void {
+  io.stdout(`${JSON.stringify({ ok: false, error: { code, message } }, null, 2)}\n`)
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').trim()
+}
+
+/** Whether --json was given, known even when parsing fails. */
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--')
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json')
+}
+
+/** The command named in argv, for the usage hint (skips the value of --notebook). */
+function commandIn(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--notebook') {
+      i++
+      continue
+    }
+    if (arg.startsWith('-')) continue
+    return (COMMANDS as readonly string[]).includes(arg) && arg !== 'help' ? arg : null
+  }
+  return null
+}
+
+// ---------------------------------------------------------------------------------------
+// Option parsing and setup
+
+function parsePositiveInt(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
+    throw new InvalidArgumentError('it must be a positive whole number (1 = the first occurrence).')
+  }
+  return Number(value)
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value]
+}
+
+/**
+ * The PDF fonts: `DOSSIER_FONTS_DIR`, else the project's resources/fonts. This file and
+ * the built out/main/cli.js sit at the same depth, so one relative path serves both.
+ * Only export needs them: other commands do not fail when they are missing.
+ */
+function fontsDir(env: NodeJS.ProcessEnv, required: boolean): string {
+  const candidate = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'fonts')
+  try {
+    return findFontsDir([candidate], env)
+  } catch (error) {
+    if (!required) return candidate
+    throw new UserError('internal', `Cannot export: ${(error as Error).message}. Set DOSSIER_FONTS_DIR to a folder holding the Noto fonts.`)
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Human output
+
+function formatImport(report: ImportReport): string {
+  const lines = report.items.map((item) => {
+    switch (item.status) {
+      case 'imported':
+        return `imported  ${item.articleId ?? ''}  ${item.title ?? ''}`
+      case 'duplicate':
+        return `duplicate ${item.duplicateOf ?? item.articleId ?? ''}  ${item.source} (already in the notebook as "${item.title ?? ''}")`
+      case 'failed':
+        return `failed    ${item.source}: ${oneLine(item.error?.message ?? 'unknown error')}`
+    }
+  })
+  lines.push(`Imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed}.`)
+  return `${lines.join('\n')}\n`
+}
+
+function formatList(articles: ArticleSummary[]): string {
+  if (articles.length === 0) return 'There are no articles in this notebook yet. Add some with "dossier import PATH...".\n'
+  return table(
+    ['ID', 'DATE', 'OUTLET', 'WORDS', 'HIGHLIGHTS', 'TITLE'],
+    articles.map((a) => [a.id, a.published ? a.published.slice(0, 10) : '—', a.outlet ?? '—', String(a.wordCount), String(a.highlightCount), a.title]),
+    ['l', 'l', 'l', 'r', 'r', 'l'],
+  )
+}
+
+function formatShow(view: Awaited<ReturnType<NotebookSession['getArticle']>>, tags: Tag[]): string {
+  const a = view.article
+  const src = a.metaSources
+  const field = (label: string, value: string | null, source?: string) =>
+    `${`${label}:`.padEnd(11)}${value ?? '—'}${value && source ? `  [from the ${source}]` : ''}`
+  const lines = [
+    a.title,
+    '',
+    field('id', a.id),
+    field('title', a.title, src.title),
+    field('published', a.published, src.published),
+    field('outlet', a.outlet, src.outlet),
+    field('author', a.author, src.author),
+    field('url', a.url, src.url),
+    field('words', String(a.wordCount)),
+    field('file', a.sourceFileName),
+    field('imported', a.importedAt),
+    '',
+    '─'.repeat(72),
+    view.text.replace(/\n+$/, ''),
+    '─'.repeat(72),
+    '',
+  ]
+  if (view.highlights.length === 0) {
+    lines.push(`No highlights yet. Add one with: dossier highlight ${a.id} --quote "…" --tag NAME`)
+  } else {
+    lines.push(`Highlights (${view.highlights.length}):`)
+    for (const h of view.highlights) {
+      const names = tagNames(h.tagIds, tags)
+      lines.push('', `${h.id}  [${names.join(', ')}]  characters ${h.target.start}–${h.target.end}`, `  “${h.target.exact}”`)
+      if (h.comment) lines.push(`  comment: ${h.comment}`)
+    }
+  }
+  return `${lines.join('\n')}\n`
+}
+
+function tagsWithCounts(session: NotebookSession): (Tag & { highlightCount: number })[] {
+  const highlights: readonly Highlight[] = session.store.data.highlights
+  return session.listTags().map((t) => ({ ...t, highlightCount: highlights.filter((h) => h.tagIds.includes(t.id)).length }))
+}
+
+function formatTags(tags: (Tag & { highlightCount: number })[]): string {
+  if (tags.length === 0) return 'This notebook has no tags.\n'
+  return table(
+    ['NAME', 'COLOUR', 'HIGHLIGHTS', 'DESCRIPTION'],
+    tags.map((t) => [t.name, t.color, String(t.highlightCount), t.description]),
+    ['l', 'l', 'r', 'l'],
+  )
+}
+
+function tagNames(ids: readonly string[], tags: readonly Tag[]): string[] {
+  return ids.map((id) => tags.find((t) => t.id === id)?.name ?? id)
+}
+
+function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string {
+  const all = [header, ...rows]
+  const widths = header.map((_, c) => Math.max(...all.map((r) => [...(r[c] ?? '')].length)))
+  const render = (row: string[]) =>
+    row
+      .map((cell, c) => {
+        if (c === row.length - 1) return cell
+        const pad = ' '.repeat((widths[c] ?? 0) - [...cell].length)
+        return align[c] === 'r' ? pad + cell : cell + pad
+      })
+      .join('  ')
+  return `${all.map(render).join('\n')}\n`
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
