@@ -1,6 +1,25 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+
+/**
+ * In `npm run dev` only, Vite injects inline scripts and <style> tags and talks to its
+ * server over a websocket, which the app's CSP forbids. Relax the meta tag for the dev
+ * server; the built app (and every test) keeps the strict policy.
+ */
+function devServerCsp(): Plugin {
+  return {
+    name: 'dossier-dev-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      return html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*")
+    },
+  }
+}
 
 export default defineConfig({
   main: {
@@ -28,6 +47,6 @@ export default defineConfig({
     build: {
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), devServerCsp()],
   },
 })

@@ -1,0 +1,99 @@
+// @vitest-environment jsdom
+/**
+ * The highlight toolbar's behaviour: Save stays disabled until a tag or comment is given,
+ * digit keys toggle tags (but not while typing a comment), Escape cancels.
+ */
+import { act } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { TagId } from '../../../core/ids'
+import type { Tag } from '../../../core/model'
+import { HighlightToolbar } from './HighlightToolbar'
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
+}
+globalThis.IS_REACT_ACT_ENVIRONMENT = true
+
+const TAGS: Tag[] = [
+  { id: 't-bases' as TagId, name: 'Bases', color: '#E69F00', description: 'Bases in Syria' },
+  { id: 't-convoys' as TagId, name: 'Convoys', color: '#56B4E9', description: 'Movements' },
+]
+
+let container: HTMLDivElement
+let root: Root
+
+beforeEach(() => {
+  container = document.createElement('div')
+  document.body.append(container)
+  root = createRoot(container)
+})
+
+afterEach(() => {
+  act(() => root.unmount())
+  container.remove()
+})
+
+function renderToolbar(mode: 'create' | 'edit' = 'create') {
+  const handlers = { onSave: vi.fn(), onRemove: vi.fn(), onCancel: vi.fn() }
+  act(() =>
+    root.render(
+      <HighlightToolbar
+        mode={mode}
+        tags={TAGS}
+        initial={{ tagIds: [], comment: '' }}
+        anchor={{ top: 10, left: 10 }}
+        saving={false}
+        {...handlers}
+      />,
+    ),
+  )
+  return handlers
+}
+
+const button = (name: string) =>
+  Array.from(container.querySelectorAll('button')).find((b) => b.textContent?.replace(/\d$/, '') === name)!
+const key = (k: string, target: EventTarget = document.body) =>
+  act(() => {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }))
+  })
+
+describe('HighlightToolbar', () => {
+  it('is a toolbar named Highlight with a pressed-state button per tag', () => {
+    renderToolbar()
+    const toolbar = container.querySelector('[role="toolbar"]')!
+    expect(toolbar.getAttribute('aria-label')).toBe('Highlight')
+    expect(button('Bases').getAttribute('aria-pressed')).toBe('false')
+    expect(button('Bases').title).toBe('Bases in Syria')
+    expect(container.querySelector('textarea')!.getAttribute('aria-label')).toBe('Comment')
+  })
+
+  it('enables Save once a tag is chosen and saves the chosen tags in codebook order', () => {
+    const { onSave } = renderToolbar()
+    expect(button('Save highlight').disabled).toBe(true)
+    act(() => button('Convoys').click())
+    act(() => button('Bases').click())
+    expect(button('Save highlight').disabled).toBe(false)
+    act(() => button('Save highlight').click())
+    expect(onSave).toHaveBeenCalledWith({ tagIds: ['t-bases', 't-convoys'], comment: '' })
+  })
+
+  it('toggles tags with digit keys, but not while typing in the comment box', () => {
+    renderToolbar()
+    key('2')
+    expect(button('Convoys').getAttribute('aria-pressed')).toBe('true')
+    key('2')
+    expect(button('Convoys').getAttribute('aria-pressed')).toBe('false')
+    key('1', container.querySelector('textarea')!)
+    expect(button('Bases').getAttribute('aria-pressed')).toBe('false')
+  })
+
+  it('cancels on Escape and offers Remove only when editing', () => {
+    const { onCancel } = renderToolbar()
+    expect(button('Remove highlight')).toBeUndefined()
+    key('Escape')
+    expect(onCancel).toHaveBeenCalledOnce()
+    renderToolbar('edit')
+    expect(button('Remove highlight')).toBeDefined()
+  })
+})

@@ -1,0 +1,100 @@
+/**
+ * The library: every article in the notebook as an option of a listbox named "Library".
+ * Each option is named by the article title and described by its metadata line.
+ * Keyboard: Up/Down/Home/End move focus (roving tabindex), Enter or Space opens.
+ * The open article is the selected option.
+ */
+import { useRef, useState, type KeyboardEvent } from 'react'
+import type { ArticleSummary } from '../../../core/api'
+import type { ArticleId } from '../../../core/ids'
+import { libraryMetaParts } from '../article-format'
+
+interface Props {
+  articles: ArticleSummary[]
+  selectedId: ArticleId | null
+  onOpen(articleId: ArticleId): void
+}
+
+export function LibraryList({ articles, selectedId, onOpen }: Props) {
+  const [focusedId, setFocusedId] = useState<ArticleId | null>(null)
+  const optionRefs = useRef(new Map<ArticleId, HTMLLIElement>())
+
+  // The option that takes Tab focus: the last focused one if it still exists, else the open one.
+  const tabStop =
+    articles.find((a) => a.id === focusedId)?.id ?? articles.find((a) => a.id === selectedId)?.id ?? articles[0]?.id
+
+  const moveFocus = (index: number) => {
+    const target = articles[Math.max(0, Math.min(articles.length - 1, index))]
+    if (!target) return
+    setFocusedId(target.id)
+    optionRefs.current.get(target.id)?.focus()
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    const current = articles.findIndex((a) => a.id === tabStop)
+    switch (e.key) {
+      case 'ArrowDown':
+        moveFocus(current + 1)
+        break
+      case 'ArrowUp':
+        moveFocus(current - 1)
+        break
+      case 'Home':
+        moveFocus(0)
+        break
+      case 'End':
+        moveFocus(articles.length - 1)
+        break
+      case 'Enter':
+      case ' ':
+        if (tabStop) onOpen(tabStop)
+        break
+      default:
+        return
+    }
+    e.preventDefault()
+  }
+
+  return (
+    <nav className="library" aria-label="Library">
+      <h2 className="pane-heading">
+        Library <span className="pane-count">{articles.length}</span>
+      </h2>
+      <ul role="listbox" aria-label="Library" className="library-list" onKeyDown={onKeyDown}>
+        {articles.map((article) => {
+          const selected = article.id === selectedId
+          const titleId = `lib-title-${article.id}`
+          const metaId = `lib-meta-${article.id}`
+          return (
+            <li
+              key={article.id}
+              ref={(el) => {
+                if (el) optionRefs.current.set(article.id, el)
+                else optionRefs.current.delete(article.id)
+              }}
+              role="option"
+              aria-selected={selected}
+              aria-labelledby={titleId}
+              aria-describedby={metaId}
+              tabIndex={article.id === tabStop ? 0 : -1}
+              className={selected ? 'library-item is-selected' : 'library-item'}
+              onClick={() => {
+                setFocusedId(article.id)
+                onOpen(article.id)
+              }}
+              onFocus={() => setFocusedId(article.id)}
+            >
+              <span id={titleId} className="library-item-title">
+                {article.title}
+              </span>
+              <span id={metaId} className="library-item-meta">
+                {libraryMetaParts(article).join(' · ')}
+              </span>
+            </li>
+          )
+        })}
+      </ul>
+      {articles.length === 0 && <p className="library-empty">No articles yet.</p>}
+    </nav>
+  )
+}

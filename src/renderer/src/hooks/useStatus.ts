@@ -1,0 +1,37 @@
+/**
+ * The message shown in the app's single status region (role="status"): progress
+ * ("Exporting…"), results ("Imported 5 articles") and errors (the Result's message,
+ * verbatim). A new message replaces the previous one.
+ */
+import { useCallback, useMemo, useState } from 'react'
+import type { ApiError } from '../api'
+
+export type StatusKind = 'info' | 'busy' | 'success' | 'error'
+
+export interface StatusMessage {
+  kind: StatusKind
+  text: string
+  /** Extra lines, e.g. one per file that failed to import. */
+  details: string[]
+  /** Increases with every message, so a repeated text still counts as new. */
+  serial: number
+}
+
+export interface StatusControls {
+  announce(kind: StatusKind, text: string, details?: string[]): void
+  announceError(error: ApiError): void
+  clear(): void
+}
+
+export function useStatus(): [StatusMessage | null, StatusControls] {
+  const [status, setStatus] = useState<StatusMessage | null>(null)
+
+  const announce = useCallback((kind: StatusKind, text: string, details: string[] = []) => {
+    setStatus((prev) => ({ kind, text, details, serial: (prev?.serial ?? 0) + 1 }))
+  }, [])
+  const announceError = useCallback((error: ApiError) => announce('error', error.message), [announce])
+  const clear = useCallback(() => setStatus(null), [])
+
+  const controls = useMemo(() => ({ announce, announceError, clear }), [announce, announceError, clear])
+  return [status, controls]
+}

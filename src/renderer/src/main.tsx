@@ -1,0 +1,22 @@
+/**
+ * Renderer entry: mounts the React app. Styles are imported here (never inline <style>),
+ * because the page's Content-Security-Policy only allows same-origin stylesheets.
+ */
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import './styles/base.css'
+import './styles/layout.css'
+import './styles/library.css'
+import './styles/reader.css'
+import './styles/panel.css'
+import './styles/toolbar.css'
+
+const container = document.getElementById('root')
+if (!container) throw new Error('index.html has no #root element')
+
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)
