@@ -1,0 +1,215 @@
+/**
+ * The e2e harness: one fixture, two ways to run the same app.
+ *
+ * - electron: the built app in real Electron (`_electron.launch` on out/main/index.js),
+ *   when a binary exists; otherwise the test is skipped with the reason.
+ * - chromium: the built renderer served to Debian's Chromium, with the real
+ *   main-process service and handler table (src/main) bound into the page through
+ *   `exposeBinding`, and `window.dossier` built by the same `createBridge` the preload
+ *   uses. Remote requests are blocked as the app's session blocks them.
+ *
+ * Only OS dialogs are replaced, and only here: specs queue the answers with
+ * `app.answerDialogs(...)`. App code has no test hooks.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { _electron, test as base, type Browser, type ElectronApplication, type Page } from '@playwright/test'
+import sirv from 'sirv'
+import { API_METHODS, type DossierEvent } from '../src/core/api'
+import { createBridge } from '../src/core/api-client'
+import { err } from '../src/core/result'
+import { createApiHandlers, isApiMethod } from '../src/main/api-handlers'
+import type { Dialogs } from '../src/main/dialogs'
+import { createMainService } from '../src/main/service'
+
+export const ROOT = join(import.meta.dirname, '..')
+export const CORPUS_DIR = join(ROOT, '..', 'shared', 'corpus')
+export const ARTIFACTS_DIR = join(ROOT, 'test-artifacts', 'e2e')
+
+export type HarnessMode = 'chromium' | 'electron'
+export interface HarnessOptions {
+  harnessMode: HarnessMode
+}
+
+/** Answers for the next OS dialogs, consumed in order; `null` answers "cancel". */
+export interface DialogAnswers {
+  importFiles?: (string[] | null)[]
+  exportPath?: (string | null)[]
+  notebookFolder?: (string | null)[]
+}
+
+export interface DossierApp {
+  mode: HarnessMode
+  page: Page
+  notebookDir: string
+  tempDir: string
+  answerDialogs(answers: DialogAnswers): Promise<void>
+}
+
+/** Where Electron's binary would be, read without triggering a download (toolchain.md). */
+export function electronBinary(): string | null {
+  if (process.env.ELECTRON_EXEC_PATH) return existsSync(process.env.ELECTRON_EXEC_PATH) ? process.env.ELECTRON_EXEC_PATH : null
+  const pathFile = join(ROOT, 'node_modules', 'electron', 'path.txt')
+  if (!existsSync(pathFile)) return null
+  const binary = join(ROOT, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim())
+  return existsSync(binary) ? binary : null
+}
+
+const FONTS_DIR = join(ROOT, 'resources', 'fonts')
+
+export const test = base.extend<{ app: DossierApp }, HarnessOptions & { rendererUrl: string; harnessBrowser: Browser | null }>({
+  harnessMode: ['chromium', { option: true, scope: 'worker' }],
+
+  rendererUrl: [
+    async ({ harnessMode }, use) => {
+      if (harnessMode !== 'chromium') return use('')
+      const server: Server = createServer(sirv(join(ROOT, 'out', 'renderer'), { dev: false, etag: true }))
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+      const { port } = server.address() as AddressInfo
+      await use(`http://127.0.0.1:${port}/index.html`)
+      await new Promise((resolve) => server.close(resolve))
+    },
+    { scope: 'worker' },
+  ],
+
+  // Chromium is launched only in Chromium mode (Playwright's own `browser` fixture would
+  // launch it in Electron mode too).
+  harnessBrowser: [
+    async ({ harnessMode, playwright, launchOptions }, use) => {
+      if (harnessMode !== 'chromium') return use(null)
+      const browser = await playwright.chromium.launch(launchOptions)
+      await use(browser)
+      await browser.close()
+    },
+    { scope: 'worker' },
+  ],
+
+  app: async ({ harnessMode, rendererUrl, harnessBrowser }, use, testInfo) => {
+    const tempDir = await mkdtemp(join(tmpdir(), 'dossier-e2e-'))
+    const notebookDir = join(tempDir, 'Notebook')
+    try {
+      if (harnessMode === 'electron') {
+        const binary = electronBinary()
+        testInfo.skip(binary === null, 'No Electron binary on this machine (node_modules/electron/dist is empty and cannot be downloaded here); the Chromium project runs the same spec.')
+        const app = await launchElectron(binary!, notebookDir, tempDir)
+        try {
+          await use(app)
+        } finally {
+          await app.electron.close()
+        }
+      } else {
+        const context = await harnessBrowser!.newContext()
+        const page = await context.newPage()
+        const app = await bindChromium(page, rendererUrl, notebookDir, tempDir)
+        try {
+          await use(app)
+        } finally {
+          await context.close()
+        }
+      }
+    } finally {
+      await rm(tempDir, { recursive: true, force: true })
+    }
+  },
+})
+
+export { expect } from '@playwright/test'
+
+async function bindChromium(page: Page, rendererUrl: string, notebookDir: string, tempDir: string): Promise<DossierApp> {
+  const queued: Required<DialogAnswers> = { importFiles: [], exportPath: [], notebookFolder: [] }
+  const take = <T>(list: T[], what: string): T => {
+    if (list.length === 0) throw new Error(`The spec did not answer the ${what} dialog (use app.answerDialogs).`)
+    return list.shift()!
+  }
+  const dialogs: Dialogs = {
+    chooseFilesToImport: async () => take(queued.importFiles, 'import'),
+    chooseExportPath: async () => take(queued.exportPath, 'export'),
+    chooseNotebookFolder: async () => take(queued.notebookFolder, 'notebook folder'),
+  }
+  const emit = (event: DossierEvent) => {
+    void page.evaluate((e) => (window as unknown as { __dossierEmit?: (e: unknown) => void }).__dossierEmit?.(e), event).catch(() => undefined)
+  }
+  const service = await createMainService({ notebookDir, fontsDir: FONTS_DIR, dialogs, emit })
+  const handlers = createApiHandlers(service)
+
+  await page.exposeBinding('__dossierInvoke', async (source, method: string, args: unknown[]) => {
+    // The same rule as the IPC adapter: only the app's own page, main frame, may call.
+    if (source.page !== page || source.frame !== page.mainFrame() || !source.frame.url().startsWith(new URL(rendererUrl).origin)) {
+      return err('forbidden', `${method} was called from an untrusted frame and was refused.`)
+    }
+    if (!isApiMethod(method)) return err('bad-request', `${method} is not an API method.`)
+    return handlers[method](...(Array.isArray(args) ? args : []))
+  })
+  await page.addInitScript({
+    content: `(() => {
+      const listeners = new Set();
+      window.__dossierEmit = (event) => { for (const listener of listeners) listener(event); };
+      const createBridge = ${createBridge.toString()};
+      const bridge = createBridge(${JSON.stringify(API_METHODS)},
+        (method, args) => window.__dossierInvoke(method, args),
+        (listener) => { listeners.add(listener); return () => listeners.delete(listener); });
+      Object.defineProperty(window, 'dossier', { value: bridge, writable: false, configurable: false });
+    })();`,
+  })
+  // As in the app's session: nothing but the app's own origin may be fetched.
+  const origin = new URL(rendererUrl).origin
+  await page.route('**/*', (route) => {
+    const url = route.request().url()
+    return url.startsWith(origin) || url.startsWith('data:') ? route.continue() : route.abort('blockedbyclient')
+  })
+  await page.goto(rendererUrl)
+  return {
+    mode: 'chromium',
+    page,
+    notebookDir,
+    tempDir,
+    async answerDialogs(answers) {
+      queued.importFiles.push(...(answers.importFiles ?? []))
+      queued.exportPath.push(...(answers.exportPath ?? []))
+      queued.notebookFolder.push(...(answers.notebookFolder ?? []))
+    },
+  }
+}
+
+async function launchElectron(binary: string, notebookDir: string, tempDir: string): Promise<DossierApp & { electron: ElectronApplication }> {
+  const electron = await _electron.launch({
+    executablePath: binary,
+    args: [join(ROOT, 'out', 'main', 'index.js'), `--user-data-dir=${join(tempDir, 'user-data')}`],
+    env: { ...process.env, DOSSIER_NOTEBOOK: notebookDir },
+  })
+  const page = await electron.firstWindow()
+  return {
+    mode: 'electron',
+    electron,
+    page,
+    notebookDir,
+    tempDir,
+    async answerDialogs(answers) {
+      // Replace the native dialogs in the main process with queued answers.
+      await electron.evaluate(({ dialog }, queued) => {
+        const state = globalThis as unknown as { __dossierDialogAnswers?: Required<DialogAnswers> }
+        const q = (state.__dossierDialogAnswers ??= { importFiles: [], exportPath: [], notebookFolder: [] })
+        q.importFiles.push(...(queued.importFiles ?? []))
+        q.exportPath.push(...(queued.exportPath ?? []))
+        q.notebookFolder.push(...(queued.notebookFolder ?? []))
+        dialog.showOpenDialog = (async (...args: unknown[]) => {
+          const options = (args.length > 1 ? args[1] : args[0]) as { properties?: string[] }
+          const folder = options.properties?.includes('openFile') !== true
+          const answer = folder ? q.notebookFolder.shift() : q.importFiles.shift()
+          if (answer === undefined) throw new Error('The spec did not answer this open dialog.')
+          const filePaths = answer === null ? [] : Array.isArray(answer) ? answer : [answer]
+          return { canceled: answer === null, filePaths }
+        }) as typeof dialog.showOpenDialog
+        dialog.showSaveDialog = (async () => {
+          const answer = q.exportPath.shift()
+          if (answer === undefined) throw new Error('The spec did not answer the save dialog.')
+          return { canceled: answer === null, filePath: answer ?? '' }
+        }) as typeof dialog.showSaveDialog
+      }, answers)
+    },
+  }
+}

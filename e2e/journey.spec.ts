@@ -1,0 +1,67 @@
+/**
+ * The first user journey, end to end: import the five corpus articles, open the bne
+ * IntelliNews article, highlight one sentence with Bases and a comment, export the
+ * briefing, and read the PDF back with pdftotext.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ARTIFACTS_DIR, CORPUS_DIR, expect, test } from './harness'
+import { selectTextInReader } from './reader-selection'
+
+const BNE_FILE = '003_993df21826298aa0.txt'
+const BNE_TITLE = 'Russia withdraws equipment from Syrian bases, but will not abandon them, in new deal talks with HTS'
+const COMMENT = 'Withdrawal began 13 Dec; Moscow negotiating to stay — watch Tartus.'
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+test.describe('first journey', () => {
+  test.skip(!existsSync(CORPUS_DIR), `The shared corpus is not at ${CORPUS_DIR} (a user's own checkout); this journey needs its five articles.`)
+
+  test('import the corpus, highlight a sentence with Bases, export a briefing PDF that quotes it', async ({ app }) => {
+    const { page } = app
+    const corpusFiles = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).map((f) => join(CORPUS_DIR, f))
+    expect(corpusFiles).toHaveLength(5)
+    const sentence = /Russia began to withdraw substantial amounts of equipment[^.]*\./.exec(readFileSync(join(CORPUS_DIR, BNE_FILE), 'utf8'))?.[0]
+    expect(sentence, 'the bne IntelliNews article holds the sentence').toBeTruthy()
+
+    await app.answerDialogs({ importFiles: [corpusFiles] })
+    await page.getByRole('button', { name: 'Import files' }).click()
+    await expect(page.getByRole('status')).toContainText('Imported 5')
+
+    const library = page.getByRole('listbox', { name: 'Library' })
+    await expect(library.getByRole('option')).toHaveCount(5)
+    await library.getByRole('option', { name: new RegExp(BNE_TITLE.slice(0, 40)) }).click()
+
+    const reader = page.getByRole('article')
+    await expect(reader.getByRole('heading', { level: 1 })).toHaveText(BNE_TITLE)
+    await expect(reader).toContainText('bne IntelliNews')
+
+    await selectTextInReader(page, sentence!)
+    const toolbar = page.getByRole('toolbar', { name: 'Highlight' })
+    await expect(toolbar).toBeVisible()
+    await toolbar.getByRole('button', { name: 'Bases' }).click()
+    await toolbar.getByRole('textbox', { name: 'Comment' }).fill(COMMENT)
+    await toolbar.getByRole('button', { name: 'Save highlight' }).click()
+    await expect(toolbar).toBeHidden()
+
+    const mark = reader.locator('mark').first()
+    await expect(mark).toBeVisible()
+    await expect(page.getByRole('complementary', { name: 'Highlights' })).toContainText(COMMENT)
+    mkdirSync(ARTIFACTS_DIR, { recursive: true })
+    await page.screenshot({ path: join(ARTIFACTS_DIR, `reader-highlight-${app.mode}.png`) })
+
+    const pdfPath = join(app.tempDir, 'Briefing.pdf')
+    await app.answerDialogs({ exportPath: [pdfPath] })
+    await page.getByRole('button', { name: 'Export briefing' }).click()
+    await expect(page.getByRole('status')).toContainText('Briefing exported')
+    expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+
+    const text = squash(execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }))
+    expect(text).toContain(squash(sentence!))
+    expect(text).toContain(squash(COMMENT))
+    expect(text).toContain('Bases')
+    expect(text).toContain(BNE_TITLE)
+    expect(text).toContain('bne IntelliNews')
+  })
+})
