@@ -99,6 +99,6 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
 
 export function suggestedBriefingName(title: string | undefined): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const base = (title ?? 'Briefing').replace(/[<>:"/\\|?*\u0000-\u001f]+/g, ' ').trim() || 'Briefing'
+  const base = (title ?? 'Briefing').replace(/[<>:"/\\|?*\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Briefing'
   return `${base}.pdf`
 }
