@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config'
+
+// Unit tests run in Node. Renderer tests that need a DOM opt in per file with a
+// `// @vitest-environment jsdom` docblock at the top.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.mjs'],
+    exclude: ['e2e/**', '**/node_modules/**', 'out/**', 'dist/**', 'reports/**', 'test-results/**'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+})
