@@ -16,6 +16,7 @@ describe('window security options', () => {
     expect(prefs.allowRunningInsecureContent).toBe(false)
     expect(prefs.webviewTag).toBe(false)
     expect(prefs.experimentalFeatures).toBe(false)
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick')
     expect(prefs.preload).toBe('/app/out/preload/index.cjs')
   })
 })
@@ -41,22 +42,26 @@ describe('content security policy', () => {
 
 describe('request, navigation and sender policies', () => {
   const appUrl = 'file:///opt/Dossier/resources/app.asar/out/renderer/index.html'
+  const appRoot = 'file:///opt/Dossier/resources/app.asar/out/renderer/'
 
   it.each([
     ['https://example.com/tracker.js', false],
     ['http://127.0.0.1:8080/', false],
     ['ws://evil.test/socket', false],
     ['file:///opt/Dossier/resources/app.asar/out/renderer/assets/index.js', true],
+    ['file:///opt/Dossier/resources/app.asar/out/renderer/../../../../../etc/passwd', false],
+    ['file:///home/ana/.ssh/id_rsa', false],
+    ['file:///opt/Dossier/resources/app.asar/out/renderer-evil/x.js', false],
     ['data:image/png;base64,AAAA', true],
     ['devtools://devtools/bundled/inspector.html', true],
   ])('request to %s allowed: %s', (url, allowed) => {
-    expect(isAllowedRequest(url)).toBe(allowed)
+    expect(isAllowedRequest(url, appRoot)).toBe(allowed)
   })
 
   it('lets the development server through only when one is configured', () => {
-    expect(isAllowedRequest('http://localhost:5173/src/main.tsx')).toBe(false)
-    expect(isAllowedRequest('http://localhost:5173/src/main.tsx', 'http://localhost:5173')).toBe(true)
-    expect(isAllowedRequest('http://localhost:5174/', 'http://localhost:5173')).toBe(false)
+    expect(isAllowedRequest('http://localhost:5173/src/main.tsx', appRoot)).toBe(false)
+    expect(isAllowedRequest('http://localhost:5173/src/main.tsx', appRoot, 'http://localhost:5173')).toBe(true)
+    expect(isAllowedRequest('http://localhost:5174/', appRoot, 'http://localhost:5173')).toBe(false)
   })
 
   it('denies navigation anywhere but the app page', () => {

@@ -38,6 +38,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click would otherwise open links through a path that bypasses will-navigate.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
       safeDialogs: true,
     },
@@ -45,14 +47,27 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
 }
 
 /**
- * Requests the renderer may make: its own files (file:, or the dev server in
- * development), inline data: images and devtools. Every http(s)/ws request elsewhere is
- * blocked: Dossier is offline and never fetches remote content.
+ * Requests the renderer may make: the app's own files (file: URLs inside the renderer
+ * folder only, so CSP 'self' on file:// cannot reach any other local file), the dev
+ * server in development, inline data: images, blob: and devtools. Every other request,
+ * http(s)/ws included, is blocked: Dossier is offline and never fetches remote content.
  */
-export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
+export function isAllowedRequest(url: string, appRootUrl: string, devServerUrl?: string): boolean {
   if (devServerUrl && sameOrigin(url, devServerUrl)) return true
   const scheme = url.slice(0, url.indexOf(':') + 1).toLowerCase()
-  return scheme === 'file:' || scheme === 'data:' || scheme === 'devtools:' || scheme === 'blob:'
+  if (scheme === 'file:') return isInside(url, appRootUrl)
+  return scheme === 'data:' || scheme === 'devtools:' || scheme === 'blob:'
+}
+
+function isInside(url: string, rootUrl: string): boolean {
+  try {
+    const path = new URL(url).pathname
+    const root = new URL(rootUrl).pathname.replace(/\/?$/, '/')
+    // URL parsing has already resolved any ../ segments, so a prefix check is sound.
+    return path.startsWith(root)
+  } catch {
+    return false
+  }
 }
 
 /** The window may only ever show the app's own page: every navigation elsewhere is denied. */

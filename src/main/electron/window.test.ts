@@ -20,7 +20,7 @@ function fakeSession() {
 describe('hardenSession', () => {
   it('denies every permission request and check', () => {
     const { session, hooks } = fakeSession()
-    hardenSession(session as never, undefined)
+    hardenSession(session as never, 'file:///app/out/renderer/index.html', undefined)
     const callback = vi.fn()
     ;(hooks.permissionRequest as (...a: unknown[]) => void)({}, 'media', callback)
     expect(callback).toHaveBeenCalledWith(false)
@@ -29,7 +29,7 @@ describe('hardenSession', () => {
 
   it('cancels remote requests and lets the app files through', () => {
     const { session, hooks } = fakeSession()
-    hardenSession(session as never, undefined)
+    hardenSession(session as never, 'file:///app/out/renderer/index.html', undefined)
     const decide = (url: string) => {
       let decision: unknown
       ;(hooks.beforeRequest as (...a: unknown[]) => void)({ url }, (d: unknown) => (decision = d))
@@ -37,11 +37,12 @@ describe('hardenSession', () => {
     }
     expect(decide('https://example.com/x.js')).toEqual({ cancel: true })
     expect(decide('file:///app/out/renderer/assets/index.js')).toEqual({ cancel: false })
+    expect(decide('file:///etc/passwd')).toEqual({ cancel: true })
   })
 
   it('adds the CSP header to every response', () => {
     const { session, hooks } = fakeSession()
-    hardenSession(session as never, undefined)
+    hardenSession(session as never, 'file:///app/out/renderer/index.html', undefined)
     let headers: Record<string, string[]> = {}
     ;(hooks.headersReceived as (...a: unknown[]) => void)({ responseHeaders: { 'X-A': ['1'] } }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders))
     expect(headers['X-A']).toEqual(['1'])
