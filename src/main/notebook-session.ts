@@ -18,6 +18,7 @@ import { collectImportFiles, isImportable } from './import/collect-files'
 import { decodeTextFile, MAX_IMPORT_BYTES, tooLargeError } from './import/decode-text'
 import { writeBriefingPdf } from './pdf/briefing-pdf'
 import { checkExportTarget, mapExportError } from './export-target'
+import type { FileWriter } from './storage/durable-write'
 import { NotebookStore, sha256Hex } from './storage/notebook-store'
 
 export interface SessionDeps {
@@ -52,8 +53,8 @@ export class NotebookSession {
     this.#randomHex = deps.randomHex ?? (() => randomBytes(8).toString('hex'))
   }
 
-  static async open(dir: string, deps: SessionDeps, options: { create?: boolean } = {}): Promise<NotebookSession> {
-    const store = await NotebookStore.open(dir, { create: options.create ?? true, now: deps.now })
+  static async open(dir: string, deps: SessionDeps, options: { create?: boolean; writer?: FileWriter } = {}): Promise<NotebookSession> {
+    const store = await NotebookStore.open(dir, { create: options.create ?? true, now: deps.now, writer: options.writer })
     return new NotebookSession(store, deps)
   }
 

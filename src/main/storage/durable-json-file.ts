@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import type { Adapter } from 'lowdb'
-import { writeFileDurably } from './durable-write'
+import { writeFileDurably, type FileWriter } from './durable-write'
 
 export class UnreadableFileError extends Error {
   constructor(
@@ -26,6 +26,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
   constructor(
     readonly file: string,
     private readonly validate: Validate<T>,
+    private readonly writer: FileWriter = writeFileDurably,
   ) {}
 
   async read(): Promise<T | null> {
@@ -54,7 +55,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
 
   write(data: T): Promise<void> {
     const text = JSON.stringify(data, null, 1)
-    const run = this.#queue.then(() => writeFileDurably(this.file, text))
+    const run = this.#queue.then(() => this.writer(this.file, text))
     // Keep the queue alive after a failure; the caller still sees this write's rejection.
     this.#queue = run.catch(() => undefined)
     return run

@@ -7,6 +7,9 @@ import { randomBytes } from 'node:crypto'
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
+/** How a whole file is replaced. The default is durable; tests inject others (the crash test's control). */
+export type FileWriter = (target: string, data: string | Uint8Array) => Promise<void>
+
 export async function writeFileDurably(target: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(target)
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)

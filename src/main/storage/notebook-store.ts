@@ -16,7 +16,7 @@ import { Low } from 'lowdb'
 import { createNotebookData, NotebookDataSchema, SCHEMA_VERSION, type NotebookData } from '../../core/model'
 import { DossierError } from '../../core/result'
 import { DurableJSONFile, UnreadableFileError } from './durable-json-file'
-import { writeFileDurably } from './durable-write'
+import { writeFileDurably, type FileWriter } from './durable-write'
 
 export const CATALOG_FILE = 'notebook.json'
 export const BODIES_DIR = 'bodies'
@@ -30,6 +30,19 @@ export interface OpenNotebookOptions {
   /** Create the folder and an empty notebook when none is there (default true). */
   create?: boolean
   now?: () => string
+  /** Replaces files; durable by default. Only tests pass another (the crash test's control). */
+  writer?: FileWriter
+}
+
+function validateNotebook(value: unknown): { ok: true; value: NotebookData } | { ok: false; reason: string } {
+  const version = (value as { schemaVersion?: unknown }).schemaVersion
+  if (typeof version === 'number' && version > SCHEMA_VERSION) {
+    return { ok: false, reason: `schemaVersion ${version} is newer than this Dossier understands (${SCHEMA_VERSION})` }
+  }
+  const parsed = NotebookDataSchema.safeParse(value)
+  if (parsed.success) return { ok: true, value: parsed.data }
+  const issue = parsed.error.issues[0]
+  return { ok: false, reason: `${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}` }
 }
 
 export class NotebookStore {
@@ -57,17 +70,7 @@ export class NotebookStore {
       })
     }
 
-    const adapter = new DurableJSONFile<NotebookData>(join(dir, CATALOG_FILE), (value) => {
-      const version = (value as { schemaVersion?: unknown }).schemaVersion
-      if (typeof version === 'number' && version > SCHEMA_VERSION) {
-        return { ok: false, reason: `schemaVersion ${version} is newer than this Dossier understands (${SCHEMA_VERSION})` }
-      }
-      const parsed = NotebookDataSchema.safeParse(value)
-      if (parsed.success) return { ok: true, value: parsed.data }
-      const issue = parsed.error.issues[0]
-      return { ok: false, reason: `${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}` }
-    })
-
+    const adapter = new DurableJSONFile<NotebookData>(join(dir, CATALOG_FILE), validateNotebook, options.writer)
     let data: NotebookData | null
     try {
       data = await adapter.read()
