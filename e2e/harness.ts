@@ -24,7 +24,7 @@ import { createBridge } from '../src/core/api-client'
 import { err } from '../src/core/result'
 import { createApiHandlers, isApiMethod } from '../src/main/api-handlers'
 import type { Dialogs } from '../src/main/dialogs'
-import { createMainService } from '../src/main/service'
+import { createMainService, type MainService } from '../src/main/service'
 
 export const ROOT = join(import.meta.dirname, '..')
 export const CORPUS_DIR = join(ROOT, '..', 'shared', 'corpus')
@@ -104,11 +104,12 @@ export const test = base.extend<{ app: DossierApp }, HarnessOptions & { renderer
       } else {
         const context = await harnessBrowser!.newContext()
         const page = await context.newPage()
-        const app = await bindChromium(page, rendererUrl, notebookDir, tempDir)
+        const { app, service } = await bindChromium(page, rendererUrl, notebookDir, tempDir)
         try {
           await use(app)
         } finally {
           await context.close()
+          await service.shutdown() // as the app does on quit: back up, release the lock
         }
       }
     } finally {
@@ -119,7 +120,7 @@ export const test = base.extend<{ app: DossierApp }, HarnessOptions & { renderer
 
 export { expect } from '@playwright/test'
 
-async function bindChromium(page: Page, rendererUrl: string, notebookDir: string, tempDir: string): Promise<DossierApp> {
+async function bindChromium(page: Page, rendererUrl: string, notebookDir: string, tempDir: string): Promise<{ app: DossierApp; service: MainService }> {
   const queued: Required<DialogAnswers> = { importFiles: [], exportPath: [], notebookFolder: [] }
   const take = <T>(list: T[], what: string): T => {
     if (list.length === 0) throw new Error(`The spec did not answer the ${what} dialog (use app.answerDialogs).`)
@@ -162,7 +163,7 @@ async function bindChromium(page: Page, rendererUrl: string, notebookDir: string
     return url.startsWith(origin) || url.startsWith('data:') ? route.continue() : route.abort('blockedbyclient')
   })
   await page.goto(rendererUrl)
-  return {
+  const app: DossierApp = {
     mode: 'chromium',
     page,
     notebookDir,
@@ -173,6 +174,7 @@ async function bindChromium(page: Page, rendererUrl: string, notebookDir: string
       queued.notebookFolder.push(...(answers.notebookFolder ?? []))
     },
   }
+  return { app, service }
 }
 
 async function launchElectron(binary: string, notebookDir: string, tempDir: string): Promise<DossierApp & { electron: ElectronApplication }> {

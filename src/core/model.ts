@@ -1,13 +1,18 @@
 /**
  * The notebook's data model: articles (metadata only; bodies live in content-addressed
- * files), tags and highlights. Schemas are the single source of truth: types are inferred
- * from them, and the same schemas validate a notebook file on open, so a file that does
- * not match is refused rather than half-read and later overwritten.
+ * files), tags and highlights, and the files they are stored in (notes/data-model.md).
+ * Schemas are the single source of truth: types are inferred from them, and the same
+ * schemas validate each file on open, so a file that does not match is never half-read
+ * and later overwritten.
  */
 import { z } from 'zod'
 import { ArticleIdSchema, HighlightIdSchema, TagIdSchema, type TagId } from './ids'
 
-export const SCHEMA_VERSION = 1
+/**
+ * The notebook format version this build writes. Older notebooks are migrated on open
+ * (src/main/storage/migrations.ts); newer ones are refused, never migrated down.
+ */
+export const SCHEMA_VERSION = 2
 
 const IsoTimestamp = z.string().min(10).max(40)
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256 hex digest')
@@ -78,14 +83,26 @@ export const HighlightSchema = z.object({
 })
 export type Highlight = z.infer<typeof HighlightSchema>
 
-export const NotebookDataSchema = z.object({
+/** `notebook.json`: the manifest (format version) and the tags. Small; rewritten on tag changes. */
+export const ManifestSchema = z.object({
   schemaVersion: z.number().int().positive(),
   createdAt: IsoTimestamp,
-  articles: z.array(ArticleSchema),
   tags: z.array(TagSchema),
+})
+export type Manifest = z.infer<typeof ManifestSchema>
+
+/** `catalog.json`: every article's metadata. Rewritten on import, edit and delete only. */
+export const CatalogSchema = z.object({
+  articles: z.array(ArticleSchema),
+})
+export type Catalog = z.infer<typeof CatalogSchema>
+
+/** `annotations/<articleId>.json`: one article's highlights; the only file a highlight save rewrites. */
+export const AnnotationFileSchema = z.object({
+  articleId: ArticleIdSchema,
   highlights: z.array(HighlightSchema),
 })
-export type NotebookData = z.infer<typeof NotebookDataSchema>
+export type AnnotationFile = z.infer<typeof AnnotationFileSchema>
 
 /**
  * The codebook every new notebook starts with. Colours are from the Okabe-Ito palette,
@@ -112,12 +129,6 @@ export const DEFAULT_TAGS: readonly Tag[] = [
   },
 ]
 
-export function createNotebookData(nowIso: string): NotebookData {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    createdAt: nowIso,
-    articles: [],
-    tags: DEFAULT_TAGS.map((t) => ({ ...t })),
-    highlights: [],
-  }
+export function createManifest(nowIso: string): Manifest {
+  return { schemaVersion: SCHEMA_VERSION, createdAt: nowIso, tags: DEFAULT_TAGS.map((t) => ({ ...t })) }
 }

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { ArticleId, TagId } from '../core/ids'
 import { NotebookSession } from './notebook-session'
-import { CATALOG_FILE } from './storage/notebook-store'
+import { CATALOG_FILE, MANIFEST_FILE } from './storage/notebook-store'
 
 const FONTS = join(import.meta.dirname, '..', '..', 'resources', 'fonts')
 const ARTICLE = [
@@ -19,7 +19,10 @@ const ARTICLE = [
 let dir: string
 let files: string
 let session: NotebookSession
-const catalog = () => readFileSync(join(dir, CATALOG_FILE), 'utf8')
+/** Every notebook file that a change could touch, for "nothing changed" checks. */
+const snapshot = () =>
+  [MANIFEST_FILE, CATALOG_FILE, ...readdirSync(join(dir, 'annotations')).map((n) => `annotations/${n}`)].map((f) => `${f}\n${readFileSync(join(dir, f), 'utf8')}`).join('\n')
+const storedHighlights = (articleId: string) => JSON.parse(readFileSync(join(dir, 'annotations', `${articleId}.json`), 'utf8')).highlights
 
 beforeEach(async () => {
   const root = mkdtempSync(join(tmpdir(), 'dossier-session-'))
@@ -43,7 +46,7 @@ describe('importing text files', () => {
     expect(summary).toMatchObject({ title: 'Convoy turned back at the Tartus gate', published: '2024-12-15', sourceFileName: 'convoy.txt', highlightCount: 0 })
     const view = await session.getArticle(summary!.id)
     expect(view.text).toBe(ARTICLE)
-    const stored = JSON.parse(catalog()).articles[0]
+    const stored = JSON.parse(readFileSync(join(dir, CATALOG_FILE), 'utf8')).articles[0]
     expect(readFileSync(join(dir, stored.source.originalFile), 'utf8')).toBe(ARTICLE.replace(/\n/g, '\r\n'))
   })
 
@@ -73,10 +76,10 @@ describe('importing text files', () => {
     ['latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x69, 0x72]), 'not-text', /not valid UTF-8/],
     ['report.docx', 'PK', 'unsupported-type', /\.docx/],
   ])('refuses %s with a specific reason and leaves the notebook unchanged', async (name, content, code, message) => {
-    const before = catalog()
+    const before = snapshot()
     const report = await session.importPaths([write(name, content)])
     expect(report.items).toEqual([expect.objectContaining({ status: 'failed', error: { code, message: expect.stringMatching(message) } })])
-    expect(catalog()).toBe(before)
+    expect(snapshot()).toBe(before)
   })
 
   it('reports a missing path and a folder with no text files, and still imports the rest', async () => {
@@ -115,7 +118,7 @@ describe('highlighting', () => {
     expect(h.target.prefix.endsWith('\n\n')).toBe(true)
     expect(h.comment).toBe('dawn')
     expect(session.listArticles()[0]!.highlightCount).toBe(1)
-    expect(JSON.parse(catalog()).highlights).toHaveLength(1)
+    expect(storedHighlights(id)).toHaveLength(1)
   })
 
   it('finds a quote by its words, and asks which one when it repeats', async () => {
@@ -127,11 +130,11 @@ describe('highlighting', () => {
   })
 
   it('refuses a quote that is not in the article, and an unknown tag, changing nothing', async () => {
-    const before = catalog()
+    const before = snapshot()
     await expect(session.highlightQuote({ articleId: id, quote: 'Sparta II', tagNames: ['Bases'], comment: '' })).rejects.toMatchObject({ code: 'quote-not-found' })
     await expect(session.highlightQuote({ articleId: id, quote: 'Thirty', tagNames: ['Ships'], comment: '' })).rejects.toThrow(/no tag named "Ships".*Bases, Convoys, Negotiations/)
     await expect(session.getArticle('a-0000000000' as ArticleId)).rejects.toMatchObject({ code: 'not-found' })
-    expect(catalog()).toBe(before)
+    expect(snapshot()).toBe(before)
   })
 
   it('updates and deletes a highlight', async () => {
@@ -139,6 +142,6 @@ describe('highlighting', () => {
     const updated = await session.updateHighlight({ highlightId: h.id, tagIds: ['t-negotiations' as TagId, 't-negotiations' as TagId], comment: 'why' })
     expect(updated).toMatchObject({ tagIds: ['t-negotiations'], comment: 'why' })
     await session.deleteHighlight(h.id)
-    expect(JSON.parse(catalog()).highlights).toEqual([])
+    expect(storedHighlights(id)).toEqual([])
   })
 })

@@ -18,13 +18,23 @@ import { collectImportFiles, isImportable } from './import/collect-files'
 import { decodeTextFile, MAX_IMPORT_BYTES, tooLargeError } from './import/decode-text'
 import { writeBriefingPdf } from './pdf/briefing-pdf'
 import { checkExportTarget, mapExportError } from './export-target'
+import { restoreFiles, verifyBackup, type BackupInfo } from './storage/backups'
 import type { FileWriter } from './storage/durable-write'
-import { NotebookStore, sha256Hex } from './storage/notebook-store'
+import { NotebookStore, sha256Hex, type OpenReport } from './storage/notebook-store'
 
 export interface SessionDeps {
   fontsDir: string
+  /** Named in the lock file so another process can say who holds the notebook. */
+  app?: string
   now?: () => string
   randomHex?: () => string
+}
+
+export interface SessionOpenOptions {
+  create?: boolean
+  readOnly?: boolean
+  app?: string
+  writer?: FileWriter
 }
 
 export interface ContentToImport {
@@ -53,39 +63,43 @@ export class NotebookSession {
     this.#randomHex = deps.randomHex ?? (() => randomBytes(8).toString('hex'))
   }
 
-  static async open(dir: string, deps: SessionDeps, options: { create?: boolean; writer?: FileWriter } = {}): Promise<NotebookSession> {
-    const store = await NotebookStore.open(dir, { create: options.create ?? true, now: deps.now, writer: options.writer })
-    return new NotebookSession(store, deps)
+  static async open(dir: string, deps: SessionDeps, options: SessionOpenOptions = {}): Promise<NotebookSession> {
+    const store = await NotebookStore.open(dir, { ...options, create: options.create ?? true, now: deps.now })
+    return new NotebookSession(store, { ...deps, app: options.app })
+  }
+
+  /** What opening found and did: damaged files recovered, a migration, stale temp files removed. */
+  get openReport(): OpenReport {
+    return this.store.openReport
   }
 
   info(): NotebookInfo {
-    const { articles, highlights } = this.store.data
-    return { dir: this.store.dir, name: this.store.name, articleCount: articles.length, highlightCount: highlights.length }
+    const articles = this.store.articles
+    const highlightCount = articles.reduce((n, a) => n + this.store.highlightCount(a.id), 0)
+    return { dir: this.store.dir, name: this.store.name, articleCount: articles.length, highlightCount }
   }
 
   listArticles(): ArticleSummary[] {
-    const counts = new Map<string, number>()
-    for (const h of this.store.data.highlights) counts.set(h.articleId, (counts.get(h.articleId) ?? 0) + 1)
-    return this.store.data.articles.map((a) => summarise(a, counts.get(a.id) ?? 0))
+    return this.store.articles.map((a) => summarise(a, this.store.highlightCount(a.id)))
   }
 
   async getArticle(articleId: ArticleId): Promise<ArticleView> {
     const article = this.#article(articleId)
     const text = await this.store.readBody(article.bodyHash)
-    const highlights = this.store.data.highlights.filter((h) => h.articleId === articleId)
+    const highlights = [...this.store.highlightsOf(articleId)]
     return { article: { ...summarise(article, highlights.length), metaSources: article.metaSources }, text, highlights }
   }
 
   listTags(): Tag[] {
-    return this.store.data.tags.map((t) => ({ ...t }))
+    return this.store.tags.map((t) => ({ ...t }))
   }
 
   /** Resolves tag names (case-insensitive) to ids; an unknown name is an error naming the known ones. */
   tagIdsByName(names: readonly string[]): TagId[] {
     return names.map((name) => {
-      const tag = this.store.data.tags.find((t) => t.name.toLowerCase() === name.trim().toLowerCase())
+      const tag = this.store.tags.find((t) => t.name.toLowerCase() === name.trim().toLowerCase())
       if (!tag) {
-        const known = this.store.data.tags.map((t) => t.name).join(', ')
+        const known = this.store.tags.map((t) => t.name).join(', ')
         throw new DossierError('unknown-tag', `There is no tag named "${name}". Tags in this notebook: ${known}.`)
       }
       return tag.id
@@ -129,7 +143,7 @@ export class NotebookSession {
       const { bytes } = await load()
       const draft = draftArticleFromText(decodeTextFile(bytes, name), name)
       const bodyHash = sha256Hex(draft.text)
-      const existing = this.store.data.articles.find((a) => a.bodyHash === bodyHash)
+      const existing = this.store.articles.find((a) => a.bodyHash === bodyHash)
       if (existing) return { source, status: 'duplicate', articleId: existing.id, title: existing.title, duplicateOf: existing.id }
 
       // Immutable files first, catalog last: if the catalog save fails, the orphaned
@@ -137,7 +151,7 @@ export class NotebookSession {
       await this.store.putBody(draft.text)
       const original = await this.store.putOriginal(bytes, extname(name))
       const article: Article = {
-        id: this.#freshId((hex) => makeArticleId(hex), new Set(this.store.data.articles.map((a) => a.id))),
+        id: this.#freshId((hex) => makeArticleId(hex), (id) => this.store.article(id) !== undefined),
         title: draft.title,
         outlet: draft.outlet,
         author: draft.author,
@@ -150,7 +164,7 @@ export class NotebookSession {
         importedAt: this.#now(),
         source: { fileName: name, format: 'txt', originalFile: original.path, originalHash: original.hash },
       }
-      await this.store.update((d) => {
+      await this.store.updateCatalog((d) => {
         d.articles.push(article)
       })
       return { source, status: 'imported', articleId: article.id, title: article.title }
@@ -171,7 +185,7 @@ export class NotebookSession {
     this.#checkTagIds(request.tagIds)
     const now = this.#now()
     const highlight: Highlight = {
-      id: this.#freshId((hex) => makeHighlightId(hex), new Set(this.store.data.highlights.map((h) => h.id))),
+      id: this.#freshId((hex) => makeHighlightId(hex), (id) => this.store.findHighlight(id) !== undefined),
       articleId: article.id,
       target: makeTextTarget(text, start, end),
       tagIds: dedupe(request.tagIds),
@@ -179,8 +193,8 @@ export class NotebookSession {
       createdAt: now,
       updatedAt: now,
     }
-    await this.store.update((d) => {
-      d.highlights.push(highlight)
+    await this.store.updateHighlights(article.id, (highlights) => {
+      highlights.push(highlight)
     })
     return highlight
   }
@@ -223,25 +237,25 @@ export class NotebookSession {
       comment: change.comment !== undefined ? change.comment.trim() : current.comment,
       updatedAt: this.#now(),
     }
-    await this.store.update((d) => {
-      d.highlights = d.highlights.map((h) => (h.id === next.id ? next : h))
+    await this.store.updateHighlights(current.articleId, (highlights) => {
+      highlights.splice(highlights.findIndex((h) => h.id === next.id), 1, next)
     })
     return next
   }
 
   async deleteHighlight(highlightId: HighlightId): Promise<void> {
-    this.#highlight(highlightId)
-    await this.store.update((d) => {
-      d.highlights = d.highlights.filter((h) => h.id !== highlightId)
+    const current = this.#highlight(highlightId)
+    await this.store.updateHighlights(current.articleId, (highlights) => {
+      highlights.splice(highlights.findIndex((h) => h.id === highlightId), 1)
     })
   }
 
   /** Builds the briefing from the notebook and writes it as a PDF at `outPath`. */
   async exportBriefingPdf(outPath: string, request: BriefingRequest): Promise<ExportedBriefing> {
     const layout = buildBriefing({
-      articles: this.store.data.articles,
-      tags: this.store.data.tags,
-      highlights: this.store.data.highlights,
+      articles: this.store.articles,
+      tags: this.store.tags,
+      highlights: this.store.allHighlights(),
       title: request.title,
       tagIds: request.tagIds,
       generatedAt: this.#now(),
@@ -255,28 +269,59 @@ export class NotebookSession {
     }
   }
 
+  listBackups(): Promise<BackupInfo[]> {
+    return this.store.listBackups()
+  }
+
+  backup(reason: string): Promise<BackupInfo> {
+    return this.store.backup(reason)
+  }
+
+  /** A backup when the newest is more than a day old (none for read-only sessions). */
+  backupIfDue(): Promise<BackupInfo | null> {
+    return this.store.backupIfDue()
+  }
+
+  /**
+   * Makes the notebook what backup `id` holds, after backing up the current state, and
+   * returns a session on the restored notebook (this one is closed).
+   */
+  async restoreBackup(id: string): Promise<{ session: NotebookSession; safetyBackup: BackupInfo }> {
+    await verifyBackup(this.store.dir, id)
+    const safetyBackup = await this.store.backup('before-restore')
+    await restoreFiles(this.store.dir, id)
+    await this.store.close()
+    const session = await NotebookSession.open(this.store.dir, this.deps, { create: false, app: this.deps.app })
+    return { session, safetyBackup }
+  }
+
+  /** Finishes pending saves and releases the writer lock. */
+  close(): Promise<void> {
+    return this.store.close()
+  }
+
   #article(id: ArticleId): Article {
-    const article = this.store.data.articles.find((a) => a.id === id)
+    const article = this.store.article(id)
     if (!article) throw new DossierError('not-found', `There is no article with id ${id} in this notebook.`)
     return article
   }
 
   #highlight(id: HighlightId): Highlight {
-    const highlight = this.store.data.highlights.find((h) => h.id === id)
+    const highlight = this.store.findHighlight(id)
     if (!highlight) throw new DossierError('not-found', `There is no highlight with id ${id} in this notebook.`)
     return highlight
   }
 
   #checkTagIds(ids: readonly TagId[]): void {
     for (const id of ids) {
-      if (!this.store.data.tags.some((t) => t.id === id)) throw new DossierError('unknown-tag', `There is no tag with id ${id} in this notebook.`)
+      if (!this.store.tags.some((t) => t.id === id)) throw new DossierError('unknown-tag', `There is no tag with id ${id} in this notebook.`)
     }
   }
 
-  #freshId<T extends string>(make: (hex: string) => T, taken: ReadonlySet<string>): T {
+  #freshId<T extends string>(make: (hex: string) => T, isTaken: (id: T) => boolean): T {
     for (;;) {
       const id = make(this.#randomHex())
-      if (!taken.has(id)) return id
+      if (!isTaken(id)) return id
     }
   }
 }

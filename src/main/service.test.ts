@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
@@ -43,16 +43,46 @@ describe('main service', () => {
     expect(await service.exportBriefing({})).toEqual({ canceled: true })
   })
 
-  it('starts with an unreadable notebook, reports why on every call, and can open another', async () => {
+  it('starts with a notebook from a newer Dossier, reports why on every call, and can open another', async () => {
     const root = mkdtempSync(join(tmpdir(), 'dossier-svc-'))
-    const broken = join(root, 'broken')
-    const service0 = await createMainService({ notebookDir: broken, fontsDir: FONTS, dialogs: dialogs({}), emit: () => undefined })
-    expect(service0.session().info().name).toBe('broken')
-    writeFileSync(join(broken, 'notebook.json'), '{"schemaVersion": 1, "art')
-    const service = await createMainService({ notebookDir: broken, fontsDir: FONTS, dialogs: dialogs({ folder: join(root, 'ok') }), emit: () => undefined })
-    await expect(service.listArticles()).rejects.toMatchObject({ code: 'notebook-unreadable' })
+    const newer = join(root, 'newer')
+    mkdirSync(newer)
+    writeFileSync(join(newer, 'notebook.json'), JSON.stringify({ schemaVersion: 99, createdAt: '2030-01-01T00:00:00Z', tags: [] }))
+    const service = await createMainService({ notebookDir: newer, fontsDir: FONTS, dialogs: dialogs({ folder: join(root, 'ok') }), emit: () => undefined })
+    await expect(service.listArticles()).rejects.toMatchObject({ code: 'notebook-newer' })
     await service.chooseNotebook({ mode: 'open' })
     expect(await service.listArticles()).toEqual([])
+    await service.shutdown()
+  })
+
+  it('tells the user what it recovered on open', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'dossier-svc-'))
+    const dir = join(root, 'nb')
+    const first = await createMainService({ notebookDir: dir, fontsDir: FONTS, dialogs: dialogs({}), emit: () => undefined })
+    await first.shutdown() // leaves a backup made on quit
+    writeFileSync(join(dir, 'catalog.json'), '')
+    const reportOpen = vi.fn()
+    const service = await createMainService({ notebookDir: dir, fontsDir: FONTS, dialogs: dialogs({}), emit: () => undefined, reportOpen })
+    expect(reportOpen).toHaveBeenCalledWith(dir, [expect.stringMatching(/^catalog\.json was damaged \(is empty\)\. The damaged file was kept as catalog\.json\.corrupt-.*restored from backup .*-quit/)])
+    expect(await service.listArticles()).toEqual([])
+    await service.shutdown()
+  })
+
+  it('backs up on shutdown and can restore a backup, telling the renderer', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'dossier-svc-'))
+    const events: DossierEvent[] = []
+    const service = await createMainService({ notebookDir: join(root, 'nb'), fontsDir: FONTS, dialogs: dialogs({}), emit: (e) => events.push(e) })
+    const backup = await service.backupNow()
+    await service.importDroppedFiles({ files: [{ name: 'a.txt', dataBase64: Buffer.from('An article about the Tartus naval base.').toString('base64') }] })
+    expect(await service.listArticles()).toHaveLength(1)
+    const { safetyBackup } = await service.restoreBackup(backup.id)
+    expect(await service.listArticles()).toEqual([])
+    expect(safetyBackup.reason).toBe('before-restore')
+    expect(events.at(-1)).toMatchObject({ type: 'notebook-changed' })
+    await service.shutdown()
+    await expect(service.listBackups()).rejects.toMatchObject({ code: 'not-found' })
+    const reasons = readdirSync(join(root, 'nb', 'backups')).map((id) => id.replace(/^.*Z-/, ''))
+    expect(reasons.sort()).toEqual(['before-restore', 'manual', 'quit'])
   })
 
   it('suggests a safe file name for the briefing', () => {

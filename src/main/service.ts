@@ -6,8 +6,11 @@
  */
 import type { DossierEvent, DossierService } from '../core/api'
 import { DossierError } from '../core/result'
+import { resolve } from 'node:path'
 import type { Dialogs } from './dialogs'
 import { NotebookSession, type SessionDeps } from './notebook-session'
+import { describeOpenReport } from './open-report'
+import type { BackupInfo } from './storage/backups'
 
 export interface ServiceDeps extends SessionDeps {
   notebookDir: string
@@ -15,28 +18,57 @@ export interface ServiceDeps extends SessionDeps {
   emit: (event: DossierEvent) => void
   /** Remembers the last notebook opened, so the app reopens it next time. */
   rememberNotebook?: (dir: string) => Promise<void>
+  /** Tells the user what opening a notebook recovered or upgraded (a dialog in the app). */
+  reportOpen?: (notebookDir: string, lines: string[]) => void
 }
 
 export interface MainService extends DossierService {
   /** The open notebook; throws if the app has none open. */
   session(): NotebookSession
-  openNotebookAt(dir: string): Promise<void>
+  /** Opens the notebook at `dir`; `reopen` reloads it even if it is the one already open. */
+  openNotebookAt(dir: string, options?: { reopen?: boolean }): Promise<void>
+  backupNow(): Promise<BackupInfo>
+  backupIfDue(): Promise<BackupInfo | null>
+  listBackups(): Promise<BackupInfo[]>
+  /** Restores backup `id` (after backing up the current state) and reopens the notebook. */
+  restoreBackup(id: string): Promise<{ safetyBackup: BackupInfo }>
+  /** On quit: a backup, then the writer lock released. */
+  shutdown(): Promise<void>
 }
 
 export async function createMainService(deps: ServiceDeps): Promise<MainService> {
   let current: NotebookSession | null = null
   let openError: DossierError | null = null
 
-  async function openNotebookAt(dir: string): Promise<void> {
-    const next = await NotebookSession.open(dir, deps)
+  const open = async (dir: string) => {
+    const session = await NotebookSession.open(dir, deps, { app: 'app' })
+    const lines = describeOpenReport(session.openReport)
+    if (lines.length > 0) deps.reportOpen?.(dir, lines)
+    return session
+  }
+
+  const switchTo = async (next: NotebookSession) => {
+    const previous = current
     current = next
     openError = null
-    await deps.rememberNotebook?.(dir).catch(() => undefined)
+    await previous?.close().catch(() => undefined)
+    await deps.rememberNotebook?.(next.store.dir).catch(() => undefined)
     deps.emit({ type: 'notebook-changed', notebook: next.info() })
   }
 
+  async function openNotebookAt(dir: string, options: { reopen?: boolean } = {}): Promise<void> {
+    const same = current !== null && resolve(current.store.dir) === resolve(dir)
+    if (same && !options.reopen) return
+    // The same folder must be released before it can be locked again.
+    if (same) {
+      await current?.close()
+      current = null
+    }
+    await switchTo(await open(dir))
+  }
+
   try {
-    current = await NotebookSession.open(deps.notebookDir, deps)
+    current = await open(deps.notebookDir)
   } catch (error) {
     // The app still starts so the user can read the message and open another notebook.
     if (!(error instanceof DossierError)) throw error
@@ -51,6 +83,21 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
   return {
     session,
     openNotebookAt,
+    backupNow: async () => session().backup('manual'),
+    backupIfDue: async () => session().backupIfDue(),
+    listBackups: async () => session().listBackups(),
+    async restoreBackup(id) {
+      const { session: restored, safetyBackup } = await session().restoreBackup(id)
+      current = restored
+      deps.emit({ type: 'notebook-changed', notebook: restored.info() })
+      return { safetyBackup }
+    },
+    async shutdown() {
+      if (!current) return
+      await current.backup('quit').catch(() => undefined)
+      await current.close()
+      current = null
+    },
     async getNotebook() {
       return session().info()
     },

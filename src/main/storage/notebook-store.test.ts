@@ -1,123 +1,248 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { makeArticleId } from '../../core/ids'
-import { SCHEMA_VERSION } from '../../core/model'
-import { DossierError } from '../../core/result'
-import { CATALOG_FILE, NotebookStore, sha256Hex } from './notebook-store'
+import type { ArticleId, HighlightId, TagId } from '../../core/ids'
+import { SCHEMA_VERSION, type Highlight } from '../../core/model'
+import { type DossierError } from '../../core/result'
+import { createBackup, listBackups } from './backups'
+import { annotationFileFor, CATALOG_FILE, MANIFEST_FILE, NotebookStore, sha256Hex } from './notebook-store'
 
-const fresh = () => mkdtempSync(join(tmpdir(), 'dossier-store-'))
+const fresh = () => join(mkdtempSync(join(tmpdir(), 'dossier-store-')), 'nb')
+const ARTICLE_ID = 'a-0000000001' as ArticleId
 
-async function openError(dir: string): Promise<DossierError> {
-  const error = await NotebookStore.open(dir).then(() => null, (e: unknown) => e)
-  expect(error).toBeInstanceOf(DossierError)
-  return error as DossierError
+const article = (bodyHash: string) => ({
+  id: ARTICLE_ID,
+  title: 'Convoy turned back',
+  outlet: null,
+  author: null,
+  published: null,
+  url: null,
+  metaSources: {},
+  bodyHash,
+  wordCount: 3,
+  charCount: 20,
+  importedAt: '2026-11-21T10:00:00.000Z',
+  source: { fileName: 'a.txt', format: 'txt' as const, originalFile: `originals/${bodyHash}.txt`, originalHash: bodyHash },
+})
+const highlight = (n: number): Highlight => ({
+  id: `h-${String(n).padStart(10, '0')}` as HighlightId,
+  articleId: ARTICLE_ID,
+  target: { start: 0, end: 6, exact: 'Convoy', prefix: '', suffix: ' turned' },
+  tagIds: ['t-convoys' as TagId],
+  comment: `note ${n}`,
+  createdAt: '2026-11-21T10:00:00.000Z',
+  updatedAt: '2026-11-21T10:00:00.000Z',
+})
+
+/** A notebook with one article and `n` highlights, closed (lock released). */
+async function populated(n = 2): Promise<string> {
+  const dir = fresh()
+  const store = await NotebookStore.open(dir)
+  const hash = await store.putBody('Convoy turned back.')
+  await store.updateCatalog((c) => c.articles.push(article(hash)))
+  for (let i = 1; i <= n; i++) await store.updateHighlights(ARTICLE_ID, (hs) => hs.push(highlight(i)))
+  await store.close()
+  return dir
 }
 
-describe('NotebookStore', () => {
-  it('creates a notebook with the three preloaded tags, durably on disk', async () => {
-    const dir = join(fresh(), 'My notebook')
+describe('NotebookStore: layout and saves', () => {
+  it('creates manifest (with the three tags) and catalog, durably, and no temp files', async () => {
+    const dir = fresh()
     const store = await NotebookStore.open(dir)
-    expect(store.name).toBe('My notebook')
-    const onDisk = JSON.parse(readFileSync(join(dir, CATALOG_FILE), 'utf8'))
-    expect(onDisk.schemaVersion).toBe(SCHEMA_VERSION)
-    expect(onDisk.tags.map((t: { name: string }) => t.name)).toEqual(['Bases', 'Convoys', 'Negotiations'])
+    await store.close()
+    const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8'))
+    expect(manifest.schemaVersion).toBe(SCHEMA_VERSION)
+    expect(manifest.tags.map((t: { name: string }) => t.name)).toEqual(['Bases', 'Convoys', 'Negotiations'])
+    expect(JSON.parse(readFileSync(join(dir, CATALOG_FILE), 'utf8'))).toEqual({ articles: [] })
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([])
   })
 
-  it('refuses to create a notebook when asked only to open one', async () => {
-    const error = await NotebookStore.open(join(fresh(), 'missing'), { create: false }).catch((e: DossierError) => e)
-    expect(error).toBeInstanceOf(DossierError)
-    expect((error as DossierError).code).toBe('not-found')
+  it('writes a highlight change to that article\'s annotation file only', async () => {
+    const dir = await populated(2)
+    const catalogBefore = readFileSync(join(dir, CATALOG_FILE), 'utf8')
+    const store = await NotebookStore.open(dir)
+    await store.updateHighlights(ARTICLE_ID, (hs) => hs.push(highlight(3)))
+    await store.close()
+    expect(readFileSync(join(dir, CATALOG_FILE), 'utf8')).toBe(catalogBefore)
+    const file = JSON.parse(readFileSync(join(dir, annotationFileFor(ARTICLE_ID)), 'utf8'))
+    expect(file.highlights.map((h: Highlight) => h.comment)).toEqual(['note 1', 'note 2', 'note 3'])
   })
 
-  it('stores bodies by hash and verifies them on read', async () => {
-    const store = await NotebookStore.open(fresh())
-    const hash = await store.putBody('Sohtaoğlu reported “30 trucks” — at dawn.')
-    expect(hash).toBe(sha256Hex('Sohtaoğlu reported “30 trucks” — at dawn.'))
-    expect(await store.readBody(hash)).toBe('Sohtaoğlu reported “30 trucks” — at dawn.')
-    writeFileSync(join(store.dir, 'bodies', `${hash}.txt`), 'tampered')
+  it('keeps the old state in memory when a save fails, and reports it', async () => {
+    const dir = await populated(1)
+    const store = await NotebookStore.open(dir)
+    rmSync(join(dir, 'annotations'), { recursive: true }) // the folder vanished: the save cannot land
+    const failed = await store.updateHighlights(ARTICLE_ID, (hs) => hs.push(highlight(2))).catch((e: DossierError) => e)
+    expect(failed).toMatchObject({ code: 'write-failed' })
+    expect(store.highlightsOf(ARTICLE_ID).map((h) => h.comment)).toEqual(['note 1'])
+    await store.close()
+  })
+
+  it('serialises concurrent saves of one file so none is lost', async () => {
+    const dir = await populated(0)
+    const store = await NotebookStore.open(dir)
+    await Promise.all(Array.from({ length: 25 }, (_, i) => store.updateHighlights(ARTICLE_ID, (hs) => hs.push(highlight(i + 1)))))
+    await store.close()
+    const reopened = await NotebookStore.open(dir, { readOnly: true })
+    expect(reopened.highlightCount(ARTICLE_ID)).toBe(25)
+  })
+
+  it('verifies stored text against its hash', async () => {
+    const dir = await populated(0)
+    const store = await NotebookStore.open(dir)
+    const hash = store.articles[0]!.bodyHash
+    expect(await store.readBody(hash)).toBe('Convoy turned back.')
+    writeFileSync(join(dir, 'bodies', `${hash}.txt`), 'tampered')
     await expect(store.readBody(hash)).rejects.toThrow(/does not match its checksum/)
+    rmSync(join(dir, 'bodies', `${hash}.txt`))
+    await expect(store.readBody(hash)).rejects.toThrow(/missing or unreadable.*dossier check/)
+    await store.close()
   })
+})
 
-  it('applies an update only after it is on disk, and keeps the old state when the save fails', async () => {
-    const dir = fresh()
-    const store = await NotebookStore.open(dir)
-    await store.update((d) => {
-      d.tags[0]!.description = 'changed'
+const DAMAGE: [string, string][] = [
+  ['empty', ''],
+  ['whitespace', ' \n'],
+  ['truncated', '{"schemaVersion":2,"createdAt":"2026-11-21T10:00:00.000Z","tags":[{"id":"t-ba'],
+  ['NUL-filled', '\u0000'.repeat(300)],
+  ['not JSON', 'this is not a notebook'],
+  ['null', 'null'],
+  ['schema-invalid', JSON.stringify({ schemaVersion: 2, createdAt: '2026-11-21T10:00:00.000Z', tags: [{ id: 'nope' }], articles: [{ id: 1 }], highlights: 'x' })],
+]
+
+describe('NotebookStore: a damaged file is moved aside, restored from the newest backup, and reported', () => {
+  for (const file of [MANIFEST_FILE, CATALOG_FILE, annotationFileFor(ARTICLE_ID)]) {
+    it.each(DAMAGE)(`${file}: %s`, async (_case, content) => {
+      const dir = await populated(2)
+      const good = readFileSync(join(dir, file), 'utf8')
+      const backup = await createBackup(dir, 'test')
+      writeFileSync(join(dir, file), content)
+
+      const store = await NotebookStore.open(dir)
+      const [recovered] = store.openReport.recovered
+      expect(recovered).toMatchObject({ file, restoredFrom: backup.id })
+      expect(recovered!.movedTo).toMatch(new RegExp(`^${file.replace('/', '\\/')}\\.corrupt-`))
+      expect(readFileSync(join(dir, recovered!.movedTo), 'utf8')).toBe(content) // kept, byte for byte
+      expect(readFileSync(join(dir, file), 'utf8')).toBe(good)
+      expect(store.articles).toHaveLength(1)
+      expect(store.highlightCount(ARTICLE_ID)).toBe(2)
+      await store.close()
     })
-    expect(JSON.parse(readFileSync(join(dir, CATALOG_FILE), 'utf8')).tags[0].description).toBe('changed')
+  }
 
-    rmSync(dir, { recursive: true }) // the folder vanished (unplugged drive): the save cannot happen
-    const failed = await store.update((d) => {
-      d.tags[0]!.description = 'lost'
-    }).catch((e: DossierError) => e)
-    expect(failed).toBeInstanceOf(DossierError)
-    expect((failed as DossierError).code).toBe('write-failed')
-    expect(store.data.tags[0]!.description).toBe('changed')
+  it('says so when no backup holds a readable copy, and keeps the damaged file', async () => {
+    const dir = await populated(2)
+    writeFileSync(join(dir, annotationFileFor(ARTICLE_ID)), '{"articleId": "a-0000000001", "highl')
+    const store = await NotebookStore.open(dir)
+    expect(store.openReport.recovered).toEqual([expect.objectContaining({ file: annotationFileFor(ARTICLE_ID), restoredFrom: null, problem: expect.stringMatching(/not valid JSON/) })])
+    expect(store.highlightCount(ARTICLE_ID)).toBe(0)
+    expect(existsSync(join(dir, store.openReport.recovered[0]!.movedTo))).toBe(true)
+    await store.close()
   })
 
-  it.each([
-    ['empty', ''],
-    ['whitespace only', '  \n'],
-    ['truncated', '{"schemaVersion":1,"createdAt":"2025-01-01T00:00:00Z","articles":['],
-    ['NUL-filled', '\u0000'.repeat(512)],
-    ['not JSON', 'hello, I am not a notebook'],
-    ['null', 'null'],
-    ['schema-invalid', JSON.stringify({ schemaVersion: 1, createdAt: '2025-01-01T00:00:00Z', articles: [{ id: 'nope' }], tags: [], highlights: [] })],
-  ])('refuses a %s notebook.json and leaves it byte-for-byte untouched', async (_case, content) => {
-    const dir = fresh()
-    writeFileSync(join(dir, CATALOG_FILE), content)
-    const error = await openError(dir)
-    expect(error.code).toBe('notebook-unreadable')
-    expect(error.message).toContain(CATALOG_FILE)
-    expect(error.message).toMatch(/left untouched/)
-    expect(readFileSync(join(dir, CATALOG_FILE), 'utf8')).toBe(content)
+  it('refuses, without moving anything, when opened read-only', async () => {
+    const dir = await populated(1)
+    writeFileSync(join(dir, CATALOG_FILE), 'null')
+    const error = await NotebookStore.open(dir, { readOnly: true }).catch((e: DossierError) => e)
+    expect(error).toMatchObject({ code: 'notebook-unreadable', message: expect.stringMatching(/catalog\.json holds null.*Nothing was changed/) })
+    expect(readFileSync(join(dir, CATALOG_FILE), 'utf8')).toBe('null')
+    expect(readdirSync(dir).some((n) => n.includes('.corrupt-'))).toBe(false)
   })
 
+  it('never restores a backup file that does not match the current format', async () => {
+    const dir = await populated(1)
+    mkdirSync(join(dir, 'backups', '2000-01-01T00-00-00-000Z-old'), { recursive: true })
+    const oldBackup = join(dir, 'backups', '2000-01-01T00-00-00-000Z-old')
+    writeFileSync(join(oldBackup, CATALOG_FILE), '{"articles": [{"id": 5}]}')
+    writeFileSync(join(oldBackup, 'backup.json'), JSON.stringify({ id: 'x', createdAt: '2000-01-01T00:00:00.000Z', reason: 'old', files: { [CATALOG_FILE]: sha256Hex('{"articles": [{"id": 5}]}') } }))
+    writeFileSync(join(dir, CATALOG_FILE), '')
+    const store = await NotebookStore.open(dir)
+    expect(store.openReport.recovered[0]).toMatchObject({ file: CATALOG_FILE, restoredFrom: null })
+    await store.close()
+  })
+})
+
+describe('NotebookStore: other bad states', () => {
   it('refuses a notebook written by a newer Dossier and does not touch it', async () => {
-    const dir = fresh()
-    const content = JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1, createdAt: '2030-01-01T00:00:00Z', articles: [], tags: [], highlights: [], future: true })
-    writeFileSync(join(dir, CATALOG_FILE), content)
-    const error = await openError(dir)
-    expect(error.code).toBe('notebook-newer')
-    expect(error.message).toMatch(/newer version of Dossier/)
-    expect(readFileSync(join(dir, CATALOG_FILE), 'utf8')).toBe(content)
+    const dir = await populated(0)
+    const content = JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1, createdAt: '2030-01-01T00:00:00Z', tags: [], future: true })
+    writeFileSync(join(dir, MANIFEST_FILE), content)
+    const error = await NotebookStore.open(dir).catch((e: DossierError) => e)
+    expect(error).toMatchObject({ code: 'notebook-newer', message: expect.stringMatching(/newer version of Dossier.*left untouched/) })
+    expect(readFileSync(join(dir, MANIFEST_FILE), 'utf8')).toBe(content)
+    expect(existsSync(join(dir, '.lock'))).toBe(false)
   })
 
-  it('serialises concurrent updates so none is lost', async () => {
-    const dir = fresh()
+  it('removes temp files an interrupted save left, and says so', async () => {
+    const dir = await populated(1)
+    writeFileSync(join(dir, `.${CATALOG_FILE}.99999.deadbeef.tmp`), '{"articles": [')
+    writeFileSync(join(dir, 'annotations', `.${ARTICLE_ID}.json.99999.cafe.tmp`), '')
     const store = await NotebookStore.open(dir)
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        store.update((d) => {
-          d.tags.push({ id: `t-extra-${i}` as never, name: `Extra ${i}`, color: '#000000', description: '' })
-        }),
-      ),
-    )
-    const reopened = await NotebookStore.open(dir)
-    expect(reopened.data.tags).toHaveLength(23)
+    expect(store.openReport.removedTempFiles).toBe(2)
+    expect(store.openReport.recovered).toEqual([])
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([])
+    await store.close()
   })
 
-  it('keeps original bytes under originals/ named by their hash', async () => {
-    const store = await NotebookStore.open(fresh())
-    const bytes = new TextEncoder().encode('original file')
-    const saved = await store.putOriginal(bytes, '.TXT')
-    expect(saved.path).toBe(`originals/${sha256Hex(bytes)}.txt`)
-    expect(readFileSync(join(store.dir, saved.path), 'utf8')).toBe('original file')
-    expect(makeArticleId('ABCDEF0123456789')).toBe('a-abcdef0123')
+  it('refuses to create a notebook when asked only to open one', async () => {
+    await expect(NotebookStore.open(fresh(), { create: false })).rejects.toMatchObject({ code: 'not-found' })
+    await expect(NotebookStore.open(fresh(), { readOnly: true })).rejects.toMatchObject({ code: 'not-found' })
   })
 
-  it.skipIf(process.getuid?.() === 0)('reports a read-only notebook folder as a failed save (skipped as root: root ignores permissions)', async () => {
+  it('lets one process write: a second writer is refused with the holder named, a reader is not', async () => {
+    const dir = await populated(1)
+    // A lock held by our parent process: alive, on this host.
+    writeFileSync(join(dir, '.lock'), JSON.stringify({ pid: process.ppid, host: hostname(), since: '2026-11-21T09:00:00.000Z', app: 'Dossier app' }))
+    const error = await NotebookStore.open(dir).catch((e: DossierError) => e)
+    expect(error).toMatchObject({ code: 'notebook-locked', message: expect.stringContaining(String(process.ppid)) })
+    const reader = await NotebookStore.open(dir, { readOnly: true })
+    expect(reader.highlightCount(ARTICLE_ID)).toBe(1)
+    await expect(reader.updateCatalog(() => undefined)).rejects.toMatchObject({ code: 'forbidden' })
+    rmSync(join(dir, '.lock'))
+  })
+
+  it('releases the lock on close so the notebook can be opened again', async () => {
+    const dir = await populated(0)
+    const first = await NotebookStore.open(dir)
+    await first.close()
+    const second = await NotebookStore.open(dir)
+    await second.close()
+    expect(existsSync(join(dir, '.lock'))).toBe(false)
+  })
+})
+
+describe('migration from format 1 (frozen fixture written by Dossier 0.1 / issue 2)', () => {
+  const FIXTURE = join(import.meta.dirname, 'fixtures', 'notebook-v1')
+
+  it('splits the old notebook.json, keeps every article, tag and highlight, and backs up first', async () => {
     const dir = fresh()
+    cpSync(FIXTURE, dir, { recursive: true })
+    const v1 = JSON.parse(readFileSync(join(FIXTURE, 'notebook.json'), 'utf8'))
+
     const store = await NotebookStore.open(dir)
-    chmodSync(dir, 0o500)
-    try {
-      await expect(store.update(() => undefined)).rejects.toMatchObject({ code: 'write-failed' })
-    } finally {
-      chmodSync(dir, 0o700)
-    }
-    expect(existsSync(join(dir, CATALOG_FILE))).toBe(true)
+    expect(store.openReport.migratedFrom).toBe(1)
+    expect(JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')).schemaVersion).toBe(2)
+    expect(store.articles).toEqual(v1.articles)
+    expect(store.tags).toEqual(v1.tags)
+    expect(store.allHighlights().sort((a, b) => a.id.localeCompare(b.id))).toEqual([...v1.highlights].sort((a, b) => a.id.localeCompare(b.id)))
+    for (const a of store.articles) expect((await store.readBody(a.bodyHash)).length).toBe(a.charCount)
+
+    const [backup] = await listBackups(dir)
+    expect(backup?.reason).toBe('before-migration-v1')
+    expect(readFileSync(join(dir, 'backups', backup!.id, 'notebook.json'), 'utf8')).toBe(readFileSync(join(FIXTURE, 'notebook.json'), 'utf8'))
+    await store.close()
+
+    const again = await NotebookStore.open(dir)
+    expect(again.openReport.migratedFrom).toBeNull()
+    await again.close()
+  })
+
+  it('refuses to migrate a read-only open, and changes nothing', async () => {
+    const dir = fresh()
+    cpSync(FIXTURE, dir, { recursive: true })
+    await expect(NotebookStore.open(dir, { readOnly: true })).rejects.toThrow(/older format/)
+    expect(readFileSync(join(dir, 'notebook.json'), 'utf8')).toBe(readFileSync(join(FIXTURE, 'notebook.json'), 'utf8'))
+    expect(existsSync(join(dir, CATALOG_FILE))).toBe(false)
   })
 })

@@ -1,24 +1,44 @@
 /**
- * A notebook is a folder:
- *   notebook.json          catalog: articles' metadata, tags, highlights (lowdb, durable writes)
- *   bodies/<sha256>.txt    stored article text, immutable, named by its hash
- *   originals/<sha256>.ext the imported file's original bytes, for provenance
- * Bodies stay out of notebook.json so a save rewrites only the small catalog.
+ * A notebook on disk (notes/data-model.md): `notebook.json` (manifest and tags),
+ * `catalog.json` (articles), `annotations/<articleId>.json` (one article's highlights),
+ * content-addressed `bodies/` and `originals/`, `backups/`, and a `.lock`.
  *
- * Guarantees: a notebook.json that cannot be read or validated is never written over
- * (opening fails with the reason); an update is visible in memory only after it is
- * durably on disk, so a failed save leaves the app's state as it was.
+ * Guarantees:
+ * - A change is visible in memory only after it is durably on disk; a failed save leaves
+ *   the state as it was. Each change rewrites one file, and a highlight change rewrites
+ *   only that article's small annotation file.
+ * - A file that cannot be read (empty, truncated, NUL-filled, not JSON, `null`, fails its
+ *   schema) is never written over: it is moved aside as `NAME.corrupt-<timestamp>`, the
+ *   newest verified backup of it is restored, and `openReport` says exactly what happened.
+ * - A notebook from a newer Dossier is refused untouched; an older one is backed up and
+ *   migrated. Only the process holding `.lock` writes; read-only opens take no lock.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, stat } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { Low } from 'lowdb'
-import { createNotebookData, NotebookDataSchema, SCHEMA_VERSION, type NotebookData } from '../../core/model'
+import type { ArticleId, HighlightId } from '../../core/ids'
+import {
+  createManifest,
+  SCHEMA_VERSION,
+  type AnnotationFile,
+  type Article,
+  type Catalog,
+  type Highlight,
+  type Manifest,
+  type Tag,
+} from '../../core/model'
 import { DossierError } from '../../core/result'
-import { DurableJSONFile, UnreadableFileError } from './durable-json-file'
+import { BACKUPS_DIR, createBackup, listBackups, newestBackupAgeMs, verifyBackup, AUTO_BACKUP_INTERVAL_MS, type BackupInfo } from './backups'
+import { DurableJSONFile, UnreadableFileError, type Validate } from './durable-json-file'
 import { writeFileDurably, type FileWriter } from './durable-write'
+import { ANNOTATION_FILE, TEMP_FILE, validateAnnotationsOf, validateCatalog, validateManifest } from './file-formats'
+import { runMigrations } from './migrations'
+import { acquireNotebookLock, type NotebookLock } from './notebook-lock'
 
-export const CATALOG_FILE = 'notebook.json'
+export const MANIFEST_FILE = 'notebook.json'
+export const CATALOG_FILE = 'catalog.json'
+export const ANNOTATIONS_DIR = 'annotations'
 export const BODIES_DIR = 'bodies'
 export const ORIGINALS_DIR = 'originals'
 
@@ -26,107 +46,138 @@ export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex')
 }
 
+export function annotationFileFor(articleId: ArticleId): string {
+  return `${ANNOTATIONS_DIR}/${articleId}.json`
+}
+
 export interface OpenNotebookOptions {
   /** Create the folder and an empty notebook when none is there (default true). */
   create?: boolean
+  /** Open without the writer lock; nothing is written, moved or migrated. */
+  readOnly?: boolean
+  /** Who holds the lock, for the message another process sees ('app', 'cli'). */
+  app?: string
   now?: () => string
   /** Replaces files; durable by default. Only tests pass another (the crash test's control). */
   writer?: FileWriter
 }
 
-function validateNotebook(value: unknown): { ok: true; value: NotebookData } | { ok: false; reason: string } {
-  const version = (value as { schemaVersion?: unknown }).schemaVersion
-  if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    return { ok: false, reason: `schemaVersion ${version} is newer than this Dossier understands (${SCHEMA_VERSION})` }
-  }
-  const parsed = NotebookDataSchema.safeParse(value)
-  if (parsed.success) return { ok: true, value: parsed.data }
-  const issue = parsed.error.issues[0]
-  return { ok: false, reason: `${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}` }
+/** One damaged file found on open, and what was done about it. */
+export interface RecoveredFile {
+  file: string
+  problem: string
+  /** Where the damaged file was moved (notebook-relative); it is never deleted. */
+  movedTo: string
+  /** The backup it was restored from, or null when no backup held a readable copy. */
+  restoredFrom: string | null
 }
 
+export interface OpenReport {
+  recovered: RecoveredFile[]
+  migratedFrom: number | null
+  removedTempFiles: number
+}
+
+type Doc<T> = Low<T> & { adapter: DurableJSONFile<T> }
+
 export class NotebookStore {
-  #lock: Promise<unknown> = Promise.resolve()
+  readonly #annotations = new Map<ArticleId, Doc<AnnotationFile>>()
+  readonly #highlightArticle = new Map<HighlightId, ArticleId>()
+  #queues = new Map<string, Promise<unknown>>()
 
   private constructor(
     readonly dir: string,
-    private readonly db: Low<NotebookData>,
+    readonly readOnly: boolean,
+    readonly openReport: OpenReport,
+    private readonly manifest: Doc<Manifest>,
+    private readonly catalog: Doc<Catalog>,
+    private readonly writer: FileWriter,
+    private readonly lock: NotebookLock | null,
   ) {}
 
   static async open(dir: string, options: OpenNotebookOptions = {}): Promise<NotebookStore> {
     const create = options.create ?? true
+    const readOnly = options.readOnly ?? false
     const now = options.now ?? (() => new Date().toISOString())
-    const exists = await stat(dir).then(
-      (s) => {
-        if (!s.isDirectory()) throw new DossierError('bad-request', `${dir} is a file, not a notebook folder.`)
-        return true
-      },
-      () => false,
-    )
-    if (!exists) {
-      if (!create) throw new DossierError('not-found', `There is no notebook at ${dir}.`)
-      await mkdir(dir, { recursive: true }).catch((e: Error) => {
-        throw new DossierError('write-failed', `Cannot create the notebook folder ${dir}: ${e.message}`)
-      })
-    }
+    const writer = options.writer ?? writeFileDurably
+    await ensureFolder(dir, create && !readOnly)
 
-    const adapter = new DurableJSONFile<NotebookData>(join(dir, CATALOG_FILE), validateNotebook, options.writer)
-    let data: NotebookData | null
+    const lock = readOnly ? null : await acquireNotebookLock(dir, { app: options.app ?? 'app' })
     try {
-      data = await adapter.read()
+      const report: OpenReport = { recovered: [], migratedFrom: null, removedTempFiles: 0 }
+      if (!readOnly) report.removedTempFiles = await removeStaleTempFiles(dir)
+      const loader = new Loader(dir, readOnly, writer, now, report)
+
+      const manifest = await loader.openManifest(create)
+      if (!readOnly) await mkdir(join(dir, ANNOTATIONS_DIR), { recursive: true })
+      const catalog = await loader.openDoc(CATALOG_FILE, validateCatalog, () => ({ articles: [] }))
+      const store = new NotebookStore(dir, readOnly, report, manifest, catalog, writer, lock)
+      const known = new Set(catalog.data.articles.map((a) => a.id))
+      for (const doc of await loader.openAnnotations(known)) store.#index(doc)
+      return store
     } catch (error) {
-      if (error instanceof UnreadableFileError) {
-        const newer = /newer than this Dossier/.test(error.reason)
-        throw new DossierError(
-          newer ? 'notebook-newer' : 'notebook-unreadable',
-          newer
-            ? `This notebook was written by a newer version of Dossier (${error.reason}). Update Dossier to open it; it was left untouched.`
-            : `The notebook file ${error.file} ${error.reason}. It was left untouched: Dossier will not write over a file it could not read.`,
-        )
-      }
+      await lock?.release()
       throw error
     }
-
-    if (data === null) {
-      if (!create) throw new DossierError('not-found', `There is no notebook at ${dir} (no ${CATALOG_FILE}).`)
-      data = createNotebookData(now())
-      await adapter.write(data).catch((e: Error) => {
-        throw new DossierError('write-failed', `Cannot create a notebook in ${dir}: ${e.message}`)
-      })
-    }
-    const db = new Low<NotebookData>(adapter, data)
-    db.data = data
-    return new NotebookStore(dir, db)
   }
 
   get name(): string {
     return basename(this.dir)
   }
 
-  /** The committed state. Treat as read-only: change it only through `update`. */
-  get data(): Readonly<NotebookData> {
-    return this.db.data
+  get tags(): readonly Tag[] {
+    return this.manifest.data.tags
   }
 
-  /**
-   * Applies `mutate` to a copy, writes the copy durably, and only then makes it current.
-   * Updates run one at a time in call order. A failed write rejects with `write-failed`
-   * and leaves `data` unchanged.
-   */
-  update<R>(mutate: (draft: NotebookData) => R): Promise<R> {
-    const run = this.#lock.then(async () => {
-      const draft = structuredClone(this.db.data)
-      const result = mutate(draft)
-      try {
-        await this.db.adapter.write(draft)
-      } catch (error) {
-        throw new DossierError('write-failed', `Could not save the notebook (${(error as Error).message}); nothing was changed.`)
-      }
-      this.db.data = draft
-      return result
-    })
-    this.#lock = run.catch(() => undefined)
-    return run
+  get articles(): readonly Article[] {
+    return this.catalog.data.articles
+  }
+
+  article(id: ArticleId): Article | undefined {
+    return this.catalog.data.articles.find((a) => a.id === id)
+  }
+
+  highlightsOf(articleId: ArticleId): readonly Highlight[] {
+    return this.#annotations.get(articleId)?.data.highlights ?? []
+  }
+
+  highlightCount(articleId: ArticleId): number {
+    return this.highlightsOf(articleId).length
+  }
+
+  /** Every highlight of every article in the catalog. */
+  allHighlights(): Highlight[] {
+    return this.catalog.data.articles.flatMap((a) => this.highlightsOf(a.id))
+  }
+
+  findHighlight(id: HighlightId): Highlight | undefined {
+    const articleId = this.#highlightArticle.get(id)
+    return articleId ? this.highlightsOf(articleId).find((h) => h.id === id) : undefined
+  }
+
+  updateManifest<R>(mutate: (draft: Manifest) => R): Promise<R> {
+    return this.#update(this.manifest, mutate)
+  }
+
+  updateCatalog<R>(mutate: (draft: Catalog) => R): Promise<R> {
+    return this.#update(this.catalog, mutate)
+  }
+
+  /** Changes one article's highlights; rewrites only `annotations/<articleId>.json`. */
+  async updateHighlights<R>(articleId: ArticleId, mutate: (highlights: Highlight[]) => R): Promise<R> {
+    // Created synchronously, so concurrent first saves for one article share one document.
+    let doc = this.#annotations.get(articleId)
+    if (!doc) {
+      const adapter = new DurableJSONFile(join(this.dir, annotationFileFor(articleId)), validateAnnotationsOf(articleId), this.writer)
+      doc = new Low(adapter, { articleId, highlights: [] }) as Doc<AnnotationFile>
+      this.#annotations.set(articleId, doc)
+    }
+    const target = doc
+    const before = target.data.highlights
+    const result = await this.#update(target, (draft) => mutate(draft.highlights))
+    for (const h of before) this.#highlightArticle.delete(h.id)
+    this.#index(target)
+    return result
   }
 
   /** Stores text under its hash (idempotent) and returns the hash. */
@@ -142,7 +193,7 @@ export class NotebookStore {
     try {
       text = await readFile(file, 'utf8')
     } catch (error) {
-      throw new DossierError('notebook-unreadable', `The stored text ${file} is missing or unreadable (${(error as Error).message}).`)
+      throw new DossierError('notebook-unreadable', `The stored text ${file} is missing or unreadable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Run "dossier check" to see what can be repaired.`)
     }
     if (sha256Hex(text) !== hash) {
       throw new DossierError('notebook-unreadable', `The stored text ${file} does not match its checksum: it was changed or damaged on disk.`)
@@ -158,16 +209,226 @@ export class NotebookStore {
     return { path: `${ORIGINALS_DIR}/${name}`, hash }
   }
 
+  /** Backs up now (e.g. on quit). */
+  backup(reason: string): Promise<BackupInfo> {
+    this.#assertWritable()
+    return createBackup(this.dir, reason)
+  }
+
+  /** Backs up when the newest backup is older than a day, or there is none. */
+  async backupIfDue(reason = 'daily'): Promise<BackupInfo | null> {
+    if (this.readOnly) return null
+    const age = await newestBackupAgeMs(this.dir)
+    return age === null || age > AUTO_BACKUP_INTERVAL_MS ? createBackup(this.dir, reason) : null
+  }
+
+  listBackups(): Promise<BackupInfo[]> {
+    return listBackups(this.dir)
+  }
+
+  /** Releases the writer lock. The store must not be used afterwards. */
+  async close(): Promise<void> {
+    await Promise.all(this.#queues.values())
+    await this.lock?.release()
+  }
+
+  #index(doc: Doc<AnnotationFile>): void {
+    const articleId = doc.data.articleId
+    this.#annotations.set(articleId, doc)
+    for (const h of doc.data.highlights) this.#highlightArticle.set(h.id, articleId)
+  }
+
+  /**
+   * Applies `mutate` to a copy, writes the copy durably, and only then makes it current.
+   * Changes to one file run one at a time, in call order.
+   */
+  #update<T, R>(doc: Doc<T>, mutate: (draft: T) => R): Promise<R> {
+    if (this.readOnly) return Promise.reject(readOnlyError())
+    const key = doc.adapter.file
+    const run = (this.#queues.get(key) ?? Promise.resolve()).then(async () => {
+      const draft = structuredClone(doc.data)
+      const result = mutate(draft)
+      try {
+        await doc.adapter.write(draft)
+      } catch (error) {
+        throw new DossierError('write-failed', `Could not save the notebook (${(error as Error).message}); nothing was changed.`)
+      }
+      doc.data = draft
+      return result
+    })
+    this.#queues.set(key, run.catch(() => undefined))
+    return run
+  }
+
+  #assertWritable(): void {
+    if (this.readOnly) throw readOnlyError()
+  }
+
   async #putImmutable(sub: string, name: string, data: string | Uint8Array): Promise<void> {
+    this.#assertWritable()
     const folder = join(this.dir, sub)
     try {
       await mkdir(folder, { recursive: true })
       const target = join(folder, name)
       // Same name means same content (it is the hash), so an existing file is already right.
-      const present = await stat(target).then(() => true, () => false)
-      if (!present) await writeFileDurably(target, data)
+      const present = await stat(target).then(
+        () => true,
+        () => false,
+      )
+      if (!present) await this.writer(target, data)
     } catch (error) {
       throw new DossierError('write-failed', `Could not save ${sub}/${name} in the notebook (${(error as Error).message}).`)
     }
   }
+}
+
+/** Reads the notebook's files on open, recovering damaged ones from backups. */
+class Loader {
+  constructor(
+    private readonly dir: string,
+    private readonly readOnly: boolean,
+    private readonly writer: FileWriter,
+    private readonly now: () => string,
+    private readonly report: OpenReport,
+  ) {}
+
+  async openManifest(create: boolean): Promise<Doc<Manifest>> {
+    const path = join(this.dir, MANIFEST_FILE)
+    const raw = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)))
+    if (raw === null) {
+      const hasData = (await readdir(this.dir)).some((n) => n === CATALOG_FILE || n === ANNOTATIONS_DIR)
+      if (!hasData) {
+        if (!create || this.readOnly) throw new DossierError('not-found', `There is no notebook at ${this.dir} (no ${MANIFEST_FILE}).`)
+        return this.#createNotebook()
+      }
+    } else {
+      const version = peekSchemaVersion(raw)
+      if (version !== null && version > SCHEMA_VERSION) {
+        throw new DossierError(
+          'notebook-newer',
+          `This notebook was written by a newer version of Dossier (format ${version}; this version reads up to ${SCHEMA_VERSION}). Update Dossier to open it; it was left untouched.`,
+        )
+      }
+      if (version !== null && version < SCHEMA_VERSION) {
+        if (this.readOnly) {
+          throw new DossierError('notebook-newer', `This notebook is in an older format (${version}) and must be upgraded before it can be read: open it in the app or run a command that changes it.`)
+        }
+        await createBackup(this.dir, `before-migration-v${version}`)
+        await runMigrations(this.dir, version, SCHEMA_VERSION, this.writer)
+        this.report.migratedFrom = version
+      }
+    }
+    return this.openDoc(MANIFEST_FILE, validateManifest, () => createManifest(this.now()))
+  }
+
+  /**
+   * Opens one JSON file. Missing: `fallback()` (a new, empty document, written at the next
+   * change). Damaged: moved aside and restored from the newest backup that holds a valid
+   * copy; if none does, `fallback()`, and the report says so.
+   */
+  async openDoc<T>(file: string, validate: Validate<T>, fallback: () => T): Promise<Doc<T>> {
+    const adapter = new DurableJSONFile<T>(join(this.dir, file), validate, this.writer)
+    let data: T | null
+    try {
+      data = await adapter.read()
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error
+      data = await this.#recover(file, error.reason, validate)
+      if (data === null) {
+        // No backup had it: start this file empty, on disk too (the damaged copy is kept).
+        data = fallback()
+        await this.writer(join(this.dir, file), JSON.stringify(data, null, 1))
+      }
+    }
+    return new Low<T>(adapter, data ?? fallback()) as Doc<T>
+  }
+
+  async openAnnotations(knownArticles: ReadonlySet<ArticleId>): Promise<Doc<AnnotationFile>[]> {
+    const names = await readdir(join(this.dir, ANNOTATIONS_DIR)).catch(() => [] as string[])
+    const files = names.filter((n) => ANNOTATION_FILE.test(n) && knownArticles.has(n.slice(0, -5) as ArticleId))
+    const docs: Doc<AnnotationFile>[] = []
+    // Bounded concurrency: thousands of small files read in parallel, without exhausting descriptors.
+    for (let i = 0; i < files.length; i += 64) {
+      const batch = files.slice(i, i + 64).map(async (name) => {
+        const articleId = name.slice(0, -5) as ArticleId
+        return this.openDoc(`${ANNOTATIONS_DIR}/${name}`, validateAnnotationsOf(articleId), () => ({ articleId, highlights: [] }))
+      })
+      docs.push(...(await Promise.all(batch)))
+    }
+    return docs
+  }
+
+  async #createNotebook(): Promise<Doc<Manifest>> {
+    const manifest = createManifest(this.now())
+    // Catalog first, manifest last: a notebook.json only ever exists beside a catalog.
+    await this.writer(join(this.dir, CATALOG_FILE), JSON.stringify({ articles: [] }))
+    await this.writer(join(this.dir, MANIFEST_FILE), JSON.stringify(manifest, null, 1))
+    const adapter = new DurableJSONFile<Manifest>(join(this.dir, MANIFEST_FILE), validateManifest, this.writer)
+    return new Low<Manifest>(adapter, manifest) as Doc<Manifest>
+  }
+
+  async #recover<T>(file: string, problem: string, validate: Validate<T>): Promise<T | null> {
+    if (this.readOnly) {
+      throw new DossierError(
+        'notebook-unreadable',
+        `The notebook file ${join(this.dir, file)} ${problem}. Nothing was changed. Open the notebook for writing (in the app, or with a command that changes it) to move the damaged file aside and restore it from a backup.`,
+      )
+    }
+    // Copy, then replace: if anything below fails, the damaged file is still where it was.
+    const movedTo = `${file}.corrupt-${this.now().replace(/[:.]/g, '-')}`
+    await writeFileDurably(join(this.dir, movedTo), await readFile(join(this.dir, file)))
+    for (const backup of await listBackups(this.dir)) {
+      const manifest = await verifyBackup(this.dir, backup.id).catch(() => null)
+      if (!manifest || !(file in manifest.files)) continue
+      const bytes = await readFile(join(this.dir, BACKUPS_DIR, backup.id, file))
+      let checked: ReturnType<Validate<T>>
+      try {
+        checked = validate(JSON.parse(bytes.toString('utf8')))
+      } catch {
+        continue
+      }
+      if (!checked.ok) continue // e.g. a backup taken before a format migration
+      await this.writer(join(this.dir, file), bytes)
+      this.report.recovered.push({ file, problem, movedTo, restoredFrom: backup.id })
+      return checked.value
+    }
+    this.report.recovered.push({ file, problem, movedTo, restoredFrom: null })
+    return null
+  }
+}
+
+function readOnlyError(): DossierError {
+  return new DossierError('forbidden', 'This notebook was opened read-only; nothing can be changed.')
+}
+
+function peekSchemaVersion(raw: string): number | null {
+  try {
+    const value = JSON.parse(raw) as { schemaVersion?: unknown } | null
+    return value && typeof value.schemaVersion === 'number' ? value.schemaVersion : null
+  } catch {
+    return null
+  }
+}
+
+async function ensureFolder(dir: string, create: boolean): Promise<void> {
+  const info = await stat(dir).catch(() => null)
+  if (info && !info.isDirectory()) throw new DossierError('bad-request', `${dir} is a file, not a notebook folder.`)
+  if (info) return
+  if (!create) throw new DossierError('not-found', `There is no notebook at ${dir}.`)
+  await mkdir(dir, { recursive: true }).catch((e: Error) => {
+    throw new DossierError('write-failed', `Cannot create the notebook folder ${dir}: ${e.message}`)
+  })
+}
+
+/** Temp files a killed writer left behind; only the lock holder may remove them. */
+async function removeStaleTempFiles(dir: string): Promise<number> {
+  let removed = 0
+  for (const sub of ['', ANNOTATIONS_DIR, BODIES_DIR, ORIGINALS_DIR]) {
+    const names = await readdir(join(dir, sub)).catch(() => [] as string[])
+    for (const name of names.filter((n) => TEMP_FILE.test(n))) {
+      await rm(join(dir, sub, name), { force: true })
+      removed++
+    }
+  }
+  return removed
 }

@@ -1,0 +1,37 @@
+/**
+ * What a valid notebook file is: one set of rules shared by opening (notebook-store.ts)
+ * and checking (check-notebook.ts), so "damaged" means the same thing to both.
+ */
+import { ArticleIdSchema } from '../../core/ids'
+import { AnnotationFileSchema, CatalogSchema, ManifestSchema, SCHEMA_VERSION, type AnnotationFile, type Catalog, type Manifest } from '../../core/model'
+import type { Validate } from './durable-json-file'
+
+/** Temp files of an unfinished durable write: `.<name>.<pid>.<hex>.tmp` (durable-write.ts). */
+export const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/
+/** `annotations/<articleId>.json` */
+export const ANNOTATION_FILE = /^a-[0-9a-z]+\.json$/
+
+type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }
+
+export function validator<T>(schema: Schema<T>, extra?: (value: T) => string | null): Validate<T> {
+  return (value) => {
+    const parsed = schema.safeParse(value)
+    if (!parsed.success) {
+      const [issue, ...rest] = parsed.error.issues
+      const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : ''
+      return { ok: false, reason: `at ${issue?.path.map(String).join('.') || 'the top level'}: ${issue?.message ?? 'invalid'}${more}` }
+    }
+    const wrong = extra?.(parsed.data)
+    return wrong ? { ok: false, reason: wrong } : { ok: true, value: parsed.data }
+  }
+}
+
+export const validateManifest = validator<Manifest>(ManifestSchema, (m) => (m.schemaVersion === SCHEMA_VERSION ? null : `at schemaVersion: format ${m.schemaVersion}, not ${SCHEMA_VERSION}`))
+export const validateCatalog = validator<Catalog>(CatalogSchema)
+export function validateAnnotationsOf(articleId: string): Validate<AnnotationFile> {
+  const validId = ArticleIdSchema.safeParse(articleId).success
+  return validator<AnnotationFile>(AnnotationFileSchema, (a) =>
+    a.articleId === articleId ? null : `holds the highlights of ${a.articleId}, not of ${validId ? articleId : 'the article its name says'}`,
+  )
+}
+

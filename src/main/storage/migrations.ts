@@ -1,0 +1,58 @@
+/**
+ * Numbered migrations of the notebook format, run in order on open (after a backup).
+ * Each migration reads the old files with a schema frozen here (never the current model,
+ * which moves on) and writes the new files with the manifest LAST: until the new
+ * notebook.json lands, the notebook is still a valid old-format notebook, so an
+ * interrupted migration simply runs again on the next open.
+ * Each is tested against a frozen fixture notebook of its old version (fixtures/).
+ */
+import { mkdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { DossierError } from '../../core/result'
+import type { FileWriter } from './durable-write'
+
+export interface Migration {
+  from: number
+  to: number
+  name: string
+  run(dir: string, writer: FileWriter): Promise<void>
+}
+
+/** Format 1 (issue 2): everything in one notebook.json. Frozen: do not change. */
+const V1 = z.object({
+  schemaVersion: z.literal(1),
+  createdAt: z.string(),
+  articles: z.array(z.object({ id: z.string() }).passthrough()),
+  tags: z.array(z.object({ id: z.string() }).passthrough()),
+  highlights: z.array(z.object({ id: z.string(), articleId: z.string() }).passthrough()),
+})
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    from: 1,
+    to: 2,
+    name: 'split notebook.json into manifest, catalog and per-article annotation files',
+    async run(dir, writer) {
+      const parsed = V1.safeParse(JSON.parse(await readFile(join(dir, 'notebook.json'), 'utf8')))
+      if (!parsed.success) throw new DossierError('notebook-unreadable', `notebook.json (format 1) does not match its format: ${parsed.error.issues[0]?.message}`)
+      const v1 = parsed.data
+      await writer(join(dir, 'catalog.json'), JSON.stringify({ articles: v1.articles }, null, 1))
+      await mkdir(join(dir, 'annotations'), { recursive: true })
+      const byArticle = new Map<string, unknown[]>()
+      for (const h of v1.highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h])
+      for (const [articleId, highlights] of byArticle) {
+        await writer(join(dir, 'annotations', `${articleId}.json`), JSON.stringify({ articleId, highlights }, null, 1))
+      }
+      await writer(join(dir, 'notebook.json'), JSON.stringify({ schemaVersion: 2, createdAt: v1.createdAt, tags: v1.tags }, null, 1))
+    },
+  },
+]
+
+export async function runMigrations(dir: string, from: number, to: number, writer: FileWriter): Promise<void> {
+  for (let version = from; version < to; version++) {
+    const migration = MIGRATIONS.find((m) => m.from === version)
+    if (!migration) throw new DossierError('notebook-unreadable', `No migration from notebook format ${version}; this notebook cannot be opened.`)
+    await migration.run(dir, writer)
+  }
+}
