@@ -46,11 +46,12 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { version } from '../../package.json'
-import type { ArticleSummary, ImportReport } from '../core/api'
 import type { ArticleId } from '../core/ids'
-import type { Highlight, Tag } from '../core/model'
 import { isDossierError, type ApiError } from '../core/result'
 import { NotebookSession } from '../main/notebook-session'
+import { describeOpenReport } from '../main/open-report'
+import { formatImport, formatList, formatShow, formatTags, oneLine, plural, tagNames, tagsWithCounts } from './format'
+import { registerSafetyCommands } from './safety-commands'
 import { defaultNotebookDir, findFontsDir, userDataDir } from '../main/paths'
 
 export interface CliIo {
@@ -60,7 +61,7 @@ export interface CliIo {
   cwd: string
 }
 
-const COMMANDS = ['import', 'list', 'show', 'highlight', 'tags', 'export', 'help'] as const
+const COMMANDS = ['import', 'list', 'show', 'highlight', 'tags', 'export', 'backups', 'backup', 'restore', 'check', 'help'] as const
 export const EXPORT_FORMATS = ['pdf'] as const
 
 /** A usage error found after parsing (e.g. a highlight with neither --tag nor --comment). */
@@ -84,7 +85,8 @@ interface GlobalOptions {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const json = wantsJson(argv)
   let exitCode = 0
-  const program = buildProgram(io, (code) => {
+  const opened: OpenedSession[] = []
+  const program = buildProgram(io, opened, (code) => {
     exitCode = code
   })
   try {
@@ -106,10 +108,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const message = error instanceof Error ? error.message : String(error)
     if (io.env.DOSSIER_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`)
     return userFailure(io, json, 'internal', `Unexpected error: ${message}`)
+  } finally {
+    await closeSessions(io, opened)
   }
 }
 
-function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+interface OpenedSession {
+  session: NotebookSession
+  writing: boolean
+}
+
+/** After a writing command: a backup if the newest is more than a day old, then release the lock. */
+async function closeSessions(io: CliIo, opened: OpenedSession[]): Promise<void> {
+  for (const { session, writing } of opened) {
+    if (writing) {
+      await session.backupIfDue().catch((e: Error) => io.stderr(`dossier: warning: the daily backup failed (${e.message}); your changes are saved.\n`))
+    }
+    await session.close()
+  }
+}
+
+function buildProgram(io: CliIo, opened: OpenedSession[], setExitCode: (code: number) => void): Command {
   const program = new Command('dossier')
   // Set before any subcommand is added: subcommands copy these settings.
   program
@@ -150,12 +169,29 @@ Examples:
       : fromEnv
         ? resolve(io.cwd, fromEnv)
         : defaultNotebookDir(userDataDir(process.platform, io.env))
-    const open = (create: boolean, needFonts = false) =>
-      NotebookSession.open(dir, { fontsDir: fontsDir(io.env, needFonts) }, { create })
+    /**
+     * 'read' opens without the writer lock (it may run beside the app); 'write' and
+     * 'create' take the lock, recover damaged files and report it on stderr.
+     */
+    const open = async (mode: 'read' | 'write' | 'create', needFonts = false) => {
+      const session = await NotebookSession.open(
+        dir,
+        { fontsDir: fontsDir(io.env, needFonts) },
+        { create: mode === 'create', readOnly: mode === 'read', app: 'cli' },
+      )
+      opened.push({ session, writing: mode !== 'read' })
+      for (const line of describeOpenReport(session.openReport)) io.stderr(`dossier: ${line}\n`)
+      return session
+    }
     const print = (value: unknown, human: () => string) => {
       io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : human())
     }
-    return { json, dir, open, print }
+    /** The command printed its result but failed (exit 1), with one line on stderr. */
+    const failAfterOutput = (message: string) => {
+      setExitCode(1)
+      io.stderr(`dossier: ${message}\n`)
+    }
+    return { json, dir, open, print, failAfterOutput }
   }
 
   program
@@ -174,7 +210,7 @@ Examples:
     )
     .action(async (paths: string[], _opts: unknown, cmd: Command) => {
       const { open, print } = context(cmd)
-      const session = await open(true)
+      const session = await open('create')
       const report = await session.importPaths(paths.map((p) => resolve(io.cwd, p)))
       print(report, () => formatImport(report))
       if (report.imported === 0 && report.failed > 0) {
@@ -199,7 +235,7 @@ Examples:
     )
     .action(async (_opts: unknown, cmd: Command) => {
       const { open, print } = context(cmd)
-      const session = await open(false)
+      const session = await open('read')
       const articles = session.listArticles()
       print(articles, () => formatList(articles))
     })
@@ -219,7 +255,7 @@ Examples:
     )
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       const { open, print } = context(cmd)
-      const session = await open(false)
+      const session = await open('read')
       const view = await session.getArticle(id as ArticleId)
       const tags = session.listTags()
       print(view, () => formatShow(view, tags))
@@ -249,7 +285,7 @@ Examples:
         throw new UsageError('give at least one --tag or a --comment for the highlight')
       }
       const { open, print } = context(cmd)
-      const session = await open(false)
+      const session = await open('write')
       const highlight = await session.highlightQuote({
         articleId: id as ArticleId,
         quote: opts.quote,
@@ -274,7 +310,7 @@ Examples:
     )
     .action(async (_opts: unknown, cmd: Command) => {
       const { open, print } = context(cmd)
-      const session = await open(false)
+      const session = await open('read')
       const tags = tagsWithCounts(session)
       print(tags, () => formatTags(tags))
     })
@@ -297,12 +333,13 @@ Examples:
     )
     .action(async (opts: { format: string; out: string; tag?: string[]; title?: string }, cmd: Command) => {
       const { open, print } = context(cmd)
-      const session = await open(false, true)
+      const session = await open('read', true)
       const tagIds = opts.tag && opts.tag.length > 0 ? session.tagIdsByName(opts.tag) : undefined
       const result = await session.exportBriefingPdf(resolve(io.cwd, opts.out), { title: opts.title, tagIds })
       print(result, () => `Exported ${plural(result.passageCount, 'passage')} on ${plural(result.pageCount, 'page')} to ${result.path}\n`)
     })
 
+  registerSafetyCommands(program, context)
   return program
 }
 
@@ -326,9 +363,6 @@ function writeJsonError(io: CliIo, code: ApiError['code'], message: string): voi
   io.stdout(`${JSON.stringify({ ok: false, error: { code, message } }, null, 2)}\n`)
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim()
-}
 
 /** Whether --json was given, known even when parsing fails. */
 function wantsJson(argv: readonly string[]): boolean {
@@ -377,103 +411,4 @@ function fontsDir(env: NodeJS.ProcessEnv, required: boolean): string {
     if (!required) return candidate
     throw new UserError('internal', `Cannot export: ${(error as Error).message}. Set DOSSIER_FONTS_DIR to a folder holding the Noto fonts.`)
   }
-}
-
-// ---------------------------------------------------------------------------------------
-// Human output
-
-function formatImport(report: ImportReport): string {
-  const lines = report.items.map((item) => {
-    switch (item.status) {
-      case 'imported':
-        return `imported  ${item.articleId ?? ''}  ${item.title ?? ''}`
-      case 'duplicate':
-        return `duplicate ${item.duplicateOf ?? item.articleId ?? ''}  ${item.source} (already in the notebook as "${item.title ?? ''}")`
-      case 'failed':
-        return `failed    ${item.source}: ${oneLine(item.error?.message ?? 'unknown error')}`
-    }
-  })
-  lines.push(`Imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed}.`)
-  return `${lines.join('\n')}\n`
-}
-
-function formatList(articles: ArticleSummary[]): string {
-  if (articles.length === 0) return 'There are no articles in this notebook yet. Add some with "dossier import PATH...".\n'
-  return table(
-    ['ID', 'DATE', 'OUTLET', 'WORDS', 'HIGHLIGHTS', 'TITLE'],
-    articles.map((a) => [a.id, a.published ? a.published.slice(0, 10) : '—', a.outlet ?? '—', String(a.wordCount), String(a.highlightCount), a.title]),
-    ['l', 'l', 'l', 'r', 'r', 'l'],
-  )
-}
-
-function formatShow(view: Awaited<ReturnType<NotebookSession['getArticle']>>, tags: Tag[]): string {
-  const a = view.article
-  const src = a.metaSources
-  const field = (label: string, value: string | null, source?: string) =>
-    `${`${label}:`.padEnd(11)}${value ?? '—'}${value && source ? `  [from the ${source}]` : ''}`
-  const lines = [
-    a.title,
-    '',
-    field('id', a.id),
-    field('title', a.title, src.title),
-    field('published', a.published, src.published),
-    field('outlet', a.outlet, src.outlet),
-    field('author', a.author, src.author),
-    field('url', a.url, src.url),
-    field('words', String(a.wordCount)),
-    field('file', a.sourceFileName),
-    field('imported', a.importedAt),
-    '',
-    '─'.repeat(72),
-    view.text.replace(/\n+$/, ''),
-    '─'.repeat(72),
-    '',
-  ]
-  if (view.highlights.length === 0) {
-    lines.push(`No highlights yet. Add one with: dossier highlight ${a.id} --quote "…" --tag NAME`)
-  } else {
-    lines.push(`Highlights (${view.highlights.length}):`)
-    for (const h of view.highlights) {
-      const names = tagNames(h.tagIds, tags)
-      lines.push('', `${h.id}  [${names.join(', ')}]  characters ${h.target.start}–${h.target.end}`, `  “${h.target.exact}”`)
-      if (h.comment) lines.push(`  comment: ${h.comment}`)
-    }
-  }
-  return `${lines.join('\n')}\n`
-}
-
-function tagsWithCounts(session: NotebookSession): (Tag & { highlightCount: number })[] {
-  const highlights: readonly Highlight[] = session.store.data.highlights
-  return session.listTags().map((t) => ({ ...t, highlightCount: highlights.filter((h) => h.tagIds.includes(t.id)).length }))
-}
-
-function formatTags(tags: (Tag & { highlightCount: number })[]): string {
-  if (tags.length === 0) return 'This notebook has no tags.\n'
-  return table(
-    ['NAME', 'COLOUR', 'HIGHLIGHTS', 'DESCRIPTION'],
-    tags.map((t) => [t.name, t.color, String(t.highlightCount), t.description]),
-    ['l', 'l', 'r', 'l'],
-  )
-}
-
-function tagNames(ids: readonly string[], tags: readonly Tag[]): string[] {
-  return ids.map((id) => tags.find((t) => t.id === id)?.name ?? id)
-}
-
-function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string {
-  const all = [header, ...rows]
-  const widths = header.map((_, c) => Math.max(...all.map((r) => [...(r[c] ?? '')].length)))
-  const render = (row: string[]) =>
-    row
-      .map((cell, c) => {
-        if (c === row.length - 1) return cell
-        const pad = ' '.repeat((widths[c] ?? 0) - [...cell].length)
-        return align[c] === 'r' ? pad + cell : cell + pad
-      })
-      .join('  ')
-  return `${all.map(render).join('\n')}\n`
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
 }

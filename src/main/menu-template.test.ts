@@ -7,6 +7,9 @@ const actions = (): MenuActions => ({
   openNotebook: vi.fn(),
   importFiles: vi.fn(),
   exportBriefing: vi.fn(),
+  backupNow: vi.fn(),
+  restoreBackup: vi.fn(),
+  checkNotebook: vi.fn(),
   showShortcuts: vi.fn(),
   showAbout: vi.fn(),
 })
@@ -26,7 +29,15 @@ describe('application menu', () => {
     const a = actions()
     const file = submenu(find(buildMenuTemplate(a, 'linux'), 'File'))
     const byLabel = Object.fromEntries(file.filter((i) => i.label).map((i) => [i.label, i]))
-    expect(Object.keys(byLabel)).toEqual(['New Notebook…', 'Open Notebook…', 'Import Files…', 'Export Briefing…'])
+    expect(Object.keys(byLabel)).toEqual([
+      'New Notebook…',
+      'Open Notebook…',
+      'Import Files…',
+      'Export Briefing…',
+      'Back Up Now',
+      'Restore from Backup…',
+      'Check Notebook…',
+    ])
     expect(byLabel['Import Files…']?.accelerator).toBe('CmdOrCtrl+O')
     expect(byLabel['Export Briefing…']?.accelerator).toBe('CmdOrCtrl+E')
     const click = (label: string) => (byLabel[label]?.click as unknown as () => void)()
@@ -34,6 +45,12 @@ describe('application menu', () => {
     click('Export Briefing…')
     click('Open Notebook…')
     click('New Notebook…')
+    click('Back Up Now')
+    click('Restore from Backup…')
+    click('Check Notebook…')
+    expect(a.backupNow).toHaveBeenCalledOnce()
+    expect(a.restoreBackup).toHaveBeenCalledOnce()
+    expect(a.checkNotebook).toHaveBeenCalledOnce()
     expect(a.importFiles).toHaveBeenCalledOnce()
     expect(a.exportBriefing).toHaveBeenCalledOnce()
     expect(a.openNotebook).toHaveBeenCalledOnce()

@@ -9,6 +9,9 @@ export interface MenuActions {
   openNotebook(): void
   importFiles(): void
   exportBriefing(): void
+  backupNow(): void
+  restoreBackup(): void
+  checkNotebook(): void
   showShortcuts(): void
   showAbout(): void
 }
@@ -31,6 +34,10 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
         { type: 'separator' },
         { label: 'Import Files…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
         { label: 'Export Briefing…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportBriefing() },
+        { type: 'separator' },
+        { label: 'Back Up Now', click: () => actions.backupNow() },
+        { label: 'Restore from Backup…', click: () => actions.restoreBackup() },
+        { label: 'Check Notebook…', click: () => actions.checkNotebook() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

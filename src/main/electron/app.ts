@@ -11,6 +11,7 @@ import { buildMenuTemplate } from '../menu-template'
 import { defaultNotebookDir, findFontsDir } from '../paths'
 import { createMainService } from '../service'
 import { readSettings, writeSettings } from '../settings'
+import { backupNow, checkNotebookFromMenu, quitWith, restoreBackup } from './backup-menu'
 import { createElectronDialogs } from './dialogs'
 import { registerIpcHandlers } from './ipc'
 import { createMainWindow } from './window'
@@ -56,7 +57,14 @@ async function start(): Promise<void> {
     emit,
     dialogs: createElectronDialogs(() => mainWindow, () => app.getPath('documents')),
     rememberNotebook: (dir) => writeSettings(userData, { ...settings, lastNotebook: dir }),
+    reportOpen: (dir, lines) =>
+      void dialog.showMessageBox({ type: 'warning', title: 'Notebook recovered', message: `Dossier repaired the notebook at ${dir} while opening it.`, detail: lines.join('\n\n') }),
   })
+  quitWith(service)
+  // A backup at most once a day of use (and one on quit): checked now and every hour.
+  const backupIfDue = () => void service.backupIfDue().catch((e: Error) => dialog.showErrorBox('Backup failed', `${e.message}\nYour notes are saved; only the backup copy could not be made.`))
+  backupIfDue()
+  setInterval(backupIfDue, 60 * 60 * 1000).unref()
   registerIpcHandlers(createApiHandlers(service), () => ({
     webContents: mainWindow?.webContents ?? null,
     appUrl: devServerUrl ?? appUrl,
@@ -75,6 +83,9 @@ async function start(): Promise<void> {
           openNotebook: openNotebook('open'),
           importFiles: () => send('import'),
           exportBriefing: () => send('export-briefing'),
+          backupNow: () => void backupNow(service),
+          restoreBackup: () => void restoreBackup(service),
+          checkNotebook: () => void checkNotebookFromMenu(service),
           showShortcuts: () =>
             void dialog.showMessageBox({
               type: 'info',

@@ -1,0 +1,131 @@
+/**
+ * Human-readable output of the CLI: tables and summaries. (--json prints the values
+ * themselves; see run-cli.ts.)
+ */
+import type { ArticleSummary, ImportReport } from '../core/api'
+import type { Highlight, Tag } from '../core/model'
+import type { BackupInfo } from '../main/storage/backups'
+import type { CheckReport } from '../main/storage/check-notebook'
+import type { NotebookSession } from '../main/notebook-session'
+
+export function formatImport(report: ImportReport): string {
+  const lines = report.items.map((item) => {
+    switch (item.status) {
+      case 'imported':
+        return `imported  ${item.articleId ?? ''}  ${item.title ?? ''}`
+      case 'duplicate':
+        return `duplicate ${item.duplicateOf ?? item.articleId ?? ''}  ${item.source} (already in the notebook as "${item.title ?? ''}")`
+      case 'failed':
+        return `failed    ${item.source}: ${oneLine(item.error?.message ?? 'unknown error')}`
+    }
+  })
+  lines.push(`Imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed}.`)
+  return `${lines.join('\n')}\n`
+}
+
+export function formatList(articles: ArticleSummary[]): string {
+  if (articles.length === 0) return 'There are no articles in this notebook yet. Add some with "dossier import PATH...".\n'
+  return table(
+    ['ID', 'DATE', 'OUTLET', 'WORDS', 'HIGHLIGHTS', 'TITLE'],
+    articles.map((a) => [a.id, a.published ? a.published.slice(0, 10) : '—', a.outlet ?? '—', String(a.wordCount), String(a.highlightCount), a.title]),
+    ['l', 'l', 'l', 'r', 'r', 'l'],
+  )
+}
+
+export function formatShow(view: Awaited<ReturnType<NotebookSession['getArticle']>>, tags: Tag[]): string {
+  const a = view.article
+  const src = a.metaSources
+  const field = (label: string, value: string | null, source?: string) =>
+    `${`${label}:`.padEnd(11)}${value ?? '—'}${value && source ? `  [from the ${source}]` : ''}`
+  const lines = [
+    a.title,
+    '',
+    field('id', a.id),
+    field('title', a.title, src.title),
+    field('published', a.published, src.published),
+    field('outlet', a.outlet, src.outlet),
+    field('author', a.author, src.author),
+    field('url', a.url, src.url),
+    field('words', String(a.wordCount)),
+    field('file', a.sourceFileName),
+    field('imported', a.importedAt),
+    '',
+    '─'.repeat(72),
+    view.text.replace(/\n+$/, ''),
+    '─'.repeat(72),
+    '',
+  ]
+  if (view.highlights.length === 0) {
+    lines.push(`No highlights yet. Add one with: dossier highlight ${a.id} --quote "…" --tag NAME`)
+  } else {
+    lines.push(`Highlights (${view.highlights.length}):`)
+    for (const h of view.highlights) {
+      const names = tagNames(h.tagIds, tags)
+      lines.push('', `${h.id}  [${names.join(', ')}]  characters ${h.target.start}–${h.target.end}`, `  “${h.target.exact}”`)
+      if (h.comment) lines.push(`  comment: ${h.comment}`)
+    }
+  }
+  return `${lines.join('\n')}\n`
+}
+
+export function tagsWithCounts(session: NotebookSession): (Tag & { highlightCount: number })[] {
+  const highlights: readonly Highlight[] = session.store.allHighlights()
+  return session.listTags().map((t) => ({ ...t, highlightCount: highlights.filter((h) => h.tagIds.includes(t.id)).length }))
+}
+
+export function formatTags(tags: (Tag & { highlightCount: number })[]): string {
+  if (tags.length === 0) return 'This notebook has no tags.\n'
+  return table(
+    ['NAME', 'COLOUR', 'HIGHLIGHTS', 'DESCRIPTION'],
+    tags.map((t) => [t.name, t.color, String(t.highlightCount), t.description]),
+    ['l', 'l', 'r', 'l'],
+  )
+}
+
+export function tagNames(ids: readonly string[], tags: readonly Tag[]): string[] {
+  return ids.map((id) => tags.find((t) => t.id === id)?.name ?? id)
+}
+
+export function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string {
+  const all = [header, ...rows]
+  const widths = header.map((_, c) => Math.max(...all.map((r) => [...(r[c] ?? '')].length)))
+  const render = (row: string[]) =>
+    row
+      .map((cell, c) => {
+        if (c === row.length - 1) return cell
+        const pad = ' '.repeat((widths[c] ?? 0) - [...cell].length)
+        return align[c] === 'r' ? pad + cell : cell + pad
+      })
+      .join('  ')
+  return `${all.map(render).join('\n')}\n`
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+export function formatBackups(backups: BackupInfo[]): string {
+  if (backups.length === 0) return 'This notebook has no backups yet. Make one with: dossier backup\n'
+  return table(
+    ['ID', 'CREATED', 'REASON', 'ARTICLES', 'FILES'],
+    backups.map((b) => [b.id, b.createdAt.replace('T', ' ').slice(0, 19), b.reason, b.articleCount === null ? '—' : String(b.articleCount), String(b.fileCount)]),
+    ['l', 'l', 'l', 'r', 'r'],
+  )
+}
+
+export function formatCheck(report: CheckReport, repair: boolean): string {
+  const lines: string[] = []
+  for (const p of report.repaired) lines.push(`repaired  ${p.file}: ${p.message}${p.repair ? ` (${p.repair})` : ''}`)
+  for (const p of report.problems) lines.push(`${p.repairable ? 'fixable ' : 'problem '}  ${p.file}: ${p.message}`)
+  const fixable = report.problems.filter((p) => p.repairable).length
+  lines.push(
+    report.problems.length === 0
+      ? `${report.checkedFiles} files checked: no problems${report.repaired.length > 0 ? ` (after ${plural(report.repaired.length, 'repair')})` : ''}.`
+      : `${report.checkedFiles} files checked: ${plural(report.problems.length, 'problem')}${!repair && fixable > 0 ? `; ${fixable} can be repaired with "dossier check --repair"` : ''}.`,
+  )
+  return `${lines.join('\n')}\n`
+}
+
+export function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').trim()
+}
