@@ -13,7 +13,7 @@
  * The report: `problems` are what is wrong after this run (all of them without
  * `repair`), `repaired` what this run fixed. A notebook is healthy when `problems` is empty.
  */
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { SCHEMA_VERSION, type AnnotationFile, type Article, type Catalog, type Manifest } from '../../core/model'
 import { DossierError, isDossierError } from '../../core/result'
@@ -21,8 +21,10 @@ import { normaliseText } from '../../core/text'
 import { decodeTextFile } from '../import/decode-text'
 import { BACKUPS_DIR, verifyBackup, type BackupManifest } from './backups'
 import { DurableJSONFile, UnreadableFileError, type Validate } from './durable-json-file'
-import { syncDirectory, writeFileDurably } from './durable-write'
+import { writeFileDurably } from './durable-write'
 import { ANNOTATION_FILE, TEMP_FILE, validateAnnotationsOf, validateCatalog, validateManifest } from './file-formats'
+import { findHighlightProblems } from './check-highlights'
+import { corruptPath, exists, keepCopy, lostAndFoundPath, moveTo } from './safe-moves'
 import { acquireNotebookLock } from './notebook-lock'
 import { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR, sha256Hex } from './notebook-store'
 
@@ -56,16 +58,12 @@ export interface CheckOptions {
   now?: () => string
 }
 
-export const LOST_AND_FOUND_DIR = 'lost+found'
+export { LOST_AND_FOUND_DIR } from './safe-moves'
 
-/** Temp files a killed writer left behind (`.<name>.<pid>.<hex>.tmp`; see durable-write.ts). */
 /** Damaged files the store (or a repair) moved aside. */
 const CORRUPT_FILE = /\.corrupt-[^/]*$/
-/** Annotation files, as the store and backups recognise them. */
 /** The folders the notebook writes files in. */
 const WRITTEN_DIRS = ['', ANNOTATIONS_DIR, BODIES_DIR, ORIGINALS_DIR]
-/** How much of a quote a message shows. */
-const QUOTE_CHARS = 60
 
 export async function checkNotebook(dir: string, options: CheckOptions = {}): Promise<CheckReport> {
   const info = await stat(dir).catch(() => null)
@@ -129,7 +127,7 @@ class Checker {
 
     const bodies = catalog ? await this.#checkArticles(catalog) : new Map<string, string>()
     const annotations = await this.#checkAnnotationFiles(catalog)
-    this.#checkHighlights(annotations, manifest, catalog, bodies)
+    this.#problems.push(...findHighlightProblems(annotations, manifest, catalog, bodies))
     return this.#report()
   }
 
@@ -199,11 +197,11 @@ class Checker {
         manifest = await verifyBackup(this.dir, id)
       } catch (error) {
         const why = isDossierError(error) ? error.message : `its backup.json cannot be read (${(error as Error).message})`
-        const target = await this.#lostAndFoundPath(file)
+        const target = await lostAndFoundPath(this.dir, file)
         await this.#found(file, `Backup ${id} does not verify: ${why}`, {
           will: `Move it to ${target}, so it is never used to restore from.`,
           did: `Moved it to ${target}.`,
-          run: () => this.#moveTo(file, target),
+          run: () => moveTo(this.dir, file, target),
         })
         continue
       }
@@ -251,7 +249,7 @@ class Checker {
         continue
       }
       if (!checked.ok) continue // e.g. a backup taken before a format migration
-      const aside = moveAside ? await this.#corruptPath(file) : null
+      const aside = moveAside ? await corruptPath(this.dir, this.now(), file) : null
       const keep = (verb: string) => (aside ? `; the damaged file ${verb} kept as ${aside}, with any changes made after that backup` : '')
       return {
         value: checked.value,
@@ -259,7 +257,7 @@ class Checker {
           will: `Restore it from backup ${id}${keep('will be')}.`,
           did: `Restored it from backup ${id}${keep('is')}.`,
           run: async () => {
-            if (aside) await this.#keepCopy(file, aside)
+            if (aside) await keepCopy(this.dir, file, aside)
             await mkdir(dirname(join(this.dir, file)), { recursive: true })
             await writeFileDurably(join(this.dir, file), bytes)
           },
@@ -360,13 +358,13 @@ class Checker {
       await this.#found(file, problem, `Nothing: decoding its original file ${originalFile} gives a different text (it was imported by another version of Dossier), so re-creating it would move every highlight.`)
       return null
     }
-    const aside = bytes instanceof Error ? null : await this.#corruptPath(file)
+    const aside = bytes instanceof Error ? null : await corruptPath(this.dir, this.now(), file)
     const keep = (verb: string) => (aside ? ` (the damaged copy ${verb} kept as ${aside})` : '')
     const fixed = await this.#found(file, problem, {
       will: `Re-create it from its original file ${originalFile}, which reproduces exactly the stored text${keep('will be')}.`,
       did: `Re-created it from its original file ${originalFile}${keep('is')}.`,
       run: async () => {
-        if (aside) await this.#keepCopy(file, aside)
+        if (aside) await keepCopy(this.dir, file, aside)
         await mkdir(join(this.dir, BODIES_DIR), { recursive: true })
         await writeFileDurably(path, text)
       },
@@ -387,11 +385,11 @@ class Checker {
       // Orphans only against a readable catalog: an unreadable one says nothing about which articles exist.
       if (known && !known.has(articleId)) {
         this.#checkedFiles++
-        const target = await this.#lostAndFoundPath(file)
+        const target = await lostAndFoundPath(this.dir, file)
         await this.#found(file, `${file} holds highlights of article ${articleId}, which is not in ${CATALOG_FILE} (an orphan: Dossier ignores it).`, {
           will: `Move it to ${target}.`,
           did: `Moved it to ${target}.`,
-          run: () => this.#moveTo(file, target),
+          run: () => moveTo(this.dir, file, target),
         })
         continue
       }
@@ -402,87 +400,8 @@ class Checker {
     return files
   }
 
-  // 1, 4. Highlights ----------------------------------------------------------------------
+  // 1, 4. Highlights: see check-highlights.ts
 
-  #checkHighlights(files: { file: string; data: AnnotationFile }[], manifest: Manifest | null, catalog: Catalog | null, bodies: Map<string, string>): void {
-    const where = new Map<string, string[]>()
-    for (const { file, data } of files) for (const h of data.highlights) where.set(h.id, [...(where.get(h.id) ?? []), file])
-    for (const [id, inFiles] of where) {
-      if (inFiles.length < 2) continue
-      const places = [...new Set(inFiles)]
-      this.#problems.push({
-        file: places[0] ?? ANNOTATIONS_DIR,
-        message: `Highlight id ${id} is used by ${inFiles.length} highlights (in ${places.join(', ')}).`,
-        repairable: false,
-        repair: 'Nothing: which highlight is meant cannot be known.',
-      })
-    }
-
-    const tags = manifest ? new Set<string>(manifest.tags.map((t) => t.id)) : null
-    const articles = new Map<string, Article>((catalog?.articles ?? []).map((a) => [a.id, a]))
-    for (const { file, data } of files) {
-      const article = articles.get(data.articleId)
-      const text = article ? bodies.get(article.bodyHash) : undefined
-      for (const h of data.highlights) {
-        const problem = (message: string, why: string) => this.#problems.push({ file, message, repairable: false, repair: `Nothing: ${why}` })
-        if (h.articleId !== data.articleId) {
-          problem(`Highlight ${h.id} in ${file} says it belongs to article ${h.articleId}, but the file holds the highlights of ${data.articleId}.`, 'which article it belongs to cannot be known.')
-        }
-        if (tags) {
-          const unknown = h.tagIds.filter((t) => !tags.has(t))
-          if (unknown.length > 0) {
-            problem(`Highlight ${h.id} in ${file} has tag${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}, which ${unknown.length > 1 ? 'are' : 'is'} not in ${MANIFEST_FILE}.`, 'the tag cannot be re-created (its name and colour are unknown); remove it from the highlight or restore notebook.json from a backup.')
-          }
-        }
-        if (text === undefined) continue // the body's own problem is reported above
-        const { start, end, exact } = h.target
-        if (start >= end || end > text.length) {
-          problem(`Highlight ${h.id} in ${file} points at characters ${start}-${end}, outside the article's text (${text.length} characters).`, 'the passage it meant cannot be known for sure.')
-        } else if (text.slice(start, end) !== exact) {
-          problem(`Highlight ${h.id} in ${file} points at characters ${start}-${end}, but the text there is not its quote "${clip(exact)}".`, 'the passage it meant cannot be known for sure.')
-        }
-      }
-    }
-  }
-
-  // Moving things aside -------------------------------------------------------------------
-
-  /** `lost+found/<file>`, or a free variant of it. */
-  #lostAndFoundPath(file: string): Promise<string> {
-    return this.#freePath(`${LOST_AND_FOUND_DIR}/${file}`)
-  }
-
-  /** `NAME.corrupt-<timestamp>`, as the store names a damaged file it moves aside. */
-  #corruptPath(file: string): Promise<string> {
-    return this.#freePath(`${file}.corrupt-${this.now().replace(/[:.]/g, '-')}`)
-  }
-
-  /** `file`, or `file-2`, `file-3`… whichever does not exist yet: a move never replaces anything. */
-  async #freePath(file: string): Promise<string> {
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? file : `${file}-${n}`
-      if (!(await exists(join(this.dir, candidate)))) return candidate
-    }
-  }
-
-  /**
-   * Keeps a damaged file's bytes as `aside` before it is replaced. A copy, not a rename: if
-   * the replacement then fails, the file is still where it was rather than missing.
-   */
-  async #keepCopy(file: string, aside: string): Promise<void> {
-    if (await exists(join(this.dir, aside))) throw new Error(`${aside} already exists`)
-    await writeFileDurably(join(this.dir, aside), await readFile(join(this.dir, file)))
-  }
-
-  /** Renames within the notebook (never over an existing file) and makes the rename durable. */
-  async #moveTo(from: string, to: string): Promise<void> {
-    const target = join(this.dir, to)
-    if (await exists(target)) throw new Error(`${to} already exists`)
-    await mkdir(dirname(target), { recursive: true })
-    await rename(join(this.dir, from), target)
-    await syncDirectory(dirname(target))
-    await syncDirectory(dirname(join(this.dir, from)))
-  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -510,15 +429,4 @@ function rel(sub: string, name: string): string {
 
 function short(hash: string): string {
   return hash.slice(0, 12)
-}
-
-function clip(text: string): string {
-  return text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1)}…` : text
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  )
 }
