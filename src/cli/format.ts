@@ -68,8 +68,8 @@ export function formatShow(view: Awaited<ReturnType<NotebookSession['getArticle'
   return `${lines.join('\n')}\n`
 }
 
-export function tagsWithCounts(session: NotebookSession): (Tag & { highlightCount: number })[] {
-  const highlights: readonly Highlight[] = session.store.allHighlights()
+export async function tagsWithCounts(session: NotebookSession): Promise<(Tag & { highlightCount: number })[]> {
+  const highlights: readonly Highlight[] = await session.store.allHighlights()
   return session.listTags().map((t) => ({ ...t, highlightCount: highlights.filter((h) => h.tagIds.includes(t.id)).length }))
 }
 

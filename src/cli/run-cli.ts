@@ -49,7 +49,7 @@ import { version } from '../../package.json'
 import type { ArticleId } from '../core/ids'
 import { isDossierError, type ApiError } from '../core/result'
 import { NotebookSession } from '../main/notebook-session'
-import { describeOpenReport } from '../main/open-report'
+import { describeLaterRecoveries, describeOpenReport } from '../main/open-report'
 import { formatImport, formatList, formatShow, formatTags, oneLine, plural, tagNames, tagsWithCounts } from './format'
 import { registerSafetyCommands } from './safety-commands'
 import { defaultNotebookDir, findFontsDir, userDataDir } from '../main/paths'
@@ -116,11 +116,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 interface OpenedSession {
   session: NotebookSession
   writing: boolean
+  /** Recoveries already printed; files read later in the command may add more. */
+  told: number
 }
 
 /** After a writing command: a backup if the newest is more than a day old, then release the lock. */
 async function closeSessions(io: CliIo, opened: OpenedSession[]): Promise<void> {
-  for (const { session, writing } of opened) {
+  for (const { session, writing, told } of opened) {
+    for (const line of describeLaterRecoveries(session.openReport, told)) io.stderr(`dossier: ${line}\n`)
     if (writing) {
       await session.backupIfDue().catch((e: Error) => io.stderr(`dossier: warning: the daily backup failed (${e.message}); your changes are saved.\n`))
     }
@@ -179,7 +182,7 @@ Examples:
         { fontsDir: fontsDir(io.env, needFonts) },
         { create: mode === 'create', readOnly: mode === 'read', app: 'cli' },
       )
-      opened.push({ session, writing: mode !== 'read' })
+      opened.push({ session, writing: mode !== 'read', told: session.openReport.recovered.length })
       for (const line of describeOpenReport(session.openReport)) io.stderr(`dossier: ${line}\n`)
       return session
     }
@@ -311,7 +314,7 @@ Examples:
     .action(async (_opts: unknown, cmd: Command) => {
       const { open, print } = context(cmd)
       const session = await open('read')
-      const tags = tagsWithCounts(session)
+      const tags = await tagsWithCounts(session)
       print(tags, () => formatTags(tags))
     })
 

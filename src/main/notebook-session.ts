@@ -16,7 +16,6 @@ import { DossierError, isDossierError } from '../core/result'
 import { findOccurrences, makeTextTarget, trimRange } from '../core/selectors'
 import { collectImportFiles, isImportable } from './import/collect-files'
 import { decodeTextFile, MAX_IMPORT_BYTES, tooLargeError } from './import/decode-text'
-import { writeBriefingPdf } from './pdf/briefing-pdf'
 import { checkExportTarget, mapExportError } from './export-target'
 import { restoreFiles, verifyBackup, type BackupInfo } from './storage/backups'
 import type { FileWriter } from './storage/durable-write'
@@ -86,7 +85,7 @@ export class NotebookSession {
   async getArticle(articleId: ArticleId): Promise<ArticleView> {
     const article = this.#article(articleId)
     const text = await this.store.readBody(article.bodyHash)
-    const highlights = [...this.store.highlightsOf(articleId)]
+    const highlights = [...(await this.store.loadHighlights(articleId))]
     return { article: { ...summarise(article, highlights.length), metaSources: article.metaSources }, text, highlights }
   }
 
@@ -185,7 +184,8 @@ export class NotebookSession {
     this.#checkTagIds(request.tagIds)
     const now = this.#now()
     const highlight: Highlight = {
-      id: this.#freshId((hex) => makeHighlightId(hex), (id) => this.store.findHighlight(id) !== undefined),
+      // Ten random hex digits: a clash with a highlight not yet read is vanishingly unlikely.
+      id: this.#freshId((hex) => makeHighlightId(hex), (id) => this.store.isHighlightIdLoaded(id)),
       articleId: article.id,
       target: makeTextTarget(text, start, end),
       tagIds: dedupe(request.tagIds),
@@ -229,7 +229,7 @@ export class NotebookSession {
   }
 
   async updateHighlight(change: HighlightChange): Promise<Highlight> {
-    const current = this.#highlight(change.highlightId)
+    const current = await this.#highlight(change.highlightId)
     if (change.tagIds) this.#checkTagIds(change.tagIds)
     const next: Highlight = {
       ...current,
@@ -244,7 +244,7 @@ export class NotebookSession {
   }
 
   async deleteHighlight(highlightId: HighlightId): Promise<void> {
-    const current = this.#highlight(highlightId)
+    const current = await this.#highlight(highlightId)
     await this.store.updateHighlights(current.articleId, (highlights) => {
       highlights.splice(highlights.findIndex((h) => h.id === highlightId), 1)
     })
@@ -255,13 +255,15 @@ export class NotebookSession {
     const layout = buildBriefing({
       articles: this.store.articles,
       tags: this.store.tags,
-      highlights: this.store.allHighlights(),
+      highlights: await this.store.allHighlights(),
       title: request.title,
       tagIds: request.tagIds,
       generatedAt: this.#now(),
     })
     await checkExportTarget(outPath)
     try {
+      // Loaded on first export: pdfkit costs ~180 ms to load, which every open would pay.
+      const { writeBriefingPdf } = await import('./pdf/briefing-pdf')
       const { pageCount } = await writeBriefingPdf(layout, outPath, { fontsDir: this.deps.fontsDir })
       return { path: outPath, pageCount, passageCount: layout.passageCount }
     } catch (error) {
@@ -306,8 +308,8 @@ export class NotebookSession {
     return article
   }
 
-  #highlight(id: HighlightId): Highlight {
-    const highlight = this.store.findHighlight(id)
+  async #highlight(id: HighlightId): Promise<Highlight> {
+    const highlight = await this.store.findHighlight(id)
     if (!highlight) throw new DossierError('not-found', `There is no highlight with id ${id} in this notebook.`)
     return highlight
   }

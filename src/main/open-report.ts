@@ -4,6 +4,11 @@
  */
 import type { OpenReport } from './storage/notebook-store'
 
+/** The lines for what was found after `alreadyTold` recoveries had been reported (files read lazily). */
+export function describeLaterRecoveries(report: OpenReport, alreadyTold: number): string[] {
+  return describeOpenReport({ recovered: report.recovered.slice(alreadyTold), migratedFrom: null, removedTempFiles: 0 })
+}
+
 export function describeOpenReport(report: OpenReport): string[] {
   const lines: string[] = []
   if (report.migratedFrom !== null) {

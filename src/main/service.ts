@@ -9,7 +9,7 @@ import { DossierError } from '../core/result'
 import { resolve } from 'node:path'
 import type { Dialogs } from './dialogs'
 import { NotebookSession, type SessionDeps } from './notebook-session'
-import { describeOpenReport } from './open-report'
+import { describeLaterRecoveries, describeOpenReport } from './open-report'
 import type { BackupInfo } from './storage/backups'
 
 export interface ServiceDeps extends SessionDeps {
@@ -44,6 +44,16 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
     const session = await NotebookSession.open(dir, deps, { app: 'app' })
     const lines = describeOpenReport(session.openReport)
     if (lines.length > 0) deps.reportOpen?.(dir, lines)
+    // Read every annotation file in the background (the passages view and exports need
+    // them), and report any damaged one found then, as on open.
+    const told = session.openReport.recovered.length
+    void session.store
+      .loadAll()
+      .then(() => {
+        const later = describeLaterRecoveries(session.openReport, told)
+        if (later.length > 0) deps.reportOpen?.(dir, later)
+      })
+      .catch(() => undefined) // a file that cannot be read is reported when it is used
     return session
   }
 

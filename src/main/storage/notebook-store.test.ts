@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -6,6 +6,7 @@ import type { ArticleId, HighlightId, TagId } from '../../core/ids'
 import { SCHEMA_VERSION, type Highlight } from '../../core/model'
 import { type DossierError } from '../../core/result'
 import { createBackup, listBackups } from './backups'
+import { COUNTS_FILE } from './highlight-counts'
 import { annotationFileFor, CATALOG_FILE, MANIFEST_FILE, NotebookStore, sha256Hex } from './notebook-store'
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'dossier-store-')), 'nb')
@@ -75,7 +76,7 @@ describe('NotebookStore: layout and saves', () => {
     rmSync(join(dir, 'annotations'), { recursive: true }) // the folder vanished: the save cannot land
     const failed = await store.updateHighlights(ARTICLE_ID, (hs) => hs.push(highlight(2))).catch((e: DossierError) => e)
     expect(failed).toMatchObject({ code: 'write-failed' })
-    expect(store.highlightsOf(ARTICLE_ID).map((h) => h.comment)).toEqual(['note 1'])
+    expect((await store.loadHighlights(ARTICLE_ID)).map((h) => h.comment)).toEqual(['note 1'])
     await store.close()
   })
 
@@ -225,7 +226,7 @@ describe('migration from format 1 (frozen fixture written by Dossier 0.1 / issue
     expect(JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')).schemaVersion).toBe(2)
     expect(store.articles).toEqual(v1.articles)
     expect(store.tags).toEqual(v1.tags)
-    expect(store.allHighlights().sort((a, b) => a.id.localeCompare(b.id))).toEqual([...v1.highlights].sort((a, b) => a.id.localeCompare(b.id)))
+    expect((await store.allHighlights()).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...v1.highlights].sort((a, b) => a.id.localeCompare(b.id)))
     for (const a of store.articles) expect((await store.readBody(a.bodyHash)).length).toBe(a.charCount)
 
     const [backup] = await listBackups(dir)
@@ -244,5 +245,51 @@ describe('migration from format 1 (frozen fixture written by Dossier 0.1 / issue
     await expect(NotebookStore.open(dir, { readOnly: true })).rejects.toThrow(/older format/)
     expect(readFileSync(join(dir, 'notebook.json'), 'utf8')).toBe(readFileSync(join(FIXTURE, 'notebook.json'), 'utf8'))
     expect(existsSync(join(dir, CATALOG_FILE))).toBe(false)
+  })
+})
+
+describe('opening without reading every annotation file (highlight-counts.json)', () => {
+  const age = (dir: string, file: string, secondsAgo: number) => {
+    const t = new Date(Date.now() - secondsAgo * 1000)
+    utimesSync(join(dir, file), t, t)
+  }
+
+  it('writes the count cache on close and trusts it for files unchanged since', async () => {
+    const dir = await populated(3)
+    expect(JSON.parse(readFileSync(join(dir, COUNTS_FILE), 'utf8')).counts).toEqual({ [ARTICLE_ID]: 3 })
+    age(dir, annotationFileFor(ARTICLE_ID), 60) // saved a minute before the cache was written
+    // Damage the file without touching its time: a lazy open must not even read it yet...
+    writeFileSync(join(dir, annotationFileFor(ARTICLE_ID)), '{"articleId"')
+    age(dir, annotationFileFor(ARTICLE_ID), 60)
+    const store = await NotebookStore.open(dir)
+    expect(store.highlightCount(ARTICLE_ID)).toBe(3)
+    expect(store.openReport.recovered).toEqual([])
+    // ...and reading the highlights finds the damage, keeps the file, and says so.
+    await store.loadHighlights(ARTICLE_ID)
+    expect(store.openReport.recovered).toEqual([expect.objectContaining({ file: annotationFileFor(ARTICLE_ID) })])
+    await store.close()
+  })
+
+  it('reads a file changed after the cache was written, so counts are never stale', async () => {
+    const dir = await populated(2)
+    const file = JSON.parse(readFileSync(join(dir, annotationFileFor(ARTICLE_ID)), 'utf8'))
+    file.highlights.push(highlight(9))
+    writeFileSync(join(dir, annotationFileFor(ARTICLE_ID)), JSON.stringify(file)) // mtime: now, after the cache
+    const store = await NotebookStore.open(dir, { readOnly: true })
+    expect(store.highlightCount(ARTICLE_ID)).toBe(3)
+  })
+
+  it.each([
+    ['missing', null],
+    ['damaged', '{"version": 1, "writtenAt": '],
+    ['from the future', JSON.stringify({ version: 2, writtenAt: 0, counts: {} })],
+  ])('reads every annotation file when the cache is %s', async (_case, content) => {
+    const dir = await populated(2)
+    if (content === null) rmSync(join(dir, COUNTS_FILE))
+    else writeFileSync(join(dir, COUNTS_FILE), content)
+    age(dir, annotationFileFor(ARTICLE_ID), 60)
+    const store = await NotebookStore.open(dir, { readOnly: true })
+    expect(store.highlightCount(ARTICLE_ID)).toBe(2)
+    expect(await store.allHighlights()).toHaveLength(2)
   })
 })

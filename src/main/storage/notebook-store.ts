@@ -32,7 +32,8 @@ import { DossierError } from '../../core/result'
 import { BACKUPS_DIR, createBackup, listBackups, newestBackupAgeMs, verifyBackup, AUTO_BACKUP_INTERVAL_MS, type BackupInfo } from './backups'
 import { DurableJSONFile, UnreadableFileError, type Validate } from './durable-json-file'
 import { writeFileDurably, type FileWriter } from './durable-write'
-import { ANNOTATION_FILE, TEMP_FILE, validateAnnotationsOf, validateCatalog, validateManifest } from './file-formats'
+import { TEMP_FILE, validateAnnotationsOf, validateCatalog, validateManifest } from './file-formats'
+import { planCounts, writeCountsCache } from './highlight-counts'
 import { runMigrations } from './migrations'
 import { acquireNotebookLock, type NotebookLock } from './notebook-lock'
 
@@ -81,8 +82,15 @@ export interface OpenReport {
 type Doc<T> = Low<T> & { adapter: DurableJSONFile<T> }
 
 export class NotebookStore {
+  /** Annotation files loaded so far (they load lazily: per article, or all at once). */
   readonly #annotations = new Map<ArticleId, Doc<AnnotationFile>>()
+  readonly #loading = new Map<ArticleId, Promise<Doc<AnnotationFile>>>()
   readonly #highlightArticle = new Map<HighlightId, ArticleId>()
+  /** Highlight count of every article that has an annotation file (see highlight-counts.ts). */
+  readonly #counts = new Map<ArticleId, number>()
+  #allLoaded: Promise<void> | null = null
+  #countsDirty = false
+  #countsTimer: ReturnType<typeof setTimeout> | null = null
   #queues = new Map<string, Promise<unknown>>()
 
   private constructor(
@@ -93,6 +101,7 @@ export class NotebookStore {
     private readonly catalog: Doc<Catalog>,
     private readonly writer: FileWriter,
     private readonly lock: NotebookLock | null,
+    private readonly loader: Loader,
   ) {}
 
   static async open(dir: string, options: OpenNotebookOptions = {}): Promise<NotebookStore> {
@@ -111,9 +120,13 @@ export class NotebookStore {
       const manifest = await loader.openManifest(create)
       if (!readOnly) await mkdir(join(dir, ANNOTATIONS_DIR), { recursive: true })
       const catalog = await loader.openDoc(CATALOG_FILE, validateCatalog, () => ({ articles: [] }))
-      const store = new NotebookStore(dir, readOnly, report, manifest, catalog, writer, lock)
-      const known = new Set(catalog.data.articles.map((a) => a.id))
-      for (const doc of await loader.openAnnotations(known)) store.#index(doc)
+      const store = new NotebookStore(dir, readOnly, report, manifest, catalog, writer, lock, loader)
+      // Open to a listed library without reading every annotation file: cached counts for
+      // files unchanged since the cache was written, the rest read now.
+      const plan = await planCounts(dir, ANNOTATIONS_DIR, catalog.data.articles.map((a) => a.id))
+      for (const [id, count] of plan.trusted) store.#counts.set(id, count)
+      for (let i = 0; i < plan.stale.length; i += 64) await Promise.all(plan.stale.slice(i, i + 64).map((id) => store.#docFor(id)))
+      store.#countsDirty = plan.stale.length > 0
       return store
     } catch (error) {
       await lock?.release()
@@ -137,22 +150,39 @@ export class NotebookStore {
     return this.catalog.data.articles.find((a) => a.id === id)
   }
 
-  highlightsOf(articleId: ArticleId): readonly Highlight[] {
-    return this.#annotations.get(articleId)?.data.highlights ?? []
+  /** One article's highlights, reading its annotation file on first use. */
+  async loadHighlights(articleId: ArticleId): Promise<readonly Highlight[]> {
+    return (await this.#docFor(articleId)).data.highlights
   }
 
   highlightCount(articleId: ArticleId): number {
-    return this.highlightsOf(articleId).length
+    return this.#counts.get(articleId) ?? 0
+  }
+
+  /** Reads every annotation file not read yet (once); recoveries go to `openReport`. */
+  loadAll(): Promise<void> {
+    this.#allLoaded ??= (async () => {
+      const ids = this.catalog.data.articles.map((a) => a.id).filter((id) => this.#counts.has(id) && !this.#annotations.has(id))
+      for (let i = 0; i < ids.length; i += 64) await Promise.all(ids.slice(i, i + 64).map((id) => this.#docFor(id)))
+    })()
+    return this.#allLoaded
   }
 
   /** Every highlight of every article in the catalog. */
-  allHighlights(): Highlight[] {
-    return this.catalog.data.articles.flatMap((a) => this.highlightsOf(a.id))
+  async allHighlights(): Promise<Highlight[]> {
+    await this.loadAll()
+    return this.catalog.data.articles.flatMap((a) => this.#annotations.get(a.id)?.data.highlights ?? [])
   }
 
-  findHighlight(id: HighlightId): Highlight | undefined {
+  async findHighlight(id: HighlightId): Promise<Highlight | undefined> {
+    if (!this.#highlightArticle.has(id)) await this.loadAll()
     const articleId = this.#highlightArticle.get(id)
-    return articleId ? this.highlightsOf(articleId).find((h) => h.id === id) : undefined
+    return articleId ? this.#annotations.get(articleId)?.data.highlights.find((h) => h.id === id) : undefined
+  }
+
+  /** Whether a highlight id is in use among the highlights read so far. */
+  isHighlightIdLoaded(id: HighlightId): boolean {
+    return this.#highlightArticle.has(id)
   }
 
   updateManifest<R>(mutate: (draft: Manifest) => R): Promise<R> {
@@ -165,18 +195,15 @@ export class NotebookStore {
 
   /** Changes one article's highlights; rewrites only `annotations/<articleId>.json`. */
   async updateHighlights<R>(articleId: ArticleId, mutate: (highlights: Highlight[]) => R): Promise<R> {
-    // Created synchronously, so concurrent first saves for one article share one document.
-    let doc = this.#annotations.get(articleId)
-    if (!doc) {
-      const adapter = new DurableJSONFile(join(this.dir, annotationFileFor(articleId)), validateAnnotationsOf(articleId), this.writer)
-      doc = new Low(adapter, { articleId, highlights: [] }) as Doc<AnnotationFile>
-      this.#annotations.set(articleId, doc)
-    }
-    const target = doc
-    const before = target.data.highlights
-    const result = await this.#update(target, (draft) => mutate(draft.highlights))
+    const target = await this.#docFor(articleId)
+    let before: readonly Highlight[] = []
+    const result = await this.#update(target, (draft) => {
+      before = target.data.highlights
+      return mutate(draft.highlights)
+    })
     for (const h of before) this.#highlightArticle.delete(h.id)
     this.#index(target)
+    this.#countsChanged()
     return result
   }
 
@@ -226,16 +253,55 @@ export class NotebookStore {
     return listBackups(this.dir)
   }
 
-  /** Releases the writer lock. The store must not be used afterwards. */
+  /** Finishes pending saves, writes the count cache, and releases the writer lock. */
   async close(): Promise<void> {
     await Promise.all(this.#queues.values())
+    if (this.#countsTimer) clearTimeout(this.#countsTimer)
+    await this.#flushCounts()
     await this.lock?.release()
+  }
+
+  /** The annotation document of an article, read on first use; one read per article even when asked concurrently. */
+  #docFor(articleId: ArticleId): Promise<Doc<AnnotationFile>> {
+    const loaded = this.#annotations.get(articleId)
+    if (loaded) return Promise.resolve(loaded)
+    let loading = this.#loading.get(articleId)
+    if (!loading) {
+      loading = this.loader
+        .openDoc(annotationFileFor(articleId), validateAnnotationsOf(articleId), () => ({ articleId, highlights: [] }))
+        .then((doc) => {
+          this.#index(doc)
+          return doc
+        })
+        .finally(() => this.#loading.delete(articleId))
+      this.#loading.set(articleId, loading)
+    }
+    return loading
   }
 
   #index(doc: Doc<AnnotationFile>): void {
     const articleId = doc.data.articleId
     this.#annotations.set(articleId, doc)
     for (const h of doc.data.highlights) this.#highlightArticle.set(h.id, articleId)
+    const count = doc.data.highlights.length
+    if (count > 0 || this.#counts.has(articleId)) this.#counts.set(articleId, count)
+  }
+
+  /** Count changes are written to the cache two seconds after the last one, and on close. */
+  #countsChanged(): void {
+    this.#countsDirty = true
+    if (this.#countsTimer) clearTimeout(this.#countsTimer)
+    this.#countsTimer = setTimeout(() => void this.#flushCounts().catch(() => undefined), 2_000)
+    this.#countsTimer.unref?.()
+  }
+
+  async #flushCounts(): Promise<void> {
+    if (this.readOnly || !this.#countsDirty) return
+    this.#countsDirty = false
+    // A cache, not data: failing to write it only makes the next open read more files.
+    await writeCountsCache(this.dir, this.#counts).catch(() => {
+      this.#countsDirty = true
+    })
   }
 
   /**
@@ -341,21 +407,6 @@ class Loader {
       }
     }
     return new Low<T>(adapter, data ?? fallback()) as Doc<T>
-  }
-
-  async openAnnotations(knownArticles: ReadonlySet<ArticleId>): Promise<Doc<AnnotationFile>[]> {
-    const names = await readdir(join(this.dir, ANNOTATIONS_DIR)).catch(() => [] as string[])
-    const files = names.filter((n) => ANNOTATION_FILE.test(n) && knownArticles.has(n.slice(0, -5) as ArticleId))
-    const docs: Doc<AnnotationFile>[] = []
-    // Bounded concurrency: thousands of small files read in parallel, without exhausting descriptors.
-    for (let i = 0; i < files.length; i += 64) {
-      const batch = files.slice(i, i + 64).map(async (name) => {
-        const articleId = name.slice(0, -5) as ArticleId
-        return this.openDoc(`${ANNOTATIONS_DIR}/${name}`, validateAnnotationsOf(articleId), () => ({ articleId, highlights: [] }))
-      })
-      docs.push(...(await Promise.all(batch)))
-    }
-    return docs
   }
 
   async #createNotebook(): Promise<Doc<Manifest>> {
