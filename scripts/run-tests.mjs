@@ -77,6 +77,14 @@ const suites = [
     count: (exitCode) => countVitest(readJson(vitestReport), exitCode),
   },
   {
+    // One check: 200 SIGKILLs of a process saving highlights must lose nothing it
+    // acknowledged, and a control run with a plain fs.writeFile writer must be caught.
+    name: 'crash',
+    title: 'crash (npm run test:crash: 200 kills + control)',
+    command: () => npmRun('test:crash'),
+    count: countSingleCheck,
+  },
+  {
     name: 'e2e',
     title: 'e2e (playwright)',
     precheck: () =>
