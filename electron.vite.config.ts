@@ -29,6 +29,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/cli/index.ts'),
+          // PDF layout runs in a worker thread so the app stays responsive while it renders.
+          'pdf-worker': resolve('src/main/pdf/pdf-worker.ts'),
         },
       },
     },

@@ -1,14 +1,78 @@
 /**
- * Briefing layout data: which passages go under which tag heading, in what order, and
- * which numbered source each cites. Pure data, so the PDF renderer (main), a future
- * Markdown export and the tests all read the same structure.
+ * Briefing layout: which passages go under which section, in what order, with which
+ * global numbers, cross-references and numbered sources. Pure data, built from a stored
+ * BriefingDocument (./briefing-document) or a simple request (title + tags) and the
+ * notebook's articles, tags and highlights. The PDF renderer, the Markdown and CSV exports
+ * and the tests all read this one structure.
+ *
+ * Guarantees:
+ * - quotes and comments are exactly as stored (`highlight.target.exact`, `comment`);
+ * - passages are numbered 1..n in reading order; sources 1..m by first citation in
+ *   reading order, each with the passage numbers that cite it;
+ * - an empty result is refused with DossierError('empty-selection') saying why;
+ * - a selected passage whose article is not in the notebook is refused with
+ *   DossierError('not-found') naming the passage and the article (the notebook is
+ *   inconsistent: `dossier check` finds such passages). Stale references in a stored
+ *   document (a deleted tag, highlight or chosen article) are skipped and reported in
+ *   `warnings`, since the document only records choices that no longer apply.
  */
+import {
+  DEFAULT_BRIEFING_TITLE,
+  normaliseBriefingDocument,
+  type BriefingDocument,
+  type BriefingId,
+  type MultiTagMode,
+} from './briefing-document'
 import { formatCitationDate } from './dates'
 import type { ArticleId, HighlightId, TagId } from './ids'
-import type { Article, Highlight, Tag } from './model'
+import type { Article, Highlight, Tag, TextTarget } from './model'
 import { DossierError } from './result'
 
+export { DEFAULT_BRIEFING_TITLE }
+
+export interface NotebookData {
+  articles: readonly Article[]
+  tags: readonly Tag[]
+  highlights: readonly Highlight[]
+}
+
+/** An ad-hoc briefing (CLI `--tag`, the current export button): defaults for everything else. */
+export interface SimpleBriefingRequest {
+  title?: string
+  /** Tags whose passages go in, in this order; every tag of the notebook when omitted. */
+  tagIds?: readonly TagId[]
+  articleIds?: readonly ArticleId[] | null
+  from?: string | null
+  to?: string | null
+  author?: string
+  handling?: string
+  keyJudgments?: string
+  /** `YYYY-MM-DD`; defaults to the date of `generatedAt`. */
+  date?: string
+  multiTag?: MultiTagMode
+}
+
+/** The original one-object call: a simple request plus the notebook data. */
+export interface BriefingInput extends SimpleBriefingRequest, NotebookData {
+  generatedAt: string
+}
+
+export interface BuildBriefingOptions {
+  /** ISO timestamp of the export (PDF creation date, "generated" line). */
+  generatedAt: string
+}
+
+export interface BriefingCrossReference {
+  sectionNumber: number
+  tagName: string
+  /** The passage's number in that section; null in cross-reference mode (not printed there). */
+  passageNumber: number | null
+}
+
 export interface BriefingPassage {
+  /** 1..n over the whole briefing, in reading order. */
+  number: number
+  sectionNumber: number
   highlightId: HighlightId
   articleId: ArticleId
   /** The quote exactly as stored: never re-typed, re-punctuated or trimmed. */
@@ -16,11 +80,32 @@ export interface BriefingPassage {
   comment: string
   /** Number of the source in `sources`. */
   sourceNumber: number
+  /** Every known tag of the highlight, in notebook order. */
+  tags: Tag[]
+  target: TextTarget
+  createdAt: string
+  updatedAt: string
+  /** Other sections holding this highlight: copies (`repeat`) or "see also" (`cross-reference`). */
+  alsoIn: BriefingCrossReference[]
+}
+
+/** In cross-reference mode: a passage of this section's tag that is printed in another section. */
+export interface BriefingReference {
+  highlightId: HighlightId
+  passageNumber: number
+  sectionNumber: number
+  tagName: string
+  quote: string
 }
 
 export interface BriefingSection {
+  /** 1..k: the "§n" of the section. */
+  number: number
   tag: Tag
+  /** The analyst's note for this section ('' for none). */
+  note: string
   passages: BriefingPassage[]
+  references: BriefingReference[]
 }
 
 export interface BriefingSource {
@@ -31,97 +116,434 @@ export interface BriefingSource {
   author: string | null
   published: string | null
   url: string | null
+  /** sha256 of the article's stored text (its stable identity when there is no URL). */
+  bodyHash: string
+  /** Numbers of the passages that cite this source, ascending. */
+  citedBy: number[]
+}
+
+export type BriefingWarning =
+  | { kind: 'tag-missing'; tagId: TagId; message: string }
+  | { kind: 'article-missing'; articleId: ArticleId; message: string }
+  | { kind: 'passage-missing'; highlightId: HighlightId; tagId: TagId; message: string }
+  | { kind: 'section-empty'; tagId: TagId; message: string }
+  | { kind: 'undated-left-out'; articleIds: ArticleId[]; passageCount: number; message: string }
+
+export interface BriefingScope {
+  tags: Tag[]
+  articleCount: number | null
+  from: string | null
+  to: string | null
 }
 
 export interface BriefingLayout {
+  /** The stored document this was built from; null for a simple request. */
+  briefingId: BriefingId | null
   title: string
+  /** '' when none. */
+  author: string
+  /** `YYYY-MM-DD`. */
+  date: string
+  /** '' when none. */
+  handling: string
+  keyJudgments: string
   generatedAt: string
+  multiTag: MultiTagMode
+  scope: BriefingScope
   sections: BriefingSection[]
   sources: BriefingSource[]
+  /** Numbered passage blocks (a repeated passage counts once per copy). */
   passageCount: number
+  /** Distinct highlights in the briefing. */
+  highlightCount: number
+  warnings: BriefingWarning[]
 }
 
-export interface BriefingInput {
-  articles: readonly Article[]
-  tags: readonly Tag[]
-  highlights: readonly Highlight[]
-  title?: string
-  tagIds?: readonly TagId[]
-  generatedAt: string
-}
-
-export const DEFAULT_BRIEFING_TITLE = 'Briefing'
-
-export function buildBriefing(input: BriefingInput): BriefingLayout {
-  const tagsById = new Map(input.tags.map((t) => [t.id, t]))
-  for (const id of input.tagIds ?? []) {
-    if (!tagsById.has(id)) throw new DossierError('unknown-tag', `No tag with id ${id} in this notebook.`)
+export function buildBriefing(input: BriefingInput): BriefingLayout
+export function buildBriefing(source: BriefingDocument | SimpleBriefingRequest, data: NotebookData, options: BuildBriefingOptions): BriefingLayout
+export function buildBriefing(
+  first: BriefingInput | BriefingDocument | SimpleBriefingRequest,
+  data?: NotebookData,
+  options?: BuildBriefingOptions,
+): BriefingLayout {
+  if (data === undefined || options === undefined) {
+    const input = first as BriefingInput
+    return buildFromRequest(input, input, { generatedAt: input.generatedAt })
   }
-  const chosenTags = input.tagIds ? input.tagIds.map((id) => tagsById.get(id)!) : [...input.tags]
-  const articlesById = new Map(input.articles.map((a) => [a.id, a]))
+  if (isBriefingDocument(first)) return buildFromDocument(normaliseBriefingDocument(first), data, options, true)
+  return buildFromRequest(first, data, options)
+}
 
+function isBriefingDocument(value: BriefingDocument | SimpleBriefingRequest): value is BriefingDocument {
+  return 'selection' in value && 'sections' in value && 'id' in value
+}
+
+function buildFromRequest(request: SimpleBriefingRequest, data: NotebookData, options: BuildBriefingOptions): BriefingLayout {
+  const known = new Set(data.tags.map((t) => t.id))
+  for (const id of request.tagIds ?? []) {
+    if (!known.has(id)) throw new DossierError('unknown-tag', `No tag with id ${id} in this notebook.`)
+  }
+  const tagIds = [...new Set(request.tagIds ?? data.tags.map((t) => t.id))]
+  const doc: BriefingDocument = {
+    id: 'b-request' as BriefingId,
+    title: request.title?.trim() || DEFAULT_BRIEFING_TITLE,
+    author: request.author?.trim() ?? '',
+    date: request.date ?? options.generatedAt.slice(0, 10),
+    handling: request.handling?.trim() ?? '',
+    keyJudgments: request.keyJudgments ?? '',
+    selection: { tagIds, articleIds: request.articleIds ? [...request.articleIds] : null, from: request.from ?? null, to: request.to ?? null },
+    multiTag: request.multiTag ?? 'repeat',
+    sections: tagIds.map((tagId) => ({ tagId, note: '', order: [], excluded: [] })),
+    createdAt: options.generatedAt,
+    updatedAt: options.generatedAt,
+  }
+  return buildFromDocument(doc, data, options, false)
+}
+
+interface Candidate {
+  highlight: Highlight
+  article: Article
+}
+
+function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: BuildBriefingOptions, stored: boolean): BriefingLayout {
+  const warnings: BriefingWarning[] = []
+  const tagsById = new Map(data.tags.map((t) => [t.id, t]))
+  const tagRank = new Map(data.tags.map((t, i) => [t.id, i]))
+  const articlesById = new Map(data.articles.map((a) => [a.id, a]))
+  const highlightsById = new Map(data.highlights.map((h) => [h.id, h]))
+
+  // Sections whose tag still exists, in the document's order.
+  const chosen: { tag: Tag; note: string; order: readonly HighlightId[]; excluded: ReadonlySet<HighlightId> }[] = []
+  for (const settings of doc.sections) {
+    const tag = tagsById.get(settings.tagId)
+    if (!tag) {
+      warnings.push({ kind: 'tag-missing', tagId: settings.tagId, message: `Tag ${settings.tagId} is no longer in the notebook; its section was left out.` })
+      continue
+    }
+    chosen.push({ tag, note: settings.note, order: settings.order, excluded: new Set(settings.excluded) })
+  }
+
+  const articleFilter = doc.selection.articleIds === null ? null : new Set(doc.selection.articleIds)
+  if (articleFilter) {
+    for (const id of articleFilter) {
+      if (!articlesById.has(id)) {
+        warnings.push({ kind: 'article-missing', articleId: id, message: `Article ${id}, chosen for this briefing, is no longer in the notebook.` })
+      }
+    }
+  }
+  const { from, to } = doc.selection
+  const dateFiltered = from !== null || to !== null
+  const undatedLeftOut = new Map<ArticleId, number>()
+
+  // Funnel counts, so an empty result can say which step emptied it.
+  const funnel = { tagged: 0, inArticles: 0, inDates: 0, included: 0 }
+  const candidatesBySection = chosen.map((section) => {
+    const candidates: Candidate[] = []
+    for (const h of data.highlights) {
+      if (!h.tagIds.includes(section.tag.id)) continue
+      funnel.tagged++
+      if (articleFilter && !articleFilter.has(h.articleId)) continue
+      funnel.inArticles++
+      const article = articlesById.get(h.articleId)
+      if (article && dateFiltered) {
+        const day = publicationDay(article)
+        if (day === null) {
+          undatedLeftOut.set(article.id, (undatedLeftOut.get(article.id) ?? 0) + 1)
+          continue
+        }
+        if ((from !== null && day < from) || (to !== null && day > to)) continue
+      }
+      funnel.inDates++
+      if (section.excluded.has(h.id)) continue
+      funnel.included++
+      if (!article) {
+        throw new DossierError(
+          'not-found',
+          `The passage “${excerpt(h.target.exact)}” (${h.id}) belongs to article ${h.articleId}, which is no longer in the notebook. ` +
+            'Exclude the passage from the briefing, or run “dossier check” to find and repair such passages.',
+        )
+      }
+      candidates.push({ highlight: h, article })
+    }
+    return orderCandidates(candidates, section.order, section.tag.id, highlightsById, stored, warnings)
+  })
+
+  if (undatedLeftOut.size > 0) {
+    const passageCount = [...undatedLeftOut.values()].reduce((a, b) => a + b, 0)
+    warnings.push({
+      kind: 'undated-left-out',
+      articleIds: [...undatedLeftOut.keys()],
+      passageCount,
+      message: `${plural(passageCount, 'passage')} from ${plural(undatedLeftOut.size, 'undated article')} ${passageCount === 1 ? 'was' : 'were'} left out by the date range.`,
+    })
+  }
+
+  // Which sections each highlight lands in (section index order), after exclusions.
+  const homes = new Map<HighlightId, number[]>()
+  candidatesBySection.forEach((candidates, sectionIndex) => {
+    for (const c of candidates) {
+      const list = homes.get(c.highlight.id) ?? []
+      list.push(sectionIndex)
+      homes.set(c.highlight.id, list)
+    }
+  })
+
+  // Sections that print something: passages, references, or a note.
+  const printed = candidatesBySection.map((candidates, i) => {
+    const own = candidates.filter((c) => doc.multiTag === 'repeat' || homes.get(c.highlight.id)![0] === i)
+    const refs = doc.multiTag === 'cross-reference' ? candidates.filter((c) => homes.get(c.highlight.id)![0] !== i) : []
+    return { own, refs }
+  })
+  const sectionNumbers = new Map<number, number>()
+  chosen.forEach((section, i) => {
+    const p = printed[i]!
+    if (p.own.length > 0 || p.refs.length > 0 || section.note.trim()) sectionNumbers.set(i, sectionNumbers.size + 1)
+    else if (stored) warnings.push({ kind: 'section-empty', tagId: section.tag.id, message: `Section ${section.tag.name} has no passages and was left out.` })
+  })
+
+  // Number passages in reading order; sources by first citation.
   const sources: BriefingSource[] = []
   const sourceNumbers = new Map<ArticleId, number>()
-  const sourceFor = (article: Article): number => {
+  const sourceFor = (article: Article): BriefingSource => {
     const known = sourceNumbers.get(article.id)
-    if (known !== undefined) return known
-    const number = sources.length + 1
-    sources.push({
-      number,
+    if (known !== undefined) return sources[known - 1]!
+    const source: BriefingSource = {
+      number: sources.length + 1,
       articleId: article.id,
       title: article.title,
       outlet: article.outlet,
       author: article.author,
       published: article.published,
       url: article.url,
-    })
-    sourceNumbers.set(article.id, number)
-    return number
+      bodyHash: article.bodyHash,
+      citedBy: [],
+    }
+    sources.push(source)
+    sourceNumbers.set(article.id, source.number)
+    return source
   }
-
+  const numberOf = new Map<string, number>() // `${sectionIndex}:${highlightId}` -> passage number
   const sections: BriefingSection[] = []
   let passageCount = 0
-  for (const tag of chosenTags) {
-    const tagged = input.highlights
-      .filter((h) => h.tagIds.includes(tag.id) && articlesById.has(h.articleId))
-      .sort((a, b) => comparePassages(articlesById.get(a.articleId)!, a, articlesById.get(b.articleId)!, b))
-    if (tagged.length === 0) continue
-    const passages = tagged.map((h) => ({
-      highlightId: h.id,
-      articleId: h.articleId,
-      quote: h.target.exact,
-      comment: h.comment,
-      sourceNumber: sourceFor(articlesById.get(h.articleId)!),
-    }))
-    passageCount += passages.length
-    sections.push({ tag, passages })
-  }
+  chosen.forEach((section, i) => {
+    const sectionNumber = sectionNumbers.get(i)
+    if (sectionNumber === undefined) return
+    const passages = printed[i]!.own.map(({ highlight: h, article }): BriefingPassage => {
+      const source = sourceFor(article)
+      const number = ++passageCount
+      source.citedBy.push(number)
+      numberOf.set(`${i}:${h.id}`, number)
+      return {
+        number,
+        sectionNumber,
+        highlightId: h.id,
+        articleId: h.articleId,
+        quote: h.target.exact,
+        comment: h.comment,
+        sourceNumber: source.number,
+        tags: h.tagIds
+          .map((id) => tagsById.get(id))
+          .filter((t): t is Tag => t !== undefined)
+          .sort((a, b) => tagRank.get(a.id)! - tagRank.get(b.id)!),
+        target: h.target,
+        createdAt: h.createdAt,
+        updatedAt: h.updatedAt,
+        alsoIn: [],
+      }
+    })
+    sections.push({ number: sectionNumber, tag: section.tag, note: section.note, passages, references: [] })
+  })
 
-  if (passageCount === 0) {
-    const which = input.tagIds ? chosenTags.map((t) => t.name).join(', ') : 'any tag'
-    throw new DossierError('empty-selection', `No highlighted passages carry ${which}: there is nothing to put in a briefing.`)
+  if (passageCount === 0) throw emptySelection(doc, chosen.map((c) => c.tag), funnel, articleFilter, warnings)
+
+  // Cross-references, now that every number is known.
+  const sectionByIndex = new Map<number, BriefingSection>()
+  for (const [index, number] of sectionNumbers) sectionByIndex.set(index, sections[number - 1]!)
+  for (const [index, section] of sectionByIndex) {
+    for (const passage of section.passages) {
+      const where = homes.get(passage.highlightId)!.filter((j) => j !== index && sectionByIndex.has(j))
+      passage.alsoIn = where.map((j) => ({
+        sectionNumber: sectionByIndex.get(j)!.number,
+        tagName: sectionByIndex.get(j)!.tag.name,
+        passageNumber: doc.multiTag === 'repeat' ? (numberOf.get(`${j}:${passage.highlightId}`) ?? null) : null,
+      }))
+    }
+    for (const ref of printed[index]!.refs) {
+      const home = homes.get(ref.highlight.id)![0]!
+      const homeSection = sectionByIndex.get(home)!
+      section.references.push({
+        highlightId: ref.highlight.id,
+        passageNumber: numberOf.get(`${home}:${ref.highlight.id}`)!,
+        sectionNumber: homeSection.number,
+        tagName: homeSection.tag.name,
+        quote: ref.highlight.target.exact,
+      })
+    }
   }
 
   return {
-    title: input.title?.trim() || DEFAULT_BRIEFING_TITLE,
-    generatedAt: input.generatedAt,
+    briefingId: stored ? doc.id : null,
+    title: doc.title.trim() || DEFAULT_BRIEFING_TITLE,
+    author: doc.author,
+    date: doc.date,
+    handling: doc.handling,
+    keyJudgments: doc.keyJudgments,
+    generatedAt: options.generatedAt,
+    multiTag: doc.multiTag,
+    scope: { tags: chosen.map((c) => c.tag), articleCount: articleFilter ? articleFilter.size : null, from, to },
     sections,
     sources,
     passageCount,
+    highlightCount: homes.size,
+    warnings,
   }
 }
 
+/** The analyst's explicit order first (ids still in the section), then the rest by date. */
+function orderCandidates(
+  candidates: Candidate[],
+  order: readonly HighlightId[],
+  tagId: TagId,
+  highlightsById: ReadonlyMap<HighlightId, Highlight>,
+  stored: boolean,
+  warnings: BriefingWarning[],
+): Candidate[] {
+  const byId = new Map(candidates.map((c) => [c.highlight.id, c]))
+  const first: Candidate[] = []
+  for (const id of order) {
+    const c = byId.get(id)
+    if (c) {
+      first.push(c)
+      byId.delete(id)
+    } else if (stored && !highlightsById.has(id)) {
+      warnings.push({
+        kind: 'passage-missing',
+        highlightId: id,
+        tagId,
+        message: `Passage ${id}, placed in this briefing, no longer exists (its highlight or its article was deleted).`,
+      })
+    }
+  }
+  const rest = [...byId.values()].sort((a, b) => comparePassages(a.article, a.highlight, b.article, b.highlight))
+  return [...first, ...rest]
+}
+
+/** The ids of one section's passages in built order: what `movePassage` takes as `shownOrder`. */
+export function sectionPassageIds(layout: BriefingLayout, tagId: TagId): HighlightId[] {
+  return layout.sections.find((s) => s.tag.id === tagId)?.passages.map((p) => p.highlightId) ?? []
+}
+
+function emptySelection(
+  doc: BriefingDocument,
+  tags: readonly Tag[],
+  funnel: { tagged: number; inArticles: number; inDates: number; included: number },
+  articleFilter: ReadonlySet<ArticleId> | null,
+  warnings: readonly BriefingWarning[],
+): DossierError {
+  const missing = warnings.filter((w) => w.kind === 'tag-missing').length
+  if (tags.length === 0) {
+    const why = missing > 0 ? ` (the ${plural(missing, 'tag')} it named ${missing === 1 ? 'was' : 'were'} deleted)` : ''
+    return new DossierError('empty-selection', `The briefing has no tags selected${why}: choose at least one tag.`)
+  }
+  const names = joinOr(tags.map((t) => t.name))
+  if (funnel.tagged === 0) return new DossierError('empty-selection', `No highlighted passages carry ${names}: there is nothing to put in a briefing.`)
+  if (funnel.inArticles === 0) {
+    return new DossierError(
+      'empty-selection',
+      `None of the ${plural(funnel.tagged, 'passage')} tagged ${names} comes from the ${plural(articleFilter?.size ?? 0, 'chosen article')}.`,
+    )
+  }
+  if (funnel.inDates === 0) {
+    const range = describeDateRange(doc.selection.from, doc.selection.to)
+    return new DossierError(
+      'empty-selection',
+      `None of the ${plural(funnel.inArticles, 'passage')} tagged ${names} comes from an article published ${range} (undated articles are left out when a date range is set).`,
+    )
+  }
+  return new DossierError('empty-selection', `Every passage tagged ${names} (${funnel.inDates}) is excluded from this briefing.`)
+}
+
+/** `YYYY-MM-DD` of the stated publication date, or null when the article has none. */
+export function publicationDay(article: Pick<Article, 'published'>): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(article.published ?? '')
+  return m ? m[1]! : null
+}
+
 /** Passages run in publication order; undated articles last; then by position in the article. */
-function comparePassages(aArticle: Article, a: Highlight, bArticle: Article, b: Highlight): number {
+export function comparePassages(aArticle: Article, a: Highlight, bArticle: Article, b: Highlight): number {
   const ad = aArticle.published ?? '\uffff'
   const bd = bArticle.published ?? '\uffff'
   if (ad !== bd) return ad < bd ? -1 : 1
-  if (aArticle.id !== bArticle.id) return aArticle.title.localeCompare(bArticle.title)
-  return a.target.start - b.target.start
+  if (aArticle.id !== bArticle.id) return aArticle.title.localeCompare(bArticle.title) || (aArticle.id < bArticle.id ? -1 : 1)
+  return a.target.start - b.target.start || a.target.end - b.target.end
 }
+
+// ---------------------------------------------------------------------------------------
+// Text shared by the renderers (PDF, Markdown)
 
 /** `[3] bne IntelliNews, “Russia withdraws …”, 15 December 2024.` — fields the source lacks are left out. */
 export function formatCitation(source: BriefingSource): string {
   const parts = [source.outlet, `“${source.title}”`, source.author ? `by ${source.author}` : null, formatCitationDate(source.published)]
   return `[${source.number}] ${parts.filter((p): p is string => Boolean(p)).join(', ')}.`
+}
+
+/** `1, 3–5, 9`: ascending numbers with runs of three or more collapsed (en dash). */
+export function formatNumberList(numbers: readonly number[]): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b)
+  const parts: string[] = []
+  for (let i = 0; i < sorted.length; ) {
+    let j = i
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++
+    if (j - i >= 2) parts.push(`${sorted[i]}–${sorted[j]}`)
+    else for (let k = i; k <= j; k++) parts.push(String(sorted[k]))
+    i = j + 1
+  }
+  return parts.join(', ')
+}
+
+/** `Cited in passage 4` / `Cited in passages 1, 3–5`. */
+export function formatCitedBy(numbers: readonly number[]): string {
+  return numbers.length === 1 ? `Cited in passage ${numbers[0]}` : `Cited in passages ${formatNumberList(numbers)}`
+}
+
+/** `See also §2 Convoys` (cross-reference) / `Also in §2 Convoys (passage 9)` (repeat). */
+export function formatAlsoIn(refs: readonly BriefingCrossReference[]): string | null {
+  if (refs.length === 0) return null
+  const items = refs.map((r) => `§${r.sectionNumber} ${r.tagName}${r.passageNumber === null ? '' : ` (passage ${r.passageNumber})`}`)
+  return `${refs.every((r) => r.passageNumber === null) ? 'See also' : 'Also in'} ${items.join('; ')}`
+}
+
+/** `published 1 January 2025 – 31 January 2025`, `published from …`, `published until …`. */
+export function describeDateRange(from: string | null, to: string | null): string {
+  if (from !== null && to !== null) return `between ${formatCitationDate(from)} and ${formatCitationDate(to)}`
+  if (from !== null) return `on or after ${formatCitationDate(from)}`
+  if (to !== null) return `on or before ${formatCitationDate(to)}`
+  return 'at any date'
+}
+
+/** One line for the title block: tags, article filter and date range. */
+export function describeScope(layout: BriefingLayout): string {
+  const parts = [`Tags: ${layout.scope.tags.map((t) => t.name).join(', ')}`]
+  if (layout.scope.articleCount !== null) parts.push(`${plural(layout.scope.articleCount, 'chosen article')}`)
+  if (layout.scope.from !== null || layout.scope.to !== null) parts.push(`published ${describeDateRange(layout.scope.from, layout.scope.to)}`)
+  return parts.join(' · ')
+}
+
+/** `12 passages from 5 sources`. */
+export function describeCounts(layout: BriefingLayout): string {
+  return `${plural(layout.passageCount, 'passage')} from ${plural(layout.sources.length, 'source')}`
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`
+}
+
+function joinOr(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('')
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`
+}
+
+function excerpt(text: string, max = 60): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim()
+  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1).trimEnd()}…`
 }

@@ -1,0 +1,95 @@
+import { stringify } from 'csv-stringify/sync'
+import { describe, expect, it } from 'vitest'
+import { buildBriefing } from '../briefing'
+import { csvRecords, csvRowsFromLayout, csvRowsFromNotebook, guardFormula, highlightsToCsv, CSV_COLUMNS } from './csv'
+import { HIGHLIGHTS, NOTEBOOK, PORTS } from './testing/fixture-notebook'
+
+/** A small RFC 4180 reader, to check what was written field by field. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = []
+  let field = ''
+  let record: string[] = []
+  let i = 0
+  let quoted = false
+  while (i < text.length) {
+    const c = text[i]!
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"'
+        i += 2
+        continue
+      }
+      if (c === '"') quoted = false
+      else field += c
+      i++
+      continue
+    }
+    if (c === '"' && field === '') quoted = true
+    else if (c === ',') {
+      record.push(field)
+      field = ''
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field)
+      records.push(record)
+      record = []
+      field = ''
+      i++
+    } else field += c
+    i++
+  }
+  if (field !== '' || record.length > 0) throw new Error('CSV does not end with CRLF')
+  return records
+}
+
+describe('highlightsToCsv', () => {
+  const rows = csvRowsFromNotebook(NOTEBOOK)
+  const csv = highlightsToCsv(rows, stringify)
+
+  it('starts with a UTF-8 BOM and the header, uses CRLF between records and ends with one', () => {
+    expect(csv.startsWith('\ufeffArticle,Outlet,Published,Tags,Quote,Comment,Start,End\r\n')).toBe(true)
+    expect(csv.endsWith('\r\n')).toBe(true)
+    const records = parseCsv(csv.slice(1))
+    expect(records[0]).toEqual([...CSV_COLUMNS])
+    expect(records).toHaveLength(HIGHLIGHTS.length + 1)
+    for (const r of records) expect(r).toHaveLength(8)
+  })
+
+  it('holds one row per highlight, in publication order, every quote and comment exact', () => {
+    const records = parseCsv(csv.slice(1)).slice(1)
+    const byQuote = new Map(records.map((r) => [r[4], r]))
+    for (const h of HIGHLIGHTS) {
+      const expectedQuote = guardFormula(h.target.exact)
+      const r = byQuote.get(expectedQuote)
+      expect(r, h.target.exact).toBeDefined()
+      expect(r![5]).toBe(guardFormula(h.comment))
+      expect([r![6], r![7]]).toEqual([String(h.target.start), String(h.target.end)])
+    }
+    expect(records.map((r) => r[2])).toEqual(['2024-12-15', '2024-12-15', '2024-12-15', '2025-01-03', '2025-01-03', '', ''])
+    const first = records[0]!
+    expect(first.slice(0, 4)).toEqual(['Russia withdraws naval assets | ports *update*', 'bne IntelliNews', '2024-12-15', 'Ports & shipping'])
+    expect(first[5]).toBe('Cross-check with the AIS data.\nSecond line of the comment.')
+    expect(records[3]![3]).toBe('Negotiations; People')
+    expect(records[3]![4]).toContain('Sohtaoğlu told reporters that the “temporary” arrangement — agreed in March —')
+    expect(records[6]![3]).toBe('')
+  })
+
+  it('guards cells Excel would run as formulas, and only those', () => {
+    const records = parseCsv(csv.slice(1)).slice(1)
+    expect(records[2]![4]).toBe('\'=HYPERLINK("x") is what a hostile page might contain, and 3 < 4 > 2 & so on.')
+    expect(records[2]![5]).toBe('\'@mention, "quoted", and a comma')
+    expect(csv).toContain('"\'=HYPERLINK(""x"") is what')
+    expect(guardFormula('-1')).toBe("'-1")
+    expect(guardFormula('+x')).toBe("'+x")
+    expect(guardFormula('\tx')).toBe("'\tx")
+    expect(guardFormula('— a dash')).toBe('— a dash')
+    const raw = parseCsv(highlightsToCsv(rows, stringify, { guardFormulas: false }).slice(1))
+    expect(raw[3]![4]).toBe('=HYPERLINK("x") is what a hostile page might contain, and 3 < 4 > 2 & so on.')
+  })
+
+  it('exports a briefing’s distinct highlights in briefing order', () => {
+    const layout = buildBriefing({ tagIds: [PORTS, 't-talks' as typeof PORTS] }, NOTEBOOK, { generatedAt: '2026-11-21T13:57:00.000Z' })
+    const briefingRows = csvRowsFromLayout(layout)
+    expect(briefingRows.map((r) => r.highlightId)).toEqual([HIGHLIGHTS[0]!.id, HIGHLIGHTS[1]!.id, HIGHLIGHTS[2]!.id, HIGHLIGHTS[5]!.id, HIGHLIGHTS[3]!.id])
+    expect(csvRecords(briefingRows)[1]!.slice(1, 4)).toEqual(['bne IntelliNews', '2024-12-15', 'Ports & shipping'])
+  })
+})

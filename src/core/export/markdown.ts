@@ -1,0 +1,135 @@
+/**
+ * The briefing as Markdown (CommonMark): title block with the handling line, key
+ * judgments, contents, one section per tag with each passage as a blockquote, its
+ * comment and numbered citation, and the source list.
+ *
+ * Text the analyst or an article supplied (quotes, comments, titles, notes) is escaped so
+ * that it renders as written: Markdown punctuation gets a backslash, which a renderer
+ * removes, so the rendered quote is the stored quote character for character. Line
+ * breaks inside a quote are kept (hard breaks; blank lines stay paragraph breaks).
+ */
+import {
+  describeCounts,
+  describeScope,
+  formatAlsoIn,
+  formatCitation,
+  formatCitedBy,
+  plural,
+  type BriefingLayout,
+  type BriefingPassage,
+  type BriefingSection,
+  type BriefingSource,
+} from '../briefing'
+import { formatCitationDate } from '../dates'
+
+export function briefingToMarkdown(layout: BriefingLayout): string {
+  const out: string[] = []
+  const sourcesByNumber = new Map(layout.sources.map((s) => [s.number, s]))
+
+  if (layout.handling) out.push(`**${escapeInline(layout.handling)}**`, '')
+  out.push(`# ${escapeInline(layout.title)}`, '')
+  const facts: string[] = []
+  if (layout.author) facts.push(`**Author:** ${escapeInline(layout.author)}`)
+  facts.push(`**Date:** ${formatCitationDate(layout.date) ?? layout.date}`)
+  if (layout.handling) facts.push(`**Handling:** ${escapeInline(layout.handling)}`)
+  facts.push(`**Scope:** ${escapeInline(describeScope(layout))}`)
+  facts.push(`**Contents:** ${describeCounts(layout)}`)
+  out.push(facts.join('\\\n'), '')
+
+  if (layout.keyJudgments.trim()) out.push('## Key judgments', '', block(layout.keyJudgments), '')
+
+  out.push('## Contents', '')
+  for (const section of layout.sections) {
+    out.push(`${section.number}. §${section.number} ${escapeInline(section.tag.name)} (${plural(section.passages.length, 'passage')})`)
+  }
+  out.push(`${layout.sections.length + 1}. Sources (${plural(layout.sources.length, 'source')})`, '')
+
+  for (const section of layout.sections) out.push(...renderSection(section, sourcesByNumber))
+
+  out.push('## Sources', '')
+  for (const source of layout.sources) out.push(...renderSource(source))
+
+  if (layout.handling) out.push('---', '', `**${escapeInline(layout.handling)}**`, '')
+  return `${out.join('\n').trimEnd()}\n`
+}
+
+function renderSection(section: BriefingSection, sources: ReadonlyMap<number, BriefingSource>): string[] {
+  const out = [`## §${section.number} ${escapeInline(section.tag.name)}`, '']
+  if (section.tag.description) out.push(`*${escapeInline(section.tag.description)}*`, '')
+  if (section.note.trim()) out.push(block(section.note), '')
+  for (const passage of section.passages) out.push(...renderPassage(passage, sources.get(passage.sourceNumber)))
+  if (section.references.length > 0) {
+    out.push(`**Also relevant to ${escapeInline(section.tag.name)}** (printed in other sections):`, '')
+    for (const ref of section.references) {
+      out.push(`- Passage ${ref.passageNumber} (§${ref.sectionNumber} ${escapeInline(ref.tagName)}): “${escapeInline(oneLine(ref.quote, 90))}”`)
+    }
+    out.push('')
+  }
+  return out
+}
+
+function renderPassage(passage: BriefingPassage, source: BriefingSource | undefined): string[] {
+  const out = [`**Passage ${passage.number}**`, '', quoteBlock(passage.quote), '']
+  if (passage.comment.trim()) out.push(`**Comment:** ${block(passage.comment)}`, '')
+  const citation = source ? formatCitation(source) : `[${passage.sourceNumber}]`
+  const also = formatAlsoIn(passage.alsoIn)
+  out.push(escapeInline(citation) + (also ? ` ${escapeInline(also)}.` : ''), '')
+  return out
+}
+
+function renderSource(source: BriefingSource): string[] {
+  const lines = [escapeInline(formatCitation(source))]
+  if (source.url) lines.push(linkOrText(source.url))
+  if (source.citedBy.length > 0) lines.push(`${formatCitedBy(source.citedBy)}.`)
+  return [lines.join('\\\n'), '']
+}
+
+/** A quote as a blockquote: every line prefixed, blank lines kept, single breaks made hard. */
+export function quoteBlock(text: string): string {
+  return block(text)
+    .split('\n')
+    .map((line) => (line ? `> ${line}` : '>'))
+    .join('\n')
+}
+
+/**
+ * Multi-line analyst or article text: each line escaped; a single line break becomes a
+ * hard break (backslash), a blank line stays a paragraph break.
+ */
+export function block(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n')
+  return lines
+    .map((line, i) => {
+      const escaped = escapeLine(line)
+      const next = lines[i + 1]
+      const hardBreak = next !== undefined && next.trim() !== '' && line.trim() !== ''
+      return hardBreak ? `${escaped}\\` : escaped
+    })
+    .join('\n')
+}
+
+/**
+ * Escapes text for use inside a line: the characters that start emphasis, code, links,
+ * HTML, strikethrough or entities. Newlines are folded to spaces (use `block` to keep them).
+ */
+export function escapeInline(text: string): string {
+  return escapeLine(text.replace(/\s*\n\s*/g, ' '))
+}
+
+function escapeLine(line: string): string {
+  let s = line
+    .replace(/[\\`*_[\]<>~|]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
+  // Block markers at the start of a line: heading, quote, list, thematic break, setext, numbered list.
+  s = s.replace(/^(\s{0,3})([#>+=-])/, '$1\\$2').replace(/^(\s{0,3}\d{1,9})([.)])/, '$1\\$2')
+  return s
+}
+
+function linkOrText(url: string): string {
+  return /^[a-z][a-z0-9+.-]*:[^\s<>]*$/i.test(url) ? `<${url}>` : escapeInline(url)
+}
+
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`
+}

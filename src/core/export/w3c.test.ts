@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest'
+import { buildBriefing } from '../briefing'
+import type { ArticleId } from '../ids'
+import { DossierError } from '../result'
+import { ARTICLES, HIGHLIGHTS, NOTEBOOK, PORTS, TAGS, TEXTS, textOf } from './testing/fixture-notebook'
+import {
+  ANNO_CONTEXT,
+  articlesReferenced,
+  codePointOffset,
+  importW3cAnnotations,
+  parseW3cAnnotations,
+  planW3cImport,
+  toW3cCollection,
+  utf16Offset,
+  w3cItemsFromLayout,
+  w3cItemsFromNotebook,
+  type W3cAnnotation,
+} from './w3c'
+
+const GEN = '2026-11-21T13:57:00.000Z'
+const exportAll = () => toW3cCollection(w3cItemsFromNotebook(NOTEBOOK), { label: 'All passages', generatedAt: GEN, textOf })
+/** Through JSON text, as a file would travel. */
+const viaFile = <T>(value: T): unknown => JSON.parse(JSON.stringify(value))
+
+describe('toW3cCollection', () => {
+  const collection = exportAll()
+  const items = collection.first.items
+
+  it('is an AnnotationCollection with an embedded first page holding every highlight', () => {
+    expect(collection).toMatchObject({
+      '@context': ANNO_CONTEXT,
+      id: 'urn:dossier:collection:notebook:20261121T135700000Z',
+      type: 'AnnotationCollection',
+      label: 'All passages',
+      total: HIGHLIGHTS.length,
+      created: GEN,
+      first: { id: 'urn:dossier:collection:notebook:20261121T135700000Z:page:1', type: 'AnnotationPage', startIndex: 0 },
+    })
+    expect(items).toHaveLength(HIGHLIGHTS.length)
+  })
+
+  it('writes each highlight as an Annotation with tagging and commenting bodies and both selectors', () => {
+    const h = HIGHLIGHTS[0]!
+    const a = items.find((x) => x.id === `urn:dossier:highlight:${h.id}`)!
+    expect(a).toEqual<W3cAnnotation>({
+      id: `urn:dossier:highlight:${h.id}`,
+      type: 'Annotation',
+      motivation: 'highlighting',
+      created: h.createdAt,
+      modified: h.updatedAt,
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: 'Ports & shipping' },
+        { type: 'TextualBody', purpose: 'commenting', value: 'Cross-check with the AIS data.\nSecond line of the comment.', format: 'text/plain' },
+      ],
+      target: {
+        source: 'https://example.org/news/russia-withdraws',
+        selector: [
+          { type: 'TextQuoteSelector', exact: h.target.exact, prefix: h.target.prefix, suffix: h.target.suffix },
+          { type: 'TextPositionSelector', start: h.target.start, end: h.target.end },
+        ],
+      },
+    })
+  })
+
+  it('identifies an article without URL by the URN of its body hash', () => {
+    const a = items.find((x) => x.id.endsWith(HIGHLIGHTS[5]!.id))!
+    expect(a.target.source).toBe(`urn:sha256:${'3'.repeat(64)}`)
+  })
+
+  it('leaves out empty bodies, and counts positions in code points', () => {
+    const untagged = items.find((x) => x.id.endsWith(HIGHLIGHTS[6]!.id))!
+    expect(untagged.body).toEqual([{ type: 'TextualBody', purpose: 'commenting', value: 'Untagged passage.', format: 'text/plain' }])
+    const plain = items.find((x) => x.id.endsWith(HIGHLIGHTS[4]!.id))!
+    expect(plain.body).toEqual([{ type: 'TextualBody', purpose: 'tagging', value: 'People' }])
+    // Article 2 starts with a ship emoji (two UTF-16 units, one code point).
+    const after = HIGHLIGHTS[3]!
+    expect(plain.target.selector[1].start).toBe(HIGHLIGHTS[4]!.target.start - 1)
+    expect(items.find((x) => x.id.endsWith(after.id))!.target.selector[1]).toEqual({ type: 'TextPositionSelector', start: after.target.start - 1, end: after.target.end - 1 })
+    const noText = toW3cCollection(w3cItemsFromNotebook(NOTEBOOK), { label: 'x', generatedAt: GEN })
+    expect(noText.first.items.find((x) => x.id.endsWith(after.id))!.target.selector[1].start).toBe(after.target.start)
+  })
+
+  it('exports a briefing’s distinct highlights (a repeated passage once)', () => {
+    const layout = buildBriefing({ tagIds: [PORTS, 't-talks' as typeof PORTS] }, NOTEBOOK, { generatedAt: GEN })
+    const c = toW3cCollection(w3cItemsFromLayout(layout), { label: layout.title, generatedAt: GEN, textOf }, 'briefing')
+    expect(layout.passageCount).toBe(6)
+    expect(c.total).toBe(5)
+    expect(new Set(c.first.items.map((a) => a.id)).size).toBe(5)
+  })
+})
+
+describe('W3C round trip', () => {
+  it('export, then import into a notebook holding the same articles, recreates highlights, tags and comments', () => {
+    const plan = importW3cAnnotations(viaFile(exportAll()), { articles: ARTICLES, tags: [], textOf })
+    expect(plan.problems).toEqual([])
+    expect(plan.total).toBe(HIGHLIGHTS.length)
+    const tagName = new Map(TAGS.map((t) => [t.id, t.name]))
+    const recreated = plan.drafts.map((d) => ({
+      articleId: d.articleId,
+      target: { start: d.start, end: d.end, exact: d.exact, prefix: d.prefix, suffix: d.suffix },
+      tags: d.tagNames,
+      comment: d.comment,
+      createdAt: d.created,
+      updatedAt: d.modified,
+    }))
+    const original = HIGHLIGHTS.map((h) => ({
+      articleId: h.articleId,
+      target: h.target,
+      tags: TAGS.filter((t) => h.tagIds.includes(t.id)).map((t) => t.name),
+      comment: h.comment,
+      createdAt: h.createdAt,
+      updatedAt: h.updatedAt,
+    }))
+    expect(recreated).toEqual(original)
+    expect(plan.drafts.every((d) => !d.relocated && d.duplicateOf === null)).toBe(true)
+    expect(plan.newTagNames).toEqual(['Ports & shipping', 'Negotiations', 'People'])
+    expect(tagName.size).toBe(3)
+  })
+
+  it('into the same notebook: every draft is marked as a duplicate and no tag is new', () => {
+    const plan = importW3cAnnotations(viaFile(exportAll()), { ...NOTEBOOK, tags: TAGS.map((t) => ({ ...t, name: t.name.toUpperCase() })), textOf })
+    expect(plan.drafts.map((d) => d.duplicateOf)).toEqual(HIGHLIGHTS.map((h) => h.id))
+    expect(plan.newTagNames).toEqual([])
+  })
+
+  it('finds articles by body-hash URN and by URL spelled differently', () => {
+    const c = viaFile(exportAll()) as { first: { items: W3cAnnotation[] } }
+    c.first.items[0]!.target.source = 'HTTPS://EXAMPLE.ORG/news/russia-withdraws/#top'
+    const parsed = parseW3cAnnotations(c)
+    expect(articlesReferenced(parsed, ARTICLES).sort()).toEqual(ARTICLES.map((a) => a.id).sort())
+    expect(planW3cImport(parsed, { articles: ARTICLES, tags: TAGS, textOf }).problems).toEqual([])
+  })
+})
+
+describe('W3C import problems', () => {
+  const base = () => viaFile(exportAll()) as { first: { items: Record<string, unknown>[] }; total: number }
+
+  it('reports an unknown source, a missing quote and a shape error per annotation, importing the rest', () => {
+    const c = base()
+    ;(c.first.items[0]!.target as { source: string }).source = 'https://elsewhere.example/a'
+    const sel = (c.first.items[1]!.target as { selector: { exact?: string }[] }).selector
+    sel[0]!.exact = 'words that are nowhere in the article'
+    delete c.first.items[2]!.target
+    const plan = importW3cAnnotations(c, { articles: ARTICLES, tags: TAGS, textOf })
+    expect(plan.drafts).toHaveLength(HIGHLIGHTS.length - 3)
+    expect(plan.problems.map((p) => [p.index, p.kind])).toEqual([
+      [2, 'invalid'],
+      [0, 'unknown-source'],
+      [1, 'quote-not-found'],
+    ])
+    expect(plan.problems[1]!.message).toBe(`Annotation 1 (urn:dossier:highlight:${HIGHLIGHTS[0]!.id}): no article in this notebook matches its source https://elsewhere.example/a.`)
+    expect(plan.problems[2]!.message).toMatch(/the quote “words that are nowhere in the article” is not in the text in “Russia withdraws/)
+    expect(plan.problems[0]!.message).toMatch(/is not a valid annotation \(target:/)
+  })
+
+  it('re-finds a quote whose position moved, by its unique occurrence or its context', () => {
+    const c = base()
+    const moved = (c.first.items[4]!.target as { selector: { start?: number; end?: number }[] }).selector[1]!
+    moved.start = moved.start! + 5
+    moved.end = moved.end! + 5
+    const plan = importW3cAnnotations(c, { articles: ARTICLES, tags: TAGS, textOf })
+    expect(plan.problems).toEqual([])
+    const d = plan.drafts[4]!
+    expect(d.relocated).toBe(true)
+    expect([d.start, d.end]).toEqual([HIGHLIGHTS[4]!.target.start, HIGHLIGHTS[4]!.target.end])
+  })
+
+  it('accepts UTF-16 offsets from producers that write them', () => {
+    const c = base()
+    const sel = (c.first.items[4]!.target as { selector: { start?: number; end?: number }[] }).selector[1]!
+    sel.start = HIGHLIGHTS[4]!.target.start
+    sel.end = HIGHLIGHTS[4]!.target.end
+    const d = importW3cAnnotations(c, { articles: ARTICLES, tags: TAGS, textOf }).drafts[4]!
+    expect([d.start, d.end, d.relocated]).toEqual([HIGHLIGHTS[4]!.target.start, HIGHLIGHTS[4]!.target.end, false])
+  })
+
+  it('says when a quote is ambiguous, and when a text cannot be read', () => {
+    const text = 'the base and the base and the base'
+    const article = { ...ARTICLES[0]!, id: 'a-0000000009' as ArticleId, url: null, bodyHash: '9'.repeat(64) }
+    const annotation = {
+      type: 'Annotation',
+      target: { source: `urn:sha256:${'9'.repeat(64)}`, selector: { type: 'TextQuoteSelector', exact: 'the base', prefix: 'x', suffix: 'y' } },
+    }
+    const ambiguous = importW3cAnnotations(annotation, { articles: [article], tags: [], textOf: () => text })
+    expect(ambiguous.problems.map((p) => p.kind)).toEqual(['ambiguous-quote'])
+    expect(ambiguous.problems[0]!.message).toMatch(/occurs 3 times/)
+    const unreadable = importW3cAnnotations(annotation, { articles: [article], tags: [], textOf: () => undefined })
+    expect(unreadable.problems.map((p) => p.kind)).toEqual(['text-unavailable'])
+  })
+
+  it('reads a page, a single annotation, an array, bodyValue and purpose arrays', () => {
+    const annotation = {
+      type: ['Annotation'],
+      bodyValue: 'A plain comment',
+      body: [{ type: 'TextualBody', purpose: ['tagging'], value: 'New tag' }, 'https://example.org/body-by-reference'],
+      target: [{ source: ARTICLES[0]!.url!, selector: [{ type: 'TextPositionSelector', start: 22, end: 38 }] }],
+    }
+    for (const doc of [annotation, [annotation], { type: 'AnnotationPage', items: [annotation] }]) {
+      const plan = importW3cAnnotations(doc, { articles: ARTICLES, tags: TAGS, textOf })
+      expect(plan.problems).toEqual([])
+      expect(plan.drafts[0]).toMatchObject({ exact: TEXTS['a-0000000001']!.slice(22, 38), tagNames: ['New tag'], comment: 'A plain comment' })
+      expect(plan.newTagNames).toEqual(['New tag'])
+    }
+  })
+
+  it('refuses a file that is not Web Annotation JSON, or a collection whose annotations are elsewhere', () => {
+    expect(() => parseW3cAnnotations({ hello: 'world' })).toThrow(DossierError)
+    expect(() => parseW3cAnnotations({ type: 'AnnotationCollection', first: 'https://example.org/page1' })).toThrow(/first page is only linked/)
+    expect(() => parseW3cAnnotations({ type: 'AnnotationCollection', total: 3, first: { type: 'AnnotationPage', items: [] } })).toThrow(/says it holds 3 annotations but includes 0/)
+    const noSelector = importW3cAnnotations([{ type: 'Annotation', target: 'https://example.org/' }], { articles: ARTICLES, tags: TAGS, textOf })
+    expect(noSelector.problems.map((p) => p.kind)).toEqual(['no-selector'])
+  })
+})
+
+describe('offsets', () => {
+  it('converts between UTF-16 units and code points', () => {
+    const text = 'a🚢b😀c'
+    expect([0, 1, 3, 4, 6, 7].map((u) => codePointOffset(text, u))).toEqual([0, 1, 2, 3, 4, 5])
+    expect([0, 1, 2, 3, 4, 5].map((c) => utf16Offset(text, c))).toEqual([0, 1, 3, 4, 6, 7])
+    expect(utf16Offset(text, 9)).toBe(11)
+  })
+})
