@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCitationDate, parseDateLine } from './dates'
+import { formatCitationDate, normaliseStatedDate, parseDateLine, parseTimestampLine } from './dates'
 
 describe('parseDateLine', () => {
   it.each([
@@ -9,16 +9,64 @@ describe('parseDateLine', () => {
     ['Jan. 25, 2025', '2025-01-25'],
     ['March 3, 2025 at 12:05 am', '2025-03-03T00:05'],
     ['Sun Feb 02 2025 11:44:27 GMT+0200 (Eastern European Standard Time)', '2025-02-02T11:44:27+02:00'],
+    ['Sat, 01 Feb 2025 12:44:40 GMT', '2025-02-01T12:44:40+00:00'],
+    ['Wednesday 15 January 2025 16.29 GMT', '2025-01-15T16:29+00:00'],
+    ['2025-01-15T16:29:00-05:00', '2025-01-15T16:29:00-05:00'],
+    ['2025-01-15', '2025-01-15'],
+    ['Published: 15 January 2025, 14:05 GMT', '2025-01-15T14:05+00:00'],
+    ['Posted on March 3, 2025', '2025-03-03'],
+    ['15/01/2025', '2025-01-15'],
   ])('%s -> %s', (line, iso) => {
     expect(parseDateLine(line)?.iso).toBe(iso)
   })
 
   it('returns the words before the date (a byline)', () => {
     expect(parseDateLine('By bnm Gulf bureau December 15, 2024')).toEqual({ iso: '2024-12-15', lead: 'By bnm Gulf bureau' })
+    expect(parseDateLine('By Ayla Sohtaoğlu | 3 March 2025')).toEqual({ iso: '2025-03-03', lead: 'By Ayla Sohtaoğlu |' })
   })
 
-  it.each(['yesterday', 'on Tuesday', 'February 30, 2025', 'The convoy left on December 13, after talks failed.'])('refuses %s', (line) => {
+  it.each([
+    'yesterday',
+    'on Tuesday',
+    'Jan. 25',
+    'February 30, 2025',
+    'The convoy left on December 13, after talks failed.',
+    'The convoy left Tartus on 15 January 2025',
+    'Russia began to withdraw equipment on December 13, 2024, sources said',
+    '05/01/2025',
+    'January 15, 2025 at 4:29 pm and again on January 16, 2025',
+    '',
+  ])('refuses %j', (line) => {
     expect(parseDateLine(line)).toBeNull()
+  })
+})
+
+describe('parseTimestampLine', () => {
+  it('reads a line that is only a date-time and nothing with a byline or label', () => {
+    expect(parseTimestampLine('Fri, 31 Jan 2025 21:40:37 GMT')).toBe('2025-01-31T21:40:37+00:00')
+    expect(parseTimestampLine('By Staff January 5, 2025')).toBeNull()
+    expect(parseTimestampLine('Ukraine Claims North Korean Troops Have Withdrawn')).toBeNull()
+  })
+})
+
+describe('normaliseStatedDate', () => {
+  it.each([
+    ['2025-01-15T16:29:00+01:00', '2025-01-15T16:29:00+01:00'],
+    ['2025-01-15T16:29:00.000Z', '2025-01-15T16:29:00+00:00'],
+    ['2025-01-15T16:29Z', '2025-01-15T16:29+00:00'],
+    ['2025-01-15T16:29:00', '2025-01-15T16:29:00'],
+    ['2025-01-15 16:29:00+0100', '2025-01-15T16:29:00+01:00'],
+    ['2025-01-15', '2025-01-15'],
+    ["D:20250115162900+01'00'", '2025-01-15T16:29:00+01:00'],
+    ['D:20250115162900Z', '2025-01-15T16:29:00+00:00'],
+    ['D:20250115', '2025-01-15'],
+    ['January 15, 2025', '2025-01-15'],
+  ])('%s -> %s', (value, iso) => {
+    expect(normaliseStatedDate(value)).toBe(iso)
+  })
+
+  it.each(['', 'soon', '2025-02-30', '2025-01-15T25:00:00Z', 'D:2025'])('refuses %j', (value) => {
+    expect(normaliseStatedDate(value)).toBeNull()
   })
 })
 

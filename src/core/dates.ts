@@ -1,70 +1,136 @@
 /**
- * Recognises the publication-date lines that saved articles carry, and formats stored
- * dates for citations. Only dates a file states are read; nothing is guessed from
- * relative phrases ("yesterday"). Results keep the stated precision: a date alone stays
- * `YYYY-MM-DD`; a time with a stated UTC offset keeps the offset.
+ * Recognises the publication-date lines that saved articles carry, normalises dates that
+ * a file's structure states (JSON-LD, meta tags, PDF info), and formats stored dates for
+ * citations.
+ *
+ * Only dates a file states are read; nothing is guessed from relative phrases
+ * ("yesterday", "on Tuesday") or from dates without a year ("on December 13"). A line
+ * counts only when it IS a date: nothing may stand before the date except a byline
+ * ("By …") or a label ("Published:"), and nothing after it except a parenthesised zone
+ * name. chrono-node does the calendar work (month names, weekdays, clock times, zones).
+ *
+ * Results keep the stated precision: a date alone stays `YYYY-MM-DD`; a clock time adds
+ * `THH:MM` (and `:SS` when seconds are stated); a stated UTC offset or zone adds `±HH:MM`.
  */
+import * as chrono from 'chrono-node'
 
 const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june',
   'july', 'august', 'september', 'october', 'november', 'december',
 ] as const
 
-function monthIndex(name: string): number {
-  const n = name.toLowerCase().replace(/\.$/, '')
-  return MONTHS.findIndex((m) => m === n || (n.length >= 3 && m.startsWith(n)))
+const pad = (n: number) => String(n).padStart(2, '0')
+
+export interface StatedDate {
+  /** `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS]`, either followed by `±HH:MM` when an offset is stated. */
+  iso: string
+  /** The words before the date on its line, e.g. `By bnm Gulf bureau` or `Published:`; '' if none. */
+  lead: string
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
+/** What may stand before the date on a date line. */
+const BYLINE_LEAD = /^by\s+\S.{0,80}?\s*[|,·•–—-]?$/i
+const LABEL_LEAD = /^(?:(?:first\s+)?published|posted|dated?|updated|last\s+updated|modified)(?:\s+(?:on|at))?\s*[:|–—-]?$/i
+/** What may follow it: a zone name in parentheses, as JavaScript's Date#toString writes. */
+const TRAILER = /^(?:\([^()]{1,60}\))?$/
+
+/** Any fixed reference: only dates whose year, month and day are stated are accepted. */
+const REFERENCE = new Date(Date.UTC(2000, 0, 1))
+
+/**
+ * Reads a line that is a date. Recognised shapes include `January 15, 2025 at 4:29 pm`,
+ * `15 December 2024`, `By X December 15, 2024`, `Published: 15 January 2025, 14:05 GMT`,
+ * RFC 1123 (`Sat, 01 Feb 2025 12:44:40 GMT`), ISO 8601 and JavaScript's
+ * `Sun Feb 02 2025 11:44:27 GMT+0200 (…)`. Numeric dates whose day and month could be
+ * swapped (`05/01/2025`) are refused rather than guessed.
+ */
+export function parseDateLine(line: string): StatedDate | null {
+  const text = line.trim()
+  // Every accepted shape states a four-digit year: most lines are refused before chrono runs.
+  if (text.length === 0 || text.length > 160 || !/\d{4}/.test(text)) return null
+  const results = chrono.strict.parse(text, REFERENCE, { forwardDate: false })
+  const first = results[0]
+  if (!first || results.length > 1) return null
+
+  const lead = text.slice(0, first.index).trim()
+  const trailer = text.slice(first.index + first.text.length).trim()
+  if (lead !== '' && !BYLINE_LEAD.test(lead) && !LABEL_LEAD.test(lead)) return null
+  if (!TRAILER.test(trailer)) return null
+  const iso = componentsToIso(first.start, first.text)
+  return iso ? { iso, lead } : null
+}
+
+/**
+ * A line that is nothing but a date or date-time (no byline, no label): the timestamps of
+ * headline lists. Returns its ISO form, or null.
+ */
+export function parseTimestampLine(line: string): string | null {
+  const stated = parseDateLine(line)
+  return stated && stated.lead === '' ? stated.iso : null
+}
+
+type ParsedComponents = chrono.ParsedResult['start']
+
+function componentsToIso(c: ParsedComponents, matched: string): string | null {
+  if (!c.isCertain('year') || !c.isCertain('month') || !c.isCertain('day')) return null
+  if (!/\d{4}/.test(matched)) return null
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}/.exec(matched)
+  if (numeric && Number(numeric[1]) <= 12 && Number(numeric[2]) <= 12 && numeric[1] !== numeric[2]) return null
+  const year = c.get('year')
+  const month = c.get('month')
+  const day = c.get('day')
+  if (year === null || month === null || day === null) return null
+  const date = isoDate(year, month - 1, day)
+  if (!date) return null
+  if (!c.isCertain('hour')) return date
+  const hour = c.get('hour') ?? 0
+  const minute = c.get('minute') ?? 0
+  let time = `T${pad(hour)}:${pad(minute)}`
+  if (c.isCertain('second')) time += `:${pad(c.get('second') ?? 0)}`
+  const offset = c.isCertain('timezoneOffset') ? c.get('timezoneOffset') : null
+  return date + time + (offset === null ? '' : formatOffset(offset))
+}
 
 function isoDate(y: number, m: number, d: number): string | null {
   if (m < 0 || m > 11 || d < 1 || d > 31 || y < 1900 || y > 2200) return null
   const probe = new Date(Date.UTC(y, m, d))
-  if (probe.getUTCMonth() !== m) return null
+  if (probe.getUTCMonth() !== m || probe.getUTCDate() !== d) return null
   return `${y}-${pad(m + 1)}-${pad(d)}`
 }
 
-export interface StatedDate {
-  /** `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM`, or with `:SS±HH:MM` when an offset is stated. */
-  iso: string
-  /** The words before the date on its line, e.g. `By bnm Gulf bureau`. */
-  lead: string
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+'
+  const abs = Math.abs(minutes)
+  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
 }
 
 /**
- * Reads a line that is (mostly) a date. Recognised shapes:
- * `January 15, 2025 at 4:29 pm`, `15 January 2025`, `By X December 15, 2024`,
- * and JavaScript's `Sun Feb 02 2025 11:44:27 GMT+0200 (…)`.
+ * Normalises a date a file's structure states (JSON-LD `datePublished`, `article:published_time`,
+ * a PDF `CreationDate` such as `D:20250115162900+01'00'`, or any shape `parseDateLine`
+ * reads) to the stored form, keeping its precision. Returns null if it is not a date.
  */
-export function parseDateLine(line: string): StatedDate | null {
-  const text = line.trim()
-  if (text.length > 160) return null
-
-  const js = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w* (\w{3}) (\d{1,2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT([+-])(\d{2})(\d{2})/.exec(text)
-  if (js) {
-    const date = isoDate(Number(js[3]), monthIndex(js[1]!), Number(js[2]))
-    if (date) return { iso: `${date}T${js[4]}:${js[5]}:${js[6]}${js[7]}${js[8]}:${js[9]}`, lead: '' }
+export function normaliseStatedDate(value: string): string | null {
+  const text = value.trim()
+  // PDF dates may stop at the year or month; only a stated day makes a date here.
+  const pdf = /^D:(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}'?\d{2}'?)?$/.exec(text)
+  if (pdf) {
+    const [, y, mo, d, h, mi, s, zone] = pdf
+    return isoParts(y!, mo!, d!, h, mi, s, zone ? zone.replace(/'/g, '') : undefined)
   }
-
-  const mdy = /^(.*?)\b([A-Z][a-z]{2,8}\.?) (\d{1,2}),? (\d{4})(?:,? (?:at )?(\d{1,2}):(\d{2})\s*([ap])\.?m\.?)?\s*$/i.exec(text)
-  if (mdy) {
-    const date = isoDate(Number(mdy[4]), monthIndex(mdy[2]!), Number(mdy[3]))
-    if (date) return { iso: date + clock(mdy[5], mdy[6], mdy[7]), lead: mdy[1]!.trim() }
-  }
-
-  const dmy = /^(.*?)\b(\d{1,2}) ([A-Z][a-z]{2,8}\.?),? (\d{4})(?:,? (?:at )?(\d{1,2}):(\d{2})\s*([ap])\.?m\.?)?\s*$/i.exec(text)
-  if (dmy) {
-    const date = isoDate(Number(dmy[4]), monthIndex(dmy[3]!), Number(dmy[2]))
-    if (date) return { iso: date + clock(dmy[5], dmy[6], dmy[7]), lead: dmy[1]!.trim() }
-  }
-  return null
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text)
+  if (iso) return isoParts(iso[1]!, iso[2]!, iso[3]!, iso[4], iso[5], iso[6], iso[7])
+  return parseDateLine(text)?.iso ?? null
 }
 
-function clock(h?: string, m?: string, ampm?: string): string {
-  if (h === undefined || m === undefined || ampm === undefined) return ''
-  let hour = Number(h) % 12
-  if (ampm.toLowerCase() === 'p') hour += 12
-  return `T${pad(hour)}:${m}`
+function isoParts(y: string, mo: string, d: string, h?: string, mi?: string, s?: string, zone?: string): string | null {
+  const date = isoDate(Number(y), Number(mo) - 1, Number(d))
+  if (!date) return null
+  if (h === undefined || mi === undefined) return date
+  if (Number(h) > 23 || Number(mi) > 59 || (s !== undefined && Number(s) > 59)) return null
+  let out = `${date}T${h}:${mi}${s === undefined ? '' : `:${s}`}`
+  if (zone === 'Z') out += '+00:00'
+  else if (zone) out += `${zone.slice(0, 3)}:${zone.slice(-2)}`
+  return out
 }
 
 /** `2024-12-15` -> `15 December 2024` (the time, when stored, is left out of citations). */

@@ -54,6 +54,33 @@ describe('draftArticleFromText', () => {
     expect(draft.url).toBeNull()
   })
 
+  it('takes structural metadata over the text and records where it came from', () => {
+    const draft = draftArticleFromText('Ships leave Tartus as talks stall in Damascus\nJanuary 15, 2025\n\nBody text here.', 'x.html', {
+      published: { value: '2025-01-15T16:29:00+01:00', source: 'JSON-LD datePublished' },
+      author: { value: 'Rana Khoury', source: 'meta author' },
+    })
+    expect(draft.published).toBe('2025-01-15T16:29:00+01:00')
+    expect(draft.metaSources.published).toMatch(/^JSON-LD datePublished \(the text agrees/)
+    expect(draft.author).toBe('Rana Khoury')
+    expect(draft.metaSources.author).toBe('meta author')
+    expect(draft.title).toBe('Ships leave Tartus as talks stall in Damascus')
+  })
+
+  it('takes the fallback title from the article, not from furniture above it, and counts article words only', () => {
+    const draft = draftArticleFromText('Skip to main content\nMenu\nAccording to port workers, the ship left Tartus at dawn. It carried vehicles.\n\nFollow us', 'x.txt')
+    expect(draft.title).toBe('According to port workers, the ship left Tartus at dawn.')
+    expect(draft.wordCount).toBe(13)
+    expect(draft.analysis.furniture.map((f) => f.kind)).toEqual(['navigation', 'social'])
+    expect(draft.analysis.flags.map((f) => f.kind)).toEqual(['short-extraction'])
+  })
+
+  it('keeps a stated title within the model limit', () => {
+    const long = Array.from({ length: 120 }, (_, i) => `word${i}`).join(' ')
+    const draft = draftArticleFromText('Body.', 'x.html', { title: { value: long, source: 'og:title' } })
+    expect(draft.title.length).toBeLessThanOrEqual(500)
+    expect(draft.title.endsWith('…')).toBe(true)
+  })
+
   it('NFC-normalises the stored text', () => {
     const decomposed = 'Sohtao\u0067\u0306lu said so.'
     expect(draftArticleFromText(decomposed, 'x.txt').text).toBe('Sohtaoğlu said so.')
@@ -87,5 +114,11 @@ describe.skipIf(!existsSync(corpus))('on the shared corpus (skipped: ../shared/c
   it('states no date for articles whose file has none', () => {
     expect(read('001_daa64de3b2e005fd.txt').published).toBeNull()
     expect(read('004_9b752680666e40a6.txt').published).toBeNull()
+  })
+
+  it('gives the files without a headline their first sentence as title, and says so', () => {
+    const d = read('001_daa64de3b2e005fd.txt')
+    expect(d.title.startsWith('According to reports, a Russian army caravan')).toBe(true)
+    expect(d.metaSources.title).toBe('first sentence (the file states no headline)')
   })
 })

@@ -1,11 +1,14 @@
 /**
  * Turns the text of a saved article into a stored article draft: normalised text plus
- * the metadata the file itself states (title, outlet, author, date), each with where it
- * was found. Nothing is invented: a field the file does not state stays null.
+ * the metadata the file states (title, outlet, author, date, URL, language), each with
+ * where it was found, and the full analysis (furniture, damage flags, fingerprint) for
+ * the caller to store. Nothing is invented: a field the file does not state stays null;
+ * only the title, which an article must have, falls back to the first sentence or the
+ * file name, and says so.
  */
-import { parseDateLine } from './dates'
+import { analyseText, type StructuralMeta, type TextAnalysis } from './analysis/analyse'
 import type { Article } from './model'
-import { collapseWhitespace, countWords, normaliseText } from './text'
+import { collapseWhitespace, normaliseText } from './text'
 
 export interface ArticleDraft {
   text: string
@@ -15,87 +18,55 @@ export interface ArticleDraft {
   published: string | null
   url: string | null
   metaSources: Article['metaSources']
+  /** Words of the article itself: furniture and the headline, date and byline lines left out. */
   wordCount: number
+  /** Language (BCP-47), furniture, damage flags and fingerprint, offsets into `text`. */
+  analysis: TextAnalysis
 }
 
-/** How many leading non-empty lines may hold the headline, date and byline. */
-const HEADER_LINES = 8
-const MAX_TITLE_CHARS = 200
-
-export function draftArticleFromText(raw: string, fileName: string): ArticleDraft {
+/**
+ * `raw` is the decoded text (or the text a format extractor produced); `structural` is
+ * metadata from the file's structure (HTML meta/JSON-LD, PDF info), which wins over the text.
+ */
+export function draftArticleFromText(raw: string, fileName: string, structural?: StructuralMeta): ArticleDraft {
   const text = normaliseText(raw)
-  const lines = text
-    .split('\n')
-    .map((l) => collapseWhitespace(l))
-    .filter((l) => l.length > 0)
-  const header = lines.slice(0, HEADER_LINES)
-
+  const analysis = analyseText(text, structural ? { fileName, structural } : { fileName })
+  const { meta } = analysis
   const metaSources: Article['metaSources'] = {}
-  let published: string | null = null
-  let author: string | null = null
-  const dateLineIndex = header.findIndex((l) => parseDateLine(l) !== null)
-  if (dateLineIndex !== -1) {
-    const stated = parseDateLine(header[dateLineIndex]!)!
-    published = stated.iso
-    metaSources.published = `date line ${dateLineIndex + 1} of the file`
-    const by = /^By\s+(.{2,80})$/i.exec(stated.lead)
-    if (by) {
-      author = by[1]!.trim()
-      metaSources.author = 'byline before the date'
-    }
+  for (const field of ['title', 'outlet', 'author', 'published', 'url'] as const) {
+    if (meta[field].value !== null) metaSources[field] = meta[field].source
   }
-
-  const title = pickTitle(header, dateLineIndex)
-  if (title) metaSources.title = title.reason
-  const outlet = findOutletSignature(header)
-  if (outlet) metaSources.outlet = 'signature after the standfirst ("… / Outlet")'
-  const url = findStatedUrl(header)
-  if (url) metaSources.url = 'URL line in the header'
-
+  let title = meta.title.value
+  if (title === null) {
+    const fallback = fallbackTitle(text, fileName, analysis)
+    title = fallback.value
+    metaSources.title = fallback.source
+  }
   return {
     text,
-    title: title?.value ?? fallbackTitle(lines, fileName, metaSources),
-    outlet,
-    author,
-    published,
-    url,
+    title: truncateAtWord(title, 499),
+    outlet: meta.outlet.value,
+    author: meta.author.value,
+    published: meta.published.value,
+    url: meta.url.value,
     metaSources,
-    wordCount: countWords(text),
+    wordCount: meta.wordCount.value,
+    analysis,
   }
 }
 
-function pickTitle(header: string[], dateLineIndex: number): { value: string; reason: string } | null {
-  let best: { value: string; reason: string; score: number; index: number } | null = null
-  header.forEach((line, index) => {
-    const words = countWords(line)
-    if (words < 4 || words > 30 || line.length > MAX_TITLE_CHARS) return
-    if (/[.!?:"”]$/.test(line) || parseDateLine(line)) return
-    const repeated = header.some((other, j) => j !== index && other === line)
-    const beforeDate = dateLineIndex === index + 1
-    // A repeated line or one directly above the date is how saved pages mark the
-    // headline; longer lines beat short taglines such as "Creating new perspectives".
-    const score = (repeated ? 3 : 0) + (beforeDate ? 2 : 0) + (words >= 6 ? 1 : 0)
-    if (!best || score > best.score) {
-      const reason = repeated
-        ? 'headline (repeated line, counted once)'
-        : beforeDate
-          ? 'headline above the date line'
-          : 'first headline-like line'
-      best = { value: line, reason, score, index }
-    }
-  })
-  return best
-}
-
-function fallbackTitle(lines: string[], fileName: string, metaSources: Article['metaSources']): string {
-  const first = lines[0]
+/** A title for a file that states none: its first sentence, shortened; else the file name. */
+export function fallbackTitle(text: string, fileName: string, analysis?: TextAnalysis): { value: string; source: string } {
+  const article = analysis ? text.slice(analysis.article.start, analysis.article.end) : text
+  const first = article
+    .split('\n')
+    .map((l) => collapseWhitespace(l))
+    .find((l) => l.length > 0)
   if (first) {
     const sentence = /^(.{10,}?[.!?])(\s|$)/u.exec(first)?.[1] ?? first
-    metaSources.title = 'first sentence (the file states no headline)'
-    return truncateAtWord(sentence, 100)
+    return { value: truncateAtWord(sentence, 100), source: 'first sentence (the file states no headline)' }
   }
-  metaSources.title = 'file name'
-  return fileName
+  return { value: fileName, source: 'file name' }
 }
 
 export function truncateAtWord(text: string, max: number): string {
@@ -103,21 +74,4 @@ export function truncateAtWord(text: string, max: number): string {
   const cut = text.slice(0, max)
   const space = cut.lastIndexOf(' ')
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[,;:\s]+$/, '')}…`
-}
-
-/** A standfirst that ends with ` / Outlet Name` (as bne IntelliNews signs its articles). */
-function findOutletSignature(header: string[]): string | null {
-  for (const line of header) {
-    const m = /\s\/\s([A-Za-z][\w&.'’ -]{1,48})$/.exec(line)
-    if (m && countWords(m[1]!) <= 5) return m[1]!.trim()
-  }
-  return null
-}
-
-function findStatedUrl(header: string[]): string | null {
-  for (const line of header) {
-    const m = /^(?:URL:\s*|Source:\s*)?(https?:\/\/\S+)$/i.exec(line)
-    if (m) return m[1]!
-  }
-  return null
 }
