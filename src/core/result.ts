@@ -24,6 +24,12 @@ export const ERROR_CODES = [
   'notebook-locked',
   'forbidden',
   'internal',
+  'bad-file-name',
+  'encrypted-file',
+  'broken-file',
+  'no-text-layer',
+  'script-only-html',
+  'no-article-text',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

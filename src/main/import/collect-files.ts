@@ -1,6 +1,9 @@
 /**
  * Expands the paths a user gave (files and folders, folders recursively) into the
  * files to import, reporting each path that yields nothing with a specific reason.
+ *
+ * `extensions` says which files a folder walk picks up. It defaults to what the session
+ * imports today (.txt); format-aware import passes SUPPORTED_EXTENSIONS from ./extract.
  */
 import { readdir, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
@@ -8,11 +11,14 @@ import type { ImportItem } from '../../core/api'
 
 export const IMPORTABLE_EXTENSIONS = ['.txt'] as const
 
-export function isImportable(path: string): boolean {
-  return (IMPORTABLE_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())
+export function isImportable(path: string, extensions: readonly string[] = IMPORTABLE_EXTENSIONS): boolean {
+  return extensions.includes(extname(path).toLowerCase())
 }
 
-export async function collectImportFiles(paths: readonly string[]): Promise<{ files: string[]; problems: ImportItem[] }> {
+export async function collectImportFiles(
+  paths: readonly string[],
+  extensions: readonly string[] = IMPORTABLE_EXTENSIONS,
+): Promise<{ files: string[]; problems: ImportItem[] }> {
   const files: string[] = []
   const problems: ImportItem[] = []
   for (const path of paths) {
@@ -29,12 +35,12 @@ export async function collectImportFiles(paths: readonly string[]): Promise<{ fi
       continue
     }
     if (info.isDirectory()) {
-      const found = await walk(path)
-      if (found.length === 0) {
+      const found = await walk(path, extensions, problems)
+      if (found.length === 0 && !problems.some((p) => p.source === path)) {
         problems.push({
           source: path,
           status: 'failed',
-          error: { code: 'no-importable-files', message: `The folder ${path} holds no ${IMPORTABLE_EXTENSIONS.join(' or ')} files to import.` },
+          error: { code: 'no-importable-files', message: `The folder ${path} holds no ${listExtensions(extensions)} files to import.` },
         })
       }
       files.push(...found)
@@ -47,14 +53,22 @@ export async function collectImportFiles(paths: readonly string[]): Promise<{ fi
   return { files, problems }
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
+function listExtensions(extensions: readonly string[]): string {
+  return extensions.length <= 1 ? extensions.join('') : `${extensions.slice(0, -1).join(', ')} or ${extensions[extensions.length - 1]}`
+}
+
+/** Files in `dir` and below, sorted by name; a folder that cannot be listed is reported, not skipped silently. */
+async function walk(dir: string, extensions: readonly string[], problems: ImportItem[]): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+    problems.push({ source: dir, status: 'failed', error: { code: 'unreadable', message: `Cannot read the folder ${dir} (${e.code ?? e.message}).` } })
+    return []
+  })
   const found: string[] = []
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue
     const full = join(dir, entry.name)
-    if (entry.isDirectory()) found.push(...(await walk(full)))
-    else if (entry.isFile() && isImportable(entry.name)) found.push(full)
+    if (entry.isDirectory()) found.push(...(await walk(full, extensions, problems)))
+    else if (entry.isFile() && isImportable(entry.name, extensions)) found.push(full)
   }
   return found
 }

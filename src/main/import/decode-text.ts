@@ -1,12 +1,17 @@
 /**
- * Turns the bytes of a text file into a string, or says precisely why it cannot.
- * Decodes UTF-8 (with or without BOM) and UTF-16 marked by a BOM; anything else that is
- * not valid UTF-8 is refused rather than guessed (richer detection comes with the
- * import issue). Binary content is recognised by NUL bytes.
+ * The strict text decoder the session uses today: UTF-8 (with or without BOM) and UTF-16
+ * marked by a BOM; anything else that is not valid UTF-8 is refused. Binary content is
+ * recognised by NUL bytes.
+ *
+ * Its behaviour is frozen on purpose: `check-notebook` re-decodes stored originals with
+ * it and compares them with the stored bodies. Format-aware import (encoding detection,
+ * Windows-1252, BOM-less UTF-16, HTML, PDF, DOCX) is `extractDocument` in ./extract;
+ * `decodeText` in ./text-decoding is its text decoder.
  */
 import { DossierError } from '../../core/result'
+import { MAX_IMPORT_BYTES, tooLargeError } from './file-checks'
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+export { MAX_IMPORT_BYTES, tooLargeError }
 
 export function decodeTextFile(bytes: Uint8Array, name: string): string {
   if (bytes.length === 0) throw new DossierError('empty-file', `${name} is empty: there is no text to import.`)
@@ -24,10 +29,6 @@ export function decodeTextFile(bytes: Uint8Array, name: string): string {
     throw new DossierError('empty-file', `${name} holds only white space: there is no text to import.`)
   }
   return text
-}
-
-export function tooLargeError(name: string, size: number): DossierError {
-  return new DossierError('too-large', `${name} is ${(size / 1024 / 1024).toFixed(1)} MB; Dossier imports files up to 50 MB.`)
 }
 
 function decode(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array, name: string): string {

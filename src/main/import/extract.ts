@@ -1,0 +1,109 @@
+/**
+ * Format extraction: the one entry point import uses to turn a file (or clipboard
+ * content) into text + stated metadata + damage flags. The format comes from the file
+ * extension and is checked against the content (a PDF or a binary file named .txt, a
+ * .pdf that is not a PDF, a .doc named .docx are refused with a message saying what the
+ * file really is). Every refusal is a DossierError with a specific code; nothing here
+ * writes anything.
+ *
+ *   .txt .text           → decoded text (./text-decoding)
+ *   .md .markdown        → decoded, Markdown syntax removed (./markdown)
+ *   .html .htm .xhtml    → Readability + DOMPurify (./html)
+ *   .pdf                 → pdfjs with reading order and de-hyphenation (./pdf)
+ *   .docx                → mammoth + DOMPurify (./docx)
+ */
+import { extname } from 'node:path'
+import { DossierError } from '../../core/result'
+import { extractDocx } from './docx'
+import { checkFileName, MAX_IMPORT_BYTES, tooLargeError } from './file-checks'
+import { extractClipboardHtml, extractHtmlFile } from './html'
+import { markdownToText } from './markdown'
+import { extractPdf } from './pdf'
+import { describeKind, findPdfHeader, sniffKind } from './sniff'
+import { decodeText } from './text-decoding'
+import type { ExtractedDocument, SourceFormat } from './types'
+
+export type { ExtractedDocument, ExtractedMeta, ExtractFlag, ExtractFlagKind, MetaKey, MetaValue, SourceFormat } from './types'
+
+const FORMAT_BY_EXTENSION: Record<string, Exclude<SourceFormat, 'clipboard'>> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+}
+
+/** Every extension extractDocument reads (for folder walks and dialogs). */
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMAT_BY_EXTENSION)
+
+export function formatOfFileName(fileName: string): Exclude<SourceFormat, 'clipboard'> | null {
+  return FORMAT_BY_EXTENSION[extname(fileName).toLowerCase()] ?? null
+}
+
+export async function extractDocument(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+  checkFileName(fileName)
+  const format = formatOfFileName(fileName)
+  if (!format) throw unsupportedType(fileName, bytes)
+  if (bytes.length > MAX_IMPORT_BYTES) throw tooLargeError(fileName, bytes.length)
+  if (bytes.length === 0) throw new DossierError('empty-file', `${fileName} is empty: there is no text to import.`)
+
+  switch (format) {
+    case 'txt':
+    case 'md': {
+      refuseDisguisedFile(bytes, fileName, format === 'md' ? 'Markdown' : 'text')
+      const decoded = decodeText(bytes, fileName)
+      if (format === 'txt') return { format, text: decoded.text, meta: {}, flags: decoded.flags, encoding: decoded.encoding }
+      const markdown = markdownToText(decoded.text)
+      if (!markdown.text.trim()) throw new DossierError('empty-file', `${fileName} holds only Markdown syntax and no text to import.`)
+      return { format, text: markdown.text, meta: markdown.meta, flags: decoded.flags, encoding: decoded.encoding }
+    }
+    case 'html':
+      refuseDisguisedFile(bytes, fileName, 'HTML')
+      return extractHtmlFile(bytes, fileName)
+    case 'pdf': {
+      if (findPdfHeader(bytes) === -1) {
+        const kind = sniffKind(bytes)
+        throw new DossierError('broken-file', `${fileName} is not a PDF${kind ? `: it is ${describeKind(kind)}` : ' (it has no PDF header; it may be damaged or be another kind of file)'}.`)
+      }
+      return extractPdf(bytes, fileName)
+    }
+    case 'docx':
+      return extractDocx(bytes, fileName)
+  }
+}
+
+/** Text pasted or dropped as clipboard data: HTML is sanitised and preferred when it holds text. */
+export function extractClipboard(payload: { text?: string; html?: string }): ExtractedDocument {
+  const size = Math.max(payload.text?.length ?? 0, payload.html?.length ?? 0)
+  if (size > MAX_IMPORT_BYTES) throw tooLargeError('The clipboard content', size)
+  if (payload.html && payload.html.trim()) {
+    const { text, sanitizedHtml } = extractClipboardHtml(payload.html)
+    if (text.trim()) return { format: 'clipboard', text, meta: {}, flags: [], sanitizedHtml }
+  }
+  if (payload.text && payload.text.trim()) return { format: 'clipboard', text: payload.text, meta: {}, flags: [] }
+  throw new DossierError('empty-file', 'The clipboard holds no text to import.')
+}
+
+/** A text-format name on a file that is really a PDF, an image, an archive, …: say what it is. */
+function refuseDisguisedFile(bytes: Uint8Array, fileName: string, expected: string): void {
+  const kind = sniffKind(bytes)
+  // "MZ" and "ID3" can start real text: the binary check in decodeText decides those.
+  if (!kind || kind === 'exe' || kind === 'mp3') return
+  // Text may mention "%PDF-"; a PDF starts with it (after white space at most).
+  const pdfAt = findPdfHeader(bytes)
+  if (kind === 'pdf' && bytes.subarray(0, pdfAt).some((b) => b > 0x20)) return
+  const hint = kind === 'pdf' ? ' Rename it to .pdf to import it as a PDF.' : kind === 'zip' ? ' If it is a Word document, rename it to .docx.' : ''
+  throw new DossierError(kind === 'rtf' ? 'unsupported-type' : 'binary-file', `${fileName} is ${describeKind(kind)}, not ${expected}.${hint}`)
+}
+
+function unsupportedType(fileName: string, bytes: Uint8Array): DossierError {
+  const ext = extname(fileName)
+  const kind = bytes.length > 0 ? sniffKind(bytes) : null
+  const what = ext ? `files of type ${ext}` : 'files without an extension'
+  const is = kind ? ` (this one is ${describeKind(kind)})` : ''
+  return new DossierError('unsupported-type', `${fileName}: ${what} cannot be imported${is}; Dossier imports ${SUPPORTED_EXTENSIONS.join(', ')} files.`)
+}

@@ -1,0 +1,200 @@
+/**
+ * PDF → text with pdfjs-dist (legacy build, the one meant for Node). In Node pdfjs runs
+ * its "fake worker" on the main thread by itself (PDFWorker disables real workers when
+ * it detects Node and loads pdf.worker.mjs next to pdf.mjs), so nothing is configured for
+ * the worker. Hardening: no eval (`isEvalSupported: false`), no system fonts, no font
+ * faces, no XFA; warnings silenced (`verbosity: 0`).
+ *
+ * Reading order, paragraphs and de-hyphenation are ./pdf-layout. Pages whose text layer
+ * is missing (scans: an image and (almost) no text) are listed in a 'no-text-layer' flag;
+ * a PDF with no text at all is refused, because Dossier does no OCR and an article
+ * without text could not be read, highlighted or told apart from other scans.
+ */
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { DossierError } from '../../core/result'
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { joinPages, layoutPage, type PageLayout, type TextRun } from './pdf-layout'
+import type { ExtractedDocument, ExtractedMeta, ExtractFlag } from './types'
+
+/** A page with fewer non-blank characters than this counts as having no text of its own. */
+const MIN_PAGE_CHARS = 20
+
+type PdfJs = typeof PdfJsModule
+let pdfjs: Promise<PdfJs> | null = null
+const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'))
+
+function assetDirs(): { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
+  return { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/', wasmUrl: join(root, 'wasm') + '/' }
+}
+
+interface PdfTextItem {
+  str: string
+  transform: number[]
+  width: number
+  height: number
+  dir: string
+}
+
+export async function extractPdf(bytes: Uint8Array, name: string): Promise<ExtractedDocument> {
+  const { getDocument, OPS } = await loadPdfJs()
+  // pdfjs transfers the buffer it is given to its worker; hand it a copy so the caller's
+  // bytes (stored as the original) stay intact.
+  const task = getDocument({
+    data: new Uint8Array(bytes), // a copy, and never a Buffer (pdfjs refuses those)
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    enableXfa: false,
+    stopAtErrors: false,
+    cMapPacked: true,
+    ...assetDirs(),
+  })
+  try {
+    const doc = await task.promise.catch((error: unknown) => {
+      throw openError(error, name)
+    })
+    const meta = await readPdfMeta(doc).catch(() => ({}))
+    const pages: PageLayout[] = []
+    const imageOnlyPages: number[] = []
+    let chars = 0
+    for (let number = 1; number <= doc.numPages; number++) {
+      const page = await doc.getPage(number).catch((error: unknown) => {
+        throw new DossierError('broken-file', `${name} is damaged: page ${number} of ${doc.numPages} cannot be read (${messageOf(error)}).`)
+      })
+      const content = await page.getTextContent({ includeMarkedContent: false }).catch((error: unknown) => {
+        throw new DossierError('broken-file', `${name} is damaged: the text of page ${number} cannot be read (${messageOf(error)}).`)
+      })
+      const runs = (content.items as unknown as PdfTextItem[]).filter((item) => typeof item.str === 'string').map(toRun)
+      const pageChars = runs.reduce((n, r) => n + r.str.replace(/\s/g, '').length, 0)
+      chars += pageChars
+      if (pageChars < MIN_PAGE_CHARS) {
+        const ops = await page.getOperatorList().catch(() => null)
+        const paintsImage = ops?.fnArray.some((fn) => imageOps(OPS).has(fn)) ?? false
+        if (paintsImage) imageOnlyPages.push(number)
+      }
+      pages.push(layoutPage(runs))
+      page.cleanup()
+    }
+
+    if (chars === 0 || imageOnlyPages.length === doc.numPages) {
+      if (imageOnlyPages.length > 0) {
+        throw new DossierError(
+          'no-text-layer',
+          `${name} has no text layer: its ${plural(doc.numPages, 'page')} ${doc.numPages === 1 ? 'is an image' : 'are images'} (a scan?), and Dossier does no OCR. Run it through OCR software first (for example OCRmyPDF) and import the result.`,
+        )
+      }
+      throw new DossierError('no-article-text', `${name} holds no text (${plural(doc.numPages, 'page')} without text or images).`)
+    }
+    const flags: ExtractFlag[] = []
+    if (imageOnlyPages.length > 0) {
+      flags.push({
+        kind: 'no-text-layer',
+        detail: `${imageOnlyPages.length === 1 ? 'Page' : 'Pages'} ${imageOnlyPages.join(', ')} of ${doc.numPages} ${imageOnlyPages.length === 1 ? 'has' : 'have'} no text layer (scanned images); Dossier does no OCR, so ${imageOnlyPages.length === 1 ? 'its' : 'their'} text is missing.`,
+      })
+    }
+    return { format: 'pdf', text: joinPages(pages), meta, flags }
+  } finally {
+    await task.destroy()
+  }
+}
+
+function imageOps(ops: PdfJs['OPS']): Set<number> {
+  return new Set([
+    ops.paintImageXObject,
+    ops.paintInlineImageXObject,
+    ops.paintImageMaskXObject,
+    ops.paintImageXObjectRepeat,
+    ops.paintInlineImageXObjectGroup,
+    ops.paintImageMaskXObjectGroup,
+    ops.paintImageMaskXObjectRepeat,
+  ])
+}
+
+function toRun(item: PdfTextItem): TextRun {
+  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform
+  const size = Math.hypot(c, d) || item.height || Math.hypot(a, b)
+  return { str: item.str, x: e, y: f, width: item.width, size, rtl: item.dir === 'rtl' }
+}
+
+function openError(error: unknown, name: string): DossierError {
+  const errorName = error instanceof Error ? error.name : ''
+  if (errorName === 'PasswordException') {
+    return new DossierError('encrypted-file', `${name} is protected by a password; Dossier cannot open encrypted PDFs. Save an unprotected copy (print to PDF) and import that.`)
+  }
+  if (errorName === 'InvalidPDFException') return new DossierError('broken-file', `${name} is not a valid PDF (it is damaged or not a PDF at all).`)
+  return new DossierError('broken-file', `${name} is a damaged PDF that cannot be read (${messageOf(error)}).`)
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+interface PdfInfo {
+  Title?: unknown
+  Author?: unknown
+  CreationDate?: unknown
+  Language?: unknown
+}
+
+interface PdfDocumentLike {
+  getMetadata(): Promise<{ info: unknown; metadata: { get(name: string): unknown } | null }>
+}
+
+async function readPdfMeta(doc: PdfDocumentLike): Promise<ExtractedMeta> {
+  const { info, metadata } = await doc.getMetadata()
+  const fields = (info ?? {}) as PdfInfo
+  const meta: ExtractedMeta = {}
+  const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.replace(/\s+/g, ' ').trim() : null)
+  const xmp = (key: string): string | null => {
+    try {
+      const value = metadata?.get(key)
+      return text(Array.isArray(value) ? value.join(', ') : value)
+    } catch {
+      return null
+    }
+  }
+  const title = text(fields.Title)
+  if (title && !isPlaceholderTitle(title)) meta.title = { value: title, source: 'PDF document info Title' }
+  else {
+    const xmpTitle = xmp('dc:title')
+    if (xmpTitle && !isPlaceholderTitle(xmpTitle)) meta.title = { value: xmpTitle, source: 'PDF XMP dc:title' }
+  }
+  const author = text(fields.Author) ?? xmp('dc:creator')
+  if (author) meta.author = { value: author, source: text(fields.Author) ? 'PDF document info Author' : 'PDF XMP dc:creator' }
+  const created = text(fields.CreationDate)
+  const iso = created ? pdfDateToIso(created) : null
+  if (iso) meta.published = { value: iso, source: 'PDF document info CreationDate (when the PDF was made)' }
+  const language = text(fields.Language)
+  if (language) meta.language = { value: language, source: 'PDF catalog Lang' }
+  return meta
+}
+
+/** Titles that name the file or the tool rather than the article. */
+function isPlaceholderTitle(title: string): boolean {
+  return /^(untitled|document\d*|microsoft (word|powerpoint) - .*|.*\.(docx?|pdf|indd|qxd|rtf|odt|txt|html?))$/i.test(title.trim())
+}
+
+/** `D:YYYYMMDDHHmmSSOHH'mm'` → ISO 8601 keeping the stated offset (none stated: none given). */
+export function pdfDateToIso(value: string): string | null {
+  const m = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz]|[+-]\d{2}'?\d{0,2}'?)?/.exec(value.trim())
+  if (!m) return null
+  const [, year, month = '01', day = '01', hour, minute = '00', second = '00', zone] = m
+  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) return null
+  if (hour === undefined) return `${year}-${month}-${day}`
+  let offset = ''
+  if (zone) {
+    if (/^[Zz]$/.test(zone)) offset = 'Z'
+    else {
+      const z = /^([+-])(\d{2})'?(\d{2})?/.exec(zone)!
+      offset = `${z[1]}${z[2]}:${z[3] ?? '00'}`
+    }
+  }
+  return `${year}-${month}-${day}T${hour}:${minute}:${second}${offset}`
+}
