@@ -15,149 +15,35 @@
  *   inconsistent: `dossier check` finds such passages). Stale references in a stored
  *   document (a deleted tag, highlight or chosen article) are skipped and reported in
  *   `warnings`, since the document only records choices that no longer apply.
+ *
+ * This module builds the layout and is the public entry point; the layout's types are in
+ * ./briefing-types and the text helpers the renderers share in ./briefing-format.
  */
 import {
   DEFAULT_BRIEFING_TITLE,
   normaliseBriefingDocument,
   type BriefingDocument,
   type BriefingId,
-  type MultiTagMode,
 } from './briefing-document'
-import { formatCitationDate } from './dates'
+import { describeDateRange, plural } from './briefing-format'
+import type {
+  BriefingInput,
+  BriefingLayout,
+  BriefingPassage,
+  BriefingSection,
+  BriefingSource,
+  BriefingWarning,
+  BuildBriefingOptions,
+  NotebookData,
+  SimpleBriefingRequest,
+} from './briefing-types'
 import type { ArticleId, HighlightId, TagId } from './ids'
-import type { Article, Highlight, Tag, TextTarget } from './model'
+import type { Article, Highlight, Tag } from './model'
 import { DossierError } from './result'
 
 export { DEFAULT_BRIEFING_TITLE }
-
-export interface NotebookData {
-  articles: readonly Article[]
-  tags: readonly Tag[]
-  highlights: readonly Highlight[]
-}
-
-/** An ad-hoc briefing (CLI `--tag`, the current export button): defaults for everything else. */
-export interface SimpleBriefingRequest {
-  title?: string
-  /** Tags whose passages go in, in this order; every tag of the notebook when omitted. */
-  tagIds?: readonly TagId[]
-  articleIds?: readonly ArticleId[] | null
-  from?: string | null
-  to?: string | null
-  author?: string
-  handling?: string
-  keyJudgments?: string
-  /** `YYYY-MM-DD`; defaults to the date of `generatedAt`. */
-  date?: string
-  multiTag?: MultiTagMode
-}
-
-/** The original one-object call: a simple request plus the notebook data. */
-export interface BriefingInput extends SimpleBriefingRequest, NotebookData {
-  generatedAt: string
-}
-
-export interface BuildBriefingOptions {
-  /** ISO timestamp of the export (PDF creation date, "generated" line). */
-  generatedAt: string
-}
-
-export interface BriefingCrossReference {
-  sectionNumber: number
-  tagName: string
-  /** The passage's number in that section; null in cross-reference mode (not printed there). */
-  passageNumber: number | null
-}
-
-export interface BriefingPassage {
-  /** 1..n over the whole briefing, in reading order. */
-  number: number
-  sectionNumber: number
-  highlightId: HighlightId
-  articleId: ArticleId
-  /** The quote exactly as stored: never re-typed, re-punctuated or trimmed. */
-  quote: string
-  comment: string
-  /** Number of the source in `sources`. */
-  sourceNumber: number
-  /** Every known tag of the highlight, in notebook order. */
-  tags: Tag[]
-  target: TextTarget
-  createdAt: string
-  updatedAt: string
-  /** Other sections holding this highlight: copies (`repeat`) or "see also" (`cross-reference`). */
-  alsoIn: BriefingCrossReference[]
-}
-
-/** In cross-reference mode: a passage of this section's tag that is printed in another section. */
-export interface BriefingReference {
-  highlightId: HighlightId
-  passageNumber: number
-  sectionNumber: number
-  tagName: string
-  quote: string
-}
-
-export interface BriefingSection {
-  /** 1..k: the "§n" of the section. */
-  number: number
-  tag: Tag
-  /** The analyst's note for this section ('' for none). */
-  note: string
-  passages: BriefingPassage[]
-  references: BriefingReference[]
-}
-
-export interface BriefingSource {
-  number: number
-  articleId: ArticleId
-  title: string
-  outlet: string | null
-  author: string | null
-  published: string | null
-  url: string | null
-  /** sha256 of the article's stored text (its stable identity when there is no URL). */
-  bodyHash: string
-  /** Numbers of the passages that cite this source, ascending. */
-  citedBy: number[]
-}
-
-export type BriefingWarning =
-  | { kind: 'tag-missing'; tagId: TagId; message: string }
-  | { kind: 'article-missing'; articleId: ArticleId; message: string }
-  | { kind: 'passage-missing'; highlightId: HighlightId; tagId: TagId; message: string }
-  | { kind: 'section-empty'; tagId: TagId; message: string }
-  | { kind: 'undated-left-out'; articleIds: ArticleId[]; passageCount: number; message: string }
-
-export interface BriefingScope {
-  tags: Tag[]
-  articleCount: number | null
-  from: string | null
-  to: string | null
-}
-
-export interface BriefingLayout {
-  /** The stored document this was built from; null for a simple request. */
-  briefingId: BriefingId | null
-  title: string
-  /** '' when none. */
-  author: string
-  /** `YYYY-MM-DD`. */
-  date: string
-  /** '' when none. */
-  handling: string
-  keyJudgments: string
-  generatedAt: string
-  multiTag: MultiTagMode
-  scope: BriefingScope
-  sections: BriefingSection[]
-  sources: BriefingSource[]
-  /** Numbered passage blocks (a repeated passage counts once per copy). */
-  passageCount: number
-  /** Distinct highlights in the briefing. */
-  highlightCount: number
-  warnings: BriefingWarning[]
-}
+export * from './briefing-format'
+export type * from './briefing-types'
 
 export function buildBriefing(input: BriefingInput): BriefingLayout
 export function buildBriefing(source: BriefingDocument | SimpleBriefingRequest, data: NotebookData, options: BuildBriefingOptions): BriefingLayout
@@ -476,66 +362,6 @@ export function comparePassages(aArticle: Article, a: Highlight, bArticle: Artic
   if (ad !== bd) return ad < bd ? -1 : 1
   if (aArticle.id !== bArticle.id) return aArticle.title.localeCompare(bArticle.title) || (aArticle.id < bArticle.id ? -1 : 1)
   return a.target.start - b.target.start || a.target.end - b.target.end
-}
-
-// ---------------------------------------------------------------------------------------
-// Text shared by the renderers (PDF, Markdown)
-
-/** `[3] bne IntelliNews, “Russia withdraws …”, 15 December 2024.` — fields the source lacks are left out. */
-export function formatCitation(source: BriefingSource): string {
-  const parts = [source.outlet, `“${source.title}”`, source.author ? `by ${source.author}` : null, formatCitationDate(source.published)]
-  return `[${source.number}] ${parts.filter((p): p is string => Boolean(p)).join(', ')}.`
-}
-
-/** `1, 3–5, 9`: ascending numbers with runs of three or more collapsed (en dash). */
-export function formatNumberList(numbers: readonly number[]): string {
-  const sorted = [...new Set(numbers)].sort((a, b) => a - b)
-  const parts: string[] = []
-  for (let i = 0; i < sorted.length; ) {
-    let j = i
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++
-    if (j - i >= 2) parts.push(`${sorted[i]}–${sorted[j]}`)
-    else for (let k = i; k <= j; k++) parts.push(String(sorted[k]))
-    i = j + 1
-  }
-  return parts.join(', ')
-}
-
-/** `Cited in passage 4` / `Cited in passages 1, 3–5`. */
-export function formatCitedBy(numbers: readonly number[]): string {
-  return numbers.length === 1 ? `Cited in passage ${numbers[0]}` : `Cited in passages ${formatNumberList(numbers)}`
-}
-
-/** `See also §2 Convoys` (cross-reference) / `Also in §2 Convoys (passage 9)` (repeat). */
-export function formatAlsoIn(refs: readonly BriefingCrossReference[]): string | null {
-  if (refs.length === 0) return null
-  const items = refs.map((r) => `§${r.sectionNumber} ${r.tagName}${r.passageNumber === null ? '' : ` (passage ${r.passageNumber})`}`)
-  return `${refs.every((r) => r.passageNumber === null) ? 'See also' : 'Also in'} ${items.join('; ')}`
-}
-
-/** `published 1 January 2025 – 31 January 2025`, `published from …`, `published until …`. */
-export function describeDateRange(from: string | null, to: string | null): string {
-  if (from !== null && to !== null) return `between ${formatCitationDate(from)} and ${formatCitationDate(to)}`
-  if (from !== null) return `on or after ${formatCitationDate(from)}`
-  if (to !== null) return `on or before ${formatCitationDate(to)}`
-  return 'at any date'
-}
-
-/** One line for the title block: tags, article filter and date range. */
-export function describeScope(layout: BriefingLayout): string {
-  const parts = [`Tags: ${layout.scope.tags.map((t) => t.name).join(', ')}`]
-  if (layout.scope.articleCount !== null) parts.push(`${plural(layout.scope.articleCount, 'chosen article')}`)
-  if (layout.scope.from !== null || layout.scope.to !== null) parts.push(`published ${describeDateRange(layout.scope.from, layout.scope.to)}`)
-  return parts.join(' · ')
-}
-
-/** `12 passages from 5 sources`. */
-export function describeCounts(layout: BriefingLayout): string {
-  return `${plural(layout.passageCount, 'passage')} from ${plural(layout.sources.length, 'source')}`
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`
 }
 
 function joinOr(items: readonly string[]): string {

@@ -1,0 +1,256 @@
+/**
+ * Pure, immutable editing operations on a stored briefing document (./briefing-document):
+ * scalar fields, the selection (tags = sections, articles, date range), section order and
+ * notes, passage order and exclusions, and pruning references to deleted things.
+ *
+ * Each returns a new document, or the same object when nothing changed (so a UI can skip
+ * re-rendering), and keeps the section invariant. None touches `updatedAt`; whoever saves
+ * calls `touchBriefingDocument(doc, now)`.
+ */
+import {
+  DEFAULT_BRIEFING_TITLE,
+  emptySection,
+  isCalendarDate,
+  MAX_KEY_JUDGMENTS_LENGTH,
+  MAX_NOTE_LENGTH,
+  MAX_SECTIONS,
+  MULTI_TAG_MODES,
+  unique,
+  type BriefingDocument,
+  type BriefingSectionSettings,
+} from './briefing-document-schema'
+import type { ArticleId, HighlightId, TagId } from './ids'
+import { DossierError } from './result'
+
+export function touchBriefingDocument(doc: BriefingDocument, now: string): BriefingDocument {
+  return doc.updatedAt === now ? doc : { ...doc, updatedAt: now }
+}
+
+// ---------------------------------------------------------------------------------------
+// Fields
+
+export type BriefingFields = Partial<Pick<BriefingDocument, 'title' | 'author' | 'date' | 'handling' | 'keyJudgments' | 'multiTag'>>
+
+/** Sets scalar fields. A blank title becomes the default; a bad date or mode is refused. */
+export function updateBriefingFields(doc: BriefingDocument, fields: BriefingFields): BriefingDocument {
+  const next: BriefingDocument = { ...doc }
+  let changed = false
+  const set = <K extends keyof BriefingFields>(key: K, value: BriefingDocument[K]) => {
+    if (next[key] !== value) {
+      next[key] = value
+      changed = true
+    }
+  }
+  if (fields.title !== undefined) set('title', fields.title.trim().slice(0, 300) || DEFAULT_BRIEFING_TITLE)
+  if (fields.author !== undefined) set('author', checkLength(fields.author.trim(), 300, 'The author'))
+  if (fields.handling !== undefined) set('handling', checkLength(fields.handling.trim(), 200, 'The handling line'))
+  if (fields.keyJudgments !== undefined) set('keyJudgments', checkLength(fields.keyJudgments, MAX_KEY_JUDGMENTS_LENGTH, 'The key judgments'))
+  if (fields.date !== undefined) {
+    if (!isCalendarDate(fields.date)) throw new DossierError('bad-request', `"${fields.date}" is not a date (YYYY-MM-DD).`)
+    set('date', fields.date)
+  }
+  if (fields.multiTag !== undefined) {
+    if (!MULTI_TAG_MODES.includes(fields.multiTag)) throw new DossierError('bad-request', `Unknown multi-tag mode "${String(fields.multiTag)}".`)
+    set('multiTag', fields.multiTag)
+  }
+  return changed ? next : doc
+}
+
+// ---------------------------------------------------------------------------------------
+// Selection
+
+/**
+ * Chooses the tags (= sections) and their order. Settings (note, order, exclusions) of
+ * tags still selected are kept; those of tags no longer selected are dropped.
+ */
+export function setSelectedTags(doc: BriefingDocument, tagIds: readonly TagId[]): BriefingDocument {
+  const ids = unique(tagIds)
+  if (ids.length > MAX_SECTIONS) throw new DossierError('bad-request', `A briefing holds at most ${MAX_SECTIONS} sections.`)
+  if (sameList(ids, doc.selection.tagIds)) return doc
+  const settings = new Map(doc.sections.map((s) => [s.tagId, s]))
+  return {
+    ...doc,
+    selection: { ...doc.selection, tagIds: ids },
+    sections: ids.map((id) => settings.get(id) ?? emptySection(id)),
+  }
+}
+
+/** Adds a section for `tagId` at `index` (default: at the end); no change if it is there. */
+export function addSection(doc: BriefingDocument, tagId: TagId, index = doc.selection.tagIds.length): BriefingDocument {
+  if (doc.selection.tagIds.includes(tagId)) return doc
+  const ids = [...doc.selection.tagIds]
+  ids.splice(clamp(index, 0, ids.length), 0, tagId)
+  return setSelectedTags(doc, ids)
+}
+
+export function removeSection(doc: BriefingDocument, tagId: TagId): BriefingDocument {
+  return setSelectedTags(
+    doc,
+    doc.selection.tagIds.filter((id) => id !== tagId),
+  )
+}
+
+/** `null` for every article. Duplicates are dropped; order is irrelevant. */
+export function setArticleFilter(doc: BriefingDocument, articleIds: readonly ArticleId[] | null): BriefingDocument {
+  const next = articleIds === null ? null : unique(articleIds)
+  const current = doc.selection.articleIds
+  if (next === null ? current === null : current !== null && sameList(next, current)) return doc
+  return { ...doc, selection: { ...doc.selection, articleIds: next } }
+}
+
+/** Inclusive publication date range; either end may be open (`null`). */
+export function setDateRange(doc: BriefingDocument, from: string | null, to: string | null): BriefingDocument {
+  for (const d of [from, to]) {
+    if (d !== null && !isCalendarDate(d)) throw new DossierError('bad-request', `"${d}" is not a date (YYYY-MM-DD).`)
+  }
+  if (from !== null && to !== null && from > to) throw new DossierError('bad-request', `The date range starts (${from}) after it ends (${to}).`)
+  if (doc.selection.from === from && doc.selection.to === to) return doc
+  return { ...doc, selection: { ...doc.selection, from, to } }
+}
+
+// ---------------------------------------------------------------------------------------
+// Sections: order, notes, passages
+
+/** Moves the section for `tagId` to `toIndex` (clamped), shifting the others. */
+export function moveSection(doc: BriefingDocument, tagId: TagId, toIndex: number): BriefingDocument {
+  const from = sectionIndex(doc, tagId)
+  const to = clamp(toIndex, 0, doc.sections.length - 1)
+  if (from === to) return doc
+  return setSelectedTags(doc, moveItem(doc.selection.tagIds, from, to))
+}
+
+/** Keyboard reordering: one step up (-1) or down (+1); no change at either end. */
+export function moveSectionBy(doc: BriefingDocument, tagId: TagId, delta: number): BriefingDocument {
+  return moveSection(doc, tagId, sectionIndex(doc, tagId) + delta)
+}
+
+export function setSectionNote(doc: BriefingDocument, tagId: TagId, note: string): BriefingDocument {
+  checkLength(note, MAX_NOTE_LENGTH, 'A section note')
+  return updateSection(doc, tagId, (s) => (s.note === note ? s : { ...s, note }))
+}
+
+/**
+ * Moves a passage within a section. `shownOrder` is the section's passages as the analyst
+ * currently sees them (from the built layout, see `sectionPassageIds`); the result stores that
+ * whole order with the move applied, so what the analyst saw is what stays.
+ */
+export function movePassage(
+  doc: BriefingDocument,
+  tagId: TagId,
+  shownOrder: readonly HighlightId[],
+  highlightId: HighlightId,
+  toIndex: number,
+): BriefingDocument {
+  const from = shownOrder.indexOf(highlightId)
+  if (from === -1) throw new DossierError('bad-request', `Passage ${highlightId} is not in this section.`)
+  const to = clamp(toIndex, 0, shownOrder.length - 1)
+  const order = moveItem(unique(shownOrder), from, to)
+  return updateSection(doc, tagId, (s) => (sameList(s.order, order) ? s : { ...s, order }))
+}
+
+/** Keyboard reordering of a passage: one step up (-1) or down (+1). */
+export function movePassageBy(
+  doc: BriefingDocument,
+  tagId: TagId,
+  shownOrder: readonly HighlightId[],
+  highlightId: HighlightId,
+  delta: number,
+): BriefingDocument {
+  return movePassage(doc, tagId, shownOrder, highlightId, shownOrder.indexOf(highlightId) + delta)
+}
+
+/** Forgets the explicit order: the section's passages run in date order again. */
+export function resetPassageOrder(doc: BriefingDocument, tagId: TagId): BriefingDocument {
+  return updateSection(doc, tagId, (s) => (s.order.length === 0 ? s : { ...s, order: [] }))
+}
+
+export function excludePassage(doc: BriefingDocument, tagId: TagId, highlightId: HighlightId): BriefingDocument {
+  return updateSection(doc, tagId, (s) => (s.excluded.includes(highlightId) ? s : { ...s, excluded: [...s.excluded, highlightId] }))
+}
+
+export function includePassage(doc: BriefingDocument, tagId: TagId, highlightId: HighlightId): BriefingDocument {
+  return updateSection(doc, tagId, (s) => (s.excluded.includes(highlightId) ? { ...s, excluded: s.excluded.filter((id) => id !== highlightId) } : s))
+}
+
+/** The settings of the section for `tagId`, or undefined when that tag is not selected. */
+export function findSection(doc: BriefingDocument, tagId: TagId): BriefingSectionSettings | undefined {
+  return doc.sections.find((s) => s.tagId === tagId)
+}
+
+/**
+ * Drops references to things no longer in the notebook (deleted tags, highlights,
+ * articles), e.g. before saving after a deletion. Returns what was removed.
+ */
+export function pruneBriefingDocument(
+  doc: BriefingDocument,
+  existing: { tagIds: ReadonlySet<TagId>; highlightIds: ReadonlySet<HighlightId>; articleIds: ReadonlySet<ArticleId> },
+): { document: BriefingDocument; removed: { tagIds: TagId[]; highlightIds: HighlightId[]; articleIds: ArticleId[] } } {
+  const removedTags = doc.selection.tagIds.filter((id) => !existing.tagIds.has(id))
+  const removedHighlights = new Set<HighlightId>()
+  let next = setSelectedTags(
+    doc,
+    doc.selection.tagIds.filter((id) => existing.tagIds.has(id)),
+  )
+  next = {
+    ...next,
+    sections: next.sections.map((s) => {
+      const keep = (id: HighlightId) => {
+        if (existing.highlightIds.has(id)) return true
+        removedHighlights.add(id)
+        return false
+      }
+      const order = s.order.filter(keep)
+      const excluded = s.excluded.filter(keep)
+      return order.length === s.order.length && excluded.length === s.excluded.length ? s : { ...s, order, excluded }
+    }),
+  }
+  const removedArticles = (doc.selection.articleIds ?? []).filter((id) => !existing.articleIds.has(id))
+  if (removedArticles.length > 0) next = setArticleFilter(next, (next.selection.articleIds ?? []).filter((id) => existing.articleIds.has(id)))
+  const changed = removedTags.length > 0 || removedHighlights.size > 0 || removedArticles.length > 0
+  return {
+    document: changed ? next : doc,
+    removed: { tagIds: removedTags, highlightIds: [...removedHighlights], articleIds: removedArticles },
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+
+function sectionIndex(doc: BriefingDocument, tagId: TagId): number {
+  const index = doc.sections.findIndex((s) => s.tagId === tagId)
+  if (index === -1) throw new DossierError('bad-request', `The briefing has no section for tag ${tagId}.`)
+  return index
+}
+
+function updateSection(
+  doc: BriefingDocument,
+  tagId: TagId,
+  change: (s: BriefingSectionSettings) => BriefingSectionSettings,
+): BriefingDocument {
+  const index = sectionIndex(doc, tagId)
+  const current = doc.sections[index]!
+  const next = change(current)
+  if (next === current) return doc
+  const sections = [...doc.sections]
+  sections[index] = next
+  return { ...doc, sections }
+}
+
+function checkLength(value: string, max: number, what: string): string {
+  if (value.length > max) throw new DossierError('bad-request', `${what} is too long (${value.length} characters; at most ${max}).`)
+  return value
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
+}
+
+function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
+  const next = [...items]
+  const [item] = next.splice(from, 1)
+  next.splice(to, 0, item!)
+  return next
+}
+
+function clamp(n: number, min: number, max: number): number {
+  return Math.min(Math.max(n, min), max)
+}

@@ -1,0 +1,173 @@
+/**
+ * The stored briefing document's shape (see ./briefing-document): its id, the zod schemas
+ * and limits, the multi-tag modes, and the functions that make a valid document: create a
+ * new one, parse stored or received data, and restore the section invariant
+ * (`sections.map(s => s.tagId)` equals `selection.tagIds`, with no duplicates).
+ */
+import { z } from 'zod'
+import { ArticleIdSchema, HighlightIdSchema, TagIdSchema, type TagId } from './ids'
+import type { Tag } from './model'
+import { DossierError } from './result'
+
+export const BriefingIdSchema = z.string().regex(/^b-[0-9a-z]{4,32}$/, 'not a briefing id').brand<'BriefingId'>()
+export type BriefingId = z.infer<typeof BriefingIdSchema>
+
+/** Like the other ids: built from random hex the caller supplies (the core has no RNG). */
+export function makeBriefingId(randomHex: string): BriefingId {
+  return `b-${randomHex.slice(0, 10).toLowerCase()}` as BriefingId
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2025-02-30). */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date')
+  .refine(isCalendarDate, 'not a calendar date')
+
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])]
+  const probe = new Date(Date.UTC(y, mo, d))
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo && probe.getUTCDate() === d
+}
+
+const IsoTimestamp = z.string().min(10).max(40)
+
+/**
+ * How a passage carrying several selected tags is shown:
+ * - `repeat`: printed in every section it belongs to (each copy has its own number);
+ * - `cross-reference`: printed once, in the first section (in section order) that includes
+ *   it, with "see also §n" to the others, which list it as a reference.
+ */
+export const MULTI_TAG_MODES = ['repeat', 'cross-reference'] as const
+export type MultiTagMode = (typeof MULTI_TAG_MODES)[number]
+
+export const MAX_SECTIONS = 200
+export const MAX_NOTE_LENGTH = 20_000
+export const MAX_KEY_JUDGMENTS_LENGTH = 50_000
+
+export const BriefingSectionSchema = z.object({
+  tagId: TagIdSchema,
+  /** The analyst's text printed under the section heading ('' for none). */
+  note: z.string().max(MAX_NOTE_LENGTH),
+  /** Passages in the order the analyst chose; passages not listed follow in date order. */
+  order: z.array(HighlightIdSchema).max(100_000),
+  /** Passages left out of this section (they may still appear in other sections). */
+  excluded: z.array(HighlightIdSchema).max(100_000),
+})
+export type BriefingSectionSettings = z.infer<typeof BriefingSectionSchema>
+
+export const BriefingSelectionSchema = z
+  .object({
+    /** The tags that go in, in section order. */
+    tagIds: z.array(TagIdSchema).max(MAX_SECTIONS),
+    /** Only passages from these articles; `null` for every article. */
+    articleIds: z.array(ArticleIdSchema).max(100_000).nullable(),
+    /** Publication date range, inclusive; `null` for open-ended. Undated articles are left out when either is set. */
+    from: IsoDateSchema.nullable(),
+    to: IsoDateSchema.nullable(),
+  })
+  .refine((s) => s.from === null || s.to === null || s.from <= s.to, { message: 'from must not be after to', path: ['to'] })
+export type BriefingSelection = z.infer<typeof BriefingSelectionSchema>
+
+export const BriefingDocumentSchema = z.object({
+  id: BriefingIdSchema,
+  title: z.string().min(1).max(300),
+  /** Printed in the title block and the PDF's Author field ('' for none). */
+  author: z.string().max(300),
+  /** The briefing's date as the analyst states it. */
+  date: IsoDateSchema,
+  /** Free text such as "UNCLASSIFIED // FOR TRAINING", printed on every page ('' for none). */
+  handling: z.string().max(200),
+  keyJudgments: z.string().max(MAX_KEY_JUDGMENTS_LENGTH),
+  selection: BriefingSelectionSchema,
+  multiTag: z.enum(MULTI_TAG_MODES),
+  sections: z.array(BriefingSectionSchema).max(MAX_SECTIONS),
+  createdAt: IsoTimestamp,
+  updatedAt: IsoTimestamp,
+})
+export type BriefingDocument = z.infer<typeof BriefingDocumentSchema>
+
+export const DEFAULT_BRIEFING_TITLE = 'Briefing'
+
+export interface NewBriefingDocument {
+  id: BriefingId
+  /** ISO timestamp: createdAt/updatedAt, and the date when `date` is not given. */
+  now: string
+  /** Default selection: these tags in this order (usually the notebook's tags). */
+  tags: readonly Pick<Tag, 'id'>[]
+  title?: string
+  author?: string
+  date?: string
+  handling?: string
+  keyJudgments?: string
+  multiTag?: MultiTagMode
+}
+
+/** A new document: one section per given tag, in the given order; nothing excluded. */
+export function createBriefingDocument(init: NewBriefingDocument): BriefingDocument {
+  const tagIds = unique(init.tags.map((t) => t.id))
+  const doc: BriefingDocument = {
+    id: init.id,
+    title: init.title?.trim() || DEFAULT_BRIEFING_TITLE,
+    author: init.author?.trim() ?? '',
+    date: init.date ?? init.now.slice(0, 10),
+    handling: init.handling?.trim() ?? '',
+    keyJudgments: init.keyJudgments ?? '',
+    selection: { tagIds, articleIds: null, from: null, to: null },
+    multiTag: init.multiTag ?? 'repeat',
+    sections: tagIds.map(emptySection),
+    createdAt: init.now,
+    updatedAt: init.now,
+  }
+  return parseBriefingDocument(doc)
+}
+
+/**
+ * Validates stored or received data as a document and restores the section invariant.
+ * Throws DossierError('bad-request') naming the first problems.
+ */
+export function parseBriefingDocument(value: unknown): BriefingDocument {
+  const parsed = BriefingDocumentSchema.safeParse(value)
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || 'document'}: ${i.message}`)
+      .join('; ')
+    throw new DossierError('bad-request', `Not a valid briefing document (${problems}).`)
+  }
+  return normaliseBriefingDocument(parsed.data)
+}
+
+/**
+ * Restores the invariant: duplicate tag ids dropped (first wins), one section per selected
+ * tag in selection order (settings kept, missing ones created), duplicate ids inside a
+ * section's order/excluded dropped.
+ */
+export function normaliseBriefingDocument(doc: BriefingDocument): BriefingDocument {
+  const tagIds = unique(doc.selection.tagIds)
+  const settings = new Map<TagId, BriefingSectionSettings>()
+  for (const s of doc.sections) if (!settings.has(s.tagId)) settings.set(s.tagId, s)
+  const sections = tagIds.map((tagId) => {
+    const s = settings.get(tagId)
+    if (!s) return emptySection(tagId)
+    const order = unique(s.order)
+    const excluded = unique(s.excluded)
+    return order.length === s.order.length && excluded.length === s.excluded.length ? s : { ...s, order, excluded }
+  })
+  const same =
+    tagIds.length === doc.selection.tagIds.length &&
+    sections.length === doc.sections.length &&
+    sections.every((s, i) => s === doc.sections[i])
+  if (same) return doc
+  return { ...doc, selection: { ...doc.selection, tagIds }, sections }
+}
+
+/** The settings of a section nobody has edited yet. */
+export function emptySection(tagId: TagId): BriefingSectionSettings {
+  return { tagId, note: '', order: [], excluded: [] }
+}
+
+export function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)]
+}

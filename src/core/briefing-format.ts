@@ -1,0 +1,64 @@
+/**
+ * Text shared by the briefing renderers (PDF, Markdown): citations, lists of passage
+ * numbers, "see also" lines, the scope and count lines of the title block, and plurals.
+ * Pure functions of the built layout (./briefing-types).
+ */
+import type { BriefingCrossReference, BriefingLayout, BriefingSource } from './briefing-types'
+import { formatCitationDate } from './dates'
+
+/** `[3] bne IntelliNews, “Russia withdraws …”, 15 December 2024.` — fields the source lacks are left out. */
+export function formatCitation(source: BriefingSource): string {
+  const parts = [source.outlet, `“${source.title}”`, source.author ? `by ${source.author}` : null, formatCitationDate(source.published)]
+  return `[${source.number}] ${parts.filter((p): p is string => Boolean(p)).join(', ')}.`
+}
+
+/** `1, 3–5, 9`: ascending numbers with runs of three or more collapsed (en dash). */
+export function formatNumberList(numbers: readonly number[]): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b)
+  const parts: string[] = []
+  for (let i = 0; i < sorted.length; ) {
+    let j = i
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++
+    if (j - i >= 2) parts.push(`${sorted[i]}–${sorted[j]}`)
+    else for (let k = i; k <= j; k++) parts.push(String(sorted[k]))
+    i = j + 1
+  }
+  return parts.join(', ')
+}
+
+/** `Cited in passage 4` / `Cited in passages 1, 3–5`. */
+export function formatCitedBy(numbers: readonly number[]): string {
+  return numbers.length === 1 ? `Cited in passage ${numbers[0]}` : `Cited in passages ${formatNumberList(numbers)}`
+}
+
+/** `See also §2 Convoys` (cross-reference) / `Also in §2 Convoys (passage 9)` (repeat). */
+export function formatAlsoIn(refs: readonly BriefingCrossReference[]): string | null {
+  if (refs.length === 0) return null
+  const items = refs.map((r) => `§${r.sectionNumber} ${r.tagName}${r.passageNumber === null ? '' : ` (passage ${r.passageNumber})`}`)
+  return `${refs.every((r) => r.passageNumber === null) ? 'See also' : 'Also in'} ${items.join('; ')}`
+}
+
+/** `published 1 January 2025 – 31 January 2025`, `published from …`, `published until …`. */
+export function describeDateRange(from: string | null, to: string | null): string {
+  if (from !== null && to !== null) return `between ${formatCitationDate(from)} and ${formatCitationDate(to)}`
+  if (from !== null) return `on or after ${formatCitationDate(from)}`
+  if (to !== null) return `on or before ${formatCitationDate(to)}`
+  return 'at any date'
+}
+
+/** One line for the title block: tags, article filter and date range. */
+export function describeScope(layout: BriefingLayout): string {
+  const parts = [`Tags: ${layout.scope.tags.map((t) => t.name).join(', ')}`]
+  if (layout.scope.articleCount !== null) parts.push(`${plural(layout.scope.articleCount, 'chosen article')}`)
+  if (layout.scope.from !== null || layout.scope.to !== null) parts.push(`published ${describeDateRange(layout.scope.from, layout.scope.to)}`)
+  return parts.join(' · ')
+}
+
+/** `12 passages from 5 sources`. */
+export function describeCounts(layout: BriefingLayout): string {
+  return `${plural(layout.passageCount, 'passage')} from ${plural(layout.sources.length, 'source')}`
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`
+}

@@ -1,0 +1,137 @@
+/**
+ * The data types of a briefing (see ./briefing): what building one takes (the notebook's
+ * data, a simple request, options) and the layout it yields (sections, numbered passages,
+ * cross-references, numbered sources, warnings). Types only, no code.
+ */
+import type { BriefingId, MultiTagMode } from './briefing-document'
+import type { ArticleId, HighlightId, TagId } from './ids'
+import type { Article, Highlight, Tag, TextTarget } from './model'
+
+export interface NotebookData {
+  articles: readonly Article[]
+  tags: readonly Tag[]
+  highlights: readonly Highlight[]
+}
+
+/** An ad-hoc briefing (CLI `--tag`, the current export button): defaults for everything else. */
+export interface SimpleBriefingRequest {
+  title?: string
+  /** Tags whose passages go in, in this order; every tag of the notebook when omitted. */
+  tagIds?: readonly TagId[]
+  articleIds?: readonly ArticleId[] | null
+  from?: string | null
+  to?: string | null
+  author?: string
+  handling?: string
+  keyJudgments?: string
+  /** `YYYY-MM-DD`; defaults to the date of `generatedAt`. */
+  date?: string
+  multiTag?: MultiTagMode
+}
+
+/** The original one-object call: a simple request plus the notebook data. */
+export interface BriefingInput extends SimpleBriefingRequest, NotebookData {
+  generatedAt: string
+}
+
+export interface BuildBriefingOptions {
+  /** ISO timestamp of the export (PDF creation date, "generated" line). */
+  generatedAt: string
+}
+
+export interface BriefingCrossReference {
+  sectionNumber: number
+  tagName: string
+  /** The passage's number in that section; null in cross-reference mode (not printed there). */
+  passageNumber: number | null
+}
+
+export interface BriefingPassage {
+  /** 1..n over the whole briefing, in reading order. */
+  number: number
+  sectionNumber: number
+  highlightId: HighlightId
+  articleId: ArticleId
+  /** The quote exactly as stored: never re-typed, re-punctuated or trimmed. */
+  quote: string
+  comment: string
+  /** Number of the source in `sources`. */
+  sourceNumber: number
+  /** Every known tag of the highlight, in notebook order. */
+  tags: Tag[]
+  target: TextTarget
+  createdAt: string
+  updatedAt: string
+  /** Other sections holding this highlight: copies (`repeat`) or "see also" (`cross-reference`). */
+  alsoIn: BriefingCrossReference[]
+}
+
+/** In cross-reference mode: a passage of this section's tag that is printed in another section. */
+export interface BriefingReference {
+  highlightId: HighlightId
+  passageNumber: number
+  sectionNumber: number
+  tagName: string
+  quote: string
+}
+
+export interface BriefingSection {
+  /** 1..k: the "§n" of the section. */
+  number: number
+  tag: Tag
+  /** The analyst's note for this section ('' for none). */
+  note: string
+  passages: BriefingPassage[]
+  references: BriefingReference[]
+}
+
+export interface BriefingSource {
+  number: number
+  articleId: ArticleId
+  title: string
+  outlet: string | null
+  author: string | null
+  published: string | null
+  url: string | null
+  /** sha256 of the article's stored text (its stable identity when there is no URL). */
+  bodyHash: string
+  /** Numbers of the passages that cite this source, ascending. */
+  citedBy: number[]
+}
+
+export type BriefingWarning =
+  | { kind: 'tag-missing'; tagId: TagId; message: string }
+  | { kind: 'article-missing'; articleId: ArticleId; message: string }
+  | { kind: 'passage-missing'; highlightId: HighlightId; tagId: TagId; message: string }
+  | { kind: 'section-empty'; tagId: TagId; message: string }
+  | { kind: 'undated-left-out'; articleIds: ArticleId[]; passageCount: number; message: string }
+
+export interface BriefingScope {
+  tags: Tag[]
+  articleCount: number | null
+  from: string | null
+  to: string | null
+}
+
+export interface BriefingLayout {
+  /** The stored document this was built from; null for a simple request. */
+  briefingId: BriefingId | null
+  title: string
+  /** '' when none. */
+  author: string
+  /** `YYYY-MM-DD`. */
+  date: string
+  /** '' when none. */
+  handling: string
+  keyJudgments: string
+  generatedAt: string
+  multiTag: MultiTagMode
+  scope: BriefingScope
+  sections: BriefingSection[]
+  sources: BriefingSource[]
+  /** Numbered passage blocks (a repeated passage counts once per copy). */
+  passageCount: number
+  /** Distinct highlights in the briefing. */
+  highlightCount: number
+  warnings: BriefingWarning[]
+}

@@ -1,0 +1,169 @@
+/**
+ * W3C Web Annotation export (see ./w3c): an AnnotationCollection (JSON-LD, `@context`
+ * http://www.w3.org/ns/anno.jsonld) whose embedded first AnnotationPage holds one
+ * Annotation per highlight:
+ * - `id`: `urn:dossier:highlight:<highlight id>`, stable across exports;
+ * - `motivation` `highlighting`; `created` / `modified` from the highlight;
+ * - bodies: one TextualBody per tag (`purpose: tagging`, value = tag name) and the comment
+ *   as a TextualBody (`purpose: commenting`, `format: text/plain`);
+ * - `target`: `source` = the article's URL when known, else `urn:sha256:<bodyHash>` (the
+ *   hash of the stored text, so any notebook holding the same text finds it), with a
+ *   TextQuoteSelector (exact/prefix/suffix) and a TextPositionSelector (start/end), in code
+ *   points when `textOf` gives the stored text (./w3c-offsets).
+ *
+ * Also: the items to export, from a built briefing or from the whole notebook.
+ */
+import type { BriefingLayout, NotebookData } from '../briefing'
+import type { ArticleId, HighlightId } from '../ids'
+import type { Article, Highlight, Tag } from '../model'
+import { codePointOffset } from './w3c-offsets'
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
+const HIGHLIGHT_URN_PREFIX = 'urn:dossier:highlight:'
+
+export interface W3cTextualBody {
+  type: 'TextualBody'
+  purpose: 'tagging' | 'commenting'
+  value: string
+  format?: 'text/plain'
+}
+
+export interface W3cAnnotation {
+  '@context'?: string
+  id: string
+  type: 'Annotation'
+  motivation: 'highlighting'
+  created?: string
+  modified?: string
+  body?: W3cTextualBody[]
+  target: {
+    source: string
+    selector: [
+      { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+      { type: 'TextPositionSelector'; start: number; end: number },
+    ]
+  }
+}
+
+export interface W3cCollection {
+  '@context': typeof ANNO_CONTEXT
+  id: string
+  type: 'AnnotationCollection'
+  label: string
+  total: number
+  created?: string
+  first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: W3cAnnotation[] }
+}
+
+export interface W3cExportItem {
+  highlight: Pick<Highlight, 'id' | 'articleId' | 'target' | 'comment' | 'createdAt' | 'updatedAt'>
+  article: Pick<Article, 'id' | 'url' | 'bodyHash'>
+  tags: readonly Pick<Tag, 'name'>[]
+}
+
+export interface W3cExportOptions {
+  label: string
+  /** Collection IRI; default `urn:dossier:collection:<name>:<generatedAt>`. */
+  id?: string
+  /** ISO timestamp of the export (the collection's `created`, and its default id). */
+  generatedAt: string
+  /** The stored text of an article, to count positions in code points (see module comment). */
+  textOf?: (articleId: ArticleId) => string | undefined
+}
+
+export function highlightUrn(id: HighlightId): string {
+  return `${HIGHLIGHT_URN_PREFIX}${id}`
+}
+
+export function bodyHashUrn(bodyHash: string): string {
+  return `urn:sha256:${bodyHash.toLowerCase()}`
+}
+
+/** The target source of an article: its URL when known (absolute), else the body-hash URN. */
+export function sourceIri(article: Pick<Article, 'url' | 'bodyHash'>): string {
+  const url = article.url?.trim()
+  return url && /^[a-z][a-z0-9+.-]*:\S+$/i.test(url) ? url : bodyHashUrn(article.bodyHash)
+}
+
+export function toW3cAnnotation(item: W3cExportItem, textOf?: (articleId: ArticleId) => string | undefined): W3cAnnotation {
+  const { highlight: h, article } = item
+  const body: W3cTextualBody[] = item.tags.map((t) => ({ type: 'TextualBody', purpose: 'tagging', value: t.name }))
+  if (h.comment.trim()) body.push({ type: 'TextualBody', purpose: 'commenting', value: h.comment, format: 'text/plain' })
+  const text = textOf?.(article.id)
+  const start = text === undefined ? h.target.start : codePointOffset(text, h.target.start)
+  const end = text === undefined ? h.target.end : codePointOffset(text, h.target.end)
+  const annotation: W3cAnnotation = {
+    id: highlightUrn(h.id),
+    type: 'Annotation',
+    motivation: 'highlighting',
+    ...(isDateTime(h.createdAt) ? { created: h.createdAt } : {}),
+    ...(isDateTime(h.updatedAt) ? { modified: h.updatedAt } : {}),
+    ...(body.length > 0 ? { body } : {}),
+    target: {
+      source: sourceIri(article),
+      selector: [
+        { type: 'TextQuoteSelector', exact: h.target.exact, prefix: h.target.prefix, suffix: h.target.suffix },
+        { type: 'TextPositionSelector', start, end },
+      ],
+    },
+  }
+  return annotation
+}
+
+export function toW3cCollection(items: readonly W3cExportItem[], options: W3cExportOptions, name = 'notebook'): W3cCollection {
+  const id = options.id ?? `urn:dossier:collection:${name}:${options.generatedAt.replace(/[^0-9A-Za-z]/g, '')}`
+  return {
+    '@context': ANNO_CONTEXT,
+    id,
+    type: 'AnnotationCollection',
+    label: options.label,
+    total: items.length,
+    ...(isDateTime(options.generatedAt) ? { created: options.generatedAt } : {}),
+    first: { id: `${id}:page:1`, type: 'AnnotationPage', startIndex: 0, items: items.map((item) => toW3cAnnotation(item, options.textOf)) },
+  }
+}
+
+/** The distinct highlights of a briefing, in briefing order. */
+export function w3cItemsFromLayout(layout: BriefingLayout): W3cExportItem[] {
+  const sources = new Map(layout.sources.map((s) => [s.number, s]))
+  const seen = new Set<HighlightId>()
+  const items: W3cExportItem[] = []
+  for (const section of layout.sections) {
+    for (const p of section.passages) {
+      if (seen.has(p.highlightId)) continue
+      seen.add(p.highlightId)
+      const source = sources.get(p.sourceNumber)!
+      items.push({
+        highlight: { id: p.highlightId, articleId: p.articleId, target: p.target, comment: p.comment, createdAt: p.createdAt, updatedAt: p.updatedAt },
+        article: { id: p.articleId, url: source.url, bodyHash: source.bodyHash },
+        tags: p.tags,
+      })
+    }
+  }
+  return items
+}
+
+/** Every highlight of the notebook whose article exists, grouped by article in catalog order. */
+export function w3cItemsFromNotebook(data: NotebookData): W3cExportItem[] {
+  const tagsById = new Map(data.tags.map((t) => [t.id, t]))
+  const rank = new Map(data.tags.map((t, i) => [t.id, i]))
+  const byArticle = new Map<ArticleId, Highlight[]>()
+  for (const h of data.highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h])
+  return data.articles.flatMap((article) =>
+    (byArticle.get(article.id) ?? [])
+      .slice()
+      .sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end)
+      .map((highlight) => ({
+        highlight,
+        article,
+        tags: highlight.tagIds
+          .filter((id) => tagsById.has(id))
+          .sort((a, b) => rank.get(a)! - rank.get(b)!)
+          .map((id) => tagsById.get(id)!),
+      })),
+  )
+}
+
+function isDateTime(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value))
+}

@@ -1,0 +1,191 @@
+/**
+ * W3C Web Annotation import, second step (see ./w3c): matching parsed annotations
+ * (./w3c-parse) against a notebook. `planW3cImport` matches each target to an article (URL,
+ * or body-hash URN), checks the quote against the stored text (at the position, read as code
+ * points and then as UTF-16 units; else a unique occurrence, or the one whose context
+ * matches) and returns highlight drafts plus a problem per annotation it could not place.
+ * Nothing is written.
+ */
+import type { ArticleId, HighlightId } from '../ids'
+import type { Article, Highlight, Tag, TextTarget } from '../model'
+import { findOccurrences, QUOTE_CONTEXT_CHARS } from '../selectors'
+import { utf16Offset } from './w3c-offsets'
+import {
+  describeAnnotation,
+  parseW3cAnnotations,
+  type ParsedW3cAnnotation,
+  type ParsedW3cFile,
+  type W3cImportProblem,
+  type W3cImportProblemKind,
+} from './w3c-parse'
+
+const SHA256_URN = /^urn:sha256:([0-9a-f]{64})$/i
+
+export interface W3cHighlightDraft {
+  /** The annotation's own id (null when it had none). */
+  annotationId: string | null
+  articleId: ArticleId
+  /** UTF-16 offsets into the stored article text, as highlights store them. */
+  start: number
+  end: number
+  exact: string
+  prefix: string
+  suffix: string
+  tagNames: string[]
+  comment: string
+  created: string | null
+  modified: string | null
+  /** True when the quote was found elsewhere than the stated position. */
+  relocated: boolean
+  /** An existing highlight on the same article and range, when there is one. */
+  duplicateOf: HighlightId | null
+}
+
+export interface W3cImportPlan {
+  label: string | null
+  total: number
+  drafts: W3cHighlightDraft[]
+  problems: W3cImportProblem[]
+  /** Tag names used by the drafts that the notebook does not have (case-insensitive), first spelling kept. */
+  newTagNames: string[]
+}
+
+export interface W3cImportContext {
+  articles: readonly Article[]
+  tags: readonly Pick<Tag, 'name'>[]
+  /** Existing highlights, to mark duplicates. */
+  highlights?: readonly Pick<Highlight, 'id' | 'articleId' | 'target'>[]
+  /** The stored text of an article (load the ones `articlesReferenced` names). */
+  textOf: (articleId: ArticleId) => string | undefined
+}
+
+/** The articles a parsed file refers to, so the caller can load just their texts. */
+export function articlesReferenced(parsed: ParsedW3cFile, articles: readonly Article[]): ArticleId[] {
+  const ids = new Set<ArticleId>()
+  for (const a of parsed.annotations) for (const article of candidatesFor(a.source, articles)) ids.add(article.id)
+  return [...ids]
+}
+
+export function planW3cImport(parsed: ParsedW3cFile, context: W3cImportContext): W3cImportPlan {
+  const drafts: W3cHighlightDraft[] = []
+  const problems = [...parsed.problems]
+  const existing = new Map<string, HighlightId>()
+  for (const h of context.highlights ?? []) existing.set(`${h.articleId}:${h.target.start}:${h.target.end}`, h.id)
+
+  for (const annotation of parsed.annotations) {
+    const problem = (kind: W3cImportProblemKind, message: string) =>
+      problems.push({ index: annotation.index, annotationId: annotation.id, kind, message: `Annotation ${describeAnnotation(annotation.index, annotation.id)}: ${message}` })
+    const candidates = candidatesFor(annotation.source, context.articles)
+    if (candidates.length === 0) {
+      problem('unknown-source', `no article in this notebook matches its source ${annotation.source}.`)
+      continue
+    }
+    let placed: { article: Article; target: TextTarget; relocated: boolean } | null = null
+    let failure: { kind: W3cImportProblemKind; message: string } | null = null
+    for (const article of candidates) {
+      const text = context.textOf(article.id)
+      if (text === undefined) {
+        failure ??= { kind: 'text-unavailable', message: `the text of article “${article.title}” could not be read.` }
+        continue
+      }
+      const result = anchor(text, annotation)
+      if ('target' in result) {
+        placed = { article, target: result.target, relocated: result.relocated }
+        break
+      }
+      if (!failure || failure.kind === 'text-unavailable') failure = { kind: result.kind, message: `${result.message} in “${article.title}”.` }
+    }
+    if (!placed) {
+      problem(failure!.kind, failure!.message)
+      continue
+    }
+    const { article, target, relocated } = placed
+    drafts.push({
+      annotationId: annotation.id,
+      articleId: article.id,
+      ...target,
+      tagNames: annotation.tagNames,
+      comment: annotation.comment,
+      created: annotation.created,
+      modified: annotation.modified,
+      relocated,
+      duplicateOf: existing.get(`${article.id}:${target.start}:${target.end}`) ?? null,
+    })
+  }
+
+  const known = new Set(context.tags.map((t) => t.name.toLocaleLowerCase()))
+  const newTagNames: string[] = []
+  for (const d of drafts) {
+    for (const name of d.tagNames) {
+      const key = name.toLocaleLowerCase()
+      if (!known.has(key)) {
+        known.add(key)
+        newTagNames.push(name)
+      }
+    }
+  }
+  return { label: parsed.label, total: parsed.annotations.length + parsed.problems.length, drafts, problems, newTagNames }
+}
+
+/** Parse and plan in one step (the caller supplies texts for every article it may need). */
+export function importW3cAnnotations(json: unknown, context: W3cImportContext): W3cImportPlan {
+  return planW3cImport(parseW3cAnnotations(json), context)
+}
+
+function candidatesFor(source: string, articles: readonly Article[]): Article[] {
+  const hash = SHA256_URN.exec(source)?.[1]?.toLowerCase()
+  if (hash) return articles.filter((a) => a.bodyHash === hash)
+  const exact = articles.filter((a) => a.url === source)
+  if (exact.length > 0) return exact
+  const key = urlKey(source)
+  return key === null ? [] : articles.filter((a) => a.url !== null && urlKey(a.url) === key)
+}
+
+/** Scheme and host lower-cased, fragment and trailing slash dropped: the same page by any spelling. */
+function urlKey(url: string): string | null {
+  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^#]*)/i.exec(url.trim())
+  if (!m) return null
+  return `${m[1]!.toLowerCase()}://${m[2]!.toLowerCase()}${m[3]!.replace(/\/+$/, '')}`
+}
+
+type AnchorResult = { target: TextTarget; relocated: boolean } | { kind: 'quote-not-found' | 'ambiguous-quote'; message: string }
+
+function anchor(text: string, a: ParsedW3cAnnotation): AnchorResult {
+  // Context is re-read from this notebook's text, as makeTextTarget stores it.
+  const contextOf = (start: number, end: number): TextTarget => ({
+    start,
+    end,
+    exact: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - QUOTE_CONTEXT_CHARS), start),
+    suffix: text.slice(end, end + QUOTE_CONTEXT_CHARS),
+  })
+  if (a.position) {
+    // Code points as the model says; then UTF-16 units as some producers write.
+    const asCodePoints = { start: utf16Offset(text, a.position.start), end: utf16Offset(text, a.position.end) }
+    for (const range of [asCodePoints, a.position]) {
+      if (range.start < 0 || range.end > text.length || range.end <= range.start) continue
+      if (!a.quote || text.slice(range.start, range.end) === a.quote.exact) {
+        return { target: contextOf(range.start, range.end), relocated: false }
+      }
+    }
+  }
+  if (!a.quote) return { kind: 'quote-not-found', message: 'its position lies outside the text' }
+  const hits = findOccurrences(text, a.quote.exact)
+  if (hits.length === 0) return { kind: 'quote-not-found', message: `the quote “${shorten(a.quote.exact)}” is not in the text` }
+  let chosen: number | undefined
+  if (hits.length === 1) chosen = hits[0]
+  else {
+    const { prefix, suffix, exact } = a.quote
+    const matching = hits.filter((s) => text.slice(s - prefix.length, s) === prefix && text.slice(s + exact.length, s + exact.length + suffix.length) === suffix)
+    if (matching.length === 1) chosen = matching[0]
+  }
+  if (chosen === undefined) {
+    return { kind: 'ambiguous-quote', message: `the quote “${shorten(a.quote.exact)}” occurs ${hits.length} times and its context does not tell which` }
+  }
+  return { target: contextOf(chosen, chosen + a.quote.exact.length), relocated: true }
+}
+
+function shorten(text: string, max = 50): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`
+}

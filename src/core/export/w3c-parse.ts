@@ -1,0 +1,189 @@
+/**
+ * W3C Web Annotation import, first step (see ./w3c): reading the file. `parseW3cAnnotations`
+ * validates the shape with zod (a Collection with an embedded first page, a Page, one
+ * Annotation, or an array of them) and reads each annotation's source, quote and position
+ * selectors, tag names and comment; each annotation it cannot use becomes a problem.
+ * Placing them in the notebook's texts is ./w3c-match.
+ */
+import { z } from 'zod'
+import { DossierError } from '../result'
+
+const OneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema)])
+const Purpose = OneOrMany(z.string())
+
+const SelectorSchema: z.ZodType<unknown> = z.looseObject({ type: z.union([z.string(), z.array(z.string())]).optional() })
+const SpecificTargetSchema = z.looseObject({
+  source: z.string().min(1),
+  selector: OneOrMany(SelectorSchema).optional(),
+})
+const TargetSchema = z.union([z.string().min(1), SpecificTargetSchema])
+const BodySchema = z.union([
+  z.string(),
+  z.looseObject({
+    type: z.union([z.string(), z.array(z.string())]).optional(),
+    purpose: Purpose.optional(),
+    value: z.string().optional(),
+    format: z.union([z.string(), z.array(z.string())]).optional(),
+  }),
+])
+
+export const W3cAnnotationSchema = z.looseObject({
+  id: z.string().optional(),
+  type: z.union([z.string(), z.array(z.string())]).refine((t) => (Array.isArray(t) ? t : [t]).includes('Annotation'), 'type must include "Annotation"'),
+  motivation: Purpose.optional(),
+  created: z.string().optional(),
+  modified: z.string().optional(),
+  body: OneOrMany(BodySchema).optional(),
+  bodyValue: z.string().optional(),
+  target: OneOrMany(TargetSchema),
+})
+
+const TypeWith = (name: string) =>
+  z.union([z.string(), z.array(z.string())]).refine((t) => (Array.isArray(t) ? t : [t]).includes(name), `type must include "${name}"`)
+const PageSchema = z.looseObject({ type: TypeWith('AnnotationPage'), items: z.array(z.unknown()) })
+const CollectionSchema = z.looseObject({
+  type: TypeWith('AnnotationCollection'),
+  label: z.union([z.string(), z.array(z.string())]).optional(),
+  total: z.number().int().nonnegative().optional(),
+  first: z.union([z.string(), PageSchema]).optional(),
+})
+
+const SelectorTextQuote = z.looseObject({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string().optional(), suffix: z.string().optional() })
+const SelectorTextPosition = z.looseObject({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+
+export interface ParsedW3cAnnotation {
+  /** Position in the file (0-based), for messages. */
+  index: number
+  id: string | null
+  source: string
+  quote: { exact: string; prefix: string; suffix: string } | null
+  position: { start: number; end: number } | null
+  tagNames: string[]
+  comment: string
+  created: string | null
+  modified: string | null
+}
+
+export type W3cImportProblemKind =
+  | 'invalid'
+  | 'no-selector'
+  | 'unknown-source'
+  | 'text-unavailable'
+  | 'quote-not-found'
+  | 'ambiguous-quote'
+
+export interface W3cImportProblem {
+  index: number
+  annotationId: string | null
+  kind: W3cImportProblemKind
+  message: string
+}
+
+export interface ParsedW3cFile {
+  label: string | null
+  annotations: ParsedW3cAnnotation[]
+  problems: W3cImportProblem[]
+}
+
+/**
+ * Reads a Web Annotation JSON(-LD) document. The container must be recognisable (else
+ * DossierError 'bad-request'); each annotation that is not usable becomes a problem.
+ */
+export function parseW3cAnnotations(json: unknown): ParsedW3cFile {
+  let label: string | null = null
+  let items: unknown[]
+  const collection = CollectionSchema.safeParse(json)
+  if (collection.success) {
+    const { first, total } = collection.data
+    label = Array.isArray(collection.data.label) ? (collection.data.label[0] ?? null) : (collection.data.label ?? null)
+    if (typeof first === 'string') {
+      throw new DossierError('bad-request', `This annotation collection does not include its annotations (its first page is only linked: ${first}).`)
+    }
+    items = first?.items ?? []
+    if (first && typeof first.next === 'string') {
+      throw new DossierError('bad-request', 'This annotation collection has more pages than the one included; only single-file collections can be imported.')
+    }
+    if (total !== undefined && total !== items.length) {
+      throw new DossierError('bad-request', `This annotation collection says it holds ${total} annotations but includes ${items.length}.`)
+    }
+  } else if (PageSchema.safeParse(json).success) {
+    items = (json as { items: unknown[] }).items
+  } else if (Array.isArray(json)) {
+    items = json
+  } else if (W3cAnnotationSchema.safeParse(json).success) {
+    items = [json]
+  } else {
+    throw new DossierError('bad-request', 'Not a W3C Web Annotation file: expected an AnnotationCollection, an AnnotationPage or Annotations.')
+  }
+
+  const annotations: ParsedW3cAnnotation[] = []
+  const problems: W3cImportProblem[] = []
+  items.forEach((item, index) => {
+    const result = readAnnotation(item, index)
+    if ('problem' in result) problems.push(result.problem)
+    else annotations.push(result.annotation)
+  })
+  return { label, annotations, problems }
+}
+
+function readAnnotation(item: unknown, index: number): { annotation: ParsedW3cAnnotation } | { problem: W3cImportProblem } {
+  const parsed = W3cAnnotationSchema.safeParse(item)
+  const rawId = typeof (item as { id?: unknown } | null)?.id === 'string' ? (item as { id: string }).id : null
+  const problem = (kind: W3cImportProblemKind, message: string) => ({ problem: { index, annotationId: rawId, kind, message } })
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return problem('invalid', `Annotation ${describeAnnotation(index, rawId)} is not a valid annotation (${issue ? `${issue.path.join('.') || 'annotation'}: ${issue.message}` : 'unknown shape'}).`)
+  }
+  const a = parsed.data
+  const targets = (Array.isArray(a.target) ? a.target : [a.target]).filter((t): t is z.infer<typeof SpecificTargetSchema> => typeof t !== 'string')
+  let quote: ParsedW3cAnnotation['quote'] = null
+  let position: ParsedW3cAnnotation['position'] = null
+  let source: string | null = null
+  for (const target of targets) {
+    const selectors = target.selector === undefined ? [] : Array.isArray(target.selector) ? target.selector : [target.selector]
+    const q = selectors.map((s) => SelectorTextQuote.safeParse(s)).find((r) => r.success)?.data
+    const p = selectors.map((s) => SelectorTextPosition.safeParse(s)).find((r) => r.success && r.data.end > r.data.start)?.data
+    if (q || p) {
+      source = target.source
+      quote = q ? { exact: q.exact, prefix: q.prefix ?? '', suffix: q.suffix ?? '' } : null
+      position = p ? { start: p.start, end: p.end } : null
+      break
+    }
+  }
+  if (source === null) {
+    return problem('no-selector', `Annotation ${describeAnnotation(index, rawId)} has no text quote or text position selector, so it cannot be placed in a text.`)
+  }
+
+  const bodies = a.body === undefined ? [] : Array.isArray(a.body) ? a.body : [a.body]
+  const tagNames: string[] = []
+  const comments: string[] = []
+  for (const body of bodies) {
+    if (typeof body === 'string' || body.value === undefined) continue
+    const purposes = body.purpose === undefined ? [] : Array.isArray(body.purpose) ? body.purpose : [body.purpose]
+    if (purposes.includes('tagging')) {
+      const name = body.value.trim()
+      if (name && !tagNames.includes(name)) tagNames.push(name)
+    } else {
+      comments.push(body.value)
+    }
+  }
+  if (a.bodyValue !== undefined) comments.push(a.bodyValue)
+  return {
+    annotation: {
+      index,
+      id: a.id ?? null,
+      source,
+      quote,
+      position,
+      tagNames,
+      comment: comments.join('\n\n'),
+      created: a.created ?? null,
+      modified: a.modified ?? null,
+    },
+  }
+}
+
+/** How messages name an annotation: its 1-based position, and its id when it has one. */
+export function describeAnnotation(index: number, id: string | null): string {
+  return id ? `${index + 1} (${id})` : `${index + 1}`
+}

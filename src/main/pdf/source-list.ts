@@ -1,0 +1,57 @@
+/**
+ * The briefing PDF's source list, composed into the page flow from a new page: each
+ * source numbered as cited, with outlet, title, author and date, its URL as a link (http,
+ * https and mailto only), and the passages that cite it.
+ */
+import { formatCitation, formatCitedBy, type BriefingSource } from '../../core/briefing'
+import { CONTENT, S, SOURCE_LABEL_WIDTH } from './page-design'
+import { baselineOffset, heading, height, type Flow, type OutlineEntry } from './page-flow'
+
+/** Returns the 0-based page where the source list starts. */
+export function composeSources(flow: Flow, sources: readonly BriefingSource[], outline: OutlineEntry[]): number {
+  if (!flow.atTop) flow.newPage()
+  const left = CONTENT.left
+  const width = CONTENT.width
+  const page = flow.page
+  outline.push({ title: 'Sources', page, y: flow.y, children: [] })
+  flow.dest('sources')
+  heading(flow, 'Sources')
+  const intro = flow.lines('Bracketed numbers under each passage refer to this list. Each entry names the passages that cite it.', { ...S.sourceCited, font: 'italic' }, width)
+  flow.placeLines(intro, S.sourceCited, left, width)
+  flow.y += 10
+  const textX = left + SOURCE_LABEL_WIDTH
+  const textWidth = width - SOURCE_LABEL_WIDTH
+  for (const source of sources) {
+    const label = `[${source.number}]`
+    const full = formatCitation(source)
+    const rest = full.startsWith(`${label} `) ? full.slice(label.length + 1) : full
+    const citation = flow.lines(rest, S.source, textWidth)
+    const url = source.url?.trim() ? flow.lines(source.url.trim(), S.sourceUrl, textWidth) : []
+    const cited = source.citedBy.length ? flow.lines(`${formatCitedBy(source.citedBy)}.`, S.sourceCited, textWidth) : []
+    const entryHeight = height(citation, S.source) + (url.length ? 1 + height(url, S.sourceUrl) : 0) + height(cited, S.sourceCited)
+    flow.ensure(Math.min(entryHeight, 5 * S.source.leading))
+    const top = flow.y
+    flow.dest(`source-${source.number}`)
+    flow.add({ kind: 'text', x: left, y: top + baselineOffset(S.source), text: label, font: 'bold', size: S.sourceLabel.size, color: S.sourceLabel.color })
+    flow.placeLines(citation, S.source, textX, textWidth)
+    if (url.length) {
+      flow.y += 1
+      const parts = flow.placeLines(url, S.sourceUrl, textX, textWidth)
+      const href = safeUri(source.url!.trim())
+      if (href) for (const p of parts) flow.add({ kind: 'url', x: textX, y: p.top, w: textWidth, h: p.bottom - p.top, url: href }, p.page)
+    }
+    if (cited.length) flow.placeLines(cited, S.sourceCited, textX, textWidth)
+    flow.y += 9
+  }
+  return page
+}
+
+/** A URI safe for a PDF URI action (ASCII): non-ASCII percent-encoded; null if not http(s)/mailto. */
+function safeUri(url: string): string | null {
+  try {
+    const parsed = new URL(url)
+    return ['http:', 'https:', 'mailto:'].includes(parsed.protocol) ? parsed.href : null
+  } catch {
+    return null
+  }
+}
