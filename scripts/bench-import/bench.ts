@@ -39,7 +39,7 @@ import { extractDocument } from '../../src/main/import/extract'
 import { readImportFile } from '../../src/main/import/file-checks'
 import { NotebookSession } from '../../src/main/notebook-session'
 import type { FileWriter } from '../../src/main/storage/durable-write'
-import { loadSentences, makeArticle } from './articles'
+import { loadArticleSentences, makeArticle } from './articles'
 
 const here = fileURLToPath(new URL('.', import.meta.url)) // out/scripts/bench-import
 const root = resolve(here, '../../..')
@@ -200,7 +200,7 @@ async function parent(): Promise<void> {
   mkdirSync(folder)
   try {
     let start = performance.now()
-    const sentences = loadSentences(corpus)
+    const sentences = loadArticleSentences(corpus)
     const articles = Array.from({ length: count }, (_, i) => makeArticle(sentences, i, seed))
     const distinct = new Set(articles.map((a) => createHash('sha256').update(a).digest('hex'))).size
     if (distinct !== count) throw new Error(`Only ${distinct} of ${count} generated articles are distinct.`)

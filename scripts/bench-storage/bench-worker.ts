@@ -14,7 +14,8 @@ import { basename, dirname, join } from 'node:path'
 import type { ArticleId, TagId } from '../../src/core/ids'
 import { NotebookSession } from '../../src/main/notebook-session'
 import type { FileWriter } from '../../src/main/storage/durable-write'
-import { loadSentences, prng, randomInt, seedOf, syntheticArticle } from './corpus'
+import { loadSentences, prng, randomInt, seedOf } from '../shared/corpus'
+import { syntheticArticle } from './corpus'
 
 export interface GenerateJob {
   corpusDir: string
@@ -93,7 +94,7 @@ function highlightRange(rand: () => number, textLength: number): { start: number
 }
 
 async function generate(job: GenerateJob): Promise<unknown> {
-  const sentences = loadSentences(job.corpusDir)
+  const sentences = loadSentences(job.corpusDir, { what: 'bench:storage' })
   let done = 0
   for (const batch of job.batches) {
     const dir = join(job.root, `batch-${batch.index}`)

@@ -38,7 +38,8 @@ import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { GenerateJob, MeasureJob, MeasureResult, VerifyJob } from './bench-worker'
-import { corpusFiles, corpusHash, loadSentences, WORDS_PER_ARTICLE } from './corpus'
+import { corpusAbsentMessage, corpusFiles, corpusHash, loadSentences } from '../shared/corpus'
+import { WORDS_PER_ARTICLE } from './corpus'
 
 /** Bump when generated notebooks change for reasons the storage hash does not see. */
 const GENERATOR_VERSION = 1
@@ -130,10 +131,14 @@ async function walk(dir: string, base = dir): Promise<string[]> {
 
 /** Files named by their sha256 (bodies/, originals/): immutable, safe to hard-link. */
 const CONTENT_ADDRESSED = /^[0-9a-f]{64}(\.[A-Za-z0-9]+)?$/
-/** Not part of a notebook's contents: the writer lock, backups, temp and quarantined files. */
+/**
+ * Not part of a notebook's contents: the writer lock, backups, temp and quarantined
+ * files, and the derived highlight-count cache (rebuilt when the merged notebook is
+ * first opened and closed).
+ */
 const skipped = (rel: string): boolean => {
   const name = basename(rel)
-  return name === '.lock' || rel.split(/[\\/]/)[0] === 'backups' || name.endsWith('.tmp') || name.includes('.corrupt-')
+  return name === '.lock' || name === 'highlight-counts.json' || rel.split(/[\\/]/)[0] === 'backups' || name.endsWith('.tmp') || name.includes('.corrupt-')
 }
 
 async function linkOrCopy(from: string, to: string): Promise<void> {
@@ -245,7 +250,7 @@ async function mergeBatches(batchDirs: string[], target: string): Promise<void> 
 /** Everything that decides what a generated notebook looks like on disk. */
 function cacheKey(): string {
   const hash = createHash('sha256').update(`generator ${GENERATOR_VERSION} batch ${BATCH_SIZE} highlights ${HIGHLIGHTS_PER_ARTICLE} words ${WORDS_PER_ARTICLE}\n`)
-  const sources: string[] = [join(root, 'src/main/notebook-session.ts'), join(root, 'scripts/bench-storage/corpus.ts'), join(root, 'scripts/bench-storage/bench-worker.ts')]
+  const sources: string[] = [join(root, 'src/main/notebook-session.ts'), join(root, 'scripts/shared/corpus.ts'), join(root, 'scripts/bench-storage/corpus.ts'), join(root, 'scripts/bench-storage/bench-worker.ts')]
   const collect = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name)
@@ -425,12 +430,10 @@ function table(rows: Row[]): string {
 
 async function main(): Promise<void> {
   if (corpusFiles(CORPUS_DIR).length === 0) {
-    console.error(`bench:storage needs the corpus of real articles at ${CORPUS_DIR} (../shared/corpus from the project root), and it is not there.`)
-    console.error('Put the five .txt articles there, or pass --corpus DIR.')
+    console.error(corpusAbsentMessage('bench:storage', CORPUS_DIR))
     process.exit(2)
   }
-  const sentences = loadSentences(CORPUS_DIR)
-  if (sentences.length < 20) throw new Error(`only ${sentences.length} usable sentences in ${CORPUS_DIR}`)
+  const sentences = loadSentences(CORPUS_DIR, { what: 'bench:storage', minSentences: 20 })
   const key = cacheKey()
   console.log(`storage benchmark: sizes ${SIZES.join(', ')}; ${SAVES} timed saves per size; corpus ${CORPUS_DIR} (${sentences.length} sentences); cache ${CACHE_DIR} (key ${key})`)
 

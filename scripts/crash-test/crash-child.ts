@@ -9,7 +9,8 @@ import { createInterface } from 'node:readline'
 import type { ArticleId, TagId } from '../../src/core/ids'
 import { NotebookSession } from '../../src/main/notebook-session'
 import { writeFileDurably, type FileWriter } from '../../src/main/storage/durable-write'
-import { commentTag, prng, randomInt, type ChildConfig, type WriterKind } from './protocol'
+import { prng, randomInt } from '../shared/corpus'
+import { commentTag, type ChildConfig, type WriterKind } from './protocol'
 
 const TAGS = [['t-bases'], ['t-convoys'], ['t-bases', 't-convoys']] as unknown as TagId[][]
 const FILLER = 'Cross-check with the port authority statement and the satellite imagery from the same week; '

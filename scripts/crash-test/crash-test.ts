@@ -31,7 +31,8 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { ArticleId } from '../../src/core/ids'
 import { NotebookSession } from '../../src/main/notebook-session'
-import { commentTag, parseCommentTag, prng, randomInt, syntheticArticle, TEMP_FILE, type ChildConfig, type WriterKind } from './protocol'
+import { prng, randomInt } from '../shared/corpus'
+import { commentTag, parseCommentTag, syntheticArticle, TEMP_FILE, type ChildConfig, type WriterKind } from './protocol'
 
 const here = dirname(fileURLToPath(import.meta.url)) // out/scripts/crash-test
 const root = resolve(here, '../../..')

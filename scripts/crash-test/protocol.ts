@@ -1,6 +1,7 @@
 /**
- * What the crash test's parent and child share: the line protocol, the seeded PRNG and
- * how a highlight's comment names the save that made it.
+ * What the crash test's parent and child share: the line protocol, how a highlight's
+ * comment names the save that made it, and the synthetic article (from the seeded PRNG
+ * in scripts/shared/corpus.ts).
  *
  * Child -> parent, one line each on stdout (a pipe: writes are synchronous on Linux, so a
  * line written before SIGKILL is never lost):
@@ -11,6 +12,8 @@
  *   ERROR <message>       something failed; the child exits 1
  * Parent -> child: one line `GO <json ChildConfig>` on stdin.
  */
+
+import { prng, randomInt } from '../shared/corpus'
 
 export type WriterKind = 'durable' | 'plain' | 'deferred'
 
@@ -27,22 +30,6 @@ export interface ChildConfig {
    * resolves before writing (a lying write-behind cache; a second control, for ACK checks).
    */
   writer: WriterKind
-}
-
-/** mulberry32: small, fast, good enough to vary ranges and timings reproducibly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-export function randomInt(rand: () => number, min: number, max: number): number {
-  return min + Math.floor(rand() * (max - min + 1))
 }
 
 /** Every highlight's comment starts with this, so the parent can tell which save made it. */
