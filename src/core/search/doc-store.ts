@@ -1,0 +1,239 @@
+// The indexed documents: the MiniSearch index with its options, the per-document entries
+// (metadata, stamp, word filter) and their running stamp sum, incremental updates,
+// fingerprints and the diff against a notebook.
+import MiniSearch, { type Options } from 'minisearch'
+import type { ArticleId, HighlightId, TagId } from '../ids'
+import { buildWordFilter } from './word-filter'
+import { foldText, splitWords, STOP_WORDS, TOKENIZER_VERSION } from './fold'
+import { stampOf, StampSum, type Stamp } from './stamp'
+import type { ArticleInput, HighlightInput, IndexDiff } from './types'
+
+/** Bump when the persisted shape or the MiniSearch options change: older files are refused. */
+export const INDEX_FORMAT_VERSION = 1
+
+export interface ArticleEntry {
+  id: ArticleId
+  title: string
+  outlet: string | null
+  outletKey: string | null
+  published: string | null
+  day: string | null
+  stamp: Stamp
+  /** Bloom filter of the words and adjacent word pairs of title and body (word-filter.ts). */
+  filter: Uint32Array
+}
+
+export interface HighlightEntry {
+  id: HighlightId
+  articleId: ArticleId
+  quote: string
+  comment: string
+  tagIds: TagId[]
+  stamp: Stamp
+  /** Bloom filter of the words and word pairs of quote and comment (word-filter.ts). */
+  filter: Uint32Array
+}
+
+export interface IndexedDoc {
+  id: string
+  title?: string
+  body?: string
+  quote?: string
+  comment?: string
+}
+
+export const DAY_RE = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * Field boosts: a word in a title says more about an article than one in its body, and a
+ * quote is what the analyst chose to keep, so it outranks a passing word in a comment.
+ */
+const BOOST = { title: 2, body: 1, quote: 1.5, comment: 1 }
+
+/**
+ * addArticle tokenises the body once for both the word filter and MiniSearch: it leaves
+ * the tokens here and MiniSearch's tokenizer picks them up for that exact string.
+ */
+let pretokenized: { text: string; tokens: string[] } | null = null
+
+export function miniSearchOptions(): Options<IndexedDoc> {
+  return {
+    fields: ['title', 'body', 'quote', 'comment'],
+    idField: 'id',
+    storeFields: [],
+    // Documents: fold the whole field once, split into tokens, drop stop words.
+    tokenize: (text) => (pretokenized !== null && pretokenized.text === text ? pretokenized.tokens : splitWords(foldText(text))),
+    processTerm: (term) => (term.length === 0 || STOP_WORDS.has(term) ? null : term),
+    searchOptions: {
+      combineWith: 'AND',
+      boost: BOOST,
+      // Queries arrive parsed and folded, one term per string: use them as they are.
+      tokenize: (text) => [text],
+      processTerm: (term) => term,
+    },
+  }
+}
+
+export function dayOf(published: string | null): string | null {
+  const day = published?.slice(0, 10) ?? null
+  return day !== null && DAY_RE.test(day) ? day : null
+}
+
+function highlightFilter(quote: string, comment: string): Uint32Array {
+  return buildWordFilter([...splitWords(foldText(quote)), '', ...splitWords(foldText(comment))])
+}
+
+function articleStamp(a: ArticleInput): Stamp {
+  return stampOf('a', a.id, a.title, a.outlet, a.published, a.bodyHash)
+}
+
+function highlightStamp(h: HighlightInput): Stamp {
+  return stampOf('h', h.id, h.articleId, h.target.exact, h.comment, [...h.tagIds].sort())
+}
+
+const sameStamp = (a: Stamp, b: Stamp) => a[0] === b[0] && a[1] === b[1]
+
+/** Everything the index holds; SearchIndex updates it, search and persistence read it. */
+export class DocStore {
+  /** Replaced as a whole when an index is restored from JSON (persist.ts). */
+  mini: MiniSearch<IndexedDoc>
+  readonly articles = new Map<ArticleId, ArticleEntry>()
+  readonly highlights = new Map<HighlightId, HighlightEntry>()
+  readonly byArticle = new Map<ArticleId, Set<HighlightId>>()
+  readonly sum = new StampSum()
+
+  constructor() {
+    this.mini = new MiniSearch(miniSearchOptions())
+  }
+
+  /** Adds an article, or replaces it (its highlights stay). */
+  addArticle(article: ArticleInput, body: string): void {
+    this.#dropArticleDoc(article.id)
+    const titleTokens = splitWords(foldText(article.title))
+    const bodyTokens = splitWords(foldText(body))
+    const entry: ArticleEntry = {
+      id: article.id,
+      title: article.title,
+      outlet: article.outlet,
+      outletKey: article.outlet === null ? null : foldText(article.outlet.trim()),
+      published: article.published,
+      day: dayOf(article.published),
+      stamp: articleStamp(article),
+      // An empty token between title and body: no phrase pair spans the two.
+      filter: buildWordFilter([...titleTokens, '', ...bodyTokens]),
+    }
+    pretokenized = { text: body, tokens: bodyTokens }
+    try {
+      this.mini.add({ id: article.id, title: article.title, body })
+    } finally {
+      pretokenized = null
+    }
+    this.articles.set(article.id, entry)
+    this.sum.add(entry.stamp)
+  }
+
+  /** Removes an article and every highlight of it. */
+  removeArticle(id: ArticleId): void {
+    this.#dropArticleDoc(id)
+    for (const h of [...(this.byArticle.get(id) ?? [])]) this.removeHighlight(h)
+  }
+
+  /** Adds or replaces a highlight. A change of tags only does not touch the full-text index. */
+  updateHighlight(highlight: HighlightInput): void {
+    const old = this.highlights.get(highlight.id)
+    const stamp = highlightStamp(highlight)
+    if (old !== undefined && sameStamp(old.stamp, stamp)) return
+    if (old !== undefined && old.quote === highlight.target.exact && old.comment === highlight.comment && old.articleId === highlight.articleId) {
+      this.sum.remove(old.stamp)
+      old.tagIds = [...highlight.tagIds]
+      old.stamp = stamp
+      this.sum.add(stamp)
+      return
+    }
+    if (old !== undefined) this.removeHighlight(highlight.id)
+    const entry: HighlightEntry = {
+      id: highlight.id,
+      articleId: highlight.articleId,
+      quote: highlight.target.exact,
+      comment: highlight.comment,
+      tagIds: [...highlight.tagIds],
+      stamp,
+      filter: highlightFilter(highlight.target.exact, highlight.comment),
+    }
+    this.mini.add({ id: highlight.id, quote: entry.quote, comment: entry.comment })
+    this.highlights.set(entry.id, entry)
+    this.linkHighlight(entry)
+    this.sum.add(stamp)
+  }
+
+  removeHighlight(id: HighlightId): void {
+    const old = this.highlights.get(id)
+    if (old === undefined) return
+    this.mini.discard(id)
+    this.highlights.delete(id)
+    this.byArticle.get(old.articleId)?.delete(id)
+    if (this.byArticle.get(old.articleId)?.size === 0) this.byArticle.delete(old.articleId)
+    this.sum.remove(old.stamp)
+  }
+
+  #dropArticleDoc(id: ArticleId): void {
+    const old = this.articles.get(id)
+    if (old === undefined) return
+    this.mini.discard(id)
+    this.articles.delete(id)
+    this.sum.remove(old.stamp)
+  }
+
+  linkHighlight(entry: HighlightEntry): void {
+    let set = this.byArticle.get(entry.articleId)
+    if (set === undefined) this.byArticle.set(entry.articleId, (set = new Set()))
+    set.add(entry.id)
+  }
+
+  /** See SearchIndex.fingerprint. */
+  fingerprint(): string {
+    return `${INDEX_FORMAT_VERSION}.${TOKENIZER_VERSION}-${this.articles.size}-${this.highlights.size}-${this.sum.hex()}`
+  }
+
+  /** What differs between the index and these documents (the notebook's current state). */
+  diff(articles: readonly ArticleInput[], highlights: readonly HighlightInput[]): IndexDiff {
+    const wantArticles = new Set<ArticleId>()
+    const articlesToIndex: ArticleId[] = []
+    for (const a of articles) {
+      wantArticles.add(a.id)
+      const have = this.articles.get(a.id)
+      if (have === undefined || !sameStamp(have.stamp, articleStamp(a))) articlesToIndex.push(a.id)
+    }
+    const wantHighlights = new Set<HighlightId>()
+    const highlightsToIndex: HighlightId[] = []
+    for (const h of highlights) {
+      wantHighlights.add(h.id)
+      const have = this.highlights.get(h.id)
+      if (have === undefined || !sameStamp(have.stamp, highlightStamp(h))) highlightsToIndex.push(h.id)
+    }
+    return {
+      articlesToIndex,
+      articlesToRemove: [...this.articles.keys()].filter((id) => !wantArticles.has(id)),
+      highlightsToIndex,
+      highlightsToRemove: [...this.highlights.keys()].filter((id) => !wantHighlights.has(id)),
+    }
+  }
+}
+
+/** The fingerprint an up-to-date index of these documents has, computed without one. */
+export function fingerprintOf(articles: readonly ArticleInput[], highlights: readonly HighlightInput[]): string {
+  const sum = new StampSum()
+  const articleIds = new Set<ArticleId>()
+  for (const a of articles) {
+    if (articleIds.has(a.id)) continue
+    articleIds.add(a.id)
+    sum.add(articleStamp(a))
+  }
+  const highlightIds = new Set<HighlightId>()
+  for (const h of highlights) {
+    if (highlightIds.has(h.id)) continue
+    highlightIds.add(h.id)
+    sum.add(highlightStamp(h))
+  }
+  return `${INDEX_FORMAT_VERSION}.${TOKENIZER_VERSION}-${articleIds.size}-${highlightIds.size}-${sum.hex()}`
+}
