@@ -32,26 +32,31 @@ test('dropping text files imports them; bad files are refused one by one with th
   await dropFiles(page, [
     { name: 'ships.txt', text: ARTICLE },
     { name: 'empty.txt', text: '' },
-    { name: 'image.txt', bytes: [0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01] },
-    { name: 'scan.pdf', text: '%PDF-1.4' },
+    { name: 'image.txt', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52] },
+    { name: 'scan.pdf', text: '%PDF-1.4\nnot really a PDF' },
+    { name: 'app.html', text: '<html><head><script>alert(1)</script></head><body><script>boot()</script></body></html>' },
+    { name: 'notes.odt', text: 'not a supported type' },
   ])
   const status = page.getByRole('status')
   await expect(status).toContainText('Imported 1 article')
-  await expect(status).toContainText('3 failed')
+  await expect(status).toContainText('5 failed')
   await expect(status).toContainText('empty.txt is empty')
-  await expect(status).toContainText('image.txt looks like a binary file')
-  await expect(status).toContainText('.pdf cannot be imported yet')
+  await expect(status).toContainText('image.txt is a PNG image, not text')
+  await expect(status).toContainText('scan.pdf is not a valid PDF')
+  await expect(status).toContainText('app.html holds only scripts')
+  await expect(status).toContainText('files of type .odt cannot be imported')
 
   const library = page.getByRole('listbox', { name: 'Library' })
   await expect(library.getByRole('option')).toHaveCount(1)
   await expect(library.getByRole('option', { name: 'Ships leave Tartus as talks stall in Damascus' })).toBeVisible()
 
   // The same text again, under another name, is a duplicate, not a second article.
-  const before = readFileSync(join(app.notebookDir, 'notebook.json'), 'utf8')
+  const catalog = () => readFileSync(join(app.notebookDir, 'notebook.json'), 'utf8') + readFileSync(join(app.notebookDir, 'catalog.json'), 'utf8')
+  const before = catalog()
   await dropFiles(page, [{ name: 'ships (copy).txt', text: ARTICLE.replace(/\n/g, '\r\n') }])
   await expect(status).toContainText('1 duplicate')
   await expect(library.getByRole('option')).toHaveCount(1)
-  expect(readFileSync(join(app.notebookDir, 'notebook.json'), 'utf8')).toBe(before)
+  expect(catalog()).toBe(before)
 })
 
 test('exporting with nothing highlighted, or to a folder that does not exist, says why and writes nothing', async ({ app }) => {

@@ -21,7 +21,6 @@
  * Goal: first export from a cold worker, median <= 3 s (PASS/FAIL is printed; the exit
  * code does not depend on it). Last line: `RESULT pdf_50_pages_s <that median in s>`.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -30,10 +29,11 @@ import { parseArgs } from 'node:util'
 import { buildBriefing, type BriefingLayout } from '../../src/core/briefing'
 import { createBriefingDocument, makeBriefingId, setSectionNote } from '../../src/core/briefing-document'
 import type { ArticleId, HighlightId, TagId } from '../../src/core/ids'
-import type { Article, Highlight, Tag } from '../../src/core/model'
+import { emptyAnalysisFields, type Article, type Highlight, type Tag } from '../../src/core/model'
 import { makeTextTarget } from '../../src/core/selectors'
 import { renderBriefingPdf } from '../../src/main/pdf/briefing-pdf'
 import { PdfWorkerRenderer } from '../../src/main/pdf/render-in-worker'
+import { loadSentences, prng } from '../shared/corpus'
 
 const here = dirname(fileURLToPath(import.meta.url)) // out/scripts/bench-pdf
 const root = resolve(here, '../../..')
@@ -51,38 +51,6 @@ const RUNS = Math.max(1, Number(args.runs))
 const GOAL_S = 3
 const fontsDir = join(root, 'resources', 'fonts')
 const workerUrl = pathToFileURL(join(here, 'pdf-worker.mjs'))
-
-// ---------------------------------------------------------------------------------------
-// Real prose
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** Running prose only: lines of 15+ words, split into sentences of 6+ words. */
-function loadSentences(dir: string): string[] {
-  if (!existsSync(dir)) throw new Error(`Corpus not found at ${dir} (pass --corpus DIR)`)
-  const sentences: string[] = []
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
-    const text = readFileSync(join(dir, name), 'utf8').replace(/\r\n?/g, '\n').normalize('NFC')
-    for (const line of text.split('\n')) {
-      const paragraph = line.replace(/\s+/g, ' ').trim()
-      if (paragraph.split(' ').length < 15) continue
-      for (const sentence of paragraph.split(/(?<=[.!?][”"’)]?)\s+(?=[“"‘(]?[A-Z0-9])/)) {
-        if (sentence.split(' ').length >= 6 && /[.!?][”"’)]?$/.test(sentence)) sentences.push(sentence)
-      }
-    }
-  }
-  if (sentences.length < 50) throw new Error(`Only ${sentences.length} sentences in ${dir}`)
-  return sentences
-}
 
 // ---------------------------------------------------------------------------------------
 // A notebook and a briefing
@@ -133,6 +101,7 @@ function makeNotebook(sentences: readonly string[], passages: number): Notebook 
       wordCount: text.split(' ').length,
       charCount: text.length,
       importedAt: '2025-03-01T09:00:00.000Z',
+      ...emptyAnalysisFields(),
       source: { fileName: `dispatch-${i + 1}.txt`, format: 'txt', originalFile: `originals/${'c'.repeat(64)}.txt`, originalHash: 'c'.repeat(64) },
     })
   }
@@ -186,7 +155,8 @@ const median = (xs: number[]) => {
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 async function main(): Promise<void> {
-  const sentences = loadSentences(args.corpus!)
+  // Running prose only: lines of 15+ words, split into sentences of 6+ words.
+  const sentences = loadSentences(args.corpus!, { what: 'bench:pdf', minSentences: 50 })
   console.log(`corpus: ${sentences.length} sentences from ${args.corpus}`)
 
   // Calibrate the number of passages to the target page count (in-process, not timed).

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync as readdirSyncNames } from 'node:fs'
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -91,9 +91,9 @@ beforeAll(async () => {
   await writeFile(join(tmp, 'tartus.txt'), TARTUS)
   await mkdir(join(tmp, 'folder', 'sub'), { recursive: true })
   await writeFile(join(tmp, 'folder', 'sub', 'khmeimim.txt'), KHMEIMIM)
-  await writeFile(join(tmp, 'folder', 'notes.md'), '# not an article\n')
+  await writeFile(join(tmp, 'folder', 'notes.odt'), 'not a supported format\n')
   await mkdir(join(tmp, 'no-text'))
-  await writeFile(join(tmp, 'no-text', 'notes.md'), '# nothing to import\n')
+  await writeFile(join(tmp, 'no-text', 'notes.odt'), 'nothing to import\n')
 })
 
 afterAll(async () => {
@@ -112,7 +112,7 @@ describe('dossier CLI', () => {
     tartusId = /imported {2}(a-[0-9a-z]+)/.exec(r.out)![1]!
   })
 
-  it('imports a folder recursively, .txt files only, with a --json report', async () => {
+  it('imports a folder recursively, supported formats only, with a --json report', async () => {
     const r = await dossier('import', 'folder', '--json')
     expect(r.code).toBe(0)
     const report = JSON.parse(r.out) as ImportReport
@@ -253,7 +253,7 @@ describe('dossier CLI', () => {
     })
 
     it('a folder with no text files', async () => {
-      await expectUserError(['import', 'no-text'], /^dossier: The folder .*no-text holds no \.txt files to import\.\n$/)
+      await expectUserError(['import', 'no-text'], /^dossier: The folder .*no-text holds no \.txt, .*\.pdf or \.docx files to import\.\n$/)
     })
 
     it('an unknown article id', async () => {
@@ -369,12 +369,54 @@ describe('dossier CLI', () => {
 })
 
 describe.skipIf(!existsSync(CORPUS))('the shared corpus (skipped when /work/shared/corpus is absent)', () => {
-  it('imports all five articles', { timeout: 60_000 }, async () => {
-    const imported = await run(['--notebook', 'corpus-nb', 'import', CORPUS])
+  it('imports all five articles (the folder also holds README.md, which imports too) and links the paraphrase pair', { timeout: 60_000 }, async () => {
+    const five = ['000', '001', '002', '003', '004'].map((n) => readdirSyncNames(CORPUS).find((f) => f.startsWith(`${n}_`))!).map((f) => join(CORPUS, f))
+    const imported = await run(['--notebook', 'corpus-nb', 'import', ...five, '--json'])
     expect(imported.code).toBe(0)
-    expect(imported.out).toContain('Imported 5, duplicates 0, failed 0.')
+    const report = JSON.parse(imported.out) as ImportReport
+    expect(report).toMatchObject({ imported: 5, duplicates: 0, failed: 0 })
+    const id = (n: string) => report.items.find((i) => i.source.includes(`/${n}_`))!.articleId!
+    expect(report.items.find((i) => i.articleId === id('004'))!.rewriteOf?.map((r) => r.articleId)).toEqual([id('001')])
+    for (const n of ['000', '002', '003']) expect(report.items.find((i) => i.articleId === id(n))!.rewriteOf).toBeUndefined()
     const list = await run(['--notebook', 'corpus-nb', 'list', '--json'])
     expect(list.code).toBe(0)
     expect(JSON.parse(list.out)).toHaveLength(5)
+  })
+})
+
+describe('dossier edit', () => {
+  it('changes metadata, marks it edited, and refuses bad values without changing anything', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dossier-edit-'))
+    const io = (into: { out: string; err: string }) => ({
+      stdout: (s: string) => void (into.out += s),
+      stderr: (s: string) => void (into.err += s),
+      env: { HOME: dir, XDG_CONFIG_HOME: join(dir, 'config') },
+      cwd: dir,
+    })
+    const go = async (...args: string[]) => {
+      const r = { out: '', err: '' }
+      const code = await runCli(['--notebook', 'nb', ...args], io(r))
+      return { code, ...r }
+    }
+    await writeFile(join(dir, 'a.txt'), TARTUS)
+    const imported = JSON.parse((await go('import', 'a.txt', '--json')).out) as ImportReport
+    const id = imported.items[0]!.articleId!
+    const edited = await go('edit', id, '--outlet', 'Example News', '--date', '2024-12-16', '--url', 'https://example.org/tartus', '--author', 'A. Writer', '--json')
+    expect(edited.code).toBe(0)
+    expect(JSON.parse(edited.out)).toMatchObject({ id, outlet: 'Example News', published: '2024-12-16', url: 'https://example.org/tartus', author: 'A. Writer', metaEdited: ['outlet', 'published', 'url', 'author'] })
+    const human = await go('edit', id, '--title', 'Convoy leaves Tartus')
+    expect(human.out).toContain('title   Convoy leaves Tartus  (edited)')
+    const list = JSON.parse((await go('list', '--json')).out) as ArticleSummary[]
+    expect(list[0]).toMatchObject({ title: 'Convoy leaves Tartus', outlet: 'Example News' })
+    const before = await readFile(join(dir, 'nb', 'catalog.json'), 'utf8')
+    const bad = await go('edit', id, '--date', 'soon')
+    expect(bad.code).toBe(1)
+    expect(bad.err).toMatch(/^dossier: The date "soon" is not YYYY-MM-DD/)
+    const nothing = await go('edit', id)
+    expect(nothing.code).toBe(2)
+    expect(nothing.err).toMatch(/Nothing to change/)
+    expect((await go('edit', 'a-0000000000', '--title', 'x')).code).toBe(1)
+    expect(await readFile(join(dir, 'nb', 'catalog.json'), 'utf8')).toBe(before)
+    await rm(dir, { recursive: true, force: true })
   })
 })

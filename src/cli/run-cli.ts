@@ -49,8 +49,10 @@ import { version } from '../../package.json'
 import type { ArticleId } from '../core/ids'
 import { isDossierError, type ApiError } from '../core/result'
 import { NotebookSession } from '../main/notebook-session'
+import type { ImportReport } from '../core/api'
 import { describeLaterRecoveries, describeOpenReport } from '../main/open-report'
 import { formatImport, formatList, formatShow, formatTags, oneLine, plural, tagNames, tagsWithCounts } from './format'
+import { registerEditCommand } from './edit-command'
 import { registerSafetyCommands } from './safety-commands'
 import { defaultNotebookDir, findFontsDir, userDataDir } from '../main/paths'
 
@@ -61,11 +63,11 @@ export interface CliIo {
   cwd: string
 }
 
-const COMMANDS = ['import', 'list', 'show', 'highlight', 'tags', 'export', 'backups', 'backup', 'restore', 'check', 'help'] as const
+const COMMANDS = ['import', 'list', 'show', 'edit', 'highlight', 'tags', 'export', 'backups', 'backup', 'restore', 'check', 'help'] as const
 export const EXPORT_FORMATS = ['pdf'] as const
 
 /** A usage error found after parsing (e.g. a highlight with neither --tag nor --comment). */
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 /** A user error that is not a DossierError (e.g. the PDF fonts are missing). */
 class UserError extends Error {
@@ -199,23 +201,31 @@ Examples:
 
   program
     .command('import')
-    .description('Import .txt articles from files and folders (folders are searched recursively). Creates the notebook if it does not exist.')
+    .description(
+      'Import articles from files and folders: .txt, .md, .html/.htm (saved web pages), .pdf and .docx (folders are searched recursively). Creates the notebook if it does not exist.',
+    )
     .argument('<path...>', 'files or folders to import')
     .addHelpText(
       'after',
       `
-An article already in the notebook (same text) is reported as a duplicate, not imported twice.
+Text files may be UTF-8 (with or without BOM), UTF-16 LE/BE or Windows-1252: the encoding is
+detected. Metadata (title, outlet, author, date, URL, language) is read from the file; correct
+it with "dossier edit". An article already in the notebook (same text) is reported as a
+duplicate, not imported twice; a likely rewrite of another article is imported and linked
+to it with a similarity score. Refused, each with its reason: empty files, binary files,
+files over 50 MB, unreadable files, other types, encrypted or broken PDFs, HTML that is only
+scripts, file names with control characters.
 Exits 1 when nothing was imported and at least one path failed.
 
 Examples:
-  $ dossier import article.txt other.txt
+  $ dossier import article.txt page.html report.pdf
   $ dossier --notebook ./syria import ~/Downloads/syria-articles`,
     )
     .action(async (paths: string[], _opts: unknown, cmd: Command) => {
       const { open, print } = context(cmd)
       const session = await open('create')
       const report = await session.importPaths(paths.map((p) => resolve(io.cwd, p)))
-      print(report, () => formatImport(report))
+      print(report, () => formatImport(report) + formatRewrites(report))
       if (report.imported === 0 && report.failed > 0) {
         setExitCode(1)
         const failures = report.items.filter((i) => i.status === 'failed')
@@ -342,8 +352,17 @@ Examples:
       print(result, () => `Exported ${plural(result.passageCount, 'passage')} on ${plural(result.pageCount, 'page')} to ${result.path}\n`)
     })
 
+  registerEditCommand(program, context)
   registerSafetyCommands(program, context)
   return program
+}
+
+/** "likely rewrite of …" lines for the human import report. */
+function formatRewrites(report: ImportReport): string {
+  return report.items
+    .filter((i) => i.rewriteOf?.length)
+    .map((i) => `  ${i.articleId ?? ''} is a likely rewrite of ${(i.rewriteOf ?? []).map((r) => `${r.articleId} "${oneLine(r.title)}" (${Math.round(r.score * 100)}%)`).join(', ')}\n`)
+    .join('')
 }
 
 // ---------------------------------------------------------------------------------------

@@ -53,6 +53,8 @@ export interface ImportItem {
   /** For `duplicate`: the article it duplicates. For `failed`: why. */
   duplicateOf?: ArticleId
   error?: ApiError
+  /** For `imported`: articles this one likely rewrites or is rewritten by (text reuse score 0-1). */
+  rewriteOf?: { articleId: ArticleId; title: string; score: number }[]
 }
 
 export interface ImportReport {

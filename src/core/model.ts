@@ -6,13 +6,14 @@
  * and later overwritten.
  */
 import { z } from 'zod'
+import { FingerprintSchema } from './analysis/fingerprint'
 import { ArticleIdSchema, HighlightIdSchema, TagIdSchema, type TagId } from './ids'
 
 /**
  * The notebook format version this build writes. Older notebooks are migrated on open
  * (src/main/storage/migrations.ts); newer ones are refused, never migrated down.
  */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 const IsoTimestamp = z.string().min(10).max(40)
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256 hex digest')
@@ -24,7 +25,41 @@ export const MetaSourceSchema = z.object({
   author: z.string().optional(),
   published: z.string().optional(),
   url: z.string().optional(),
+  language: z.string().optional(),
+  wordCount: z.string().optional(),
 })
+
+/** The format an article was imported from (src/main/import/extract.ts). */
+export const SourceFormatSchema = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'clipboard'])
+export type SourceFormat = z.infer<typeof SourceFormatSchema>
+
+/** Damage found by the format extractor (undecodable bytes, no text layer, …) or the text analysis (U+FFFD, mojibake, short). */
+export const ArticleFlagSchema = z.object({
+  kind: z.enum(['replacement-character', 'mojibake', 'short-extraction', 'undecodable-bytes', 'no-text-layer', 'encoding-guessed']),
+  detail: z.string().max(2000),
+  count: z.number().int().nonnegative().optional(),
+})
+export type ArticleFlag = z.infer<typeof ArticleFlagSchema>
+
+/** Leading or trailing lines that are not the article; offsets index the stored text. */
+export const FurnitureSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  kind: z.enum(['stray-word', 'section-label', 'tagline', 'navigation', 'cookie-banner', 'advertisement', 'related-list', 'related-headline', 'tags', 'social', 'copyright']),
+  label: z.string().max(1000),
+})
+
+/** A link to another article that reuses the same reporting (src/core/analysis/rewrites.ts). */
+export const RewriteLinkSchema = z.object({
+  articleId: ArticleIdSchema,
+  score: z.number().min(0).max(1),
+  kind: z.enum(['near-duplicate', 'republication', 'rewrite', 'paraphrase']),
+})
+export type RewriteLink = z.infer<typeof RewriteLinkSchema>
+
+/** The metadata fields the analyst can edit (`dossier edit`); an edited field is never overwritten by analysis. */
+export const EditableMetaFieldSchema = z.enum(['title', 'outlet', 'author', 'published', 'url'])
+export type EditableMetaField = z.infer<typeof EditableMetaFieldSchema>
 
 export const ArticleSchema = z.object({
   id: ArticleIdSchema,
@@ -40,15 +75,38 @@ export const ArticleSchema = z.object({
   wordCount: z.number().int().nonnegative(),
   charCount: z.number().int().nonnegative(),
   importedAt: IsoTimestamp,
+  format: SourceFormatSchema,
+  /** BCP-47 language of the article text, when analysis could tell. */
+  language: z.string().max(35).nullable(),
+  /** The encoding a text file was decoded from (txt, md, html); null for pdf, docx, clipboard and format-2 articles. */
+  encoding: z.string().max(40).nullable(),
+  flags: z.array(ArticleFlagSchema),
+  furniture: z.array(FurnitureSchema),
+  /**
+   * Text-reuse fingerprint of the article text (furniture left out). Null for articles
+   * migrated from format 2: computed from the body when first needed (the migration does
+   * not read bodies).
+   */
+  fingerprint: FingerprintSchema.nullable(),
+  /** Articles that reuse the same reporting, both directions linked, best first. */
+  rewrites: z.array(RewriteLinkSchema),
+  /** Fields the analyst edited; their metaSources say 'edited by the analyst'. */
+  metaEdited: z.array(EditableMetaFieldSchema),
   source: z.object({
     fileName: z.string().min(1).max(255),
-    format: z.enum(['txt']),
+    /** Same as the article's `format` (format 2 only knew 'txt'). */
+    format: SourceFormatSchema,
     /** Notebook-relative path of the original bytes, kept for provenance. */
     originalFile: z.string().min(1),
     originalHash: Sha256,
   }),
 })
 export type Article = z.infer<typeof ArticleSchema>
+
+/** The analysis fields of an article with nothing found (format-2 articles after migration; test fixtures). */
+export function emptyAnalysisFields(): Pick<Article, 'format' | 'language' | 'encoding' | 'flags' | 'furniture' | 'fingerprint' | 'rewrites' | 'metaEdited'> {
+  return { format: 'txt', language: null, encoding: null, flags: [], furniture: [], fingerprint: null, rewrites: [], metaEdited: [] }
+}
 
 export const TagSchema = z.object({
   id: TagIdSchema,

@@ -5,17 +5,20 @@
  * leave the notebook unchanged when they fail.
  */
 import { randomBytes } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
-import { basename, extname } from 'node:path'
+import { extname } from 'node:path'
 import type { ArticleSummary, ArticleView, ExportedBriefing, HighlightChange, ImportItem, ImportReport, NewHighlight, NotebookInfo, BriefingRequest } from '../core/api'
 import { buildBriefing } from '../core/briefing'
 import { makeArticleId, makeHighlightId, type ArticleId, type HighlightId, type TagId } from '../core/ids'
+import { analyseText } from '../core/analysis/analyse'
+import type { Fingerprint } from '../core/analysis/fingerprint'
 import { draftArticleFromText } from '../core/import-text'
-import type { Article, Highlight, Tag } from '../core/model'
+import type { Article, EditableMetaField, Highlight, RewriteLink, Tag } from '../core/model'
 import { DossierError, isDossierError } from '../core/result'
 import { findOccurrences, makeTextTarget, trimRange } from '../core/selectors'
-import { collectImportFiles, isImportable } from './import/collect-files'
-import { decodeTextFile, MAX_IMPORT_BYTES, tooLargeError } from './import/decode-text'
+import { collectImportFiles } from './import/collect-files'
+import { extractDocument } from './import/extract'
+import { checkFileName, readImportFile } from './import/file-checks'
+import { findRewriteLinks, MAX_LINKS } from './import/rewrite-links'
 import { checkExportTarget, mapExportError } from './export-target'
 import { restoreFiles, verifyBackup, type BackupInfo } from './storage/backups'
 import type { FileWriter } from './storage/durable-write'
@@ -39,6 +42,25 @@ export interface SessionOpenOptions {
 export interface ContentToImport {
   name: string
   bytes: Uint8Array
+}
+
+/** What `dossier edit` may change; undefined leaves a field alone, '' clears it. */
+export type ArticleMetaChange = Partial<Record<EditableMetaField, string>>
+
+/** Articles prepared in phase 1 of an import, committed together in phase 2. */
+class ImportBatch {
+  readonly articles: Article[] = []
+  readonly items = new Map<ArticleId, ImportItem>()
+  /** Each prepared article's body + original write, resolving to the original's path and hash. */
+  readonly writes = new Map<ArticleId, Promise<{ path: string; hash: string }>>()
+  static readonly MAX_WRITES_IN_FLIGHT = 16
+
+  /** Waits until at most MAX_WRITES_IN_FLIGHT writes are unfinished (a failure is handled in #commit). */
+  async throttle(): Promise<void> {
+    const all = [...this.writes.values()]
+    const waitFor = all[all.length - ImportBatch.MAX_WRITES_IN_FLIGHT - 1]
+    if (waitFor) await waitFor.catch(() => undefined)
+  }
 }
 
 export interface QuoteHighlight {
@@ -105,72 +127,201 @@ export class NotebookSession {
     })
   }
 
-  /** Imports files and folders from disk (CLI and the app's open dialog). */
+  /** Imports files and folders from disk (CLI and the app's open dialog); folders are searched for every supported format. */
   async importPaths(paths: readonly string[]): Promise<ImportReport> {
     const { files, problems } = await collectImportFiles(paths)
+    const batch = new ImportBatch()
     const items: ImportItem[] = [...problems]
-    for (const file of files) {
-      items.push(
-        await this.#importOne(file, basename(file), async () => {
-          const size = (await stat(file)).size
-          if (size > MAX_IMPORT_BYTES) throw tooLargeError(basename(file), size)
-          const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-            throw new DossierError('unreadable', `Cannot read ${file} (${e.code ?? e.message}).`)
-          })
-          return { name: basename(file), bytes }
-        }),
-      )
+    // Read one file ahead, so reading overlaps the analysis of the file before it.
+    const read = (file: string | undefined) => (file === undefined ? undefined : settle(readImportFile(file)))
+    let next = read(files[0])
+    for (let i = 0; i < files.length; i++) {
+      const current = next!
+      next = read(files[i + 1])
+      items.push(await this.#prepareOne(batch, files[i]!, async () => unwrap(await current)))
     }
-    return report(items)
+    return report(await this.#commit(batch, items))
   }
 
   /** Imports file contents (files dropped on the app window). */
   async importContents(files: readonly ContentToImport[]): Promise<ImportReport> {
+    const batch = new ImportBatch()
     const items: ImportItem[] = []
-    for (const file of files) items.push(await this.#importOne(file.name, file.name, async () => file))
-    return report(items)
+    for (const file of files) items.push(await this.#prepareOne(batch, file.name, () => Promise.resolve(file)))
+    return report(await this.#commit(batch, items))
   }
 
-  /** `name` is checked as given: a dropped file's name must be a plain file name. */
-  async #importOne(source: string, name: string, load: () => Promise<ContentToImport>): Promise<ImportItem> {
+  /**
+   * Phase 1 of an import, per file: check, extract, analyse, and write the body and the
+   * original (immutable, content-addressed, durable). The article itself waits in the
+   * batch for #commit, so a failure here leaves at most unreferenced content files.
+   */
+  async #prepareOne(batch: ImportBatch, source: string, load: () => Promise<ContentToImport>): Promise<ImportItem> {
     try {
+      const { name, bytes } = await load()
       checkFileName(name)
-      if (!isImportable(name)) {
-        const ext = extname(name) || 'without an extension'
-        throw new DossierError('unsupported-type', `${name}: files ${ext.startsWith('.') ? `of type ${ext}` : ext} cannot be imported yet; Dossier imports .txt files.`)
-      }
-      const { bytes } = await load()
-      const draft = draftArticleFromText(decodeTextFile(bytes, name), name)
+      const doc = await extractDocument(bytes, name)
+      const draft = draftArticleFromText(doc.text, name, doc.meta)
+      if (!draft.text.trim()) throw new DossierError('empty-file', `${name} holds no text to import.`)
       const bodyHash = sha256Hex(draft.text)
-      const existing = this.store.articles.find((a) => a.bodyHash === bodyHash)
+      const existing = this.store.articles.find((a) => a.bodyHash === bodyHash) ?? batch.articles.find((a) => a.bodyHash === bodyHash)
       if (existing) return { source, status: 'duplicate', articleId: existing.id, title: existing.title, duplicateOf: existing.id }
 
-      // Immutable files first, catalog last: if the catalog save fails, the orphaned
-      // content-addressed files are harmless and no partial article exists.
-      await this.store.putBody(draft.text)
-      const original = await this.store.putOriginal(bytes, extname(name))
+      // Durable writes of the body and original run while the next file is analysed; all
+      // have finished (or failed, failing their file) before the catalog is written.
+      const written = Promise.all([this.store.putBody(draft.text), this.store.putOriginal(bytes, extname(name))]).then(([, original]) => original)
+      written.catch(() => undefined)
+      const metaSources: Article['metaSources'] = { ...draft.metaSources }
+      if (draft.analysis.meta.language.value !== null) metaSources.language = draft.analysis.meta.language.source
+      metaSources.wordCount = draft.analysis.meta.wordCount.source
       const article: Article = {
-        id: this.#freshId((hex) => makeArticleId(hex), (id) => this.store.article(id) !== undefined),
+        id: this.#freshId((hex) => makeArticleId(hex), (id) => this.store.article(id) !== undefined || batch.articles.some((a) => a.id === id)),
         title: draft.title,
         outlet: draft.outlet,
         author: draft.author,
         published: draft.published,
         url: draft.url,
-        metaSources: draft.metaSources,
+        metaSources,
         bodyHash,
         wordCount: draft.wordCount,
         charCount: draft.text.length,
         importedAt: this.#now(),
-        source: { fileName: name, format: 'txt', originalFile: original.path, originalHash: original.hash },
+        format: doc.format,
+        language: draft.analysis.meta.language.value,
+        encoding: doc.encoding ?? null,
+        flags: [...doc.flags.map((f) => ({ kind: f.kind, detail: f.detail })), ...draft.analysis.flags.map((f) => ({ kind: f.kind, detail: f.detail, count: f.count }))],
+        furniture: draft.analysis.furniture.map((f) => ({ start: f.start, end: f.end, kind: f.kind, label: f.label })),
+        fingerprint: draft.analysis.fingerprint,
+        rewrites: [],
+        metaEdited: [],
+        source: { fileName: name, format: doc.format, originalFile: '', originalHash: '' },
       }
-      await this.store.updateCatalog((d) => {
-        d.articles.push(article)
-      })
-      return { source, status: 'imported', articleId: article.id, title: article.title }
+      batch.articles.push(article)
+      batch.writes.set(article.id, written)
+      await batch.throttle()
+      const item: ImportItem = { source, status: 'imported', articleId: article.id, title: article.title }
+      batch.items.set(article.id, item)
+      return item
     } catch (error) {
       if (!isDossierError(error)) throw error
       return { source, status: 'failed', error: { code: error.code, message: error.message } }
     }
+  }
+
+  /**
+   * Phase 2, once per batch: find rewrites among the new articles and all stored ones,
+   * link both directions, and write the catalog ONCE. If that write fails, no article of
+   * the batch exists and each is reported as failed.
+   */
+  async #commit(batch: ImportBatch, items: ImportItem[]): Promise<ImportItem[]> {
+    for (const article of [...batch.articles]) {
+      try {
+        const original = await batch.writes.get(article.id)!
+        article.source = { ...article.source, originalFile: original.path, originalHash: original.hash }
+      } catch (error) {
+        if (!isDossierError(error)) throw error
+        batch.articles.splice(batch.articles.indexOf(article), 1)
+        const item = batch.items.get(article.id)!
+        batch.items.delete(article.id)
+        item.status = 'failed'
+        item.error = { code: error.code, message: error.message }
+        delete item.articleId
+        delete item.title
+      }
+    }
+    if (batch.articles.length === 0) return items
+    const links = await this.#findRewriteLinks(batch.articles)
+    try {
+      await this.store.updateCatalog((d) => {
+        for (const a of d.articles) {
+          const fp = links.fingerprints.get(a.id)
+          if (fp && a.fingerprint === null) a.fingerprint = fp
+          const extra = links.byArticle.get(a.id)
+          if (extra) a.rewrites = mergeLinks(a.rewrites, extra)
+        }
+        for (const a of batch.articles) d.articles.push({ ...a, rewrites: mergeLinks(a.rewrites, links.byArticle.get(a.id) ?? []) })
+      })
+    } catch (error) {
+      if (!isDossierError(error)) throw error
+      for (const item of batch.items.values()) {
+        item.status = 'failed'
+        item.error = { code: error.code, message: `${item.source} was not imported: ${error.message}` }
+        delete item.articleId
+        delete item.title
+      }
+      return items
+    }
+    for (const [id, item] of batch.items) {
+      const linked = links.byArticle.get(id)
+      if (linked?.length) {
+        item.rewriteOf = linked.map((l) => ({ articleId: l.articleId, title: (this.store.article(l.articleId) ?? batch.articles.find((a) => a.id === l.articleId))?.title ?? '', score: l.score }))
+      }
+    }
+    return items
+  }
+
+  /** Rewrite links for the new articles against every article (new and stored), both directions. */
+  async #findRewriteLinks(fresh: readonly Article[]): Promise<{ byArticle: Map<ArticleId, RewriteLink[]>; fingerprints: Map<ArticleId, Fingerprint> }> {
+    const fingerprints = new Map<ArticleId, Fingerprint>()
+    const known: { id: ArticleId; fingerprint: Fingerprint }[] = []
+    for (const a of this.store.articles) {
+      const fp = a.fingerprint ?? (await this.#lazyFingerprint(a))
+      if (!fp) continue
+      if (!a.fingerprint) fingerprints.set(a.id, fp)
+      known.push({ id: a.id, fingerprint: fp })
+    }
+    const withPrints = fresh.flatMap((a) => (a.fingerprint ? [{ id: a.id, fingerprint: a.fingerprint }] : []))
+    const byArticle: Map<ArticleId, RewriteLink[]> = await findRewriteLinks(withPrints, known)
+    return { byArticle, fingerprints }
+  }
+
+  /** Format-2 articles have no stored fingerprint: compute it from the body (null if the body cannot be read). */
+  async #lazyFingerprint(article: Article): Promise<Fingerprint | null> {
+    try {
+      const text = await this.store.readBody(article.bodyHash)
+      return analyseText(text, { fileName: article.source.fileName }).fingerprint
+    } catch (error) {
+      if (isDossierError(error)) return null
+      throw error
+    }
+  }
+
+  /**
+   * Changes an article's metadata as the analyst states it (`dossier edit`). An empty
+   * string clears a field (the title cannot be cleared). The stored text never changes.
+   */
+  async updateArticleMeta(articleId: ArticleId, change: ArticleMetaChange): Promise<Article> {
+    this.#article(articleId)
+    const fields = (Object.keys(change) as EditableMetaField[]).filter((k) => change[k] !== undefined)
+    if (fields.length === 0) throw new DossierError('bad-request', 'Nothing to change: give at least one of --title, --outlet, --date, --url, --author.')
+    const values: Partial<Record<EditableMetaField, string | null>> = {}
+    for (const field of fields) {
+      const value = collapse(change[field] ?? '')
+      if (field === 'title' && !value) throw new DossierError('bad-request', 'The title cannot be empty.')
+      const max = field === 'title' ? 500 : field === 'author' ? 300 : field === 'outlet' ? 200 : field === 'url' ? 2000 : 40
+      if (value.length > max) throw new DossierError('bad-request', `The ${field} is ${value.length} characters long; at most ${max} are allowed.`)
+      if (field === 'published' && value && !/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$/.test(value)) {
+        throw new DossierError('bad-request', `The date "${value}" is not YYYY-MM-DD or an ISO date-time such as 2025-01-15T16:29+00:00.`)
+      }
+      if (field === 'url' && value && !/^https?:\/\/\S+$/i.test(value)) throw new DossierError('bad-request', `The URL "${value}" does not start with http:// or https://.`)
+      values[field] = value || null
+    }
+    let updated: Article | undefined
+    await this.store.updateCatalog((d) => {
+      const a = d.articles.find((x) => x.id === articleId)
+      if (!a) return
+      for (const field of fields) {
+        const value = values[field] ?? null
+        if (field === 'title') a.title = value ?? a.title
+        else a[field] = value
+        if (value === null) delete a.metaSources[field]
+        else a.metaSources[field] = 'edited by the analyst'
+        if (!a.metaEdited.includes(field)) a.metaEdited.push(field)
+      }
+      updated = structuredClone(a)
+    })
+    if (!updated) throw new DossierError('not-found', `There is no article with id ${articleId} in this notebook.`)
+    return updated
   }
 
   async createHighlight(request: NewHighlight): Promise<Highlight> {
@@ -352,14 +503,35 @@ function report(items: ImportItem[]): ImportReport {
   }
 }
 
-function dedupe<T>(values: readonly T[]): T[] {
-  return [...new Set(values)]
+/** Existing links plus new ones, one per article (the higher score wins), the best MAX_LINKS first. */
+function mergeLinks(current: readonly RewriteLink[], extra: readonly RewriteLink[]): RewriteLink[] {
+  const byId = new Map<ArticleId, RewriteLink>()
+  for (const link of [...current, ...extra]) {
+    const seen = byId.get(link.articleId)
+    if (!seen || link.score > seen.score) byId.set(link.articleId, link)
+  }
+  return [...byId.values()].sort((a, b) => b.score - a.score || a.articleId.localeCompare(b.articleId)).slice(0, MAX_LINKS)
 }
 
-/** Dropped files carry only a name; refuse names that could not be a plain file name. */
-function checkFileName(name: string): void {
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name) || /[\\/]/.test(name) || name === '.' || name === '..') {
-    throw new DossierError('bad-request', `The file name ${JSON.stringify(name)} contains control characters or path separators; rename the file and import it again.`)
-  }
+function collapse(value: string): string {
+  return value.normalize('NFC').replace(/\s+/g, ' ').trim()
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }
+
+/** A promise that never rejects (so a read-ahead that fails is not an unhandled rejection). */
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }) as const,
+    (error: unknown) => ({ ok: false, error }) as const,
+  )
+}
+
+function unwrap<T>(settled: Settled<T>): T {
+  if (settled.ok) return settled.value
+  throw settled.error
+}
+
+function dedupe<T>(values: readonly T[]): T[] {
+  return [...new Set(values)]
 }

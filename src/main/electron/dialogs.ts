@@ -2,6 +2,7 @@
 import { dialog, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import type { Dialogs } from '../dialogs'
+import { SUPPORTED_EXTENSIONS } from '../import/extract'
 
 export function createElectronDialogs(window: () => BrowserWindow | null, defaultDir: () => string): Dialogs {
   return {
@@ -10,7 +11,7 @@ export function createElectronDialogs(window: () => BrowserWindow | null, defaul
         title: 'Import articles',
         buttonLabel: 'Import',
         properties: ['openFile', 'openDirectory', 'multiSelections'],
-        filters: [{ name: 'Text articles', extensions: ['txt'] }],
+        filters: [{ name: 'Articles', extensions: SUPPORTED_EXTENSIONS.map((e) => e.replace(/^\./, '')) }],
       }
       const win = window()
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)

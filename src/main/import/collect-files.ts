@@ -2,14 +2,15 @@
  * Expands the paths a user gave (files and folders, folders recursively) into the
  * files to import, reporting each path that yields nothing with a specific reason.
  *
- * `extensions` says which files a folder walk picks up. It defaults to what the session
- * imports today (.txt); format-aware import passes SUPPORTED_EXTENSIONS from ./extract.
+ * `extensions` says which files a folder walk picks up: by default every format
+ * extractDocument reads (SUPPORTED_EXTENSIONS from ./extract).
  */
 import { readdir, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import type { ImportItem } from '../../core/api'
+import { SUPPORTED_EXTENSIONS } from './extract'
 
-export const IMPORTABLE_EXTENSIONS = ['.txt'] as const
+export const IMPORTABLE_EXTENSIONS: readonly string[] = SUPPORTED_EXTENSIONS
 
 export function isImportable(path: string, extensions: readonly string[] = IMPORTABLE_EXTENSIONS): boolean {
   return extensions.includes(extname(path).toLowerCase())

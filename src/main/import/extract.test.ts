@@ -167,13 +167,14 @@ describe('reading files from disk', () => {
     for (const bad of ['', '  ', 'a/b.txt', 'a\\b.txt', '.', '..', 'tab\there.txt', 'c1\u0085.txt']) expect(() => checkFileName(bad), bad).toThrow(expect.objectContaining({ code: 'bad-file-name' }))
   })
 
-  it('walks folders for the supported formats when asked, and for .txt by default', async () => {
+  it('walks folders for every supported format by default, or for the extensions asked', async () => {
     const root = join(dir, 'library')
     mkdirSync(join(root, 'deep', '.hidden'), { recursive: true })
     for (const name of ['a.txt', 'b.PDF', 'deep/c.html', 'deep/d.docx', 'deep/e.jpg', 'deep/.hidden/f.txt', '.g.md']) writeFileSync(join(root, name), 'x')
     const all = await collectImportFiles([root], SUPPORTED_EXTENSIONS)
     expect(all.files.map((f) => f.slice(root.length + 1))).toEqual(['a.txt', 'b.PDF', 'deep/c.html', 'deep/d.docx'])
-    expect((await collectImportFiles([root])).files.map((f) => f.slice(root.length + 1))).toEqual(['a.txt'])
+    expect((await collectImportFiles([root])).files).toEqual(all.files)
+    expect((await collectImportFiles([root], ['.txt'])).files.map((f) => f.slice(root.length + 1))).toEqual(['a.txt'])
     const empty = join(dir, 'pictures')
     mkdirSync(empty)
     writeFileSync(join(empty, 'map.png'), 'x')

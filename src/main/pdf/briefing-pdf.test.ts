@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildBriefing, formatCitation, formatCitedBy, type BriefingLayout } from '../../core/briefing'
 import { createBriefingDocument, makeBriefingId, setSectionNote, updateBriefingFields } from '../../core/briefing-document'
 import type { ArticleId, HighlightId, TagId } from '../../core/ids'
-import type { Article, Highlight, Tag } from '../../core/model'
+import { emptyAnalysisFields, type Article, type Highlight, type Tag } from '../../core/model'
 import { makeTextTarget } from '../../core/selectors'
 import { BRIEFING_FONT_FILES, renderBriefingPdf, writeBriefingPdf } from './briefing-pdf'
 import { containsArabic, splitScriptRuns } from './script-runs'
@@ -121,6 +121,7 @@ const article = (n: number, title: string, outlet: string | null, author: string
     wordCount: 100,
     charCount: TEXTS[id]!.length,
     importedAt: '2025-03-01T09:00:00.000Z',
+    ...emptyAnalysisFields(),
     source: { fileName: `${id}.txt`, format: 'txt', originalFile: `originals/${'f'.repeat(64)}.txt`, originalHash: 'f'.repeat(64) },
   }
 }

@@ -11,7 +11,7 @@ import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildBriefing, type BriefingLayout } from '../../core/briefing'
 import type { ArticleId, HighlightId, TagId } from '../../core/ids'
-import type { Article, Highlight, Tag } from '../../core/model'
+import { emptyAnalysisFields, type Article, type Highlight, type Tag } from '../../core/model'
 import { makeTextTarget } from '../../core/selectors'
 import { renderBriefingPdf, type PdfProgress } from './briefing-pdf'
 import { PdfWorkerRenderer, renderBriefingPdfInWorker } from './render-in-worker'
@@ -70,6 +70,7 @@ function makeLayout(n: number): BriefingLayout {
     wordCount: 1,
     charCount: text.length,
     importedAt: '2025-01-01T00:00:00.000Z',
+    ...emptyAnalysisFields(),
     source: { fileName: 'a.txt', format: 'txt', originalFile: 'originals/x.txt', originalHash: 'b'.repeat(64) },
   }
   const highlights: Highlight[] = Array.from({ length: n }, (_, i) => ({

@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ArticleId, TagId } from '../../core/ids'
-import type { AnnotationFile, Catalog, Manifest } from '../../core/model'
+import { SCHEMA_VERSION, type AnnotationFile, type Catalog, type Manifest } from '../../core/model'
 import { DossierError } from '../../core/result'
 import { NotebookSession } from '../notebook-session'
 import { checkNotebook, type CheckProblem, type CheckReport } from './check-notebook'
@@ -287,10 +287,10 @@ describe('checkNotebook finds each kind of damage, and only reads', () => {
   it('a notebook from a newer Dossier: says so and checks nothing else', async () => {
     const { dir, a } = await makeNotebook()
     const manifest = readJson<Manifest>(dir, 'notebook.json')
-    writeJson(dir, 'notebook.json', { ...manifest, schemaVersion: 3 })
+    writeJson(dir, 'notebook.json', { ...manifest, schemaVersion: SCHEMA_VERSION + 1 })
     rmSync(join(dir, bodyFile(dir, a)))
     const report = await checkReadOnly(dir)
-    expect(report.problems).toEqual([expect.objectContaining({ file: 'notebook.json', repairable: false, message: expect.stringMatching(/format 3, written by a newer version of Dossier/) })])
+    expect(report.problems).toEqual([expect.objectContaining({ file: 'notebook.json', repairable: false, message: expect.stringMatching(new RegExp(`format ${SCHEMA_VERSION + 1}, written by a newer version of Dossier`)) })])
     const repaired = await checkNotebook(dir, { repair: true })
     expect(repaired.repaired).toEqual([])
   })

@@ -19,6 +19,7 @@ import { SCHEMA_VERSION, type AnnotationFile, type Article, type Catalog, type M
 import { DossierError, isDossierError } from '../../core/result'
 import { normaliseText } from '../../core/text'
 import { decodeTextFile } from '../import/decode-text'
+import { extractDocument } from '../import/extract'
 import { BACKUPS_DIR, verifyBackup, type BackupManifest } from './backups'
 import { DurableJSONFile, UnreadableFileError, type Validate } from './durable-json-file'
 import { writeFileDurably } from './durable-write'
@@ -349,7 +350,7 @@ class Checker {
     }
     let text: string
     try {
-      text = normaliseText(decodeTextFile(original, article.source.fileName))
+      text = await rederiveBody(original, article)
     } catch (error) {
       await this.#found(file, problem, `Nothing: it cannot be re-created, because its original file ${originalFile} cannot be decoded (${(error as Error).message}).`)
       return null
@@ -429,4 +430,21 @@ function rel(sub: string, name: string): string {
 
 function short(hash: string): string {
   return hash.slice(0, 12)
+}
+
+/**
+ * The stored text an original gives, the way import makes it: extractDocument, then the
+ * same normalisation (normaliseText, as draftArticleFromText does). A .txt imported by
+ * format 2 was decoded with decodeTextFile; when extraction does not reproduce its hash,
+ * that decoder is tried too.
+ */
+async function rederiveBody(original: Uint8Array, article: Article): Promise<string> {
+  const text = normaliseText((await extractDocument(original, article.source.fileName)).text)
+  if (sha256Hex(text) === article.bodyHash || article.format !== 'txt') return text
+  try {
+    const legacy = normaliseText(decodeTextFile(original, article.source.fileName))
+    return sha256Hex(legacy) === article.bodyHash ? legacy : text
+  } catch {
+    return text
+  }
 }

@@ -28,6 +28,10 @@ const V1 = z.object({
   highlights: z.array(z.object({ id: z.string(), articleId: z.string() }).passthrough()),
 })
 
+/** Format 2 (issue 3): manifest + catalog + annotations. Frozen: do not change. */
+const V2_MANIFEST = z.object({ schemaVersion: z.literal(2), createdAt: z.string(), tags: z.array(z.unknown()) }).passthrough()
+const V2_CATALOG = z.object({ articles: z.array(z.object({ id: z.string(), source: z.object({ format: z.string() }).passthrough() }).passthrough()) })
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     from: 1,
@@ -45,6 +49,38 @@ export const MIGRATIONS: readonly Migration[] = [
         await writer(join(dir, 'annotations', `${articleId}.json`), JSON.stringify({ articleId, highlights }, null, 1))
       }
       await writer(join(dir, 'notebook.json'), JSON.stringify({ schemaVersion: 2, createdAt: v1.createdAt, tags: v1.tags }, null, 1))
+    },
+  },
+  {
+    from: 2,
+    to: 3,
+    name: 'give every article the import-analysis fields (format, language, encoding, flags, furniture, fingerprint, rewrites, metaEdited)',
+    // Reads and rewrites catalog.json only: no body is read, so it costs the same for any
+    // article length. Format-2 articles were all .txt; what analysis would have found is
+    // unknown, so it is recorded as nothing found; the fingerprint is null and computed
+    // from the body when rewrite detection first needs it (NotebookSession).
+    async run(dir, writer) {
+      const manifest = V2_MANIFEST.safeParse(JSON.parse(await readFile(join(dir, 'notebook.json'), 'utf8')))
+      if (!manifest.success) throw new DossierError('notebook-unreadable', `notebook.json (format 2) does not match its format: ${manifest.error.issues[0]?.message}`)
+      const catalogText = await readFile(join(dir, 'catalog.json'), 'utf8').catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return '{"articles":[]}'
+        throw e
+      })
+      const catalog = V2_CATALOG.safeParse(JSON.parse(catalogText))
+      if (!catalog.success) throw new DossierError('notebook-unreadable', `catalog.json (format 2) does not match its format: ${catalog.error.issues[0]?.message}`)
+      const articles = catalog.data.articles.map((a) => ({
+        ...a,
+        format: a.source.format,
+        language: null,
+        encoding: null,
+        flags: [],
+        furniture: [],
+        fingerprint: null,
+        rewrites: [],
+        metaEdited: [],
+      }))
+      await writer(join(dir, 'catalog.json'), JSON.stringify({ articles }, null, 1))
+      await writer(join(dir, 'notebook.json'), JSON.stringify({ ...manifest.data, schemaVersion: 3 }, null, 1))
     },
   },
 ]

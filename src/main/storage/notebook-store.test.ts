@@ -1,9 +1,9 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ArticleId, HighlightId, TagId } from '../../core/ids'
-import { SCHEMA_VERSION, type Highlight } from '../../core/model'
+import { emptyAnalysisFields, SCHEMA_VERSION, type Highlight } from '../../core/model'
 import { type DossierError } from '../../core/result'
 import { createBackup, listBackups } from './backups'
 import { COUNTS_FILE } from './highlight-counts'
@@ -24,6 +24,7 @@ const article = (bodyHash: string) => ({
   wordCount: 3,
   charCount: 20,
   importedAt: '2026-11-21T10:00:00.000Z',
+  ...emptyAnalysisFields(),
   source: { fileName: 'a.txt', format: 'txt' as const, originalFile: `originals/${bodyHash}.txt`, originalHash: bodyHash },
 })
 const highlight = (n: number): Highlight => ({
@@ -109,7 +110,7 @@ const DAMAGE: [string, string][] = [
   ['NUL-filled', '\u0000'.repeat(300)],
   ['not JSON', 'this is not a notebook'],
   ['null', 'null'],
-  ['schema-invalid', JSON.stringify({ schemaVersion: 2, createdAt: '2026-11-21T10:00:00.000Z', tags: [{ id: 'nope' }], articles: [{ id: 1 }], highlights: 'x' })],
+  ['schema-invalid', JSON.stringify({ schemaVersion: SCHEMA_VERSION, createdAt: '2026-11-21T10:00:00.000Z', tags: [{ id: 'nope' }], articles: [{ id: 1 }], highlights: 'x' })],
 ]
 
 describe('NotebookStore: a damaged file is moved aside, restored from the newest backup, and reported', () => {
@@ -223,8 +224,9 @@ describe('migration from format 1 (frozen fixture written by Dossier 0.1 / issue
 
     const store = await NotebookStore.open(dir)
     expect(store.openReport.migratedFrom).toBe(1)
-    expect(JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')).schemaVersion).toBe(2)
-    expect(store.articles).toEqual(v1.articles)
+    expect(JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')).schemaVersion).toBe(SCHEMA_VERSION)
+    // Through both migrations: 1 -> 2 splits the file, 2 -> 3 adds the analysis fields.
+    expect(store.articles).toEqual(v1.articles.map((a: { source: { format: string } }) => ({ ...a, ...emptyAnalysisFields(), format: a.source.format })))
     expect(store.tags).toEqual(v1.tags)
     expect((await store.allHighlights()).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...v1.highlights].sort((a, b) => a.id.localeCompare(b.id)))
     for (const a of store.articles) expect((await store.readBody(a.bodyHash)).length).toBe(a.charCount)
@@ -245,6 +247,57 @@ describe('migration from format 1 (frozen fixture written by Dossier 0.1 / issue
     await expect(NotebookStore.open(dir, { readOnly: true })).rejects.toThrow(/older format/)
     expect(readFileSync(join(dir, 'notebook.json'), 'utf8')).toBe(readFileSync(join(FIXTURE, 'notebook.json'), 'utf8'))
     expect(existsSync(join(dir, CATALOG_FILE))).toBe(false)
+  })
+})
+
+describe('migration from format 2 (frozen fixture written by the format-2 CLI / issue 3)', () => {
+  const FIXTURE = join(import.meta.dirname, 'fixtures', 'notebook-v2')
+
+  it('gives every article the analysis fields without reading bodies, keeps tags and highlights, and backs up first', async () => {
+    const dir = fresh()
+    cpSync(FIXTURE, dir, { recursive: true })
+    const v2 = JSON.parse(readFileSync(join(FIXTURE, CATALOG_FILE), 'utf8'))
+    const manifest = JSON.parse(readFileSync(join(FIXTURE, MANIFEST_FILE), 'utf8'))
+    const annotations = readdirSync(join(FIXTURE, 'annotations')).sort()
+    // A migration must not need bodies: move them away while it runs.
+    renameSync(join(dir, 'bodies'), join(dir, 'bodies-away'))
+
+    const store = await NotebookStore.open(dir)
+    expect(store.openReport.migratedFrom).toBe(2)
+    expect(store.openReport.recovered).toEqual([])
+    const migrated = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8'))
+    expect(migrated).toEqual({ ...manifest, schemaVersion: 3 })
+    expect(store.articles).toHaveLength(2)
+    expect(store.articles).toEqual(
+      v2.articles.map((a: object) => ({ ...a, format: 'txt', language: null, encoding: null, flags: [], furniture: [], fingerprint: null, rewrites: [], metaEdited: [] })),
+    )
+    expect(store.tags).toEqual(manifest.tags)
+    for (const name of annotations) expect(readFileSync(join(dir, 'annotations', name), 'utf8')).toBe(readFileSync(join(FIXTURE, 'annotations', name), 'utf8'))
+    const highlights = await store.allHighlights()
+    expect(highlights.map((h) => h.target.exact).sort()).toEqual(['Three supply ships left the northern harbour', 'discuss the terms of a lease'])
+
+    const [backup] = await listBackups(dir)
+    expect(backup?.reason).toBe('before-migration-v2')
+    expect(readFileSync(join(dir, 'backups', backup!.id, CATALOG_FILE), 'utf8')).toBe(readFileSync(join(FIXTURE, CATALOG_FILE), 'utf8'))
+    await store.close()
+
+    renameSync(join(dir, 'bodies-away'), join(dir, 'bodies'))
+    const again = await NotebookStore.open(dir)
+    expect(again.openReport.migratedFrom).toBeNull()
+    for (const a of again.articles) expect((await again.readBody(a.bodyHash)).length).toBe(a.charCount)
+    await again.close()
+  })
+
+  it('an interrupted migration (catalog written, manifest not) runs again and gives the same result', async () => {
+    const dir = fresh()
+    cpSync(FIXTURE, dir, { recursive: true })
+    const v3Catalog = JSON.parse(readFileSync(join(FIXTURE, CATALOG_FILE), 'utf8'))
+    v3Catalog.articles = v3Catalog.articles.map((a: object) => ({ ...a, ...emptyAnalysisFields() }))
+    writeFileSync(join(dir, CATALOG_FILE), JSON.stringify(v3Catalog))
+    const store = await NotebookStore.open(dir)
+    expect(store.openReport.migratedFrom).toBe(2)
+    expect(store.articles).toEqual(v3Catalog.articles)
+    await store.close()
   })
 })
 

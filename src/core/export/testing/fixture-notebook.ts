@@ -6,7 +6,7 @@
  * them (makeTextTarget), so every target matches its text.
  */
 import type { ArticleId, HighlightId, TagId } from '../../ids'
-import type { Article, Highlight, Tag } from '../../model'
+import { emptyAnalysisFields, type Article, type Highlight, type Tag } from '../../model'
 import { makeTextTarget } from '../../selectors'
 
 export const TAGS: Tag[] = [
@@ -41,6 +41,7 @@ const article = (id: string, title: string, outlet: string | null, published: st
   wordCount: TEXTS[id]!.split(/\s+/).length,
   charCount: TEXTS[id]!.length,
   importedAt: '2025-03-01T09:00:00.000Z',
+  ...emptyAnalysisFields(),
   source: { fileName: `${id}.txt`, format: 'txt', originalFile: `originals/${hashChar.repeat(64)}.txt`, originalHash: hashChar.repeat(64) },
 })
 
