@@ -1,3 +1,4 @@
+import { fmix32 } from '../hash'
 import { describe, expect, it } from 'vitest'
 import {
   comparisonWords,
@@ -6,7 +7,6 @@ import {
   exactContainment,
   fingerprint,
   FingerprintSchema,
-  fmix32,
   hash32,
   MINHASH_SIZE,
   minhash,

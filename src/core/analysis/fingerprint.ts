@@ -21,6 +21,7 @@
  * drawn from splitmix32 with a fixed seed, so fingerprints are stable across runs and
  * machines. Changing any of this changes every fingerprint: bump FINGERPRINT_VERSION.
  */
+import { fmix32, fnv1aMix } from '../hash'
 import { z } from 'zod'
 
 export const FINGERPRINT_VERSION = 1
@@ -47,25 +48,10 @@ export const FingerprintSchema = z.object({
 })
 export type Fingerprint = z.infer<typeof FingerprintSchema>
 
-/** The murmur3 32-bit finaliser: a bijection with full avalanche. */
-export function fmix32(input: number): number {
-  let h = input >>> 0
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
-  h ^= h >>> 16
-  return h >>> 0
-}
 
 /** 32-bit hash of a string: FNV-1a over its UTF-16 code units, then fmix32. */
 export function hash32(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return fmix32(h)
+  return fnv1aMix(text)
 }
 
 /** splitmix32: the fixed seeds of the MinHash family. */
@@ -236,3 +222,4 @@ export function exactContainment(a: string, b: string): { aInB: number; bInA: nu
   for (const x of sa) if (sb.has(x)) shared++
   return { aInB: shared / sa.size, bInA: shared / sb.size }
 }
+

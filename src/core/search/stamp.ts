@@ -3,22 +3,10 @@
  * sum of them, so a caller can tell cheaply whether a persisted index still describes the
  * notebook (fingerprint) and which documents differ (diff) without rebuilding anything.
  */
+import { fnv1aMix } from '../hash'
 
-/** FNV-1a over UTF-16 code units, 32 bits, with a chosen offset basis. */
-function fnv1a(text: string, basis: number): number {
-  let h = basis >>> 0
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  // Final avalanche (murmur3 fmix32), so similar inputs spread over all bits of the sum.
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
-  h ^= h >>> 16
-  return h >>> 0
-}
+/** FNV-1a over UTF-16 code units with a chosen offset basis, then the murmur3 avalanche. */
+const fnv1a = fnv1aMix
 
 /** 64 bits as two 32-bit halves; 16 hex digits when written. */
 export type Stamp = readonly [number, number]

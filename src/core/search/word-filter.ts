@@ -9,6 +9,7 @@
  * Sized by the article's distinct keys: about 1 KB for an 800-word article. Stored in the
  * persisted index as base64.
  */
+import { fmix32 } from '../hash'
 
 const BITS_PER_PAIR = 10
 const PROBES = 7
@@ -22,22 +23,14 @@ function hashToken(token: string): number {
   return h >>> 0
 }
 
-function fmix(h: number): number {
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
-  h ^= h >>> 16
-  return h >>> 0
-}
 
 /** Stands in for the second word of a pair to key a single word. */
 const WORD_MARK = 0x2545f491
 
 /** Double hashing: probe i of a pair is (a + i * b) mod size. */
 function pairHashes(left: number, right: number): [number, number] {
-  const a = fmix(left ^ Math.imul(right, 0x9e3779b1))
-  const b = fmix(Math.imul(left, 0x85ebca6b) + right) | 1
+  const a = fmix32(left ^ Math.imul(right, 0x9e3779b1))
+  const b = fmix32(Math.imul(left, 0x85ebca6b) + right) | 1
   return [a, b >>> 0]
 }
 

@@ -18,7 +18,8 @@
  * sharing most stems with it is missed (a notebook with many rewrites of one story).
  * Each article keeps its MAX_LINKS best links.
  */
-import { fmix32, type Fingerprint } from '../../core/analysis/fingerprint'
+import type { Fingerprint } from '../../core/analysis/fingerprint'
+import { fmix32 } from '../../core/hash'
 import { compareFingerprints, MIN_CONTAINMENT_SHINGLES, NEAR_DUPLICATE_JACCARD, REPUBLICATION_CONTAINMENT, REWRITE_THRESHOLD, type ReuseKind } from '../../core/analysis/rewrites'
 
 export const ALIGN_CANDIDATES = 5

@@ -8,11 +8,12 @@
  * folder renamed to `<id>`: a folder without `.partial` is a complete, verified backup.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { DossierError } from '../../core/result'
 import { syncDirectory, writeFileDurably } from './durable-write'
+import { exists } from './safe-moves'
 
 export const BACKUPS_DIR = 'backups'
 /** How many backups are kept; older ones are deleted after a new one is verified. */
@@ -169,11 +170,4 @@ async function verifyBackupFolder(folder: string, manifest: BackupManifest): Pro
       throw new DossierError('notebook-unreadable', `The backup ${manifest.id} is damaged: ${file} is missing or does not match its checksum.`)
     }
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  )
 }
