@@ -100,14 +100,41 @@ export async function verifyBackup(dir: string, id: string): Promise<BackupManif
   return manifest
 }
 
-/** The newest verified backup that holds `file` (a notebook-relative path), or null. */
-export async function findBackupWith(dir: string, file: string): Promise<{ id: string; bytes: Buffer } | null> {
-  for (const backup of await listBackups(dir)) {
-    const manifest = await verifyBackup(dir, backup.id).catch(() => null)
-    if (!manifest || !(file in manifest.files)) continue
-    return { id: backup.id, bytes: await readFile(join(dir, BACKUPS_DIR, backup.id, file)) }
+/**
+ * The newest verified backup holding a copy of `file` (notebook-relative) that parses and
+ * passes `validate`, or null. Backups that fail verification, or whose copy is of another
+ * format (e.g. taken before a migration), are passed over.
+ */
+export async function findValidBackupCopy<T>(
+  dir: string,
+  file: string,
+  validate: (value: unknown) => { ok: true; value: T } | { ok: false },
+  verified?: readonly { id: string; manifest: BackupManifest }[],
+): Promise<{ id: string; bytes: Buffer; value: T } | null> {
+  const candidates = verified ?? (await verifiedBackups(dir))
+  for (const { id, manifest } of candidates) {
+    if (!(file in manifest.files)) continue
+    const bytes = await readFile(join(dir, BACKUPS_DIR, id, file)).catch(() => null)
+    if (!bytes) continue
+    let checked: { ok: true; value: T } | { ok: false }
+    try {
+      checked = validate(JSON.parse(bytes.toString('utf8')))
+    } catch {
+      continue
+    }
+    if (checked.ok) return { id, bytes, value: checked.value }
   }
   return null
+}
+
+/** Completed backups that verify, newest first, with their manifests. */
+export async function verifiedBackups(dir: string): Promise<{ id: string; manifest: BackupManifest }[]> {
+  const found: { id: string; manifest: BackupManifest }[] = []
+  for (const backup of await listBackups(dir)) {
+    const manifest = await verifyBackup(dir, backup.id).catch(() => null)
+    if (manifest) found.push({ id: backup.id, manifest })
+  }
+  return found
 }
 
 /**

@@ -20,7 +20,7 @@ import { DossierError, isDossierError } from '../../core/result'
 import { normaliseText } from '../../core/text'
 import { decodeTextFile } from '../import/decode-text'
 import { extractDocument } from '../import/extract'
-import { BACKUPS_DIR, verifyBackup, type BackupManifest } from './backups'
+import { BACKUPS_DIR, findValidBackupCopy, verifyBackup, type BackupManifest } from './backups'
 import { DurableJSONFile, UnreadableFileError, type Validate } from './durable-json-file'
 import { writeFileDurably } from './durable-write'
 import { ANNOTATION_FILE, TEMP_FILE, validateAnnotationsOf, validateCatalog, validateManifest } from './file-formats'
@@ -239,21 +239,13 @@ class Checker {
   }
 
   async #restoreFromBackup<T>(file: string, validate: Validate<T>, moveAside: boolean, ifLost: string): Promise<{ fix: Fix | string; value: T | null }> {
-    for (const { id, manifest } of this.#backups) {
-      if (!(file in manifest.files)) continue
-      const bytes = await readFile(join(this.dir, BACKUPS_DIR, id, file)).catch(() => null)
-      if (!bytes) continue
-      let checked: ReturnType<Validate<T>>
-      try {
-        checked = validate(JSON.parse(bytes.toString('utf8')))
-      } catch {
-        continue
-      }
-      if (!checked.ok) continue // e.g. a backup taken before a format migration
+    const copy = await findValidBackupCopy(this.dir, file, validate, this.#backups)
+    if (copy) {
+      const { id, bytes, value } = copy
       const aside = moveAside ? await corruptPath(this.dir, this.now(), file) : null
       const keep = (verb: string) => (aside ? `; the damaged file ${verb} kept as ${aside}, with any changes made after that backup` : '')
       return {
-        value: checked.value,
+        value,
         fix: {
           will: `Restore it from backup ${id}${keep('will be')}.`,
           did: `Restored it from backup ${id}${keep('is')}.`,

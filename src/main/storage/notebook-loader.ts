@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { createManifest, SCHEMA_VERSION, type Manifest } from '../../core/model'
 import { DossierError } from '../../core/result'
-import { BACKUPS_DIR, createBackup, listBackups, verifyBackup } from './backups'
+import { createBackup, findValidBackupCopy } from './backups'
 import { DurableJSONFile, UnreadableFileError, type Validate } from './durable-json-file'
 import { writeFileDurably, type FileWriter } from './durable-write'
 import { validateManifest } from './file-formats'
@@ -118,20 +118,11 @@ export class Loader {
     // Copy, then replace: if anything below fails, the damaged file is still where it was.
     const movedTo = `${file}.corrupt-${this.now().replace(/[:.]/g, '-')}`
     await writeFileDurably(join(this.dir, movedTo), await readFile(join(this.dir, file)))
-    for (const backup of await listBackups(this.dir)) {
-      const manifest = await verifyBackup(this.dir, backup.id).catch(() => null)
-      if (!manifest || !(file in manifest.files)) continue
-      const bytes = await readFile(join(this.dir, BACKUPS_DIR, backup.id, file))
-      let checked: ReturnType<Validate<T>>
-      try {
-        checked = validate(JSON.parse(bytes.toString('utf8')))
-      } catch {
-        continue
-      }
-      if (!checked.ok) continue // e.g. a backup taken before a format migration
-      await this.writer(join(this.dir, file), bytes)
-      this.report.recovered.push({ file, problem, movedTo, restoredFrom: backup.id })
-      return checked.value
+    const copy = await findValidBackupCopy(this.dir, file, validate)
+    if (copy) {
+      await this.writer(join(this.dir, file), copy.bytes)
+      this.report.recovered.push({ file, problem, movedTo, restoredFrom: copy.id })
+      return copy.value
     }
     this.report.recovered.push({ file, problem, movedTo, restoredFrom: null })
     return null
