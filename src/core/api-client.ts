@@ -1,5 +1,5 @@
 /**
- * Builds the `window.dossier` object from the method list. Self-contained on purpose
+ * Builds the renderer's `dossier` global from the method list. Self-contained on purpose
  * (no imports, no closures over module state): the preload calls it with ipcRenderer,
  * and the e2e harness injects its source text into a plain Chromium page with its own
  * transport, so both environments expose exactly the same object.

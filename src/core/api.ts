@@ -4,7 +4,7 @@
  * - `DossierApi` lists every operation the renderer may ask for; every method resolves to
  *   a `Result` (expected failures are values, see result.ts).
  * - `API_METHODS` is the list main registers IPC handlers from, the preload builds
- *   `window.dossier` from, and the e2e harness binds into a plain Chromium page from.
+ *   the renderer's `dossier` global from, and the e2e harness binds into a plain Chromium page from.
  * - Payloads are plain JSON: ISO strings for dates, no classes.
  * - The renderer never names a file-system path: files come in as dropped contents or
  *   through a dialog that main shows, and exports go where a main-process dialog says.
@@ -147,7 +147,7 @@ export type DossierEvent =
   | { type: 'menu'; command: MenuCommand }
   | { type: 'notebook-changed'; notebook: NotebookInfo }
 
-/** What the renderer sees as `window.dossier`: the API plus an event subscription. */
+/** What the renderer sees as its `dossier` global: the API plus an event subscription. */
 export type DossierBridge = DossierApi & {
   onEvent(listener: (event: DossierEvent) => void): () => void
 }

@@ -4,7 +4,7 @@
  * The stored context is compared with the text next to the candidate by edit distance,
  * anchored at the candidate: the prefix must end where the candidate starts (the suffix
  * must start where it ends), while its far end may drift. So an insertion of a few
- * characters in the context costs a few errors, not a whole shifted window.
+ * characters in the context costs a few errors, not a whole shifted span.
  */
 
 /**

@@ -86,7 +86,7 @@ export interface ParsedW3cFile {
 }
 
 /**
- * Reads a Web Annotation JSON(-LD) document. The container must be recognisable (else
+ * Reads Web Annotation JSON(-LD) input. The container must be recognisable (else
  * DossierError 'bad-request'); each annotation that is not usable becomes a problem.
  */
 export function parseW3cAnnotations(json: unknown): ParsedW3cFile {
