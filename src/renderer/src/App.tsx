@@ -60,7 +60,7 @@ export function App() {
   } else if (library.articles.length === 0) {
     readerContent = (
       <EmptyState title="No articles yet">
-        <p>Drop .txt files here or use Import files</p>
+        <p>Drop articles here (.txt, .md, .html, .pdf, .docx) or use Import files</p>
       </EmptyState>
     )
   } else if (!reading.openId) {
