@@ -59,6 +59,12 @@ function listExtensions(extensions: readonly string[]): string {
 }
 
 /** Files in `dir` and below, sorted by name; a folder that cannot be listed is reported, not skipped silently. */
+/**
+ * Files that describe a folder rather than being an article in it (a README beside the
+ * articles, a licence). A folder import skips them; naming one explicitly imports it.
+ */
+const FOLDER_DOCUMENTATION = /^(readme|licen[cs]e|changelog|copying)(\.[a-z]+)?$/i
+
 async function walk(dir: string, extensions: readonly string[], problems: ImportItem[]): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
     problems.push({ source: dir, status: 'failed', error: { code: 'unreadable', message: `Cannot read the folder ${dir} (${e.code ?? e.message}).` } })
@@ -66,7 +72,7 @@ async function walk(dir: string, extensions: readonly string[], problems: Import
   })
   const found: string[] = []
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.')) continue
+    if (entry.name.startsWith('.') || FOLDER_DOCUMENTATION.test(entry.name)) continue
     const full = join(dir, entry.name)
     if (entry.isDirectory()) found.push(...(await walk(full, extensions, problems)))
     else if (entry.isFile() && isImportable(entry.name, extensions)) found.push(full)
