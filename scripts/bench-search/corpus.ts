@@ -6,57 +6,10 @@
  * of 40,000, some with Turkish/French diacritics) swapped in for names in the sentences,
  * and fresh numbers; a few common names recur across many articles, most are rare.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { corpusFiles, loadSentences, prng, seedOf } from '../shared/corpus'
 
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** A 32-bit seed from any strings (FNV-1a), so article n always gets the same stream. */
-export function seedOf(...parts: (string | number)[]): number {
-  let h = 0x811c9dc5
-  for (const ch of parts.join('\u0000')) {
-    h ^= ch.codePointAt(0)!
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
-}
-
-export function corpusFiles(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => join(dir, name))
-}
-
-/**
- * The corpus's running prose as sentences: lines of 15 words or more (page furniture such
- * as taglines, cookie banners and headline lists is shorter), split into sentences of 6
- * words or more that end like a sentence.
- */
-export function loadSentences(dir: string): string[] {
-  const sentences: string[] = []
-  for (const file of corpusFiles(dir)) {
-    const text = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').normalize('NFC')
-    for (const line of text.split('\n')) {
-      const paragraph = line.replace(/\s+/g, ' ').trim()
-      if (paragraph.split(' ').length < 15) continue
-      for (const sentence of paragraph.split(/(?<=[.!?][”"’)]?)\s+(?=[“"‘(]?[A-Z0-9])/)) {
-        if (sentence.split(' ').length >= 6 && /[.!?][”"’)]?$/.test(sentence)) sentences.push(sentence)
-      }
-    }
-  }
-  return sentences
-}
+// The corpus reader and seeded PRNG are the shared ones (scripts/shared/corpus.ts).
+export { corpusFiles, loadSentences, prng, seedOf }
 
 const ONSETS = ['b', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'sh', 'kh', 'ch', 'br', 'tr', 'gr', 'st', 'dr', 'y']
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'a', 'e', 'o', 'ai', 'ou', 'ei', 'ia']
