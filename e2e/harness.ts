@@ -23,7 +23,7 @@ import { API_METHODS, type DossierEvent } from '../src/core/api'
 import { createBridge } from '../src/core/api-client'
 import { err } from '../src/core/result'
 import { createApiHandlers, isApiMethod } from '../src/main/api-handlers'
-import type { Dialogs } from '../src/main/dialogs'
+import type { DesktopShell, Dialogs } from '../src/main/dialogs'
 import { createMainService, type MainService } from '../src/main/service'
 
 export const ROOT = join(import.meta.dirname, '..')
@@ -40,6 +40,13 @@ export interface DialogAnswers {
   importFiles?: (string[] | null)[]
   exportPath?: (string | null)[]
   notebookFolder?: (string | null)[]
+  annotationFile?: (string | null)[]
+}
+
+/** What the app asked the desktop to do with an export (open it, or show it in its folder). */
+export interface ShellCall {
+  action: 'open' | 'show'
+  path: string
 }
 
 export interface DossierApp {
@@ -48,6 +55,8 @@ export interface DossierApp {
   notebookDir: string
   tempDir: string
   answerDialogs(answers: DialogAnswers): Promise<void>
+  /** The open/show requests the app made, in order (the desktop itself is not touched). */
+  shellCalls(): Promise<ShellCall[]>
 }
 
 /** Where Electron's binary would be, read without triggering a download (toolchain.md). */
@@ -121,7 +130,7 @@ export const test = base.extend<{ app: DossierApp }, HarnessOptions & { renderer
 export { expect } from '@playwright/test'
 
 async function bindChromium(page: Page, rendererUrl: string, notebookDir: string, tempDir: string): Promise<{ app: DossierApp; service: MainService }> {
-  const queued: Required<DialogAnswers> = { importFiles: [], exportPath: [], notebookFolder: [] }
+  const queued: Required<DialogAnswers> = { importFiles: [], exportPath: [], notebookFolder: [], annotationFile: [] }
   const take = <T>(list: T[], what: string): T => {
     if (list.length === 0) throw new Error(`The spec did not answer the ${what} dialog (use app.answerDialogs).`)
     return list.shift()!
@@ -130,11 +139,17 @@ async function bindChromium(page: Page, rendererUrl: string, notebookDir: string
     chooseFilesToImport: async () => take(queued.importFiles, 'import'),
     chooseExportPath: async () => take(queued.exportPath, 'export'),
     chooseNotebookFolder: async () => take(queued.notebookFolder, 'notebook folder'),
+    chooseAnnotationFile: async () => take(queued.annotationFile, 'annotation file'),
+  }
+  const shellCalls: ShellCall[] = []
+  const shell: DesktopShell = {
+    openPath: async (path) => void shellCalls.push({ action: 'open', path }),
+    showInFolder: (path) => void shellCalls.push({ action: 'show', path }),
   }
   const emit = (event: DossierEvent) => {
     void page.evaluate((e) => (window as unknown as { __dossierEmit?: (e: unknown) => void }).__dossierEmit?.(e), event).catch(() => undefined)
   }
-  const service = await createMainService({ notebookDir, fontsDir: FONTS_DIR, dialogs, emit })
+  const service = await createMainService({ notebookDir, fontsDir: FONTS_DIR, dialogs, shell, emit })
   const handlers = createApiHandlers(service)
 
   await page.exposeBinding('__dossierInvoke', async (source, method: string, args: unknown[]) => {
@@ -172,6 +187,10 @@ async function bindChromium(page: Page, rendererUrl: string, notebookDir: string
       queued.importFiles.push(...(answers.importFiles ?? []))
       queued.exportPath.push(...(answers.exportPath ?? []))
       queued.notebookFolder.push(...(answers.notebookFolder ?? []))
+      queued.annotationFile.push(...(answers.annotationFile ?? []))
+    },
+    async shellCalls() {
+      return [...shellCalls]
     },
   }
   return { app, service }
@@ -194,14 +213,17 @@ async function launchElectron(binary: string, notebookDir: string, tempDir: stri
       // Replace the native dialogs in the main process with queued answers.
       await electron.evaluate(({ dialog }, queued) => {
         const state = globalThis as unknown as { __dossierDialogAnswers?: Required<DialogAnswers> }
-        const q = (state.__dossierDialogAnswers ??= { importFiles: [], exportPath: [], notebookFolder: [] })
+        const q = (state.__dossierDialogAnswers ??= { importFiles: [], exportPath: [], notebookFolder: [], annotationFile: [] })
         q.importFiles.push(...(queued.importFiles ?? []))
         q.exportPath.push(...(queued.exportPath ?? []))
         q.notebookFolder.push(...(queued.notebookFolder ?? []))
+        q.annotationFile.push(...(queued.annotationFile ?? []))
         dialog.showOpenDialog = (async (...args: unknown[]) => {
           const options = (args.length > 1 ? args[1] : args[0]) as { properties?: string[] }
-          const folder = options.properties?.includes('openFile') !== true
-          const answer = folder ? q.notebookFolder.shift() : q.importFiles.shift()
+          const files = options.properties?.includes('openFile') === true
+          const folder = !files
+          const annotations = files && options.properties?.includes('openDirectory') !== true
+          const answer = folder ? q.notebookFolder.shift() : annotations ? q.annotationFile.shift() : q.importFiles.shift()
           if (answer === undefined) throw new Error('The spec did not answer this open dialog.')
           const filePaths = answer === null ? [] : Array.isArray(answer) ? answer : [answer]
           return { canceled: answer === null, filePaths }
@@ -212,6 +234,18 @@ async function launchElectron(binary: string, notebookDir: string, tempDir: stri
           return { canceled: answer === null, filePath: answer ?? '' }
         }) as typeof dialog.showSaveDialog
       }, answers)
+    },
+    async shellCalls() {
+      // Replaces the desktop shell on first use; calls made before that went to the real desktop.
+      return electron.evaluate(({ shell }) => {
+        const state = globalThis as unknown as { __dossierShellCalls?: { action: 'open' | 'show'; path: string }[] }
+        if (!state.__dossierShellCalls) {
+          const calls: { action: 'open' | 'show'; path: string }[] = (state.__dossierShellCalls = [])
+          shell.openPath = async (path: string) => (calls.push({ action: 'open', path }), '')
+          shell.showItemInFolder = (path: string) => void calls.push({ action: 'show', path })
+        }
+        return [...state.__dossierShellCalls]
+      })
     },
   }
 }

@@ -148,6 +148,12 @@ describe('dossier CLI', () => {
       importedAt: expect.any(String),
       sourceFileName: 'tartus.txt',
       highlightCount: 0,
+      format: 'txt',
+      language: 'en',
+      // The fixture is a two-paragraph stub, which the analysis rightly calls short.
+      flags: [expect.objectContaining({ kind: 'short-extraction' })],
+      rewrites: [],
+      metaEdited: [],
     })
   })
 
@@ -241,7 +247,7 @@ describe('dossier CLI', () => {
     const j = await dossier('--json', 'export', '--format', 'pdf', '--out', 'bases.pdf', '--tag', 'bases')
     expect(j.code).toBe(0)
     const exported = JSON.parse(j.out) as ExportedBriefing
-    expect(exported).toEqual({ path: join(tmp, 'bases.pdf'), pageCount: expect.any(Number), passageCount: 1 })
+    expect(exported).toEqual({ path: join(tmp, 'bases.pdf'), format: 'pdf', pageCount: expect.any(Number), passageCount: 1 })
     expect((await readFile(join(tmp, 'bases.pdf'))).subarray(0, 4).toString('latin1')).toBe('%PDF')
   })
 

@@ -348,7 +348,7 @@ Examples:
       const { open, print } = context(cmd)
       const session = await open('read', true)
       const tagIds = opts.tag && opts.tag.length > 0 ? session.tagIdsByName(opts.tag) : undefined
-      const result = await session.exportBriefingPdf(resolve(io.cwd, opts.out), { title: opts.title, tagIds })
+      const result = await session.exportBriefing(resolve(io.cwd, opts.out), { title: opts.title, tagIds, format: 'pdf' })
       print(result, () => `Exported ${plural(result.passageCount, 'passage')} on ${plural(result.pageCount, 'page')} to ${result.path}\n`)
     })
 

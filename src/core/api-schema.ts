@@ -5,11 +5,19 @@
  */
 import { z } from 'zod'
 import type { ApiMethod } from './api'
+import { BriefingDocumentSchema, BriefingIdSchema } from './briefing-document'
 import { ArticleIdSchema, HighlightIdSchema, TagIdSchema } from './ids'
+import { HighlightSchema, TagSchema } from './model'
 
 const NoArgs = z.undefined()
 const TagIds = z.array(TagIdSchema).max(200)
 const Comment = z.string().max(20000)
+const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'not a #rrggbb colour')
+const TagName = z.string().min(1).max(100)
+const TagDescription = z.string().max(500)
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date')
+const MetaValue = z.string().max(2000)
+const ExportFormat = z.enum(['pdf', 'md', 'csv', 'w3c'])
 
 /** 50 MB of file is at most ~67 MB of base64. */
 const MAX_DROP_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4
@@ -50,9 +58,61 @@ export const apiArgSchemas = {
     .object({ highlightId: HighlightIdSchema, tagIds: TagIds.optional(), comment: Comment.optional() })
     .strict(),
   deleteHighlight: z.object({ highlightId: HighlightIdSchema }).strict(),
-  exportBriefing: z
-    .object({ title: z.string().min(1).max(300).optional(), tagIds: TagIds.optional() })
+  restoreHighlight: z.object({ highlight: HighlightSchema }).strict(),
+  updateArticleMeta: z
+    .object({
+      articleId: ArticleIdSchema,
+      change: z
+        .object({ title: MetaValue.optional(), outlet: MetaValue.optional(), author: MetaValue.optional(), published: MetaValue.optional(), url: MetaValue.optional() })
+        .strict(),
+    })
     .strict(),
+  deleteArticle: z.object({ articleId: ArticleIdSchema }).strict(),
+  restoreArticle: z.object({ articleId: ArticleIdSchema }).strict(),
+  importClipboard: z.object({ text: z.string().max(20_000_000), html: z.string().max(50_000_000).optional() }).strict(),
+  cancelImport: NoArgs,
+  listTagSummaries: NoArgs,
+  createTag: z.object({ name: TagName, color: Color.optional(), description: TagDescription.optional() }).strict(),
+  updateTag: z.object({ tagId: TagIdSchema, name: TagName.optional(), color: Color.optional(), description: TagDescription.optional() }).strict(),
+  deleteTag: z.object({ tagId: TagIdSchema }).strict(),
+  mergeTags: z.object({ fromTagId: TagIdSchema, intoTagId: TagIdSchema }).strict(),
+  restoreTag: z
+    .object({
+      tag: TagSchema,
+      index: z.number().int().nonnegative().max(10_000),
+      highlights: z.array(z.object({ highlightId: HighlightIdSchema, tagIds: TagIds }).strict()).max(1_000_000),
+    })
+    .strict(),
+  listPassages: NoArgs,
+  search: z
+    .object({
+      query: z.string().max(500),
+      tagIds: TagIds.optional(),
+      tagMode: z.enum(['any', 'all']).optional(),
+      outlets: z.array(z.string().max(200)).max(200).optional(),
+      from: Day.optional(),
+      to: Day.optional(),
+      kinds: z.array(z.enum(['article', 'highlight'])).max(2).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    })
+    .strict(),
+  listBriefings: NoArgs,
+  getBriefing: z.object({ briefingId: BriefingIdSchema }).strict(),
+  createBriefing: z.object({ title: z.string().max(300).optional() }).strict(),
+  saveBriefing: z.object({ document: BriefingDocumentSchema }).strict(),
+  deleteBriefing: z.object({ briefingId: BriefingIdSchema }).strict(),
+  previewBriefing: z.object({ briefingId: BriefingIdSchema }).strict(),
+  exportBriefing: z
+    .object({
+      title: z.string().min(1).max(300).optional(),
+      tagIds: TagIds.optional(),
+      briefingId: BriefingIdSchema.optional(),
+      format: ExportFormat.optional(),
+    })
+    .strict(),
+  cancelExport: NoArgs,
+  revealExport: z.object({ exportId: z.string().regex(/^x-[0-9a-z]{1,32}$/), action: z.enum(['open', 'show']) }).strict(),
+  chooseAndImportAnnotations: NoArgs,
 } satisfies Record<ApiMethod, z.ZodType>
 
 /** Validates one call's argument list; returns the parsed argument or a readable reason. */

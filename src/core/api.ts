@@ -9,9 +9,12 @@
  * - The renderer never names a file-system path: files come in as dropped contents or
  *   through a dialog that main shows, and exports go where a main-process dialog says.
  */
+import type { BriefingLayout } from './briefing-types'
+import type { BriefingDocument, BriefingId } from './briefing-document'
 import type { ArticleId, HighlightId, TagId } from './ids'
-import type { Article, Highlight, Tag } from './model'
+import type { Article, ArticleFlag, EditableMetaField, Highlight, RewriteLink, Tag } from './model'
 import type { ApiError, Result } from './result'
+import type { SearchOptions, SearchResponse } from './search/types'
 
 export interface NotebookInfo {
   /** Absolute folder of the open notebook. */
@@ -33,13 +36,96 @@ export interface ArticleSummary {
   importedAt: string
   sourceFileName: string
   highlightCount: number
+  format: Article['format']
+  language: string | null
+  /** Damage found on import (U+FFFD, mojibake, no text layer, …). */
+  flags: ArticleFlag[]
+  /** Likely rewrites of the same reporting, both directions, best first, with the other article's title. */
+  rewrites: (RewriteLink & { title: string })[]
+  /** Fields the analyst edited by hand. */
+  metaEdited: EditableMetaField[]
 }
 
 export interface ArticleView {
   article: ArticleSummary & { metaSources: Article['metaSources'] }
   /** The stored, immutable text that highlight offsets index. */
   text: string
+  /** Highlights placed in the text (re-anchored when their stored offsets stopped matching). */
   highlights: Highlight[]
+  /** Highlights whose quote can no longer be found: kept, listed with their quote, never dropped. */
+  orphans: Highlight[]
+  /** Leading and trailing page furniture (taglines, related lists, …), shown behind a fold. */
+  furniture: Article['furniture']
+}
+
+/** A tag with the number of highlights that carry it (shown before a delete or merge). */
+export type TagSummary = Tag & { highlightCount: number }
+
+/** One highlight with what the passages view shows beside it. */
+export interface PassageSummary {
+  highlight: Highlight
+  articleTitle: string
+  outlet: string | null
+  published: string | null
+}
+
+export interface NewTag {
+  name: string
+  /** `#rrggbb`; the next unused palette colour when omitted. */
+  color?: string
+  description?: string
+}
+
+export interface TagChange {
+  tagId: TagId
+  name?: string
+  color?: string
+  description?: string
+}
+
+/**
+ * What deleting or merging a tag took away, so undo can put it back exactly: the tag, its
+ * place in the codebook, and the tag lists of every highlight it changed.
+ */
+export interface TagRemoval {
+  tag: Tag
+  index: number
+  highlights: { highlightId: HighlightId; tagIds: TagId[] }[]
+}
+
+/** An article moved to the notebook's trash with its highlights; undo restores both. */
+export interface ArticleRemoval {
+  articleId: ArticleId
+  title: string
+  highlightCount: number
+}
+
+export interface ClipboardContent {
+  /** The clipboard's text/plain flavour. */
+  text: string
+  /** The clipboard's text/html flavour, when it had one (sanitised in main). */
+  html?: string
+}
+
+export interface BriefingSummary {
+  id: BriefingId
+  title: string
+  date: string
+  updatedAt: string
+  sectionCount: number
+}
+
+export type ExportFormat = 'pdf' | 'md' | 'csv' | 'w3c'
+
+/** Counts of what importing a W3C annotation file did. */
+export interface AnnotationImportReport {
+  created: number
+  /** Already in this notebook (same article, same place, same tags and comment). */
+  skipped: number
+  /** Tags created because the file named tags this notebook lacked. */
+  tagsCreated: string[]
+  /** Annotations that could not be placed, each with why. */
+  problems: { annotation: string; message: string }[]
 }
 
 export type ImportStatus = 'imported' | 'duplicate' | 'failed'
@@ -93,10 +179,18 @@ export interface BriefingRequest {
   title?: string
   /** Tags whose passages go in, in this order; all tags when omitted. */
   tagIds?: TagId[]
+  /** Export this stored briefing (its title, sections, order, notes) instead of an ad-hoc one. */
+  briefingId?: BriefingId
+  /** Default 'pdf'. */
+  format?: ExportFormat
 }
 
 export interface ExportedBriefing {
+  /** Names this export for `revealExport`; the renderer never handles paths. */
+  exportId: string
   path: string
+  format: ExportFormat
+  /** PDF only; 0 for the text formats. */
   pageCount: number
   passageCount: number
 }
@@ -115,8 +209,49 @@ export interface DossierApi {
   createHighlight(args: NewHighlight): Promise<Result<Highlight>>
   updateHighlight(args: HighlightChange): Promise<Result<Highlight>>
   deleteHighlight(args: { highlightId: HighlightId }): Promise<Result<{ highlightId: HighlightId }>>
-  /** Shows a save dialog in main and writes the briefing PDF there. */
+  /** Puts back a highlight exactly as it was (undo of a delete, redo of a create). */
+  restoreHighlight(args: { highlight: Highlight }): Promise<Result<Highlight>>
+
+  // Library (issue 4)
+  updateArticleMeta(args: { articleId: ArticleId; change: Partial<Record<EditableMetaField, string>> }): Promise<Result<ArticleSummary>>
+  /** Moves the article and its highlights to the notebook's trash (undoable with restoreArticle). */
+  deleteArticle(args: { articleId: ArticleId }): Promise<Result<ArticleRemoval>>
+  restoreArticle(args: { articleId: ArticleId }): Promise<Result<ArticleSummary>>
+  /** Imports pasted text (and HTML, sanitised) as one article. */
+  importClipboard(args: ClipboardContent): Promise<Result<ImportReport>>
+  /** Stops the running import after the file in hand; what was imported stays. */
+  cancelImport(): Promise<Result<{ canceled: boolean }>>
+
+  // Tags, passages, search (issue 5)
+  listTagSummaries(): Promise<Result<TagSummary[]>>
+  createTag(args: NewTag): Promise<Result<Tag>>
+  updateTag(args: TagChange): Promise<Result<Tag>>
+  /** Removes the tag from the codebook and from every highlight. */
+  deleteTag(args: { tagId: TagId }): Promise<Result<TagRemoval>>
+  /** Moves every highlight of `fromTagId` to `intoTagId`, then removes `fromTagId`. */
+  mergeTags(args: { fromTagId: TagId; intoTagId: TagId }): Promise<Result<TagRemoval>>
+  /** Undo of deleteTag / mergeTags: the tag back in its place, and those highlights' tags as they were. */
+  restoreTag(args: TagRemoval): Promise<Result<Tag>>
+  /** Every highlight in the notebook with its article's title, outlet and date. */
+  listPassages(): Promise<Result<PassageSummary[]>>
+  search(args: { query: string } & Pick<SearchOptions, 'tagIds' | 'tagMode' | 'outlets' | 'from' | 'to' | 'kinds' | 'limit'>): Promise<Result<SearchResponse>>
+
+  // Briefings (issue 6)
+  listBriefings(): Promise<Result<BriefingSummary[]>>
+  getBriefing(args: { briefingId: BriefingId }): Promise<Result<BriefingDocument>>
+  createBriefing(args: { title?: string }): Promise<Result<BriefingDocument>>
+  /** Saves the whole document (validated); returns it as stored. */
+  saveBriefing(args: { document: BriefingDocument }): Promise<Result<BriefingDocument>>
+  deleteBriefing(args: { briefingId: BriefingId }): Promise<Result<{ briefingId: BriefingId }>>
+  /** The briefing's layout as it would be exported: sections, numbered passages, sources, warnings. */
+  previewBriefing(args: { briefingId: BriefingId }): Promise<Result<BriefingLayout>>
+  /** Shows a save dialog in main and writes the briefing there, off the UI path, with progress events. */
   exportBriefing(args: BriefingRequest): Promise<Result<ExportedBriefing | Canceled>>
+  cancelExport(): Promise<Result<{ canceled: boolean }>>
+  /** Opens an exported file in its default program, or shows it in its folder. */
+  revealExport(args: { exportId: string; action: 'open' | 'show' }): Promise<Result<{ exportId: string }>>
+  /** Shows an open dialog in main and imports a W3C Web Annotation JSON-LD file. */
+  chooseAndImportAnnotations(): Promise<Result<AnnotationImportReport | Canceled>>
 }
 
 export type ApiMethod = keyof DossierApi
@@ -132,7 +267,30 @@ export const API_METHODS = [
   'createHighlight',
   'updateHighlight',
   'deleteHighlight',
+  'restoreHighlight',
+  'updateArticleMeta',
+  'deleteArticle',
+  'restoreArticle',
+  'importClipboard',
+  'cancelImport',
+  'listTagSummaries',
+  'createTag',
+  'updateTag',
+  'deleteTag',
+  'mergeTags',
+  'restoreTag',
+  'listPassages',
+  'search',
+  'listBriefings',
+  'getBriefing',
+  'createBriefing',
+  'saveBriefing',
+  'deleteBriefing',
+  'previewBriefing',
   'exportBriefing',
+  'cancelExport',
+  'revealExport',
+  'chooseAndImportAnnotations',
 ] as const satisfies readonly ApiMethod[]
 
 // Compile-time proof that API_METHODS names every method of DossierApi.
@@ -140,12 +298,34 @@ type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>
 export const API_METHODS_COMPLETE: [MissingMethods] extends [never] ? true : MissingMethods = true
 
 /** Commands the native menu sends to the renderer, which runs them like its own buttons. */
-export type MenuCommand = 'import' | 'export-briefing'
+export type MenuCommand =
+  | 'import'
+  | 'export-briefing'
+  | 'import-annotations'
+  | 'paste-article'
+  | 'undo'
+  | 'redo'
+  | 'search'
+  | 'show-library'
+  | 'show-passages'
+  | 'show-tags'
+  | 'show-briefings'
+  | 'shortcuts'
+
+/** Progress of a long job (import batch, export); `total` 0 when not known yet. */
+export interface JobProgress {
+  job: 'import' | 'export'
+  done: number
+  total: number
+  /** What is being worked on: a file name, or a stage such as "Laying out pages". */
+  label: string
+}
 
 /** Messages main pushes to the renderer. */
 export type DossierEvent =
   | { type: 'menu'; command: MenuCommand }
   | { type: 'notebook-changed'; notebook: NotebookInfo }
+  | { type: 'progress'; progress: JobProgress }
 
 /** What the renderer sees as its `dossier` global: the API plus an event subscription. */
 export type DossierBridge = DossierApi & {

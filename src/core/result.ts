@@ -30,6 +30,13 @@ export const ERROR_CODES = [
   'no-text-layer',
   'script-only-html',
   'no-article-text',
+  'canceled',
+  'busy',
+  'open-failed',
+  'unsupported',
+  'tag-exists',
+  'orphan',
+  'export-failed',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

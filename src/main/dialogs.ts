@@ -1,3 +1,5 @@
+import type { ExportFormat } from '../core/api'
+
 /**
  * The OS dialogs the service needs, as an interface. The Electron adapter implements it
  * with native dialogs; the e2e harness supplies its own answers. Nothing else differs
@@ -6,5 +8,14 @@
 export interface Dialogs {
   chooseFilesToImport(): Promise<string[] | null>
   chooseNotebookFolder(mode: 'open' | 'new'): Promise<string | null>
-  chooseExportPath(suggestedName: string): Promise<string | null>
+  /** A save dialog for an export; `format` picks the file-type filter. */
+  chooseExportPath(suggestedName: string, format: ExportFormat): Promise<string | null>
+  /** An open dialog for a W3C Web Annotation (JSON-LD) file. */
+  chooseAnnotationFile(): Promise<string | null>
+}
+
+/** Hands a finished export to the desktop: open it in its default program, or show it in its folder. */
+export interface DesktopShell {
+  openPath(path: string): Promise<void>
+  showInFolder(path: string): void
 }

@@ -5,14 +5,38 @@
  * leave the notebook unchanged when they fail.
  */
 import { randomBytes } from 'node:crypto'
-import type { ArticleSummary, ArticleView, ExportedBriefing, HighlightChange, ImportReport, NewHighlight, NotebookInfo, BriefingRequest } from '../core/api'
-import { buildBriefing } from '../core/briefing'
-import { makeHighlightId, type ArticleId, type HighlightId, type TagId } from '../core/ids'
+import type {
+  AnnotationImportReport,
+  ArticleRemoval,
+  ArticleSummary,
+  ArticleView,
+  BriefingRequest,
+  BriefingSummary,
+  ClipboardContent,
+  HighlightChange,
+  ImportReport,
+  JobProgress,
+  NewHighlight,
+  NewTag,
+  NotebookInfo,
+  PassageSummary,
+  TagChange,
+  TagRemoval,
+  TagSummary,
+} from '../core/api'
+import { reanchorAll } from '../core/anchoring'
+import type { BriefingDocument, BriefingId } from '../core/briefing-document'
+import type { BriefingLayout } from '../core/briefing-types'
+import { makeHighlightId, makeTagId, type ArticleId, type HighlightId, type TagId } from '../core/ids'
+import type { SearchResponse } from '../core/search/types'
 import type { Article, EditableMetaField, Highlight, Tag } from '../core/model'
 import { DossierError } from '../core/result'
 import { findOccurrences, makeTextTarget, trimRange } from '../core/selectors'
+import * as briefings from './briefings/briefing-ops'
 import { importContents, importPaths, type ContentToImport, type ImportContext } from './import/import-batch'
-import { checkExportTarget, mapExportError } from './export-target'
+import { deleteArticle, restoreArticle } from './library/article-trash'
+import { NotebookSearch, type NotebookSearchQuery } from './search/notebook-search'
+import * as tagOps from './tags/tag-ops'
 import { restoreFiles, verifyBackup, type BackupInfo } from './storage/backups'
 import type { FileWriter } from './storage/durable-write'
 import { NotebookStore, type OpenReport } from './storage/notebook-store'
@@ -37,6 +61,12 @@ export interface SessionOpenOptions {
 /** What `dossier edit` may change; undefined leaves a field alone, '' clears it. */
 export type ArticleMetaChange = Partial<Record<EditableMetaField, string>>
 
+/** Progress and cancellation for long jobs (import batches, exports). */
+export interface JobControl {
+  onProgress?: (progress: JobProgress) => void
+  signal?: AbortSignal
+}
+
 export interface QuoteHighlight {
   articleId: ArticleId
   quote: string
@@ -49,6 +79,7 @@ export interface QuoteHighlight {
 export class NotebookSession {
   readonly #now: () => string
   readonly #randomHex: () => string
+  #search: NotebookSearch | null = null
 
   constructor(
     readonly store: NotebookStore,
@@ -75,14 +106,32 @@ export class NotebookSession {
   }
 
   listArticles(): ArticleSummary[] {
-    return this.store.articles.map((a) => summarise(a, this.store.highlightCount(a.id)))
+    return this.store.articles.map((a) => this.#summarise(a))
   }
 
+  /**
+   * The article with its highlights placed in its text. A highlight whose stored offsets
+   * no longer hold its quote is re-anchored (exact, then approximate search); one that
+   * cannot be placed is returned as an orphan, unchanged on disk.
+   */
   async getArticle(articleId: ArticleId): Promise<ArticleView> {
     const article = this.#article(articleId)
     const text = await this.store.readBody(article.bodyHash)
-    const highlights = [...(await this.store.loadHighlights(articleId))]
-    return { article: { ...summarise(article, highlights.length), metaSources: article.metaSources }, text, highlights }
+    const { anchored, orphans } = reanchorAll(text, await this.store.loadHighlights(articleId))
+    const highlights = anchored.map(({ highlight, start, end }) =>
+      start === highlight.target.start && end === highlight.target.end ? highlight : { ...highlight, target: { ...highlight.target, start, end } },
+    )
+    return {
+      article: { ...this.#summarise(article), metaSources: article.metaSources },
+      text,
+      highlights,
+      orphans: [...orphans],
+      furniture: article.furniture,
+    }
+  }
+
+  articleSummary(articleId: ArticleId): ArticleSummary {
+    return this.#summarise(this.#article(articleId))
   }
 
   listTags(): Tag[] {
@@ -102,13 +151,31 @@ export class NotebookSession {
   }
 
   /** Imports files and folders from disk (CLI and the app's open dialog); folders are searched for every supported format. */
-  importPaths(paths: readonly string[]): Promise<ImportReport> {
-    return importPaths(this.#importContext(), paths)
+  importPaths(paths: readonly string[], job: JobControl = {}): Promise<ImportReport> {
+    return importPaths(this.#importContext(job), paths)
   }
 
   /** Imports file contents (files dropped on the app window). */
-  importContents(files: readonly ContentToImport[]): Promise<ImportReport> {
-    return importContents(this.#importContext(), files)
+  importContents(files: readonly ContentToImport[], job: JobControl = {}): Promise<ImportReport> {
+    return importContents(this.#importContext(job), files)
+  }
+
+  /** Imports pasted text, or pasted HTML (sanitised like a saved page) when the clipboard had it. */
+  importClipboard(content: ClipboardContent): Promise<ImportReport> {
+    const stamp = this.#now().slice(0, 19).replace(/[:T]/g, '-')
+    const html = content.html?.trim()
+    const file = html ? { name: `Pasted ${stamp}.html`, bytes: new TextEncoder().encode(html) } : { name: `Pasted ${stamp}.txt`, bytes: new TextEncoder().encode(content.text) }
+    return importContents(this.#importContext({}), [file])
+  }
+
+  /** Moves an article and its highlights to the notebook's trash; `restoreArticle` undoes it. */
+  deleteArticle(articleId: ArticleId): Promise<ArticleRemoval> {
+    this.#article(articleId)
+    return deleteArticle(this.store, articleId)
+  }
+
+  async restoreArticle(articleId: ArticleId): Promise<ArticleSummary> {
+    return this.#summarise(await restoreArticle(this.store, articleId))
   }
 
   /**
@@ -226,25 +293,87 @@ export class NotebookSession {
     })
   }
 
-  /** Builds the briefing from the notebook and writes it as a PDF at `outPath`. */
-  async exportBriefingPdf(outPath: string, request: BriefingRequest): Promise<ExportedBriefing> {
-    const layout = buildBriefing({
-      articles: this.store.articles,
-      tags: this.store.tags,
-      highlights: await this.store.allHighlights(),
-      title: request.title,
-      tagIds: request.tagIds,
-      generatedAt: this.#now(),
-    })
-    await checkExportTarget(outPath)
-    try {
-      // Loaded on first export: pdfkit costs ~180 ms to load, which every open would pay.
-      const { writeBriefingPdf } = await import('./pdf/briefing-pdf')
-      const { pageCount } = await writeBriefingPdf(layout, outPath, { fontsDir: this.deps.fontsDir })
-      return { path: outPath, pageCount, passageCount: layout.passageCount }
-    } catch (error) {
-      throw mapExportError(error, outPath)
-    }
+  async restoreHighlight(highlight: Highlight): Promise<Highlight> {
+    this.#article(highlight.articleId)
+    this.#checkTagIds(highlight.tagIds)
+    return tagOps.restoreHighlight(this.store, highlight)
+  }
+
+  // ------------------------------------------------------------ tags and passages
+
+  listTagSummaries(): Promise<TagSummary[]> {
+    return tagOps.listTagSummaries(this.store)
+  }
+
+  createTag(tag: NewTag): Promise<Tag> {
+    return tagOps.createTag(this.store, tag, () => this.#freshId(makeTagId, (id) => this.store.tags.some((t) => t.id === id)))
+  }
+
+  updateTag(change: TagChange): Promise<Tag> {
+    return tagOps.updateTag(this.store, change)
+  }
+
+  deleteTag(tagId: TagId): Promise<TagRemoval> {
+    return tagOps.deleteTag(this.store, tagId)
+  }
+
+  mergeTags(fromTagId: TagId, intoTagId: TagId): Promise<TagRemoval> {
+    return tagOps.mergeTags(this.store, fromTagId, intoTagId)
+  }
+
+  restoreTag(removal: TagRemoval): Promise<Tag> {
+    return tagOps.restoreTag(this.store, removal)
+  }
+
+  listPassages(): Promise<PassageSummary[]> {
+    return tagOps.listPassages(this.store)
+  }
+
+  /** Searches article text, highlight quotes and comments (index opened on first use). */
+  search(query: NotebookSearchQuery): Promise<SearchResponse> {
+    this.#search ??= NotebookSearch.open(this.store)
+    return this.#search.search(query)
+  }
+
+  /** Starts loading or building the search index in the background (the app calls this after opening). */
+  warmSearch(): void {
+    this.#search ??= NotebookSearch.open(this.store)
+  }
+
+  // ------------------------------------------------------------ briefings
+
+  listBriefings(): Promise<BriefingSummary[]> {
+    return briefings.listBriefings(this.#briefingContext())
+  }
+
+  getBriefing(id: BriefingId): Promise<BriefingDocument> {
+    return briefings.getBriefing(this.#briefingContext(), id)
+  }
+
+  createBriefing(title?: string): Promise<BriefingDocument> {
+    return briefings.createBriefing(this.#briefingContext(), title)
+  }
+
+  saveBriefing(doc: BriefingDocument): Promise<BriefingDocument> {
+    return briefings.saveBriefing(this.#briefingContext(), doc)
+  }
+
+  deleteBriefing(id: BriefingId): Promise<void> {
+    return briefings.deleteBriefing(this.#briefingContext(), id)
+  }
+
+  previewBriefing(id: BriefingId): Promise<BriefingLayout> {
+    return briefings.previewBriefing(this.#briefingContext(), id)
+  }
+
+  /** Writes the briefing (stored or ad hoc) at `outPath` in the requested format; a failure leaves nothing there. */
+  exportBriefing(outPath: string, request: BriefingRequest, job: JobControl = {}): Promise<briefings.ExportResult> {
+    return briefings.exportBriefing(this.#briefingContext(), outPath, request, job)
+  }
+
+  /** Recreates the highlights, tags and comments of a W3C Web Annotation file on the articles this notebook holds. */
+  importAnnotations(filePath: string): Promise<AnnotationImportReport> {
+    return briefings.importAnnotations(this.#briefingContext(), filePath)
   }
 
   listBackups(): Promise<BackupInfo[]> {
@@ -273,13 +402,49 @@ export class NotebookSession {
     return { session, safetyBackup }
   }
 
-  /** Finishes pending saves and releases the writer lock. */
-  close(): Promise<void> {
+  /** Finishes pending saves (the search index's too) and releases the writer lock. */
+  async close(): Promise<void> {
+    await this.#search?.close().catch(() => undefined)
+    this.#search = null
     return this.store.close()
   }
 
-  #importContext(): ImportContext {
-    return { store: this.store, now: () => this.#now(), freshId: (make, isTaken) => this.#freshId(make, isTaken) }
+  #importContext(job: JobControl): ImportContext {
+    return {
+      store: this.store,
+      now: () => this.#now(),
+      freshId: (make, isTaken) => this.#freshId(make, isTaken),
+      signal: job.signal,
+      onProgress: job.onProgress && ((done, total, label) => job.onProgress?.({ job: 'import', done, total, label })),
+    }
+  }
+
+  #briefingContext(): briefings.BriefingContext {
+    return { store: this.store, now: () => this.#now(), randomHex: () => this.#randomHex(), fontsDir: this.deps.fontsDir }
+  }
+
+  #summarise(a: Article): ArticleSummary {
+    const rewrites = a.rewrites.flatMap((link) => {
+      const other = this.store.article(link.articleId)
+      return other ? [{ ...link, title: other.title }] : []
+    })
+    return {
+      id: a.id,
+      title: a.title,
+      outlet: a.outlet,
+      author: a.author,
+      published: a.published,
+      url: a.url,
+      wordCount: a.wordCount,
+      importedAt: a.importedAt,
+      sourceFileName: a.source.fileName,
+      highlightCount: this.store.highlightCount(a.id),
+      format: a.format,
+      language: a.language,
+      flags: a.flags,
+      rewrites,
+      metaEdited: a.metaEdited,
+    }
   }
 
   #article(id: ArticleId): Article {
@@ -305,21 +470,6 @@ export class NotebookSession {
       const id = make(this.#randomHex())
       if (!isTaken(id)) return id
     }
-  }
-}
-
-function summarise(a: Article, highlightCount: number): ArticleSummary {
-  return {
-    id: a.id,
-    title: a.title,
-    outlet: a.outlet,
-    author: a.author,
-    published: a.published,
-    url: a.url,
-    wordCount: a.wordCount,
-    importedAt: a.importedAt,
-    sourceFileName: a.source.fileName,
-    highlightCount,
   }
 }
 

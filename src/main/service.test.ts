@@ -13,6 +13,7 @@ function dialogs(answers: Partial<{ files: string[] | null; folder: string | nul
     chooseFilesToImport: async () => answers.files ?? null,
     chooseNotebookFolder: async () => answers.folder ?? null,
     chooseExportPath: async () => answers.exportPath ?? null,
+    chooseAnnotationFile: async () => null,
   }
 }
 

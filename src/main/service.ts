@@ -4,10 +4,10 @@
  * and pushes events through `emit`. Electron-free: the app, the e2e harness and tests
  * construct it the same way.
  */
-import type { DossierEvent, DossierService } from '../core/api'
+import type { DossierEvent, DossierService, ExportFormat, JobProgress } from '../core/api'
 import { DossierError } from '../core/result'
 import { resolve } from 'node:path'
-import type { Dialogs } from './dialogs'
+import type { DesktopShell, Dialogs } from './dialogs'
 import { NotebookSession, type SessionDeps } from './notebook-session'
 import { describeLaterRecoveries, describeOpenReport } from './open-report'
 import type { BackupInfo } from './storage/backups'
@@ -15,6 +15,8 @@ import type { BackupInfo } from './storage/backups'
 export interface ServiceDeps extends SessionDeps {
   notebookDir: string
   dialogs: Dialogs
+  /** Opens or reveals finished exports; without one, `revealExport` says it cannot. */
+  shell?: DesktopShell
   emit: (event: DossierEvent) => void
   /** Remembers the last notebook opened, so the app reopens it next time. */
   rememberNotebook?: (dir: string) => Promise<void>
@@ -54,6 +56,7 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
         if (later.length > 0) deps.reportOpen?.(dir, later)
       })
       .catch(() => undefined) // a file that cannot be read is reported when it is used
+    session.warmSearch()
     return session
   }
 
@@ -89,6 +92,28 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
     if (current) return current
     throw openError ?? new DossierError('not-found', 'No notebook is open.')
   }
+
+  // One import and one export at a time; each can be cancelled from the renderer.
+  const jobs = { import: null as AbortController | null, export: null as AbortController | null }
+  const runJob = async <T>(kind: 'import' | 'export', work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    if (jobs[kind]) throw new DossierError('busy', kind === 'import' ? 'An import is already running; wait for it or cancel it.' : 'An export is already running; wait for it or cancel it.')
+    const controller = new AbortController()
+    jobs[kind] = controller
+    try {
+      return await work(controller.signal)
+    } finally {
+      jobs[kind] = null
+    }
+  }
+  const onProgress = (progress: JobProgress) => deps.emit({ type: 'progress', progress })
+  const cancel = (kind: 'import' | 'export') => {
+    const job = jobs[kind]
+    job?.abort()
+    return { canceled: job !== null }
+  }
+  // Exports the renderer may open or reveal, by id: it never handles paths itself.
+  const exports = new Map<string, string>()
+  let exportCount = 0
 
   return {
     session,
@@ -130,10 +155,92 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
       const notebook = session()
       const paths = await deps.dialogs.chooseFilesToImport()
       if (!paths || paths.length === 0) return { canceled: true }
-      return notebook.importPaths(paths)
+      return runJob('import', (signal) => notebook.importPaths(paths, { signal, onProgress }))
     },
     async importDroppedFiles({ files }) {
-      return session().importContents(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })))
+      const contents = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') }))
+      return runJob('import', (signal) => session().importContents(contents, { signal, onProgress }))
+    },
+    async importClipboard(content) {
+      if (content.text.trim() === '' && !content.html?.trim()) throw new DossierError('empty-file', 'The clipboard holds no text to import: copy an article first.')
+      return session().importClipboard(content)
+    },
+    async cancelImport() {
+      return cancel('import')
+    },
+    async updateArticleMeta({ articleId, change }) {
+      const notebook = session()
+      await notebook.updateArticleMeta(articleId, change)
+      return notebook.articleSummary(articleId)
+    },
+    async deleteArticle({ articleId }) {
+      return session().deleteArticle(articleId)
+    },
+    async restoreArticle({ articleId }) {
+      return session().restoreArticle(articleId)
+    },
+    async restoreHighlight({ highlight }) {
+      return session().restoreHighlight(highlight)
+    },
+    async listTagSummaries() {
+      return session().listTagSummaries()
+    },
+    async createTag(tag) {
+      return session().createTag(tag)
+    },
+    async updateTag(change) {
+      return session().updateTag(change)
+    },
+    async deleteTag({ tagId }) {
+      return session().deleteTag(tagId)
+    },
+    async mergeTags({ fromTagId, intoTagId }) {
+      return session().mergeTags(fromTagId, intoTagId)
+    },
+    async restoreTag(removal) {
+      return session().restoreTag(removal)
+    },
+    async listPassages() {
+      return session().listPassages()
+    },
+    async search(query) {
+      return session().search(query)
+    },
+    async listBriefings() {
+      return session().listBriefings()
+    },
+    async getBriefing({ briefingId }) {
+      return session().getBriefing(briefingId)
+    },
+    async createBriefing({ title }) {
+      return session().createBriefing(title)
+    },
+    async saveBriefing({ document }) {
+      return session().saveBriefing(document)
+    },
+    async deleteBriefing({ briefingId }) {
+      await session().deleteBriefing(briefingId)
+      return { briefingId }
+    },
+    async previewBriefing({ briefingId }) {
+      return session().previewBriefing(briefingId)
+    },
+    async cancelExport() {
+      return cancel('export')
+    },
+    async revealExport({ exportId, action }) {
+      const path = exports.get(exportId)
+      if (!path) throw new DossierError('not-found', 'That export is not known any more; export again.')
+      if (!deps.shell) throw new DossierError('unsupported', 'Opening files is not available here.')
+      if (action === 'open') await deps.shell.openPath(path)
+      else deps.shell.showInFolder(path)
+      return { exportId }
+    },
+    async chooseAndImportAnnotations() {
+      const notebook = session()
+      const file = await deps.dialogs.chooseAnnotationFile()
+      if (!file) return { canceled: true }
+      return notebook.importAnnotations(file)
     },
     async createHighlight(request) {
       return session().createHighlight(request)
@@ -147,15 +254,22 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
     },
     async exportBriefing(request) {
       const notebook = session()
-      const out = await deps.dialogs.chooseExportPath(suggestedBriefingName(request.title))
+      const format = request.format ?? 'pdf'
+      const title = request.briefingId ? (await notebook.getBriefing(request.briefingId)).title : request.title
+      const out = await deps.dialogs.chooseExportPath(suggestedBriefingName(title, format), format)
       if (!out) return { canceled: true }
-      return notebook.exportBriefingPdf(out, request)
+      const result = await runJob('export', (signal) => notebook.exportBriefing(out, { ...request, format }, { signal, onProgress }))
+      const exportId = `x-${(++exportCount).toString(36)}`
+      exports.set(exportId, result.path)
+      return { ...result, exportId }
     },
   }
 }
 
-export function suggestedBriefingName(title: string | undefined): string {
+const EXTENSIONS: Record<ExportFormat, string> = { pdf: 'pdf', md: 'md', csv: 'csv', w3c: 'jsonld' }
+
+export function suggestedBriefingName(title: string | undefined, format: ExportFormat = 'pdf'): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const base = (title ?? 'Briefing').replace(/[<>:"/\\|?*\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Briefing'
-  return `${base}.pdf`
+  return `${base}.${EXTENSIONS[format]}`
 }

@@ -12,7 +12,7 @@ import { defaultNotebookDir, findFontsDir } from '../paths'
 import { createMainService } from '../service'
 import { readSettings, writeSettings } from '../settings'
 import { backupNow, checkNotebookFromMenu, quitWith, restoreBackup } from './backup-menu'
-import { createElectronDialogs } from './dialogs'
+import { createElectronDialogs, createElectronShell } from './dialogs'
 import { registerIpcHandlers } from './ipc'
 import { createMainWindow } from './window'
 
@@ -56,6 +56,7 @@ async function start(): Promise<void> {
     fontsDir,
     emit,
     dialogs: createElectronDialogs(() => mainWindow, () => app.getPath('documents')),
+    shell: createElectronShell(),
     rememberNotebook: (dir) => writeSettings(userData, { ...settings, lastNotebook: dir }),
     reportOpen: (dir, lines) =>
       void dialog.showMessageBox({ type: 'warning', title: 'Notebook recovered', message: `Dossier repaired the notebook at ${dir} while opening it.`, detail: lines.join('\n\n') }),

@@ -1,7 +1,9 @@
 /** Native dialogs behind the service's `Dialogs` interface. */
-import { dialog, type BrowserWindow } from 'electron'
+import { dialog, shell, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
-import type { Dialogs } from '../dialogs'
+import type { ExportFormat } from '../../core/api'
+import { DossierError } from '../../core/result'
+import type { DesktopShell, Dialogs } from '../dialogs'
 import { SUPPORTED_EXTENSIONS } from '../import/extract'
 
 export function createElectronDialogs(window: () => BrowserWindow | null, defaultDir: () => string): Dialogs {
@@ -27,16 +29,47 @@ export function createElectronDialogs(window: () => BrowserWindow | null, defaul
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
-    async chooseExportPath(suggestedName) {
+    async chooseExportPath(suggestedName, format) {
       const options: Electron.SaveDialogOptions = {
         title: 'Export briefing',
         buttonLabel: 'Export',
         defaultPath: join(defaultDir(), suggestedName),
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        filters: [EXPORT_FILTERS[format]],
       }
       const win = window()
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
+    },
+    async chooseAnnotationFile() {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Import annotations',
+        buttonLabel: 'Import',
+        properties: ['openFile'],
+        filters: [{ name: 'W3C Web Annotations', extensions: ['jsonld', 'json'] }],
+      }
+      const win = window()
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+  }
+}
+
+const EXPORT_FILTERS: Record<ExportFormat, Electron.FileFilter> = {
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  md: { name: 'Markdown', extensions: ['md'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  w3c: { name: 'W3C Web Annotations', extensions: ['jsonld'] },
+}
+
+/** The desktop shell behind the service's `DesktopShell`. */
+export function createElectronShell(): DesktopShell {
+  return {
+    async openPath(path) {
+      const error = await shell.openPath(path)
+      if (error) throw new DossierError('open-failed', `Could not open ${path}: ${error}`)
+    },
+    showInFolder(path) {
+      shell.showItemInFolder(path)
     },
   }
 }

@@ -3,7 +3,7 @@
  * Phase 1 prepares each file (check, extract, analyse, write body and original); phase 2
  * links rewrites among new and stored articles and writes the catalog once for the batch.
  */
-import { extname } from 'node:path'
+import { basename, extname } from 'node:path'
 import type { ImportItem, ImportReport } from '../../core/api'
 import { makeArticleId, type ArticleId } from '../../core/ids'
 import { analyseText } from '../../core/analysis/analyse'
@@ -27,6 +27,14 @@ export interface ImportContext {
   store: NotebookStore
   now: () => string
   freshId: <T extends string>(make: (hex: string) => T, isTaken: (id: T) => boolean) => T
+  /** Told before each file: how many are done, of how many, and which is next. */
+  onProgress?: (done: number, total: number, label: string) => void
+  /** Cancels the batch between files: files already prepared are still committed, the rest are reported as not imported. */
+  signal?: AbortSignal
+}
+
+function canceledItem(source: string): ImportItem {
+  return { source, status: 'failed', error: { code: 'canceled', message: 'Not imported: the import was cancelled before this file.' } }
 }
 
 /** Imports files and folders from disk; folders are searched for every supported format. */
@@ -38,10 +46,16 @@ export async function importPaths(ctx: ImportContext, paths: readonly string[]):
   const read = (file: string | undefined) => (file === undefined ? undefined : settle(readImportFile(file)))
   let next = read(files[0])
   for (let i = 0; i < files.length; i++) {
+    if (ctx.signal?.aborted) {
+      items.push(...files.slice(i).map(canceledItem))
+      break
+    }
+    ctx.onProgress?.(i, files.length, basename(files[i]!))
     const current = next!
     next = read(files[i + 1])
     items.push(await prepareOne(ctx, batch, files[i]!, async () => unwrap(await current)))
   }
+  ctx.onProgress?.(files.length, files.length, 'Saving')
   return report(await commit(ctx, batch, items))
 }
 
@@ -49,7 +63,16 @@ export async function importPaths(ctx: ImportContext, paths: readonly string[]):
 export async function importContents(ctx: ImportContext, files: readonly ContentToImport[]): Promise<ImportReport> {
   const batch = new ImportBatch()
   const items: ImportItem[] = []
-  for (const file of files) items.push(await prepareOne(ctx, batch, file.name, () => Promise.resolve(file)))
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!
+    if (ctx.signal?.aborted) {
+      items.push(...files.slice(i).map((f) => canceledItem(f.name)))
+      break
+    }
+    ctx.onProgress?.(i, files.length, file.name)
+    items.push(await prepareOne(ctx, batch, file.name, () => Promise.resolve(file)))
+  }
+  ctx.onProgress?.(files.length, files.length, 'Saving')
   return report(await commit(ctx, batch, items))
 }
 

@@ -37,6 +37,9 @@ export function annotationFileFor(articleId: ArticleId): string {
   return `${ANNOTATIONS_DIR}/${articleId}.json`
 }
 
+/** What a saved change touched: the tags, the article catalog, or one article's highlights. */
+export type StoreChange = { kind: 'manifest' } | { kind: 'catalog' } | { kind: 'highlights'; articleId: ArticleId }
+
 export interface OpenNotebookOptions {
   /** Create the folder and an empty notebook when none is there (default true). */
   create?: boolean
@@ -60,6 +63,7 @@ export class NotebookStore {
   #countsDirty = false
   #countsTimer: ReturnType<typeof setTimeout> | null = null
   #queues = new Map<string, Promise<unknown>>()
+  readonly #listeners = new Set<(change: StoreChange) => void>()
 
   private constructor(
     readonly dir: string,
@@ -153,12 +157,25 @@ export class NotebookStore {
     return this.#highlightArticle.has(id)
   }
 
-  updateManifest<R>(mutate: (draft: Manifest) => R): Promise<R> {
-    return this.#update(this.manifest, mutate)
+  /**
+   * Calls `listener` after each change is saved (derived data such as the search index
+   * follows the notebook this way). Returns the unsubscribe function.
+   */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
   }
 
-  updateCatalog<R>(mutate: (draft: Catalog) => R): Promise<R> {
-    return this.#update(this.catalog, mutate)
+  async updateManifest<R>(mutate: (draft: Manifest) => R): Promise<R> {
+    const result = await this.#update(this.manifest, mutate)
+    this.#notify({ kind: 'manifest' })
+    return result
+  }
+
+  async updateCatalog<R>(mutate: (draft: Catalog) => R): Promise<R> {
+    const result = await this.#update(this.catalog, mutate)
+    this.#notify({ kind: 'catalog' })
+    return result
   }
 
   /** Changes one article's highlights; rewrites only `annotations/<articleId>.json`. */
@@ -172,7 +189,19 @@ export class NotebookStore {
     for (const h of before) this.#highlightArticle.delete(h.id)
     this.#index(target)
     this.#countsChanged()
+    this.#notify({ kind: 'highlights', articleId })
     return result
+  }
+
+  #notify(change: StoreChange): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(change)
+      } catch (error) {
+        // A listener's bug must not turn a saved change into a reported failure.
+        console.error('Notebook change listener failed', error)
+      }
+    }
   }
 
   /** Stores text under its hash (idempotent) and returns the hash. */
