@@ -307,6 +307,7 @@ export type MenuCommand =
   | 'redo'
   | 'search'
   | 'show-library'
+  | 'show-reader'
   | 'show-passages'
   | 'show-tags'
   | 'show-briefings'

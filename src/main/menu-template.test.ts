@@ -5,12 +5,10 @@ import { buildMenuTemplate, type MenuActions } from './menu-template'
 const actions = (): MenuActions => ({
   newNotebook: vi.fn(),
   openNotebook: vi.fn(),
-  importFiles: vi.fn(),
-  exportBriefing: vi.fn(),
+  send: vi.fn(),
   backupNow: vi.fn(),
   restoreBackup: vi.fn(),
   checkNotebook: vi.fn(),
-  showShortcuts: vi.fn(),
   showAbout: vi.fn(),
 })
 const submenu = (item: MenuItemConstructorOptions | undefined) => (item?.submenu ?? []) as MenuItemConstructorOptions[]
@@ -33,6 +31,8 @@ describe('application menu', () => {
       'New Notebook…',
       'Open Notebook…',
       'Import Files…',
+      'Paste as New Article',
+      'Import Annotations…',
       'Export Briefing…',
       'Back Up Now',
       'Restore from Backup…',
@@ -51,19 +51,44 @@ describe('application menu', () => {
     expect(a.backupNow).toHaveBeenCalledOnce()
     expect(a.restoreBackup).toHaveBeenCalledOnce()
     expect(a.checkNotebook).toHaveBeenCalledOnce()
-    expect(a.importFiles).toHaveBeenCalledOnce()
-    expect(a.exportBriefing).toHaveBeenCalledOnce()
+    expect(a.send).toHaveBeenCalledWith('import')
+    expect(a.send).toHaveBeenCalledWith('export-briefing')
     expect(a.openNotebook).toHaveBeenCalledOnce()
     expect(a.newNotebook).toHaveBeenCalledOnce()
   })
 
-  it('Edit has undo and redo', () => {
-    const edit = submenu(find(buildMenuTemplate(actions(), 'linux'), 'Edit'))
-    expect(edit.map((i) => i.role).filter(Boolean)).toEqual(expect.arrayContaining(['undo', 'redo', 'copy', 'paste']))
+  it('Edit sends undo, redo and search to the renderer, and keeps the clipboard roles', () => {
+    const a = actions()
+    const edit = submenu(find(buildMenuTemplate(a, 'linux'), 'Edit'))
+    expect(edit.map((i) => i.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'selectAll'])
+    const byLabel = Object.fromEntries(edit.filter((i) => i.label).map((i) => [i.label, i]))
+    expect(byLabel['Undo']?.accelerator).toBe('CmdOrCtrl+Z')
+    expect(byLabel['Redo']?.accelerator).toBe('Ctrl+Y')
+    expect(byLabel['Search Notebook…']?.accelerator).toBe('CmdOrCtrl+K')
+    for (const label of ['Undo', 'Redo', 'Search Notebook…']) (byLabel[label]?.click as unknown as () => void)()
+    expect(vi.mocked(a.send).mock.calls.map((c) => c[0])).toEqual(['undo', 'redo', 'search'])
   })
 
-  it('Help lists the keyboard shortcuts', () => {
-    const help = submenu(find(buildMenuTemplate(actions(), 'linux'), 'Help'))
-    expect(help.map((i) => i.label)).toContain('Keyboard Shortcuts')
+  it('View switches between the five views with Ctrl/Cmd+1..5', () => {
+    const a = actions()
+    const view = submenu(find(buildMenuTemplate(a, 'linux'), 'View')).filter((i) => i.accelerator?.startsWith('CmdOrCtrl+') && /\d$/.test(i.accelerator))
+    expect(view.map((i) => [i.label, i.accelerator])).toEqual([
+      ['Library', 'CmdOrCtrl+1'],
+      ['Reader', 'CmdOrCtrl+2'],
+      ['Passages', 'CmdOrCtrl+3'],
+      ['Tags', 'CmdOrCtrl+4'],
+      ['Briefings', 'CmdOrCtrl+5'],
+    ])
+    for (const item of view) (item.click as unknown as () => void)()
+    expect(vi.mocked(a.send).mock.calls.map((c) => c[0])).toEqual(['show-library', 'show-reader', 'show-passages', 'show-tags', 'show-briefings'])
+  })
+
+  it('Help shows the keyboard shortcuts in the app (F1)', () => {
+    const a = actions()
+    const help = submenu(find(buildMenuTemplate(a, 'linux'), 'Help'))
+    const item = help.find((i) => i.label === 'Keyboard Shortcuts')
+    expect(item?.accelerator).toBe('F1')
+    ;(item?.click as unknown as () => void)()
+    expect(a.send).toHaveBeenCalledWith('shortcuts')
   })
 })

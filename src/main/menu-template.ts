@@ -3,16 +3,16 @@
  * that every command is there with its accelerator; electron/app.ts builds the menu.
  */
 import type { MenuItemConstructorOptions } from 'electron'
+import type { MenuCommand } from '../core/api'
 
 export interface MenuActions {
   newNotebook(): void
   openNotebook(): void
-  importFiles(): void
-  exportBriefing(): void
+  /** Commands the renderer runs like its own buttons and keys. */
+  send(command: MenuCommand): void
   backupNow(): void
   restoreBackup(): void
   checkNotebook(): void
-  showShortcuts(): void
   showAbout(): void
 }
 
@@ -32,8 +32,10 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
         { label: 'New Notebook…', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newNotebook() },
         { label: 'Open Notebook…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openNotebook() },
         { type: 'separator' },
-        { label: 'Import Files…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
-        { label: 'Export Briefing…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportBriefing() },
+        { label: 'Import Files…', accelerator: 'CmdOrCtrl+O', click: () => actions.send('import') },
+        { label: 'Paste as New Article', accelerator: 'CmdOrCtrl+Shift+V', click: () => actions.send('paste-article') },
+        { label: 'Import Annotations…', click: () => actions.send('import-annotations') },
+        { label: 'Export Briefing…', accelerator: 'CmdOrCtrl+E', click: () => actions.send('export-briefing') },
         { type: 'separator' },
         { label: 'Back Up Now', click: () => actions.backupNow() },
         { label: 'Restore from Backup…', click: () => actions.restoreBackup() },
@@ -44,19 +46,29 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
     },
     {
       label: '&Edit',
+      // Undo and redo go to the renderer: in a text field they undo typing, elsewhere
+      // they undo the last highlight, tag, comment or library change.
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => actions.send('undo') },
+        { label: 'Redo', accelerator: isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y', click: () => actions.send('redo') },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
+        { type: 'separator' },
+        { label: 'Search Notebook…', accelerator: 'CmdOrCtrl+K', click: () => actions.send('search') },
       ],
     },
     {
       label: '&View',
       submenu: [
+        { label: 'Library', accelerator: 'CmdOrCtrl+1', click: () => actions.send('show-library') },
+        { label: 'Reader', accelerator: 'CmdOrCtrl+2', click: () => actions.send('show-reader') },
+        { label: 'Passages', accelerator: 'CmdOrCtrl+3', click: () => actions.send('show-passages') },
+        { label: 'Tags', accelerator: 'CmdOrCtrl+4', click: () => actions.send('show-tags') },
+        { label: 'Briefings', accelerator: 'CmdOrCtrl+5', click: () => actions.send('show-briefings') },
+        { type: 'separator' },
         { role: 'reload' },
         { role: 'toggleDevTools' },
         { type: 'separator' },
@@ -70,7 +82,7 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
     {
       label: '&Help',
       submenu: [
-        { label: 'Keyboard Shortcuts', accelerator: 'F1', click: () => actions.showShortcuts() },
+        { label: 'Keyboard Shortcuts', accelerator: 'F1', click: () => actions.send('shortcuts') },
         { label: 'About Dossier', click: () => actions.showAbout() },
       ],
     },

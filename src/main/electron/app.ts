@@ -5,7 +5,7 @@
 import { app, dialog, Menu, type BrowserWindow } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { IPC_EVENT_CHANNEL, type DossierEvent } from '../../core/api'
+import { IPC_EVENT_CHANNEL, type DossierEvent, type MenuCommand } from '../../core/api'
 import { createApiHandlers } from '../api-handlers'
 import { buildMenuTemplate } from '../menu-template'
 import { defaultNotebookDir, findFontsDir } from '../paths'
@@ -71,7 +71,7 @@ async function start(): Promise<void> {
     appUrl: devServerUrl ?? appUrl,
   }))
 
-  const send = (command: 'import' | 'export-briefing') => emit({ type: 'menu', command })
+  const send = (command: MenuCommand) => emit({ type: 'menu', command })
   const openNotebook = (mode: 'open' | 'new') => async () => {
     const result = await service.chooseNotebook({ mode }).catch((e: Error) => e)
     if (result instanceof Error) dialog.showErrorBox('Could not open the notebook', result.message)
@@ -82,25 +82,10 @@ async function start(): Promise<void> {
         {
           newNotebook: openNotebook('new'),
           openNotebook: openNotebook('open'),
-          importFiles: () => send('import'),
-          exportBriefing: () => send('export-briefing'),
+          send,
           backupNow: () => void backupNow(service),
           restoreBackup: () => void restoreBackup(service),
           checkNotebook: () => void checkNotebookFromMenu(service),
-          showShortcuts: () =>
-            void dialog.showMessageBox({
-              type: 'info',
-              title: 'Keyboard shortcuts',
-              message: 'Keyboard shortcuts',
-              detail: [
-                'Ctrl/Cmd+O  Import files',
-                'Ctrl/Cmd+E  Export briefing',
-                'Ctrl/Cmd+Shift+O  Open notebook',
-                'Ctrl/Cmd+Shift+N  New notebook',
-                '1–9  Toggle a tag while the highlight toolbar is open',
-                'Enter  Save the highlight   Esc  Cancel',
-              ].join('\n'),
-            }),
           showAbout: () => void dialog.showMessageBox({ type: 'info', title: 'About Dossier', message: `Dossier ${app.getVersion()}`, detail: 'An offline research notebook.' }),
         },
         process.platform,
