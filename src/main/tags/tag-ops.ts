@@ -2,39 +2,217 @@
  * The codebook and the passages: tag create/rename/recolour/describe, merge, delete and
  * their undo, highlight restore, and the notebook-wide passage list.
  * Every function leaves the notebook unchanged when it throws (DossierError).
+ *
+ * Order of writes (see tag-writes.ts): deleting or merging a tag rewrites the affected
+ * annotation files first and the manifest (`notebook.json`) last, so no highlight ever
+ * names a tag the codebook lacks; restoring a tag writes the manifest first. If a write
+ * fails part-way, the files already written are put back before the error is reported,
+ * and a removal that did complete is undone exactly by `restoreTag`.
  */
 import type { NewTag, PassageSummary, TagChange, TagRemoval, TagSummary } from '../../core/api'
-import type { TagId } from '../../core/ids'
-import type { Highlight, Tag } from '../../core/model'
+import { anchorTarget } from '../../core/anchoring'
+import type { ArticleId, TagId } from '../../core/ids'
+import { TagSchema, type Highlight, type Tag } from '../../core/model'
 import { DossierError } from '../../core/result'
+import { makeTextTarget } from '../../core/selectors'
 import type { NotebookStore } from '../storage/notebook-store'
+import { assertNameFree, nextPaletteColor, normaliseColor, normaliseDescription, normaliseTagName } from './tag-fields'
+import { rewriteTagLists, undoTagLists, type TagListWrite } from './tag-writes'
 
-const todo = (what: string): never => {
-  throw new DossierError('internal', `${what} is not built yet`)
+export { TAG_PALETTE } from './tag-fields'
+
+/** The tags in codebook order, each with the number of highlights that carry it. */
+export async function listTagSummaries(store: NotebookStore): Promise<TagSummary[]> {
+  const counts = new Map<TagId, number>()
+  for (const h of await store.allHighlights()) for (const id of new Set(h.tagIds)) counts.set(id, (counts.get(id) ?? 0) + 1)
+  return store.tags.map((t) => ({ ...t, highlightCount: counts.get(t.id) ?? 0 }))
 }
 
-export async function listTagSummaries(_store: NotebookStore): Promise<TagSummary[]> {
-  return todo('listTagSummaries')
+/** Adds a tag at the end of the codebook; its colour is the next unused palette colour unless given. */
+export async function createTag(store: NotebookStore, tag: NewTag, freshId: () => TagId): Promise<Tag> {
+  const name = normaliseTagName(tag.name)
+  const color = tag.color !== undefined ? normaliseColor(tag.color) : null
+  const description = normaliseDescription(tag.description ?? '')
+  const id = freshId()
+  return store.updateManifest((draft) => {
+    assertNameFree(draft.tags, name)
+    const created: Tag = { id, name, color: color ?? nextPaletteColor(draft.tags), description }
+    draft.tags.push(created)
+    return { ...created }
+  })
 }
-export async function createTag(_store: NotebookStore, _tag: NewTag, _freshId: () => TagId): Promise<Tag> {
-  return todo('createTag')
+
+/** Renames, recolours or describes a tag (the preloaded ones too). Nothing given: nothing written. */
+export async function updateTag(store: NotebookStore, change: TagChange): Promise<Tag> {
+  const current = store.tags[tagAt(store.tags, change.tagId)]!
+  const name = change.name !== undefined ? normaliseTagName(change.name) : undefined
+  const color = change.color !== undefined ? normaliseColor(change.color) : undefined
+  const description = change.description !== undefined ? normaliseDescription(change.description) : undefined
+  if ((name ?? current.name) === current.name && (color ?? current.color) === current.color && (description ?? current.description) === current.description) {
+    return { ...current }
+  }
+  return store.updateManifest((draft) => {
+    const tag = draft.tags[tagAt(draft.tags, change.tagId)]!
+    if (name !== undefined) {
+      assertNameFree(draft.tags, name, tag.id)
+      tag.name = name
+    }
+    if (color !== undefined) tag.color = color
+    if (description !== undefined) tag.description = description
+    return { ...tag }
+  })
 }
-export async function updateTag(_store: NotebookStore, _change: TagChange): Promise<Tag> {
-  return todo('updateTag')
+
+/**
+ * Removes a tag from every highlight, then from the codebook. Highlights left without
+ * tags are kept. Returns what `restoreTag` needs to undo it exactly.
+ */
+export async function deleteTag(store: NotebookStore, tagId: TagId): Promise<TagRemoval> {
+  tagAt(store.tags, tagId)
+  const carrying = (await store.allHighlights()).filter((h) => h.tagIds.includes(tagId))
+  const written = await rewriteTagLists(
+    store,
+    carrying.map((h) => h.articleId),
+    (h) => (h.tagIds.includes(tagId) ? h.tagIds.filter((t) => t !== tagId) : null),
+  )
+  return removeFromCodebook(store, tagId, written)
 }
-export async function deleteTag(_store: NotebookStore, _tagId: TagId): Promise<TagRemoval> {
-  return todo('deleteTag')
+
+/**
+ * Moves every highlight of `from` to `into` (in `from`'s place in its tag list, or not
+ * at all when it already has `into`), then removes `from` from the codebook.
+ */
+export async function mergeTags(store: NotebookStore, from: TagId, into: TagId): Promise<TagRemoval> {
+  if (from === into) throw new DossierError('bad-request', 'A tag cannot be merged into itself: choose another tag to merge into.')
+  tagAt(store.tags, from)
+  tagAt(store.tags, into)
+  const carrying = (await store.allHighlights()).filter((h) => h.tagIds.includes(from))
+  const written = await rewriteTagLists(
+    store,
+    carrying.map((h) => h.articleId),
+    (h) => {
+      if (!h.tagIds.includes(from)) return null
+      return h.tagIds.includes(into) ? h.tagIds.filter((t) => t !== from) : h.tagIds.map((t) => (t === from ? into : t))
+    },
+  )
+  return removeFromCodebook(store, from, written)
 }
-export async function mergeTags(_store: NotebookStore, _from: TagId, _into: TagId): Promise<TagRemoval> {
-  return todo('mergeTags')
+
+async function removeFromCodebook(store: NotebookStore, tagId: TagId, written: readonly TagListWrite[]): Promise<TagRemoval> {
+  let removed: { tag: Tag; index: number }
+  try {
+    removed = await store.updateManifest((draft) => {
+      const index = tagAt(draft.tags, tagId)
+      const [tag] = draft.tags.splice(index, 1)
+      return { tag: { ...tag! }, index }
+    })
+  } catch (error) {
+    await undoTagLists(store, written)
+    throw error
+  }
+  const highlights = written.flatMap((w) => [...w.before].map(([highlightId, tagIds]) => ({ highlightId, tagIds: [...tagIds] })))
+  return { ...removed, highlights }
 }
-export async function restoreTag(_store: NotebookStore, _removal: TagRemoval): Promise<Tag> {
-  return todo('restoreTag')
+
+/**
+ * Undo of deleteTag / mergeTags: the tag back at its place (clamped to the codebook) with
+ * its id, name, colour and description, then each listed highlight's tags as they were.
+ * Highlights deleted since are skipped; tag ids in the lists that are neither the restored
+ * tag nor in the codebook are left out.
+ */
+export async function restoreTag(store: NotebookStore, removal: TagRemoval): Promise<Tag> {
+  const parsed = TagSchema.safeParse(removal.tag)
+  if (!parsed.success) throw new DossierError('bad-request', `The tag to restore is not valid: ${parsed.error.issues[0]?.message ?? 'bad shape'}.`)
+  const tag = parsed.data
+  const restored = await store.updateManifest((draft) => {
+    const clash = draft.tags.find((t) => t.id === tag.id)
+    if (clash) throw new DossierError('tag-exists', `The tag "${clash.name}" is already in the codebook; there is nothing to restore.`)
+    assertNameFree(draft.tags, tag.name)
+    const index = Math.max(0, Math.min(Math.floor(removal.index) || 0, draft.tags.length))
+    draft.tags.splice(index, 0, { ...tag })
+    return { ...tag }
+  })
+
+  const known = new Set(store.tags.map((t) => t.id))
+  const lists = new Map(removal.highlights.map((h) => [h.highlightId, h.tagIds.filter((t) => known.has(t))]))
+  const articleIds: ArticleId[] = []
+  for (const id of lists.keys()) {
+    const found = await store.findHighlight(id)
+    if (found) articleIds.push(found.articleId)
+  }
+  try {
+    await rewriteTagLists(store, articleIds, (h) => lists.get(h.id) ?? null)
+  } catch (error) {
+    await store
+      .updateManifest((draft) => {
+        const index = draft.tags.findIndex((t) => t.id === tag.id)
+        if (index >= 0) draft.tags.splice(index, 1)
+      })
+      .catch((e: unknown) => console.error(`Could not take back the restored tag ${tag.id}`, e))
+    throw error
+  }
+  return restored
 }
-/** Puts back a highlight exactly as given (same id), re-anchoring it against the article text. */
-export async function restoreHighlight(_store: NotebookStore, _highlight: Highlight): Promise<Highlight> {
-  return todo('restoreHighlight')
+
+/**
+ * Puts back a deleted highlight exactly as given (same id, dates, tags and comment),
+ * re-anchored in the article's stored text. Already there: returned unchanged. Its quote
+ * no longer found: 'orphan'. It goes back in creation order among the article's highlights.
+ */
+export async function restoreHighlight(store: NotebookStore, highlight: Highlight): Promise<Highlight> {
+  const article = store.article(highlight.articleId)
+  if (!article) throw new DossierError('not-found', `There is no article with id ${highlight.articleId} in this notebook.`)
+  const existing = await store.findHighlight(highlight.id)
+  if (existing) return existing
+  const text = await store.readBody(article.bodyHash)
+  const anchor = anchorTarget(text, highlight.target)
+  if (!anchor) {
+    throw new DossierError('orphan', `The passage "${clip(highlight.target.exact)}" can no longer be found in "${article.title}", so the highlight cannot be put back.`)
+  }
+  const target =
+    anchor.method === 'approximate' ? makeTextTarget(text, anchor.start, anchor.end) : { ...highlight.target, start: anchor.start, end: anchor.end }
+  const restored: Highlight = { ...highlight, tagIds: [...highlight.tagIds], target }
+  return store.updateHighlights(article.id, (highlights) => {
+    const already = highlights.find((h) => h.id === restored.id)
+    if (already) return { ...already }
+    const after = highlights.findIndex((h) => h.createdAt > restored.createdAt)
+    highlights.splice(after < 0 ? highlights.length : after, 0, restored)
+    return { ...restored }
+  })
 }
-export async function listPassages(_store: NotebookStore): Promise<PassageSummary[]> {
-  return todo('listPassages')
+
+/** Every highlight with its article's title, outlet and date: by publication date (undated last), then article, then position. */
+export async function listPassages(store: NotebookStore): Promise<PassageSummary[]> {
+  const order = new Map(store.articles.map((a, i) => [a.id, i]))
+  const passages = (await store.allHighlights()).flatMap((highlight) => {
+    const article = store.article(highlight.articleId)
+    return article ? [{ highlight, articleTitle: article.title, outlet: article.outlet, published: article.published }] : []
+  })
+  return passages.sort(
+    (a, b) =>
+      compareDates(a.published, b.published) ||
+      (order.get(a.highlight.articleId) ?? 0) - (order.get(b.highlight.articleId) ?? 0) ||
+      a.highlight.target.start - b.highlight.target.start ||
+      a.highlight.target.end - b.highlight.target.end,
+  )
+}
+
+function compareDates(a: string | null, b: string | null): number {
+  if (a === b) return 0
+  if (a === null) return 1
+  if (b === null) return -1
+  const day = a.slice(0, 10).localeCompare(b.slice(0, 10))
+  return day !== 0 ? day : a.localeCompare(b)
+}
+
+/** The index of a tag in the codebook; 'unknown-tag' when it is not there. */
+function tagAt(tags: readonly Tag[], tagId: TagId): number {
+  const index = tags.findIndex((t) => t.id === tagId)
+  if (index < 0) throw new DossierError('unknown-tag', `There is no tag with id ${tagId} in this notebook (it may have been deleted).`)
+  return index
+}
+
+function clip(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line
 }
