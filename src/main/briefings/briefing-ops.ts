@@ -1,77 +1,57 @@
 /**
  * Stored briefing documents (`<notebook>/briefings/<id>.json`), their preview layout,
- * exports in every format, and W3C annotation import.
+ * exports in every format, and W3C annotation import. The session calls these; the work
+ * is in ./briefing-store (storage), ./export-briefing and ./export-writer (exports) and
+ * ./annotation-import (W3C import).
  */
-import type { AnnotationImportReport, BriefingRequest, BriefingSummary, ExportFormat, JobProgress } from '../../core/api'
+import type { AnnotationImportReport, BriefingRequest, BriefingSummary } from '../../core/api'
+import { buildBriefing } from '../../core/briefing'
 import type { BriefingDocument, BriefingId } from '../../core/briefing-document'
 import type { BriefingLayout } from '../../core/briefing-types'
-import { buildBriefing } from '../../core/briefing'
-import { DossierError } from '../../core/result'
-import { checkExportTarget, mapExportError } from '../export-target'
 import type { NotebookStore } from '../storage/notebook-store'
+import { importAnnotations as importW3c } from './annotation-import'
+import * as storage from './briefing-store'
+import { exportBriefing as runExport, type ExportOptions, type ExportResult } from './export-briefing'
+import type { ExportFs } from './export-writer'
 
-const todo = (what: string): never => {
-  throw new DossierError('internal', `${what} is not built yet`)
-}
+export type { ExportOptions, ExportResult } from './export-briefing'
 
 export interface BriefingContext {
   store: NotebookStore
   now: () => string
   randomHex: () => string
   fontsDir: string
+  /** The built PDF worker script; by default the one beside the bundle (tests pass one they built). */
+  pdfWorkerUrl?: URL
+  /** Only tests: how an export's final rename is done (to simulate a file held by another program). */
+  exportFs?: ExportFs
 }
 
-export interface ExportOptions {
-  onProgress?: (progress: JobProgress) => void
-  signal?: AbortSignal
+export function listBriefings(ctx: BriefingContext): Promise<BriefingSummary[]> {
+  return storage.listBriefings(ctx)
 }
-
-export interface ExportResult {
-  path: string
-  format: ExportFormat
-  pageCount: number
-  passageCount: number
+export function getBriefing(ctx: BriefingContext, id: BriefingId): Promise<BriefingDocument> {
+  return storage.getBriefing(ctx, id)
 }
-
-export async function listBriefings(_ctx: BriefingContext): Promise<BriefingSummary[]> {
-  return todo('listBriefings')
+export function createBriefing(ctx: BriefingContext, title: string | undefined): Promise<BriefingDocument> {
+  return storage.createBriefing(ctx, title)
 }
-export async function getBriefing(_ctx: BriefingContext, _id: BriefingId): Promise<BriefingDocument> {
-  return todo('getBriefing')
+export function saveBriefing(ctx: BriefingContext, doc: BriefingDocument): Promise<BriefingDocument> {
+  return storage.saveBriefing(ctx, doc)
 }
-export async function createBriefing(_ctx: BriefingContext, _title: string | undefined): Promise<BriefingDocument> {
-  return todo('createBriefing')
+export function deleteBriefing(ctx: BriefingContext, id: BriefingId): Promise<void> {
+  return storage.deleteBriefing(ctx, id)
 }
-export async function saveBriefing(_ctx: BriefingContext, _doc: BriefingDocument): Promise<BriefingDocument> {
-  return todo('saveBriefing')
-}
-export async function deleteBriefing(_ctx: BriefingContext, _id: BriefingId): Promise<void> {
-  return todo('deleteBriefing')
-}
-export async function previewBriefing(_ctx: BriefingContext, _id: BriefingId): Promise<BriefingLayout> {
-  return todo('previewBriefing')
-}
-export async function exportBriefing(ctx: BriefingContext, outPath: string, request: BriefingRequest, _options: ExportOptions = {}): Promise<ExportResult> {
-  if ((request.format ?? 'pdf') !== 'pdf' || request.briefingId) return todo('exportBriefing beyond an ad-hoc PDF')
+/** The stored briefing laid out against the notebook as it is now (throws 'empty-selection' when nothing is in it). */
+export async function previewBriefing(ctx: BriefingContext, id: BriefingId): Promise<BriefingLayout> {
+  const doc = await storage.getBriefing(ctx, id)
   const { store } = ctx
-  const layout = buildBriefing({
-    articles: store.articles,
-    tags: store.tags,
-    highlights: await store.allHighlights(),
-    title: request.title,
-    tagIds: request.tagIds,
-    generatedAt: ctx.now(),
-  })
-  await checkExportTarget(outPath)
-  try {
-    // Loaded on first export: pdfkit costs ~180 ms to load, which every open would pay.
-    const { writeBriefingPdf } = await import('../pdf/briefing-pdf')
-    const { pageCount } = await writeBriefingPdf(layout, outPath, { fontsDir: ctx.fontsDir })
-    return { path: outPath, format: 'pdf', pageCount, passageCount: layout.passageCount }
-  } catch (error) {
-    throw mapExportError(error, outPath)
-  }
+  return buildBriefing(doc, { articles: store.articles, tags: store.tags, highlights: await store.allHighlights() }, { generatedAt: ctx.now() })
 }
-export async function importAnnotations(_ctx: BriefingContext, _filePath: string): Promise<AnnotationImportReport> {
-  return todo('importAnnotations')
+/** Writes the briefing (stored or ad hoc) at `outPath` in the requested format; a failure or cancel leaves nothing there. */
+export function exportBriefing(ctx: BriefingContext, outPath: string, request: BriefingRequest, options: ExportOptions = {}): Promise<ExportResult> {
+  return runExport(ctx, outPath, request, options)
+}
+export function importAnnotations(ctx: BriefingContext, filePath: string): Promise<AnnotationImportReport> {
+  return importW3c(ctx, filePath)
 }

@@ -1,0 +1,175 @@
+/**
+ * Importing a W3C Web Annotation file (JSON-LD: a collection, a page, or annotations) into
+ * the open notebook: the core plans it (src/core/export/w3c: each annotation matched to an
+ * article by URL or body hash, its quote checked against the stored text), and this module
+ * writes the plan.
+ *
+ * - An annotation already in the notebook (same article, same range, same tags by name,
+ *   same comment) is skipped, so importing a file twice adds nothing the second time.
+ * - Order of writes: the tags the file names that the notebook lacks are created first, in
+ *   one manifest write; then each article's new highlights in one write of its annotation
+ *   file. A write failure stops the import and says what was already done (importing the
+ *   same file again then completes it, because what is there is skipped).
+ */
+import { readFile, stat } from 'node:fs/promises'
+import type { AnnotationImportReport } from '../../core/api'
+import { articlesReferenced, parseW3cAnnotations, planW3cImport, type W3cHighlightDraft } from '../../core/export/w3c'
+import { makeHighlightId, makeTagId, type ArticleId, type TagId } from '../../core/ids'
+import type { Highlight, Tag } from '../../core/model'
+import { DossierError, isDossierError } from '../../core/result'
+import type { NotebookStore } from '../storage/notebook-store'
+import { nextPaletteColor, normaliseTagName } from '../tags/tag-fields'
+
+export interface AnnotationImportContext {
+  store: NotebookStore
+  now: () => string
+  randomHex: () => string
+}
+
+/** A file larger than this is not an annotation export anyone made by hand or with Dossier. */
+const MAX_FILE_BYTES = 100 * 1024 * 1024
+const MAX_COMMENT = 20_000
+
+export async function importAnnotations(ctx: AnnotationImportContext, filePath: string): Promise<AnnotationImportReport> {
+  const { store } = ctx
+  if (store.readOnly) throw new DossierError('forbidden', 'This notebook was opened read-only; nothing can be changed.')
+  const json = await readJsonFile(filePath)
+  const parsed = parseW3cAnnotations(json)
+
+  const highlights = await store.allHighlights()
+  const texts = new Map<ArticleId, string>()
+  for (const id of articlesReferenced(parsed, store.articles)) {
+    const article = store.article(id)
+    const text = article && (await store.readBody(article.bodyHash).catch(() => undefined))
+    if (text !== undefined) texts.set(id, text)
+  }
+  const plan = planW3cImport(parsed, { articles: store.articles, tags: store.tags, highlights, textOf: (id) => texts.get(id) })
+  const problems = plan.problems.map((p) => ({ annotation: p.annotationId ?? `#${p.index + 1}`, message: p.message }))
+
+  // Decide what to create: normalised tag names, comments within limits, no duplicates.
+  const existing = new Map<string, Set<string>>()
+  const keyOf = (articleId: string, start: number, end: number) => `${articleId}:${start}:${end}`
+  const signature = (tagNames: readonly string[], comment: string) => `${[...new Set(tagNames.map(fold))].sort().join('\u0000')}\u0001${comment.trim()}`
+  const tagName = new Map(store.tags.map((t) => [t.id, t.name]))
+  for (const h of highlights) {
+    const key = keyOf(h.articleId, h.target.start, h.target.end)
+    if (!existing.has(key)) existing.set(key, new Set())
+    existing.get(key)!.add(signature(h.tagIds.flatMap((id) => tagName.get(id) ?? []), h.comment))
+  }
+  const toCreate: (W3cHighlightDraft & { names: string[] })[] = []
+  let skipped = 0
+  for (const draft of plan.drafts) {
+    const label = draft.annotationId ?? `${draft.articleId} ${draft.start}-${draft.end}`
+    let names: string[]
+    try {
+      names = draft.tagNames.map(normaliseTagName)
+    } catch (error) {
+      if (!isDossierError(error)) throw error
+      problems.push({ annotation: label, message: `Annotation ${label}: ${error.message}` })
+      continue
+    }
+    if (draft.comment.trim().length > MAX_COMMENT) {
+      problems.push({ annotation: label, message: `Annotation ${label}: its comment is longer than ${MAX_COMMENT} characters.` })
+      continue
+    }
+    const key = keyOf(draft.articleId, draft.start, draft.end)
+    const sig = signature(names, draft.comment)
+    if (existing.get(key)?.has(sig)) {
+      skipped++
+      continue
+    }
+    if (!existing.has(key)) existing.set(key, new Set())
+    existing.get(key)!.add(sig)
+    toCreate.push({ ...draft, names })
+  }
+
+  // 1. Tags, in one manifest write.
+  const tagIds = new Map(store.tags.map((t) => [fold(t.name), t.id]))
+  const newTags: Tag[] = []
+  for (const draft of toCreate) {
+    for (const name of draft.names) {
+      if (tagIds.has(fold(name))) continue
+      let id: TagId
+      do {
+        id = makeTagId(ctx.randomHex())
+      } while (store.tags.some((t) => t.id === id) || newTags.some((t) => t.id === id))
+      const tag: Tag = { id, name, color: nextPaletteColor([...store.tags, ...newTags]), description: '' }
+      newTags.push(tag)
+      tagIds.set(fold(name), id)
+    }
+  }
+  if (newTags.length > 0) {
+    await store.updateManifest((manifest) => {
+      manifest.tags.push(...newTags)
+    })
+  }
+
+  // 2. Highlights, one write per article.
+  const now = ctx.now()
+  const taken = new Set(highlights.map((h) => h.id))
+  const byArticle = new Map<ArticleId, Highlight[]>()
+  for (const draft of toCreate) {
+    let id = makeHighlightId(ctx.randomHex())
+    while (taken.has(id)) id = makeHighlightId(ctx.randomHex())
+    taken.add(id)
+    const highlight: Highlight = {
+      id,
+      articleId: draft.articleId,
+      target: { start: draft.start, end: draft.end, exact: draft.exact, prefix: draft.prefix, suffix: draft.suffix },
+      tagIds: [...new Set(draft.names.map((n) => tagIds.get(fold(n))!))],
+      comment: draft.comment.trim(),
+      createdAt: timestamp(draft.created) ?? now,
+      updatedAt: timestamp(draft.modified) ?? timestamp(draft.created) ?? now,
+    }
+    byArticle.set(draft.articleId, [...(byArticle.get(draft.articleId) ?? []), highlight])
+  }
+  let created = 0
+  for (const [articleId, list] of byArticle) {
+    try {
+      await store.updateHighlights(articleId, (current) => {
+        current.push(...list)
+      })
+    } catch (error) {
+      const done = [
+        newTags.length > 0 ? `created the tags ${newTags.map((t) => `"${t.name}"`).join(', ')}` : '',
+        `imported ${created} of ${toCreate.length} annotations`,
+      ].filter(Boolean)
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new DossierError(
+        'write-failed',
+        `The import stopped: ${reason} Before that it ${done.join(' and ')}. Importing the same file again adds the rest (what is already there is skipped).`,
+      )
+    }
+    created += list.length
+  }
+  return { created, skipped, tagsCreated: newTags.map((t) => t.name), problems }
+}
+
+async function readJsonFile(filePath: string): Promise<unknown> {
+  const info = await stat(filePath).catch(() => null)
+  if (!info) throw new DossierError('not-found', `No such file: ${filePath}`)
+  if (!info.isFile()) throw new DossierError('bad-request', `${filePath} is not a file.`)
+  if (info.size > MAX_FILE_BYTES) throw new DossierError('too-large', `${filePath} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: too large for an annotation file.`)
+  let raw: string
+  try {
+    raw = await readFile(filePath, 'utf8')
+  } catch (error) {
+    throw new DossierError('unreadable', `Cannot read ${filePath} (${(error as Error).message}).`)
+  }
+  if (raw.trim() === '') throw new DossierError('bad-request', `${filePath} is empty: it holds no annotations.`)
+  try {
+    return JSON.parse(raw.replace(/^\uFEFF/, '')) as unknown
+  } catch (error) {
+    throw new DossierError('bad-request', `${filePath} is not valid JSON (${(error as Error).message}), so it cannot be a W3C Web Annotation file.`)
+  }
+}
+
+function fold(name: string): string {
+  return name.normalize('NFC').toLocaleLowerCase('und')
+}
+
+/** An ISO date-time the notebook can store, else null. */
+function timestamp(value: string | null): string | null {
+  if (!value || value.length < 10 || value.length > 40 || Number.isNaN(Date.parse(value))) return null
+  return value
+}

@@ -1,0 +1,154 @@
+/**
+ * Exporting a briefing (stored, or ad hoc from a title and tags) as PDF, Markdown, CSV or
+ * W3C Web Annotation JSON-LD.
+ *
+ * Order of work: the target is checked (name, folder) and the layout built (an empty
+ * selection fails here) before anything is written; the bytes are then produced and
+ * written through a temp file beside the target (./export-writer), so a failure or a
+ * cancel leaves nothing at the target and no temp file behind.
+ *
+ * PDF rendering runs off the main thread in the shared PdfWorkerRenderer (the built
+ * `pdf-worker.js` beside the app's and the CLI's bundles). Where that script does not
+ * exist — under vitest, which runs the TypeScript sources unbundled — it falls back to
+ * rendering in-process (same renderer, same bytes; only cancel then waits for the render
+ * to finish before it takes effect). Tests may pass `pdfWorkerUrl` to use a worker they built.
+ */
+import { basename } from 'node:path'
+import { stringify } from 'csv-stringify/sync'
+import type { BriefingRequest, ExportFormat, JobProgress } from '../../core/api'
+import { buildBriefing } from '../../core/briefing'
+import type { BriefingLayout } from '../../core/briefing-types'
+import { csvRowsFromLayout, highlightsToCsv } from '../../core/export/csv'
+import { briefingToMarkdown } from '../../core/export/markdown'
+import { toW3cCollection, w3cItemsFromLayout } from '../../core/export/w3c'
+import type { ArticleId } from '../../core/ids'
+import { DossierError, isDossierError } from '../../core/result'
+import { checkExportTarget, mapExportError } from '../export-target'
+import type { PdfProgress } from '../pdf/briefing-pdf'
+import { defaultPdfWorkerUrl, sharedPdfRenderer, type PdfWorkerRenderer } from '../pdf/render-in-worker'
+import type { NotebookStore } from '../storage/notebook-store'
+import { getBriefing } from './briefing-store'
+import { canceledError, checkTargetName, throwIfCanceled, writeExportFile, type ExportFs } from './export-writer'
+
+export interface ExportContext {
+  store: NotebookStore
+  now: () => string
+  randomHex: () => string
+  fontsDir: string
+  /** The built PDF worker script; by default the one beside the bundle (see the module comment). */
+  pdfWorkerUrl?: URL
+  /** Only tests: how the final rename is done. */
+  exportFs?: ExportFs
+}
+
+export interface ExportOptions {
+  onProgress?: (progress: JobProgress) => void
+  signal?: AbortSignal
+}
+
+export interface ExportResult {
+  path: string
+  format: ExportFormat
+  /** PDF only; 0 for the text formats. */
+  pageCount: number
+  passageCount: number
+  /**
+   * What the briefing left out and why (a deleted tag, article or passage), present only
+   * when there is something to say. For the CLI's human output; not part of ExportedBriefing.
+   */
+  warnings?: string[]
+}
+
+export async function exportBriefing(ctx: ExportContext, outPath: string, request: BriefingRequest, options: ExportOptions = {}): Promise<ExportResult> {
+  const format = request.format ?? 'pdf'
+  const { signal } = options
+  const progress = (done: number, total: number, label: string) => options.onProgress?.({ job: 'export', done, total, label })
+  throwIfCanceled(signal)
+  checkTargetName(outPath)
+  await checkExportTarget(outPath)
+
+  progress(0, 0, 'Building the briefing')
+  const layout = await layoutFor(ctx, request)
+  throwIfCanceled(signal)
+
+  let bytes: string | Uint8Array
+  let pageCount = 0
+  try {
+    if (format === 'pdf') {
+      const rendered = await renderPdf(ctx, layout, signal, progress)
+      bytes = rendered.bytes
+      pageCount = rendered.pageCount
+    } else {
+      progress(1, 3, `Formatting ${FORMAT_NAMES[format]}`)
+      bytes = await textExport(ctx, layout, format)
+    }
+    throwIfCanceled(signal)
+    progress(format === 'pdf' ? 0 : 2, format === 'pdf' ? 0 : 3, `Writing ${basename(outPath)}`)
+    await writeExportFile(outPath, bytes, signal, ctx.exportFs)
+  } catch (error) {
+    if (signal?.aborted) throw canceledError()
+    throw isDossierError(error) ? error : mapExportError(error, outPath)
+  }
+  if (format !== 'pdf') progress(3, 3, `Wrote ${basename(outPath)}`)
+  const warnings = layout.warnings.map((w) => w.message)
+  return { path: outPath, format, pageCount, passageCount: layout.passageCount, ...(warnings.length > 0 ? { warnings } : {}) }
+}
+
+export const FORMAT_NAMES: Record<ExportFormat, string> = { pdf: 'PDF', md: 'Markdown', csv: 'CSV', w3c: 'W3C Web Annotations' }
+
+/** The layout of a stored briefing (by id) or of an ad-hoc request. Throws 'empty-selection' when nothing would be in it. */
+export async function layoutFor(ctx: Pick<ExportContext, 'store' | 'now'>, request: BriefingRequest): Promise<BriefingLayout> {
+  const { store } = ctx
+  const source = request.briefingId ? await getBriefing(ctx, request.briefingId) : { title: request.title, tagIds: request.tagIds }
+  const data = { articles: store.articles, tags: store.tags, highlights: await store.allHighlights() }
+  const layout = buildBriefing(source, data, { generatedAt: ctx.now() })
+  if (layout.passageCount === 0) throw new DossierError('empty-selection', 'The briefing has no passages: highlight and tag some passages, or choose other tags.')
+  return layout
+}
+
+async function textExport(ctx: ExportContext, layout: BriefingLayout, format: Exclude<ExportFormat, 'pdf'>): Promise<string> {
+  if (format === 'md') return briefingToMarkdown(layout)
+  if (format === 'csv') return highlightsToCsv(csvRowsFromLayout(layout), stringify)
+  // Positions are counted in code points in the file (the model's rule): that needs the texts.
+  const texts = new Map<ArticleId, string>()
+  for (const source of layout.sources) {
+    const text = await ctx.store.readBody(source.bodyHash).catch(() => undefined)
+    if (text !== undefined) texts.set(source.articleId, text)
+  }
+  const collection = toW3cCollection(w3cItemsFromLayout(layout), { label: layout.title, generatedAt: layout.generatedAt, textOf: (id) => texts.get(id) }, layout.briefingId ?? 'briefing')
+  return `${JSON.stringify(collection, null, 2)}\n`
+}
+
+type Progress = (done: number, total: number, label: string) => void
+
+async function renderPdf(ctx: ExportContext, layout: BriefingLayout, signal: AbortSignal | undefined, progress: Progress): Promise<{ bytes: Uint8Array; pageCount: number }> {
+  const onProgress = (p: PdfProgress) => progress(p.done, p.total, pdfStage(p))
+  const renderer = workerRenderer(ctx)
+  if (renderer) {
+    try {
+      return await renderer.render(layout, { fontsDir: ctx.fontsDir, onProgress, signal })
+    } catch (error) {
+      if (signal?.aborted) throw canceledError()
+      throw error
+    }
+  }
+  // In-process fallback (no built worker script, e.g. under vitest): see the module comment.
+  // Loaded on first export: pdfkit costs ~180 ms to load, which every open would pay.
+  const { renderBriefingPdf } = await import('../pdf/briefing-pdf')
+  return renderBriefingPdf(layout, { fontsDir: ctx.fontsDir, onProgress })
+}
+
+function pdfStage(p: PdfProgress): string {
+  if (p.phase === 'layout') return 'Laying out pages'
+  if (p.phase === 'draw') return p.total > 0 ? `Rendered page ${p.done} of ${p.total}` : 'Rendering pages'
+  return 'Finishing the PDF'
+}
+
+function workerRenderer(ctx: ExportContext): PdfWorkerRenderer | null {
+  if (ctx.pdfWorkerUrl) return sharedPdfRenderer(ctx.pdfWorkerUrl)
+  try {
+    return sharedPdfRenderer(defaultPdfWorkerUrl())
+  } catch {
+    return null
+  }
+}
