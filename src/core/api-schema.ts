@@ -69,7 +69,7 @@ export const apiArgSchemas = {
     .strict(),
   deleteArticle: z.object({ articleId: ArticleIdSchema }).strict(),
   restoreArticle: z.object({ articleId: ArticleIdSchema }).strict(),
-  importClipboard: z.object({ text: z.string().max(20_000_000), html: z.string().max(50_000_000).optional() }).strict(),
+  importClipboard: z.object({ text: z.string().max(20_000_000).optional(), html: z.string().max(50_000_000).optional() }).strict(),
   cancelImport: NoArgs,
   listTagSummaries: NoArgs,
   createTag: z.object({ name: TagName, color: Color.optional(), description: TagDescription.optional() }).strict(),

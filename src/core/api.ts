@@ -100,9 +100,14 @@ export interface ArticleRemoval {
   highlightCount: number
 }
 
+/**
+ * Pasted content. A paste event in the page carries it; with neither field given, main
+ * reads the system clipboard itself (the menu's Paste as New Article: the sandboxed
+ * page may not read the clipboard on its own).
+ */
 export interface ClipboardContent {
   /** The clipboard's text/plain flavour. */
-  text: string
+  text?: string
   /** The clipboard's text/html flavour, when it had one (sanitised in main). */
   html?: string
 }

@@ -164,7 +164,9 @@ export class NotebookSession {
   importClipboard(content: ClipboardContent): Promise<ImportReport> {
     const stamp = this.#now().slice(0, 19).replace(/[:T]/g, '-')
     const html = content.html?.trim()
-    const file = html ? { name: `Pasted ${stamp}.html`, bytes: new TextEncoder().encode(html) } : { name: `Pasted ${stamp}.txt`, bytes: new TextEncoder().encode(content.text) }
+    const file = html
+      ? { name: `Pasted ${stamp}.html`, bytes: new TextEncoder().encode(html) }
+      : { name: `Pasted ${stamp}.txt`, bytes: new TextEncoder().encode(content.text ?? '') }
     return importContents(this.#importContext({}), [file])
   }
 

@@ -4,7 +4,7 @@
  * and pushes events through `emit`. Electron-free: the app, the e2e harness and tests
  * construct it the same way.
  */
-import type { DossierEvent, DossierService, ExportFormat, JobProgress } from '../core/api'
+import type { ClipboardContent, DossierEvent, DossierService, ExportFormat, JobProgress } from '../core/api'
 import { DossierError } from '../core/result'
 import { resolve } from 'node:path'
 import type { DesktopShell, Dialogs } from './dialogs'
@@ -15,6 +15,8 @@ import type { BackupInfo } from './storage/backups'
 export interface ServiceDeps extends SessionDeps {
   notebookDir: string
   dialogs: Dialogs
+  /** Reads the system clipboard (text and HTML flavours) for Paste as New Article. */
+  readClipboard?: () => Promise<ClipboardContent>
   /** Opens or reveals finished exports; without one, `revealExport` says it cannot. */
   shell?: DesktopShell
   emit: (event: DossierEvent) => void
@@ -161,8 +163,11 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
       const contents = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') }))
       return runJob('import', (signal) => session().importContents(contents, { signal, onProgress }))
     },
-    async importClipboard(content) {
-      if (content.text.trim() === '' && !content.html?.trim()) throw new DossierError('empty-file', 'The clipboard holds no text to import: copy an article first.')
+    async importClipboard(given) {
+      const fromSystem = given.text === undefined && given.html === undefined
+      if (fromSystem && !deps.readClipboard) throw new DossierError('unsupported', 'The clipboard cannot be read here; paste into the window instead.')
+      const content = fromSystem ? await deps.readClipboard!() : given
+      if (!content.text?.trim() && !content.html?.trim()) throw new DossierError('empty-file', 'The clipboard holds no text to import: copy an article first.')
       return session().importClipboard(content)
     },
     async cancelImport() {

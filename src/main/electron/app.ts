@@ -2,10 +2,10 @@
  * App lifecycle: single-instance lock, the window, the native menu, IPC registration.
  * Everything it calls is Electron-free; this file only connects it to Electron.
  */
-import { app, dialog, Menu, type BrowserWindow } from 'electron'
+import { app, clipboard, dialog, Menu, type BrowserWindow } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { IPC_EVENT_CHANNEL, type DossierEvent, type MenuCommand } from '../../core/api'
+import { IPC_EVENT_CHANNEL, type ClipboardContent, type DossierEvent, type MenuCommand } from '../../core/api'
 import { createApiHandlers } from '../api-handlers'
 import { buildMenuTemplate } from '../menu-template'
 import { defaultNotebookDir, findFontsDir } from '../paths'
@@ -57,6 +57,7 @@ async function start(): Promise<void> {
     emit,
     dialogs: createElectronDialogs(() => mainWindow, () => app.getPath('documents')),
     shell: createElectronShell(),
+    readClipboard: readSystemClipboard,
     rememberNotebook: (dir) => writeSettings(userData, { ...settings, lastNotebook: dir }),
     reportOpen: (dir, lines) =>
       void dialog.showMessageBox({ type: 'warning', title: 'Notebook recovered', message: `Dossier repaired the notebook at ${dir} while opening it.`, detail: lines.join('\n\n') }),
@@ -97,4 +98,14 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null
   })
+}
+
+/** The system clipboard's text and HTML flavours (Electron 45's asynchronous clipboard). */
+async function readSystemClipboard(): Promise<ClipboardContent> {
+  const content: ClipboardContent = { text: '' }
+  for (const item of await clipboard.read()) {
+    if (!content.html && item.types.includes('text/html')) content.html = await (await item.getType('text/html')).text()
+    if (!content.text && item.types.includes('text/plain')) content.text = await (await item.getType('text/plain')).text()
+  }
+  return content
 }

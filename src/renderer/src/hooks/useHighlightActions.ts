@@ -1,11 +1,14 @@
 /**
  * Saving, changing and removing highlights through main. Each action reports its
- * outcome in the status region and, on success, calls `onChanged` so the reader and the
- * library's highlight counts are fetched again. Actions resolve to whether they worked.
+ * outcome in the status region, records an undo command (undo/redo go through the same
+ * API), and on success calls `onChanged` so the reader and the library's highlight
+ * counts are fetched again. Actions resolve to whether they worked.
  */
 import { useCallback, useState } from 'react'
 import type { ArticleId, HighlightId, TagId } from '../../../core/ids'
+import type { Highlight } from '../../../core/model'
 import { api, type Result } from '../api'
+import { useUndo } from '../undo/UndoContext'
 import type { StatusControls } from './useStatus'
 
 export interface HighlightEdit {
@@ -20,42 +23,88 @@ export interface HighlightActions {
   remove(highlightId: HighlightId): Promise<boolean>
 }
 
-export function useHighlightActions(status: StatusControls, onChanged: () => Promise<void>): HighlightActions {
+export function useHighlightActions(
+  status: StatusControls,
+  onChanged: () => Promise<void>,
+  /** The highlight as the renderer last saw it (needed to undo a change or a removal). */
+  lookup: (highlightId: HighlightId) => Highlight | undefined,
+): HighlightActions {
   const [saving, setSaving] = useState(false)
+  const undo = useUndo()
 
-  const run = useCallback(
-    async (call: () => Promise<Result<unknown>>, done: string) => {
+  /** Runs one API call; reports an error, or refreshes and announces success. */
+  const call = useCallback(
+    async <T,>(request: () => Promise<Result<T>>, done: string): Promise<T | undefined> => {
       setSaving(true)
       try {
-        const result = await call()
+        const result = await request()
         if (!result.ok) {
           status.announceError(result.error)
-          return false
+          return undefined
         }
         await onChanged()
         status.announce('success', done)
-        return true
+        return result.value
       } finally {
         setSaving(false)
       }
     },
     [onChanged, status],
   )
+  const ok = (value: unknown) => value !== undefined
 
   const create = useCallback(
-    (articleId: ArticleId, start: number, end: number, edit: HighlightEdit) =>
-      run(() => api.createHighlight({ articleId, start, end, tagIds: edit.tagIds, comment: edit.comment }), 'Highlight saved'),
-    [run],
+    async (articleId: ArticleId, start: number, end: number, edit: HighlightEdit) => {
+      const created = await call(() => api.createHighlight({ articleId, start, end, tagIds: edit.tagIds, comment: edit.comment }), 'Highlight saved')
+      if (!created) return false
+      undo.push({
+        label: 'new highlight',
+        undo: async () => ok(await call(() => api.deleteHighlight({ highlightId: created.id }), 'Undid: new highlight')),
+        redo: async () => ok(await call(() => api.restoreHighlight({ highlight: created }), 'Redid: new highlight')),
+      })
+      return true
+    },
+    [call, undo],
   )
+
   const update = useCallback(
-    (highlightId: HighlightId, edit: HighlightEdit) =>
-      run(() => api.updateHighlight({ highlightId, tagIds: edit.tagIds, comment: edit.comment }), 'Highlight updated'),
-    [run],
+    async (highlightId: HighlightId, edit: HighlightEdit) => {
+      const before = lookup(highlightId)
+      const updated = await call(() => api.updateHighlight({ highlightId, tagIds: edit.tagIds, comment: edit.comment }), 'Highlight updated')
+      if (!updated) return false
+      if (before) {
+        const label = before.comment !== edit.comment && sameTags(before.tagIds, edit.tagIds) ? 'comment' : 'highlight change'
+        undo.push({
+          label,
+          undo: async () => ok(await call(() => api.updateHighlight({ highlightId, tagIds: before.tagIds, comment: before.comment }), `Undid: ${label}`)),
+          redo: async () => ok(await call(() => api.updateHighlight({ highlightId, tagIds: edit.tagIds, comment: edit.comment }), `Redid: ${label}`)),
+        })
+      }
+      return true
+    },
+    [call, lookup, undo],
   )
+
   const remove = useCallback(
-    (highlightId: HighlightId) => run(() => api.deleteHighlight({ highlightId }), 'Highlight removed'),
-    [run],
+    async (highlightId: HighlightId) => {
+      const before = lookup(highlightId)
+      const removed = await call(() => api.deleteHighlight({ highlightId }), 'Highlight removed')
+      if (!removed) return false
+      if (before) {
+        undo.push({
+          label: 'remove highlight',
+          undo: async () => ok(await call(() => api.restoreHighlight({ highlight: before }), 'Undid: remove highlight')),
+          redo: async () => ok(await call(() => api.deleteHighlight({ highlightId }), 'Redid: remove highlight')),
+        })
+      }
+      return true
+    },
+    [call, lookup, undo],
   )
 
   return { saving, create, update, remove }
+}
+
+function sameTags(a: readonly TagId[], b: readonly TagId[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i])
 }

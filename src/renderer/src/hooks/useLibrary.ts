@@ -15,6 +15,8 @@ export interface Library {
   /** False until the first article list has arrived (avoids flashing the empty state). */
   loaded: boolean
   refreshArticles(): Promise<void>
+  /** Fetches the tags again (after a tag was created, renamed, merged or deleted). */
+  refreshTags(): Promise<void>
   reloadAll(): Promise<void>
 }
 
@@ -36,6 +38,12 @@ export function useLibrary(onError: (error: ApiError) => void): Library {
     else onError(list.error)
     if (info.ok) setNotebook(info.value)
     setLoaded(true)
+  }, [onError])
+
+  const refreshTags = useCallback(async () => {
+    const list = await api.listTags()
+    if (list.ok) setTags(list.value)
+    else onError(list.error)
   }, [onError])
 
   const applyAll = useCallback(
@@ -63,5 +71,5 @@ export function useLibrary(onError: (error: ApiError) => void): Library {
     }
   }, [applyAll])
 
-  return { notebook, articles, tags, loaded, refreshArticles, reloadAll }
+  return { notebook, articles, tags, loaded, refreshArticles, refreshTags, reloadAll }
 }

@@ -14,14 +14,32 @@ export interface UndoCommand {
 
 export const MAX_UNDO = 200
 
+/** What the UI shows of the history; a new object after every change (for useSyncExternalStore). */
+export interface UndoSnapshot {
+  undoLabel: string | null
+  redoLabel: string | null
+  busy: boolean
+}
+
 export class UndoStack {
   #done: UndoCommand[] = []
   #undone: UndoCommand[] = []
   #busy = false
-  readonly #onChange: () => void
+  readonly #listeners = new Set<() => void>()
+  #snapshot: UndoSnapshot = { undoLabel: null, redoLabel: null, busy: false }
 
-  constructor(onChange: () => void = () => {}) {
-    this.#onChange = onChange
+  get snapshot(): UndoSnapshot {
+    return this.#snapshot
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  #onChange(): void {
+    this.#snapshot = { undoLabel: this.undoLabel, redoLabel: this.redoLabel, busy: this.#busy }
+    for (const listener of this.#listeners) listener()
   }
 
   get canUndo(): boolean {
