@@ -1,0 +1,136 @@
+/**
+ * The passages view (region "Passages"): every highlight in the notebook grouped by tag,
+ * in codebook order, untagged last; a highlight with several tags is listed under each.
+ * Each passage shows its quote, comment, and its article's title, outlet and date;
+ * activating it (click, Enter or Space on the quote) opens the article at the highlight.
+ */
+import { useMemo, useState, type CSSProperties } from 'react'
+import type { PassageSummary } from '../../../core/api'
+import type { ArticleId, HighlightId } from '../../../core/ids'
+import type { Tag } from '../../../core/model'
+import { formatCitationDate } from '../../../core/dates'
+import { usePassages } from '../hooks/usePassages'
+import type { StatusControls } from '../hooks/useStatus'
+import { EMPTY_FILTER, articleOptions, filterPassages, groupByTag, isFilterEmpty, outletOptions, sortPassages, type PassageFilter } from '../passages/filter'
+import { plural } from '../plural'
+import { EmptyState } from './EmptyState'
+import { PassageFilters } from './PassageFilters'
+
+interface Props {
+  tags: Tag[]
+  reloadKey: number
+  onOpenPassage(articleId: ArticleId, highlightId: HighlightId): void
+  status: StatusControls
+}
+
+export function PassagesView({ tags, reloadKey, onOpenPassage, status }: Props) {
+  const { passages, loaded } = usePassages(reloadKey, status.announceError)
+  const [filter, setFilter] = useState<PassageFilter>(EMPTY_FILTER)
+
+  const sorted = useMemo(() => sortPassages(passages), [passages])
+  const outlets = useMemo(() => outletOptions(passages), [passages])
+  const articles = useMemo(() => articleOptions(passages), [passages])
+  // Tags the codebook no longer has are dropped from the filter.
+  const tagIds = useMemo(() => filter.tagIds.filter((id) => tags.some((t) => t.id === id)), [filter.tagIds, tags])
+  const matching = useMemo(() => filterPassages(sorted, { ...filter, tagIds }), [sorted, filter, tagIds])
+  const groups = useMemo(() => groupByTag(matching, tags, tagIds), [matching, tags, tagIds])
+  const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags])
+
+  const clear = () => setFilter(EMPTY_FILTER)
+  const filtered = !isFilterEmpty(filter)
+
+  let body
+  if (!loaded) body = <p className="passages-loading">Loading passages…</p>
+  else if (passages.length === 0)
+    body = (
+      <EmptyState title="No highlights yet">
+        <p>Highlight passages in an article and tag them: they are collected here, grouped by tag.</p>
+      </EmptyState>
+    )
+  else if (matching.length === 0)
+    body = (
+      <EmptyState title="No passages match these filters">
+        <button type="button" className="button" onClick={clear}>
+          Clear filters
+        </button>
+      </EmptyState>
+    )
+  else
+    body = groups.map((group) => {
+      const key = group.tag?.id ?? 'untagged'
+      const headingId = `passages-group-${key}`
+      return (
+        <section key={key} className="passages-group" aria-labelledby={headingId}>
+          <h3 id={headingId} className="passages-group-heading">
+            {group.tag && <span className="tag-swatch" style={{ '--tag-color': group.tag.color } as CSSProperties} aria-hidden="true" />}
+            <span className="passages-group-name" title={group.tag?.description || undefined}>
+              {group.tag?.name ?? 'Untagged'}
+            </span>
+            <span className="pane-count">{group.passages.length}</span>
+          </h3>
+          <ul className="passages-list">
+            {group.passages.map((p) => (
+              <PassageItem key={p.highlight.id} passage={p} group={key} tagsById={tagsById} onOpen={onOpenPassage} />
+            ))}
+          </ul>
+        </section>
+      )
+    })
+
+  return (
+    <section className="passages" aria-label="Passages">
+      <header className="passages-header">
+        <h2 className="passages-title">Passages</h2>
+        {loaded && passages.length > 0 && (
+          <p className="passages-count" aria-live="polite">
+            {filtered ? `${plural(matching.length, 'highlight')} of ${passages.length}` : plural(passages.length, 'highlight')}
+          </p>
+        )}
+      </header>
+      {loaded && passages.length > 0 && (
+        <PassageFilters filter={{ ...filter, tagIds }} onChange={setFilter} onClear={clear} tags={tags} outlets={outlets} articles={articles} />
+      )}
+      <div className="passages-scroll">{body}</div>
+    </section>
+  )
+}
+
+interface ItemProps {
+  passage: PassageSummary
+  group: string
+  tagsById: Map<string, Tag>
+  onOpen(articleId: ArticleId, highlightId: HighlightId): void
+}
+
+function PassageItem({ passage, group, tagsById, onOpen }: ItemProps) {
+  const { highlight: h, articleTitle, outlet, published } = passage
+  const metaId = `passage-${group}-${h.id}`
+  const date = formatCitationDate(published)
+  const otherTags = h.tagIds.flatMap((id) => (id !== group && tagsById.has(id) ? [tagsById.get(id)!] : []))
+  return (
+    <li className="passage-item" data-highlight-id={h.id} onClick={() => onOpen(h.articleId, h.id)}>
+      <button type="button" className="passage-quote" aria-describedby={metaId}>
+        “{h.target.exact.replace(/\s+/g, ' ').trim()}”
+      </button>
+      <div id={metaId} className="passage-meta">
+        {h.comment && <p className="passage-comment">{h.comment}</p>}
+        <p className="passage-source">
+          <span className="passage-article">{articleTitle}</span>
+          {outlet && <span>{outlet}</span>}
+          {date && <span>{date}</span>}
+        </p>
+        {otherTags.length > 0 && (
+          <p className="passage-also">
+            Also tagged{' '}
+            {otherTags.map((t, i) => (
+              <span key={t.id}>
+                {i > 0 && ', '}
+                <span className="tag-swatch" style={{ '--tag-color': t.color } as CSSProperties} aria-hidden="true" /> {t.name}
+              </span>
+            ))}
+          </p>
+        )}
+      </div>
+    </li>
+  )
+}
