@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { ImportReport } from '../../core/api'
+import type { ArticleId } from '../../core/ids'
 import { describeImport } from './import-report'
 
 const report = (partial: Partial<ImportReport>): ImportReport => ({
@@ -15,7 +16,7 @@ const report = (partial: Partial<ImportReport>): ImportReport => ({
 
 describe('describeImport', () => {
   it('says only how many were imported when all went in', () => {
-    expect(describeImport(report({ imported: 5 }))).toEqual({ summary: 'Imported 5 articles', failures: [] })
+    expect(describeImport(report({ imported: 5 }))).toEqual({ summary: 'Imported 5 articles', failures: [], lines: [] })
     expect(describeImport(report({ imported: 1 })).summary).toBe('Imported 1 article')
   })
 
@@ -35,5 +36,37 @@ describe('describeImport', () => {
     )
     expect(result.summary).toBe('Imported 3 articles, 1 duplicate, 2 failed')
     expect(result.failures).toEqual(['folder: could not be read', 'photo.jpg: photo.jpg is not a text file.'])
+  })
+
+  it('lists every file: imported as which title, duplicate of which, likely rewrites, failed and cancelled', () => {
+    const result = describeImport(
+      report({
+        imported: 1,
+        duplicates: 1,
+        failed: 3,
+        items: [
+          {
+            source: 'reuters.html',
+            status: 'imported',
+            title: 'Convoy turned back',
+            rewriteOf: [{ articleId: 'a-0000000001' as ArticleId, title: 'Officials: convoy back', score: 0.816 }],
+          },
+          { source: 'again.txt', status: 'duplicate', title: 'Tartus talks', duplicateOf: 'a-0000000002' as ArticleId },
+          { source: 'empty.txt', status: 'failed', error: { code: 'empty-file', message: 'empty.txt holds no text to import.' } },
+          { source: 'c.txt', status: 'failed', error: { code: 'canceled', message: 'Not imported: the import was cancelled before this file.' } },
+          { source: 'd.txt', status: 'failed', error: { code: 'canceled', message: 'Not imported: the import was cancelled before this file.' } },
+        ],
+      }),
+    )
+    expect(result.summary).toBe('Imported 1 article, 1 duplicate, 1 failed, 2 cancelled')
+    expect(result.lines).toEqual([
+      'reuters.html: imported as “Convoy turned back”',
+      'reuters.html: likely rewrite of “Officials: convoy back” (82%)',
+      'again.txt: duplicate of “Tartus talks”, not imported again',
+      'empty.txt: empty.txt holds no text to import.',
+      'c.txt: cancelled, not imported',
+      'd.txt: cancelled, not imported',
+    ])
+    expect(result.failures).toEqual(['empty.txt: empty.txt holds no text to import.'])
   })
 })

@@ -1,11 +1,13 @@
 /**
- * Importing articles: through main's open-files dialog, or from files dropped on the
- * window (read here, sent to main as base64). Either way the library is refreshed and
- * the status region reports what was imported, skipped as duplicate, or failed and why.
+ * Importing articles: through main's open-files dialog, from files dropped on the window
+ * (read here, sent to main as base64), or from pasted text. Either way the library is
+ * refreshed and the status region reports, per file, what was imported, skipped as a
+ * duplicate, failed and why, or cancelled. While a batch runs, `progress` follows main's
+ * progress events and `cancel()` stops the batch after the file in hand.
  */
-import { useCallback, useRef, useState } from 'react'
-import type { DroppedFile, ImportReport } from '../../../core/api'
-import { api, isCanceled } from '../api'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { DroppedFile, ImportReport, JobProgress } from '../../../core/api'
+import { api, isCanceled, onDossierEvent } from '../api'
 import { fileToBase64 } from '../base64'
 import { describeImport, type LocalFailure } from '../import-report'
 import { plural } from '../plural'
@@ -13,21 +15,36 @@ import type { StatusControls } from './useStatus'
 
 export interface Importer {
   importing: boolean
+  /** The running import's progress (from main's events); null when none runs or none was reported yet. */
+  progress: JobProgress | null
   importWithDialog(): Promise<void>
   importFiles(files: readonly File[]): Promise<void>
+  /** Imports pasted text (and its HTML flavour, sanitised in main) as one article. */
+  importClipboard(text: string, html?: string): Promise<void>
+  /** Asks main to stop the running import after the file in hand. */
+  cancel(): Promise<void>
 }
 
 export function useImport(status: StatusControls, onImported: () => Promise<void>): Importer {
   const [importing, setImporting] = useState(false)
+  const [progress, setProgress] = useState<JobProgress | null>(null)
   const running = useRef(false)
+
+  useEffect(
+    () =>
+      onDossierEvent((event) => {
+        if (event.type === 'progress' && event.progress.job === 'import' && running.current) setProgress(event.progress)
+      }),
+    [],
+  )
 
   const report = useCallback(
     async (result: ImportReport | null, local: LocalFailure[]) => {
       await onImported()
-      const { summary, failures } = describeImport(result, local)
+      const { summary, failures, lines } = describeImport(result, local)
       const imported = result?.imported ?? 0
       const kind = failures.length === 0 ? (imported > 0 ? 'success' : 'info') : imported > 0 ? 'info' : 'error'
-      status.announce(kind, summary, failures)
+      status.announce(kind, summary, lines)
     },
     [onImported, status],
   )
@@ -37,11 +54,13 @@ export function useImport(status: StatusControls, onImported: () => Promise<void
     if (running.current) return
     running.current = true
     setImporting(true)
+    setProgress(null)
     try {
       await task()
     } finally {
       running.current = false
       setImporting(false)
+      setProgress(null)
     }
   }, [])
 
@@ -79,5 +98,27 @@ export function useImport(status: StatusControls, onImported: () => Promise<void
     [exclusive, report, status],
   )
 
-  return { importing, importWithDialog, importFiles }
+  const importClipboard = useCallback(
+    (text: string, html?: string) =>
+      exclusive(async () => {
+        if (!text.trim() && !html?.trim()) {
+          status.announce('info', 'The clipboard holds no text to import.')
+          return
+        }
+        status.announce('busy', 'Importing the pasted text…')
+        const result = await api.importClipboard(html?.trim() ? { text, html } : { text })
+        if (!result.ok) return status.announceError(result.error)
+        await report(result.value, [])
+      }),
+    [exclusive, report, status],
+  )
+
+  const cancel = useCallback(async () => {
+    if (!running.current) return
+    const result = await api.cancelImport()
+    if (!result.ok) return status.announceError(result.error)
+    if (result.value.canceled) status.announce('busy', 'Cancelling the import after the file in hand…')
+  }, [status])
+
+  return { importing, progress, importWithDialog, importFiles, importClipboard, cancel }
 }

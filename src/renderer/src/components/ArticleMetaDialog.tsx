@@ -1,0 +1,148 @@
+/**
+ * "Edit details" of one article: title, outlet, author, date and URL, each with where its
+ * current value came from (the article's metaSources). Save sends only the changed fields
+ * to main; main's message for a refused value (an empty title, a malformed date or URL)
+ * is shown in the dialog, which stays open. A saved edit is undoable: undo puts back the
+ * previous values ('' for a field that had none), redo applies the edit again.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import type { ArticleSummary, ArticleView } from '../../../core/api'
+import type { ArticleId } from '../../../core/ids'
+import type { EditableMetaField } from '../../../core/model'
+import { api } from '../api'
+import type { StatusControls } from '../hooks/useStatus'
+import { META_FIELD_LABELS, metaSourceLine } from '../library/format'
+import { useUndo } from '../undo/UndoContext'
+import { Modal } from './ConfirmDialog'
+
+const FIELDS: EditableMetaField[] = ['title', 'outlet', 'author', 'published', 'url']
+type Values = Record<EditableMetaField, string>
+
+const HINTS: Partial<Record<EditableMetaField, string>> = {
+  published: 'YYYY-MM-DD, or an ISO date-time such as 2025-01-15T16:29+00:00',
+  url: 'http:// or https:// address',
+}
+
+function valuesOf(article: ArticleSummary): Values {
+  return { title: article.title, outlet: article.outlet ?? '', author: article.author ?? '', published: article.published ?? '', url: article.url ?? '' }
+}
+
+interface Props {
+  articleId: ArticleId
+  status: StatusControls
+  onClose(): void
+  /** After a save, undo or redo: refresh the library. */
+  onChanged(): Promise<void>
+}
+
+export function ArticleMetaDialog({ articleId, status, onClose, onChanged }: Props) {
+  const undo = useUndo()
+  const formId = useId()
+  const [view, setView] = useState<ArticleView['article'] | null>(null)
+  const [values, setValues] = useState<Values | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const firstField = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    let live = true
+    void api.getArticle({ articleId }).then((result) => {
+      if (!live) return
+      if (!result.ok) return setError(result.error.message)
+      setView(result.value.article)
+      setValues(valuesOf(result.value.article))
+    })
+    return () => {
+      live = false
+    }
+  }, [articleId])
+
+  useEffect(() => {
+    if (values) firstField.current?.focus()
+    // Focus the title once the details have loaded.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [values !== null])
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault()
+    if (!view || !values || saving) return
+    const before = valuesOf(view)
+    const change: Partial<Values> = {}
+    for (const f of FIELDS) if (values[f].trim() !== before[f]) change[f] = values[f].trim()
+    const fields = Object.keys(change) as EditableMetaField[]
+    if (fields.length === 0) return onClose()
+    const previous: Partial<Values> = Object.fromEntries(fields.map((f) => [f, before[f]]))
+
+    setSaving(true)
+    setError(null)
+    const result = await api.updateArticleMeta({ articleId, change })
+    setSaving(false)
+    if (!result.ok) return setError(result.error.message)
+
+    const apply = async (patch: Partial<Values>, verb: string) => {
+      const r = await api.updateArticleMeta({ articleId, change: patch })
+      if (!r.ok) {
+        status.announceError(r.error)
+        return false
+      }
+      await onChanged()
+      status.announce('success', `${verb} the details of “${r.value.title}”`)
+      return true
+    }
+    undo.push({
+      label: `edit details of “${result.value.title}”`,
+      undo: () => apply(previous, 'Restored'),
+      redo: () => apply(change, 'Changed'),
+    })
+    await onChanged()
+    status.announce('success', `Saved the details of “${result.value.title}”`)
+    onClose()
+  }
+
+  return (
+    <Modal title="Edit details" onClose={() => !saving && onClose()} className="dialog-meta">
+      {!values && !error && <p className="dialog-message">Loading the article’s details…</p>}
+      {values && view && (
+        <form id={formId} className="meta-form" onSubmit={(e) => void save(e)} noValidate>
+          {FIELDS.map((field) => {
+            const inputId = `${formId}-${field}`
+            const sourceId = `${inputId}-source`
+            const edited = view.metaEdited.includes(field)
+            return (
+              <div key={field} className="meta-field">
+                <label htmlFor={inputId}>{META_FIELD_LABELS[field]}</label>
+                <input
+                  ref={field === 'title' ? firstField : undefined}
+                  id={inputId}
+                  type="text"
+                  value={values[field]}
+                  placeholder={HINTS[field]}
+                  aria-describedby={sourceId}
+                  onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+                  disabled={saving}
+                  spellCheck={field === 'title' || field === 'outlet' || field === 'author'}
+                />
+                <span id={sourceId} className="meta-source">
+                  {edited ? 'Source: edited by you' : metaSourceLine(view.metaSources[field])}
+                </span>
+              </div>
+            )
+          })}
+        </form>
+      )}
+      {error && (
+        <p className="dialog-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose} disabled={saving}>
+          Cancel
+        </button>
+        <button type="submit" form={formId} className="button button-primary" disabled={!values || saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+    </Modal>
+  )
+}

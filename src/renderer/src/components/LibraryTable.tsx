@@ -1,0 +1,241 @@
+/**
+ * The library as a table named "Library": Title, Outlet, Date, Words, Highlights, Flags,
+ * Rewrites, and per-row actions (Edit details, Delete). Column headers sort (aria-sort;
+ * a second click reverses). Filters above narrow the rows. Rows use a roving tabindex:
+ * Up/Down/Home/End move between rows, Enter (or a double-click, or a click on the title)
+ * opens the article, Delete asks to delete it. Flag badges carry the detail on hover.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import type { ArticleSummary } from '../../../core/api'
+import type { ArticleId } from '../../../core/ids'
+import type { StatusControls } from '../hooks/useStatus'
+import { filterArticles, flagKindsOf, isFiltering, NO_FILTER, outletsOf, type LibraryFilter } from '../library/filter'
+import { dateCell, flagDescription, flagLabel, rewriteEntry } from '../library/format'
+import { LibraryFilters } from '../library/LibraryFilters'
+import { nextSort, sortArticles, type SortKey, type SortState } from '../library/sort'
+import { deleteQuestion, useArticleDelete } from '../library/useArticleDelete'
+import { plural } from '../plural'
+import { ArticleMetaDialog } from './ArticleMetaDialog'
+import { ConfirmDialog } from './ConfirmDialog'
+
+interface Props {
+  articles: ArticleSummary[]
+  selectedId: ArticleId | null
+  onOpen(id: ArticleId): void
+  /** Refreshes the app's article list after an edit, delete, undo or redo. */
+  onChanged(): Promise<void>
+  status: StatusControls
+}
+
+const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
+  { key: 'title', label: 'Title' },
+  { key: 'outlet', label: 'Outlet' },
+  { key: 'published', label: 'Date' },
+  { key: 'words', label: 'Words', numeric: true },
+  { key: 'highlights', label: 'Highlights', numeric: true },
+  { key: 'flags', label: 'Flags' },
+  { key: 'rewrites', label: 'Rewrites' },
+]
+
+export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }: Props) {
+  const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER)
+  const [sort, setSort] = useState<SortState | null>(null)
+  const [focusedId, setFocusedId] = useState<ArticleId | null>(null)
+  const [editing, setEditing] = useState<ArticleId | null>(null)
+  const rowRefs = useRef(new Map<ArticleId, HTMLTableRowElement>())
+  const focusAfterDelete = useRef<ArticleId | null>(null)
+  const deletion = useArticleDelete(status, onChanged)
+
+  const outlets = useMemo(() => outletsOf(articles), [articles])
+  const flagKinds = useMemo(() => flagKindsOf(articles), [articles])
+  const rows = useMemo(() => {
+    const filtered = filterArticles(articles, filter)
+    return sort ? sortArticles(filtered, sort) : filtered
+  }, [articles, filter, sort])
+
+  // The row that takes Tab focus: the last focused one if still shown, else the open one, else the first.
+  const tabStop = rows.find((a) => a.id === focusedId)?.id ?? rows.find((a) => a.id === selectedId)?.id ?? rows[0]?.id
+
+  useEffect(() => {
+    const id = focusAfterDelete.current
+    if (!id) return
+    const row = rowRefs.current.get(id)
+    if (row) {
+      focusAfterDelete.current = null
+      row.focus()
+    }
+  }, [rows])
+
+  const focusRow = (index: number) => {
+    const target = rows[Math.max(0, Math.min(rows.length - 1, index))]
+    if (!target) return
+    setFocusedId(target.id)
+    rowRefs.current.get(target.id)?.focus()
+  }
+
+  const onRowKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, article: ArticleSummary, index: number) => {
+    const onRow = e.target === e.currentTarget
+    switch (e.key) {
+      case 'ArrowDown':
+        focusRow(index + 1)
+        break
+      case 'ArrowUp':
+        focusRow(index - 1)
+        break
+      case 'Home':
+        if (!onRow) return
+        focusRow(0)
+        break
+      case 'End':
+        if (!onRow) return
+        focusRow(rows.length - 1)
+        break
+      case 'Enter':
+        if (!onRow) return
+        onOpen(article.id)
+        break
+      case 'Delete':
+        if (!onRow) return
+        deletion.ask(article)
+        break
+      default:
+        return
+    }
+    e.preventDefault()
+  }
+
+  const confirmDelete = async () => {
+    const target = deletion.pending
+    if (!target) return
+    const index = rows.findIndex((a) => a.id === target.id)
+    const neighbour = rows[index + 1] ?? rows[index - 1]
+    if (await deletion.confirm()) {
+      focusAfterDelete.current = neighbour?.id ?? null
+      setFocusedId(neighbour?.id ?? null)
+    }
+  }
+
+  let body
+  if (articles.length === 0) {
+    body = <p className="library-empty">No articles yet. Import files or drop them on the window.</p>
+  } else if (rows.length === 0) {
+    body = (
+      <div className="library-empty">
+        <p>No article matches the filter.</p>
+        <button type="button" className="button button-small" onClick={() => setFilter(NO_FILTER)}>
+          Clear filters
+        </button>
+      </div>
+    )
+  } else {
+    body = (
+      <div className="library-table-scroll">
+        <table className="library-table" aria-label="Library">
+          <thead>
+            <tr>
+              {COLUMNS.map((col) => {
+                const direction = sort?.key === col.key ? sort.direction : 'none'
+                return (
+                  <th key={col.key} scope="col" aria-sort={direction} className={col.numeric ? 'is-numeric' : undefined}>
+                    <button type="button" className="sort-button" onClick={() => setSort(nextSort(sort ?? { key: 'title', direction: 'descending' }, col.key))}>
+                      {col.label}
+                      <span className="sort-indicator" aria-hidden="true">
+                        {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}
+                      </span>
+                    </button>
+                  </th>
+                )
+              })}
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((article, index) => {
+              const selected = article.id === selectedId
+              const tabbable = article.id === tabStop
+              return (
+                <tr
+                  key={article.id}
+                  ref={(el) => {
+                    if (el) rowRefs.current.set(article.id, el)
+                    else rowRefs.current.delete(article.id)
+                  }}
+                  tabIndex={tabbable ? 0 : -1}
+                  aria-current={selected ? 'true' : undefined}
+                  className={selected ? 'library-row is-selected' : 'library-row'}
+                  onFocus={() => setFocusedId(article.id)}
+                  onKeyDown={(e) => onRowKeyDown(e, article, index)}
+                  onDoubleClick={() => onOpen(article.id)}
+                >
+                  <th scope="row" className="library-cell-title">
+                    <span className="library-title-link" onClick={() => onOpen(article.id)}>
+                      {article.title}
+                    </span>
+                    {article.author && <span className="library-author">{article.author}</span>}
+                  </th>
+                  <td>{article.outlet ?? ''}</td>
+                  <td className="library-cell-date">{dateCell(article.published)}</td>
+                  <td className="is-numeric">{article.wordCount.toLocaleString('en')}</td>
+                  <td className="is-numeric">{article.highlightCount.toLocaleString('en')}</td>
+                  <td>
+                    {article.flags.map((flag, i) => (
+                      <span key={`${flag.kind}-${i}`} className="flag-badge" title={flagDescription(flag)}>
+                        {flagLabel(flag.kind)}
+                        <span className="visually-hidden">: {flag.detail}</span>
+                      </span>
+                    ))}
+                  </td>
+                  <td>
+                    {article.rewrites.length > 0 && (
+                      <ul className="rewrite-list">
+                        {article.rewrites.map((link) => (
+                          <li key={link.articleId}>{rewriteEntry(link)}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td className="library-actions">
+                    <button type="button" className="button button-small" tabIndex={tabbable ? 0 : -1} aria-label={`Edit details of ${article.title}`} onClick={() => setEditing(article.id)}>
+                      Edit details
+                    </button>
+                    <button type="button" className="button button-small button-danger" tabIndex={tabbable ? 0 : -1} aria-label={`Delete ${article.title}`} onClick={() => deletion.ask(article)}>
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+    )
+  }
+
+  return (
+    <section className="library library-pane" aria-label="Library articles">
+      <h2 className="pane-heading">
+        Library{' '}
+        <span className="pane-count" aria-live="polite">
+          {isFiltering(filter) ? `${rows.length} of ${plural(articles.length, 'article')}` : articles.length}
+        </span>
+      </h2>
+      {articles.length > 0 && <LibraryFilters filter={filter} outlets={outlets} flagKinds={flagKinds} onChange={setFilter} />}
+      {body}
+      {editing && <ArticleMetaDialog articleId={editing} status={status} onClose={() => setEditing(null)} onChanged={onChanged} />}
+      {deletion.pending && (
+        <ConfirmDialog
+          title="Delete article"
+          message={deleteQuestion(deletion.pending)}
+          confirmLabel="Delete"
+          danger
+          busy={deletion.busy}
+          error={deletion.error}
+          onConfirm={() => void confirmDelete()}
+          onCancel={deletion.cancel}
+        />
+      )}
+    </section>
+  )
+}
