@@ -2,25 +2,223 @@
  * The notebook's search index: loaded from `<notebook>/search-index.json` (a rebuildable
  * cache) or built off the UI path, kept in step with every saved change through
  * `NotebookStore.onChange`, and persisted again after changes.
+ *
+ * - Open never waits: the cache is read (or the index built) in the background, and
+ *   `search` waits for it. A cache that is missing, damaged or of another format version
+ *   is rebuilt from the notebook (the cache is never notebook data, so this is not
+ *   reported as damage). A loaded cache is reconciled with the notebook: only articles
+ *   and highlights whose content changed since it was written are indexed again (their
+ *   bodies read), so a notebook changed by the CLI or a restored backup is still right.
+ * - Changes are applied one at a time, in the order they were saved: a catalog change
+ *   (import, edit, delete, restore) reconciles articles; a highlight change updates that
+ *   article's highlights; a tag change needs nothing (filters use tag ids). A search
+ *   waits for the changes saved before it.
+ * - The index is written two seconds after the last change, and on close; read-only
+ *   notebooks never write it. A failed write is logged and retried with the next change.
  */
-import type { SearchOptions, SearchResponse } from '../../core/search/types'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ArticleId, HighlightId } from '../../core/ids'
 import { DossierError } from '../../core/result'
-import type { NotebookStore } from '../storage/notebook-store'
+import { SearchIndex } from '../../core/search/search-index'
+import type { GetText, SearchOptions, SearchResponse } from '../../core/search/types'
+import { writeFileDurably, type FileWriter } from '../storage/durable-write'
+import type { NotebookStore, StoreChange } from '../storage/notebook-store'
 
 export type NotebookSearchQuery = { query: string } & Pick<SearchOptions, 'tagIds' | 'tagMode' | 'outlets' | 'from' | 'to' | 'kinds' | 'limit'>
 
-export class NotebookSearch {
-  private constructor(readonly store: NotebookStore) {}
+export const SEARCH_INDEX_FILE = 'search-index.json'
+export const PERSIST_DELAY_MS = 2_000
 
-  /** Starts loading or building the index in the background; `search` waits for it. */
-  static open(store: NotebookStore): NotebookSearch {
-    return new NotebookSearch(store)
+export interface NotebookSearchOptions {
+  /** How long after the last change the index is written (default 2 s). */
+  persistDelayMs?: number
+  /** Replaces the index file (durable by default; tests inject failures). */
+  writer?: FileWriter
+}
+
+/** How the index came to be, for tests and diagnostics. */
+export type IndexOrigin = 'cache' | 'built' | 'rebuilt-outdated' | 'rebuilt-corrupt'
+
+export class NotebookSearch {
+  #index: SearchIndex | null = null
+  #origin: IndexOrigin | null = null
+  #failure: unknown = null
+  /** Tail of the work queue (load, then each change); never rejects. */
+  #queue: Promise<void>
+  /** The highlight ids of each article as indexed, to remove the ones deleted. */
+  readonly #highlightsOf = new Map<ArticleId, Set<HighlightId>>()
+  #dirty = false
+  #timer: ReturnType<typeof setTimeout> | null = null
+  #writing: Promise<void> = Promise.resolve()
+  #closed = false
+  readonly #unsubscribe: () => void
+  readonly #getText: GetText
+  readonly #delay: number
+  readonly #writer: FileWriter
+
+  private constructor(
+    readonly store: NotebookStore,
+    options: NotebookSearchOptions,
+  ) {
+    this.#delay = options.persistDelayMs ?? PERSIST_DELAY_MS
+    this.#writer = options.writer ?? writeFileDurably
+    this.#getText = (articleId) => {
+      const article = store.article(articleId)
+      // An unreadable body is indexed by its title; `dossier check` reports the damage.
+      return article ? store.readBody(article.bodyHash).catch(() => null) : null
+    }
+    this.#unsubscribe = store.onChange((change) => this.#enqueue(() => this.#apply(change)))
+    this.#queue = this.#load()
   }
 
-  async search(_query: NotebookSearchQuery): Promise<SearchResponse> {
-    throw new DossierError('internal', 'search is not built yet')
+  /** Starts loading or building the index in the background; `search` waits for it. */
+  static open(store: NotebookStore, options: NotebookSearchOptions = {}): NotebookSearch {
+    return new NotebookSearch(store, options)
+  }
+
+  get path(): string {
+    return join(this.store.dir, SEARCH_INDEX_FILE)
+  }
+
+  /** Resolves once the index is loaded or built and every change saved so far is in it. */
+  async whenReady(): Promise<IndexOrigin> {
+    await this.#queue
+    if (this.#index === null) {
+      // The first load failed (say an annotation file could not be read): try once more.
+      this.#enqueue(() => this.#load())
+      await this.#queue
+      if (this.#index === null) throw this.#failure
+    }
+    return this.#origin!
+  }
+
+  async search(query: NotebookSearchQuery): Promise<SearchResponse> {
+    if (this.#closed) throw new DossierError('internal', 'The search index was closed with its notebook.')
+    await this.whenReady()
+    const { tagIds, tagMode, outlets, from, to, kinds, limit } = query
+    return this.#index!.search(query.query, { tagIds, tagMode, outlets, from, to, kinds, limit })
   }
 
   /** Writes pending index changes and stops listening (read-only stores never write). */
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    this.#unsubscribe()
+    if (this.#timer) clearTimeout(this.#timer)
+    this.#timer = null
+    await this.#queue
+    await this.#persist()
+  }
+
+  #enqueue(job: () => Promise<void>): void {
+    this.#queue = this.#queue.then(job).catch((error: unknown) => {
+      // The index may now disagree with the notebook: rebuild it on the next search.
+      console.error('Search index update failed; it will be rebuilt', error)
+      this.#failure = error
+      this.#index = null
+    })
+  }
+
+  async #load(): Promise<void> {
+    try {
+      const cached = await this.#readCache()
+      const index = cached.index ?? new SearchIndex({ getText: this.#getText })
+      this.#highlightsOf.clear()
+      const changed = await this.#sync(index)
+      this.#index = index
+      this.#origin = cached.origin
+      this.#failure = null
+      if (changed) this.#changed()
+    } catch (error) {
+      this.#failure = error
+      this.#index = null
+    }
+  }
+
+  /** The saved index, or why there is none (missing: 'built'). Never throws. */
+  async #readCache(): Promise<{ index: SearchIndex | null; origin: IndexOrigin }> {
+    let text: string
+    try {
+      text = await readFile(this.path, 'utf8')
+    } catch {
+      return { index: null, origin: 'built' }
+    }
+    try {
+      const loaded = await SearchIndex.loadJSONAsync(text, { getText: this.#getText })
+      if (loaded.ok) return { index: loaded.index, origin: 'cache' }
+      return { index: null, origin: loaded.reason === 'outdated' ? 'rebuilt-outdated' : 'rebuilt-corrupt' }
+    } catch {
+      return { index: null, origin: 'rebuilt-corrupt' }
+    }
+  }
+
+  /**
+   * Brings the whole index in line with the notebook (only changed documents are
+   * indexed again). Returns whether anything changed.
+   */
+  async #sync(index: SearchIndex): Promise<boolean> {
+    const before = index.fingerprint()
+    await this.store.allHighlights()
+    // An article restored from the trash after every file was read: read its file now.
+    for (const a of this.store.articles) if (!index.hasArticle(a.id)) await this.store.loadHighlights(a.id)
+    const articles = this.store.articles
+    const highlights = await this.store.allHighlights()
+    await index.reconcile(articles, highlights)
+    this.#highlightsOf.clear()
+    for (const h of highlights) {
+      let ids = this.#highlightsOf.get(h.articleId)
+      if (!ids) this.#highlightsOf.set(h.articleId, (ids = new Set()))
+      ids.add(h.id)
+    }
+    return index.fingerprint() !== before
+  }
+
+  async #apply(change: StoreChange): Promise<void> {
+    const index = this.#index
+    if (index === null || change.kind === 'manifest') return
+    let changed: boolean
+    if (change.kind === 'catalog' || !index.hasArticle(change.articleId)) changed = await this.#sync(index)
+    else changed = await this.#syncHighlights(index, change.articleId)
+    if (changed) this.#changed()
+  }
+
+  /** One article's highlights: added, changed (tags only: no re-indexing) or removed. */
+  async #syncHighlights(index: SearchIndex, articleId: ArticleId): Promise<boolean> {
+    const before = index.fingerprint()
+    const highlights = this.store.article(articleId) ? await this.store.loadHighlights(articleId) : []
+    const now = new Set(highlights.map((h) => h.id))
+    for (const id of this.#highlightsOf.get(articleId) ?? []) if (!now.has(id)) index.removeHighlight(id)
+    for (const h of highlights) index.updateHighlight(h)
+    this.#highlightsOf.set(articleId, now)
+    return index.fingerprint() !== before
+  }
+
+  #changed(): void {
+    this.#dirty = true
+    if (this.store.readOnly || this.#closed) return
+    if (this.#timer) clearTimeout(this.#timer)
+    this.#timer = setTimeout(() => {
+      this.#timer = null
+      void this.#persist()
+    }, this.#delay)
+    this.#timer.unref?.()
+  }
+
+  /** Writes the index when it changed since the last write; one write at a time. */
+  #persist(): Promise<void> {
+    this.#writing = this.#writing.then(async () => {
+      const index = this.#index
+      if (this.store.readOnly || !this.#dirty || index === null) return
+      this.#dirty = false
+      try {
+        await this.#writer(this.path, JSON.stringify(index))
+      } catch (error) {
+        // A cache, not data: the next change tries again, or the next open rebuilds.
+        this.#dirty = true
+        console.error(`Could not write the search index ${this.path}`, error)
+      }
+    })
+    return this.#writing
+  }
 }

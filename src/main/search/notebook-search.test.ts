@@ -1,0 +1,209 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { SearchHit, SearchResponse } from '../../core/search/types'
+import { NotebookSession } from '../notebook-session'
+import { BASES, CONVOYS, FONTS, openTestNotebook, type TestNotebook } from '../tags/tag-test-notebook'
+import { NotebookSearch, SEARCH_INDEX_FILE, type NotebookSearchQuery } from './notebook-search'
+
+let nb: TestNotebook
+let search: NotebookSearch | null
+
+const indexFile = () => join(nb.dir, SEARCH_INDEX_FILE)
+const open = (options: Parameters<typeof NotebookSearch.open>[1] = {}) => (search = NotebookSearch.open(nb.session.store, { persistDelayMs: 60_000, ...options }))
+const find = (query: string, filters: Omit<NotebookSearchQuery, 'query'> = {}): Promise<SearchResponse> => search!.search({ query, ...filters })
+const ids = (response: SearchResponse) => response.hits.map((h) => h.id)
+/** The snippet with its matches in [brackets], as a user would read them. */
+const marked = (hit: SearchHit) => {
+  const s = hit.snippet!
+  let out = ''
+  let at = 0
+  for (const [a, b] of s.ranges) {
+    out += `${s.text.slice(at, a)}[${s.text.slice(a, b)}]`
+    at = b
+  }
+  return out + s.text.slice(at)
+}
+
+/** Closes the session and opens the same notebook again, as the next run of the app does. */
+async function reopen(options: { readOnly?: boolean } = {}): Promise<void> {
+  await search?.close()
+  search = null
+  await nb.session.close()
+  const session = await NotebookSession.open(nb.dir, { fontsDir: FONTS }, { readOnly: options.readOnly, create: false })
+  nb = { ...nb, session }
+}
+
+beforeEach(async () => {
+  nb = await openTestNotebook()
+  search = null
+})
+afterEach(async () => {
+  await search?.close()
+  await nb.session.close()
+})
+
+describe('building, persisting and loading the index', () => {
+  it('builds the index in the background on first open and finds words in titles and bodies', async () => {
+    expect(existsSync(indexFile())).toBe(false)
+    open()
+    expect(await search!.whenReady()).toBe('built')
+    const response = await find('Tartus')
+    expect(response.error).toBeNull()
+    expect(new Set(ids(response))).toEqual(new Set([nb.convoy, nb.talks]))
+  })
+
+  it('writes the index a moment after changes, and a second open uses the file without reading bodies again', async () => {
+    open({ persistDelayMs: 10 })
+    await search!.whenReady()
+    await vi.waitFor(() => expect(existsSync(indexFile())).toBe(true))
+    expect(JSON.parse(readFileSync(indexFile(), 'utf8'))).toMatchObject({ format: 'dossier-search-index' })
+
+    await reopen()
+    const readBody = vi.spyOn(nb.session.store, 'readBody')
+    open()
+    expect(await search!.whenReady()).toBe('cache')
+    expect(readBody).not.toHaveBeenCalled()
+    expect(ids(await find('Khmeimim'))).toEqual([nb.convoy])
+  })
+
+  it('on open, indexes only what changed in the notebook since the file was written', async () => {
+    open()
+    await search!.whenReady()
+    await reopen()
+    // The CLI imports an article while the app is closed (no index open).
+    await nb.session.importContents([{ name: 'lease.txt', bytes: new TextEncoder().encode('Lease of the Tartus port\n\nThe lease runs forty-nine years.') }])
+    await reopen()
+    const readBody = vi.spyOn(nb.session.store, 'readBody')
+    open()
+    expect(await search!.whenReady()).toBe('cache')
+    expect(readBody).toHaveBeenCalledTimes(1)
+    expect(await find('forty-nine')).toMatchObject({ hits: [{ kind: 'article' }], total: 1 })
+  })
+
+  it('rebuilds a damaged or outdated cache file instead of failing, and replaces it', async () => {
+    writeFileSync(indexFile(), '{"format":"dossier-search-index","version":1,"tok')
+    open()
+    expect(await search!.whenReady()).toBe('rebuilt-corrupt')
+    expect(ids(await find('Damascus'))).toEqual([nb.talks])
+    await search!.close()
+    const saved = JSON.parse(readFileSync(indexFile(), 'utf8')) as { version: number }
+    expect(saved).toMatchObject({ format: 'dossier-search-index' })
+    expect(nb.session.openReport.recovered).toEqual([])
+
+    writeFileSync(indexFile(), JSON.stringify({ ...saved, version: saved.version + 1 }))
+    open()
+    expect(await search!.whenReady()).toBe('rebuilt-outdated')
+    expect(ids(await find('Damascus'))).toEqual([nb.talks])
+  })
+
+  it('never writes the file of a notebook opened read-only', async () => {
+    await reopen({ readOnly: true })
+    open({ persistDelayMs: 1 })
+    expect(ids(await find('Damascus'))).toEqual([nb.talks])
+    await search!.close()
+    expect(existsSync(indexFile())).toBe(false)
+  })
+
+  it('keeps searching when the file cannot be written', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    open({ writer: () => Promise.reject(new Error('EACCES: permission denied')) })
+    expect(ids(await find('Damascus'))).toEqual([nb.talks])
+    await search!.close()
+    expect(existsSync(indexFile())).toBe(false)
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('Could not write the search index'), expect.any(Error))
+    errors.mockRestore()
+  })
+})
+
+describe('following changes to the notebook without reopening', () => {
+  it('adds, changes and removes highlights as they are saved', async () => {
+    open()
+    await search!.whenReady()
+    const s = nb.session
+    const h = await s.highlightQuote({ articleId: nb.convoy, quote: 'stopped at a checkpoint', tagNames: ['Convoys'], comment: 'remarkable detail' })
+    expect(await find('remarkable')).toMatchObject({ hits: [{ kind: 'highlight', id: h.id, field: 'comment' }] })
+    expect(ids(await find('checkpoint', { kinds: ['highlight'] }))).toEqual([h.id])
+
+    await s.updateHighlight({ highlightId: h.id, comment: 'unusual detail', tagIds: [BASES] })
+    expect((await find('remarkable')).hits).toEqual([])
+    expect(ids(await find('unusual', { tagIds: [BASES] }))).toEqual([h.id])
+    expect((await find('unusual', { tagIds: [CONVOYS] })).hits).toEqual([])
+
+    await s.deleteHighlight(h.id)
+    expect((await find('unusual')).hits).toEqual([])
+    await s.restoreHighlight(h)
+    expect(ids(await find('remarkable'))).toEqual([h.id])
+  })
+
+  it('indexes imported articles, edited metadata and deleted articles', async () => {
+    open()
+    await search!.whenReady()
+    const s = nb.session
+    const report = await s.importContents([{ name: 'port.txt', bytes: new TextEncoder().encode('Ships at the port of Latakia\n\nCargo ships unloaded grain.') }])
+    const port = report.items[0]!.articleId!
+    expect(ids(await find('Latakia'))).toEqual([port])
+
+    await s.updateArticleMeta(port, { title: 'Grain arrives in Baniyas', outlet: 'Enab Baladi', published: '2025-02-03' })
+    expect(ids(await find('Baniyas'))).toEqual([port])
+    expect(ids(await find('grain', { outlets: ['enab baladi'] }))).toEqual([port])
+    expect((await find('grain', { from: '2025-03-01' })).hits).toEqual([])
+
+    const h = await s.highlightQuote({ articleId: port, quote: 'Cargo ships', tagNames: ['Convoys'], comment: '' })
+    await s.deleteArticle(port)
+    expect((await find('grain')).hits).toEqual([])
+    expect(ids(await find('cargo'))).toEqual([])
+    await s.restoreArticle(port)
+    expect(new Set(ids(await find('cargo')))).toEqual(new Set([port, h.id]))
+  })
+
+  it('writes the changes on close, so the next open loads them from the file', async () => {
+    open()
+    await search!.whenReady()
+    await nb.session.highlightQuote({ articleId: nb.talks, quote: 'lease terms', tagNames: ['Negotiations'], comment: 'forty-nine year lease' })
+    await reopen()
+    expect(readFileSync(indexFile(), 'utf8')).toContain('forty-nine year lease')
+    open()
+    expect(await search!.whenReady()).toBe('cache')
+    expect(await find('forty-nine')).toMatchObject({ hits: [{ kind: 'highlight' }] })
+  })
+})
+
+describe('what a search finds', () => {
+  beforeEach(async () => {
+    open()
+    await nb.session.highlightQuote({ articleId: nb.convoy, quote: 'Thirty trucks left Khmeimim', tagNames: ['Convoys'], comment: '' })
+    await nb.session.highlightQuote({ articleId: nb.talks, quote: 'Tartus naval base', tagNames: ['Bases'], comment: '' })
+  })
+
+  it('ignores diacritics: "Sohtaoglu" finds "Sohtaoğlu"', async () => {
+    const [hit] = (await find('Sohtaoglu')).hits
+    expect(hit).toMatchObject({ kind: 'article', id: nb.convoy })
+    expect(marked(hit!)).toContain('Ayla [Sohtaoğlu] reported')
+  })
+
+  it('finds words by prefix and phrases in order', async () => {
+    const [prefix] = (await find('withdr*')).hits
+    expect(marked(prefix!)).toContain('the [withdrawal] of equipment')
+    expect(ids(await find('"naval base"', { kinds: ['article'] }))).toEqual([nb.talks])
+    expect((await find('"base naval"')).hits).toEqual([])
+  })
+
+  it('filters highlight hits by tag', async () => {
+    expect((await find('Tartus')).hits.map((h) => h.kind).sort()).toEqual(['article', 'article', 'highlight'])
+    const tagged = await find('Tartus', { kinds: ['highlight'], tagIds: [BASES] })
+    expect(tagged.hits).toMatchObject([{ kind: 'highlight', articleId: nb.talks }])
+    expect((await find('Tartus', { kinds: ['highlight'], tagIds: [CONVOYS] })).hits).toEqual([])
+  })
+
+  it('returns a query error in the response instead of throwing', async () => {
+    const response = await find('   ')
+    expect(response.hits).toEqual([])
+    expect(response.error).toMatchObject({ code: 'empty' })
+  })
+
+  it('answers through the session too', async () => {
+    const response = await nb.session.search({ query: 'Khmeimim', kinds: ['highlight'] })
+    expect(response.hits).toMatchObject([{ kind: 'highlight', articleId: nb.convoy }])
+  })
+})
