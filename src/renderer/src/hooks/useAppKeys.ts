@@ -4,7 +4,7 @@
  * text fields, Ctrl/Cmd+K for search, Ctrl/Cmd+1..5 for the views, F1 for the shortcuts.
  * In a text field, undo and redo are the field's own.
  */
-import { useEffect, useRef } from 'react'
+import { useEffect, useEffectEvent } from 'react'
 import type { MenuCommand } from '../../../core/api'
 
 export function isEditableTarget(target: EventTarget | null): boolean {
@@ -31,8 +31,7 @@ export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
 }
 
 export function useAppKeys(run: (command: MenuCommand) => void): void {
-  const latest = useRef(run)
-  latest.current = run
+  const handle = useEffectEvent(run)
   useEffect(() => {
     const isMac = /Mac/i.test(navigator.platform)
     const onKeyDown = (e: KeyboardEvent) => {
@@ -40,7 +39,7 @@ export function useAppKeys(run: (command: MenuCommand) => void): void {
       const command = commandForKey(e, isMac)
       if (!command) return
       e.preventDefault()
-      latest.current(command)
+      handle(command)
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
