@@ -4,6 +4,7 @@
  * way the previous results stay shown. An empty query shows nothing and asks main nothing.
  */
 import { useEffect, useMemo, useState } from 'react'
+import type { ArticleSummary } from '../../../core/api'
 import type { SearchResponse } from '../../../core/search/types'
 import { api, type ApiError } from '../api'
 import { searchArgs, type SearchArgs, type SearchDialogFilters } from '../search/snippet-parts'
@@ -51,4 +52,22 @@ export function useSearch(enabled: boolean, query: string, filters: SearchDialog
   if (!active) return IDLE
   if (reply?.key === key) return { response: reply.response, failure: reply.failure, searching: false }
   return { response: reply?.response ?? null, failure: null, searching: true }
+}
+
+export type ArticleLookup = ReadonlyMap<string, ArticleSummary>
+
+/** The notebook's articles by id (titles, outlets and dates for result rows), fetched each time the dialog opens. */
+export function useArticleLookup(open: boolean): ArticleLookup {
+  const [lookup, setLookup] = useState<ArticleLookup>(new Map())
+  useEffect(() => {
+    if (!open) return
+    let live = true
+    void api.listArticles().then((result) => {
+      if (live && result.ok) setLookup(new Map(result.value.map((a) => [a.id, a])))
+    })
+    return () => {
+      live = false
+    }
+  }, [open])
+  return lookup
 }

@@ -1,0 +1,168 @@
+// @vitest-environment jsdom
+/**
+ * The search dialog against a mocked api: results come as you type (debounced), matched
+ * words are marked, the count says "about" for estimates, query errors are shown, and the
+ * keyboard works: ArrowDown moves the active result, Enter opens it, Escape closes.
+ */
+import { act } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ArticleId, HighlightId, TagId } from '../../../core/ids'
+import type { Tag } from '../../../core/model'
+import type { SearchHit, SearchResponse } from '../../../core/search/types'
+import { SearchDialog } from './SearchDialog'
+
+const search = vi.fn()
+const listArticles = vi.fn()
+vi.mock('../api', () => ({
+  api: {
+    search: (...a: unknown[]) => search(...a),
+    listArticles: (...a: unknown[]) => listArticles(...a),
+  },
+}))
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
+}
+globalThis.IS_REACT_ACT_ENVIRONMENT = true
+
+const TAGS: Tag[] = [{ id: 't-bases' as TagId, name: 'Bases', color: '#E69F00', description: '' }]
+const A1 = 'a-0001' as ArticleId
+const A2 = 'a-0002' as ArticleId
+
+const HITS: SearchHit[] = [
+  { kind: 'article', id: A1, articleId: A1, score: 2, field: 'body', terms: ['tartus'], snippet: { text: 'Ships left Tartus at dawn', ranges: [[11, 17]] } },
+  { kind: 'highlight', id: 'h-0009' as HighlightId, articleId: A2, score: 1, field: 'quote', terms: ['tartus'], snippet: { text: 'Tartus lease', ranges: [[0, 6]] } },
+]
+
+function response(hits: SearchHit[], extra: Partial<SearchResponse> = {}): SearchResponse {
+  return { query: {} as SearchResponse['query'], hits, total: hits.length, totalExact: true, ranking: 'relevance', error: null, ...extra }
+}
+
+let container: HTMLDivElement
+let root: Root
+
+beforeEach(() => {
+  container = document.createElement('div')
+  document.body.append(container)
+  root = createRoot(container)
+  search.mockReset()
+  listArticles.mockReset()
+  listArticles.mockResolvedValue({
+    ok: true,
+    value: [
+      { id: A1, title: 'Russia leaves Tartus', outlet: 'Reuters', published: '2025-01-10' },
+      { id: A2, title: 'Lease talks', outlet: 'AP', published: null },
+    ],
+  })
+})
+
+afterEach(() => {
+  act(() => root.unmount())
+  container.remove()
+})
+
+async function render(handlers = { onClose: vi.fn(), onOpenResult: vi.fn() }) {
+  await act(async () => {
+    root.render(<SearchDialog open tags={TAGS} outlets={['AP', 'Reuters']} {...handlers} />)
+  })
+  return handlers
+}
+
+const input = () => container.querySelector<HTMLInputElement>('input[type="search"]')!
+const options = () => Array.from(container.querySelectorAll('[role="option"]'))
+const wait = (ms: number) => act(() => new Promise<void>((r) => setTimeout(r, ms)))
+
+async function type(value: string) {
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
+  act(() => {
+    setter.call(input(), value)
+    input().dispatchEvent(new Event('input', { bubbles: true }))
+  })
+  await wait(200)
+}
+
+const key = (k: string) => act(() => void input().dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })))
+
+describe('SearchDialog', () => {
+  it('is a dialog named Search with the searchbox focused', async () => {
+    await render()
+    expect(container.querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Search')
+    expect(input().getAttribute('aria-label')).toBe('Search the notebook')
+    expect(document.activeElement).toBe(input())
+    expect(container.querySelector('[role="listbox"]')!.getAttribute('aria-label')).toBe('Search results')
+  })
+
+  it('searches once typing pauses and marks the matched words', async () => {
+    search.mockResolvedValue({ ok: true, value: response(HITS, { total: 12, totalExact: false }) })
+    await render()
+    await type('tart')
+    await type('tartus')
+    expect(search).toHaveBeenCalledTimes(2)
+    expect(search).toHaveBeenLastCalledWith({ query: 'tartus', limit: 50 })
+    expect(container.querySelector('.search-summary')!.textContent).toBe('about 12 results')
+    expect(options().map((o) => o.querySelector('.search-kind')!.textContent)).toEqual(['Article', 'Highlight'])
+    expect(options()[0]!.querySelector('.search-result-title')!.textContent).toBe('Russia leaves Tartus')
+    expect(Array.from(container.querySelectorAll('.search-snippet mark')).map((m) => m.textContent)).toEqual(['Tartus', 'Tartus'])
+  })
+
+  it('does not search on every keystroke', async () => {
+    search.mockResolvedValue({ ok: true, value: response(HITS) })
+    await render()
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
+    for (const v of ['t', 'ta', 'tar']) {
+      act(() => {
+        setter.call(input(), v)
+        input().dispatchEvent(new Event('input', { bubbles: true }))
+      })
+    }
+    await wait(200)
+    expect(search).toHaveBeenCalledExactlyOnceWith({ query: 'tar', limit: 50 })
+  })
+
+  it('moves with ArrowDown and opens the highlight with Enter, then closes', async () => {
+    search.mockResolvedValue({ ok: true, value: response(HITS) })
+    const { onClose, onOpenResult } = await render()
+    await type('tartus')
+    expect(options()[0]!.getAttribute('aria-selected')).toBe('true')
+    key('ArrowDown')
+    expect(options()[1]!.getAttribute('aria-selected')).toBe('true')
+    expect(input().getAttribute('aria-activedescendant')).toBe(options()[1]!.id)
+    key('ArrowDown')
+    expect(options()[1]!.getAttribute('aria-selected')).toBe('true')
+    key('Enter')
+    expect(onOpenResult).toHaveBeenCalledExactlyOnceWith(A2, 'h-0009')
+    expect(onClose).toHaveBeenCalledOnce()
+  })
+
+  it('opens an article result with no highlight', async () => {
+    search.mockResolvedValue({ ok: true, value: response(HITS) })
+    const { onOpenResult } = await render()
+    await type('tartus')
+    key('Enter')
+    expect(onOpenResult).toHaveBeenCalledWith(A1, null)
+  })
+
+  it('shows the query error instead of results', async () => {
+    search.mockResolvedValue({ ok: true, value: response([], { error: { code: 'unclosed-quote', message: 'A quote is not closed.' } }) })
+    await render()
+    await type('"tartus')
+    expect(container.querySelector('[role="alert"]')!.textContent).toBe('A quote is not closed.')
+    expect(options()).toHaveLength(0)
+  })
+
+  it('sends the chosen filters', async () => {
+    search.mockResolvedValue({ ok: true, value: response([]) })
+    await render()
+    act(() => container.querySelector<HTMLButtonElement>('button[aria-pressed]')!.click())
+    await type('lease')
+    expect(search).toHaveBeenLastCalledWith({ query: 'lease', limit: 50, tagIds: ['t-bases'], tagMode: 'any' })
+    expect(container.querySelector('.search-summary')!.textContent).toBe('0 results')
+  })
+
+  it('closes on Escape', async () => {
+    const { onClose } = await render()
+    key('Escape')
+    expect(onClose).toHaveBeenCalledOnce()
+  })
+})

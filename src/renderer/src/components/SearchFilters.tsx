@@ -1,0 +1,62 @@
+/**
+ * The search dialog's filters: tags (toggle buttons, any of them), outlet, and a date range.
+ */
+import type { CSSProperties } from 'react'
+import type { TagId } from '../../../core/ids'
+import type { Tag } from '../../../core/model'
+import type { SearchDialogFilters } from '../search/snippet-parts'
+
+interface Props {
+  filters: SearchDialogFilters
+  onChange(filters: SearchDialogFilters): void
+  tags: Tag[]
+  outlets: string[]
+}
+
+export function SearchFilters({ filters, onChange, tags, outlets }: Props) {
+  const set = (change: Partial<SearchDialogFilters>) => onChange({ ...filters, ...change })
+  const toggle = (id: TagId) =>
+    set({ tagIds: filters.tagIds.includes(id) ? filters.tagIds.filter((t) => t !== id) : [...filters.tagIds, id] })
+
+  return (
+    <div className="search-filters">
+      {tags.length > 0 && (
+        <div className="search-tags" role="group" aria-label="Only with tags">
+          {tags.map((tag) => (
+            <button
+              key={tag.id}
+              type="button"
+              className="search-tag"
+              aria-pressed={filters.tagIds.includes(tag.id)}
+              title={tag.description || undefined}
+              style={{ '--tag-color': tag.color } as CSSProperties}
+              onClick={() => toggle(tag.id)}
+            >
+              <span className="tag-swatch" aria-hidden="true" />
+              {tag.name}
+            </button>
+          ))}
+        </div>
+      )}
+      <label>
+        Outlet
+        <select value={filters.outlet ?? ''} onChange={(e) => set({ outlet: e.target.value === '' ? null : e.target.value })}>
+          <option value="">All outlets</option>
+          {outlets.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        From
+        <input type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => set({ from: e.target.value })} />
+      </label>
+      <label>
+        To
+        <input type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => set({ to: e.target.value })} />
+      </label>
+    </div>
+  )
+}
