@@ -6,7 +6,7 @@
  * progress events and `cancel()` stops the batch after the file in hand.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { DroppedFile, ImportReport, JobProgress } from '../../../core/api'
+import type { ClipboardContent, DroppedFile, ImportReport, JobProgress } from '../../../core/api'
 import { api, isCanceled, onDossierEvent } from '../api'
 import { fileToBase64 } from '../base64'
 import { describeImport, type LocalFailure } from '../import-report'
@@ -19,8 +19,12 @@ export interface Importer {
   progress: JobProgress | null
   importWithDialog(): Promise<void>
   importFiles(files: readonly File[]): Promise<void>
-  /** Imports pasted text (and its HTML flavour, sanitised in main) as one article. */
-  importClipboard(text: string, html?: string): Promise<void>
+  /**
+   * Imports pasted text (and its HTML flavour, sanitised in main) as one article; with
+   * neither given (`{}`), main reads the system clipboard. Resolves to the report, or
+   * null when nothing was imported (another import running, an error already announced).
+   */
+  importClipboard(content: ClipboardContent | string, html?: string): Promise<ImportReport | null>
   /** Asks main to stop the running import after the file in hand. */
   cancel(): Promise<void>
 }
@@ -50,13 +54,13 @@ export function useImport(status: StatusControls, onImported: () => Promise<void
   )
 
   /** Runs one import at a time: a second request while one runs is ignored. */
-  const exclusive = useCallback(async (task: () => Promise<void>) => {
-    if (running.current) return
+  const exclusive = useCallback(async <T,>(task: () => Promise<T>): Promise<T | undefined> => {
+    if (running.current) return undefined
     running.current = true
     setImporting(true)
     setProgress(null)
     try {
-      await task()
+      return await task()
     } finally {
       running.current = false
       setImporting(false)
@@ -99,17 +103,25 @@ export function useImport(status: StatusControls, onImported: () => Promise<void
   )
 
   const importClipboard = useCallback(
-    (text: string, html?: string) =>
-      exclusive(async () => {
-        if (!text.trim() && !html?.trim()) {
-          status.announce('info', 'The clipboard holds no text to import.')
-          return
-        }
+    async (given: ClipboardContent | string, givenHtml?: string): Promise<ImportReport | null> => {
+      const content: ClipboardContent = typeof given === 'string' ? { text: given, ...(givenHtml?.trim() ? { html: givenHtml } : {}) } : given
+      const fromSystem = content.text === undefined && content.html === undefined
+      if (!fromSystem && !content.text?.trim() && !content.html?.trim()) {
+        status.announce('info', 'The clipboard holds no text to import: copy an article first.')
+        return null
+      }
+      const outcome = await exclusive(async () => {
         status.announce('busy', 'Importing the pasted text…')
-        const result = await api.importClipboard(html?.trim() ? { text, html } : { text })
-        if (!result.ok) return status.announceError(result.error)
+        const result = await api.importClipboard(content)
+        if (!result.ok) {
+          status.announceError(result.error)
+          return null
+        }
         await report(result.value, [])
-      }),
+        return result.value
+      })
+      return outcome ?? null
+    },
     [exclusive, report, status],
   )
 
