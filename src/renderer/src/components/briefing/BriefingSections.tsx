@@ -1,0 +1,252 @@
+/**
+ * The briefing's sections in order, as the preview builds them: heading with the tag's
+ * colour, passage count, Move section up/down, the section note, the passages (reorder by
+ * buttons, Alt+arrows or drag and drop; exclude and include), and in cross-reference mode
+ * the passages printed in an earlier section.
+ */
+import { useEffect, useRef, useState, type CSSProperties, type DragEvent } from 'react'
+import {
+  excludePassage,
+  includePassage,
+  moveSectionBy,
+  setSectionNote,
+  type BriefingDocument,
+  type BriefingSectionSettings,
+} from '../../../../core/briefing-document'
+import { formatAlsoIn } from '../../../../core/briefing-format'
+import type { BriefingLayout, BriefingSection } from '../../../../core/briefing-types'
+import type { ArticleId, HighlightId, TagId } from '../../../../core/ids'
+import type { Tag } from '../../../../core/model'
+import type { Briefings } from '../../hooks/useBriefings'
+import { plural } from '../../plural'
+import type { PassageCard } from '../../briefing/passage-cards'
+import { dropGapToIndex, gapForPointer, reorderKeyDelta } from '../../briefing/reorder'
+import { DraftField } from './DraftField'
+import { PassageItem, passageElementId } from './PassageItem'
+
+export interface BriefingSectionsProps {
+  doc: BriefingDocument
+  revision: number
+  layout: BriefingLayout | null
+  tags: Tag[]
+  cards: ReadonlyMap<HighlightId, PassageCard>
+  editor: Pick<Briefings, 'edit' | 'flush' | 'movePassage'>
+  onOpenPassage(articleId: ArticleId, highlightId: HighlightId): void
+}
+
+interface DragState {
+  tagId: TagId
+  highlightId: HighlightId
+  gap: number | null
+}
+
+export function BriefingSections({ doc, revision, layout, tags, cards, editor, onOpenPassage }: BriefingSectionsProps) {
+  const [drag, setDrag] = useState<DragState | null>(null)
+  const focusAfterMove = useRef<string | null>(null)
+  const tagsById = new Map(tags.map((t) => [t.id, t]))
+
+  // Keep focus on what was just moved by keyboard, across the re-render that moves it.
+  useEffect(() => {
+    const id = focusAfterMove.current
+    if (!id) return
+    focusAfterMove.current = null
+    const el = document.getElementById(id)
+    if (el && !el.contains(document.activeElement)) el.focus()
+  })
+
+  const shown = doc.sections.filter((s) => tagsById.has(s.tagId))
+  return (
+    <ol className="briefing-sections" aria-label="Sections">
+      {shown.map((settings, index) => {
+        const tag = tagsById.get(settings.tagId)!
+        const built = layout?.sections.find((s) => s.tag.id === settings.tagId) ?? null
+        const moveSection = (delta: number) => {
+          focusAfterMove.current = `briefing-section-${tag.id}`
+          editor.edit(`move section ${tag.name}`, (d) => moveSectionBy(d, tag.id, delta))
+        }
+        return (
+          <li
+            key={tag.id}
+            id={`briefing-section-${tag.id}`}
+            className="briefing-section"
+            style={{ '--tag-color': tag.color } as CSSProperties}
+            tabIndex={-1}
+            aria-label={`Section ${tag.name}`}
+            onKeyDown={(event) => {
+              if (event.target !== event.currentTarget) return
+              const delta = reorderKeyDelta(event)
+              if (delta !== null) {
+                event.preventDefault()
+                moveSection(delta)
+              }
+            }}
+          >
+            <div className="briefing-section-header">
+              <span className="tag-swatch" aria-hidden="true" />
+              <h3>
+                {built ? `§${built.number} ` : ''}
+                {tag.name}
+              </h3>
+              <span className="briefing-section-count">{plural(visibleCount(built, settings), 'passage')}</span>
+              <button type="button" className="button button-small" disabled={index === 0} onClick={() => moveSection(-1)}>
+                Move section up
+              </button>
+              <button type="button" className="button button-small" disabled={index === shown.length - 1} onClick={() => moveSection(1)}>
+                Move section down
+              </button>
+            </div>
+            <DraftField
+              key={`${doc.id}:${revision}:${tag.id}`}
+              label={`Note for ${tag.name}`}
+              className="briefing-field briefing-section-note"
+              multiline
+              rows={2}
+              initial={settings.note}
+              onChange={(note) => editor.edit(`edit note for ${tag.name}`, (d) => setSectionNote(d, tag.id, note), { debounce: true })}
+              onCommit={editor.flush}
+            />
+            <SectionPassages
+              tag={tag}
+              settings={settings}
+              built={built}
+              cards={cards}
+              drag={drag}
+              setDrag={setDrag}
+              onMove={(highlightId, move) => {
+                focusAfterMove.current = passageElementId(highlightId)
+                editor.movePassage(tag.id, highlightId, move)
+              }}
+              onToggle={(highlightId, exclude) =>
+                editor.edit(exclude ? 'exclude passage' : 'include passage', (d) =>
+                  exclude ? excludePassage(d, tag.id, highlightId) : includePassage(d, tag.id, highlightId),
+                )
+              }
+              onOpenPassage={onOpenPassage}
+            />
+          </li>
+        )
+      })}
+    </ol>
+  )
+}
+
+function visibleCount(built: BriefingSection | null, settings: BriefingSectionSettings): number {
+  return built ? built.passages.filter((p) => !settings.excluded.includes(p.highlightId)).length : 0
+}
+
+interface SectionPassagesProps {
+  tag: Tag
+  settings: BriefingSectionSettings
+  built: BriefingSection | null
+  cards: ReadonlyMap<HighlightId, PassageCard>
+  drag: DragState | null
+  setDrag(drag: DragState | null): void
+  onMove(highlightId: HighlightId, move: { by: number } | { to: number }): void
+  onToggle(highlightId: HighlightId, exclude: boolean): void
+  onOpenPassage(articleId: ArticleId, highlightId: HighlightId): void
+}
+
+function SectionPassages({ tag, settings, built, cards, drag, setDrag, onMove, onToggle, onOpenPassage }: SectionPassagesProps) {
+  const excluded = new Set(settings.excluded)
+  const passages = (built?.passages ?? []).filter((p) => !excluded.has(p.highlightId))
+  const ids = passages.map((p) => p.highlightId)
+  const dragHere = drag && drag.tagId === tag.id ? drag : null
+
+  const dragHandlers = (highlightId: HighlightId, index: number) => ({
+    onDragStart(event: DragEvent<HTMLLIElement>) {
+      event.dataTransfer.effectAllowed = 'move'
+      event.dataTransfer.setData('text/plain', highlightId)
+      setDrag({ tagId: tag.id, highlightId, gap: null })
+    },
+    onDragOver(event: DragEvent<HTMLLIElement>) {
+      if (!dragHere) return
+      event.preventDefault()
+      event.dataTransfer.dropEffect = 'move'
+      const gap = gapForPointer(index, event.clientY, event.currentTarget.getBoundingClientRect())
+      if (gap !== dragHere.gap) setDrag({ ...dragHere, gap })
+    },
+    onDrop(event: DragEvent<HTMLLIElement>) {
+      if (!dragHere) return
+      event.preventDefault()
+      const gap = dragHere.gap ?? gapForPointer(index, event.clientY, event.currentTarget.getBoundingClientRect())
+      const to = dropGapToIndex(ids.indexOf(dragHere.highlightId), gap)
+      setDrag(null)
+      if (to !== null) onMove(dragHere.highlightId, { to })
+    },
+    onDragEnd() {
+      setDrag(null)
+    },
+  })
+
+  const dropSide = (index: number): 'before' | 'after' | null => {
+    if (!dragHere || dragHere.gap === null) return null
+    const from = ids.indexOf(dragHere.highlightId)
+    if (dropGapToIndex(from, dragHere.gap) === null) return null
+    if (dragHere.gap === index) return 'before'
+    if (dragHere.gap === index + 1 && index === ids.length - 1) return 'after'
+    return null
+  }
+
+  return (
+    <>
+      {passages.length === 0 && excluded.size === 0 && <p className="briefing-hint">No passages in this section for the current selection.</p>}
+      {passages.length > 0 && (
+        <ol className="briefing-passages" aria-label={`Passages in ${tag.name}`}>
+          {passages.map((p, index) => {
+            const card = cards.get(p.highlightId)
+            if (!card) return null
+            return (
+              <PassageItem
+                key={p.highlightId}
+                card={card}
+                number={p.number}
+                index={index}
+                count={passages.length}
+                excluded={false}
+                alsoIn={formatAlsoIn(p.alsoIn)}
+                dropSide={dropSide(index)}
+                onMove={(delta) => onMove(p.highlightId, { by: delta })}
+                onToggleExcluded={() => onToggle(p.highlightId, true)}
+                onOpen={() => onOpenPassage(p.articleId, p.highlightId)}
+                drag={dragHandlers(p.highlightId, index)}
+              />
+            )
+          })}
+        </ol>
+      )}
+      {built && built.references.length > 0 && (
+        <ul className="briefing-references" aria-label={`Printed in another section`}>
+          {built.references.map((r) => (
+            <li key={r.highlightId}>
+              See passage {r.passageNumber} in §{r.sectionNumber} {r.tagName}: “{r.quote.length > 120 ? `${r.quote.slice(0, 120)}…` : r.quote}”
+            </li>
+          ))}
+        </ul>
+      )}
+      {excluded.size > 0 && (
+        <ul className="briefing-passages briefing-excluded" aria-label={`Excluded from ${tag.name}`}>
+          {settings.excluded.map((id, index) => {
+            const card = cards.get(id) ?? unknownCard(id)
+            return (
+              <PassageItem
+                key={id}
+                card={card}
+                number={null}
+                index={index}
+                count={settings.excluded.length}
+                excluded
+                onMove={() => {}}
+                onToggleExcluded={() => onToggle(id, false)}
+                onOpen={() => card.articleId && onOpenPassage(card.articleId, id)}
+              />
+            )
+          })}
+        </ul>
+      )}
+    </>
+  )
+}
+
+function unknownCard(id: HighlightId): PassageCard {
+  return { highlightId: id, articleId: '' as ArticleId, quote: `Passage ${id}`, comment: '', sourceTitle: '', outlet: null, published: null }
+}
