@@ -90,7 +90,9 @@ export async function exportBriefing(ctx: ExportContext, outPath: string, reques
     throw isDossierError(error) ? error : mapExportError(error, outPath)
   }
   if (format !== 'pdf') progress(3, 3, `Wrote ${basename(outPath)}`)
-  const warnings = layout.warnings.map((w) => w.message)
+  // An ad-hoc export of every tag leaves out the empty ones by design: not worth a warning.
+  const allTags = !request.briefingId && !request.tagIds
+  const warnings = layout.warnings.filter((w) => !(allTags && w.kind === 'section-empty')).map((w) => w.message)
   return { path: outPath, format, pageCount, passageCount: layout.passageCount, ...(warnings.length > 0 ? { warnings } : {}) }
 }
 
