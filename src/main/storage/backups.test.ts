@@ -55,4 +55,23 @@ describe('backups', () => {
     expect(JSON.parse(readFileSync(join(dir, 'catalog.json'), 'utf8')).articles).toHaveLength(2)
     expect(readdirSync(join(dir, 'annotations'))).toEqual([])
   })
+
+  it('backs up and restores briefing documents and the trash, but not the search cache', async () => {
+    const dir = notebook()
+    mkdirSync(join(dir, 'briefings'))
+    mkdirSync(join(dir, 'trash'))
+    writeFileSync(join(dir, 'briefings', 'b-1234abcd.json'), JSON.stringify({ id: 'b-1234abcd', title: 'Weekly' }))
+    writeFileSync(join(dir, 'trash', 'a-5678efab.json'), JSON.stringify({ article: { id: 'a-5678efab' }, highlights: [] }))
+    writeFileSync(join(dir, 'search-index.json'), '{}')
+    const info = await createBackup(dir, 'manual', clock)
+    expect(readdirSync(join(dir, 'backups', info.id)).sort()).toEqual(['annotations', 'backup.json', 'briefings', 'catalog.json', 'notebook.json', 'trash'])
+    // The briefing is edited and the trash emptied after the backup; restoring brings both back.
+    writeFileSync(join(dir, 'briefings', 'b-1234abcd.json'), JSON.stringify({ id: 'b-1234abcd', title: 'Changed' }))
+    writeFileSync(join(dir, 'briefings', 'b-9999aaaa.json'), JSON.stringify({ id: 'b-9999aaaa', title: 'Newer' }))
+    writeFileSync(join(dir, 'trash', 'a-5678efab.json'), '{}')
+    await restoreFiles(dir, info.id)
+    expect(JSON.parse(readFileSync(join(dir, 'briefings', 'b-1234abcd.json'), 'utf8')).title).toBe('Weekly')
+    expect(readdirSync(join(dir, 'briefings'))).toEqual(['b-1234abcd.json'])
+    expect(JSON.parse(readFileSync(join(dir, 'trash', 'a-5678efab.json'), 'utf8')).article.id).toBe('a-5678efab')
+  })
 })

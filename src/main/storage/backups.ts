@@ -2,8 +2,10 @@
  * Verified, rotating backups of everything in a notebook except the immutable bodies and
  * originals (which are content-addressed and never rewritten, so they need no copy).
  *
- * A backup is `backups/<id>/` holding copies of notebook.json, catalog.json and
- * annotations/*.json, plus `backup.json` listing each file's sha256. It is written under
+ * A backup is `backups/<id>/` holding copies of notebook.json, catalog.json,
+ * annotations/*.json, briefings/*.json (the analyst's briefing documents) and trash/*.json
+ * (deleted articles, so undo still works after a restore), plus `backup.json` listing
+ * each file's sha256. It is written under
  * `<id>.partial`, every file is re-read and checked (hash and JSON), and only then is the
  * folder renamed to `<id>`: a folder without `.partial` is a complete, verified backup.
  */
@@ -45,10 +47,19 @@ export async function backedUpFiles(dir: string): Promise<string[]> {
   for (const name of ['notebook.json', 'catalog.json']) {
     if (await exists(join(dir, name))) files.push(name)
   }
-  const annotations = await readdir(join(dir, 'annotations')).catch(() => [] as string[])
-  for (const name of annotations.sort()) if (/^a-[0-9a-z]+\.json$/.test(name)) files.push(`annotations/${name}`)
+  for (const [sub, pattern] of BACKED_UP_FOLDERS) {
+    const names = await readdir(join(dir, sub)).catch(() => [] as string[])
+    for (const name of names.sort()) if (pattern.test(name)) files.push(`${sub}/${name}`)
+  }
   return files
 }
+
+/** Folders whose JSON files are backed up, with the names that belong there. */
+const BACKED_UP_FOLDERS: readonly (readonly [string, RegExp])[] = [
+  ['annotations', /^a-[0-9a-z]+\.json$/],
+  ['briefings', /^b-[0-9a-z]+\.json$/],
+  ['trash', /^a-[0-9a-z]+\.json$/],
+]
 
 export async function createBackup(dir: string, reason: string, now: () => Date = () => new Date()): Promise<BackupInfo> {
   const createdAt = now().toISOString()
@@ -57,7 +68,7 @@ export async function createBackup(dir: string, reason: string, now: () => Date 
   const partial = join(root, `${id}.partial`)
   const files = await backedUpFiles(dir)
   try {
-    await mkdir(join(partial, 'annotations'), { recursive: true })
+    for (const [sub] of BACKED_UP_FOLDERS) await mkdir(join(partial, sub), { recursive: true })
     const hashes: Record<string, string> = {}
     for (const file of files) {
       const bytes = await readFile(join(dir, file))
@@ -144,7 +155,7 @@ export async function verifiedBackups(dir: string): Promise<{ id: string; manife
  */
 export async function restoreFiles(dir: string, id: string): Promise<BackupManifest> {
   const manifest = await verifyBackup(dir, id)
-  await mkdir(join(dir, 'annotations'), { recursive: true })
+  for (const [sub] of BACKED_UP_FOLDERS) await mkdir(join(dir, sub), { recursive: true })
   // Manifest last, so an interrupted restore is caught by the next open's checks.
   const order = Object.keys(manifest.files).sort((a, b) => Number(a === 'notebook.json') - Number(b === 'notebook.json'))
   for (const file of order) {
@@ -153,7 +164,7 @@ export async function restoreFiles(dir: string, id: string): Promise<BackupManif
   for (const file of await backedUpFiles(dir)) {
     if (!(file in manifest.files)) await rm(join(dir, file), { force: true })
   }
-  await syncDirectory(join(dir, 'annotations'))
+  for (const [sub] of BACKED_UP_FOLDERS) await syncDirectory(join(dir, sub))
   return manifest
 }
 

@@ -64,7 +64,8 @@ export { LOST_AND_FOUND_DIR } from './safe-moves'
 /** Damaged files the store (or a repair) moved aside. */
 const CORRUPT_FILE = /\.corrupt-[^/]*$/
 /** The folders the notebook writes files in. */
-const WRITTEN_DIRS = ['', ANNOTATIONS_DIR, BODIES_DIR, ORIGINALS_DIR]
+/** Folders the app writes into (temp files of unfinished saves can be left in any of them). */
+const WRITTEN_DIRS = ['', ANNOTATIONS_DIR, BODIES_DIR, ORIGINALS_DIR, 'briefings', 'trash']
 
 export async function checkNotebook(dir: string, options: CheckOptions = {}): Promise<CheckReport> {
   const info = await stat(dir).catch(() => null)
