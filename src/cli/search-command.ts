@@ -1,0 +1,115 @@
+/**
+ * `dossier search QUERY [--tag NAME]... [--outlet NAME]... [--from DAY] [--to DAY] [--limit N]`:
+ * full-text search over article titles and texts, highlighted quotes and comments, with
+ * the app's query language (words, "phrases", prefix*; case and accents never matter).
+ *
+ * Opens the notebook read-only, so it runs beside the app. The index is the notebook's
+ * `search-index.json` when the app has written one (brought up to date in memory), else
+ * built for this run.
+ *
+ * Human output: a count line, then one line per hit: kind, id, the article title in quotes,
+ * and the snippet with the matched words in [brackets] (a title match marks the title).
+ * --json prints the SearchResponse.
+ */
+import { InvalidArgumentError, type Command } from 'commander'
+import type { ArticleId } from '../core/ids'
+import { DossierError } from '../core/result'
+import type { SearchHit, SearchResponse } from '../core/search/types'
+import { oneLine } from './format'
+import type { CommandContext } from './safety-commands'
+
+interface SearchCommandOptions {
+  tag?: string[]
+  outlet?: string[]
+  from?: string
+  to?: string
+  limit?: number
+}
+
+export function registerSearchCommand(program: Command, context: (cmd: Command) => CommandContext): void {
+  program
+    .command('search')
+    .description('Search the articles (title and text) and the highlights (quote and comment).')
+    .argument('<query...>', 'words, "a phrase" (quote it for the shell too) or a prefix such as withdr*; all must match')
+    .option('--tag <name>', 'only highlights carrying this tag, and articles with such highlights (repeatable: any of them)', collect)
+    .option('--outlet <name>', 'only this outlet (repeatable; case and accents do not matter)', collect)
+    .option('--from <date>', 'only articles published on or after this day (YYYY-MM-DD)', parseDay)
+    .option('--to <date>', 'only articles published on or before this day (YYYY-MM-DD)', parseDay)
+    .option('--limit <n>', 'the most hits to show (default 20, at most 1000)', parseLimit)
+    .addHelpText(
+      'after',
+      `
+Case and accents never matter: Sohtaoglu finds Sohtaoğlu. Common words (the, of, …) are
+ignored outside phrases. Articles without a date do not match --from or --to.
+
+Examples:
+  $ dossier search Tartus lease
+  $ dossier search '"naval base"' --from 2024-12-01 --to 2025-01-31
+  $ dossier search 'withdr*' --tag Convoys --limit 5
+  $ dossier search Khmeimim --outlet Reuters --json`,
+    )
+    .action(async (words: string[], opts: SearchCommandOptions, cmd: Command) => {
+      const { open, print } = context(cmd)
+      const session = await open('read')
+      const tagIds = opts.tag && opts.tag.length > 0 ? session.tagIdsByName(opts.tag) : undefined
+      const response = await session.search({
+        query: words.join(' '),
+        tagIds,
+        outlets: opts.outlet,
+        from: opts.from,
+        to: opts.to,
+        limit: opts.limit,
+      })
+      if (response.error) throw new DossierError('bad-request', response.error.message)
+      const titles = new Map(session.listArticles().map((a) => [a.id, a.title]))
+      print(response, () => formatSearch(response, titles))
+    })
+}
+
+/** The count line, the query's warnings, and one line per hit. */
+export function formatSearch(response: SearchResponse, titles: ReadonlyMap<ArticleId, string>): string {
+  const lines = response.query.warnings.map((w) => `Note: ${w.message}`)
+  const total = `${response.totalExact ? '' : 'about '}${response.total} ${response.total === 1 ? 'match' : 'matches'}`
+  if (response.hits.length === 0) lines.push('No matches.')
+  else if (response.hits.length < response.total) lines.push(`${total}, best ${response.hits.length} shown:`)
+  else lines.push(`${total}:`)
+  for (const hit of response.hits) {
+    // A title match shows the title with its matches marked; other hits add their snippet.
+    const inTitle = hit.field === 'title' && hit.snippet !== null
+    const title = inTitle ? markSnippet(hit) : oneLine(titles.get(hit.articleId) ?? hit.articleId)
+    lines.push(`${hit.kind.padEnd(9)} ${hit.id}  "${title}"${inTitle ? '' : `  ${markSnippet(hit)}`}`.trimEnd())
+  }
+  return `${lines.join('\n')}\n`
+}
+
+/** The hit's snippet, with each matched word or phrase in [brackets]. */
+export function markSnippet(hit: SearchHit): string {
+  const snippet = hit.snippet
+  if (!snippet) return ''
+  let out = ''
+  let at = 0
+  for (const [start, end] of snippet.ranges) {
+    out += `${snippet.text.slice(at, start)}[${snippet.text.slice(start, end)}]`
+    at = end
+  }
+  // The snippet keeps one space per white-space character (blank lines give two): one line, tidied.
+  return (out + snippet.text.slice(at)).replace(/ {2,}/g, ' ')
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value]
+}
+
+function parseDay(value: string): string {
+  const day = value.trim()
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null
+  if (!date || date.toISOString().slice(0, 10) !== day) throw new InvalidArgumentError('it must be a day written YYYY-MM-DD, such as 2025-01-15.')
+  return day
+}
+
+function parseLimit(value: string): number {
+  const n = Number(value.trim())
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 1000) throw new InvalidArgumentError('it must be a whole number from 1 to 1000.')
+  return n
+}
