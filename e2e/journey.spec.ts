@@ -1,17 +1,19 @@
 /**
  * The first user journey, end to end: import the five corpus articles, open the bne
- * IntelliNews article, highlight one sentence with Bases and a comment, export the
- * briefing, and read the PDF back with pdftotext.
+ * IntelliNews article, highlight one sentence with Bases and a comment, add an
+ * overlapping highlight with Convoys and pick between the two where they overlap,
+ * export the briefing, and read the PDF back with pdftotext.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ARTIFACTS_DIR, CORPUS_DIR, expect, test } from './harness'
-import { selectTextInReader } from './reader-selection'
+import { pointInReaderText, selectTextInReader } from './reader-selection'
 
 const BNE_FILE = '003_993df21826298aa0.txt'
 const BNE_TITLE = 'Russia withdraws equipment from Syrian bases, but will not abandon them, in new deal talks with HTS'
 const COMMENT = 'Withdrawal began 13 Dec; Moscow negotiating to stay — watch Tartus.'
+const OVERLAP = 'two bases in Syria on December 13'
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
 
@@ -45,11 +47,36 @@ test.describe('first journey', () => {
     await toolbar.getByRole('button', { name: 'Save highlight' }).click()
     await expect(toolbar).toBeHidden()
 
-    const mark = reader.locator('mark').first()
-    await expect(mark).toBeVisible()
+    // Highlights are drawn with the CSS Custom Highlight API; each has a bar in the margin.
+    await expect(reader.getByRole('button', { name: /^Highlight: Bases — Russia began to withdraw/ })).toBeVisible()
     await expect(page.getByRole('complementary', { name: 'Highlights' })).toContainText(COMMENT)
     mkdirSync(ARTIFACTS_DIR, { recursive: true })
     await page.screenshot({ path: join(ARTIFACTS_DIR, `reader-highlight-${app.mode}.png`) })
+
+    // A second highlight inside the first: a click where they overlap asks which one.
+    await selectTextInReader(page, OVERLAP)
+    await expect(toolbar).toBeVisible()
+    await page.keyboard.press('2') // the second tag in the codebook: Convoys
+    await expect(toolbar.getByRole('button', { name: 'Convoys' })).toHaveAttribute('aria-pressed', 'true')
+    await toolbar.getByRole('button', { name: 'Save highlight' }).click()
+    await expect(toolbar).toBeHidden()
+    await expect(reader.getByRole('button', { name: /^Highlight: / })).toHaveCount(2)
+
+    const point = await pointInReaderText(page, 'December 13')
+    await page.mouse.click(point.x, point.y)
+    const chooser = page.getByRole('menu', { name: 'Choose a highlight' })
+    await expect(chooser.getByRole('menuitem')).toHaveCount(2)
+    await expect(chooser.getByRole('menuitem').first()).toHaveText(/^Convoys — two bases in Syria/)
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      await page.screenshot({ path: join(ARTIFACTS_DIR, `reader-overlap-${colorScheme}-${app.mode}.png`) })
+    }
+    await page.emulateMedia({ colorScheme: null })
+    await chooser.getByRole('menuitem', { name: /^Convoys/ }).click()
+    await expect(toolbar.getByRole('button', { name: 'Remove highlight' })).toBeVisible()
+    await expect(toolbar.getByRole('button', { name: 'Convoys' })).toHaveAttribute('aria-pressed', 'true')
+    await page.keyboard.press('Escape')
+    await expect(toolbar).toBeHidden()
 
     const pdfPath = join(app.tempDir, 'Briefing.pdf')
     await app.answerDialogs({ exportPath: [pdfPath] })

@@ -1,21 +1,26 @@
-/** Selects a passage in the reader the way a user's drag would leave it: a DOM Selection, then mouseup. */
+/**
+ * Helpers for driving the reader's text: select a passage the way a user's drag would
+ * leave it (a DOM Selection, then mouseup), and find where a passage sits on screen.
+ * They read only the article's paragraphs (`p[data-start]`), not the header or margin.
+ */
 import type { Page } from '@playwright/test'
 
 export async function selectTextInReader(page: Page, passage: string): Promise<void> {
   const found = await page.getByRole('article').evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     const nodes: Text[] = []
     let all = ''
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push(n as Text)
-      all += (n as Text).data
+    for (const p of root.querySelectorAll('p[data-start]')) {
+      const n = p.firstChild
+      if (!(n instanceof Text)) continue
+      nodes.push(n)
+      all += n.data + '\u0000' // never let a passage match across paragraphs
     }
     const at = all.indexOf(wanted)
     if (at === -1) return false
     const locate = (offset: number, preferEnd: boolean): [Text, number] => {
       let seen = 0
       for (const node of nodes) {
-        const len = node.data.length
+        const len = node.data.length + 1
         if (offset < seen + len || (preferEnd && offset === seen + len)) return [node, offset - seen]
         seen += len
       }
@@ -35,4 +40,23 @@ export async function selectTextInReader(page: Page, passage: string): Promise<v
     return true
   }, passage)
   if (!found) throw new Error(`The reader does not show the passage: ${passage.slice(0, 60)}…`)
+}
+
+/** The viewport centre of the first character of `passage` in the reader's text. */
+export async function pointInReaderText(page: Page, passage: string): Promise<{ x: number; y: number }> {
+  const point = await page.getByRole('article').evaluate((root, wanted) => {
+    for (const p of root.querySelectorAll('p[data-start]')) {
+      const node = p.firstChild
+      const at = node instanceof Text ? node.data.indexOf(wanted) : -1
+      if (at === -1 || !(node instanceof Text)) continue
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + 1)
+      const rect = range.getBoundingClientRect()
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }
+    }
+    return null
+  }, passage)
+  if (!point) throw new Error(`The reader does not show the passage: ${passage.slice(0, 60)}…`)
+  return point
 }

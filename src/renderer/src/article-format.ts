@@ -1,8 +1,10 @@
 /**
  * Display strings for article metadata: the library's "outlet · date · words ·
- * highlights" line and the excerpt a highlight shows in the side panel.
+ * highlights" line, the excerpt a highlight shows in the side panel, and the reader
+ * header's damage flags and rewrite links.
  */
 import type { ArticleSummary } from '../../core/api'
+import type { ArticleFlag, RewriteLink } from '../../core/model'
 import { formatCitationDate } from '../../core/dates'
 import { plural } from './plural'
 
@@ -32,4 +34,31 @@ export function excerpt(quote: string, max = 160): string {
   const cut = flat.slice(0, max)
   const space = cut.lastIndexOf(' ')
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`
+}
+
+const FLAG_NAMES: Record<ArticleFlag['kind'], string> = {
+  'replacement-character': 'Replacement characters',
+  mojibake: 'Garbled characters (mojibake)',
+  'short-extraction': 'Little text extracted',
+  'undecodable-bytes': 'Undecodable bytes',
+  'no-text-layer': 'No text layer',
+  'encoding-guessed': 'Encoding guessed',
+}
+
+/** "Replacement characters (3)": a damage flag's name, with its count when it has one. */
+export function flagLabel(flag: ArticleFlag): string {
+  const name = FLAG_NAMES[flag.kind] ?? flag.kind
+  return flag.count !== undefined ? `${name} (${flag.count})` : name
+}
+
+const REWRITE_WORDS: Record<RewriteLink['kind'], string> = {
+  'near-duplicate': 'Near-duplicate of',
+  republication: 'Likely republication of',
+  rewrite: 'Likely rewrite of',
+  paraphrase: 'Likely paraphrase of',
+}
+
+/** "Likely rewrite of <title> (82%)". */
+export function rewriteLabel(link: RewriteLink & { title: string }): string {
+  return `${REWRITE_WORDS[link.kind] ?? 'Related to'} ${link.title} (${Math.round(link.score * 100)}%)`
 }

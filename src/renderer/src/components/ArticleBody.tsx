@@ -1,46 +1,39 @@
 /**
- * The article text as paragraphs with highlights drawn in. Each paragraph is a
- * `<p data-start>` whose text content is exactly its slice of the stored text (the
- * selection-offset code relies on this: never put other text inside a paragraph).
- * Highlighted runs are `<mark data-highlight-ids="h-1 h-2">`.
+ * The article text: page furniture folded away before and after, and the article's
+ * paragraphs as plain text blocks (reader/TextBlock.tsx: one Text node each, so stored
+ * offsets map to DOM points through reader/text-index.ts). Highlights are not in this DOM
+ * at all: they are drawn with the CSS Custom Highlight API over these Text nodes.
  */
-import { Fragment, memo, type Ref } from 'react'
-import type { HighlightId } from '../../../core/ids'
-import { markStyle, type LaidOutParagraph } from '../highlight-layout'
+import { memo, type Ref } from 'react'
+import { FurnitureFold } from '../reader/FurnitureFold'
+import type { ArticleParts } from '../reader/furniture'
+import { TextBlock } from '../reader/TextBlock'
+
+export interface FoldState {
+  leading: boolean
+  trailing: boolean
+}
 
 interface Props {
   text: string
-  paragraphs: LaidOutParagraph[]
-  colorsById: ReadonlyMap<HighlightId, string[]>
-  /** Tooltip per highlight: its tags and comment. */
-  labelsById: ReadonlyMap<HighlightId, string>
-  activeId: HighlightId | null
+  parts: ArticleParts
+  folds: FoldState
+  onFold(where: keyof FoldState, open: boolean): void
   ref?: Ref<HTMLDivElement>
 }
 
-export const ArticleBody = memo(function ArticleBody({ text, paragraphs, colorsById, labelsById, activeId, ref }: Props) {
+export const ArticleBody = memo(function ArticleBody({ text, parts, folds, onFold, ref }: Props) {
   return (
     <div className="article-body" ref={ref}>
-      {paragraphs.map((p) => (
-        <p key={p.start} data-start={p.start}>
-          {p.segments.map((seg) => {
-            const chunk = text.slice(seg.start, seg.end)
-            if (seg.highlightIds.length === 0) return <Fragment key={seg.start}>{chunk}</Fragment>
-            const active = activeId !== null && seg.highlightIds.includes(activeId)
-            return (
-              <mark
-                key={seg.start}
-                data-highlight-ids={seg.highlightIds.join(' ')}
-                className={active ? 'hl-mark is-active' : 'hl-mark'}
-                style={markStyle(seg.highlightIds, colorsById)}
-                title={seg.highlightIds.map((id) => labelsById.get(id) ?? '').filter(Boolean).join('\n') || undefined}
-              >
-                {chunk}
-              </mark>
-            )
-          })}
-        </p>
+      {parts.leading && (
+        <FurnitureFold text={text} part={parts.leading} where="leading" open={folds.leading} onToggle={(open) => onFold('leading', open)} />
+      )}
+      {parts.body.map((b) => (
+        <TextBlock key={b.start} text={text} start={b.start} end={b.end} />
       ))}
+      {parts.trailing && (
+        <FurnitureFold text={text} part={parts.trailing} where="trailing" open={folds.trailing} onToggle={(open) => onFold('trailing', open)} />
+      )}
     </div>
   )
 })

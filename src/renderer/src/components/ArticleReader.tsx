@@ -1,19 +1,27 @@
 /**
  * The reader: one article (role "article", named by its title) with its highlights drawn
- * in, and the highlight toolbar. Selecting text opens the toolbar for a new highlight;
- * clicking a highlight opens it for editing; clicking plain text closes it.
- * Exposes `reveal` (scroll to and flash a highlight) and `edit` to the side panel.
+ * by the CSS Custom Highlight API, margin bars beside the text, and the highlight toolbar.
+ * Selecting text (mouse or Shift+arrows) opens the toolbar for a new highlight; clicking
+ * a highlight opens it for editing, or a chooser when several overlap there; clicking
+ * plain text closes it. Page furniture sits behind folds. Exposes `reveal` (scroll to and
+ * flash a highlight, opening its fold) and `edit` to the side panel.
  */
-import { useCallback, useImperativeHandle, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react'
+import { useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent, type Ref } from 'react'
 import type { ArticleView } from '../../../core/api'
-import type { HighlightId, TagId } from '../../../core/ids'
+import type { ArticleId, HighlightId, TagId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
-import { highlightColors, layoutArticle, pickInnermost } from '../highlight-layout'
 import type { HighlightActions, HighlightEdit } from '../hooks/useHighlightActions'
 import { usePendingHighlight } from '../hooks/usePendingHighlight'
 import { useReaderSelection, type ReaderSelection } from '../hooks/useReaderSelection'
-import { findMarks, flashMarks } from '../mark-dom'
-import { ArticleBody } from './ArticleBody'
+import { assignSlots, slotStyle } from '../reader/color-slots'
+import { inFold, splitArticle } from '../reader/furniture'
+import { HighlightChooser, type ChooserState } from '../reader/HighlightChooser'
+import { highlightsAt } from '../reader/hit-test'
+import { highlightLabel } from '../reader/labels'
+import { MarginBars } from '../reader/MarginBars'
+import { offsetAtPoint } from '../reader/pointer'
+import { useHighlightPaint } from '../reader/useHighlightPaint'
+import { ArticleBody, type FoldState } from './ArticleBody'
 import { ArticleHeader } from './ArticleHeader'
 import { HighlightToolbar, type ToolbarAnchor } from './HighlightToolbar'
 
@@ -23,103 +31,173 @@ export interface ReaderHandle {
 }
 
 type Draft =
-  | { mode: 'create'; start: number; end: number; range: Range; anchor: ToolbarAnchor }
-  | { mode: 'edit'; highlightId: HighlightId; anchor: ToolbarAnchor }
+  | { mode: 'create'; start: number; end: number; range: Range; anchor: ToolbarAnchor; focus: boolean }
+  | { mode: 'edit'; highlightId: HighlightId; anchor: ToolbarAnchor; focus: boolean }
 
 interface Props {
   view: ArticleView
   tags: Tag[]
   actions: HighlightActions
+  /** Opens another article (rewrite links in the header). */
+  onOpenArticle?(articleId: ArticleId): void
   ref?: Ref<ReaderHandle>
 }
 
 const TOOLBAR_GAP = 8
 const EMPTY_EDIT: HighlightEdit = { tagIds: [], comment: '' }
+const CLOSED: FoldState = { leading: false, trailing: false }
 
-/** Where the toolbar goes for a box on screen, in the scroll container's content coordinates. */
-function anchorBelow(container: HTMLElement, rect: DOMRect): ToolbarAnchor {
+/** Content coordinates of the scroll container for a viewport point. */
+function contentPoint(container: HTMLElement, x: number, y: number): ToolbarAnchor {
   const box = container.getBoundingClientRect()
-  return {
-    top: rect.bottom - box.top + container.scrollTop + TOOLBAR_GAP,
-    left: rect.left - box.left + container.scrollLeft,
-  }
+  return { top: y - box.top + container.scrollTop, left: x - box.left + container.scrollLeft }
 }
 
-export function ArticleReader({ view, tags, actions, ref }: Props) {
+const prefersReducedMotion = () => typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches
+
+export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props) {
   const scroller = useRef<HTMLDivElement>(null)
   const body = useRef<HTMLDivElement>(null)
   const articleEl = useRef<HTMLElement>(null)
   const [draft, setDraft] = useState<Draft | null>(null)
-  const { article, text, highlights } = view
+  const [chooser, setChooser] = useState<ChooserState | null>(null)
+  const [folds, setFolds] = useState<FoldState>(CLOSED)
+  const pendingReveal = useRef<{ id: HighlightId; edit: boolean } | null>(null)
+  const hoverId = useRef<HighlightId | null>(null)
+  const { article, text, highlights, furniture } = view
   const titleId = `reader-title-${article.id}`
 
-  const layout = useMemo(() => layoutArticle(text, highlights), [text, highlights])
+  const parts = useMemo(() => splitArticle(text, furniture), [text, furniture])
+  const slots = useMemo(() => assignSlots(tags), [tags])
   const tagsById = useMemo(() => new Map<TagId, Tag>(tags.map((t) => [t.id, t])), [tags])
   const byId = useMemo(() => new Map(highlights.map((h) => [h.id, h])), [highlights])
-  const colorsById = useMemo(
-    () => new Map(highlights.map((h) => [h.id, highlightColors(h, tagsById)])),
-    [highlights, tagsById],
-  )
-  const labelsById = useMemo(
-    () =>
-      new Map(
-        highlights.map((h) => {
-          const names = h.tagIds.map((id) => tagsById.get(id)?.name ?? id).join(', ')
-          return [h.id, [names, h.comment].filter(Boolean).join(' — ')]
-        }),
-      ),
-    [highlights, tagsById],
-  )
+  const spans = useMemo(() => highlights.map((h) => ({ id: h.id, start: h.target.start, end: h.target.end })), [highlights])
+  const labels = useMemo(() => new Map(highlights.map((h) => [h.id, highlightLabel(h, tagsById)])), [highlights, tagsById])
+
+  const paint = useHighlightPaint(body, highlights, slots, `${folds.leading}|${folds.trailing}`)
+  const editingId = draft?.mode === 'edit' ? draft.highlightId : null
+  const { setActive } = paint
 
   usePendingHighlight(draft?.mode === 'create' ? draft.range : null)
+  useLayoutEffect(() => setActive(editingId), [setActive, editingId, paint.bars])
 
   const onSelection = useCallback((sel: ReaderSelection) => {
     const container = scroller.current
     if (!container) return
+    setChooser(null)
+    const anchor = contentPoint(container, sel.rect.left, sel.rect.bottom + TOOLBAR_GAP)
     setDraft((current) =>
       current?.mode === 'create' && current.start === sel.start && current.end === sel.end
         ? current
-        : { mode: 'create', start: sel.start, end: sel.end, range: sel.range, anchor: anchorBelow(container, sel.rect) },
+        : { mode: 'create', start: sel.start, end: sel.end, range: sel.range, anchor, focus: sel.source === 'pointer' },
     )
   }, [])
   useReaderSelection(body, text, onSelection)
 
-  const openEditor = useCallback((highlightId: HighlightId) => {
-    const container = scroller.current
-    const mark = body.current ? findMarks(body.current, highlightId)[0] : undefined
-    if (!container || !mark) return
-    setDraft({ mode: 'edit', highlightId, anchor: anchorBelow(container, mark.getBoundingClientRect()) })
-  }, [])
+  const { rangeOf } = paint
+  const openEditor = useCallback(
+    (highlightId: HighlightId) => {
+      const container = scroller.current
+      const range = rangeOf(highlightId)
+      if (!container || !range) return
+      const rect = range.getClientRects()[0] ?? range.getBoundingClientRect()
+      const last = range.getBoundingClientRect()
+      setChooser(null)
+      setDraft({ mode: 'edit', highlightId, anchor: contentPoint(container, rect.left, last.bottom + TOOLBAR_GAP), focus: true })
+    },
+    [rangeOf],
+  )
+
+  const showRevealed = useCallback(
+    (id: HighlightId, edit: boolean) => {
+      const container = scroller.current
+      const range = rangeOf(id)
+      if (!container || !range) return
+      const rect = range.getBoundingClientRect()
+      const box = container.getBoundingClientRect()
+      const top = rect.top - box.top + container.scrollTop - Math.max(0, (box.height - rect.height) / 3)
+      if (typeof container.scrollTo === 'function') container.scrollTo({ top: Math.max(0, top), behavior: prefersReducedMotion() ? 'auto' : 'smooth' })
+      paint.flash(id)
+      if (edit) openEditor(id)
+    },
+    [rangeOf, paint, openEditor],
+  )
+
+  const reveal = useCallback(
+    (id: HighlightId, edit: boolean) => {
+      const h = byId.get(id)
+      if (!h) return
+      const needLeading = !folds.leading && inFold(parts.leading, h.target.start, h.target.end)
+      const needTrailing = !folds.trailing && inFold(parts.trailing, h.target.start, h.target.end)
+      if (needLeading || needTrailing) {
+        pendingReveal.current = { id, edit }
+        setFolds((f) => ({ leading: f.leading || needLeading, trailing: f.trailing || needTrailing }))
+      } else showRevealed(id, edit)
+    },
+    [byId, folds, parts, showRevealed],
+  )
+
+  // A reveal that had to open a fold first runs once the fold's text is painted.
+  useLayoutEffect(() => {
+    const pending = pendingReveal.current
+    if (!pending) return
+    pendingReveal.current = null
+    showRevealed(pending.id, pending.edit)
+  }, [paint.bars, showRevealed])
 
   const close = useCallback(() => {
     setDraft(null)
+    setChooser(null)
     document.getSelection()?.removeAllRanges()
     articleEl.current?.focus({ preventScroll: true })
   }, [])
+  const closeChooser = useCallback(() => setChooser(null), [])
 
-  useImperativeHandle(
-    ref,
-    () => ({
-      reveal: (id) => {
-        if (body.current) flashMarks(body.current, id)
-      },
-      edit: (id) => {
-        if (body.current) flashMarks(body.current, id)
-        openEditor(id)
-      },
-    }),
-    [openEditor],
-  )
+  useImperativeHandle(ref, () => ({ reveal: (id) => reveal(id, false), edit: (id) => reveal(id, true) }), [reveal])
 
-  const onBodyClick = (e: MouseEvent<HTMLDivElement>) => {
+  const hitsAt = (x: number, y: number) => {
+    const index = paint.index()
+    const offset = index ? offsetAtPoint(index, x, y) : null
+    return offset === null ? [] : highlightsAt(spans, offset)
+  }
+
+  const onTextClick = (e: MouseEvent<HTMLDivElement>) => {
     const selection = document.getSelection()
     if (selection && !selection.isCollapsed) return // a drag-selection, handled by useReaderSelection
-    const mark = e.target instanceof Element ? e.target.closest('mark[data-highlight-ids]') : null
-    const ids = (mark?.getAttribute('data-highlight-ids') ?? '').split(' ').filter(Boolean) as HighlightId[]
-    const picked = pickInnermost(ids, byId)
-    if (picked) openEditor(picked)
-    else if (draft) setDraft(null)
+    if (e.target instanceof Element && e.target.closest('button, .margin-bars, .furniture-list')) return
+    const hits = hitsAt(e.clientX, e.clientY)
+    const container = scroller.current
+    if (hits.length === 1) openEditor(hits[0]!.id)
+    else if (hits.length > 1 && container) {
+      setDraft(null)
+      setChooser({ ids: hits.map((h) => h.id), ...contentPoint(container, e.clientX, e.clientY + TOOLBAR_GAP) })
+    } else {
+      setChooser(null)
+      setDraft(null)
+    }
   }
+
+  const hoverFrame = useRef(0)
+  const onTextMove = (e: MouseEvent<HTMLDivElement>) => {
+    const { clientX, clientY, currentTarget, target } = e
+    if (target instanceof Element && target.closest('.margin-bars')) return
+    cancelAnimationFrame(hoverFrame.current)
+    hoverFrame.current = requestAnimationFrame(() => {
+      const id = hitsAt(clientX, clientY)[0]?.id ?? null
+      currentTarget.classList.toggle('is-over-highlight', id !== null)
+      if (id === hoverId.current) return
+      hoverId.current = id
+      setActive(id ?? editingId)
+    })
+  }
+  const onHover = useCallback(
+    (id: HighlightId | null) => {
+      hoverId.current = id
+      setActive(id ?? editingId)
+    },
+    [setActive, editingId],
+  )
+  const onFold = useCallback((where: keyof FoldState, open: boolean) => setFolds((f) => ({ ...f, [where]: open })), [])
 
   const onSave = async (edit: HighlightEdit) => {
     if (!draft) return
@@ -134,26 +212,22 @@ export function ArticleReader({ view, tags, actions, ref }: Props) {
     if (draft?.mode === 'edit' && (await actions.remove(draft.highlightId))) close()
   }
 
-  const editing = draft?.mode === 'edit' ? byId.get(draft.highlightId) : undefined
+  const editing = editingId ? byId.get(editingId) : undefined
   const initial = editing ? { tagIds: editing.tagIds, comment: editing.comment } : EMPTY_EDIT
+  const empty = parts.body.length === 0 && !parts.leading && !parts.trailing
 
   return (
     <div className="reader-scroll" ref={scroller}>
-      <article className="article" aria-labelledby={titleId} ref={articleEl} tabIndex={-1}>
-        <ArticleHeader article={article} titleId={titleId} />
-        {/* Clicks pick highlights for mouse users; keyboard users edit from the side panel. */}
-        <div onClick={onBodyClick}>
-          <ArticleBody
-            ref={body}
-            text={text}
-            paragraphs={layout.paragraphs}
-            colorsById={colorsById}
-            labelsById={labelsById}
-            activeId={editing?.id ?? null}
-          />
+      <article className="article" aria-labelledby={titleId} ref={articleEl} tabIndex={-1} style={slotStyle(slots) as CSSProperties}>
+        <ArticleHeader article={article} titleId={titleId} onOpenArticle={onOpenArticle} />
+        {/* Clicks pick highlights for mouse users; keyboard users use the margin bars or the side panel. */}
+        <div className="article-text" onClick={onTextClick} onMouseMove={onTextMove} onMouseLeave={() => onHover(null)}>
+          <MarginBars layout={paint.bars} labels={labels} activeId={editingId} onPick={openEditor} onHover={onHover} />
+          <ArticleBody ref={body} text={text} parts={parts} folds={folds} onFold={onFold} />
         </div>
-        {layout.paragraphs.length === 0 && <p className="article-empty-text">This article has no text.</p>}
+        {empty && <p className="article-empty-text">This article has no text.</p>}
       </article>
+      {chooser && <HighlightChooser state={chooser} labels={labels} onPick={openEditor} onClose={closeChooser} />}
       {draft && (
         <HighlightToolbar
           key={draft.mode === 'edit' ? draft.highlightId : 'new'}
@@ -161,6 +235,7 @@ export function ArticleReader({ view, tags, actions, ref }: Props) {
           tags={tags}
           initial={initial}
           anchor={draft.anchor}
+          autoFocus={draft.focus}
           saving={actions.saving}
           onSave={(edit) => void onSave(edit)}
           onRemove={() => void onRemove()}

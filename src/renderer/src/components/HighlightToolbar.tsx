@@ -2,7 +2,10 @@
  * The floating toolbar (role="toolbar", named "Highlight") for a new selection or an
  * existing highlight: a toggle button per tag, a comment box, Save / Cancel, and in edit
  * mode Remove. Keys while it is open: 1-9 toggle tags (not while typing a comment),
- * Escape cancels, Ctrl/Cmd+Enter saves. It sits just below its anchor inside the reader's
+ * Escape cancels, Ctrl/Cmd+Enter saves, Delete removes an existing highlight (when focus
+ * is in the toolbar but not in the comment box). Tag buttons carry the tag's codebook
+ * description as their tooltip. Opened from a keyboard selection, it leaves focus in the
+ * text (so Shift+arrows can go on extending it); the digit keys work from there too. It sits just below its anchor inside the reader's
  * scroll area, so it scrolls with the text.
  */
 import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState, type CSSProperties } from 'react'
@@ -22,6 +25,8 @@ interface Props {
   initial: HighlightEdit
   anchor: ToolbarAnchor
   saving: boolean
+  /** Move focus into the toolbar when it opens (default true). */
+  autoFocus?: boolean
   onSave(edit: HighlightEdit): void
   onRemove(): void
   onCancel(): void
@@ -33,7 +38,7 @@ function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
 }
 
-export function HighlightToolbar({ mode, tags, initial, anchor, saving, onSave, onRemove, onCancel }: Props) {
+export function HighlightToolbar({ mode, tags, initial, anchor, saving, autoFocus = true, onSave, onRemove, onCancel }: Props) {
   const [tagIds, setTagIds] = useState<TagId[]>(initial.tagIds)
   const [comment, setComment] = useState(initial.comment)
   const box = useRef<HTMLDivElement>(null)
@@ -63,7 +68,11 @@ export function HighlightToolbar({ mode, tags, initial, anchor, saving, onSave, 
   useEffect(() => {
     // Focus the tags so keyboard users land in the toolbar; focusing a button leaves
     // the document selection alone.
-    firstTag.current?.focus({ preventScroll: true })
+    if (!autoFocus) return
+    const target = firstTag.current ?? box.current?.querySelector('textarea')
+    target?.focus({ preventScroll: true })
+    // Only on opening: a later change of source must not pull focus.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   const onKey = useEffectEvent((e: KeyboardEvent) => {
@@ -73,6 +82,9 @@ export function HighlightToolbar({ mode, tags, initial, anchor, saving, onSave, 
     } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault()
       save()
+    } else if (e.key === 'Delete' && mode === 'edit' && !saving && box.current?.contains(e.target as Node) && !isTextEntry(e.target)) {
+      e.preventDefault()
+      onRemove()
     } else if (/^[1-9]$/.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey && !isTextEntry(e.target)) {
       const tag = tags[Number(e.key) - 1]
       if (tag) {
@@ -91,7 +103,12 @@ export function HighlightToolbar({ mode, tags, initial, anchor, saving, onSave, 
     <div ref={box} role="toolbar" aria-label="Highlight" aria-describedby={hintId} className="hl-toolbar">
       <p id={hintId} className="hl-toolbar-hint">
         {mode === 'create' ? 'New highlight' : 'Edit highlight'}
-        <span className="hl-toolbar-keys"> · keys 1–{Math.min(9, tags.length)} toggle tags, Esc cancels</span>
+        <span className="hl-toolbar-keys">
+          {' · '}
+          {tags.length > 0 && `keys 1–${Math.min(9, tags.length)} toggle tags, `}
+          {mode === 'edit' && 'Delete removes, '}
+          Esc cancels
+        </span>
       </p>
       <div className="hl-tag-buttons" role="group" aria-label="Tags">
         {tags.map((tag, i) => (
@@ -101,6 +118,7 @@ export function HighlightToolbar({ mode, tags, initial, anchor, saving, onSave, 
             type="button"
             className="tag-toggle"
             aria-pressed={tagIds.includes(tag.id)}
+            aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}
             title={tag.description}
             style={{ '--tag-color': tag.color } as CSSProperties}
             // Keep the text selection while clicking (mouse only; keyboard focus still moves).
@@ -124,7 +142,7 @@ export function HighlightToolbar({ mode, tags, initial, anchor, saving, onSave, 
       />
       <div className="hl-toolbar-actions">
         {mode === 'edit' && (
-          <button type="button" className="button button-danger" disabled={saving} onClick={onRemove}>
+          <button type="button" className="button button-danger" disabled={saving} aria-keyshortcuts="Delete" onClick={onRemove}>
             Remove highlight
           </button>
         )}

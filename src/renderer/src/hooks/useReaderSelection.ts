@@ -14,42 +14,49 @@ export interface ReaderSelection extends TextOffsets {
   rect: DOMRect
   /** A copy of the selected range (live ranges move with later edits). */
   range: Range
+  /** A mouse drag, or the keyboard (Shift+arrows) or a script: keyboard users keep their focus. */
+  source: 'pointer' | 'keyboard'
 }
 
 /** Delay before reading a keyboard or programmatic selection: lets it settle. */
 const SETTLE_MS = 120
+const POINTER_GRACE_MS = 400
 
 export function useReaderSelection(
   body: RefObject<HTMLElement | null>,
   text: string | null,
   onSelect: (selection: ReaderSelection) => void,
 ): void {
-  const read = useEffectEvent(() => {
+  const read = useEffectEvent((source: ReaderSelection['source']) => {
     const root = body.current
     if (!root || text === null) return
     const selection = document.getSelection()
     const offsets = selectionToTextOffsets(root, selection, text)
     if (!offsets || !selection) return
     const range = selection.getRangeAt(0).cloneRange()
-    onSelect({ ...offsets, rect: range.getBoundingClientRect(), range })
+    onSelect({ ...offsets, rect: range.getBoundingClientRect(), range, source })
   })
 
   useEffect(() => {
     let pointerDown = false
+    let releasedAt = -Infinity
     let timer: ReturnType<typeof setTimeout> | undefined
     const onPointerDown = (e: PointerEvent) => {
       if (e.button === 0) pointerDown = true
     }
     const onRelease = () => {
       pointerDown = false
+      releasedAt = performance.now()
       clearTimeout(timer)
       // After the browser has finished updating the selection for this click.
-      timer = setTimeout(read, 0)
+      timer = setTimeout(() => read('pointer'), 0)
     }
     const onSelectionChange = () => {
       if (pointerDown) return
       clearTimeout(timer)
-      timer = setTimeout(read, SETTLE_MS)
+      // Selection changes just after a mouse release still belong to that drag.
+      const source = performance.now() - releasedAt < POINTER_GRACE_MS ? 'pointer' : 'keyboard'
+      timer = setTimeout(() => read(source), SETTLE_MS)
     }
     document.addEventListener('pointerdown', onPointerDown, true)
     document.addEventListener('mouseup', onRelease, true)

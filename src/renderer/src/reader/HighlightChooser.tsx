@@ -1,0 +1,68 @@
+/**
+ * A menu (role="menu") for a click on text where several highlights overlap: one item per
+ * highlight, named by its tags and the start of its quote, innermost first. Arrow keys
+ * move, Enter picks, Escape or a click elsewhere closes.
+ */
+import { useEffect, useRef, type KeyboardEvent } from 'react'
+import type { HighlightId } from '../../../core/ids'
+
+export interface ChooserState {
+  ids: HighlightId[]
+  /** Position in the scroll container's content coordinates. */
+  top: number
+  left: number
+}
+
+interface Props {
+  state: ChooserState
+  labels: ReadonlyMap<HighlightId, string>
+  onPick(id: HighlightId): void
+  onClose(): void
+}
+
+export function HighlightChooser({ state, labels, onPick, onClose }: Props) {
+  const menu = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus({ preventScroll: true })
+    const onDown = (e: PointerEvent) => {
+      if (!menu.current?.contains(e.target as Node)) onClose()
+    }
+    document.addEventListener('pointerdown', onDown, true)
+    return () => document.removeEventListener('pointerdown', onDown, true)
+  }, [onClose])
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const items = Array.from(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])
+    const at = items.indexOf(document.activeElement as HTMLElement)
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      e.stopPropagation()
+      onClose()
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault()
+      const next = (at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length
+      items[next]?.focus()
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault()
+      items[e.key === 'Home' ? 0 : items.length - 1]?.focus()
+    }
+  }
+
+  return (
+    <div
+      ref={menu}
+      role="menu"
+      aria-label="Choose a highlight"
+      className="hl-chooser"
+      style={{ top: `${state.top}px`, left: `${state.left}px` }}
+      onKeyDown={onKeyDown}
+    >
+      {state.ids.map((id) => (
+        <button key={id} type="button" role="menuitem" tabIndex={-1} className="hl-chooser-item" onClick={() => onPick(id)}>
+          {labels.get(id) ?? id}
+        </button>
+      ))}
+    </div>
+  )
+}
