@@ -49,14 +49,14 @@ const ARTICLES: ArticleSummary[] = [
 let container: HTMLDivElement
 let root: Root
 let undo: UndoStack
-let status: StatusControls & { announce: ReturnType<typeof vi.fn> }
+let status: StatusControls
 
 beforeEach(() => {
   container = document.createElement('div')
   document.body.append(container)
   root = createRoot(container)
   undo = new UndoStack()
-  status = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
+  status = { announce: vi.fn<StatusControls['announce']>(), announceError: vi.fn(), clear: vi.fn() }
   vi.clearAllMocks()
 })
 
@@ -178,7 +178,7 @@ describe('LibraryTable', () => {
     expect(fake.deleteArticle).toHaveBeenCalledWith({ articleId: 'a-0000000001' })
     expect(dialog()).toBeNull()
     expect(onChanged).toHaveBeenCalledTimes(1)
-    expect(status.announce).toHaveBeenLastCalledWith('success', expect.stringContaining('Deleted “Ships leave Tartus” and its 3 highlights'))
+    expect(vi.mocked(status.announce)).toHaveBeenLastCalledWith('success', expect.stringContaining('Deleted “Ships leave Tartus” and its 3 highlights'))
 
     expect(undo.undoLabel).toBe('delete “Ships leave Tartus”')
     await act(async () => void (await undo.undo()))
