@@ -48,6 +48,9 @@ export class NotebookSearch {
   #queue: Promise<void>
   /** The highlight ids of each article as indexed, to remove the ones deleted. */
   readonly #highlightsOf = new Map<ArticleId, Set<HighlightId>>()
+  /** Changes queued and not started yet: a burst of saves (an import batch) is applied once. */
+  #catalogQueued = false
+  readonly #highlightsQueued = new Set<ArticleId>()
   #dirty = false
   #timer: ReturnType<typeof setTimeout> | null = null
   #writing: Promise<void> = Promise.resolve()
@@ -68,7 +71,7 @@ export class NotebookSearch {
       // An unreadable body is indexed by its title; `dossier check` reports the damage.
       return article ? store.readBody(article.bodyHash).catch(() => null) : null
     }
-    this.#unsubscribe = store.onChange((change) => this.#enqueue(() => this.#apply(change)))
+    this.#unsubscribe = store.onChange((change) => this.#follow(change))
     this.#queue = this.#load()
   }
 
@@ -124,7 +127,6 @@ export class NotebookSearch {
     try {
       const cached = await this.#readCache()
       const index = cached.index ?? new SearchIndex({ getText: this.#getText })
-      this.#highlightsOf.clear()
       const changed = await this.#sync(index)
       this.#index = index
       this.#origin = cached.origin
@@ -174,24 +176,59 @@ export class NotebookSearch {
     return index.fingerprint() !== before
   }
 
-  async #apply(change: StoreChange): Promise<void> {
+  /** Queues the work a saved change needs; tag changes need none (filters use tag ids). */
+  #follow(change: StoreChange): void {
+    if (change.kind === 'catalog') {
+      if (this.#catalogQueued) return
+      this.#catalogQueued = true
+      this.#enqueue(async () => {
+        this.#catalogQueued = false
+        await this.#update((index) => this.#syncCatalog(index))
+      })
+    } else if (change.kind === 'highlights') {
+      const articleId = change.articleId
+      if (this.#highlightsQueued.has(articleId)) return
+      this.#highlightsQueued.add(articleId)
+      this.#enqueue(async () => {
+        this.#highlightsQueued.delete(articleId)
+        await this.#update((index) => (index.hasArticle(articleId) ? this.#syncHighlights(index, articleId) : this.#syncCatalog(index)))
+      })
+    }
+  }
+
+  async #update(work: (index: SearchIndex) => Promise<void>): Promise<void> {
     const index = this.#index
-    if (index === null || change.kind === 'manifest') return
-    let changed: boolean
-    if (change.kind === 'catalog' || !index.hasArticle(change.articleId)) changed = await this.#sync(index)
-    else changed = await this.#syncHighlights(index, change.articleId)
-    if (changed) this.#changed()
+    // Not loaded (the load failed): the next search loads from the notebook as it is then.
+    if (index === null) return
+    const before = index.fingerprint()
+    await work(index)
+    if (index.fingerprint() !== before) this.#changed()
+  }
+
+  /** Articles imported, edited, deleted or restored: those (and their highlights) only. */
+  async #syncCatalog(index: SearchIndex): Promise<void> {
+    const diff = index.diff(this.store.articles, [])
+    for (const id of diff.articlesToRemove) {
+      index.removeArticle(id)
+      this.#highlightsOf.delete(id)
+    }
+    for (const id of diff.articlesToIndex) {
+      const text = await this.#getText(id)
+      const article = this.store.article(id)
+      // Deleted meanwhile: the catalog change that deleted it is queued and removes it.
+      if (!article) continue
+      index.addArticle(article, text ?? '')
+      await this.#syncHighlights(index, id)
+    }
   }
 
   /** One article's highlights: added, changed (tags only: no re-indexing) or removed. */
-  async #syncHighlights(index: SearchIndex, articleId: ArticleId): Promise<boolean> {
-    const before = index.fingerprint()
+  async #syncHighlights(index: SearchIndex, articleId: ArticleId): Promise<void> {
     const highlights = this.store.article(articleId) ? await this.store.loadHighlights(articleId) : []
     const now = new Set(highlights.map((h) => h.id))
     for (const id of this.#highlightsOf.get(articleId) ?? []) if (!now.has(id)) index.removeHighlight(id)
     for (const h of highlights) index.updateHighlight(h)
     this.#highlightsOf.set(articleId, now)
-    return index.fingerprint() !== before
   }
 
   #changed(): void {
