@@ -156,6 +156,12 @@ describe('LibraryTable', () => {
     key(rows()[2]!, 'ArrowUp')
     key(rows()[1]!, 'Enter')
     expect(onOpen).toHaveBeenCalledWith('a-0000000002')
+    act(() => rows()[2]!.querySelector('td')!.click())
+    expect(onOpen).toHaveBeenLastCalledWith('a-0000000003')
+    // The row's buttons do not open the article.
+    act(() => button('Delete Convoy at Khmeimim', container).click())
+    expect(onOpen).toHaveBeenCalledTimes(2)
+    key(dialog()!, 'Escape')
   })
 
   it('asks before deleting, deletes through the API, and undo restores it', async () => {

@@ -2,8 +2,8 @@
  * The library as a table named "Library": Title, Outlet, Date, Words, Highlights, Flags,
  * Rewrites, and per-row actions (Edit details, Delete). Column headers sort (aria-sort;
  * a second click reverses). Filters above narrow the rows. Rows use a roving tabindex:
- * Up/Down/Home/End move between rows, Enter (or a double-click, or a click on the title)
- * opens the article, Delete asks to delete it. Flag badges carry the detail on hover.
+ * Up/Down/Home/End move between rows; Enter or a click (so a double-click too) opens the
+ * article; Delete asks to delete it. Flag badges carry the detail on hover.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { ArticleSummary } from '../../../core/api'
@@ -167,12 +167,14 @@ export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }
                   className={selected ? 'library-row is-selected' : 'library-row'}
                   onFocus={() => setFocusedId(article.id)}
                   onKeyDown={(e) => onRowKeyDown(e, article, index)}
-                  onDoubleClick={() => onOpen(article.id)}
+                  onClick={(e) => {
+                    // The row's own buttons (Edit details, Delete) do their own thing.
+                    if ((e.target as Element).closest('button')) return
+                    onOpen(article.id)
+                  }}
                 >
                   <th scope="row" className="library-cell-title">
-                    <span className="library-title-link" onClick={() => onOpen(article.id)}>
-                      {article.title}
-                    </span>
+                    <span className="library-title-link">{article.title}</span>
                     {article.author && <span className="library-author">{article.author}</span>}
                   </th>
                   <td>{article.outlet ?? ''}</td>
