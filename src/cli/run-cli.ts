@@ -34,8 +34,11 @@
  *   tags    -> (Tag & { highlightCount: number })[]
  *              [{ id: string ("t-…"), name: string, color: string ("#RRGGBB"),
  *                 description: string, highlightCount: number }]
- *   export  -> ExportedBriefing
- *              { path: string (absolute), pageCount: number, passageCount: number }
+ *   export  -> { path: string (absolute), format: "pdf" | "md" | "csv" | "w3c",
+ *                pageCount: number (0 unless pdf), passageCount: number }
+ *   import-annotations -> AnnotationImportReport
+ *              { created: number, skipped: number, tagsCreated: string[],
+ *                problems: [{ annotation: string, message: string }] }
  * Failure (exit 1 or 2): stderr still gets its line(s), and stdout gets
  *   { "ok": false, "error": { "code": string, "message": string } }
  * where code is one of the ErrorCode values in src/core/result.ts ("not-found",
@@ -44,15 +47,16 @@
  */
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { version } from '../../package.json'
 import type { ArticleId } from '../core/ids'
 import { isDossierError, type ApiError } from '../core/result'
 import { NotebookSession } from '../main/notebook-session'
 import type { ImportReport } from '../core/api'
 import { describeLaterRecoveries, describeOpenReport } from '../main/open-report'
-import { formatImport, formatList, formatShow, formatTags, oneLine, plural, tagNames, tagsWithCounts } from './format'
+import { formatImport, formatList, formatShow, formatTags, oneLine, tagNames, tagsWithCounts } from './format'
 import { registerEditCommand } from './edit-command'
+import { registerExportCommands } from './export-commands'
 import { registerSafetyCommands } from './safety-commands'
 import { defaultNotebookDir, findFontsDir, userDataDir } from '../main/paths'
 
@@ -63,8 +67,8 @@ export interface CliIo {
   cwd: string
 }
 
-const COMMANDS = ['import', 'list', 'show', 'edit', 'highlight', 'tags', 'export', 'backups', 'backup', 'restore', 'check', 'help'] as const
-export const EXPORT_FORMATS = ['pdf'] as const
+const COMMANDS = ['import', 'list', 'show', 'edit', 'highlight', 'tags', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
+export { EXPORT_FORMATS } from './export-commands'
 
 /** A usage error found after parsing (e.g. a highlight with neither --tag nor --comment). */
 export class UsageError extends Error {}
@@ -328,30 +332,7 @@ Examples:
       print(tags, () => formatTags(tags))
     })
 
-  program
-    .command('export')
-    .description('Export a briefing of the highlighted passages, grouped by tag and cited.')
-    .addOption(new Option('--format <format>', 'the output format').choices(EXPORT_FORMATS).makeOptionMandatory())
-    .requiredOption('--out <file>', 'where to write the briefing (relative to the current folder)')
-    .option('--tag <name>', 'include only this tag, in this order (repeatable; default: all tags)', collect)
-    .option('--title <text>', 'the briefing title')
-    .addHelpText(
-      'after',
-      `
-Nothing is left at --out if the export fails.
-
-Examples:
-  $ dossier export --format pdf --out briefing.pdf
-  $ dossier export --format pdf --out bases.pdf --tag Bases --title "Russian bases in Syria"`,
-    )
-    .action(async (opts: { format: string; out: string; tag?: string[]; title?: string }, cmd: Command) => {
-      const { open, print } = context(cmd)
-      const session = await open('read', true)
-      const tagIds = opts.tag && opts.tag.length > 0 ? session.tagIdsByName(opts.tag) : undefined
-      const result = await session.exportBriefing(resolve(io.cwd, opts.out), { title: opts.title, tagIds, format: 'pdf' })
-      print(result, () => `Exported ${plural(result.passageCount, 'passage')} on ${plural(result.pageCount, 'page')} to ${result.path}\n`)
-    })
-
+  registerExportCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerEditCommand(program, context)
   registerSafetyCommands(program, context)
   return program

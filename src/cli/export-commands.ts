@@ -1,0 +1,123 @@
+/**
+ * `dossier export` (a briefing as PDF, Markdown, CSV or W3C Web Annotations; ad hoc from
+ * tags, or a briefing stored in the app) and `dossier import-annotations` (a W3C Web
+ * Annotation file's highlights, tags and comments recreated on this notebook's articles).
+ *
+ * --json output:
+ *   export             -> { path: string (absolute), format: "pdf"|"md"|"csv"|"w3c", pageCount: number (0 unless pdf), passageCount: number }
+ *   import-annotations -> { created: number, skipped: number, tagsCreated: string[], problems: [{ annotation: string, message: string }] }
+ */
+import { resolve } from 'node:path'
+import { Option, type Command } from 'commander'
+import type { AnnotationImportReport, BriefingRequest, ExportFormat } from '../core/api'
+import type { BriefingId } from '../core/briefing-document'
+import { FORMAT_NAMES, type ExportResult } from '../main/briefings/export-briefing'
+import { oneLine, plural } from './format'
+import { UsageError } from './run-cli'
+import type { CommandContext } from './safety-commands'
+
+export const EXPORT_FORMATS = ['pdf', 'md', 'csv', 'w3c'] as const satisfies readonly ExportFormat[]
+
+interface ExportOptions {
+  format: ExportFormat
+  out: string
+  briefing?: string
+  tag?: string[]
+  title?: string
+}
+
+/** The usual command context plus the folder relative paths are read against (the CLI's io.cwd). */
+export interface ExportCommandContext extends CommandContext {
+  cwd: string
+}
+
+export function registerExportCommands(program: Command, context: (cmd: Command) => ExportCommandContext): void {
+  program
+    .command('export')
+    .description('Export a briefing of the highlighted passages, grouped by tag and cited: PDF, Markdown, CSV (one row per passage) or W3C Web Annotations (JSON-LD).')
+    .addOption(new Option('--format <format>', 'the output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .requiredOption('--out <file>', 'where to write it (relative to the current folder)')
+    .option('--briefing <id>', 'export this briefing stored in the app (b-…), with its title, sections, order and notes')
+    .option('--tag <name>', 'include only this tag, in this order (repeatable; default: all tags)', collect)
+    .option('--title <text>', 'the briefing title (not with --briefing: a stored briefing has its own)')
+    .addHelpText(
+      'after',
+      `
+Formats: pdf; md (Markdown); csv (UTF-8 with BOM, for Excel: article, outlet, published, tags,
+quote, comment, start, end); w3c (a W3C Web Annotation collection that "dossier
+import-annotations" or another annotation tool can read).
+Nothing is left at --out if the export fails. Give either --briefing or --tag, not both.
+
+Examples:
+  $ dossier export --format pdf --out briefing.pdf
+  $ dossier export --format pdf --out bases.pdf --tag Bases --title "Russian bases in Syria"
+  $ dossier export --format md --out weekly.md --briefing b-1a2b3c4d5e
+  $ dossier export --format w3c --out annotations.jsonld`,
+    )
+    .action(async (opts: ExportOptions, cmd: Command) => {
+      if (opts.briefing !== undefined && opts.tag !== undefined) {
+        throw new UsageError('give either --briefing or --tag, not both: a stored briefing has its own tags')
+      }
+      if (opts.briefing !== undefined && opts.title !== undefined) {
+        throw new UsageError('--title is for an ad-hoc briefing; a stored briefing (--briefing) has its own title')
+      }
+      const { open, print, cwd } = context(cmd)
+      const session = await open('read', opts.format === 'pdf')
+      const request: BriefingRequest = { format: opts.format }
+      if (opts.briefing !== undefined) request.briefingId = opts.briefing as BriefingId
+      else {
+        request.title = opts.title
+        if (opts.tag && opts.tag.length > 0) request.tagIds = session.tagIdsByName(opts.tag)
+      }
+      const result = await session.exportBriefing(resolve(cwd, opts.out), request)
+      const { path, format, pageCount, passageCount } = result
+      print({ path, format, pageCount, passageCount }, () => formatExport(result))
+    })
+
+  program
+    .command('import-annotations')
+    .description("Recreate the highlights, tags and comments of a W3C Web Annotation file (JSON-LD) on this notebook's articles.")
+    .argument('<file>', 'the annotation file, such as one "dossier export --format w3c" wrote')
+    .addHelpText(
+      'after',
+      `
+Each annotation is matched to an article by its URL, or by the hash of its text (so the
+same article imported into another notebook is found), and its quote is checked against
+the stored text. Tags the notebook lacks are created (matched by name, ignoring case).
+Annotations already in the notebook are skipped, so importing a file twice adds nothing.
+Exits 1 when nothing was imported and some annotations could not be placed.
+
+Examples:
+  $ dossier import-annotations annotations.jsonld
+  $ dossier --notebook ./syria import-annotations ~/Downloads/colleague.jsonld --json`,
+    )
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const { open, print, failAfterOutput, cwd } = context(cmd)
+      const session = await open('write')
+      const report = await session.importAnnotations(resolve(cwd, file))
+      print(report, () => formatAnnotationImport(report))
+      if (report.created === 0 && report.skipped === 0 && report.problems.length > 0) {
+        const only = report.problems.length === 1 ? report.problems[0]!.message : undefined
+        failAfterOutput(only ?? `Nothing was imported: ${plural(report.problems.length, 'annotation')} could not be placed.`)
+      }
+    })
+}
+
+export function formatExport(result: ExportResult): string {
+  const what =
+    result.format === 'pdf'
+      ? `Exported ${plural(result.passageCount, 'passage')} on ${plural(result.pageCount, 'page')} to ${result.path}\n`
+      : `Exported ${plural(result.passageCount, 'passage')} to ${result.path} (${FORMAT_NAMES[result.format]})\n`
+  return what + (result.warnings ?? []).map((w) => `  warning: ${oneLine(w)}\n`).join('')
+}
+
+export function formatAnnotationImport(report: AnnotationImportReport): string {
+  const lines = [`Imported ${plural(report.created, 'annotation')}${report.skipped > 0 ? `; ${report.skipped} already in the notebook (skipped)` : ''}.`]
+  if (report.tagsCreated.length > 0) lines.push(`Created ${report.tagsCreated.length === 1 ? 'tag' : 'tags'}: ${report.tagsCreated.join(', ')}.`)
+  for (const p of report.problems) lines.push(`  not imported: ${oneLine(p.message)}`)
+  return `${lines.join('\n')}\n`
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value]
+}
