@@ -1,0 +1,79 @@
+/**
+ * The PDF export through the REAL worker thread, as the built app and CLI run it:
+ * pdf-worker.ts is bundled with vite into a temp folder (as render-in-worker.test does;
+ * Node cannot run the .ts entry) and handed to the export as `pdfWorkerUrl`.
+ */
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { build } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { JobProgress } from '../../core/api'
+import { sharedPdfRenderer } from '../pdf/render-in-worker'
+import { exportBriefing, type BriefingContext } from './briefing-ops'
+import { openTestNotebook, tempDir, type TestNotebook } from './test-notebook'
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+
+let nb: TestNotebook
+let ctx: BriefingContext
+let out: string
+let buildDir: string
+
+beforeAll(async () => {
+  nb = await openTestNotebook(await tempDir('dossier-export-worker-'))
+  out = await tempDir('dossier-export-worker-out-')
+  // Inside the project (out/ is ignored), so the bundle finds pdfkit in node_modules.
+  await mkdir(join(ROOT, 'out'), { recursive: true })
+  buildDir = await mkdtemp(join(ROOT, 'out', 'test-export-worker-'))
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'silent',
+    publicDir: false,
+    build: {
+      ssr: true,
+      target: 'node20',
+      outDir: buildDir,
+      emptyOutDir: true,
+      minify: false,
+      rolldownOptions: {
+        input: { 'pdf-worker': join(ROOT, 'src/main/pdf/pdf-worker.ts') },
+        output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+      },
+    },
+  })
+  ctx = { ...nb.ctx, pdfWorkerUrl: pathToFileURL(join(buildDir, 'pdf-worker.mjs')) }
+}, 60_000)
+
+afterAll(async () => {
+  await sharedPdfRenderer(ctx.pdfWorkerUrl).dispose()
+  await nb.session.close()
+  await rm(buildDir, { recursive: true, force: true })
+})
+
+describe('PDF export in the worker thread', () => {
+  it('writes the PDF, reporting the worker\'s page progress', { timeout: 60_000 }, async () => {
+    const path = join(out, 'worker.pdf')
+    const progress: JobProgress[] = []
+    const result = await exportBriefing(ctx, path, { title: 'From the worker', format: 'pdf' }, { onProgress: (p) => progress.push(p) })
+    // Six tagged highlights, two of them under two tags, printed in each section (repeat mode).
+    expect(result).toEqual({ path, format: 'pdf', pageCount: expect.any(Number), passageCount: 8 })
+    expect((await readFile(path)).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(progress.map((p) => p.label)).toContain(`Rendered page ${result.pageCount} of ${result.pageCount}`)
+  })
+
+  it('cancel stops the worker mid-render: nothing at the target, no temp file', { timeout: 60_000 }, async () => {
+    const path = join(out, 'cancelled.pdf')
+    const controller = new AbortController()
+    const onProgress = (p: JobProgress) => {
+      if (p.label === 'Laying out pages' && p.done > 0) controller.abort()
+    }
+    await expect(exportBriefing(ctx, path, { format: 'pdf' }, { signal: controller.signal, onProgress })).rejects.toMatchObject({ code: 'canceled', message: 'Export cancelled; nothing was written.' })
+    expect(existsSync(path)).toBe(false)
+    expect((await readdir(out)).filter((n) => n.endsWith('.tmp'))).toEqual([])
+    // The renderer recovers: the next export works.
+    await expect(exportBriefing(ctx, join(out, 'after.pdf'), { format: 'pdf' })).resolves.toMatchObject({ format: 'pdf' })
+  })
+})
