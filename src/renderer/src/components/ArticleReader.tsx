@@ -19,7 +19,7 @@ import { HighlightChooser, type ChooserState } from '../reader/HighlightChooser'
 import { highlightsAt } from '../reader/hit-test'
 import { highlightLabel } from '../reader/labels'
 import { MarginBars } from '../reader/MarginBars'
-import { offsetAtPoint } from '../reader/pointer'
+import { firstLineBox, offsetAtPoint, rangeBox } from '../reader/pointer'
 import { useHighlightPaint } from '../reader/useHighlightPaint'
 import { ArticleBody, type FoldState } from './ArticleBody'
 import { ArticleHeader } from './ArticleHeader'
@@ -100,8 +100,8 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
       const container = scroller.current
       const range = rangeOf(highlightId)
       if (!container || !range) return
-      const rect = range.getClientRects()[0] ?? range.getBoundingClientRect()
-      const last = range.getBoundingClientRect()
+      const rect = firstLineBox(range)
+      const last = rangeBox(range)
       setChooser(null)
       setDraft({ mode: 'edit', highlightId, anchor: contentPoint(container, rect.left, last.bottom + TOOLBAR_GAP), focus: true })
     },
@@ -113,7 +113,7 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
       const container = scroller.current
       const range = rangeOf(id)
       if (!container || !range) return
-      const rect = range.getBoundingClientRect()
+      const rect = rangeBox(range)
       const box = container.getBoundingClientRect()
       const top = rect.top - box.top + container.scrollTop - Math.max(0, (box.height - rect.height) / 3)
       if (typeof container.scrollTo === 'function') container.scrollTo({ top: Math.max(0, top), behavior: prefersReducedMotion() ? 'auto' : 'smooth' })

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 /**
  * The highlight toolbar's behaviour: Save stays disabled until a tag or comment is given,
- * digit keys toggle tags (but not while typing a comment), Escape cancels.
+ * digit keys toggle tags (but not while typing a comment), Escape cancels, Delete removes
+ * an existing highlight when focus is in the toolbar (not in the comment box).
  */
 import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
@@ -34,7 +35,7 @@ afterEach(() => {
   container.remove()
 })
 
-function renderToolbar(mode: 'create' | 'edit' = 'create') {
+function renderToolbar(mode: 'create' | 'edit' = 'create', autoFocus?: boolean) {
   const handlers = { onSave: vi.fn(), onRemove: vi.fn(), onCancel: vi.fn() }
   act(() =>
     root.render(
@@ -44,6 +45,7 @@ function renderToolbar(mode: 'create' | 'edit' = 'create') {
         initial={{ tagIds: [], comment: '' }}
         anchor={{ top: 10, left: 10 }}
         saving={false}
+        autoFocus={autoFocus}
         {...handlers}
       />,
     ),
@@ -95,5 +97,32 @@ describe('HighlightToolbar', () => {
     expect(onCancel).toHaveBeenCalledOnce()
     renderToolbar('edit')
     expect(button('Remove highlight')).toBeDefined()
+  })
+
+  it('removes an existing highlight with Delete from the toolbar, but not from the comment box or when new', () => {
+    const created = renderToolbar('create')
+    key('Delete', button('Bases'))
+    expect(created.onRemove).not.toHaveBeenCalled()
+    const { onRemove } = renderToolbar('edit')
+    key('Delete', container.querySelector('textarea')!)
+    expect(onRemove).not.toHaveBeenCalled()
+    key('Delete', document.body) // focus outside the toolbar
+    expect(onRemove).not.toHaveBeenCalled()
+    key('Delete', button('Bases'))
+    expect(onRemove).toHaveBeenCalledOnce()
+  })
+
+  it('takes focus when opened, unless opened from a keyboard selection (digit keys still work)', () => {
+    renderToolbar('create')
+    expect(document.activeElement).toBe(button('Bases'))
+    act(() => root.render(<></>))
+    const outside = document.createElement('button')
+    document.body.append(outside)
+    outside.focus()
+    renderToolbar('create', false)
+    expect(document.activeElement).toBe(outside)
+    key('1', outside)
+    expect(button('Bases').getAttribute('aria-pressed')).toBe('true')
+    outside.remove()
   })
 })

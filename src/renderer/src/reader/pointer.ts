@@ -44,3 +44,15 @@ export function offsetAtPoint(index: TextIndex, x: number, y: number, doc: Docum
   if (charBoxHolds(doc, caret.node, caret.offset - 1, x, y)) return base - 1
   return null
 }
+
+const NO_RECT = { top: 0, bottom: 0, left: 0, right: 0, width: 0, height: 0 }
+
+/** A range's box on screen; an empty box where ranges cannot be measured (jsdom). */
+export function rangeBox(range: Range): Pick<DOMRect, 'top' | 'bottom' | 'left' | 'right' | 'width' | 'height'> {
+  return typeof range.getBoundingClientRect === 'function' ? range.getBoundingClientRect() : NO_RECT
+}
+
+/** The box of a range's first line (where a toolbar's left edge goes). */
+export function firstLineBox(range: Range): Pick<DOMRect, 'top' | 'bottom' | 'left' | 'right' | 'width' | 'height'> {
+  return (typeof range.getClientRects === 'function' ? range.getClientRects()[0] : undefined) ?? rangeBox(range)
+}

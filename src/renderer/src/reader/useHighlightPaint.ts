@@ -16,6 +16,7 @@ import { assignLanes, type BarInput } from './lanes'
 import { ACTIVE_NAME, HighlightPainter, OVERLAP_NAME } from './css-highlights'
 import { highlightName, slotsOf, type Slot, type SlotMap } from './color-slots'
 import { overlapRuns } from './hit-test'
+import { rangeBox } from './pointer'
 import { TextIndex } from './text-index'
 
 export interface MarginBar {
@@ -109,7 +110,7 @@ export function useHighlightPaint(body: RefObject<HTMLElement | null>, highlight
       let extent = cache.get(key)
       if (!extent) {
         origin ??= root.getBoundingClientRect().top
-        const rect = range.getBoundingClientRect()
+        const rect = rangeBox(range)
         extent = [rect.top - origin, rect.bottom - origin]
         cache.set(key, extent)
       }
