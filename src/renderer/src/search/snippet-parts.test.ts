@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { makeSnippet } from '../../../core/search/snippet'
 import type { TagId } from '../../../core/ids'
-import { NO_SEARCH_FILTERS, resultCountLabel, searchArgs, snippetParts } from './snippet-parts'
+import { NO_SEARCH_FILTERS, outletsOf, resultCountLabel, searchArgs, snippetParts } from './snippet-parts'
 
 describe('snippetParts', () => {
   it('marks exactly the match ranges and keeps all the text', () => {
@@ -54,5 +54,11 @@ describe('resultCountLabel and searchArgs', () => {
       outlets: ['AP'],
       from: '2025-01-01',
     })
+  })
+})
+
+describe('outletsOf', () => {
+  it('lists each outlet once, sorted, leaving out articles without one', () => {
+    expect(outletsOf([{ outlet: 'Reuters' }, { outlet: null }, { outlet: 'AP' }, { outlet: 'Reuters' }])).toEqual(['AP', 'Reuters'])
   })
 })

@@ -67,3 +67,8 @@ export function searchArgs(query: string, filters: SearchDialogFilters): SearchA
   if (filters.to) args.to = filters.to
   return args
 }
+
+/** The distinct outlets of the notebook's articles, sorted, for the outlet filter. */
+export function outletsOf(articles: readonly { outlet: string | null }[]): string[] {
+  return [...new Set(articles.flatMap((a) => (a.outlet ? [a.outlet] : [])))].sort((a, b) => a.localeCompare(b))
+}
