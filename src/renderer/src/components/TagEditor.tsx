@@ -37,7 +37,10 @@ export function TagEditor({ usedColors, busy, onCreate }: Props) {
         <span>Name</span>
         <input type="text" value={name} maxLength={100} placeholder="e.g. Bases/Tartus" onChange={(e) => setName(e.target.value)} />
       </label>
-      <ColorPicker value={color} onChange={setChosen} label="Colour" />
+      <div className="tag-field">
+        <span aria-hidden="true">Colour</span>
+        <ColorPicker value={color} onChange={setChosen} label="Colour" />
+      </div>
       <label className="tag-field">
         <span>Description</span>
         <textarea
