@@ -34,6 +34,9 @@
  *   tags    -> (Tag & { highlightCount: number })[]
  *              [{ id: string ("t-…"), name: string, color: string ("#RRGGBB"),
  *                 description: string, highlightCount: number }]
+ *   search  -> SearchResponse { query, hits: [{ kind: "article" | "highlight", id, articleId,
+ *                score, field, snippet: { text, ranges }, terms }], total, totalExact,
+ *                ranking, error }
  *   export  -> { path: string (absolute), format: "pdf" | "md" | "csv" | "w3c",
  *                pageCount: number (0 unless pdf), passageCount: number }
  *   import-annotations -> AnnotationImportReport
@@ -56,6 +59,7 @@ import type { ImportReport } from '../core/api'
 import { describeLaterRecoveries, describeOpenReport } from '../main/open-report'
 import { formatImport, formatList, formatShow, formatTags, oneLine, tagNames, tagsWithCounts } from './format'
 import { registerEditCommand } from './edit-command'
+import { registerSearchCommand } from './search-command'
 import { registerExportCommands } from './export-commands'
 import { registerSafetyCommands } from './safety-commands'
 import { defaultNotebookDir, findFontsDir, userDataDir } from '../main/paths'
@@ -67,7 +71,7 @@ export interface CliIo {
   cwd: string
 }
 
-const COMMANDS = ['import', 'list', 'show', 'edit', 'highlight', 'tags', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
+const COMMANDS = ['import', 'list', 'show', 'edit', 'highlight', 'tags', 'search', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
 export { EXPORT_FORMATS } from './export-commands'
 
 /** A usage error found after parsing (e.g. a highlight with neither --tag nor --comment). */
@@ -334,6 +338,7 @@ Examples:
 
   registerExportCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerEditCommand(program, context)
+  registerSearchCommand(program, context)
   registerSafetyCommands(program, context)
   return program
 }

@@ -266,7 +266,7 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
       const result = await runJob('export', (signal) => notebook.exportBriefing(out, { ...request, format }, { signal, onProgress }))
       const exportId = `x-${(++exportCount).toString(36)}`
       exports.set(exportId, result.path)
-      return { ...result, exportId }
+      return { exportId, path: result.path, format: result.format, pageCount: result.pageCount, passageCount: result.passageCount }
     },
   }
 }
