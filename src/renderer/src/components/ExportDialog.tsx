@@ -1,10 +1,10 @@
 /**
  * "Export briefing": choose a format, export (main shows the save dialog; dismissing it
  * is silent), follow the progress and cancel, then open the file or show it in its folder.
- * A modal dialog: focus moves in on open and back to the opener on close; Tab stays
- * inside; Escape closes (or, while exporting, cancels the export).
+ * A modal <dialog>: focus moves in on open and back to the opener on close; Escape
+ * closes (or, while exporting, cancels the export).
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react'
 import type { ExportedBriefing, ExportFormat } from '../../../core/api'
 import type { BriefingId } from '../../../core/briefing-document'
 import type { ApiError } from '../api'
@@ -22,7 +22,7 @@ export interface ExportDialogProps {
 
 export function ExportDialog({ briefingId, title, exporter, onClose }: ExportDialogProps) {
   const headingId = useId()
-  const dialog = useRef<HTMLDivElement>(null)
+  const dialog = useRef<HTMLDialogElement>(null)
   const [format, setFormat] = useState<ExportFormat>('pdf')
   const [done, setDone] = useState<ExportedBriefing | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
@@ -30,9 +30,17 @@ export function ExportDialog({ briefingId, title, exporter, onClose }: ExportDia
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null
-    dialog.current?.querySelector<HTMLInputElement>('input:checked')?.focus()
+    const element = dialog.current
+    if (element && !element.open) element.showModal?.()
+    element?.querySelector<HTMLInputElement>('input:checked')?.focus()
     return () => opener?.focus?.()
   }, [])
+
+  // While exporting, Cancel export has focus (the format choice and Export are disabled).
+  const cancelButton = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (exporting) cancelButton.current?.focus()
+  }, [exporting])
 
   const start = async () => {
     setDone(null)
@@ -43,88 +51,70 @@ export function ExportDialog({ briefingId, title, exporter, onClose }: ExportDia
     else if (outcome.kind === 'busy') setError({ code: 'busy', message: 'Another export is running; wait for it to finish or cancel it.' })
   }
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      event.stopPropagation()
-      if (exporting) void exporter.cancel()
-      else onClose()
-    } else if (event.key === 'Tab') {
-      trapTab(event, dialog.current)
-    }
+  // Escape: close, or while exporting, cancel the export (the dialog closes only through onClose).
+  const onCancel = (event: SyntheticEvent) => {
+    event.preventDefault()
+    if (exporting) void exporter.cancel()
+    else onClose()
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key !== 'Escape') return
+    event.stopPropagation()
+    onCancel(event)
   }
 
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : null
 
   return (
-    <div className="export-dialog-backdrop">
-      <div ref={dialog} className="export-dialog" role="dialog" aria-modal="true" aria-labelledby={headingId} onKeyDown={onKeyDown}>
-        <h2 id={headingId}>Export briefing</h2>
-        <p className="export-dialog-title">{title}</p>
-        <fieldset className="export-formats" disabled={exporting}>
-          <legend>Format</legend>
-          {FORMATS.map((f) => (
-            <label key={f}>
-              <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} />
-              {FORMAT_LABELS[f]}
-            </label>
-          ))}
-        </fieldset>
+    <dialog ref={dialog} className="dialog export-dialog" aria-labelledby={headingId} onKeyDown={onKeyDown} onCancel={onCancel}>
+      <h2 id={headingId}>Export briefing</h2>
+      <p className="export-dialog-title">{title}</p>
+      <fieldset className="export-formats" disabled={exporting}>
+        <legend>Format</legend>
+        {FORMATS.map((f) => (
+          <label key={f}>
+            <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} />
+            {FORMAT_LABELS[f]}
+          </label>
+        ))}
+      </fieldset>
 
-        {exporting && (
-          <div className="export-progress">
-            <progress aria-label="Export progress" max={100} value={percent ?? undefined} />
-            <span>{progress?.label ?? 'Starting…'}</span>
-            <button type="button" className="button button-small" onClick={() => void exporter.cancel()}>
-              Cancel export
-            </button>
-          </div>
-        )}
-        {error && (
-          <p className="export-error" role="alert">
-            {error.message}
-          </p>
-        )}
-        {done && !exporting && (
-          <div className="export-done">
-            <p role="status">{describeExport(done)}</p>
-            <div className="export-done-actions">
-              <button type="button" className="button" onClick={() => void exporter.reveal('open')}>
-                Open
-              </button>
-              <button type="button" className="button" onClick={() => void exporter.reveal('show')}>
-                Show in folder
-              </button>
-            </div>
-          </div>
-        )}
-
-        <div className="export-dialog-actions">
-          <button type="button" className="button" onClick={onClose} disabled={exporting}>
-            Close
-          </button>
-          <button type="button" className="button button-primary" onClick={() => void start()} disabled={exporting}>
-            Export
+      {exporting && (
+        <div className="export-progress">
+          <progress aria-label="Export progress" max={100} value={percent ?? undefined} />
+          <span>{progress?.label ?? 'Starting…'}</span>
+          <button ref={cancelButton} type="button" className="button button-small" onClick={() => void exporter.cancel()}>
+            Cancel export
           </button>
         </div>
-      </div>
-    </div>
-  )
-}
+      )}
+      {error && (
+        <p className="export-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      {done && !exporting && (
+        <div className="export-done">
+          <p role="status">{describeExport(done)}</p>
+          <div className="export-done-actions">
+            <button type="button" className="button" onClick={() => void exporter.reveal('open')}>
+              Open
+            </button>
+            <button type="button" className="button" onClick={() => void exporter.reveal('show')}>
+              Show in folder
+            </button>
+          </div>
+        </div>
+      )}
 
-function trapTab(event: KeyboardEvent, root: HTMLElement | null) {
-  if (!root) return
-  const focusable = Array.from(root.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])')).filter(
-    (el) => !(el as HTMLButtonElement).disabled,
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose} disabled={exporting}>
+          Close
+        </button>
+        <button type="button" className="button button-primary" onClick={() => void start()} disabled={exporting}>
+          Export
+        </button>
+      </div>
+    </dialog>
   )
-  if (focusable.length === 0) return
-  const first = focusable[0]!
-  const last = focusable.at(-1)!
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault()
-    last.focus()
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault()
-    first.focus()
-  }
 }

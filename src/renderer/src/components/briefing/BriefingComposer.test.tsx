@@ -8,7 +8,7 @@ import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildBriefing } from '../../../../core/briefing'
-import { createBriefingDocument, makeBriefingId, type BriefingDocument, type BriefingId } from '../../../../core/briefing-document'
+import { createBriefingDocument, excludePassage, makeBriefingId, type BriefingDocument, type BriefingId } from '../../../../core/briefing-document'
 import type { ArticleId, HighlightId, TagId } from '../../../../core/ids'
 import { emptyAnalysisFields, type Article, type Highlight, type Tag } from '../../../../core/model'
 import { DossierError, type Result } from '../../../../core/result'
@@ -178,6 +178,36 @@ describe('BriefingComposer', () => {
     expect(document.activeElement).toBe(passageItem('first quote'))
   })
 
+  it('reorders by drag and drop, showing where the passage will land', async () => {
+    installApi([newDoc()])
+    await render()
+    const drag = async (type: string, target: HTMLElement, clientY = 0) => {
+      const event = new Event(type, { bubbles: true, cancelable: true })
+      Object.assign(event, { clientY, dataTransfer: { setData: vi.fn(), effectAllowed: '', dropEffect: '' } })
+      await act(async () => target.dispatchEvent(event))
+    }
+    const first = passageItem('first quote')
+    const second = passageItem('second quote')
+    second.getBoundingClientRect = () => ({ top: 100, height: 40 }) as DOMRect
+    await drag('dragstart', first)
+    await drag('dragover', second, 130)
+    expect(second.classList.contains('drop-after')).toBe(true)
+    await drag('drop', second, 130)
+    await settle()
+    expect(saved().at(-1)!.sections[0]!.order).toEqual(['h-second', 'h-first'])
+    expect(quotes()).toEqual(['second quote', 'first quote'])
+    expect(container.querySelector('.drop-after, .drop-before')).toBeNull()
+  })
+
+  it('opens the export dialog for the open briefing', async () => {
+    installApi([newDoc()])
+    await render()
+    await click(buttonIn(container, 'Export…'))
+    const dialog = container.querySelector('dialog')!
+    expect(dialog.textContent).toContain('Export briefing')
+    expect(dialog.textContent).toContain('Weekly')
+  })
+
   it('excludes a passage (shown dimmed with Include) and includes it again', async () => {
     installApi([newDoc()])
     await render()
@@ -191,6 +221,17 @@ describe('BriefingComposer', () => {
     expect(saved().at(-1)!.sections[0]!.excluded).toEqual([])
     expect(quotes()).toEqual(['first quote', 'second quote'])
     expect(container.querySelector('[aria-label="Excluded from Bases"]')).toBeNull()
+  })
+
+  it('shows passages excluded earlier from the notebook’s passage list, ready to include', async () => {
+    installApi([excludePassage(newDoc(), BASES, 'h-first' as HighlightId)])
+    fake.api.listPassages!.mockResolvedValue(
+      ok([{ highlight: DATA.highlights[0]!, articleTitle: 'Early piece', outlet: 'Wire', published: '2024-12-01' }]),
+    )
+    await render()
+    expect(quotes()).toEqual(['second quote'])
+    expect(quotes('Excluded from Bases')).toEqual(['first quote'])
+    expect(passageItem('first quote').textContent).toContain('Early piece · Wire · 2024-12-01')
   })
 
   it('undo of a move saves the previous document, and redo saves the moved one again', async () => {

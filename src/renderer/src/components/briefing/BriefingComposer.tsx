@@ -32,7 +32,7 @@ export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPass
   const briefings = useBriefings(status, reloadKey)
   const own = useExport(status)
   const exporter = shared ?? own
-  const [exportOpen, setExportOpen] = useState(false)
+  const [exportFor, setExportFor] = useState<string | null>(null)
   const { doc, layout, previewError } = briefings
 
   let main
@@ -65,7 +65,7 @@ export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPass
               {layout.sources.length === 1 ? 'source' : 'sources'}
             </span>
           )}
-          <button type="button" className="button button-primary" onClick={() => setExportOpen(true)} disabled={exporter.exporting}>
+          <button type="button" className="button button-primary" onClick={() => setExportFor(doc.id)} disabled={exporter.exporting}>
             Export…
           </button>
         </div>
@@ -113,7 +113,9 @@ export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPass
         onDelete={(id) => void briefings.remove(id)}
       />
       <div className="briefing-main">{main}</div>
-      {exportOpen && doc && <ExportDialog briefingId={doc.id} title={doc.title} exporter={exporter} onClose={() => setExportOpen(false)} />}
+      {doc && exportFor === doc.id && (
+        <ExportDialog briefingId={doc.id} title={doc.title} exporter={exporter} onClose={() => setExportFor(null)} />
+      )}
     </section>
   )
 }

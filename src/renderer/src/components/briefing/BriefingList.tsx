@@ -43,7 +43,18 @@ export function BriefingList({ briefings, selectedId, onSelect, onCreate, onDele
         ))}
       </ul>
       {pending && (
-        <div className="briefing-confirm" role="alertdialog" aria-label="Delete briefing" aria-describedby="briefing-confirm-text">
+        <div
+          className="briefing-confirm"
+          role="alertdialog"
+          aria-label="Delete briefing"
+          aria-describedby="briefing-confirm-text"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation()
+              setConfirming(null)
+            }
+          }}
+        >
           <p id="briefing-confirm-text">Delete the briefing “{pending.title}”? Its highlights stay in the notebook, and Undo brings it back.</p>
           <div className="briefing-confirm-actions">
             <button type="button" className="button" autoFocus onClick={() => setConfirming(null)}>

@@ -51,7 +51,9 @@ export function BriefingSections({ doc, revision, layout, tags, cards, editor, o
     if (!id) return
     focusAfterMove.current = null
     const el = document.getElementById(id)
-    if (el && !el.contains(document.activeElement)) el.focus()
+    const active = document.activeElement as HTMLButtonElement | null
+    // The button pressed may have just been disabled (moved to the top or bottom): focus the item then.
+    if (el && (!el.contains(active) || active?.disabled)) el.focus()
   })
 
   const shown = doc.sections.filter((s) => tagsById.has(s.tagId))
