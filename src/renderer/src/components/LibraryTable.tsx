@@ -163,6 +163,7 @@ export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }
                     else rowRefs.current.delete(article.id)
                   }}
                   tabIndex={tabbable ? 0 : -1}
+                  aria-labelledby={`library-title-${article.id}`}
                   aria-current={selected ? 'true' : undefined}
                   className={selected ? 'library-row is-selected' : 'library-row'}
                   onFocus={() => setFocusedId(article.id)}
@@ -174,7 +175,9 @@ export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }
                   }}
                 >
                   <th scope="row" className="library-cell-title">
-                    <span className="library-title-link">{article.title}</span>
+                    <span id={`library-title-${article.id}`} className="library-title-link">
+                      {article.title}
+                    </span>
                     {article.author && <span className="library-author">{article.author}</span>}
                   </th>
                   <td>{article.outlet ?? ''}</td>
