@@ -1,0 +1,112 @@
+// @vitest-environment jsdom
+/**
+ * Import progress as the user sees it: a progress bar named "Import progress" that follows
+ * main's progress events while an import runs, the file in hand, and "Cancel import",
+ * which asks main to stop; the status then lists each file's outcome.
+ */
+import { act, useEffect } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { DossierEvent, ImportReport } from '../../../core/api'
+import type { Result } from '../../../core/result'
+import { api } from '../api'
+import { useImport, type Importer } from '../hooks/useImport'
+import type { StatusControls } from '../hooks/useStatus'
+import { ImportProgress } from './ImportProgress'
+
+let emit: (event: DossierEvent) => void = () => {}
+vi.mock('../api', () => ({
+  api: { importClipboard: vi.fn(), cancelImport: vi.fn() },
+  isCanceled: () => false,
+  onDossierEvent: (listener: (event: DossierEvent) => void) => {
+    emit = listener
+    return () => {}
+  },
+}))
+const fake = vi.mocked(api)
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
+}
+globalThis.IS_REACT_ACT_ENVIRONMENT = true
+
+let container: HTMLDivElement
+let root: Root
+beforeEach(() => {
+  container = document.createElement('div')
+  document.body.append(container)
+  root = createRoot(container)
+  vi.clearAllMocks()
+})
+afterEach(() => {
+  act(() => root.unmount())
+  container.remove()
+})
+
+function Harness({ status, expose }: { status: StatusControls; expose(importer: Importer): void }) {
+  const importer = useImport(status, async () => {})
+  useEffect(() => {
+    expose(importer)
+  })
+  return importer.progress ? <ImportProgress progress={importer.progress} onCancel={() => void importer.cancel()} /> : null
+}
+
+describe('ImportProgress with useImport', () => {
+  it('follows progress events while an import runs, cancels through main, and reports each file', async () => {
+    let finish: (r: Result<ImportReport>) => void = () => {}
+    fake.importClipboard.mockReturnValue(new Promise((resolve) => (finish = resolve)))
+    fake.cancelImport.mockResolvedValue({ ok: true, value: { canceled: true } })
+    const status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
+    let importer: Importer | null = null
+    act(() => root.render(<Harness status={status} expose={(i) => (importer = i)} />))
+
+    // Progress of no running import is ignored.
+    act(() => emit({ type: 'progress', progress: { job: 'import', done: 1, total: 3, label: 'stray.txt' } }))
+    expect(container.querySelector('[role="progressbar"]')).toBeNull()
+
+    let running: Promise<ImportReport | null> = Promise.resolve(null)
+    act(() => {
+      running = importer!.importClipboard({ text: 'Convoy turned back' })
+    })
+    act(() => emit({ type: 'progress', progress: { job: 'import', done: 1, total: 3, label: 'b.txt' } }))
+    const bar = container.querySelector('[role="progressbar"]')!
+    expect(bar.getAttribute('aria-label')).toBe('Import progress')
+    expect(bar.getAttribute('aria-valuenow')).toBe('1')
+    expect(bar.getAttribute('aria-valuemax')).toBe('3')
+    expect(container.textContent).toContain('b.txt')
+    // Export progress is not import progress.
+    act(() => emit({ type: 'progress', progress: { job: 'export', done: 9, total: 9, label: 'Laying out pages' } }))
+    expect(bar.getAttribute('aria-valuenow')).toBe('1')
+
+    const cancel = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Cancel import')!
+    await act(async () => cancel.click())
+    expect(fake.cancelImport).toHaveBeenCalledTimes(1)
+
+    await act(async () => {
+      finish({
+        ok: true,
+        value: {
+          imported: 1,
+          duplicates: 0,
+          failed: 1,
+          items: [
+            { source: 'Pasted.txt', status: 'imported', title: 'Convoy turned back' },
+            { source: 'c.txt', status: 'failed', error: { code: 'canceled', message: 'Not imported: the import was cancelled before this file.' } },
+          ],
+        },
+      })
+      await running
+    })
+    expect(container.querySelector('[role="progressbar"]')).toBeNull()
+    expect(status.announce).toHaveBeenLastCalledWith('success', 'Imported 1 article, 1 cancelled', ['Pasted.txt: imported as “Convoy turned back”', 'c.txt: cancelled, not imported'])
+  })
+
+  it('does not call main for an empty paste', async () => {
+    const status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
+    let importer: Importer | null = null
+    act(() => root.render(<Harness status={status} expose={(i) => (importer = i)} />))
+    await act(async () => void (await importer!.importClipboard('  \n')))
+    expect(fake.importClipboard).not.toHaveBeenCalled()
+    expect(status.announce).toHaveBeenCalledWith('info', expect.stringContaining('no text to import'))
+  })
+})
