@@ -17,7 +17,7 @@ import { assignSlots, slotStyle } from '../reader/color-slots'
 import { inFold, splitArticle } from '../reader/furniture'
 import { HighlightChooser, type ChooserState } from '../reader/HighlightChooser'
 import { highlightsAt } from '../reader/hit-test'
-import { highlightLabel } from '../reader/labels'
+import { LazyLabels } from '../reader/labels'
 import { MarginBars } from '../reader/MarginBars'
 import { firstLineBox, offsetAtPoint, rangeBox } from '../reader/pointer'
 import { useHighlightPaint } from '../reader/useHighlightPaint'
@@ -72,9 +72,9 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
   const tagsById = useMemo(() => new Map<TagId, Tag>(tags.map((t) => [t.id, t])), [tags])
   const byId = useMemo(() => new Map(highlights.map((h) => [h.id, h])), [highlights])
   const spans = useMemo(() => highlights.map((h) => ({ id: h.id, start: h.target.start, end: h.target.end })), [highlights])
-  const labels = useMemo(() => new Map(highlights.map((h) => [h.id, highlightLabel(h, tagsById)])), [highlights, tagsById])
+  const labels = useMemo(() => new LazyLabels(byId, tagsById), [byId, tagsById])
 
-  const paint = useHighlightPaint(body, highlights, slots, `${folds.leading}|${folds.trailing}`)
+  const paint = useHighlightPaint(body, scroller, highlights, slots, `${folds.leading}|${folds.trailing}`)
   const editingId = draft?.mode === 'edit' ? draft.highlightId : null
   const { setActive } = paint
 

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import type { HighlightId } from '../../../core/ids'
+import type { Labels } from './labels'
 
 export interface ChooserState {
   ids: HighlightId[]
@@ -15,7 +16,7 @@ export interface ChooserState {
 
 interface Props {
   state: ChooserState
-  labels: ReadonlyMap<HighlightId, string>
+  labels: Labels
   onPick(id: HighlightId): void
   onClose(): void
 }

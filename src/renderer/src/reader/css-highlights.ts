@@ -22,31 +22,44 @@ export function highlightsSupported(): boolean {
   return registry() !== null
 }
 
-/** Owns a set of registered highlight names; `paint` replaces them all at once. */
+/** Owns the registered highlight layers and keeps them in step with the highlights. */
 export class HighlightPainter {
-  private names = new Set<string>()
+  private layers = new Map<string, Highlight>()
   private flashTimer: ReturnType<typeof setTimeout> | undefined
 
-  /** Registers `layers` (name -> ranges) and unregisters names this painter set before but not now. */
-  paint(layers: ReadonlyMap<string, readonly Range[]>): void {
+  /**
+   * Makes the registered layers hold exactly `layers` (name -> ranges), changing only
+   * what differs: the same Range objects stay, new ones are added, gone ones deleted, and
+   * names this painter set before but not now are unregistered. Pass the same Range
+   * object for an unchanged highlight, so that adding one highlight is one change.
+   */
+  paint(layers: ReadonlyMap<string, readonly AbstractRange[]>): void {
     const reg = registry()
     if (!reg) return
-    for (const name of this.names) if (!layers.has(name)) reg.delete(name)
-    this.names = new Set()
-    for (const [name, ranges] of layers) {
-      if (ranges.length === 0) {
+    for (const name of [...this.layers.keys()]) {
+      if (!layers.has(name) || layers.get(name)!.length === 0) {
         reg.delete(name)
+        this.layers.delete(name)
+      }
+    }
+    for (const [name, ranges] of layers) {
+      if (ranges.length === 0) continue
+      let highlight = this.layers.get(name)
+      if (!highlight) {
+        highlight = new Highlight(...ranges)
+        highlight.priority = PRIORITY[name] ?? 0
+        reg.set(name, highlight)
+        this.layers.set(name, highlight)
         continue
       }
-      const highlight = new Highlight(...ranges)
-      highlight.priority = PRIORITY[name] ?? 0
-      reg.set(name, highlight)
-      this.names.add(name)
+      const wanted = new Set(ranges)
+      for (const range of highlight) if (!wanted.has(range)) highlight.delete(range)
+      for (const range of ranges) if (!highlight.has(range)) highlight.add(range)
     }
   }
 
   /** Sets one layer (active highlight), leaving the others alone. */
-  setLayer(name: string, ranges: readonly Range[]): void {
+  setLayer(name: string, ranges: readonly AbstractRange[]): void {
     const reg = registry()
     if (!reg) return
     if (ranges.length === 0) {
@@ -58,7 +71,7 @@ export class HighlightPainter {
     reg.set(name, highlight)
   }
 
-  flash(ranges: readonly Range[]): void {
+  flash(ranges: readonly AbstractRange[]): void {
     clearTimeout(this.flashTimer)
     this.setLayer(FLASH_NAME, ranges)
     this.flashTimer = setTimeout(() => this.setLayer(FLASH_NAME, []), FLASH_MS)
@@ -68,9 +81,9 @@ export class HighlightPainter {
     clearTimeout(this.flashTimer)
     const reg = registry()
     if (!reg) return
-    for (const name of this.names) reg.delete(name)
+    for (const name of this.layers.keys()) reg.delete(name)
     reg.delete(ACTIVE_NAME)
     reg.delete(FLASH_NAME)
-    this.names = new Set()
+    this.layers.clear()
   }
 }

@@ -56,3 +56,12 @@ export function rangeBox(range: Range): Pick<DOMRect, 'top' | 'bottom' | 'left' 
 export function firstLineBox(range: Range): Pick<DOMRect, 'top' | 'bottom' | 'left' | 'right' | 'width' | 'height'> {
   return (typeof range.getClientRects === 'function' ? range.getClientRects()[0] : undefined) ?? rangeBox(range)
 }
+
+/** A live Range over the same points as `range` (for measuring a StaticRange). */
+export function liveRange(range: AbstractRange, doc: Document = document): Range {
+  if (range instanceof Range) return range
+  const live = doc.createRange()
+  live.setStart(range.startContainer, range.startOffset)
+  live.setEnd(range.endContainer, range.endOffset)
+  return live
+}

@@ -96,6 +96,20 @@ export class TextIndex {
     return range
   }
 
+  /**
+   * Like rangeFor, but a StaticRange where the browser has them: static ranges are not
+   * updated on every DOM change (live Ranges are, each one, on every node inserted or
+   * removed anywhere in the document), and the highlighted Text nodes never change.
+   */
+  staticRangeFor(start: number, end: number, doc: Document = document): AbstractRange | null {
+    if (typeof StaticRange === 'undefined') return this.rangeFor(start, end, doc)
+    const from = this.locate(start, 'forward')
+    const to = this.locate(end, 'backward')
+    if (!from || !to) return null
+    if (this.startOf.get(to.node)! + to.offset <= this.startOf.get(from.node)! + from.offset) return null
+    return new StaticRange({ startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset })
+  }
+
   /** The text offset of a DOM point inside an indexed Text node, or null. */
   offsetOf(node: Node, offset: number): number | null {
     const start = node instanceof Text ? this.startOf.get(node) : undefined
