@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ARTIFACTS_DIR, CORPUS_DIR, expect, test } from './harness'
-import { pointInReaderText, selectTextInReader } from './reader-selection'
+import { placeCaretInReader, pointInReaderText, selectTextInReader } from './reader-selection'
 
 const BNE_FILE = '003_993df21826298aa0.txt'
 const BNE_TITLE = 'Russia withdraws equipment from Syrian bases, but will not abandon them, in new deal talks with HTS'
@@ -79,6 +79,23 @@ test.describe('first journey', () => {
     await chooser.getByRole('menuitem', { name: /^Convoys/ }).click()
     await expect(toolbar.getByRole('button', { name: 'Remove highlight' })).toBeVisible()
     await expect(toolbar.getByRole('button', { name: 'Convoys' })).toHaveAttribute('aria-pressed', 'true')
+    await page.keyboard.press('Escape')
+    await expect(toolbar).toBeHidden()
+
+    // From the side panel: Edit highlight opens the toolbar on it.
+    const panel = page.getByRole('complementary', { name: 'Highlights' })
+    await panel.getByRole('listitem').filter({ hasText: COMMENT }).getByRole('button', { name: 'Edit highlight' }).click()
+    await expect(toolbar.getByRole('button', { name: 'Bases' })).toHaveAttribute('aria-pressed', 'true')
+    await expect(toolbar.getByRole('textbox', { name: 'Comment' })).toHaveValue(COMMENT)
+    await page.keyboard.press('Escape')
+    await expect(toolbar).toBeHidden()
+
+    // Keyboard selection: a caret in the text, Shift+End; the toolbar opens and digits toggle tags.
+    await placeCaretInReader(page, 'Social media showed video')
+    await page.keyboard.press('Shift+End')
+    await expect(toolbar).toBeVisible()
+    await page.keyboard.press('3')
+    await expect(toolbar.getByRole('button', { name: 'Negotiations' })).toHaveAttribute('aria-pressed', 'true')
     await page.keyboard.press('Escape')
     await expect(toolbar).toBeHidden()
 

@@ -60,3 +60,19 @@ export async function pointInReaderText(page: Page, passage: string): Promise<{ 
   if (!point) throw new Error(`The reader does not show the passage: ${passage.slice(0, 60)}…`)
   return point
 }
+
+/** Puts a collapsed selection (a caret) before `passage` in the reader's text and focuses the article. */
+export async function placeCaretInReader(page: Page, passage: string): Promise<void> {
+  const placed = await page.getByRole('article').evaluate((root, wanted) => {
+    for (const p of root.querySelectorAll('p[data-start]')) {
+      const node = p.firstChild
+      const at = node instanceof Text ? node.data.indexOf(wanted) : -1
+      if (at === -1 || !(node instanceof Text)) continue
+      ;(root as HTMLElement).focus()
+      window.getSelection()!.collapse(node, at)
+      return true
+    }
+    return false
+  }, passage)
+  if (!placed) throw new Error(`The reader does not show the passage: ${passage.slice(0, 60)}…`)
+}

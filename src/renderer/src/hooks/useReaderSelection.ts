@@ -4,7 +4,8 @@
  * toolbar. Mouse selections are read on mouseup (not mid-drag);
  * keyboard and programmatic selections are read shortly after `selectionchange`.
  * Collapsed selections and selections elsewhere are ignored, so clicking into the
- * toolbar's comment box does not lose the pending selection.
+ * toolbar's comment box does not lose the pending selection. Shift+arrows/Home/End from
+ * a caret in the text start a selection (see extendCaret).
  */
 import { useEffect, useEffectEvent, type RefObject } from 'react'
 import { selectionToTextOffsets, type TextOffsets } from '../selection-offsets'
@@ -16,6 +17,30 @@ export interface ReaderSelection extends TextOffsets {
   range: Range
   /** A mouse drag, or the keyboard (Shift+arrows) or a script: keyboard users keep their focus. */
   source: 'pointer' | 'keyboard'
+}
+
+/** Shift+key -> how a caret extends into a selection (Selection.modify). */
+const EXTEND_KEYS: Record<string, [direction: 'forward' | 'backward', granularity: 'character' | 'word' | 'line' | 'lineboundary']> = {
+  ArrowRight: ['forward', 'character'],
+  ArrowLeft: ['backward', 'character'],
+  ArrowDown: ['forward', 'line'],
+  ArrowUp: ['backward', 'line'],
+  End: ['forward', 'lineboundary'],
+  Home: ['backward', 'lineboundary'],
+}
+
+/**
+ * Chromium extends a selection with Shift+arrows in read-only text, but not a bare caret
+ * (without caret browsing): start the selection from the caret so keyboard users can
+ * select too. Returns whether it did.
+ */
+export function extendCaret(root: Element, selection: Selection | null, e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey'>): boolean {
+  const how = EXTEND_KEYS[e.key]
+  if (!how || !e.shiftKey || e.altKey || e.metaKey || !selection || !selection.isCollapsed || !selection.anchorNode) return false
+  if (!root.contains(selection.anchorNode) || typeof selection.modify !== 'function') return false
+  const [direction, granularity] = how
+  selection.modify('extend', direction, e.ctrlKey && granularity === 'character' ? 'word' : granularity)
+  return true
 }
 
 /** Delay before reading a keyboard or programmatic selection: lets it settle. */
@@ -61,13 +86,18 @@ export function useReaderSelection(
     document.addEventListener('pointerdown', onPointerDown, true)
     document.addEventListener('mouseup', onRelease, true)
     document.addEventListener('pointercancel', onRelease, true)
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (body.current && extendCaret(body.current, document.getSelection(), e)) e.preventDefault()
+    }
     document.addEventListener('selectionchange', onSelectionChange)
+    document.addEventListener('keydown', onKeyDown)
     return () => {
+      document.removeEventListener('keydown', onKeyDown)
       clearTimeout(timer)
       document.removeEventListener('pointerdown', onPointerDown, true)
       document.removeEventListener('mouseup', onRelease, true)
       document.removeEventListener('pointercancel', onRelease, true)
       document.removeEventListener('selectionchange', onSelectionChange)
     }
-  }, [])
+  }, [body])
 }
