@@ -1,6 +1,7 @@
 /**
  * Page furniture before or after the article behind a disclosure button: "Show 4 hidden
- * lines (tagline, related headlines)". Closed, it lists what was hidden; open, it shows
+ * lines (tagline, related headlines)". Closed, it lists what was hidden (the first few
+ * items by kind and label); open, it shows
  * the lines as ordinary text blocks, which can be selected and highlighted like the rest.
  */
 import { useId } from 'react'
@@ -15,6 +16,9 @@ interface Props {
   open: boolean
   onToggle(open: boolean): void
 }
+
+/** How many hidden items the closed fold lists by kind and label. */
+const LISTED = 6
 
 export function lineCount(text: string, part: FoldPart): number {
   let n = 0
@@ -36,11 +40,12 @@ export function FurnitureFold({ text, part, where, open, onToggle }: Props) {
           part.blocks.map((b) => <TextBlock key={b.start} text={text} start={b.start} end={b.end} furniture />)
         ) : (
           <ul className="furniture-list" aria-label={where === 'leading' ? 'Hidden before the article' : 'Hidden after the article'}>
-            {part.items.map((f) => (
+            {part.items.slice(0, LISTED).map((f) => (
               <li key={`${f.start}`}>
                 <span className="furniture-kind">{kindName(f.kind)}</span> {f.label}
               </li>
             ))}
+            {part.items.length > LISTED && <li className="furniture-more">and {plural(part.items.length - LISTED, 'more item')}</li>}
           </ul>
         )}
       </div>
