@@ -14,7 +14,7 @@ import type { HighlightActions, HighlightEdit } from '../hooks/useHighlightActio
 import { usePendingHighlight } from '../hooks/usePendingHighlight'
 import { useReaderSelection, type ReaderSelection } from '../hooks/useReaderSelection'
 import { assignSlots, slotStyle } from '../reader/color-slots'
-import { inFold, splitArticle } from '../reader/furniture'
+import { inFold, partsKey, splitArticle } from '../reader/furniture'
 import { HighlightChooser, type ChooserState } from '../reader/HighlightChooser'
 import { highlightsAt } from '../reader/hit-test'
 import { LazyLabels } from '../reader/labels'
@@ -74,7 +74,9 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
   const spans = useMemo(() => highlights.map((h) => ({ id: h.id, start: h.target.start, end: h.target.end })), [highlights])
   const labels = useMemo(() => new LazyLabels(byId, tagsById), [byId, tagsById])
 
-  const paint = useHighlightPaint(body, scroller, highlights, slots, `${folds.leading}|${folds.trailing}`)
+  // Changes exactly when the rendered text blocks do (a fold opens, the furniture differs).
+  const blocksKey = useMemo(() => partsKey(parts), [parts])
+  const paint = useHighlightPaint(body, scroller, highlights, slots, `${folds.leading}|${folds.trailing}|${blocksKey}`)
   const editingId = draft?.mode === 'edit' ? draft.highlightId : null
   const { setActive } = paint
 
@@ -151,7 +153,10 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
     document.getSelection()?.removeAllRanges()
     articleEl.current?.focus({ preventScroll: true })
   }, [])
-  const closeChooser = useCallback(() => setChooser(null), [])
+  const closeChooser = useCallback(() => {
+    setChooser(null)
+    articleEl.current?.focus({ preventScroll: true })
+  }, [])
 
   useImperativeHandle(ref, () => ({ reveal: (id) => reveal(id, false), edit: (id) => reveal(id, true) }), [reveal])
 

@@ -114,3 +114,9 @@ export function foldSummary(items: readonly Furniture[]): string {
   const kinds = [...new Set(items.map((f) => kindName(f.kind)))]
   return kinds.slice(0, 3).join(', ') + (kinds.length > 3 ? '…' : '')
 }
+
+/** Identifies the blocks the parts render: equal keys, same text blocks in the DOM. */
+export function partsKey(parts: ArticleParts): string {
+  const blocks = (list: readonly Block[] | undefined) => (list ?? []).map((b) => `${b.start}-${b.end}`).join(',')
+  return `${blocks(parts.leading?.blocks)}|${blocks(parts.body)}|${blocks(parts.trailing?.blocks)}`
+}
