@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './harness'
+import { articleRows, openFromLibrary, showLibrary } from './library'
 import { selectTextInReader } from './reader-selection'
 
 const ARTICLE = [
@@ -46,16 +47,16 @@ test('dropping text files imports them; bad files are refused one by one with th
   await expect(status).toContainText('app.html holds only scripts')
   await expect(status).toContainText('files of type .odt cannot be imported')
 
-  const library = page.getByRole('listbox', { name: 'Library' })
-  await expect(library.getByRole('option')).toHaveCount(1)
-  await expect(library.getByRole('option', { name: 'Ships leave Tartus as talks stall in Damascus' })).toBeVisible()
+  const library = await showLibrary(page)
+  await expect(articleRows(library)).toHaveCount(1)
+  await expect(library.getByRole('row', { name: 'Ships leave Tartus as talks stall in Damascus' })).toBeVisible()
 
   // The same text again, under another name, is a duplicate, not a second article.
   const catalog = () => readFileSync(join(app.notebookDir, 'notebook.json'), 'utf8') + readFileSync(join(app.notebookDir, 'catalog.json'), 'utf8')
   const before = catalog()
   await dropFiles(page, [{ name: 'ships (copy).txt', text: ARTICLE.replace(/\n/g, '\r\n') }])
   await expect(status).toContainText('1 duplicate')
-  await expect(library.getByRole('option')).toHaveCount(1)
+  await expect(articleRows(library)).toHaveCount(1)
   expect(catalog()).toBe(before)
 })
 
@@ -68,7 +69,7 @@ test('exporting with nothing highlighted, or to a folder that does not exist, sa
   await page.getByRole('button', { name: 'Export briefing' }).click()
   await expect(page.getByRole('status')).toContainText('No highlighted passages')
 
-  await page.getByRole('listbox', { name: 'Library' }).getByRole('option').first().click()
+  await openFromLibrary(page, 'Ships leave Tartus as talks stall in Damascus')
   await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('Ships leave Tartus as talks stall in Damascus')
   await selectTextInReader(page, 'The Sparta II sailed at dawn')
   const toolbar = page.getByRole('toolbar', { name: 'Highlight' })

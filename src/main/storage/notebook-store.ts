@@ -362,7 +362,7 @@ async function ensureFolder(dir: string, create: boolean): Promise<void> {
 /** Temp files a killed writer left behind; only the lock holder may remove them. */
 async function removeStaleTempFiles(dir: string): Promise<number> {
   let removed = 0
-  for (const sub of ['', ANNOTATIONS_DIR, BODIES_DIR, ORIGINALS_DIR]) {
+  for (const sub of ['', ANNOTATIONS_DIR, BODIES_DIR, ORIGINALS_DIR, 'briefings', 'trash']) {
     const names = await readdir(join(dir, sub)).catch(() => [] as string[])
     for (const name of names.filter((n) => TEMP_FILE.test(n))) {
       await rm(join(dir, sub, name), { force: true })

@@ -1,19 +1,29 @@
 /**
- * The app shell: header, library, reader, highlights panel and status bar, wired to the
- * hooks that talk to main. Menu commands from main run the same actions as the buttons;
- * a notebook switch reloads everything and closes the open article.
+ * The app shell: header with the view tabs, the five views (library table; reader with
+ * library list, article and highlights panel in resizable panes; passages; tags;
+ * briefings), the search dialog, the status bar. Menu commands from main and the
+ * app-wide keys run the same actions as the buttons; every change goes through the one
+ * undo stack; a notebook switch reloads everything and forgets the undo history.
  */
-import { useCallback, useMemo, useRef } from 'react'
-import type { DossierEvent } from '../../core/api'
-import type { HighlightId } from '../../core/ids'
-import { ArticleReader, type ReaderHandle } from './components/ArticleReader'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import type { DossierEvent, MenuCommand } from '../../core/api'
+import type { ArticleId, HighlightId } from '../../core/ids'
+import { isCanceled } from './api'
+import { ImportProgress } from './components/ImportProgress'
+import { ReaderView } from './components/ReaderView'
 import { DropOverlay } from './components/DropOverlay'
-import { EmptyState } from './components/EmptyState'
 import { HeaderBar } from './components/HeaderBar'
-import { HighlightsPanel } from './components/HighlightsPanel'
-import { LibraryList } from './components/LibraryList'
+import { LibraryTable } from './components/LibraryTable'
+import { PassagesView } from './components/PassagesView'
+import { SearchDialog } from './components/SearchDialog'
+import { ShortcutsDialog } from './components/ShortcutsDialog'
 import { StatusBar } from './components/StatusBar'
-import { findUnplaced } from './highlight-layout'
+import { TagManager } from './components/TagManager'
+import { BriefingComposer } from './components/briefing/BriefingComposer'
+import { viewPanelId, type AppView } from './components/ViewTabs'
+import type { ReaderHandle } from './components/ArticleReader'
+import { useAnnotationImport } from './hooks/useAnnotationImport'
+import { useAppKeys, isEditableTarget } from './hooks/useAppKeys'
 import { useDossierEvents } from './hooks/useDossierEvents'
 import { useExport } from './hooks/useExport'
 import { useFileDrop } from './hooks/useFileDrop'
@@ -22,83 +32,217 @@ import { useImport } from './hooks/useImport'
 import { useLibrary } from './hooks/useLibrary'
 import { useOpenArticle } from './hooks/useOpenArticle'
 import { useStatus } from './hooks/useStatus'
+import { readClipboardForImport } from './library/clipboard'
+import { UndoContext } from './undo/UndoContext'
+import { UndoStack } from './undo/undo-stack'
 
 export function App() {
   const [status, statusControls] = useStatus()
   const library = useLibrary(statusControls.announceError)
   const reading = useOpenArticle(statusControls.announceError)
   const reader = useRef<ReaderHandle>(null)
+  const [view, setView] = useState<AppView>('library')
+  const [searchOpen, setSearchOpen] = useState(false)
+  const [shortcutsOpen, setShortcutsOpen] = useState(false)
+  /** Bumped after every change, so views that fetch their own data fetch it again. */
+  const [dataVersion, setDataVersion] = useState(0)
+  /** A passage to reveal once its article is on screen (from the passages view, search or a briefing). */
+  const pendingReveal = useRef<HighlightId | null>(null)
 
-  const { refreshArticles, reloadAll } = library
+  const [undo] = useState(() => new UndoStack())
+  const undoState = useSyncExternalStore(
+    useCallback((onChange: () => void) => undo.subscribe(onChange), [undo]),
+    () => undo.snapshot,
+  )
+
+  const { refreshArticles, refreshTags, reloadAll } = library
   const { reload: reloadArticle, close: closeArticle } = reading
-  const afterHighlightChange = useCallback(async () => {
-    await Promise.all([reloadArticle(), refreshArticles()])
-  }, [reloadArticle, refreshArticles])
+  const afterChange = useCallback(async () => {
+    setDataVersion((v) => v + 1)
+    const articles = await refreshArticles()
+    // The open article may have been deleted (or its restore undone): close it then.
+    if (reading.openId && articles && !articles.some((a) => a.id === reading.openId)) closeArticle()
+    else await reloadArticle()
+  }, [closeArticle, reading.openId, reloadArticle, refreshArticles])
+  const afterTagChange = useCallback(async () => {
+    await refreshTags()
+    await afterChange()
+  }, [afterChange, refreshTags])
 
-  const importer = useImport(statusControls, refreshArticles)
+  const view_ = reading.view
+  const lookup = useCallback((id: HighlightId) => view_?.highlights.find((h) => h.id === id) ?? view_?.orphans.find((h) => h.id === id), [view_])
+  const importer = useImport(statusControls, afterChange)
   const exporter = useExport(statusControls)
-  const highlightActions = useHighlightActions(statusControls, afterHighlightChange)
+  const highlightActions = useHighlightActions(statusControls, afterChange, lookup)
+  const importAnnotations = useAnnotationImport(statusControls, afterTagChange)
   const dragging = useFileDrop((files) => void importer.importFiles(files))
 
+  const openArticle = useCallback(
+    (articleId: ArticleId, highlightId: HighlightId | null = null) => {
+      setView('reader')
+      pendingReveal.current = highlightId
+      void reading.open(articleId)
+    },
+    [reading],
+  )
+
+  // Reveal (scroll to and flash) a passage once its article is on screen.
+  useEffect(() => {
+    const id = pendingReveal.current
+    if (!id || view !== 'reader' || !view_ || view_.article.id !== reading.openId) return
+    pendingReveal.current = null
+    requestAnimationFrame(() => reader.current?.reveal(id))
+  }, [view, view_, reading.openId])
+
+  const runUndo = useCallback(
+    async (direction: 'undo' | 'redo') => {
+      const active = document.activeElement
+      if (isEditableTarget(active)) {
+        // In a text field, undo is the field's own (the menu's Undo lands here too).
+        document.execCommand(direction)
+        return
+      }
+      const label = direction === 'undo' ? await undo.undo() : await undo.redo()
+      if (label === null && !(direction === 'undo' ? undo.canUndo : undo.canRedo)) {
+        statusControls.announce('info', direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo')
+      }
+    },
+    [statusControls, undo],
+  )
+
+  const pasteArticle = useCallback(async () => {
+    const report = await importer.importClipboard({})
+    if (report && !isCanceled(report)) setView('library')
+  }, [importer])
+
+  const runCommand = useCallback(
+    (command: MenuCommand) => {
+      switch (command) {
+        case 'import':
+          return void importer.importWithDialog()
+        case 'export-briefing':
+          return void exporter.exportBriefing()
+        case 'import-annotations':
+          return void importAnnotations()
+        case 'paste-article':
+          return void pasteArticle()
+        case 'undo':
+        case 'redo':
+          return void runUndo(command)
+        case 'search':
+          return setSearchOpen(true)
+        case 'shortcuts':
+          return setShortcutsOpen(true)
+        case 'show-library':
+          return setView('library')
+        case 'show-reader':
+          return setView('reader')
+        case 'show-passages':
+          return setView('passages')
+        case 'show-tags':
+          return setView('tags')
+        case 'show-briefings':
+          return setView('briefings')
+      }
+    },
+    [exporter, importAnnotations, importer, pasteArticle, runUndo],
+  )
+  useAppKeys(runCommand)
+
   useDossierEvents((event: DossierEvent) => {
-    if (event.type === 'menu') {
-      if (event.command === 'import') void importer.importWithDialog()
-      else if (event.command === 'export-briefing') void exporter.exportBriefing()
-    } else if (event.type === 'notebook-changed') {
+    if (event.type === 'menu') runCommand(event.command)
+    else if (event.type === 'notebook-changed') {
       closeArticle()
+      undo.clear()
+      setDataVersion((v) => v + 1)
       void reloadAll()
       statusControls.announce('info', `Opened notebook ${event.notebook.name}`)
     }
   })
 
-  const view = reading.view
-  const unplaced = useMemo(() => (view ? findUnplaced(view.text, view.highlights) : new Set<HighlightId>()), [view])
+  // Pasting outside a text field imports the clipboard as a new article.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      if (isEditableTarget(e.target) || isEditableTarget(document.activeElement)) return
+      const content = readClipboardForImport(e)
+      if (!content) return
+      e.preventDefault()
+      void importer.importClipboard(content).then((report) => {
+        if (report && !isCanceled(report)) setView('library')
+      })
+    }
+    document.addEventListener('paste', onPaste)
+    return () => document.removeEventListener('paste', onPaste)
+  }, [importer])
 
-  let readerContent
-  if (!library.loaded) {
-    readerContent = null
-  } else if (library.articles.length === 0) {
-    readerContent = (
-      <EmptyState title="No articles yet">
-        <p>Drop articles here (.txt, .md, .html, .pdf, .docx) or use Import files</p>
-      </EmptyState>
+  const outlets = useMemo(() => [...new Set(library.articles.flatMap((a) => (a.outlet ? [a.outlet] : [])))].sort((a, b) => a.localeCompare(b)), [library.articles])
+
+  let content
+  if (view === 'library') {
+    content = (
+      <LibraryTable
+        articles={library.articles}
+        selectedId={reading.openId}
+        onOpen={(id) => openArticle(id)}
+        onChanged={afterChange}
+        status={statusControls}
+      />
     )
-  } else if (!reading.openId) {
-    readerContent = (
-      <EmptyState title="No article open">
-        <p>Choose an article from the library to read and highlight it.</p>
-      </EmptyState>
+  } else if (view === 'reader') {
+    content = (
+      <ReaderView
+        library={library}
+        reading={reading}
+        readerRef={reader}
+        actions={highlightActions}
+        onOpenArticle={(id) => openArticle(id)}
+      />
     )
-  } else if (!view || view.article.id !== reading.openId) {
-    readerContent = <p className="reader-loading">Opening article…</p>
+  } else if (view === 'passages') {
+    content = <PassagesView tags={library.tags} reloadKey={dataVersion} onOpenPassage={openArticle} status={statusControls} />
+  } else if (view === 'tags') {
+    content = <TagManager reloadKey={dataVersion} onChanged={afterTagChange} status={statusControls} />
   } else {
-    readerContent = (
-      <ArticleReader key={view.article.id} ref={reader} view={view} tags={library.tags} actions={highlightActions} />
+    content = (
+      <BriefingComposer tags={library.tags} articles={library.articles} reloadKey={dataVersion} status={statusControls} onOpenPassage={openArticle} exporter={exporter} />
     )
   }
 
   return (
-    <div className="app">
-      <HeaderBar
-        notebook={library.notebook}
-        importing={importer.importing}
-        exporting={exporter.exporting}
-        onImport={() => void importer.importWithDialog()}
-        onExport={() => void exporter.exportBriefing()}
-      />
-      <div className="workspace">
-        <LibraryList articles={library.articles} selectedId={reading.openId} onOpen={(id) => void reading.open(id)} />
-        <main className="reader">{readerContent}</main>
-        <HighlightsPanel
-          view={view && view.article.id === reading.openId ? view : null}
-          tags={library.tags}
-          unplaced={unplaced}
-          onReveal={(id) => reader.current?.reveal(id)}
-          onEdit={(id) => reader.current?.edit(id)}
+    <UndoContext.Provider value={undo}>
+      <div className="app">
+        <HeaderBar
+          notebook={library.notebook}
+          view={view}
+          onView={setView}
+          importing={importer.importing}
+          exporting={exporter.exporting}
+          undoLabel={undoState.undoLabel}
+          redoLabel={undoState.redoLabel}
+          onUndo={() => void runUndo('undo')}
+          onRedo={() => void runUndo('redo')}
+          onSearch={() => setSearchOpen(true)}
+          onImport={() => void importer.importWithDialog()}
+          onExport={() => void exporter.exportBriefing()}
         />
+        <div className="view" role="tabpanel" id={viewPanelId(view)} aria-labelledby={`tab-${view}`}>
+          {content}
+        </div>
+        {importer.progress && <ImportProgress progress={importer.progress} onCancel={() => void importer.cancel()} />}
+        <StatusBar status={status} />
+        {dragging && <DropOverlay />}
+        <SearchDialog
+          open={searchOpen}
+          onClose={() => setSearchOpen(false)}
+          tags={library.tags}
+          outlets={outlets}
+          onOpenResult={(articleId, highlightId) => {
+            setSearchOpen(false)
+            openArticle(articleId, highlightId)
+          }}
+        />
+        {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       </div>
-      <StatusBar status={status} />
-      {dragging && <DropOverlay />}
-    </div>
+    </UndoContext.Provider>
   )
 }

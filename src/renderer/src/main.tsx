@@ -7,10 +7,15 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import './styles/base.css'
 import './styles/layout.css'
+import './styles/dialogs.css'
 import './styles/library.css'
 import './styles/reader.css'
 import './styles/panel.css'
 import './styles/toolbar.css'
+import './styles/passages.css'
+import './styles/search.css'
+import './styles/tags.css'
+import './styles/briefing.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

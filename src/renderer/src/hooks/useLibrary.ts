@@ -14,7 +14,8 @@ export interface Library {
   tags: Tag[]
   /** False until the first article list has arrived (avoids flashing the empty state). */
   loaded: boolean
-  refreshArticles(): Promise<void>
+  /** Fetches the article list again; resolves to it (undefined when that failed). */
+  refreshArticles(): Promise<ArticleSummary[] | undefined>
   /** Fetches the tags again (after a tag was created, renamed, merged or deleted). */
   refreshTags(): Promise<void>
   reloadAll(): Promise<void>
@@ -38,6 +39,7 @@ export function useLibrary(onError: (error: ApiError) => void): Library {
     else onError(list.error)
     if (info.ok) setNotebook(info.value)
     setLoaded(true)
+    return list.ok ? list.value : undefined
   }, [onError])
 
   const refreshTags = useCallback(async () => {
