@@ -73,7 +73,7 @@ export function App() {
   const lookup = useCallback((id: HighlightId) => view_?.highlights.find((h) => h.id === id) ?? view_?.orphans.find((h) => h.id === id), [view_])
   const importer = useImport(statusControls, afterChange)
   const exporter = useExport(statusControls)
-  const highlightActions = useHighlightActions(statusControls, afterChange, lookup)
+  const highlightActions = useHighlightActions(statusControls, afterChange, lookup, undo)
   const importAnnotations = useAnnotationImport(statusControls, afterTagChange)
   const dragging = useFileDrop((files) => void importer.importFiles(files))
 

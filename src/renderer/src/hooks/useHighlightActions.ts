@@ -8,7 +8,7 @@ import { useCallback, useState } from 'react'
 import type { ArticleId, HighlightId, TagId } from '../../../core/ids'
 import type { Highlight } from '../../../core/model'
 import { api, type Result } from '../api'
-import { useUndo } from '../undo/UndoContext'
+import type { UndoStack } from '../undo/undo-stack'
 import type { StatusControls } from './useStatus'
 
 export interface HighlightEdit {
@@ -28,9 +28,10 @@ export function useHighlightActions(
   onChanged: () => Promise<void>,
   /** The highlight as the renderer last saw it (needed to undo a change or a removal). */
   lookup: (highlightId: HighlightId) => Highlight | undefined,
+  /** The app's undo stack (App creates it, so it is passed here rather than read from context). */
+  undo: UndoStack,
 ): HighlightActions {
   const [saving, setSaving] = useState(false)
-  const undo = useUndo()
 
   /** Runs one API call; reports an error, or refreshes and announces success. */
   const call = useCallback(
