@@ -75,6 +75,7 @@ test('compose a briefing, undo and redo, export it in four formats, refuse bad t
   const sections = composer.getByRole('list', { name: 'Sections' })
   const section = (tag: string) => sections.getByRole('listitem', { name: `Section ${tag}` })
   let negotiationsOrder: string[] = []
+  let leaseNumber = 0
 
   await test.step('compose: title block, sections, keyboard reorder, exclude, note, cross-references', async () => {
     await page.getByRole('tab', { name: 'Briefings' }).click()
@@ -121,7 +122,7 @@ test('compose a briefing, undo and redo, export it in four formats, refuse bad t
     // Repeat mode prints the lease passage in both sections; cross-reference mode prints it once.
     await expect(quotesIn(bases, 'Bases')).toContainText([LEASE_QUOTE])
     await composer.getByRole('radio', { name: 'Once, with cross-references' }).check()
-    const leaseNumber = negotiationsOrder.indexOf(LEASE_QUOTE) + 1
+    leaseNumber = negotiationsOrder.indexOf(LEASE_QUOTE) + 1
     await expect(bases.getByRole('list', { name: 'Printed in another section' })).toContainText(
       `See passage ${leaseNumber} in §1 Negotiations: “${LEASE_QUOTE}”`,
     )
@@ -163,7 +164,7 @@ test('compose a briefing, undo and redo, export it in four formats, refuse bad t
     await expect(dialog.getByRole('status')).toContainText(`Briefing exported to ${pdfPath}`)
 
     const text = pdfText(pdfPath)
-    for (const expected of [TITLE, HANDLING, KEY_JUDGMENTS, BASES_NOTE]) expect(text).toContain(squash(expected))
+    for (const expected of [TITLE, AUTHOR, HANDLING, KEY_JUDGMENTS, BASES_NOTE]) expect(text).toContain(squash(expected))
     const included = ARTICLES.flatMap((a) => a.passages).filter((p) => p.quote !== RUNWAY_QUOTE && p.quote !== CONVOY_QUOTE)
     for (const p of included) {
       expect(text, `quote: ${p.quote}`).toContain(squash(p.quote))
@@ -179,6 +180,10 @@ test('compose a briefing, undo and redo, export it in four formats, refuse bad t
     expect(at(negotiationsOrder[0]!)).toBeLessThan(at(negotiationsOrder[1]!))
     expect(at(negotiationsOrder[1]!)).toBeLessThan(at(BASES_QUOTE))
     expect(at(BASES_NOTE)).toBeGreaterThan(at(negotiationsOrder[1]!))
+    expect(at('§1 Negotiations')).toBeLessThan(at('§2 Bases'))
+    // Cross-reference mode: the lease passage is printed once, and Bases points to it.
+    expect(text.split(squash(LEASE_QUOTE))).toHaveLength(2)
+    expect(text).toContain(`Passage ${leaseNumber} (§1 Negotiations): “Moscow wants to keep`)
 
     const embedded = embeddedColumn(pdfPath)
     expect(embedded.length).toBeGreaterThan(0)
@@ -207,7 +212,13 @@ test('compose a briefing, undo and redo, export it in four formats, refuse bad t
     expect(markdown).toContain(HANDLING)
     expect(markdown).toContain('Sohtaoğlu')
     expect(markdown).toContain(ARABIC_COMMENT)
+    expect(markdown).toContain(BASES_NOTE)
+    expect(markdown).toContain(`Passage ${leaseNumber} (§1 Negotiations)`)
     expect(markdown).not.toContain(RUNWAY_QUOTE.slice(0, 30))
+    const mdAt = (quote: string) => markdown.indexOf(quote.slice(0, 24))
+    expect(mdAt(negotiationsOrder[0]!)).toBeGreaterThan(-1)
+    expect(mdAt(negotiationsOrder[0]!)).toBeLessThan(mdAt(negotiationsOrder[1]!))
+    expect(mdAt(negotiationsOrder[1]!)).toBeLessThan(mdAt(BASES_QUOTE))
 
     const csvPath = join(app.tempDir, 'briefing.csv')
     await exportAs('CSV', csvPath)
@@ -216,6 +227,8 @@ test('compose a briefing, undo and redo, export it in four formats, refuse bad t
     expect(csv.split('\r\n')[0]).toBe('Article,Outlet,Published,Tags,Quote,Comment,Start,End')
     expect(csv).toContain(TALKS_QUOTE.replace(/"/g, '""'))
     expect(csv).toContain(BASES_QUOTE)
+    expect(csv).toContain(ARABIC_COMMENT)
+    expect(csv).not.toContain(RUNWAY_QUOTE)
 
     const jsonPath = join(app.tempDir, 'briefing.jsonld')
     await exportAs('W3C annotations (JSON-LD)', jsonPath)
@@ -230,7 +243,9 @@ test('compose a briefing, undo and redo, export it in four formats, refuse bad t
       expect(item.type).toBe('Annotation')
       expect(item.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector'])
     }
-    expect(collection.first.items.map((i) => i.target.selector[0]!.exact)).toContain(BASES_QUOTE)
+    const exacts = collection.first.items.map((i) => i.target.selector[0]!.exact)
+    expect(exacts).toContain(BASES_QUOTE)
+    expect(exacts).not.toContain(RUNWAY_QUOTE)
   })
 
   await test.step('bad targets: a missing folder and a reserved character say why and write nothing', async () => {
