@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { expect, test } from './harness'
+import { dropFiles } from './drop'
 import { articleRows, openFromLibrary, showLibrary } from './library'
 import { selectTextInReader } from './reader-selection'
 
@@ -18,16 +18,6 @@ const ARTICLE = [
 ].join('\n')
 
 /** Drops files on the window the way a file manager does: dragenter, dragover, drop with a DataTransfer of Files. */
-async function dropFiles(page: Page, files: { name: string; text?: string; bytes?: number[] }[]): Promise<void> {
-  await page.evaluate((list) => {
-    const transfer = new DataTransfer()
-    for (const f of list) transfer.items.add(new File([f.bytes ? new Uint8Array(f.bytes) : (f.text ?? '')], f.name))
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }))
-    }
-  }, files)
-}
-
 test('dropping text files imports them; bad files are refused one by one with their reasons', async ({ app }) => {
   const { page } = app
   await dropFiles(page, [
