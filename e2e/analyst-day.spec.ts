@@ -4,10 +4,10 @@
  * highlight with a comment, undo and redo it, rename and merge tags, filter the passages
  * view, search with Ctrl+K for a name typed without its accent and open the result.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
-import { ARTIFACTS_DIR, CORPUS_DIR, expect, test } from './harness'
+import { snapshotThemes } from './artifacts'
+import { CORPUS_DIR, expect, test } from './harness'
 import { openFromLibrary } from './library'
 import { selectTextInReader } from './reader-selection'
 
@@ -15,16 +15,6 @@ const TITLES = {
   bne: 'Russia withdraws equipment from Syrian bases, but will not abandon them, in new deal talks with HTS',
   tartous: "Russia's Military Withdrawal Accelerates in Syria's Tartous Port",
   convoy: 'A Russian army convoy was reportedly prevented from coming into Tartus naval base in Syria.',
-}
-
-/** Saves what the analyst sees, in light and dark theme, as a test artifact. */
-async function snapshot(page: Page, name: string, mode: string): Promise<void> {
-  mkdirSync(ARTIFACTS_DIR, { recursive: true })
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme })
-    await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}-${colorScheme}-${mode}.png`) })
-  }
-  await page.emulateMedia({ colorScheme: null })
 }
 
 /** The first sentence of a corpus file that matches, read from the file (never copied here). */
@@ -51,7 +41,7 @@ test.describe('an analyst’s day', () => {
     await page.getByRole('button', { name: 'Import files' }).click()
     await expect(page.getByRole('status')).toContainText('Imported 5')
 
-    await snapshot(page, 'library-view', app.mode)
+    await snapshotThemes(page, 'library-view', app.mode)
     const toolbar = page.getByRole('toolbar', { name: 'Highlight' })
     const reader = page.getByRole('article')
     const bars = reader.getByRole('button', { name: /^Highlight: / })
@@ -114,13 +104,13 @@ test.describe('an analyst’s day', () => {
     await codebook.getByRole('alertdialog').getByRole('button', { name: 'Merge' }).click()
     await expect(codebook.getByRole('button', { name: 'Rename Negotiations' })).toHaveCount(0)
     await expect(codebook.locator('[data-tag-id="t-bases"]')).toContainText('3 highlights')
-    await snapshot(page, 'tags-view', app.mode)
+    await snapshotThemes(page, 'tags-view', app.mode)
 
     // 6. Passages: all four highlights, grouped by tag; filter to Bases, then by text without accents.
     await page.getByRole('tab', { name: 'Passages' }).click()
     const passages = page.getByRole('region', { name: 'Passages' })
     await expect(passages.getByRole('button', { name: /^“/ })).toHaveCount(4)
-    await snapshot(page, 'passages-view', app.mode)
+    await snapshotThemes(page, 'passages-view', app.mode)
     const filters = passages.getByRole('group', { name: 'Passage filters' })
     await filters.getByRole('checkbox', { name: 'Bases' }).check()
     await expect(passages.getByRole('button', { name: /^“/ })).toHaveCount(3)
@@ -135,7 +125,7 @@ test.describe('an analyst’s day', () => {
     const results = search.getByRole('listbox', { name: 'Search results' })
     await expect(results.getByRole('option').first()).toBeVisible()
     await expect(results.getByRole('option').first().locator('mark').first()).toBeVisible()
-    await snapshot(page, 'search-dialog', app.mode)
+    await snapshotThemes(page, 'search-dialog', app.mode)
     await search.getByRole('searchbox', { name: 'Search the notebook' }).press('Enter')
     await expect(search).toBeHidden()
     await expect(page.getByRole('tab', { name: 'Reader' })).toHaveAttribute('aria-selected', 'true')

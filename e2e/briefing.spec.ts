@@ -19,6 +19,7 @@ import {
   TALKS_QUOTE,
 } from './fixtures/briefing-articles'
 import { ARTIFACTS_DIR, expect, test } from './harness'
+import { snapshotThemes } from './artifacts'
 import { openFromLibrary } from './library'
 import { selectTextInReader } from './reader-selection'
 
@@ -157,6 +158,7 @@ test('compose a briefing, undo and redo, export it in four formats, refuse bad t
 
   await test.step('export as PDF and read it back', async () => {
     const pdfPath = join(app.tempDir, 'Briefing week 10.pdf')
+    await snapshotThemes(page, 'briefing-composer', app.mode)
     await composer.getByRole('button', { name: 'Export…' }).click()
     await expect(dialog).toBeVisible()
     await expect(dialog.getByRole('radio', { name: 'PDF' })).toBeChecked()
