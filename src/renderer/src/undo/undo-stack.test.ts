@@ -34,13 +34,38 @@ describe('undo stack', () => {
     expect(stack.snapshot).toEqual({ undoLabel: 'b', redoLabel: null, busy: false })
   })
 
-  it('keeps a command whose undo failed where it was', async () => {
+  it('keeps a command whose undo failed once where it was, and drops it when it fails again', async () => {
     const log: string[] = []
     const stack = new UndoStack()
+    stack.push(command(log, 'older'))
     stack.push(command(log, 'broken', false))
     expect(await stack.undo()).toBeNull()
     expect(stack.snapshot.undoLabel).toBe('broken')
     expect(stack.snapshot.redoLabel).toBeNull()
+    expect(await stack.undo()).toBeNull()
+    // The stale command no longer blocks the older history.
+    expect(stack.snapshot.undoLabel).toBe('older')
+    expect(await stack.undo()).toBe('older')
+    expect(log).toEqual(['undo broken', 'undo broken', 'undo older'])
+  })
+
+  it('a change recorded while an undo runs is applied after it, and the undone command is not lost', async () => {
+    const log: string[] = []
+    let release!: () => void
+    const slow: UndoCommand = { label: 'edit title', undo: () => new Promise((r) => (release = () => r(true))), redo: async () => true }
+    const stack = new UndoStack()
+    stack.push(command(log, 'first'))
+    stack.push(slow)
+    const undoing = stack.undo()
+    stack.push(command(log, 'typed while undoing'))
+    release()
+    expect(await undoing).toBe('edit title')
+    // The undone command left the undo side; the new change is the newest entry and,
+    // being a new change, cleared the redo side.
+    expect(stack.snapshot).toEqual({ undoLabel: 'typed while undoing', redoLabel: null, busy: false })
+    expect(await stack.undo()).toBe('typed while undoing')
+    expect(await stack.undo()).toBe('first')
+    expect(await stack.undo()).toBeNull()
   })
 
   it('runs one step at a time: a second undo during the first does nothing', async () => {

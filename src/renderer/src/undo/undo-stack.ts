@@ -1,8 +1,13 @@
 /**
  * The app's undo history: every highlight, tag, comment and library change pushes a
  * command that knows how to undo and redo itself through the API. Commands run one at a
- * time; a command whose undo or redo fails stays where it was (nothing is lost, and the
- * error is reported by the command itself). A new change clears the redo side.
+ * time. A new change clears the redo side; one recorded while an undo or redo runs is
+ * applied when that step ends (so the step cannot move the wrong command).
+ *
+ * A command whose undo or redo fails stays where it was, since the failure may pass (a
+ * full disk); the command reports the error itself. If the same step fails twice in a
+ * row the command is dropped (the notebook has moved on, e.g. the tag was deleted
+ * elsewhere), so one stale command cannot block every older undo.
  */
 export interface UndoCommand {
   /** What the change was, for "Undo <label>" / "Redo <label>" (e.g. "highlight", "delete tag Bases"). */
@@ -25,6 +30,10 @@ export class UndoStack {
   #done: UndoCommand[] = []
   #undone: UndoCommand[] = []
   #busy = false
+  /** Changes recorded while a step ran, applied when it ends. */
+  #pending: UndoCommand[] = []
+  /** The command whose last step failed, and in which direction. */
+  #failed: { command: UndoCommand; direction: 'undo' | 'redo' } | null = null
   readonly #listeners = new Set<() => void>()
   #snapshot: UndoSnapshot = { undoLabel: null, redoLabel: null, busy: false }
 
@@ -60,40 +69,64 @@ export class UndoStack {
 
   /** Records a change that has already been made. */
   push(command: UndoCommand): void {
-    this.#done.push(command)
-    if (this.#done.length > MAX_UNDO) this.#done.shift()
-    this.#undone = []
+    if (this.#busy) {
+      this.#pending.push(command)
+      return
+    }
+    this.#record(command)
     this.#onChange()
   }
 
   /** Undoes the last change; resolves to its label, or null when nothing was undone. */
   undo(): Promise<string | null> {
-    return this.#step(this.#done, this.#undone, (c) => c.undo())
+    return this.#step('undo')
   }
 
   redo(): Promise<string | null> {
-    return this.#step(this.#undone, this.#done, (c) => c.redo())
+    return this.#step('redo')
   }
 
   /** Forgets everything (another notebook was opened). */
   clear(): void {
     this.#done = []
     this.#undone = []
+    this.#pending = []
+    this.#failed = null
     this.#onChange()
   }
 
-  async #step(from: UndoCommand[], to: UndoCommand[], run: (c: UndoCommand) => Promise<boolean>): Promise<string | null> {
-    const command = from.at(-1)
+  #record(command: UndoCommand): void {
+    this.#done.push(command)
+    if (this.#done.length > MAX_UNDO) this.#done.shift()
+    this.#undone = []
+    this.#failed = null
+  }
+
+  async #step(direction: 'undo' | 'redo'): Promise<string | null> {
+    const source = () => (direction === 'undo' ? this.#done : this.#undone)
+    const command = source().at(-1)
     if (!command || this.#busy) return null
     this.#busy = true
     this.#onChange()
     try {
-      if (!(await run(command))) return null
-      from.pop()
-      to.push(command)
+      const worked = await (direction === 'undo' ? command.undo() : command.redo())
+      const from = source()
+      const at = from.lastIndexOf(command)
+      if (!worked) {
+        const again = this.#failed?.command === command && this.#failed.direction === direction
+        this.#failed = again ? null : { command, direction }
+        if (again && at !== -1) from.splice(at, 1)
+        return null
+      }
+      this.#failed = null
+      if (at !== -1) from.splice(at, 1)
+      ;(direction === 'undo' ? this.#undone : this.#done).push(command)
       return command.label
     } finally {
       this.#busy = false
+      const pending = this.#pending
+      this.#pending = []
+      for (const command of pending) this.#record(command)
       this.#onChange()
     }
   }
