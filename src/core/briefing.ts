@@ -334,6 +334,17 @@ function emptySelection(
   const names = joinOr(tags.map((t) => t.name))
   if (funnel.tagged === 0) return new DossierError('empty-selection', `No highlighted passages carry ${names}: there is nothing to put in a briefing.`)
   if (funnel.inArticles === 0) {
+    // A filter whose articles were all deleted keeps meaning "these articles", never "every
+    // article" (null is "every article"): the briefing is empty, and the message says why, so
+    // the analyst can choose articles again (or undo the delete) rather than get passages they
+    // did not choose.
+    const chosen = [...(articleFilter ?? [])]
+    if (chosen.length > 0 && chosen.every((id) => warnings.some((w) => w.kind === 'article-missing' && w.articleId === id))) {
+      return new DossierError(
+        'empty-selection',
+        `The ${plural(chosen.length, 'article')} chosen for this briefing ${chosen.length === 1 ? 'is' : 'are'} no longer in the notebook: choose other articles, or clear the article choice to use every article.`,
+      )
+    }
     return new DossierError(
       'empty-selection',
       `None of the ${plural(funnel.tagged, 'passage')} tagged ${names} comes from the ${plural(articleFilter?.size ?? 0, 'chosen article')}.`,

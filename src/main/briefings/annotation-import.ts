@@ -18,6 +18,7 @@ import { makeHighlightId, makeTagId, type ArticleId, type TagId } from '../../co
 import type { Highlight, Tag } from '../../core/model'
 import { DossierError, isDossierError } from '../../core/result'
 import type { NotebookStore } from '../storage/notebook-store'
+import { assertWritable } from '../storage/read-only'
 import { nextPaletteColor, normaliseTagName } from '../tags/tag-fields'
 
 export interface AnnotationImportContext {
@@ -32,7 +33,7 @@ const MAX_COMMENT = 20_000
 
 export async function importAnnotations(ctx: AnnotationImportContext, filePath: string): Promise<AnnotationImportReport> {
   const { store } = ctx
-  if (store.readOnly) throw new DossierError('forbidden', 'This notebook was opened read-only; nothing can be changed.')
+  assertWritable(store)
   const json = await readJsonFile(filePath)
   const parsed = parseW3cAnnotations(json)
 

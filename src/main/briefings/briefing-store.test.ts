@@ -2,8 +2,9 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { addSection, type BriefingDocument, type BriefingId } from '../../core/briefing-document'
-import type { HighlightId, TagId } from '../../core/ids'
+import type { ArticleId, HighlightId, TagId } from '../../core/ids'
 import { NotebookSession } from '../notebook-session'
+import { deleteTag, restoreTag } from '../tags/tag-ops'
 import { createBriefing, deleteBriefing, getBriefing, listBriefings, previewBriefing, saveBriefing } from './briefing-ops'
 import { FONTS_DIR, openTestNotebook, tempDir, type TestNotebook } from './test-notebook'
 
@@ -52,19 +53,46 @@ describe('stored briefings', () => {
     expect(await readFile(fileOf(doc.id), 'utf8')).toBe(before)
   })
 
-  it('prunes references to tags and highlights that no longer exist when saving', async () => {
-    const doc = await createBriefing(nb.ctx, 'Prune')
+  it('keeps references to tags, passages and articles that no longer exist when saving; the preview ignores them', async () => {
+    const doc = await createBriefing(nb.ctx, 'Stale references')
     const ports = 't-ports' as TagId
     const [first] = (await previewBriefing(nb.ctx, doc.id)).sections.find((s) => s.tag.id === ports)!.passages
     const gone = (n: number) => `h-gone00000${n}` as HighlightId
     let edited: BriefingDocument = { ...doc, sections: doc.sections.map((s) => (s.tagId === ports ? { ...s, order: [gone(2), first!.highlightId], excluded: [gone(1)] } : s)) }
     edited = addSection(edited, 't-deleted' as TagId)
-    expect(edited.selection.tagIds).toContain('t-deleted')
     const saved = await saveBriefing(nb.ctx, edited)
-    expect(saved.selection.tagIds).not.toContain('t-deleted')
+    expect(saved.selection.tagIds).toContain('t-deleted')
     const section = saved.sections.find((s) => s.tagId === ports)!
-    expect(section.order).toEqual([first!.highlightId])
-    expect(section.excluded).toEqual([])
+    expect(section.order).toEqual([gone(2), first!.highlightId])
+    expect(section.excluded).toEqual([gone(1)])
+    const layout = await previewBriefing(nb.ctx, doc.id)
+    expect(layout.sections.map((s) => s.tag.id)).not.toContain('t-deleted')
+    expect(layout.sections.find((s) => s.tag.id === ports)!.passages[0]!.highlightId).toBe(first!.highlightId)
+    expect(layout.warnings.map((w) => w.kind)).toEqual(expect.arrayContaining(['tag-missing', 'passage-missing']))
+  })
+
+  it('a section whose tag was deleted comes back, note and all, when the tag delete is undone after a save', async () => {
+    const doc = await createBriefing(nb.ctx, 'Undo a tag delete')
+    const people = nb.session.store.tags.find((t) => t.name === 'People')!.id
+    const noted = await saveBriefing(nb.ctx, { ...doc, sections: doc.sections.map((s) => (s.tagId === people ? { ...s, note: 'Who decides.' } : s)) })
+    const removal = await deleteTag(nb.session.store, people)
+    try {
+      expect((await previewBriefing(nb.ctx, doc.id)).sections.map((s) => s.tag.id)).not.toContain(people)
+      await saveBriefing(nb.ctx, { ...noted, title: 'Undo a tag delete, edited' })
+    } finally {
+      await restoreTag(nb.session.store, removal)
+    }
+    const layout = await previewBriefing(nb.ctx, doc.id)
+    const section = layout.sections.find((s) => s.tag.id === people)
+    expect(section?.note).toBe('Who decides.')
+    expect(section!.passages.length).toBeGreaterThan(0)
+  })
+
+  it('an article filter whose articles were all deleted is an empty selection, not every article', async () => {
+    const doc = await createBriefing(nb.ctx, 'Gone articles')
+    const saved = await saveBriefing(nb.ctx, { ...doc, selection: { ...doc.selection, articleIds: ['a-gone0000001' as ArticleId] } })
+    expect(saved.selection.articleIds).toEqual(['a-gone0000001'])
+    await expect(previewBriefing(nb.ctx, doc.id)).rejects.toMatchObject({ code: 'empty-selection', message: expect.stringMatching(/no longer in the notebook/) })
   })
 
   it('saving a document whose id is unknown creates it (undo of a delete)', async () => {

@@ -17,13 +17,13 @@ import {
   createBriefingDocument,
   makeBriefingId,
   parseBriefingDocument,
-  pruneBriefingDocument,
   touchBriefingDocument,
   type BriefingDocument,
   type BriefingId,
 } from '../../core/briefing-document'
 import { DossierError, isDossierError } from '../../core/result'
 import { syncDirectory, writeFileDurably } from '../storage/durable-write'
+import { assertWritable } from '../storage/read-only'
 import type { NotebookStore } from '../storage/notebook-store'
 
 export const BRIEFINGS_DIR = 'briefings'
@@ -62,11 +62,6 @@ function checkId(id: string): BriefingId {
   const parsed = BriefingIdSchema.safeParse(id)
   if (!parsed.success) throw new DossierError('bad-request', `"${id}" is not a briefing id (b-…).`)
   return parsed.data
-}
-
-/** The same refusal the notebook store gives for a read-only notebook. */
-function assertWritable(ctx: BriefingStoreContext): void {
-  if (ctx.store.readOnly) throw new DossierError('forbidden', 'This notebook was opened read-only; nothing can be changed.')
 }
 
 async function load(file: string, id: BriefingId): Promise<Loaded> {
@@ -132,7 +127,7 @@ export async function getBriefing(ctx: Pick<BriefingStoreContext, 'store'>, rawI
 }
 
 export async function createBriefing(ctx: BriefingStoreContext, title: string | undefined): Promise<BriefingDocument> {
-  assertWritable(ctx)
+  assertWritable(ctx.store)
   return serialised(ctx.store.dir, async () => {
     let id: BriefingId
     do {
@@ -145,20 +140,17 @@ export async function createBriefing(ctx: BriefingStoreContext, title: string | 
 }
 
 /**
- * Validates, prunes references to tags, highlights and articles that no longer exist,
- * stamps `updatedAt` and stores. An unknown id is created (undo of a delete saves the
- * deleted document back).
+ * Validates, stamps `updatedAt` and stores the document as given. An unknown id is created
+ * (undo of a delete saves the deleted document back).
+ *
+ * References to tags, highlights and articles that no longer exist are kept, never pruned:
+ * the tag or article may come back (undo of its delete), and then its section, note, order
+ * and exclusions must come back with it. Laying out (buildBriefing) ignores them, with a warning.
  */
 export async function saveBriefing(ctx: BriefingStoreContext, value: BriefingDocument): Promise<BriefingDocument> {
-  const parsed = parseBriefingDocument(value)
-  assertWritable(ctx)
+  const document = parseBriefingDocument(value)
+  assertWritable(ctx.store)
   const { store } = ctx
-  const highlights = await store.allHighlights()
-  const { document } = pruneBriefingDocument(parsed, {
-    tagIds: new Set(store.tags.map((t) => t.id)),
-    highlightIds: new Set(highlights.map((h) => h.id)),
-    articleIds: new Set(store.articles.map((a) => a.id)),
-  })
   return serialised(store.dir, async () => {
     const current = await load(fileOf(ctx, document.id), document.id)
     if (!current.ok && 'reason' in current) throw damaged(document.id, current.reason)
@@ -170,7 +162,7 @@ export async function saveBriefing(ctx: BriefingStoreContext, value: BriefingDoc
 
 export async function deleteBriefing(ctx: BriefingStoreContext, rawId: BriefingId): Promise<void> {
   const id = checkId(rawId)
-  assertWritable(ctx)
+  assertWritable(ctx.store)
   await serialised(ctx.store.dir, async () => {
     const file = fileOf(ctx, id)
     try {

@@ -16,6 +16,7 @@ import type { ArticleId } from '../../core/ids'
 import { ArticleSchema, HighlightSchema, type Article, type Highlight } from '../../core/model'
 import { DossierError } from '../../core/result'
 import { writeFileDurably } from '../storage/durable-write'
+import { assertWritable } from '../storage/read-only'
 import { annotationFileFor, type NotebookStore } from '../storage/notebook-store'
 
 export const TRASH_DIR = 'trash'
@@ -125,8 +126,4 @@ async function readTrash(store: NotebookStore, articleId: ArticleId): Promise<Tr
     throw new DossierError('notebook-unreadable', `The trash file ${trashFileFor(articleId)} is damaged; the article cannot be restored from it (the file is kept).`)
   }
   return result.data
-}
-
-function assertWritable(store: NotebookStore): void {
-  if (store.readOnly) throw new DossierError('forbidden', 'This notebook was opened read-only; nothing can be changed.')
 }
