@@ -226,14 +226,32 @@ describe('restoring a deleted highlight', () => {
     expect(stored(nb.convoy)).toHaveLength(2)
   })
 
-  it('refuses a highlight whose quote is not in the article (orphan) and one of an unknown article', async () => {
-    const [a] = await highlightSome()
+  it('puts an orphan (its quote no longer in the article) back exactly as it was; refuses one of an unknown article', async () => {
+    const [a, b] = await highlightSome()
+    const orphan: Highlight = { ...a!, target: { start: 0, end: 30, exact: 'Quite different words entirely here', prefix: 'zzz', suffix: 'qqq' } }
+    await store().updateHighlights(nb.convoy, (hs) => void hs.splice(0, 1, orphan))
     await nb.session.deleteHighlight(a!.id)
+    expect(await restoreHighlight(store(), orphan)).toEqual(orphan)
+    expect(stored(nb.convoy)).toEqual([orphan, b])
     const before = nb.snapshot()
-    const gone = { ...a!, target: { start: 0, end: 30, exact: 'Quite different words entirely here', prefix: 'zzz', suffix: 'qqq' } }
-    await rejects(restoreHighlight(store(), gone), 'orphan', /can no longer be found in "Convoy turned back/)
     await rejects(restoreHighlight(store(), { ...a!, articleId: 'a-missing00' as Highlight['articleId'] }), 'not-found', /a-missing00/)
     expect(nb.snapshot()).toBe(before)
+  })
+
+  it('rebuilds the context of a quote it finds from the text, whatever context the caller sent', async () => {
+    const [a] = await highlightSome()
+    await nb.session.deleteHighlight(a!.id)
+    const padded = { ...a!, target: { ...a!.target, prefix: 'x'.repeat(5000), suffix: 'y'.repeat(5000) } }
+    const restored = await restoreHighlight(store(), padded)
+    expect(restored.target).toEqual(a!.target)
+    expect(stored(nb.convoy).find((h) => h.id === a!.id)!.target).toEqual(a!.target)
+  })
+
+  it('leaves out tags deleted from the codebook since', async () => {
+    const [, , c] = await highlightSome()
+    await nb.session.deleteHighlight(c!.id)
+    await deleteTag(store(), NEGOTIATIONS)
+    expect((await restoreHighlight(store(), c!)).tagIds).toEqual([BASES])
   })
 })
 

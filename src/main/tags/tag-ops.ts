@@ -155,9 +155,15 @@ export async function restoreTag(store: NotebookStore, removal: TagRemoval): Pro
 }
 
 /**
- * Puts back a deleted highlight exactly as given (same id, dates, tags and comment),
- * re-anchored in the article's stored text. Already there: returned unchanged. Its quote
- * no longer found: 'orphan'. It goes back in creation order among the article's highlights.
+ * Puts back a deleted highlight as given (same id, dates, tags and comment). Already there:
+ * returned unchanged. It goes back in creation order among the article's highlights.
+ *
+ * Its quote found in the article's stored text: the target is rebuilt from that text
+ * (offsets, exact, prefix and suffix, via makeTextTarget), so what is stored never holds
+ * context strings the caller made up. Its quote no longer found: it was an orphan when it
+ * was deleted (stored that way, and shown as such), so it goes back exactly as it was,
+ * target unchanged, rather than being lost to the undo.
+ * Tag ids no longer in the codebook are left out (a highlight names only codebook tags).
  */
 export async function restoreHighlight(store: NotebookStore, highlight: Highlight): Promise<Highlight> {
   const article = store.article(highlight.articleId)
@@ -166,12 +172,9 @@ export async function restoreHighlight(store: NotebookStore, highlight: Highligh
   if (existing) return existing
   const text = await store.readBody(article.bodyHash)
   const anchor = anchorTarget(text, highlight.target)
-  if (!anchor) {
-    throw new DossierError('orphan', `The passage "${clip(highlight.target.exact)}" can no longer be found in "${article.title}", so the highlight cannot be put back.`)
-  }
-  const target =
-    anchor.method === 'approximate' ? makeTextTarget(text, anchor.start, anchor.end) : { ...highlight.target, start: anchor.start, end: anchor.end }
-  const restored: Highlight = { ...highlight, tagIds: [...highlight.tagIds], target }
+  const target = anchor ? makeTextTarget(text, anchor.start, anchor.end) : { ...highlight.target }
+  const known = new Set(store.tags.map((t) => t.id))
+  const restored: Highlight = { ...highlight, tagIds: highlight.tagIds.filter((t) => known.has(t)), target }
   return store.updateHighlights(article.id, (highlights) => {
     const already = highlights.find((h) => h.id === restored.id)
     if (already) return { ...already }
@@ -212,7 +215,3 @@ function tagAt(tags: readonly Tag[], tagId: TagId): number {
   return index
 }
 
-function clip(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim()
-  return line.length > 60 ? `${line.slice(0, 59)}…` : line
-}
