@@ -7,7 +7,7 @@ import { z } from 'zod'
 import type { ApiMethod } from './api'
 import { BriefingDocumentSchema, BriefingIdSchema } from './briefing-document'
 import { ArticleIdSchema, HighlightIdSchema, TagIdSchema } from './ids'
-import { HighlightSchema, TagSchema } from './model'
+import { EditableMetaFieldSchema, HighlightSchema, MetaSourceSchema, TagSchema, TextTargetSchema } from './model'
 
 const NoArgs = z.undefined()
 const TagIds = z.array(TagIdSchema).max(200)
@@ -18,6 +18,14 @@ const TagDescription = z.string().max(500)
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date')
 const MetaValue = z.string().max(2000)
 const ExportFormat = z.enum(['pdf', 'md', 'csv', 'w3c'])
+/** A quote and its context as sent back for restore: bounded, since the model's schema is for stored files. */
+const QuoteText = z.string().max(100_000)
+const IpcHighlight = HighlightSchema.extend({
+  target: TextTargetSchema.extend({ exact: QuoteText.min(1), prefix: z.string().max(1000), suffix: z.string().max(1000) }).strict(),
+  tagIds: TagIds,
+}).strict()
+const IpcTag = TagSchema.strict()
+const NullableMeta = (max: number) => z.string().max(max).nullable()
 
 /** 50 MB of file is at most ~67 MB of base64. */
 const MAX_DROP_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4
@@ -58,12 +66,30 @@ export const apiArgSchemas = {
     .object({ highlightId: HighlightIdSchema, tagIds: TagIds.optional(), comment: Comment.optional() })
     .strict(),
   deleteHighlight: z.object({ highlightId: HighlightIdSchema }).strict(),
-  restoreHighlight: z.object({ highlight: HighlightSchema }).strict(),
+  restoreHighlight: z.object({ highlight: IpcHighlight }).strict(),
   updateArticleMeta: z
     .object({
       articleId: ArticleIdSchema,
       change: z
         .object({ title: MetaValue.optional(), outlet: MetaValue.optional(), author: MetaValue.optional(), published: MetaValue.optional(), url: MetaValue.optional() })
+        .strict(),
+    })
+    .strict(),
+  restoreArticleMeta: z
+    .object({
+      articleId: ArticleIdSchema,
+      meta: z
+        .object({
+          title: z.string().min(1).max(500),
+          outlet: NullableMeta(200),
+          author: NullableMeta(300),
+          published: NullableMeta(40),
+          url: NullableMeta(2000),
+          metaSources: MetaSourceSchema.extend(
+            Object.fromEntries(Object.keys(MetaSourceSchema.shape).map((k) => [k, z.string().max(500).optional()])) as Record<keyof typeof MetaSourceSchema.shape, z.ZodOptional<z.ZodString>>,
+          ).strict(),
+          metaEdited: z.array(EditableMetaFieldSchema).max(5),
+        })
         .strict(),
     })
     .strict(),
@@ -78,7 +104,7 @@ export const apiArgSchemas = {
   mergeTags: z.object({ fromTagId: TagIdSchema, intoTagId: TagIdSchema }).strict(),
   restoreTag: z
     .object({
-      tag: TagSchema,
+      tag: IpcTag,
       index: z.number().int().nonnegative().max(10_000),
       highlights: z.array(z.object({ highlightId: HighlightIdSchema, tagIds: TagIds }).strict()).max(1_000_000),
     })

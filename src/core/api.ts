@@ -93,6 +93,17 @@ export interface TagRemoval {
   highlights: { highlightId: HighlightId; tagIds: TagId[] }[]
 }
 
+/** An article's editable metadata with where each value came from: what undo of an edit puts back. */
+export interface ArticleMetaSnapshot {
+  title: string
+  outlet: string | null
+  author: string | null
+  published: string | null
+  url: string | null
+  metaSources: Article['metaSources']
+  metaEdited: EditableMetaField[]
+}
+
 /** An article moved to the notebook's trash with its highlights; undo restores both. */
 export interface ArticleRemoval {
   articleId: ArticleId
@@ -219,6 +230,8 @@ export interface DossierApi {
 
   // Library (issue 4)
   updateArticleMeta(args: { articleId: ArticleId; change: Partial<Record<EditableMetaField, string>> }): Promise<Result<ArticleSummary>>
+  /** Puts an article's metadata back exactly as a snapshot had it, sources included (undo and redo of an edit). */
+  restoreArticleMeta(args: { articleId: ArticleId; meta: ArticleMetaSnapshot }): Promise<Result<ArticleSummary>>
   /** Moves the article and its highlights to the notebook's trash (undoable with restoreArticle). */
   deleteArticle(args: { articleId: ArticleId }): Promise<Result<ArticleRemoval>>
   restoreArticle(args: { articleId: ArticleId }): Promise<Result<ArticleSummary>>
@@ -274,6 +287,7 @@ export const API_METHODS = [
   'deleteHighlight',
   'restoreHighlight',
   'updateArticleMeta',
+  'restoreArticleMeta',
   'deleteArticle',
   'restoreArticle',
   'importClipboard',

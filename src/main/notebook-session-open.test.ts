@@ -128,3 +128,23 @@ describe('pasting an article', () => {
     expect(view.text).not.toMatch(/alert|onerror|<script/)
   })
 })
+
+describe('undoing a metadata edit', () => {
+  it('puts back the values, where they came from and the edited marks exactly', async () => {
+    await session.importContents([file('convoy.txt', TEXT)])
+    const id = session.listArticles()[0]!.id
+    const { article: before } = await session.getArticle(id)
+    expect(before.metaEdited).toEqual([])
+    const snapshot = { title: before.title, outlet: before.outlet, author: before.author, published: before.published, url: before.url, metaSources: before.metaSources, metaEdited: before.metaEdited }
+
+    await session.updateArticleMeta(id, { title: 'Convoy stopped at Tartus', outlet: 'Example Wire' })
+    const { article: edited } = await session.getArticle(id)
+    expect(edited.metaSources.title).toBe('edited by the analyst')
+
+    const restored = await session.restoreArticleMeta(id, snapshot)
+    expect(restored).toMatchObject({ title: before.title, outlet: before.outlet, metaEdited: [] })
+    const { article: after } = await session.getArticle(id)
+    expect(after.metaSources).toEqual(before.metaSources)
+  })
+})
+

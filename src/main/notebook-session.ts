@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import type {
   AnnotationImportReport,
+  ArticleMetaSnapshot,
   ArticleRemoval,
   ArticleSummary,
   ArticleView,
@@ -168,6 +169,30 @@ export class NotebookSession {
       ? { name: `Pasted ${stamp}.html`, bytes: new TextEncoder().encode(html) }
       : { name: `Pasted ${stamp}.txt`, bytes: new TextEncoder().encode(content.text ?? '') }
     return importContents(this.#importContext({}), [file])
+  }
+
+  /**
+   * Puts an article's metadata back exactly as `meta` has it, sources and edited marks
+   * included: the undo (and redo) of an edit, which must not leave "edited by the
+   * analyst" on a value that came from the file.
+   */
+  async restoreArticleMeta(articleId: ArticleId, meta: ArticleMetaSnapshot): Promise<ArticleSummary> {
+    this.#article(articleId)
+    let found = false
+    await this.store.updateCatalog((d) => {
+      const a = d.articles.find((x) => x.id === articleId)
+      if (!a) return
+      found = true
+      a.title = meta.title
+      a.outlet = meta.outlet
+      a.author = meta.author
+      a.published = meta.published
+      a.url = meta.url
+      a.metaSources = { ...meta.metaSources }
+      a.metaEdited = [...new Set(meta.metaEdited)]
+    })
+    if (!found) throw new DossierError('not-found', `There is no article with id ${articleId} in this notebook.`)
+    return this.articleSummary(articleId)
   }
 
   /** Moves an article and its highlights to the notebook's trash; `restoreArticle` undoes it. */

@@ -168,7 +168,8 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
       if (fromSystem && !deps.readClipboard) throw new DossierError('unsupported', 'The clipboard cannot be read here; paste into the window instead.')
       const content = fromSystem ? await deps.readClipboard!() : given
       if (!content.text?.trim() && !content.html?.trim()) throw new DossierError('empty-file', 'The clipboard holds no text to import: copy an article first.')
-      return session().importClipboard(content)
+      // An import like any other: not alongside another batch.
+      return runJob('import', () => session().importClipboard(content))
     },
     async cancelImport() {
       return cancel('import')
@@ -177,6 +178,9 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
       const notebook = session()
       await notebook.updateArticleMeta(articleId, change)
       return notebook.articleSummary(articleId)
+    },
+    async restoreArticleMeta({ articleId, meta }) {
+      return session().restoreArticleMeta(articleId, meta)
     },
     async deleteArticle({ articleId }) {
       return session().deleteArticle(articleId)

@@ -6,7 +6,7 @@
  * previous values ('' for a field that had none), redo applies the edit again.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
-import type { ArticleSummary, ArticleView } from '../../../core/api'
+import type { ArticleMetaSnapshot, ArticleSummary, ArticleView } from '../../../core/api'
 import type { ArticleId } from '../../../core/ids'
 import type { EditableMetaField } from '../../../core/model'
 import { api } from '../api'
@@ -71,16 +71,20 @@ export function ArticleMetaDialog({ articleId, status, onClose, onChanged }: Pro
     for (const f of FIELDS) if (values[f].trim() !== before[f]) change[f] = values[f].trim()
     const fields = Object.keys(change) as EditableMetaField[]
     if (fields.length === 0) return onClose()
-    const previous: Partial<Values> = Object.fromEntries(fields.map((f) => [f, before[f]]))
+    // Undo and redo put back whole snapshots (values, where they came from, edited marks),
+    // so undoing an edit does not leave "edited by the analyst" on a value from the file.
+    const beforeSnapshot = snapshotOf(view)
 
     setSaving(true)
     setError(null)
     const result = await api.updateArticleMeta({ articleId, change })
+    const after = result.ok ? await api.getArticle({ articleId }) : null
     setSaving(false)
     if (!result.ok) return setError(result.error.message)
+    const afterSnapshot = after?.ok ? snapshotOf(after.value.article) : null
 
-    const apply = async (patch: Partial<Values>, verb: string) => {
-      const r = await api.updateArticleMeta({ articleId, change: patch })
+    const apply = async (meta: ArticleMetaSnapshot, verb: string) => {
+      const r = await api.restoreArticleMeta({ articleId, meta })
       if (!r.ok) {
         status.announceError(r.error)
         return false
@@ -89,11 +93,13 @@ export function ArticleMetaDialog({ articleId, status, onClose, onChanged }: Pro
       status.announce('success', `${verb} the details of “${r.value.title}”`)
       return true
     }
-    undo.push({
-      label: `edit details of “${result.value.title}”`,
-      undo: () => apply(previous, 'Restored'),
-      redo: () => apply(change, 'Changed'),
-    })
+    if (afterSnapshot) {
+      undo.push({
+        label: `edit details of “${result.value.title}”`,
+        undo: () => apply(beforeSnapshot, 'Restored'),
+        redo: () => apply(afterSnapshot, 'Changed'),
+      })
+    }
     await onChanged()
     status.announce('success', `Saved the details of “${result.value.title}”`)
     onClose()
@@ -145,4 +151,9 @@ export function ArticleMetaDialog({ articleId, status, onClose, onChanged }: Pro
       </div>
     </Modal>
   )
+}
+
+function snapshotOf(article: ArticleView['article']): ArticleMetaSnapshot {
+  const { title, outlet, author, published, url, metaSources, metaEdited } = article
+  return { title, outlet, author, published, url, metaSources: { ...metaSources }, metaEdited: [...metaEdited] }
 }
