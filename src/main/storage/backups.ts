@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { DossierError } from '../../core/result'
 import { syncDirectory, writeFileDurably } from './durable-write'
+import { ANNOTATIONS_DIR, BRIEFINGS_DIR, TRASH_DIR } from './layout'
 import { exists } from './safe-moves'
 
 export const BACKUPS_DIR = 'backups'
@@ -56,9 +57,9 @@ export async function backedUpFiles(dir: string): Promise<string[]> {
 
 /** Folders whose JSON files are backed up, with the names that belong there. */
 const BACKED_UP_FOLDERS: readonly (readonly [string, RegExp])[] = [
-  ['annotations', /^a-[0-9a-z]+\.json$/],
-  ['briefings', /^b-[0-9a-z]+\.json$/],
-  ['trash', /^a-[0-9a-z]+\.json$/],
+  [ANNOTATIONS_DIR, /^a-[0-9a-z]+\.json$/],
+  [BRIEFINGS_DIR, /^b-[0-9a-z]+\.json$/],
+  [TRASH_DIR, /^a-[0-9a-z]+\.json$/],
 ]
 
 export async function createBackup(dir: string, reason: string, now: () => Date = () => new Date()): Promise<BackupInfo> {

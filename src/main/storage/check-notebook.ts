@@ -27,7 +27,8 @@ import { ANNOTATION_FILE, TEMP_FILE, validateAnnotationsOf, validateCatalog, val
 import { findHighlightProblems } from './check-highlights'
 import { corruptPath, exists, keepCopy, lostAndFoundPath, moveTo } from './safe-moves'
 import { acquireNotebookLock } from './notebook-lock'
-import { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR, sha256Hex } from './notebook-store'
+import { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR, WRITTEN_DIRS } from './layout'
+import { sha256Hex } from './notebook-store'
 
 export interface CheckProblem {
   /** Notebook-relative path (with `/`) of the file or folder the problem is in. */
@@ -64,8 +65,6 @@ export { LOST_AND_FOUND_DIR } from './safe-moves'
 /** Damaged files the store (or a repair) moved aside. */
 const CORRUPT_FILE = /\.corrupt-[^/]*$/
 /** The folders the notebook writes files in. */
-/** Folders the app writes into (temp files of unfinished saves can be left in any of them). */
-const WRITTEN_DIRS = ['', ANNOTATIONS_DIR, BODIES_DIR, ORIGINALS_DIR, 'briefings', 'trash']
 
 export async function checkNotebook(dir: string, options: CheckOptions = {}): Promise<CheckReport> {
   const info = await stat(dir).catch(() => null)

@@ -14,11 +14,9 @@ import { writeFileDurably, type FileWriter } from './durable-write'
 import { validateManifest } from './file-formats'
 import { runMigrations } from './migrations'
 
-export const MANIFEST_FILE = 'notebook.json'
-export const CATALOG_FILE = 'catalog.json'
-export const ANNOTATIONS_DIR = 'annotations'
-export const BODIES_DIR = 'bodies'
-export const ORIGINALS_DIR = 'originals'
+import { ANNOTATIONS_DIR, CATALOG_FILE, MANIFEST_FILE } from './layout'
+
+export { ANNOTATIONS_DIR, BODIES_DIR, BRIEFINGS_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR, TRASH_DIR, WRITTEN_DIRS } from './layout'
 
 /** One damaged file found on open, and what was done about it. */
 export interface RecoveredFile {

@@ -24,7 +24,8 @@ import { writeFileDurably, type FileWriter } from './durable-write'
 import { TEMP_FILE, validateAnnotationsOf, validateCatalog } from './file-formats'
 import { planCounts, writeCountsCache } from './highlight-counts'
 import { acquireNotebookLock, type NotebookLock } from './notebook-lock'
-import { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, Loader, MANIFEST_FILE, ORIGINALS_DIR, type Doc, type OpenReport } from './notebook-loader'
+import { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR, WRITTEN_DIRS } from './layout'
+import { Loader, type Doc, type OpenReport } from './notebook-loader'
 
 export { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR }
 export type { OpenReport, RecoveredFile } from './notebook-loader'
@@ -362,7 +363,7 @@ async function ensureFolder(dir: string, create: boolean): Promise<void> {
 /** Temp files a killed writer left behind; only the lock holder may remove them. */
 async function removeStaleTempFiles(dir: string): Promise<number> {
   let removed = 0
-  for (const sub of ['', ANNOTATIONS_DIR, BODIES_DIR, ORIGINALS_DIR, 'briefings', 'trash']) {
+  for (const sub of WRITTEN_DIRS) {
     const names = await readdir(join(dir, sub)).catch(() => [] as string[])
     for (const name of names.filter((n) => TEMP_FILE.test(n))) {
       await rm(join(dir, sub, name), { force: true })

@@ -1,0 +1,13 @@
+/**
+ * The names of a notebook's files and folders (notes/data-model.md). A leaf module with
+ * no imports, so every storage module can use them without import cycles.
+ */
+export const MANIFEST_FILE = 'notebook.json'
+export const CATALOG_FILE = 'catalog.json'
+export const ANNOTATIONS_DIR = 'annotations'
+export const BODIES_DIR = 'bodies'
+export const ORIGINALS_DIR = 'originals'
+export const BRIEFINGS_DIR = 'briefings'
+export const TRASH_DIR = 'trash'
+/** Every folder the app saves into ('' is the notebook folder): where an interrupted save can leave a temp file. */
+export const WRITTEN_DIRS: readonly string[] = ['', ANNOTATIONS_DIR, BODIES_DIR, ORIGINALS_DIR, BRIEFINGS_DIR, TRASH_DIR]
