@@ -154,6 +154,27 @@ describe('deleting and merging tags, and undoing it', () => {
     await rejects(deleteTag(store(), 't-gone' as TagId), 'unknown-tag', /t-gone/)
   })
 
+  it('a highlight given the tag while it is being deleted loses it too, and gets it back on restore', async () => {
+    const [, , c] = await highlightSome()
+    const deleting = deleteTag(store(), CONVOYS)
+    await store().updateHighlights(nb.talks, (hs) => void hs.find((h) => h.id === c!.id)!.tagIds.push(CONVOYS))
+    const removal = await deleting
+    expect(stored(nb.talks).find((h) => h.id === c!.id)!.tagIds).toEqual([BASES, NEGOTIATIONS])
+    expect(removal.highlights).toContainEqual({ highlightId: c!.id, tagIds: [BASES, NEGOTIATIONS, CONVOYS] })
+    await restoreTag(store(), removal)
+    expect(stored(nb.talks).find((h) => h.id === c!.id)!.tagIds).toEqual([BASES, NEGOTIATIONS, CONVOYS])
+  })
+
+  it('refuses a merge whose target tag was deleted meanwhile, leaving the highlights as they were', async () => {
+    await highlightSome()
+    const convoyBefore = stored(nb.convoy)
+    const merging = mergeTags(store(), CONVOYS, NEGOTIATIONS)
+    await store().updateManifest((m) => void m.tags.splice(m.tags.findIndex((t) => t.id === NEGOTIATIONS), 1))
+    await rejects(merging, 'unknown-tag', new RegExp(NEGOTIATIONS))
+    expect(stored(nb.convoy)).toEqual(convoyBefore)
+    expect(manifestTags().map((t) => t.id)).toContain(CONVOYS)
+  })
+
   it('restores at a clamped place, skips highlights deleted since, and drops tags no longer in the codebook', async () => {
     const [a, b] = await highlightSome()
     const removal = await deleteTag(store(), BASES)

@@ -69,39 +69,55 @@ export async function updateTag(store: NotebookStore, change: TagChange): Promis
  */
 export async function deleteTag(store: NotebookStore, tagId: TagId): Promise<TagRemoval> {
   tagAt(store.tags, tagId)
-  const carrying = (await store.allHighlights()).filter((h) => h.tagIds.includes(tagId))
-  const written = await rewriteTagLists(
-    store,
-    carrying.map((h) => h.articleId),
-    (h) => (h.tagIds.includes(tagId) ? h.tagIds.filter((t) => t !== tagId) : null),
-  )
-  return removeFromCodebook(store, tagId, written)
+  const change = (h: Highlight) => (h.tagIds.includes(tagId) ? h.tagIds.filter((t) => t !== tagId) : null)
+  const written = await rewriteTagLists(store, await articlesCarrying(store, tagId), change)
+  return removeFromCodebook(store, tagId, written, change)
 }
 
 /**
  * Moves every highlight of `from` to `into` (in `from`'s place in its tag list, or not
- * at all when it already has `into`), then removes `from` from the codebook.
+ * at all when it already has `into`), then removes `from` from the codebook. Refused, with
+ * the highlights put back, when `into` was deleted meanwhile.
  */
 export async function mergeTags(store: NotebookStore, from: TagId, into: TagId): Promise<TagRemoval> {
   if (from === into) throw new DossierError('bad-request', 'A tag cannot be merged into itself: choose another tag to merge into.')
   tagAt(store.tags, from)
   tagAt(store.tags, into)
-  const carrying = (await store.allHighlights()).filter((h) => h.tagIds.includes(from))
-  const written = await rewriteTagLists(
-    store,
-    carrying.map((h) => h.articleId),
-    (h) => {
-      if (!h.tagIds.includes(from)) return null
-      return h.tagIds.includes(into) ? h.tagIds.filter((t) => t !== from) : h.tagIds.map((t) => (t === from ? into : t))
-    },
-  )
-  return removeFromCodebook(store, from, written)
+  const change = (h: Highlight) => {
+    if (!h.tagIds.includes(from)) return null
+    return h.tagIds.includes(into) ? h.tagIds.filter((t) => t !== from) : h.tagIds.map((t) => (t === from ? into : t))
+  }
+  const written = await rewriteTagLists(store, await articlesCarrying(store, from), change)
+  return removeFromCodebook(store, from, written, change, into)
 }
 
-async function removeFromCodebook(store: NotebookStore, tagId: TagId, written: readonly TagListWrite[]): Promise<TagRemoval> {
+/**
+ * Which articles have a highlight carrying the tag: only which files to visit. The
+ * highlights changed in each are decided inside that file's write (rewriteTagLists), from
+ * its list as it is then, so a highlight tagged meanwhile is not missed.
+ */
+async function articlesCarrying(store: NotebookStore, tagId: TagId): Promise<ArticleId[]> {
+  return (await store.allHighlights()).filter((h) => h.tagIds.includes(tagId)).map((h) => h.articleId)
+}
+
+/**
+ * The manifest write that commits a delete or merge (the annotation files are already
+ * rewritten; they are put back if it fails). Then a last sweep: a highlight given the tag
+ * by a caller that checked the codebook before this write is rewritten too (best effort),
+ * so no highlight keeps naming the removed tag.
+ */
+async function removeFromCodebook(
+  store: NotebookStore,
+  tagId: TagId,
+  written: readonly TagListWrite[],
+  change: (h: Highlight) => TagId[] | null,
+  mergedInto?: TagId,
+): Promise<TagRemoval> {
   let removed: { tag: Tag; index: number }
   try {
     removed = await store.updateManifest((draft) => {
+      // The merge target may have been deleted while the annotation files were rewritten.
+      if (mergedInto !== undefined) tagAt(draft.tags, mergedInto)
       const index = tagAt(draft.tags, tagId)
       const [tag] = draft.tags.splice(index, 1)
       return { tag: { ...tag! }, index }
@@ -110,7 +126,13 @@ async function removeFromCodebook(store: NotebookStore, tagId: TagId, written: r
     await undoTagLists(store, written)
     throw error
   }
-  const highlights = written.flatMap((w) => [...w.before].map(([highlightId, tagIds]) => ({ highlightId, tagIds: [...tagIds] })))
+  const all = [...written]
+  try {
+    all.push(...(await rewriteTagLists(store, await articlesCarrying(store, tagId), change)))
+  } catch (error) {
+    console.error(`Could not remove the deleted tag ${tagId} from highlights tagged while it was deleted`, error)
+  }
+  const highlights = all.flatMap((w) => [...w.before].map(([highlightId, tagIds]) => ({ highlightId, tagIds: [...tagIds] })))
   return { ...removed, highlights }
 }
 

@@ -20,7 +20,7 @@ export interface TagListWrite {
 
 /**
  * For each article, sets the tag list of every highlight for which `change` returns one
- * (null leaves the highlight alone; an article where nothing changes is not rewritten).
+ * (null leaves the highlight alone; an article where nothing changed is not recorded).
  * Highlights keep everything else, `updatedAt` included: the codebook changed, not the
  * analyst's reading of the passage. On a failed write, undoes the files already written
  * and rethrows.
@@ -33,8 +33,8 @@ export async function rewriteTagLists(
   const written: TagListWrite[] = []
   try {
     for (const articleId of new Set(articleIds)) {
-      const current = await store.loadHighlights(articleId)
-      if (!current.some((h) => differs(h.tagIds, change(h)))) continue
+      // Which highlights change is decided inside the write, from the list as it is then
+      // (not from one read earlier): a highlight tagged meanwhile is changed too.
       const before = await store.updateHighlights(articleId, (highlights) => {
         const was = new Map<HighlightId, TagId[]>()
         for (const h of highlights) {
@@ -45,7 +45,7 @@ export async function rewriteTagLists(
         }
         return was
       })
-      written.push({ articleId, before })
+      if (before.size > 0) written.push({ articleId, before })
     }
   } catch (error) {
     await undoTagLists(store, written)
