@@ -6,6 +6,7 @@ import type { ArticleId, HighlightId, TagId } from '../../core/ids'
 import { emptyAnalysisFields, type Article, type Highlight } from '../../core/model'
 import type { DossierError } from '../../core/result'
 import { checkNotebook } from '../storage/check-notebook'
+import { writeFileDurably } from '../storage/durable-write'
 import { annotationFileFor, CATALOG_FILE, NotebookStore } from '../storage/notebook-store'
 import { deleteArticle, restoreArticle, trashFileFor } from './article-trash'
 
@@ -152,6 +153,49 @@ describe('deleteArticle / restoreArticle', () => {
     } finally {
       chmodSync(join(store.dir, 'trash'), 0o700)
     }
+  })
+
+  it('a highlight saved while the delete runs goes to the trash with the others, and comes back on restore', async () => {
+    const store = await populated()
+    const deleting = deleteArticle(store, A)
+    await store.updateHighlights(A, (hs) => void hs.push(highlight(4)))
+    const removal = await deleting
+    expect(removal.highlightCount).toBe(3)
+    const trash = JSON.parse(readFileSync(join(store.dir, trashFileFor(A)), 'utf8')) as { highlights: Highlight[] }
+    expect(trash.highlights.map((h) => h.comment)).toEqual(['note 1', 'note 2', 'note 4'])
+    await restoreArticle(store, A)
+    expect((await store.loadHighlights(A)).map((h) => h.comment)).toEqual(['note 1', 'note 2', 'note 4'])
+  })
+
+  it('puts the highlights back and leaves no trash file when the catalog cannot be written', async () => {
+    const dir = (await populated()).dir
+    await open.pop()?.close()
+    let failCatalog = false
+    const store = await NotebookStore.open(dir, {
+      writer: async (target, data) => {
+        if (failCatalog && target.endsWith(CATALOG_FILE)) throw new Error('ENOSPC: no space left on device')
+        await writeFileDurably(target, data)
+      },
+    })
+    open.push(store)
+    const annotationsBefore = readFileSync(join(dir, annotationFileFor(A)), 'utf8')
+    failCatalog = true
+    await expect(deleteArticle(store, A)).rejects.toMatchObject({ code: 'write-failed' })
+    expect(store.article(A)?.title).toBe('Convoy turned back')
+    expect((await store.loadHighlights(A)).map((h) => h.comment)).toEqual(['note 1', 'note 2'])
+    expect(readFileSync(join(dir, annotationFileFor(A)), 'utf8')).toBe(annotationsBefore)
+    expect(existsSync(join(dir, trashFileFor(A)))).toBe(false)
+  })
+
+  it('restores highlights without the tags deleted from the codebook since', async () => {
+    const store = await populated()
+    await store.updateHighlights(A, (hs) => void (hs[0]!.tagIds = ['t-convoys' as TagId, 't-bases' as TagId]))
+    await store.updateManifest((m) => {
+      m.tags = [{ id: 't-bases' as TagId, name: 'Bases', color: '#0072B2', description: '' }]
+    })
+    await deleteArticle(store, A)
+    await restoreArticle(store, A)
+    expect((await store.loadHighlights(A)).map((h) => h.tagIds)).toEqual([['t-bases'], []])
   })
 
   it('refuses a damaged trash file and keeps it', async () => {

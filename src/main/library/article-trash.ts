@@ -38,44 +38,85 @@ export async function deleteArticle(store: NotebookStore, articleId: ArticleId, 
   assertWritable(store)
   const article = store.article(articleId)
   if (!article) throw new DossierError('not-found', `There is no article ${articleId} in this notebook.`)
-  const highlights: Highlight[] = [...(await store.loadHighlights(articleId))]
   const index = store.articles.findIndex((a) => a.id === articleId)
-  const entry: TrashFile = { article: structuredClone(article), highlights: structuredClone(highlights), deletedAt: now(), index }
-
+  const entry = (highlights: readonly Highlight[]): TrashFile => ({ article: structuredClone(article), highlights: structuredClone([...highlights]), deletedAt: now(), index })
   const trashPath = join(store.dir, trashFileFor(articleId))
-  try {
-    await mkdir(join(store.dir, TRASH_DIR), { recursive: true })
-    await writeFileDurably(trashPath, `${JSON.stringify(entry, null, 2)}\n`)
-  } catch (error) {
-    throw new DossierError('write-failed', `Could not move “${article.title}” to the notebook's trash (${(error as Error).message}); nothing was deleted.`)
+  const writeTrash = async (highlights: readonly Highlight[]) => {
+    try {
+      await mkdir(join(store.dir, TRASH_DIR), { recursive: true })
+      await writeFileDurably(trashPath, `${JSON.stringify(entry(highlights), null, 2)}\n`)
+    } catch (error) {
+      throw new DossierError('write-failed', `Could not move “${article.title}” to the notebook's trash (${(error as Error).message}); nothing was deleted.`)
+    }
+  }
+  /** Before the commit point: the highlights back (ahead of any saved since), no trash file. */
+  const rollBack = async (cleared: readonly Highlight[]) => {
+    if (cleared.length > 0) {
+      await store
+        .updateHighlights(articleId, (hs) => void hs.unshift(...structuredClone([...cleared])))
+        .catch((e: unknown) => console.error(`Could not put back the highlights of ${articleId} after a failed delete`, e))
+    }
+    await rm(trashPath, { force: true }).catch(() => undefined)
   }
 
+  // Races with a highlight saved while the delete runs: the store's write queue runs one
+  // change to the annotation file at a time, but a mutate callback cannot await the trash
+  // write. So: (1) the trash file is written from a snapshot; (2) one updateHighlights
+  // mutation takes the list as it is then and empties it, in the same step, so no highlight
+  // can slip between the read and the clear; (3) if that list differs from the snapshot,
+  // the trash file is rewritten from it; (4) only then does the article leave the catalog
+  // (the commit point). Any failure before (4) puts the highlights back and removes the
+  // trash file. A highlight saved after (2) by a caller that checked the catalog before (4)
+  // is caught by the last sweep after the commit.
+  const snapshot = await store.loadHighlights(articleId)
+  await writeTrash(snapshot)
+
+  let cleared: Highlight[]
   try {
+    cleared = await store.updateHighlights(articleId, (hs) => hs.splice(0))
+  } catch (error) {
+    await rm(trashPath, { force: true }).catch(() => undefined)
+    throw error
+  }
+  try {
+    if (JSON.stringify(cleared) !== JSON.stringify(snapshot)) await writeTrash(cleared)
     await store.updateCatalog((catalog) => {
       catalog.articles = catalog.articles.filter((a) => a.id !== articleId)
     })
   } catch (error) {
-    // The article is still in the catalog: the trash file must not claim otherwise.
-    await rm(trashPath, { force: true }).catch(() => undefined)
+    // The article is still in the catalog: it keeps its highlights, and the trash file must not claim otherwise.
+    await rollBack(cleared)
     throw error
   }
 
-  // The delete is committed. Emptying the annotation file keeps the store's counts and
-  // highlight index right; removing it keeps `dossier check` from calling it an orphan.
-  // Either failing leaves at worst an annotation file Dossier ignores: the trash copy is what a restore uses.
+  // The delete is committed. Removing the emptied annotation file keeps `dossier check` from
+  // calling it an orphan. A late highlight (see above) goes to the trash too; if that cannot
+  // be written the annotation file is left as it is (Dossier ignores it, `dossier check` reports it).
+  let late: Highlight[] = []
   try {
-    if (highlights.length > 0) await store.updateHighlights(articleId, (hs) => void hs.splice(0))
+    late = await store.updateHighlights(articleId, (hs) => hs.splice(0))
+    if (late.length > 0) {
+      await writeTrash([...cleared, ...late]).catch(async (error: unknown) => {
+        await store.updateHighlights(articleId, (hs) => void hs.unshift(...late))
+        late = []
+        throw error
+      })
+    }
     await rm(join(store.dir, annotationFileFor(articleId)), { force: true })
   } catch (error) {
     console.error(`Could not clear the highlights file of deleted article ${articleId}`, error)
   }
-  return { articleId, title: article.title, highlightCount: highlights.length }
+  return { articleId, title: article.title, highlightCount: cleared.length + late.length }
 }
 
 export async function restoreArticle(store: NotebookStore, articleId: ArticleId): Promise<Article> {
   assertWritable(store)
   const entry = await readTrash(store, articleId)
-  const { article, highlights } = entry
+  const { article } = entry
+  // Tags deleted from the codebook since the article was deleted are left out: a highlight
+  // names only tags in the codebook (`dossier check` reports any other).
+  const known = new Set(store.tags.map((t) => t.id))
+  const highlights = entry.highlights.map((h) => ({ ...h, tagIds: h.tagIds.filter((t) => known.has(t)) }))
   if (store.article(articleId)) {
     throw new DossierError('bad-request', `“${article.title}” is already in the library; there is nothing to restore.`)
   }
