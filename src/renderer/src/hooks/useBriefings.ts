@@ -5,7 +5,11 @@
  * immediately), then rebuilds the preview. Each saved change is one undo step whose undo
  * saves the document as it was before, and whose redo saves it as it was after.
  *
- * Saves run one at a time, in order, so a quick series of moves is stored as made.
+ * Saves run one at a time, in order, so a quick series of moves is stored as made. Each
+ * change is pushed onto the undo stack when it is committed (before its save finishes), so
+ * an undo right after typing undoes the typing; the undo itself waits in the same queue.
+ * Reading a briefing waits in that queue too, so it never returns a document older than
+ * the edits already made.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { BriefingSummary } from '../../../core/api'
@@ -15,6 +19,8 @@ import type { HighlightId, TagId } from '../../../core/ids'
 import { isDossierError } from '../../../core/result'
 import { api, type ApiError } from '../api'
 import { createDebouncer } from '../briefing/debounce'
+import { registerPendingEdits } from '../briefing/pending-edits'
+import { sameDocument } from '../briefing/same-document'
 import { cardFromSummary, cardsFromLayout, missingExcludedCards, type PassageCard } from '../briefing/passage-cards'
 import { withPassageOrder } from '../briefing/reorder'
 import { useUndo } from '../undo/UndoContext'
@@ -156,18 +162,25 @@ export function useBriefings(status: StatusControls, reloadKey: number): Briefin
       const prev = savedRef.current
       if (!next || !prev || next === prev || next.id !== prev.id) return
       savedRef.current = next
-      void enqueue(async () => {
+      const saving = enqueue(async (): Promise<BriefingDocument | null> => {
         const result = await api.saveBriefing({ document: next })
         if (!result.ok) {
           status.announceError(result.error)
           if (savedRef.current === next) savedRef.current = prev
           if (docRef.current === next) replaceDoc(prev)
           void refreshPreview(prev.id)
-          return
+          return null
         }
-        undo.push({ label, undo: () => restore(prev), redo: () => restore(result.value) })
         if (next.title !== prev.title || next.date !== prev.date) void refreshList()
         if (selectedRef.current === next.id) await refreshPreview(next.id)
+        return result.value
+      })
+      // One undo step now, in the order the changes were made; its undo and redo queue
+      // behind the save. A change whose save failed was never made: undoing it is a no-op.
+      undo.push({
+        label,
+        undo: async () => ((await saving) ? restore(prev) : true),
+        redo: async () => restore((await saving) ?? next),
       })
     },
     [enqueue, refreshList, refreshPreview, replaceDoc, restore, status, undo],
@@ -227,15 +240,34 @@ export function useBriefings(status: StatusControls, reloadKey: number): Briefin
     [apply, commit, debouncer, setLayout],
   )
 
+  /**
+   * Reads the open briefing again (the notebook changed): after the saves already queued,
+   * and without replacing what the analyst is editing (pending or newer edits are saved
+   * over it anyway) or remounting the fields when nothing changed.
+   */
+  const reread = useCallback(
+    async (id: BriefingId) => {
+      const shown = docRef.current
+      const result = await enqueue(() => api.getBriefing({ briefingId: id }))
+      if (selectedRef.current !== id) return
+      if (!result.ok) return status.announceError(result.error)
+      const untouched = docRef.current === shown && savedRef.current === shown
+      if (untouched && (!shown || !sameDocument(shown, result.value))) replaceDoc(result.value)
+      await refreshPreview(id)
+    },
+    [enqueue, refreshPreview, replaceDoc, status],
+  )
+
   const open = useCallback(
     async (id: BriefingId | null) => {
+      if (id !== null && selectedRef.current === id && docRef.current?.id === id) return reread(id)
       debouncer.flush()
       selectedRef.current = id
       setSelectedId(id)
       setLayout(null)
       setPreviewError(null)
       if (id === null) return replaceDoc(null)
-      const result = await api.getBriefing({ briefingId: id })
+      const result = await enqueue(() => api.getBriefing({ briefingId: id }))
       if (selectedRef.current !== id) return
       if (!result.ok) {
         status.announceError(result.error)
@@ -244,7 +276,7 @@ export function useBriefings(status: StatusControls, reloadKey: number): Briefin
       replaceDoc(result.value)
       await refreshPreview(id)
     },
-    [debouncer, refreshPreview, replaceDoc, setLayout, status],
+    [debouncer, enqueue, refreshPreview, replaceDoc, reread, setLayout, status],
   )
 
   const select = useCallback((id: BriefingId) => void open(id), [open])
@@ -328,8 +360,18 @@ export function useBriefings(status: StatusControls, reloadKey: number): Briefin
     }
   }, [reloadKey, refreshList, open])
 
-  // Save what is pending when the composer goes away.
-  useEffect(() => () => void debouncer.flush(), [debouncer])
+  // Save what is pending before an undo (the app asks), when the window is hidden, and when
+  // the composer goes away.
+  useEffect(() => {
+    const unregister = registerPendingEdits(() => void debouncer.flush())
+    const onVisibility = () => void debouncer.flush()
+    document.addEventListener('visibilitychange', onVisibility)
+    return () => {
+      unregister()
+      document.removeEventListener('visibilitychange', onVisibility)
+      debouncer.flush()
+    }
+  }, [debouncer])
 
   return {
     briefings,

@@ -5,156 +5,36 @@
  * undo and redo of an edit, debounced text fields, the empty states, and delete with undo.
  */
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { buildBriefing } from '../../../../core/briefing'
-import { createBriefingDocument, excludePassage, makeBriefingId, type BriefingDocument, type BriefingId } from '../../../../core/briefing-document'
-import type { ArticleId, HighlightId, TagId } from '../../../../core/ids'
-import { emptyAnalysisFields, type Article, type Highlight, type Tag } from '../../../../core/model'
-import { DossierError, type Result } from '../../../../core/result'
-import type { StatusControls } from '../../hooks/useStatus'
-import { UndoContext } from '../../undo/UndoContext'
-import { UndoStack } from '../../undo/undo-stack'
-import { BriefingComposer } from './BriefingComposer'
+import { excludePassage } from '../../../../core/briefing-document'
+import type { HighlightId } from '../../../../core/ids'
 import type * as ApiModule_ from '../../api'
+import { BASES, buttonIn, click, ComposerHarness, CONVOYS, DATA, ID, installApi as install, newDoc, ok, savedDocs, settle, typeInto } from './composer-test-kit'
 type ApiModule = typeof ApiModule_
 
 const fake = vi.hoisted(() => ({ api: {} as Record<string, ReturnType<typeof vi.fn>> }))
 vi.mock('../../api', async (importOriginal) => ({ ...(await importOriginal<ApiModule>()), api: fake.api, onDossierEvent: () => () => {} }))
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true
-
-const BASES = 't-bases' as TagId
-const CONVOYS = 't-convoys' as TagId
-const TAGS: Tag[] = [
-  { id: BASES, name: 'Bases', color: '#E69F00', description: '' },
-  { id: CONVOYS, name: 'Convoys', color: '#56B4E9', description: '' },
-]
-const article = (id: string, title: string, published: string): Article => ({
-  id: id as ArticleId,
-  title,
-  outlet: 'Wire',
-  author: null,
-  published,
-  url: null,
-  metaSources: {},
-  bodyHash: 'a'.repeat(64),
-  wordCount: 10,
-  charCount: 100,
-  importedAt: '2025-03-01T00:00:00.000Z',
-  ...emptyAnalysisFields(),
-  source: { fileName: `${id}.txt`, format: 'txt', originalFile: `originals/${'b'.repeat(64)}.txt`, originalHash: 'b'.repeat(64) },
-})
-const highlight = (id: string, articleId: string, exact: string, tags: TagId[]): Highlight => ({
-  id: id as HighlightId,
-  articleId: articleId as ArticleId,
-  target: { start: 0, end: exact.length, exact, prefix: '', suffix: '' },
-  tagIds: tags,
-  comment: '',
-  createdAt: '2025-03-01T00:00:00.000Z',
-  updatedAt: '2025-03-01T00:00:00.000Z',
-})
-const DATA = {
-  tags: TAGS,
-  articles: [article('a-early', 'Early piece', '2024-12-01'), article('a-late', 'Late piece', '2025-02-01')],
-  highlights: [highlight('h-first', 'a-early', 'first quote', [BASES]), highlight('h-second', 'a-late', 'second quote', [BASES])],
-}
-const ID = makeBriefingId('abcdef1234')
-
-let store: Map<BriefingId, BriefingDocument>
-const ok = <T,>(value: T): Result<T> => ({ ok: true, value })
-const saved = (): BriefingDocument[] => fake.api.saveBriefing!.mock.calls.map((c) => (c[0] as { document: BriefingDocument }).document)
-
-function installApi(initial: BriefingDocument[]) {
-  store = new Map(initial.map((d) => [d.id, d]))
-  Object.assign(fake.api, {
-    listBriefings: vi.fn(async () =>
-      ok([...store.values()].map((d) => ({ id: d.id, title: d.title, date: d.date, updatedAt: d.updatedAt, sectionCount: d.sections.length }))),
-    ),
-    getBriefing: vi.fn(async ({ briefingId }: { briefingId: BriefingId }) => ok(store.get(briefingId)!)),
-    createBriefing: vi.fn(async () => {
-      const doc = createBriefingDocument({ id: makeBriefingId('fedcba9876'), now: '2025-03-02T00:00:00.000Z', tags: TAGS })
-      store.set(doc.id, doc)
-      return ok(doc)
-    }),
-    saveBriefing: vi.fn(async ({ document }: { document: BriefingDocument }) => {
-      store.set(document.id, document)
-      return ok(document)
-    }),
-    deleteBriefing: vi.fn(async ({ briefingId }: { briefingId: BriefingId }) => {
-      store.delete(briefingId)
-      return ok({ briefingId })
-    }),
-    previewBriefing: vi.fn(async ({ briefingId }: { briefingId: BriefingId }) => {
-      try {
-        return ok(buildBriefing(store.get(briefingId)!, DATA, { generatedAt: '2025-03-03T00:00:00.000Z' }))
-      } catch (e) {
-        if (e instanceof DossierError) return { ok: false, error: { code: e.code, message: e.message } }
-        throw e
-      }
-    }),
-    listPassages: vi.fn(async () => ok([])),
-  })
-}
-
-const newDoc = (tags: TagId[] = [BASES]) => createBriefingDocument({ id: ID, now: '2025-03-01T00:00:00.000Z', tags: tags.map((id) => ({ id })), title: 'Weekly' })
-
-let container: HTMLDivElement
-let root: Root
-let undo: UndoStack
-const status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
-
+let h: ComposerHarness
+let container: HTMLElement
+let undo: ComposerHarness['undo']
 beforeEach(() => {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-  undo = new UndoStack()
+  h = new ComposerHarness()
+  container = h.container
+  undo = h.undo
 })
 afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
+  h.unmount()
   vi.clearAllMocks()
 })
 
-const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
-
-async function render() {
-  await act(async () =>
-    root.render(
-      <UndoContext.Provider value={undo}>
-        <BriefingComposer tags={TAGS} articles={[]} reloadKey={0} status={status} onOpenPassage={vi.fn()} />
-      </UndoContext.Provider>,
-    ),
-  )
-  await settle()
-  await settle()
-}
-
+const installApi = (docs: Parameters<typeof install>[1]) => install(fake.api, docs)
+const saved = () => savedDocs(fake.api)
+const render = () => h.render()
 const region = () => container.querySelector<HTMLElement>('section[aria-label="Briefing"]')!
-const quotes = (list = 'Passages in Bases') =>
-  Array.from(container.querySelectorAll(`[aria-label="${list}"] blockquote`)).map((q) => q.textContent)
-const buttonIn = (el: ParentNode, name: string) =>
-  Array.from(el.querySelectorAll('button')).find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name)!
-const passageItem = (quote: string) =>
-  Array.from(container.querySelectorAll<HTMLLIElement>('li.briefing-passage')).find((li) => li.querySelector('blockquote')?.textContent === quote)!
-const click = async (el: HTMLElement) => {
-  await act(async () => el.click())
-  await settle()
-}
-function typeInto(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')!.set!
-  act(() => {
-    setter.call(el, value)
-    el.dispatchEvent(new Event('input', { bubbles: true }))
-  })
-}
-const field = (label: string) => {
-  const l = Array.from(container.querySelectorAll('label')).find((x) => x.textContent === label)!
-  return document.getElementById(l.htmlFor) as HTMLInputElement
-}
+const quotes = (list?: string) => h.quotes(list)
+const passageItem = (quote: string) => h.passageItem(quote)
+const field = (label: string) => h.field(label)
 
 describe('BriefingComposer', () => {
   it('shows the sections and passages in preview order', async () => {

@@ -18,6 +18,7 @@ import {
 import type { ArticleId } from '../../../../core/ids'
 import type { Tag } from '../../../../core/model'
 import type { Briefings } from '../../hooks/useBriefings'
+import { DateField } from './DateField'
 import { DraftField } from './DraftField'
 
 export interface BriefingFieldsProps {
@@ -46,15 +47,14 @@ export function BriefingFields({ doc, revision, tags, articles, editor }: Briefi
         <legend>Title block</legend>
         <DraftField label="Title" initial={doc.title} onChange={text('title', 'title')} onCommit={flush} />
         <DraftField label="Author" initial={doc.author} onChange={text('author', 'author')} onCommit={flush} />
-        <div className="briefing-field">
-          <label htmlFor={`briefing-date-${doc.id}`}>Date</label>
-          <input
-            id={`briefing-date-${doc.id}`}
-            type="date"
-            value={doc.date}
-            onChange={(e) => e.target.value && edit('edit date', (d) => updateBriefingFields(d, { date: e.target.value }))}
-          />
-        </div>
+        <DateField
+          label="Date"
+          initial={doc.date}
+          onChange={(date) => {
+            if (date) edit('edit date', (d) => updateBriefingFields(d, { date }), { debounce: true })
+          }}
+          onCommit={flush}
+        />
         <DraftField
           label="Handling line"
           initial={doc.handling}
@@ -130,22 +130,22 @@ export function BriefingFields({ doc, revision, tags, articles, editor }: Briefi
 
         <fieldset className="briefing-dates">
           <legend>Published</legend>
-          <label>
-            From
-            <input
-              type="date"
-              value={selection.from ?? ''}
-              onChange={(e) => edit('change date range', (d) => setDateRange(d, e.target.value || null, d.selection.to))}
-            />
-          </label>
-          <label>
-            To
-            <input
-              type="date"
-              value={selection.to ?? ''}
-              onChange={(e) => edit('change date range', (d) => setDateRange(d, d.selection.from, e.target.value || null))}
-            />
-          </label>
+          <DateField
+            label="From"
+            inline
+            allowEmpty
+            initial={selection.from ?? ''}
+            onChange={(from) => edit('change date range', (d) => setDateRange(d, from, d.selection.to), { debounce: true })}
+            onCommit={flush}
+          />
+          <DateField
+            label="To"
+            inline
+            allowEmpty
+            initial={selection.to ?? ''}
+            onChange={(to) => edit('change date range', (d) => setDateRange(d, d.selection.from, to), { debounce: true })}
+            onCommit={flush}
+          />
         </fieldset>
 
         <fieldset className="briefing-multitag">
