@@ -8,24 +8,13 @@ import type { AnnotationImportReport, BriefingRequest, BriefingSummary } from '.
 import { buildBriefing } from '../../core/briefing'
 import type { BriefingDocument, BriefingId } from '../../core/briefing-document'
 import type { BriefingLayout } from '../../core/briefing-types'
-import type { NotebookStore } from '../storage/notebook-store'
 import { importAnnotations as importW3c } from './annotation-import'
 import * as storage from './briefing-store'
+import type { BriefingContext } from './briefing-context'
 import { exportBriefing as runExport, type ExportOptions, type ExportResult } from './export-briefing'
-import type { ExportFs } from './export-writer'
 
+export type { BriefingContext } from './briefing-context'
 export type { ExportOptions, ExportResult } from './export-briefing'
-
-export interface BriefingContext {
-  store: NotebookStore
-  now: () => string
-  randomHex: () => string
-  fontsDir: string
-  /** The built PDF worker script; by default the one beside the bundle (tests pass one they built). */
-  pdfWorkerUrl?: URL
-  /** Only tests: how an export's final rename is done (to simulate a file held by another program). */
-  exportFs?: ExportFs
-}
 
 export function listBriefings(ctx: BriefingContext): Promise<BriefingSummary[]> {
   return storage.listBriefings(ctx)
@@ -48,7 +37,7 @@ export async function previewBriefing(ctx: BriefingContext, id: BriefingId): Pro
   const { store } = ctx
   return buildBriefing(doc, { articles: store.articles, tags: store.tags, highlights: await store.allHighlights() }, { generatedAt: ctx.now() })
 }
-/** Writes the briefing (stored or ad hoc) at `outPath` in the requested format; a failure or cancel leaves nothing there. */
+/** Writes the briefing (stored or ad hoc) at `outPath` (plus the format's extension when it lacks one) in the requested format; a failure or cancel leaves nothing there. */
 export function exportBriefing(ctx: BriefingContext, outPath: string, request: BriefingRequest, options: ExportOptions = {}): Promise<ExportResult> {
   return runExport(ctx, outPath, request, options)
 }

@@ -11,6 +11,7 @@ import { toW3cCollection, w3cItemsFromLayout, type W3cCollection } from '../../c
 import { HIGHLIGHTS, TEXTS } from '../../core/export/testing/fixture-notebook'
 import type { TagId } from '../../core/ids'
 import { createBriefing, exportBriefing, saveBriefing } from './briefing-ops'
+import { withFormatExtension } from './export-writer'
 import { openTestNotebook, tempDir, type TestNotebook } from './test-notebook'
 
 let nb: TestNotebook
@@ -121,6 +122,22 @@ describe('exporting a briefing', () => {
     expect(progress.every((p) => p.job === 'export')).toBe(true)
     expect(progress.map((p) => p.label)).toEqual(expect.arrayContaining(['Building the briefing', 'Laying out pages', `Rendered page ${result.pageCount} of ${result.pageCount}`, 'Writing harbour.pdf']))
     expect(await leftovers()).toEqual([])
+  })
+
+  it('adds the format\'s extension when the chosen name lacks it, and returns the path written', async () => {
+    const md = await exportBriefing(nb.ctx, join(out, 'no-extension'), { format: 'md' })
+    expect(md.path).toBe(join(out, 'no-extension.md'))
+    expect(await readFile(md.path, 'utf8')).toContain('#')
+    expect(existsSync(join(out, 'no-extension'))).toBe(false)
+    const csv = await exportBriefing(nb.ctx, join(out, 'rows.txt'), { format: 'csv' })
+    expect(csv.path).toBe(join(out, 'rows.txt.csv'))
+    expect(existsSync(csv.path)).toBe(true)
+    const kept = await exportBriefing(nb.ctx, join(out, 'Annotations.JSON'), { format: 'w3c' })
+    expect(kept.path).toBe(join(out, 'Annotations.JSON'))
+    expect(withFormatExtension(join(out, 'brief'), 'pdf')).toBe(join(out, 'brief.pdf'))
+    expect(withFormatExtension(join(out, 'brief.md'), 'pdf')).toBe(join(out, 'brief.md.pdf'))
+    expect(withFormatExtension(join(out, 'brief.'), 'w3c')).toBe(join(out, 'brief.jsonld'))
+    expect(withFormatExtension(join(out, 'brief.Markdown'), 'md')).toBe(join(out, 'brief.Markdown'))
   })
 
   it('an empty selection fails before anything is written', async () => {

@@ -26,20 +26,9 @@ import { DossierError, isDossierError } from '../../core/result'
 import { checkExportTarget, mapExportError } from '../export-target'
 import type { PdfProgress } from '../pdf/briefing-pdf'
 import { defaultPdfWorkerUrl, sharedPdfRenderer, type PdfWorkerRenderer } from '../pdf/render-in-worker'
-import type { NotebookStore } from '../storage/notebook-store'
+import type { BriefingContext } from './briefing-context'
 import { getBriefing } from './briefing-store'
-import { canceledError, checkTargetName, throwIfCanceled, writeExportFile, type ExportFs } from './export-writer'
-
-export interface ExportContext {
-  store: NotebookStore
-  now: () => string
-  randomHex: () => string
-  fontsDir: string
-  /** The built PDF worker script; by default the one beside the bundle (see the module comment). */
-  pdfWorkerUrl?: URL
-  /** Only tests: how the final rename is done. */
-  exportFs?: ExportFs
-}
+import { canceledError, checkTargetName, throwIfCanceled, withFormatExtension, writeExportFile } from './export-writer'
 
 export interface ExportOptions {
   onProgress?: (progress: JobProgress) => void
@@ -59,8 +48,13 @@ export interface ExportResult {
   warnings?: string[]
 }
 
-export async function exportBriefing(ctx: ExportContext, outPath: string, request: BriefingRequest, options: ExportOptions = {}): Promise<ExportResult> {
+/**
+ * Writes the briefing at `outPath`, or at `outPath` plus the format's extension when it
+ * lacks one (see withFormatExtension); the result's `path` is where it was written.
+ */
+export async function exportBriefing(ctx: BriefingContext, chosenPath: string, request: BriefingRequest, options: ExportOptions = {}): Promise<ExportResult> {
   const format = request.format ?? 'pdf'
+  const outPath = withFormatExtension(chosenPath, format)
   const { signal } = options
   const progress = (done: number, total: number, label: string) => options.onProgress?.({ job: 'export', done, total, label })
   throwIfCanceled(signal)
@@ -99,7 +93,7 @@ export async function exportBriefing(ctx: ExportContext, outPath: string, reques
 export const FORMAT_NAMES: Record<ExportFormat, string> = { pdf: 'PDF', md: 'Markdown', csv: 'CSV', w3c: 'W3C Web Annotations' }
 
 /** The layout of a stored briefing (by id) or of an ad-hoc request. Throws 'empty-selection' when nothing would be in it. */
-export async function layoutFor(ctx: Pick<ExportContext, 'store' | 'now'>, request: BriefingRequest): Promise<BriefingLayout> {
+export async function layoutFor(ctx: Pick<BriefingContext, 'store' | 'now'>, request: BriefingRequest): Promise<BriefingLayout> {
   const { store } = ctx
   const source = request.briefingId ? await getBriefing(ctx, request.briefingId) : { title: request.title, tagIds: request.tagIds }
   const data = { articles: store.articles, tags: store.tags, highlights: await store.allHighlights() }
@@ -108,7 +102,7 @@ export async function layoutFor(ctx: Pick<ExportContext, 'store' | 'now'>, reque
   return layout
 }
 
-async function textExport(ctx: ExportContext, layout: BriefingLayout, format: Exclude<ExportFormat, 'pdf'>): Promise<string> {
+async function textExport(ctx: BriefingContext, layout: BriefingLayout, format: Exclude<ExportFormat, 'pdf'>): Promise<string> {
   if (format === 'md') return briefingToMarkdown(layout)
   if (format === 'csv') return highlightsToCsv(csvRowsFromLayout(layout), stringify)
   // Positions are counted in code points in the file (the model's rule): that needs the texts.
@@ -123,7 +117,7 @@ async function textExport(ctx: ExportContext, layout: BriefingLayout, format: Ex
 
 type Progress = (done: number, total: number, label: string) => void
 
-async function renderPdf(ctx: ExportContext, layout: BriefingLayout, signal: AbortSignal | undefined, progress: Progress): Promise<{ bytes: Uint8Array; pageCount: number }> {
+async function renderPdf(ctx: BriefingContext, layout: BriefingLayout, signal: AbortSignal | undefined, progress: Progress): Promise<{ bytes: Uint8Array; pageCount: number }> {
   const onProgress = (p: PdfProgress) => progress(p.done, p.total, pdfStage(p))
   const renderer = workerRenderer(ctx)
   if (renderer) {
@@ -146,7 +140,7 @@ function pdfStage(p: PdfProgress): string {
   return 'Finishing the PDF'
 }
 
-function workerRenderer(ctx: ExportContext): PdfWorkerRenderer | null {
+function workerRenderer(ctx: BriefingContext): PdfWorkerRenderer | null {
   if (ctx.pdfWorkerUrl) return sharedPdfRenderer(ctx.pdfWorkerUrl)
   try {
     return sharedPdfRenderer(defaultPdfWorkerUrl())

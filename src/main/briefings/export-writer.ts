@@ -1,14 +1,15 @@
 /**
  * Writing an export file so that a failure or a cancel leaves nothing at the target: the
- * bytes go to a temp file in the target folder (fsynced), which is renamed over the target
- * only at the end; any failure removes the temp file. Also the checks that name exactly
- * what is wrong with a target name, and the message for a target another program holds.
+ * notebook's durable write (temp file in the target folder, fsync, rename; any failure
+ * removes the temp file), with the export's cancel and error messages. Also the checks that
+ * name exactly what is wrong with a target name, the message for a target another program
+ * holds, and the file extension each format gets.
  */
-import { randomBytes } from 'node:crypto'
-import { open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { rename } from 'node:fs/promises'
+import { basename, extname } from 'node:path'
+import type { ExportFormat } from '../../core/api'
 import { DossierError } from '../../core/result'
-import { syncDirectory } from '../storage/durable-write'
+import { writeFileDurably } from '../storage/durable-write'
 import { mapExportError } from '../export-target'
 
 export const CANCELED_MESSAGE = 'Export cancelled; nothing was written.'
@@ -73,31 +74,44 @@ export interface ExportFs {
 const defaultFs: ExportFs = { rename }
 
 /**
- * Writes `data` to `outPath` through a temp file beside it. A cancel before the rename, or
- * any failure, removes the temp file and leaves the target untouched.
+ * Writes `data` to `outPath` through a temp file beside it (writeFileDurably). A cancel
+ * before the rename, or any failure, removes the temp file and leaves the target untouched.
  */
 export async function writeExportFile(outPath: string, data: string | Uint8Array, signal?: AbortSignal, fs: ExportFs = defaultFs): Promise<void> {
   throwIfCanceled(signal)
-  const dir = dirname(outPath)
-  const temp = join(dir, `.${basename(outPath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  let handle: Awaited<ReturnType<typeof open>> | undefined
-  try {
-    handle = await open(temp, 'wx')
-    await handle.writeFile(data)
-    await handle.sync()
-    await handle.close()
-    handle = undefined
-    throwIfCanceled(signal)
+  const renameOnto = async (from: string, to: string) => {
     try {
-      await fs.rename(temp, outPath)
+      await fs.rename(from, to)
     } catch (error) {
       throw renameError(error, outPath)
     }
+  }
+  try {
+    // The file is in place once renamed; making the rename itself durable is best effort.
+    await writeFileDurably(outPath, data, { signal, rename: renameOnto, directorySync: 'best-effort' })
   } catch (error) {
-    await handle?.close().catch(() => undefined)
-    await rm(temp, { force: true }).catch(() => undefined)
+    if (signal?.aborted) throw canceledError()
     throw mapExportError(error, outPath)
   }
-  // The file is in place; making the rename itself durable is best effort.
-  await syncDirectory(dir).catch(() => undefined)
+}
+
+/** The extensions a file of each format may have; the first is the one added when missing. */
+export const FORMAT_EXTENSIONS: Record<ExportFormat, readonly string[]> = {
+  pdf: ['.pdf'],
+  md: ['.md', '.markdown'],
+  csv: ['.csv'],
+  w3c: ['.jsonld', '.json'],
+}
+
+/**
+ * The target with the format's extension: unchanged when it already has one of them (any
+ * case), otherwise with the first appended ("brief" or "brief.txt" as Markdown become
+ * "brief.md" and "brief.txt.md"), so opening the file starts the right program.
+ */
+export function withFormatExtension(outPath: string, format: ExportFormat): string {
+  const allowed = FORMAT_EXTENSIONS[format]
+  if (allowed.includes(extname(outPath).toLowerCase())) return outPath
+  // Trailing dots and spaces would make "brief." into "brief..md" (and Windows drops them anyway).
+  const stem = basename(outPath).replace(/[. ]+$/, '') || 'briefing'
+  return `${outPath.slice(0, outPath.length - basename(outPath).length)}${stem}${allowed[0]}`
 }

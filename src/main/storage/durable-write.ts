@@ -10,23 +10,42 @@ import { basename, dirname, join } from 'node:path'
 /** How a whole file is replaced. The default is durable; tests inject others (the crash test's control). */
 export type FileWriter = (target: string, data: string | Uint8Array) => Promise<void>
 
-export async function writeFileDurably(target: string, data: string | Uint8Array): Promise<void> {
+export interface DurableWriteOptions {
+  /**
+   * Checked once the temp file is written and synced, just before the rename: when it is
+   * aborted the temp file is removed, the target is left untouched, and the signal's reason
+   * is thrown (an export's cancel).
+   */
+  signal?: AbortSignal
+  /** How the temp file is renamed over the target (an export maps a locked target's error; tests simulate one). */
+  rename?: (from: string, to: string) => Promise<void>
+  /**
+   * 'best-effort': a failed directory fsync after the rename does not fail the write (an
+   * export: the file is in place, and nothing else depends on it). Default 'required'.
+   */
+  directorySync?: 'required' | 'best-effort'
+}
+
+export async function writeFileDurably(target: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
   const dir = dirname(target)
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   let handle: Awaited<ReturnType<typeof open>> | undefined
   try {
+    options.signal?.throwIfAborted()
     handle = await open(temp, 'wx')
     await handle.writeFile(data)
     await handle.sync()
     await handle.close()
     handle = undefined
-    await rename(temp, target)
+    options.signal?.throwIfAborted()
+    await (options.rename ?? rename)(temp, target)
   } catch (error) {
     await handle?.close().catch(() => undefined)
     await rm(temp, { force: true }).catch(() => undefined)
     throw error
   }
-  await syncDirectory(dir)
+  if (options.directorySync === 'best-effort') await syncDirectory(dir).catch(() => undefined)
+  else await syncDirectory(dir)
 }
 
 /** fsync on a directory is how POSIX makes a rename durable; Windows cannot open one, and does not need it. */

@@ -1,0 +1,17 @@
+/**
+ * What the briefing functions (storage, preview, export, W3C import) need from the open
+ * notebook session: one interface for all of them.
+ */
+import type { NotebookStore } from '../storage/notebook-store'
+import type { ExportFs } from './export-writer'
+
+export interface BriefingContext {
+  store: NotebookStore
+  now: () => string
+  randomHex: () => string
+  fontsDir: string
+  /** The built PDF worker script; by default the one beside the bundle (tests pass one they built; see export-briefing). */
+  pdfWorkerUrl?: URL
+  /** Only tests: how an export's final rename is done (to simulate a file held by another program). */
+  exportFs?: ExportFs
+}
