@@ -6,6 +6,8 @@ import type { CSSProperties } from 'react'
 import type { ArticleId, TagId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import { isFilterEmpty, type PassageFilter } from '../passages/filter'
+import { DateRange } from './filters/DateRange'
+import { OutletSelect } from './filters/OutletSelect'
 
 interface Props {
   filter: PassageFilter
@@ -52,17 +54,7 @@ export function PassageFilters({ filter, onChange, onClear, tags, outlets, artic
         </fieldset>
       )}
       <div className="passages-selects">
-        <label>
-          Outlet
-          <select value={filter.outlet ?? ''} onChange={(e) => set({ outlet: e.target.value === '' ? null : e.target.value })}>
-            <option value="">All outlets</option>
-            {outlets.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OutletSelect value={filter.outlet} outlets={outlets} onChange={(outlet) => set({ outlet })} />
         <label>
           Article
           <select
@@ -77,14 +69,7 @@ export function PassageFilters({ filter, onChange, onClear, tags, outlets, artic
             ))}
           </select>
         </label>
-        <label>
-          From
-          <input type="date" value={filter.from} max={filter.to || undefined} onChange={(e) => set({ from: e.target.value })} />
-        </label>
-        <label>
-          To
-          <input type="date" value={filter.to} min={filter.from || undefined} onChange={(e) => set({ to: e.target.value })} />
-        </label>
+        <DateRange from={filter.from} to={filter.to} onChange={set} />
         {!isFilterEmpty(filter) && (
           <button type="button" className="button button-small" onClick={onClear}>
             Clear filters

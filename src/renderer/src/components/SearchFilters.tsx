@@ -5,6 +5,8 @@ import type { CSSProperties } from 'react'
 import type { TagId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import type { SearchDialogFilters } from '../search/snippet-parts'
+import { DateRange } from './filters/DateRange'
+import { OutletSelect } from './filters/OutletSelect'
 
 interface Props {
   filters: SearchDialogFilters
@@ -38,25 +40,8 @@ export function SearchFilters({ filters, onChange, tags, outlets }: Props) {
           ))}
         </div>
       )}
-      <label>
-        Outlet
-        <select value={filters.outlet ?? ''} onChange={(e) => set({ outlet: e.target.value === '' ? null : e.target.value })}>
-          <option value="">All outlets</option>
-          {outlets.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        From
-        <input type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => set({ from: e.target.value })} />
-      </label>
-      <label>
-        To
-        <input type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => set({ to: e.target.value })} />
-      </label>
+      <OutletSelect value={filters.outlet} outlets={outlets} onChange={(outlet) => set({ outlet })} />
+      <DateRange from={filters.from} to={filters.to} onChange={set} />
     </div>
   )
 }

@@ -5,6 +5,8 @@
  */
 import { useId } from 'react'
 import type { ArticleFlag } from '../../../core/model'
+import { DateRange } from '../components/filters/DateRange'
+import { OutletSelect } from '../components/filters/OutletSelect'
 import type { FlagFilter, LibraryFilter } from './filter'
 import { flagLabel } from './format'
 
@@ -36,15 +38,7 @@ export function LibraryFilters({ filter, outlets, flagKinds, onChange }: Props) 
         }}
       />
       <div className="library-filter-row">
-        <label htmlFor={`${id}-outlet`}>Outlet</label>
-        <select id={`${id}-outlet`} value={filter.outlet} onChange={(e) => set({ outlet: e.target.value })}>
-          <option value="">All outlets</option>
-          {outlets.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
+        <OutletSelect value={filter.outlet} outlets={outlets} onChange={(outlet) => set({ outlet: outlet ?? '' })} />
         <label htmlFor={`${id}-flag`}>Flags</label>
         <select id={`${id}-flag`} value={filter.flag} onChange={(e) => set({ flag: e.target.value as FlagFilter })}>
           <option value="">Any article</option>
@@ -57,10 +51,7 @@ export function LibraryFilters({ filter, outlets, flagKinds, onChange }: Props) 
         </select>
       </div>
       <div className="library-filter-row">
-        <label htmlFor={`${id}-from`}>From</label>
-        <input id={`${id}-from`} type="date" value={filter.from} max={filter.to || undefined} onChange={(e) => set({ from: e.target.value })} />
-        <label htmlFor={`${id}-to`}>To</label>
-        <input id={`${id}-to`} type="date" value={filter.to} min={filter.from || undefined} onChange={(e) => set({ to: e.target.value })} />
+        <DateRange from={filter.from} to={filter.to} onChange={set} />
       </div>
     </div>
   )
