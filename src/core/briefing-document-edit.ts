@@ -177,42 +177,6 @@ export function findSection(doc: BriefingDocument, tagId: TagId): BriefingSectio
   return doc.sections.find((s) => s.tagId === tagId)
 }
 
-/**
- * Drops references to things no longer in the notebook (deleted tags, highlights,
- * articles), e.g. before saving after a deletion. Returns what was removed.
- */
-export function pruneBriefingDocument(
-  doc: BriefingDocument,
-  existing: { tagIds: ReadonlySet<TagId>; highlightIds: ReadonlySet<HighlightId>; articleIds: ReadonlySet<ArticleId> },
-): { document: BriefingDocument; removed: { tagIds: TagId[]; highlightIds: HighlightId[]; articleIds: ArticleId[] } } {
-  const removedTags = doc.selection.tagIds.filter((id) => !existing.tagIds.has(id))
-  const removedHighlights = new Set<HighlightId>()
-  let next = setSelectedTags(
-    doc,
-    doc.selection.tagIds.filter((id) => existing.tagIds.has(id)),
-  )
-  next = {
-    ...next,
-    sections: next.sections.map((s) => {
-      const keep = (id: HighlightId) => {
-        if (existing.highlightIds.has(id)) return true
-        removedHighlights.add(id)
-        return false
-      }
-      const order = s.order.filter(keep)
-      const excluded = s.excluded.filter(keep)
-      return order.length === s.order.length && excluded.length === s.excluded.length ? s : { ...s, order, excluded }
-    }),
-  }
-  const removedArticles = (doc.selection.articleIds ?? []).filter((id) => !existing.articleIds.has(id))
-  if (removedArticles.length > 0) next = setArticleFilter(next, (next.selection.articleIds ?? []).filter((id) => existing.articleIds.has(id)))
-  const changed = removedTags.length > 0 || removedHighlights.size > 0 || removedArticles.length > 0
-  return {
-    document: changed ? next : doc,
-    removed: { tagIds: removedTags, highlightIds: [...removedHighlights], articleIds: removedArticles },
-  }
-}
-
 // ---------------------------------------------------------------------------------------
 
 function sectionIndex(doc: BriefingDocument, tagId: TagId): number {

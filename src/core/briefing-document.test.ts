@@ -12,7 +12,6 @@ import {
   movePassageBy,
   normaliseBriefingDocument,
   parseBriefingDocument,
-  pruneBriefingDocument,
   removeSection,
   resetPassageOrder,
   setArticleFilter,
@@ -191,31 +190,5 @@ describe('editing helpers are pure', () => {
     const doc = frozen(fresh())
     const later = touchBriefingDocument(doc, '2026-11-22T00:00:00.000Z')
     expect(later).toEqual({ ...doc, updatedAt: '2026-11-22T00:00:00.000Z' })
-  })
-})
-
-describe('pruneBriefingDocument', () => {
-  it('drops deleted tags, highlights and articles, and says what it removed', () => {
-    const a1 = 'a-0000000001' as ArticleId
-    const a2 = 'a-0000000002' as ArticleId
-    let doc = fresh()
-    doc = movePassage(doc, BASES, [h(1), h(2)], h(2), 0)
-    doc = excludePassage(doc, CONVOYS, h(3))
-    doc = setArticleFilter(doc, [a1, a2])
-    const { document, removed } = pruneBriefingDocument(doc, {
-      tagIds: new Set([BASES, CONVOYS]),
-      highlightIds: new Set([h(1)]),
-      articleIds: new Set([a1]),
-    })
-    expect(removed).toEqual({ tagIds: [TALKS], highlightIds: [h(2), h(3)], articleIds: [a2] })
-    expect(document.selection).toEqual({ tagIds: [BASES, CONVOYS], articleIds: [a1], from: null, to: null })
-    expect(document.sections[0]!.order).toEqual([h(1)])
-    expect(document.sections[1]!.excluded).toEqual([])
-  })
-
-  it('returns the same document when nothing is stale', () => {
-    const doc = fresh()
-    const result = pruneBriefingDocument(doc, { tagIds: new Set([BASES, CONVOYS, TALKS]), highlightIds: new Set(), articleIds: new Set() })
-    expect(result.document).toBe(doc)
   })
 })

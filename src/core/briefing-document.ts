@@ -51,7 +51,6 @@ export {
   movePassageBy,
   moveSection,
   moveSectionBy,
-  pruneBriefingDocument,
   removeSection,
   resetPassageOrder,
   setArticleFilter,

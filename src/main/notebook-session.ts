@@ -264,6 +264,9 @@ export class NotebookSession {
       updatedAt: now,
     }
     await this.store.updateHighlights(article.id, (highlights) => {
+      // Checked again inside the write: the article or a tag may have been deleted meanwhile.
+      if (!this.store.article(article.id)) throw new DossierError('not-found', `“${article.title}” was deleted; the highlight was not saved.`)
+      this.#checkTagIds(highlight.tagIds)
       highlights.push(highlight)
     })
     return highlight

@@ -7,6 +7,7 @@
 import type { ClipboardContent, DossierEvent, DossierService, ExportFormat, JobProgress } from '../core/api'
 import { DossierError } from '../core/result'
 import { resolve } from 'node:path'
+import { FORMAT_EXTENSIONS } from './briefings/export-writer'
 import type { DesktopShell, Dialogs } from './dialogs'
 import { NotebookSession, type SessionDeps } from './notebook-session'
 import { describeLaterRecoveries, describeOpenReport } from './open-report'
@@ -275,10 +276,9 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
   }
 }
 
-const EXTENSIONS: Record<ExportFormat, string> = { pdf: 'pdf', md: 'md', csv: 'csv', w3c: 'jsonld' }
 
 export function suggestedBriefingName(title: string | undefined, format: ExportFormat = 'pdf'): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const base = (title ?? 'Briefing').replace(/[<>:"/\\|?*\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Briefing'
-  return `${base}.${EXTENSIONS[format]}`
+  return `${base}${FORMAT_EXTENSIONS[format][0]}`
 }

@@ -25,6 +25,7 @@ import { TEMP_FILE, validateAnnotationsOf, validateCatalog } from './file-format
 import { planCounts, writeCountsCache } from './highlight-counts'
 import { acquireNotebookLock, type NotebookLock } from './notebook-lock'
 import { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR, WRITTEN_DIRS } from './layout'
+import { readOnlyError } from './read-only'
 import { Loader, type Doc, type OpenReport } from './notebook-loader'
 
 export { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR }
@@ -344,10 +345,6 @@ export class NotebookStore {
       throw new DossierError('write-failed', `Could not save ${sub}/${name} in the notebook (${(error as Error).message}).`)
     }
   }
-}
-
-function readOnlyError(): DossierError {
-  return new DossierError('forbidden', 'This notebook was opened read-only; nothing can be changed.')
 }
 
 async function ensureFolder(dir: string, create: boolean): Promise<void> {

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { DossierEvent, MenuCommand } from '../../core/api'
 import type { ArticleId, HighlightId } from '../../core/ids'
 import { isCanceled } from './api'
+import { flushPendingBriefingEdits } from './briefing/pending-edits'
 import { ImportProgress } from './components/ImportProgress'
 import { ReaderView } from './components/ReaderView'
 import { DropOverlay } from './components/DropOverlay'
@@ -102,6 +103,8 @@ export function App() {
         document.execCommand(direction)
         return
       }
+      // A briefing edit still waiting for its save is recorded first, so undo reaches it.
+      flushPendingBriefingEdits()
       const label = direction === 'undo' ? await undo.undo() : await undo.redo()
       if (label === null && !(direction === 'undo' ? undo.canUndo : undo.canRedo)) {
         statusControls.announce('info', direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo')

@@ -24,6 +24,7 @@ vi.mock('../api', () => ({
     restoreArticle: vi.fn(),
     getArticle: vi.fn(),
     updateArticleMeta: vi.fn(),
+    restoreArticleMeta: vi.fn(),
   },
 }))
 const fake = vi.mocked(api)
@@ -239,7 +240,20 @@ describe('LibraryTable', () => {
     expect(dialog()).toBeNull()
     expect(onChanged).toHaveBeenCalledTimes(1)
 
+    // Undo puts back the whole snapshot read before the edit: values, sources, edited marks.
+    fake.restoreArticleMeta.mockResolvedValue({ ok: true, value: ARTICLES[0]! })
     await act(async () => void (await undo.undo()))
-    expect(fake.updateArticleMeta).toHaveBeenLastCalledWith({ articleId: 'a-0000000001', change: { author: '', published: '2024-12-15' } })
+    expect(fake.restoreArticleMeta).toHaveBeenLastCalledWith({
+      articleId: 'a-0000000001',
+      meta: {
+        title: 'Ships leave Tartus',
+        outlet: 'Reuters',
+        author: null,
+        published: '2024-12-15',
+        url: ARTICLES[0]!.url,
+        metaSources: { title: 'first heading', outlet: 'meta og:site_name' },
+        metaEdited: ARTICLES[0]!.metaEdited,
+      },
+    })
   })
 })
