@@ -148,3 +148,18 @@ describe('undoing a metadata edit', () => {
   })
 })
 
+describe('a highlight removed meanwhile', () => {
+  it('is reported as gone when changed or removed again, and no other highlight is touched', async () => {
+    await session.importContents([file('convoy.txt', TEXT)])
+    const id = session.listArticles()[0]!.id
+    const first = await session.highlightQuote({ articleId: id, quote: 'Thirty trucks', tagNames: ['Convoys'], comment: '' })
+    const last = await session.highlightQuote({ articleId: id, quote: 'naval base', tagNames: ['Bases'], comment: 'keep' })
+    // Two removals of the same highlight race (two windows of the app, or a double click).
+    const results = await Promise.allSettled([session.deleteHighlight(first.id), session.deleteHighlight(first.id)])
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    await expect(session.updateHighlight({ highlightId: first.id, comment: 'late edit' })).rejects.toMatchObject({ code: 'not-found' })
+    const view = await session.getArticle(id)
+    expect(view.highlights.map((h) => [h.id, h.comment])).toEqual([[last.id, 'keep']])
+  })
+})
+

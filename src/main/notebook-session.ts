@@ -30,12 +30,15 @@ import type { BriefingDocument, BriefingId } from '../core/briefing-document'
 import type { BriefingLayout } from '../core/briefing-types'
 import { makeHighlightId, makeTagId, type ArticleId, type HighlightId, type TagId } from '../core/ids'
 import type { SearchResponse } from '../core/search/types'
-import type { Article, EditableMetaField, Highlight, Tag } from '../core/model'
+import type { Article, Highlight, Tag } from '../core/model'
 import { DossierError } from '../core/result'
 import { findOccurrences, makeTextTarget, trimRange } from '../core/selectors'
 import * as briefings from './briefings/briefing-ops'
 import { importContents, importPaths, type ContentToImport, type ImportContext } from './import/import-batch'
+import { restoreArticleMeta, updateArticleMeta, type ArticleMetaChange } from './library/article-meta'
 import { deleteArticle, restoreArticle } from './library/article-trash'
+import { summariseArticle } from './library/summary'
+import { dedupe, indexOrThrow, pickOccurrence } from './highlight-rules'
 import { NotebookSearch, type NotebookSearchQuery } from './search/notebook-search'
 import * as tagOps from './tags/tag-ops'
 import { restoreFiles, verifyBackup, type BackupInfo } from './storage/backups'
@@ -59,8 +62,7 @@ export interface SessionOpenOptions {
   writer?: FileWriter
 }
 
-/** What `dossier edit` may change; undefined leaves a field alone, '' clears it. */
-export type ArticleMetaChange = Partial<Record<EditableMetaField, string>>
+export type { ArticleMetaChange } from './library/article-meta'
 
 /** Progress and cancellation for long jobs (import batches, exports). */
 export interface JobControl {
@@ -171,27 +173,10 @@ export class NotebookSession {
     return importContents(this.#importContext({}), [file])
   }
 
-  /**
-   * Puts an article's metadata back exactly as `meta` has it, sources and edited marks
-   * included: the undo (and redo) of an edit, which must not leave "edited by the
-   * analyst" on a value that came from the file.
-   */
+  /** Puts an article's metadata back exactly as a snapshot had it (undo and redo of an edit). */
   async restoreArticleMeta(articleId: ArticleId, meta: ArticleMetaSnapshot): Promise<ArticleSummary> {
     this.#article(articleId)
-    let found = false
-    await this.store.updateCatalog((d) => {
-      const a = d.articles.find((x) => x.id === articleId)
-      if (!a) return
-      found = true
-      a.title = meta.title
-      a.outlet = meta.outlet
-      a.author = meta.author
-      a.published = meta.published
-      a.url = meta.url
-      a.metaSources = { ...meta.metaSources }
-      a.metaEdited = [...new Set(meta.metaEdited)]
-    })
-    if (!found) throw new DossierError('not-found', `There is no article with id ${articleId} in this notebook.`)
+    await restoreArticleMeta(this.store, articleId, meta)
     return this.articleSummary(articleId)
   }
 
@@ -209,38 +194,9 @@ export class NotebookSession {
    * Changes an article's metadata as the analyst states it (`dossier edit`). An empty
    * string clears a field (the title cannot be cleared). The stored text never changes.
    */
-  async updateArticleMeta(articleId: ArticleId, change: ArticleMetaChange): Promise<Article> {
+  updateArticleMeta(articleId: ArticleId, change: ArticleMetaChange): Promise<Article> {
     this.#article(articleId)
-    const fields = (Object.keys(change) as EditableMetaField[]).filter((k) => change[k] !== undefined)
-    if (fields.length === 0) throw new DossierError('bad-request', 'Nothing to change: give at least one of --title, --outlet, --date, --url, --author.')
-    const values: Partial<Record<EditableMetaField, string | null>> = {}
-    for (const field of fields) {
-      const value = collapse(change[field] ?? '')
-      if (field === 'title' && !value) throw new DossierError('bad-request', 'The title cannot be empty.')
-      const max = field === 'title' ? 500 : field === 'author' ? 300 : field === 'outlet' ? 200 : field === 'url' ? 2000 : 40
-      if (value.length > max) throw new DossierError('bad-request', `The ${field} is ${value.length} characters long; at most ${max} are allowed.`)
-      if (field === 'published' && value && !/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$/.test(value)) {
-        throw new DossierError('bad-request', `The date "${value}" is not YYYY-MM-DD or an ISO date-time such as 2025-01-15T16:29+00:00.`)
-      }
-      if (field === 'url' && value && !/^https?:\/\/\S+$/i.test(value)) throw new DossierError('bad-request', `The URL "${value}" does not start with http:// or https://.`)
-      values[field] = value || null
-    }
-    let updated: Article | undefined
-    await this.store.updateCatalog((d) => {
-      const a = d.articles.find((x) => x.id === articleId)
-      if (!a) return
-      for (const field of fields) {
-        const value = values[field] ?? null
-        if (field === 'title') a.title = value ?? a.title
-        else a[field] = value
-        if (value === null) delete a.metaSources[field]
-        else a.metaSources[field] = 'edited by the analyst'
-        if (!a.metaEdited.includes(field)) a.metaEdited.push(field)
-      }
-      updated = structuredClone(a)
-    })
-    if (!updated) throw new DossierError('not-found', `There is no article with id ${articleId} in this notebook.`)
-    return updated
+    return updateArticleMeta(this.store, articleId, change)
   }
 
   async createHighlight(request: NewHighlight): Promise<Highlight> {
@@ -278,20 +234,7 @@ export class NotebookSession {
     const text = await this.store.readBody(article.bodyHash)
     const quote = request.quote
     if (quote.trim().length === 0) throw new DossierError('bad-request', 'The quote is empty.')
-    const hits = findOccurrences(text, quote.normalize('NFC'))
-    if (hits.length === 0) {
-      throw new DossierError('quote-not-found', `The quote does not occur in "${article.title}" (${article.id}). Copy it exactly from \`dossier show ${article.id}\`.`)
-    }
-    let index = 0
-    if (request.occurrence !== undefined) {
-      if (request.occurrence < 1 || request.occurrence > hits.length) {
-        throw new DossierError('bad-request', `The quote occurs ${hits.length} time(s); --occurrence must be between 1 and ${hits.length}.`)
-      }
-      index = request.occurrence - 1
-    } else if (hits.length > 1) {
-      throw new DossierError('ambiguous-quote', `The quote occurs ${hits.length} times in "${article.title}"; choose one with --occurrence 1..${hits.length}.`)
-    }
-    const start = hits[index]!
+    const start = pickOccurrence(findOccurrences(text, quote.normalize('NFC')), request.occurrence, article)
     return this.createHighlight({
       articleId: article.id,
       start,
@@ -311,7 +254,7 @@ export class NotebookSession {
       updatedAt: this.#now(),
     }
     await this.store.updateHighlights(current.articleId, (highlights) => {
-      highlights.splice(highlights.findIndex((h) => h.id === next.id), 1, next)
+      highlights.splice(indexOrThrow(highlights, next.id), 1, next)
     })
     return next
   }
@@ -319,7 +262,7 @@ export class NotebookSession {
   async deleteHighlight(highlightId: HighlightId): Promise<void> {
     const current = await this.#highlight(highlightId)
     await this.store.updateHighlights(current.articleId, (highlights) => {
-      highlights.splice(highlights.findIndex((h) => h.id === highlightId), 1)
+      highlights.splice(indexOrThrow(highlights, highlightId), 1)
     })
   }
 
@@ -454,28 +397,9 @@ export class NotebookSession {
   }
 
   #summarise(a: Article): ArticleSummary {
-    const rewrites = a.rewrites.flatMap((link) => {
-      const other = this.store.article(link.articleId)
-      return other ? [{ ...link, title: other.title }] : []
-    })
-    return {
-      id: a.id,
-      title: a.title,
-      outlet: a.outlet,
-      author: a.author,
-      published: a.published,
-      url: a.url,
-      wordCount: a.wordCount,
-      importedAt: a.importedAt,
-      sourceFileName: a.source.fileName,
-      highlightCount: this.store.highlightCount(a.id),
-      format: a.format,
-      language: a.language,
-      flags: a.flags,
-      rewrites,
-      metaEdited: a.metaEdited,
-    }
+    return summariseArticle(a, this.store)
   }
+
 
   #article(id: ArticleId): Article {
     const article = this.store.article(id)
@@ -501,12 +425,4 @@ export class NotebookSession {
       if (!isTaken(id)) return id
     }
   }
-}
-
-function collapse(value: string): string {
-  return value.normalize('NFC').replace(/\s+/g, ' ').trim()
-}
-
-function dedupe<T>(values: readonly T[]): T[] {
-  return [...new Set(values)]
 }
