@@ -181,7 +181,7 @@ export class NotebookSession {
   }
 
   /** Moves an article and its highlights to the notebook's trash; `restoreArticle` undoes it. */
-  deleteArticle(articleId: ArticleId): Promise<ArticleRemoval> {
+  async deleteArticle(articleId: ArticleId): Promise<ArticleRemoval> {
     this.#article(articleId)
     return deleteArticle(this.store, articleId)
   }
@@ -194,7 +194,7 @@ export class NotebookSession {
    * Changes an article's metadata as the analyst states it (`dossier edit`). An empty
    * string clears a field (the title cannot be cleared). The stored text never changes.
    */
-  updateArticleMeta(articleId: ArticleId, change: ArticleMetaChange): Promise<Article> {
+  async updateArticleMeta(articleId: ArticleId, change: ArticleMetaChange): Promise<Article> {
     this.#article(articleId)
     return updateArticleMeta(this.store, articleId, change)
   }

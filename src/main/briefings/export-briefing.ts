@@ -59,6 +59,8 @@ export async function exportBriefing(ctx: BriefingContext, chosenPath: string, r
   const progress = (done: number, total: number, label: string) => options.onProgress?.({ job: 'export', done, total, label })
   throwIfCanceled(signal)
   checkTargetName(outPath)
+  // The name as chosen is checked too: a folder stays an error, not "folder.pdf" beside it.
+  if (outPath !== chosenPath) await checkExportTarget(chosenPath)
   await checkExportTarget(outPath)
 
   progress(0, 0, 'Building the briefing')
