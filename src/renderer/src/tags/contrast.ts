@@ -8,7 +8,7 @@
 /** The theme values from styles/base.css that a highlight is drawn with. */
 export const THEMES = {
   light: { name: 'light', page: '#ffffff', text: '#1f1d1a', alpha: 0.3 },
-  dark: { name: 'dark', page: '#202226', text: '#e6e3dc', alpha: 0.38 },
+  dark: { name: 'dark', page: '#202226', text: '#e6e3dc', alpha: 0.34 },
 } as const
 
 /** WCAG AA for body text. */
