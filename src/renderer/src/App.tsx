@@ -72,7 +72,7 @@ export function App() {
 
   const view_ = reading.view
   const lookup = useCallback((id: HighlightId) => view_?.highlights.find((h) => h.id === id) ?? view_?.orphans.find((h) => h.id === id), [view_])
-  const importer = useImport(statusControls, afterChange)
+  const importer = useImport(statusControls, afterChange, undo)
   const exporter = useExport(statusControls)
   const highlightActions = useHighlightActions(statusControls, afterChange, lookup, undo)
   const importAnnotations = useAnnotationImport(statusControls, afterTagChange)

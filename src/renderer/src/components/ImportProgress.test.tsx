@@ -8,15 +8,17 @@ import { act, useEffect } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DossierEvent, ImportReport } from '../../../core/api'
+import type { ArticleId } from '../../../core/ids'
 import type { Result } from '../../../core/result'
 import { api } from '../api'
 import { useImport, type Importer } from '../hooks/useImport'
 import type { StatusControls } from '../hooks/useStatus'
+import { UndoStack } from '../undo/undo-stack'
 import { ImportProgress } from './ImportProgress'
 
 let emit: (event: DossierEvent) => void = () => {}
 vi.mock('../api', () => ({
-  api: { importClipboard: vi.fn(), cancelImport: vi.fn() },
+  api: { importClipboard: vi.fn(), cancelImport: vi.fn(), deleteArticle: vi.fn(), restoreArticle: vi.fn() },
   isCanceled: () => false,
   onDossierEvent: (listener: (event: DossierEvent) => void) => {
     emit = listener
@@ -43,8 +45,13 @@ afterEach(() => {
   container.remove()
 })
 
+let undo: UndoStack
+beforeEach(() => {
+  undo = new UndoStack()
+})
+
 function Harness({ status, expose }: { status: StatusControls; expose(importer: Importer): void }) {
-  const importer = useImport(status, async () => {})
+  const importer = useImport(status, async () => {}, undo)
   useEffect(() => {
     expose(importer)
   })
@@ -108,5 +115,28 @@ describe('ImportProgress with useImport', () => {
     await act(async () => void (await importer!.importClipboard('  \n')))
     expect(fake.importClipboard).not.toHaveBeenCalled()
     expect(status.announce).toHaveBeenCalledWith('info', expect.stringContaining('no text to import'))
+  })
+
+  it('an import that added articles is undone by moving them to the trash, and redone by restoring them', async () => {
+    fake.importClipboard.mockResolvedValue({
+      ok: true,
+      value: { imported: 1, duplicates: 1, failed: 0, items: [
+        { source: 'Pasted.txt', status: 'imported', articleId: 'a-0000000001' as ArticleId, title: 'Convoy turned back' },
+        { source: 'again.txt', status: 'duplicate', duplicateOf: 'a-0000000002' as ArticleId },
+      ] },
+    })
+    fake.deleteArticle.mockResolvedValue({ ok: true, value: { articleId: 'a-0000000001' as ArticleId, title: 'Convoy turned back', highlightCount: 0 } })
+    fake.restoreArticle.mockResolvedValue({ ok: true, value: {} as never })
+    const status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
+    let importer: Importer | null = null
+    act(() => root.render(<Harness status={status} expose={(i) => (importer = i)} />))
+    await act(async () => void (await importer!.importClipboard({ text: 'Convoy turned back at the gate' })))
+    expect(undo.snapshot.undoLabel).toBe('import of 1 article')
+
+    await act(async () => void (await undo.undo()))
+    // Only the article the import created goes; the duplicate was there before.
+    expect(fake.deleteArticle.mock.calls).toEqual([[{ articleId: 'a-0000000001' }]])
+    await act(async () => void (await undo.redo()))
+    expect(fake.restoreArticle.mock.calls).toEqual([[{ articleId: 'a-0000000001' }]])
   })
 })

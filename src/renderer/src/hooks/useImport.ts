@@ -3,14 +3,17 @@
  * (read here, sent to main as base64), or from pasted text. Either way the library is
  * refreshed and the status region reports, per file, what was imported, skipped as a
  * duplicate, failed and why, or cancelled. While a batch runs, `progress` follows main's
- * progress events and `cancel()` stops the batch after the file in hand.
+ * progress events and `cancel()` stops the batch after the file in hand. An import that
+ * added articles can be undone (they go to the notebook's trash) and redone.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ClipboardContent, DroppedFile, ImportReport, JobProgress } from '../../../core/api'
-import { api, isCanceled, onDossierEvent } from '../api'
+import type { ArticleId } from '../../../core/ids'
+import { api, isCanceled, onDossierEvent, type ApiError } from '../api'
 import { fileToBase64 } from '../base64'
 import { describeImport, type LocalFailure } from '../import-report'
 import { plural } from '../plural'
+import type { UndoStack } from '../undo/undo-stack'
 import type { StatusControls } from './useStatus'
 
 export interface Importer {
@@ -29,7 +32,7 @@ export interface Importer {
   cancel(): Promise<void>
 }
 
-export function useImport(status: StatusControls, onImported: () => Promise<void>): Importer {
+export function useImport(status: StatusControls, onImported: () => Promise<void>, undo: UndoStack): Importer {
   const [importing, setImporting] = useState(false)
   const [progress, setProgress] = useState<JobProgress | null>(null)
   const running = useRef(false)
@@ -42,6 +45,24 @@ export function useImport(status: StatusControls, onImported: () => Promise<void
     [],
   )
 
+  /** Runs `step` for each article in turn; stops at the first failure (reported). */
+  const eachArticle = useCallback(
+    async (ids: readonly ArticleId[], step: (articleId: ArticleId) => Promise<{ ok: boolean; error?: ApiError }>, done: string) => {
+      for (const articleId of ids) {
+        const r = await step(articleId)
+        if (!r.ok) {
+          if (r.error) status.announceError(r.error)
+          await onImported()
+          return false
+        }
+      }
+      await onImported()
+      status.announce('success', done)
+      return true
+    },
+    [onImported, status],
+  )
+
   const report = useCallback(
     async (result: ImportReport | null, local: LocalFailure[]) => {
       await onImported()
@@ -49,8 +70,17 @@ export function useImport(status: StatusControls, onImported: () => Promise<void
       const imported = result?.imported ?? 0
       const kind = failures.length === 0 ? (imported > 0 ? 'success' : 'info') : imported > 0 ? 'info' : 'error'
       status.announce(kind, summary, lines)
+      const ids = (result?.items ?? []).flatMap((i) => (i.status === 'imported' && i.articleId ? [i.articleId] : []))
+      if (ids.length > 0) {
+        const label = `import of ${plural(ids.length, 'article')}`
+        undo.push({
+          label,
+          undo: () => eachArticle([...ids].reverse(), (articleId) => api.deleteArticle({ articleId }), `Undid: ${label} (moved to the trash)`),
+          redo: () => eachArticle(ids, (articleId) => api.restoreArticle({ articleId }), `Redid: ${label}`),
+        })
+      }
     },
-    [onImported, status],
+    [eachArticle, onImported, status, undo],
   )
 
   /** Runs one import at a time: a second request while one runs is ignored. */
