@@ -50,15 +50,16 @@
  */
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Command, CommanderError, InvalidArgumentError } from 'commander'
+import { Command, CommanderError } from 'commander'
 import { version } from '../../package.json'
 import type { ArticleId } from '../core/ids'
 import { isDossierError, type ApiError } from '../core/result'
 import { NotebookSession } from '../main/notebook-session'
 import type { ImportReport } from '../core/api'
 import { describeLaterRecoveries, describeOpenReport } from '../main/open-report'
-import { formatImport, formatList, formatShow, formatTags, oneLine, tagNames, tagsWithCounts } from './format'
+import { formatImport, formatList, formatShow, formatTags, oneLine, tagsWithCounts } from './format'
 import { registerEditCommand } from './edit-command'
+import { registerHighlightCommand } from './highlight-command'
 import { registerSearchCommand } from './search-command'
 import { registerExportCommands } from './export-commands'
 import { registerSafetyCommands } from './safety-commands'
@@ -282,42 +283,8 @@ Examples:
       print(view, () => formatShow(view, tags))
     })
 
-  program
-    .command('highlight')
-    .description('Highlight a passage of an article, found by quoting it, and tag or comment it.')
-    .argument('<id>', 'the article id (a-…)')
-    .requiredOption('--quote <text>', 'the exact passage to highlight, copied from "dossier show"')
-    .option('--occurrence <n>', 'which occurrence to highlight when the quote occurs more than once (1 = first)', parsePositiveInt)
-    .option('--tag <name>', 'a tag to apply (repeatable; names are case-insensitive)', collect)
-    .option('--comment <text>', 'a comment on the passage')
-    .addHelpText(
-      'after',
-      `
-At least one --tag or a --comment is required. See the tags with "dossier tags".
-
-Examples:
-  $ dossier highlight a-1f2e3d4c5b --quote "left the port of Tartus" --tag Convoys
-  $ dossier highlight a-1f2e3d4c5b --quote "the base" --occurrence 2 --tag Bases --comment "Second mention"`,
-    )
-    .action(async (id: string, opts: { quote: string; occurrence?: number; tag?: string[]; comment?: string }, cmd: Command) => {
-      const comment = opts.comment ?? ''
-      const tagNamesGiven = opts.tag ?? []
-      if (tagNamesGiven.length === 0 && comment.trim().length === 0) {
-        throw new UsageError('give at least one --tag or a --comment for the highlight')
-      }
-      const { open, print } = context(cmd)
-      const session = await open('write')
-      const highlight = await session.highlightQuote({
-        articleId: id as ArticleId,
-        quote: opts.quote,
-        occurrence: opts.occurrence,
-        tagNames: tagNamesGiven,
-        comment,
-      })
-      const title = session.listArticles().find((a) => a.id === highlight.articleId)?.title ?? highlight.articleId
-      const names = tagNames(highlight.tagIds, session.listTags())
-      print(highlight, () => `Highlighted ${highlight.id} in "${title}"${names.length > 0 ? ` [${names.join(', ')}]` : ''}\n`)
-    })
+  // Registered here, not with the others below: the help lists commands in this order.
+  registerHighlightCommand(program, context)
 
   program
     .command('tags')
@@ -393,18 +360,7 @@ function commandIn(argv: readonly string[]): string | null {
 }
 
 // ---------------------------------------------------------------------------------------
-// Option parsing and setup
-
-function parsePositiveInt(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
-    throw new InvalidArgumentError('it must be a positive whole number (1 = the first occurrence).')
-  }
-  return Number(value)
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value]
-}
+// Setup
 
 /**
  * The PDF fonts: `DOSSIER_FONTS_DIR`, else the project's resources/fonts. This file and
