@@ -32,13 +32,13 @@ import { makeHighlightId, makeTagId, type ArticleId, type HighlightId, type TagI
 import type { SearchResponse } from '../core/search/types'
 import type { Article, Highlight, Tag } from '../core/model'
 import { DossierError } from '../core/result'
-import { findOccurrences, makeTextTarget, trimRange } from '../core/selectors'
 import * as briefings from './briefings/briefing-ops'
 import { importContents, importPaths, type ContentToImport, type ImportContext } from './import/import-batch'
 import { restoreArticleMeta, updateArticleMeta, type ArticleMetaChange } from './library/article-meta'
 import { deleteArticle, restoreArticle } from './library/article-trash'
 import { summariseArticle } from './library/summary'
-import { dedupe, indexOrThrow, pickOccurrence } from './highlight-rules'
+import * as highlightOps from './highlight-ops'
+import { checkTagIds, type QuoteHighlight } from './highlight-ops'
 import { NotebookSearch, type NotebookSearchQuery } from './search/notebook-search'
 import * as tagOps from './tags/tag-ops'
 import { restoreFiles, verifyBackup, type BackupInfo } from './storage/backups'
@@ -70,14 +70,7 @@ export interface JobControl {
   signal?: AbortSignal
 }
 
-export interface QuoteHighlight {
-  articleId: ArticleId
-  quote: string
-  /** 1-based; required when the quote occurs more than once. */
-  occurrence?: number
-  tagNames: string[]
-  comment: string
-}
+export type { QuoteHighlight } from './highlight-ops'
 
 export class NotebookSession {
   readonly #now: () => string
@@ -199,76 +192,27 @@ export class NotebookSession {
     return updateArticleMeta(this.store, articleId, change)
   }
 
-  async createHighlight(request: NewHighlight): Promise<Highlight> {
-    const article = this.#article(request.articleId)
-    const text = await this.store.readBody(article.bodyHash)
-    if (request.end > text.length) {
-      throw new DossierError('bad-request', `The selection ends at ${request.end}, past the end of the article (${text.length} characters).`)
-    }
-    const { start, end } = trimRange(text, request.start, request.end)
-    if (end <= start) throw new DossierError('bad-request', 'The selection holds only white space: select some words to highlight.')
-    this.#checkTagIds(request.tagIds)
-    const now = this.#now()
-    const highlight: Highlight = {
-      // Ten random hex digits: a clash with a highlight not yet read is vanishingly unlikely.
-      id: this.#freshId((hex) => makeHighlightId(hex), (id) => this.store.isHighlightIdLoaded(id)),
-      articleId: article.id,
-      target: makeTextTarget(text, start, end),
-      tagIds: dedupe(request.tagIds),
-      comment: request.comment.trim(),
-      createdAt: now,
-      updatedAt: now,
-    }
-    await this.store.updateHighlights(article.id, (highlights) => {
-      // Checked again inside the write: the article or a tag may have been deleted meanwhile.
-      if (!this.store.article(article.id)) throw new DossierError('not-found', `“${article.title}” was deleted; the highlight was not saved.`)
-      this.#checkTagIds(highlight.tagIds)
-      highlights.push(highlight)
-    })
-    return highlight
+  createHighlight(request: NewHighlight): Promise<Highlight> {
+    return highlightOps.createHighlight(this.#highlightContext(), request)
   }
 
   /** The CLI's way in: find the quote in the article, then highlight it. */
-  async highlightQuote(request: QuoteHighlight): Promise<Highlight> {
-    const article = this.#article(request.articleId)
-    const text = await this.store.readBody(article.bodyHash)
-    const quote = request.quote
-    if (quote.trim().length === 0) throw new DossierError('bad-request', 'The quote is empty.')
-    const start = pickOccurrence(findOccurrences(text, quote.normalize('NFC')), request.occurrence, article)
-    return this.createHighlight({
-      articleId: article.id,
-      start,
-      end: start + quote.normalize('NFC').length,
-      tagIds: this.tagIdsByName(request.tagNames),
-      comment: request.comment,
-    })
+  highlightQuote(request: QuoteHighlight): Promise<Highlight> {
+    return highlightOps.highlightQuote(this.#highlightContext(), request)
   }
 
-  async updateHighlight(change: HighlightChange): Promise<Highlight> {
-    const current = await this.#highlight(change.highlightId)
-    if (change.tagIds) this.#checkTagIds(change.tagIds)
-    const next: Highlight = {
-      ...current,
-      tagIds: change.tagIds ? dedupe(change.tagIds) : current.tagIds,
-      comment: change.comment !== undefined ? change.comment.trim() : current.comment,
-      updatedAt: this.#now(),
-    }
-    await this.store.updateHighlights(current.articleId, (highlights) => {
-      highlights.splice(indexOrThrow(highlights, next.id), 1, next)
-    })
-    return next
+  updateHighlight(change: HighlightChange): Promise<Highlight> {
+    return highlightOps.updateHighlight(this.#highlightContext(), change)
   }
 
-  async deleteHighlight(highlightId: HighlightId): Promise<void> {
-    const current = await this.#highlight(highlightId)
-    await this.store.updateHighlights(current.articleId, (highlights) => {
-      highlights.splice(indexOrThrow(highlights, highlightId), 1)
-    })
+  deleteHighlight(highlightId: HighlightId): Promise<void> {
+    return highlightOps.deleteHighlight(this.#highlightContext(), highlightId)
   }
 
   async restoreHighlight(highlight: Highlight): Promise<Highlight> {
-    this.#article(highlight.articleId)
-    this.#checkTagIds(highlight.tagIds)
+    const ctx = this.#highlightContext()
+    ctx.article(highlight.articleId)
+    ctx.checkTagIds(highlight.tagIds)
     return tagOps.restoreHighlight(this.store, highlight)
   }
 
@@ -396,27 +340,25 @@ export class NotebookSession {
     return { store: this.store, now: () => this.#now(), randomHex: () => this.#randomHex(), fontsDir: this.deps.fontsDir }
   }
 
+  #highlightContext(): highlightOps.HighlightContext {
+    return {
+      store: this.store,
+      now: () => this.#now(),
+      newHighlightId: () => this.#freshId(makeHighlightId, (id) => this.store.isHighlightIdLoaded(id)),
+      article: (id) => this.#article(id),
+      checkTagIds: (ids) => checkTagIds(this.store, ids),
+      tagIdsByName: (names) => this.tagIdsByName(names),
+    }
+  }
+
   #summarise(a: Article): ArticleSummary {
     return summariseArticle(a, this.store)
   }
-
 
   #article(id: ArticleId): Article {
     const article = this.store.article(id)
     if (!article) throw new DossierError('not-found', `There is no article with id ${id} in this notebook.`)
     return article
-  }
-
-  async #highlight(id: HighlightId): Promise<Highlight> {
-    const highlight = await this.store.findHighlight(id)
-    if (!highlight) throw new DossierError('not-found', `There is no highlight with id ${id} in this notebook.`)
-    return highlight
-  }
-
-  #checkTagIds(ids: readonly TagId[]): void {
-    for (const id of ids) {
-      if (!this.store.tags.some((t) => t.id === id)) throw new DossierError('unknown-tag', `There is no tag with id ${id} in this notebook.`)
-    }
   }
 
   #freshId<T extends string>(make: (hex: string) => T, isTaken: (id: T) => boolean): T {
