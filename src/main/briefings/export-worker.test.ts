@@ -1,56 +1,35 @@
 /**
  * The PDF export through the REAL worker thread, as the built app and CLI run it:
- * pdf-worker.ts is bundled with vite into a temp folder (as render-in-worker.test does;
- * Node cannot run the .ts entry) and handed to the export as `pdfWorkerUrl`.
+ * pdf-worker.ts is bundled with vite into a temp folder (by ../pdf/test-worker-build, as
+ * render-in-worker.test does; Node cannot run the .ts entry) and handed to the export as
+ * `pdfWorkerUrl`.
  */
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../core/api'
 import { sharedPdfRenderer } from '../pdf/render-in-worker'
+import { buildTestPdfWorker, type TestPdfWorker } from '../pdf/test-worker-build'
 import { exportBriefing, type BriefingContext } from './briefing-ops'
 import { openTestNotebook, tempDir, type TestNotebook } from './test-notebook'
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 
 let nb: TestNotebook
 let ctx: BriefingContext
 let out: string
-let buildDir: string
+let worker: TestPdfWorker
 
 beforeAll(async () => {
   nb = await openTestNotebook(await tempDir('dossier-export-worker-'))
   out = await tempDir('dossier-export-worker-out-')
-  // Inside the project (out/ is ignored), so the bundle finds pdfkit in node_modules.
-  await mkdir(join(ROOT, 'out'), { recursive: true })
-  buildDir = await mkdtemp(join(ROOT, 'out', 'test-export-worker-'))
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'silent',
-    publicDir: false,
-    build: {
-      ssr: true,
-      target: 'node20',
-      outDir: buildDir,
-      emptyOutDir: true,
-      minify: false,
-      rolldownOptions: {
-        input: { 'pdf-worker': join(ROOT, 'src/main/pdf/pdf-worker.ts') },
-        output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
-      },
-    },
-  })
-  ctx = { ...nb.ctx, pdfWorkerUrl: pathToFileURL(join(buildDir, 'pdf-worker.mjs')) }
+  worker = await buildTestPdfWorker('test-export-worker-')
+  ctx = { ...nb.ctx, pdfWorkerUrl: worker.url }
 }, 60_000)
 
 afterAll(async () => {
   await sharedPdfRenderer(ctx.pdfWorkerUrl).dispose()
   await nb.session.close()
-  await rm(buildDir, { recursive: true, force: true })
+  await worker.remove()
 })
 
 describe('PDF export in the worker thread', () => {

@@ -1,13 +1,11 @@
 /**
- * The worker wrapper with the REAL worker: pdf-worker.ts is bundled with vite (as the app
- * build does; Node cannot run the .ts entry) into a temp folder, with pdfkit and the other
- * packages left external.
+ * The worker wrapper with the REAL worker: pdf-worker.ts bundled with vite into a temp
+ * folder by ./test-worker-build (as the app build does; Node cannot run the .ts entry).
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildBriefing, type BriefingLayout } from '../../core/briefing'
 import type { ArticleId, HighlightId, TagId } from '../../core/ids'
@@ -15,42 +13,24 @@ import { emptyAnalysisFields, type Article, type Highlight, type Tag } from '../
 import { makeTextTarget } from '../../core/selectors'
 import { renderBriefingPdf, type PdfProgress } from './briefing-pdf'
 import { PdfWorkerRenderer, renderBriefingPdfInWorker } from './render-in-worker'
+import { buildTestPdfWorker, type TestPdfWorker } from './test-worker-build'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const FONTS_DIR = join(ROOT, 'resources', 'fonts')
 
 let dir: string
-let buildDir: string
+let worker: TestPdfWorker
 let workerUrl: URL
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dossier-pdf-worker-'))
-  // Inside the project (out/ is ignored), so the bundle finds pdfkit in node_modules.
-  await mkdir(join(ROOT, 'out'), { recursive: true })
-  buildDir = await mkdtemp(join(ROOT, 'out', 'test-pdf-worker-'))
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'silent',
-    publicDir: false,
-    build: {
-      ssr: true,
-      target: 'node20',
-      outDir: buildDir,
-      emptyOutDir: true,
-      minify: false,
-      rolldownOptions: {
-        input: { 'pdf-worker': join(ROOT, 'src/main/pdf/pdf-worker.ts') },
-        output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
-      },
-    },
-  })
-  workerUrl = pathToFileURL(join(buildDir, 'pdf-worker.mjs'))
+  worker = await buildTestPdfWorker('test-pdf-worker-')
+  workerUrl = worker.url
 }, 60_000)
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
-  await rm(buildDir, { recursive: true, force: true })
+  await worker.remove()
 })
 
 /** A briefing of `n` passages of ordinary prose with an Arabic name in each. */
