@@ -14,6 +14,7 @@ import { formatCitationDate } from '../../../core/dates'
 import { useArticleLookup, useSearch, type ArticleLookup } from '../hooks/useSearch'
 import { NO_SEARCH_FILTERS, resultCountLabel, snippetParts, type SearchDialogFilters } from '../search/snippet-parts'
 import { SearchFilters } from './SearchFilters'
+import { trapFocus } from '../focus-trap'
 
 interface Props {
   open: boolean
@@ -180,22 +181,4 @@ function Marked({ snippet }: { snippet: NonNullable<SearchHit['snippet']> }) {
       {snippetParts(snippet).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
     </>
   )
-}
-
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])'
-
-/** Keeps Tab and Shift+Tab inside the dialog. */
-function trapFocus(e: KeyboardEvent, container: HTMLElement | null) {
-  if (!container) return
-  const items = Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE))
-  if (items.length === 0) return
-  const first = items[0]!
-  const last = items[items.length - 1]!
-  if (e.shiftKey && document.activeElement === first) {
-    e.preventDefault()
-    last.focus()
-  } else if (!e.shiftKey && document.activeElement === last) {
-    e.preventDefault()
-    first.focus()
-  }
 }
