@@ -1,0 +1,127 @@
+/**
+ * `dossier check` (check-notebook.ts), part 2: every article's stored text (its body) and
+ * original file. Each must be present and match its checksum. A missing or damaged body is
+ * re-created from its original, with `repair`, only when that reproduces exactly its hash.
+ */
+import { mkdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Article, Catalog } from '../../core/model'
+import { normaliseText } from '../../core/text'
+import { decodeTextFile } from '../import/decode-text'
+import { extractDocument } from '../import/extract'
+import type { CheckRun } from './check-run'
+import { writeFileDurably } from './durable-write'
+import { BODIES_DIR, CATALOG_FILE, ORIGINALS_DIR } from './layout'
+import { sha256Hex } from './notebook-store'
+import { corruptPath, keepCopy } from './safe-moves'
+
+/** Checks every article's body and original; returns the readable bodies by hash. */
+export async function checkArticles(run: CheckRun, catalog: Catalog): Promise<Map<string, string>> {
+  const bodies = new Map<string, string>()
+  const originals = new Map<string, Uint8Array | null>()
+  const seenBodies = new Set<string>()
+  for (const article of catalog.articles) {
+    const original = await checkOriginal(run, article, originals)
+    if (seenBodies.has(article.bodyHash)) continue
+    seenBodies.add(article.bodyHash)
+    const text = await checkBody(run, article, original)
+    if (text !== null) bodies.set(article.bodyHash, text)
+  }
+  return bodies
+}
+
+/** The original's bytes when present and matching its hash, else null (after reporting why). */
+async function checkOriginal(run: CheckRun, article: Article, cache: Map<string, Uint8Array | null>): Promise<Uint8Array | null> {
+  const file = article.source.originalFile
+  const cached = cache.get(file)
+  if (cached !== undefined) return cached
+  const verdict = await (async (): Promise<Uint8Array | null> => {
+    const name = file.startsWith(`${ORIGINALS_DIR}/`) ? file.slice(ORIGINALS_DIR.length + 1) : ''
+    if (!name || name === '.' || name === '..' || /[/\\]/.test(name)) {
+      await run.found(CATALOG_FILE, `Article ${article.id} ("${article.title}") names its original file as ${JSON.stringify(file)}, which is not a file in ${ORIGINALS_DIR}/.`, 'Nothing: the original is kept for provenance only, so the article still reads; re-import the file to restore it.')
+      return null
+    }
+    const bytes = await readFile(join(run.dir, ORIGINALS_DIR, name)).catch((e: NodeJS.ErrnoException) => e)
+    if (bytes instanceof Error) {
+      const why = bytes.code === 'ENOENT' ? 'is missing' : `cannot be read (${bytes.code ?? bytes.message})`
+      await run.found(file, `${file}, the original file of article ${article.id} ("${article.title}"), ${why}.`, 'Nothing: there is no other copy of the original bytes; the article itself still reads from its stored text.')
+      return null
+    }
+    run.checkedFiles++
+    const hash = sha256Hex(bytes)
+    if (hash !== article.source.originalHash) {
+      await run.found(file, `${file}, the original file of article ${article.id} ("${article.title}"), does not match its checksum (sha256 ${short(hash)}…, expected ${short(article.source.originalHash)}…): it was changed or damaged on disk.`, 'Nothing: there is no other copy of the original bytes; the article itself still reads from its stored text.')
+      return null
+    }
+    return bytes
+  })()
+  cache.set(file, verdict)
+  return verdict
+}
+
+/** The body text when present and matching its hash (or re-created), else null. */
+async function checkBody(run: CheckRun, article: Article, original: Uint8Array | null): Promise<string | null> {
+  const file = `${BODIES_DIR}/${article.bodyHash}.txt`
+  const path = join(run.dir, file)
+  const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => e)
+  let problem: string
+  if (bytes instanceof Error) {
+    const why = bytes.code === 'ENOENT' ? 'is missing' : `cannot be read (${bytes.code ?? bytes.message})`
+    problem = `${file}, the stored text of article ${article.id} ("${article.title}"), ${why}.`
+  } else {
+    run.checkedFiles++
+    const hash = sha256Hex(bytes)
+    if (hash === article.bodyHash) return bytes.toString('utf8')
+    problem = `${file}, the stored text of article ${article.id} ("${article.title}"), does not match its checksum (sha256 ${short(hash)}…): it was changed or damaged on disk.`
+  }
+
+  const originalFile = article.source.originalFile
+  if (!original) {
+    await run.found(file, problem, `Nothing: it cannot be re-created, because its original file ${originalFile} is missing or damaged too; its highlights cannot be shown until it is back.`)
+    return null
+  }
+  let text: string
+  try {
+    text = await rederiveBody(original, article)
+  } catch (error) {
+    await run.found(file, problem, `Nothing: it cannot be re-created, because its original file ${originalFile} cannot be decoded (${(error as Error).message}).`)
+    return null
+  }
+  if (sha256Hex(text) !== article.bodyHash) {
+    await run.found(file, problem, `Nothing: decoding its original file ${originalFile} gives a different text (it was imported by another version of Dossier), so re-creating it would move every highlight.`)
+    return null
+  }
+  const aside = bytes instanceof Error ? null : await corruptPath(run.dir, run.now(), file)
+  const keep = (verb: string) => (aside ? ` (the damaged copy ${verb} kept as ${aside})` : '')
+  const fixed = await run.found(file, problem, {
+    will: `Re-create it from its original file ${originalFile}, which reproduces exactly the stored text${keep('will be')}.`,
+    did: `Re-created it from its original file ${originalFile}${keep('is')}.`,
+    run: async () => {
+      if (aside) await keepCopy(run.dir, file, aside)
+      await mkdir(join(run.dir, BODIES_DIR), { recursive: true })
+      await writeFileDurably(path, text)
+    },
+  })
+  return fixed ? text : null
+}
+
+function short(hash: string): string {
+  return hash.slice(0, 12)
+}
+
+/**
+ * The stored text an original gives, the way import makes it: extractDocument, then the
+ * same normalisation (normaliseText, as draftArticleFromText does). A .txt imported by
+ * format 2 was decoded with decodeTextFile; when extraction does not reproduce its hash,
+ * that decoder is tried too.
+ */
+async function rederiveBody(original: Uint8Array, article: Article): Promise<string> {
+  const text = normaliseText((await extractDocument(original, article.source.fileName)).text)
+  if (sha256Hex(text) === article.bodyHash || article.format !== 'txt') return text
+  try {
+    const legacy = normaliseText(decodeTextFile(original, article.source.fileName))
+    return sha256Hex(legacy) === article.bodyHash ? legacy : text
+  } catch {
+    return text
+  }
+}
