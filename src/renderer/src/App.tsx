@@ -232,6 +232,8 @@ export function App() {
           {content}
         </div>
         {importer.progress && <ImportProgress progress={importer.progress} onCancel={() => void importer.cancel()} />}
+        {/* The menu's and header's export; the composer's export dialog shows its own progress. */}
+        {exporter.exporting && view !== 'briefings' && <ImportProgress job="export" progress={exporter.progress} onCancel={() => void exporter.cancel()} />}
         <StatusBar status={status} />
         {dragging && <DropOverlay />}
         <SearchDialog

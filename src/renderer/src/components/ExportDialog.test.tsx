@@ -90,7 +90,14 @@ describe('ExportDialog', () => {
     await settle()
     expect(fake.api.exportBriefing).toHaveBeenCalledWith({ briefingId: ID, format: 'md' })
     expect(dialog().querySelector('[role="status"]')!.textContent).toBe('Briefing exported to /home/ana/Weekly.md (7 passages)')
-    expect(status.announce).toHaveBeenLastCalledWith('success', 'Briefing exported to /home/ana/Weekly.md (7 passages)')
+    // The status bar offers the same follow-ups, for when the dialog is closed.
+    expect(status.announce).toHaveBeenLastCalledWith('success', 'Briefing exported to /home/ana/Weekly.md (7 passages)', [], [
+      expect.objectContaining({ label: 'Open' }),
+      expect.objectContaining({ label: 'Show in folder' }),
+    ])
+    const statusActions = vi.mocked(status.announce).mock.lastCall![3]!
+    await act(async () => statusActions[1]!.run())
+    expect(fake.api.revealExport).toHaveBeenLastCalledWith({ exportId: 'x-1', action: 'show' })
 
     await act(async () => button('Open')!.click())
     expect(fake.api.revealExport).toHaveBeenCalledWith({ exportId: 'x-1', action: 'open' })

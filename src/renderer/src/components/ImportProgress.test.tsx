@@ -139,4 +139,16 @@ describe('ImportProgress with useImport', () => {
     await act(async () => void (await undo.redo()))
     expect(fake.restoreArticle.mock.calls).toEqual([[{ articleId: 'a-0000000001' }]])
   })
+
+  it('shows a running export (the menu’s) with its own name, steps and Cancel export', () => {
+    const onCancel = vi.fn()
+    act(() => root.render(<ImportProgress job="export" progress={{ job: 'export', done: 3, total: 52, label: 'Rendered page 3 of 52' }} onCancel={onCancel} />))
+    const bar = container.querySelector('[role="progressbar"]')!
+    expect(bar.getAttribute('aria-label')).toBe('Export progress')
+    expect(bar.getAttribute('aria-valuenow')).toBe('3')
+    expect(container.textContent).toContain('Exporting: Rendered page 3 of 52')
+    const cancel = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Cancel export')!
+    act(() => cancel.click())
+    expect(onCancel).toHaveBeenCalledTimes(1)
+  })
 })

@@ -81,7 +81,14 @@ export function useExport(status: StatusControls): Exporter {
         const exported = result.value
         lastRef.current = exported
         setLastExport(exported)
-        status.announce('success', describeExport(exported))
+        const reveal = (action: 'open' | 'show') => () =>
+          void api.revealExport({ exportId: exported.exportId, action }).then((r) => {
+            if (!r.ok) status.announceError(r.error)
+          })
+        status.announce('success', describeExport(exported), [], [
+          { label: 'Open', run: reveal('open') },
+          { label: 'Show in folder', run: reveal('show') },
+        ])
         return { kind: 'exported', exported }
       } finally {
         running.current = false

@@ -8,17 +8,25 @@ import type { ApiError } from '../api'
 
 export type StatusKind = 'info' | 'busy' | 'success' | 'error'
 
+/** A follow-up the message offers, e.g. "Open" after an export. */
+export interface StatusAction {
+  label: string
+  run(): void
+}
+
 export interface StatusMessage {
   kind: StatusKind
   text: string
   /** Extra lines, e.g. one per file that failed to import. */
   details: string[]
+  /** Buttons shown with the message until the next one replaces it. */
+  actions: StatusAction[]
   /** Increases with every message, so a repeated text still counts as new. */
   serial: number
 }
 
 export interface StatusControls {
-  announce(kind: StatusKind, text: string, details?: string[]): void
+  announce(kind: StatusKind, text: string, details?: string[], actions?: StatusAction[]): void
   announceError(error: ApiError): void
   clear(): void
 }
@@ -26,8 +34,8 @@ export interface StatusControls {
 export function useStatus(): [StatusMessage | null, StatusControls] {
   const [status, setStatus] = useState<StatusMessage | null>(null)
 
-  const announce = useCallback((kind: StatusKind, text: string, details: string[] = []) => {
-    setStatus((prev) => ({ kind, text, details, serial: (prev?.serial ?? 0) + 1 }))
+  const announce = useCallback((kind: StatusKind, text: string, details: string[] = [], actions: StatusAction[] = []) => {
+    setStatus((prev) => ({ kind, text, details, actions, serial: (prev?.serial ?? 0) + 1 }))
   }, [])
   const announceError = useCallback((error: ApiError) => announce('error', error.message), [announce])
   const clear = useCallback(() => setStatus(null), [])
