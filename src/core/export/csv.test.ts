@@ -1,45 +1,13 @@
 import { stringify } from 'csv-stringify/sync'
+import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { buildBriefing } from '../briefing'
 import { csvRecords, csvRowsFromLayout, csvRowsFromNotebook, guardFormula, highlightsToCsv, CSV_COLUMNS } from './csv'
 import { HIGHLIGHTS, NOTEBOOK, PORTS } from './testing/fixture-notebook'
 
-/** A small RFC 4180 reader, to check what was written field by field. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = []
-  let field = ''
-  let record: string[] = []
-  let i = 0
-  let quoted = false
-  while (i < text.length) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"'
-        i += 2
-        continue
-      }
-      if (c === '"') quoted = false
-      else field += c
-      i++
-      continue
-    }
-    if (c === '"' && field === '') quoted = true
-    else if (c === ',') {
-      record.push(field)
-      field = ''
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field)
-      records.push(record)
-      record = []
-      field = ''
-      i++
-    } else field += c
-    i++
-  }
-  if (field !== '' || record.length > 0) throw new Error('CSV does not end with CRLF')
-  return records
-}
+/** RFC 4180 records, read strictly with csv-parse: records end with CRLF, every record has the header's field count. */
+const parseCsv = (text: string): string[][] => parse(text, { record_delimiter: '\r\n' })
+
 
 describe('highlightsToCsv', () => {
   const rows = csvRowsFromNotebook(NOTEBOOK)

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../core/api'
 import { buildBriefing } from '../../core/briefing'
@@ -13,6 +14,9 @@ import type { TagId } from '../../core/ids'
 import { createBriefing, exportBriefing, saveBriefing } from './briefing-ops'
 import { withFormatExtension } from './export-writer'
 import { openTestNotebook, tempDir, type TestNotebook } from './test-notebook'
+
+/** RFC 4180 records, read strictly with csv-parse: records end with CRLF, every record has the header's field count. */
+const parseCsv = (text: string): string[][] => parse(text, { record_delimiter: '\r\n' })
 
 let nb: TestNotebook
 let out: string
@@ -28,34 +32,6 @@ afterAll(async () => {
 const PORTS = 't-ports' as TagId
 const leftovers = async () => (await readdir(out)).filter((n) => n.endsWith('.tmp'))
 
-/** RFC 4180 records (enough for the export: quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = []
-  let field = ''
-  let record: string[] = []
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      record.push(field)
-      field = ''
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field)
-      records.push(record)
-      record = []
-      field = ''
-      i++
-    } else field += c
-  }
-  return records
-}
 
 describe('exporting a briefing', () => {
   it('Markdown: every passage quoted exactly (escaped only as Markdown needs), cited, with its comment', async () => {
