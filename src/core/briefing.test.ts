@@ -22,24 +22,11 @@ import {
   type BriefingDocument,
 } from './briefing-document'
 import type { ArticleId, HighlightId, TagId } from './ids'
-import { DEFAULT_TAGS, emptyAnalysisFields, type Article, type Highlight } from './model'
+import { DEFAULT_TAGS, type Article, type Highlight } from './model'
 import { DossierError } from './result'
+import { testArticle } from './testing/test-article'
 
-const article = (id: string, title: string, published: string | null, outlet: string | null = null): Article => ({
-  id: id as ArticleId,
-  title,
-  outlet,
-  author: null,
-  published,
-  url: null,
-  metaSources: {},
-  bodyHash: 'a'.repeat(64),
-  wordCount: 10,
-  charCount: 100,
-  importedAt: '2025-03-01T00:00:00.000Z',
-  ...emptyAnalysisFields(),
-  source: { fileName: `${id}.txt`, format: 'txt', originalFile: `originals/${'b'.repeat(64)}.txt`, originalHash: 'b'.repeat(64) },
-})
+const article = (id: string, title: string, published: string | null, outlet: string | null = null): Article => testArticle(id, { title, published, outlet })
 const highlight = (id: string, articleId: string, start: number, exact: string, tags: string[], comment = ''): Highlight => ({
   id: id as HighlightId,
   articleId: articleId as ArticleId,

@@ -8,9 +8,10 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildBriefing, type BriefingLayout } from '../../core/briefing'
-import type { ArticleId, HighlightId, TagId } from '../../core/ids'
-import { emptyAnalysisFields, type Article, type Highlight, type Tag } from '../../core/model'
+import type { HighlightId, TagId } from '../../core/ids'
+import type { Highlight, Tag } from '../../core/model'
 import { makeTextTarget } from '../../core/selectors'
+import { testArticle } from '../../core/testing/test-article'
 import { renderBriefingPdf, type PdfProgress } from './briefing-pdf'
 import { PdfWorkerRenderer, renderBriefingPdfInWorker } from './render-in-worker'
 import { buildTestPdfWorker, type TestPdfWorker } from './test-worker-build'
@@ -38,21 +39,7 @@ function makeLayout(n: number): BriefingLayout {
   const tag: Tag = { id: 't-ports' as TagId, name: 'Ports', color: '#0072B2', description: 'Port calls.' }
   const sentence = 'Harbour officials in طرطوس said the berths on the northern quay had been cleared by the end of the week, and that traffic would resume — “soon”. '
   const text = sentence.repeat(n)
-  const article: Article = {
-    id: 'a-0000000001' as ArticleId,
-    title: 'Ports',
-    outlet: 'Outlet',
-    author: null,
-    published: '2025-01-01',
-    url: null,
-    metaSources: {},
-    bodyHash: 'a'.repeat(64),
-    wordCount: 1,
-    charCount: text.length,
-    importedAt: '2025-01-01T00:00:00.000Z',
-    ...emptyAnalysisFields(),
-    source: { fileName: 'a.txt', format: 'txt', originalFile: 'originals/x.txt', originalHash: 'b'.repeat(64) },
-  }
+  const article = testArticle('a-0000000001', { title: 'Ports', outlet: 'Outlet', published: '2025-01-01', wordCount: 1, charCount: text.length })
   const highlights: Highlight[] = Array.from({ length: n }, (_, i) => ({
     id: `h-${String(i).padStart(10, '0')}` as HighlightId,
     articleId: article.id,
