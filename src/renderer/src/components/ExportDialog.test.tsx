@@ -6,7 +6,6 @@
  * message verbatim, and a dismissed save dialog says nothing.
  */
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DossierEvent, ExportedBriefing } from '../../../core/api'
 import type { BriefingId } from '../../../core/briefing-document'
@@ -14,6 +13,7 @@ import type { Result } from '../../../core/result'
 import { useExport } from '../hooks/useExport'
 import type { StatusControls } from '../hooks/useStatus'
 import { ExportDialog } from './ExportDialog'
+import { setupDomRoot } from '../test-dom'
 import type * as ApiModule_ from '../api'
 type ApiModule = typeof ApiModule_
 
@@ -30,16 +30,9 @@ vi.mock('../api', async (importOriginal) => ({
   },
 }))
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true
-
 const ID = 'b-abcdef1234' as BriefingId
 const EXPORTED: ExportedBriefing = { exportId: 'x-1', path: '/home/ana/Weekly.md', format: 'md', pageCount: 0, passageCount: 7 }
 
-let container: HTMLDivElement
-let root: Root
 const status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
 const onClose = vi.fn()
 
@@ -48,33 +41,31 @@ function Harness() {
   return <ExportDialog briefingId={ID} title="Weekly" exporter={exporter} onClose={onClose} />
 }
 
+// Registered before setupDomRoot: after-hooks run in reverse order, so this still runs once the root is unmounted.
+afterEach(() => {
+  fake.listeners.clear()
+  vi.clearAllMocks()
+})
+const dom = setupDomRoot()
+
 beforeEach(() => {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
   Object.assign(fake.api, {
     exportBriefing: vi.fn(async (): Promise<Result<unknown>> => ({ ok: true, value: EXPORTED })),
     cancelExport: vi.fn(async () => ({ ok: true, value: { canceled: true } })),
     revealExport: vi.fn(async ({ exportId }: { exportId: string }) => ({ ok: true, value: { exportId } })),
   })
-  act(() => root.render(<Harness />))
-})
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-  fake.listeners.clear()
-  vi.clearAllMocks()
+  act(() => dom.root.render(<Harness />))
 })
 
-const dialog = () => container.querySelector<HTMLDialogElement>('dialog')!
-const button = (name: string) => Array.from(container.querySelectorAll('button')).find((b) => b.textContent === name)
-const radio = (label: string) => Array.from(container.querySelectorAll('label')).find((l) => l.textContent === label)!.querySelector('input')!
+const dialog = () => dom.container.querySelector<HTMLDialogElement>('dialog')!
+const button = (name: string) => Array.from(dom.container.querySelectorAll('button')).find((b) => b.textContent === name)
+const radio = (label: string) => Array.from(dom.container.querySelectorAll('label')).find((l) => l.textContent === label)!.querySelector('input')!
 const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
 
 describe('ExportDialog', () => {
   it('is a dialog named Export briefing, with the four formats and PDF chosen', () => {
     expect(document.getElementById(dialog().getAttribute('aria-labelledby')!)!.textContent).toBe('Export briefing')
-    expect(Array.from(container.querySelectorAll('fieldset label')).map((l) => l.textContent)).toEqual([
+    expect(Array.from(dom.container.querySelectorAll('fieldset label')).map((l) => l.textContent)).toEqual([
       'PDF',
       'Markdown',
       'CSV',
@@ -109,7 +100,7 @@ describe('ExportDialog', () => {
     let finish!: (r: Result<unknown>) => void
     fake.api.exportBriefing!.mockImplementation(() => new Promise((resolve) => (finish = resolve)))
     await act(async () => button('Export')!.click())
-    const progress = () => container.querySelector<HTMLProgressElement>('progress[aria-label="Export progress"]')
+    const progress = () => dom.container.querySelector<HTMLProgressElement>('progress[aria-label="Export progress"]')
     expect(progress()).not.toBeNull()
     act(() => fake.listeners.forEach((l) => l({ type: 'progress', progress: { job: 'export', done: 3, total: 4, label: 'Laying out pages' } })))
     expect(progress()!.value).toBe(75)

@@ -5,40 +5,23 @@
  * an existing highlight when focus is in the toolbar (not in the comment box).
  */
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { TagId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import { HighlightToolbar } from './HighlightToolbar'
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true
+import { setupDomRoot } from '../test-dom'
 
 const TAGS: Tag[] = [
   { id: 't-bases' as TagId, name: 'Bases', color: '#E69F00', description: 'Bases in Syria' },
   { id: 't-convoys' as TagId, name: 'Convoys', color: '#56B4E9', description: 'Movements' },
 ]
 
-let container: HTMLDivElement
-let root: Root
-
-beforeEach(() => {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-})
-
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-})
+const dom = setupDomRoot()
 
 function renderToolbar(mode: 'create' | 'edit' = 'create', autoFocus?: boolean) {
   const handlers = { onSave: vi.fn(), onRemove: vi.fn(), onCancel: vi.fn() }
   act(() =>
-    root.render(
+    dom.root.render(
       <HighlightToolbar
         mode={mode}
         tags={TAGS}
@@ -54,7 +37,7 @@ function renderToolbar(mode: 'create' | 'edit' = 'create', autoFocus?: boolean) 
 }
 
 const button = (name: string) =>
-  Array.from(container.querySelectorAll('button')).find((b) => b.textContent?.replace(/\d$/, '') === name)!
+  Array.from(dom.container.querySelectorAll('button')).find((b) => b.textContent?.replace(/\d$/, '') === name)!
 const key = (k: string, target: EventTarget = document.body) =>
   act(() => {
     target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }))
@@ -63,11 +46,11 @@ const key = (k: string, target: EventTarget = document.body) =>
 describe('HighlightToolbar', () => {
   it('is a toolbar named Highlight with a pressed-state button per tag', () => {
     renderToolbar()
-    const toolbar = container.querySelector('[role="toolbar"]')!
+    const toolbar = dom.container.querySelector('[role="toolbar"]')!
     expect(toolbar.getAttribute('aria-label')).toBe('Highlight')
     expect(button('Bases').getAttribute('aria-pressed')).toBe('false')
     expect(button('Bases').title).toBe('Bases in Syria')
-    expect(container.querySelector('textarea')!.getAttribute('aria-label')).toBe('Comment')
+    expect(dom.container.querySelector('textarea')!.getAttribute('aria-label')).toBe('Comment')
   })
 
   it('enables Save once a tag is chosen and saves the chosen tags in codebook order', () => {
@@ -86,7 +69,7 @@ describe('HighlightToolbar', () => {
     expect(button('Convoys').getAttribute('aria-pressed')).toBe('true')
     key('2')
     expect(button('Convoys').getAttribute('aria-pressed')).toBe('false')
-    key('1', container.querySelector('textarea')!)
+    key('1', dom.container.querySelector('textarea')!)
     expect(button('Bases').getAttribute('aria-pressed')).toBe('false')
   })
 
@@ -104,7 +87,7 @@ describe('HighlightToolbar', () => {
     key('Delete', button('Bases'))
     expect(created.onRemove).not.toHaveBeenCalled()
     const { onRemove } = renderToolbar('edit')
-    key('Delete', container.querySelector('textarea')!)
+    key('Delete', dom.container.querySelector('textarea')!)
     expect(onRemove).not.toHaveBeenCalled()
     key('Delete', document.body) // focus outside the toolbar
     expect(onRemove).not.toHaveBeenCalled()
@@ -115,7 +98,7 @@ describe('HighlightToolbar', () => {
   it('takes focus when opened, unless opened from a keyboard selection (digit keys still work)', () => {
     renderToolbar('create')
     expect(document.activeElement).toBe(button('Bases'))
-    act(() => root.render(<></>))
+    act(() => dom.root.render(<></>))
     const outside = document.createElement('button')
     document.body.append(outside)
     outside.focus()

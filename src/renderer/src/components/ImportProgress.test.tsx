@@ -5,8 +5,7 @@
  * which asks main to stop; the status then lists each file's outcome.
  */
 import { act, useEffect } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DossierEvent, ImportReport } from '../../../core/api'
 import type { ArticleId } from '../../../core/ids'
 import type { Result } from '../../../core/result'
@@ -15,6 +14,7 @@ import { useImport, type Importer } from '../hooks/useImport'
 import type { StatusControls } from '../hooks/useStatus'
 import { UndoStack } from '../undo/undo-stack'
 import { ImportProgress } from './ImportProgress'
+import { setupDomRoot } from '../test-dom'
 
 let emit: (event: DossierEvent) => void = () => {}
 vi.mock('../api', () => ({
@@ -27,22 +27,9 @@ vi.mock('../api', () => ({
 }))
 const fake = vi.mocked(api)
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true
-
-let container: HTMLDivElement
-let root: Root
+const dom = setupDomRoot()
 beforeEach(() => {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
   vi.clearAllMocks()
-})
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
 })
 
 let undo: UndoStack
@@ -65,27 +52,27 @@ describe('ImportProgress with useImport', () => {
     fake.cancelImport.mockResolvedValue({ ok: true, value: { canceled: true } })
     const status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
     let importer: Importer | null = null
-    act(() => root.render(<Harness status={status} expose={(i) => (importer = i)} />))
+    act(() => dom.root.render(<Harness status={status} expose={(i) => (importer = i)} />))
 
     // Progress of no running import is ignored.
     act(() => emit({ type: 'progress', progress: { job: 'import', done: 1, total: 3, label: 'stray.txt' } }))
-    expect(container.querySelector('[role="progressbar"]')).toBeNull()
+    expect(dom.container.querySelector('[role="progressbar"]')).toBeNull()
 
     let running: Promise<ImportReport | null> = Promise.resolve(null)
     act(() => {
       running = importer!.importClipboard({ text: 'Convoy turned back' })
     })
     act(() => emit({ type: 'progress', progress: { job: 'import', done: 1, total: 3, label: 'b.txt' } }))
-    const bar = container.querySelector('[role="progressbar"]')!
+    const bar = dom.container.querySelector('[role="progressbar"]')!
     expect(bar.getAttribute('aria-label')).toBe('Import progress')
     expect(bar.getAttribute('aria-valuenow')).toBe('1')
     expect(bar.getAttribute('aria-valuemax')).toBe('3')
-    expect(container.textContent).toContain('b.txt')
+    expect(dom.container.textContent).toContain('b.txt')
     // Export progress is not import progress.
     act(() => emit({ type: 'progress', progress: { job: 'export', done: 9, total: 9, label: 'Laying out pages' } }))
     expect(bar.getAttribute('aria-valuenow')).toBe('1')
 
-    const cancel = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Cancel import')!
+    const cancel = [...dom.container.querySelectorAll('button')].find((b) => b.textContent === 'Cancel import')!
     await act(async () => cancel.click())
     expect(fake.cancelImport).toHaveBeenCalledTimes(1)
 
@@ -104,14 +91,14 @@ describe('ImportProgress with useImport', () => {
       })
       await running
     })
-    expect(container.querySelector('[role="progressbar"]')).toBeNull()
+    expect(dom.container.querySelector('[role="progressbar"]')).toBeNull()
     expect(status.announce).toHaveBeenLastCalledWith('success', 'Imported 1 article, 1 cancelled', ['Pasted.txt: imported as “Convoy turned back”', 'c.txt: cancelled, not imported'])
   })
 
   it('does not call main for an empty paste', async () => {
     const status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
     let importer: Importer | null = null
-    act(() => root.render(<Harness status={status} expose={(i) => (importer = i)} />))
+    act(() => dom.root.render(<Harness status={status} expose={(i) => (importer = i)} />))
     await act(async () => void (await importer!.importClipboard('  \n')))
     expect(fake.importClipboard).not.toHaveBeenCalled()
     expect(status.announce).toHaveBeenCalledWith('info', expect.stringContaining('no text to import'))
@@ -129,7 +116,7 @@ describe('ImportProgress with useImport', () => {
     fake.restoreArticle.mockResolvedValue({ ok: true, value: {} as never })
     const status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
     let importer: Importer | null = null
-    act(() => root.render(<Harness status={status} expose={(i) => (importer = i)} />))
+    act(() => dom.root.render(<Harness status={status} expose={(i) => (importer = i)} />))
     await act(async () => void (await importer!.importClipboard({ text: 'Convoy turned back at the gate' })))
     expect(undo.snapshot.undoLabel).toBe('import of 1 article')
 
@@ -142,12 +129,12 @@ describe('ImportProgress with useImport', () => {
 
   it('shows a running export (the menu’s) with its own name, steps and Cancel export', () => {
     const onCancel = vi.fn()
-    act(() => root.render(<ImportProgress job="export" progress={{ job: 'export', done: 3, total: 52, label: 'Rendered page 3 of 52' }} onCancel={onCancel} />))
-    const bar = container.querySelector('[role="progressbar"]')!
+    act(() => dom.root.render(<ImportProgress job="export" progress={{ job: 'export', done: 3, total: 52, label: 'Rendered page 3 of 52' }} onCancel={onCancel} />))
+    const bar = dom.container.querySelector('[role="progressbar"]')!
     expect(bar.getAttribute('aria-label')).toBe('Export progress')
     expect(bar.getAttribute('aria-valuenow')).toBe('3')
-    expect(container.textContent).toContain('Exporting: Rendered page 3 of 52')
-    const cancel = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Cancel export')!
+    expect(dom.container.textContent).toContain('Exporting: Rendered page 3 of 52')
+    const cancel = [...dom.container.querySelectorAll('button')].find((b) => b.textContent === 'Cancel export')!
     act(() => cancel.click())
     expect(onCancel).toHaveBeenCalledTimes(1)
   })

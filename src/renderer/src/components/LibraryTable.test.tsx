@@ -7,8 +7,7 @@
  * keeps main's error inside the dialog.
  */
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ArticleSummary, ArticleView } from '../../../core/api'
 import type { ArticleId } from '../../../core/ids'
 import { api } from '../api'
@@ -17,6 +16,7 @@ import { summary } from '../library/test-articles'
 import { UndoContext } from '../undo/UndoContext'
 import { UndoStack } from '../undo/undo-stack'
 import { LibraryTable } from './LibraryTable'
+import { setupDomRoot } from '../test-dom'
 
 vi.mock('../api', () => ({
   api: {
@@ -28,11 +28,6 @@ vi.mock('../api', () => ({
   },
 }))
 const fake = vi.mocked(api)
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true
 
 const ARTICLES: ArticleSummary[] = [
   summary(1, { title: 'Ships leave Tartus', outlet: 'Reuters', published: '2024-12-15', wordCount: 800, highlightCount: 3 }),
@@ -47,28 +42,19 @@ const ARTICLES: ArticleSummary[] = [
   summary(3, { title: 'Convoy at Khmeimim', outlet: 'AFP', published: '2024-11-30', wordCount: 500 }),
 ]
 
-let container: HTMLDivElement
-let root: Root
+const dom = setupDomRoot()
 let undo: UndoStack
 let status: StatusControls
 
 beforeEach(() => {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
   undo = new UndoStack()
   status = { announce: vi.fn<StatusControls['announce']>(), announceError: vi.fn(), clear: vi.fn() }
   vi.clearAllMocks()
 })
 
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-})
-
 function render(articles = ARTICLES, handlers = { onOpen: vi.fn(), onChanged: vi.fn(async () => {}) }) {
   act(() =>
-    root.render(
+    dom.root.render(
       <UndoContext.Provider value={undo}>
         <LibraryTable articles={articles} selectedId={null} status={status} {...handlers} />
       </UndoContext.Provider>,
@@ -77,9 +63,9 @@ function render(articles = ARTICLES, handlers = { onOpen: vi.fn(), onChanged: vi
   return handlers
 }
 
-const table = () => container.querySelector('table[aria-label="Library"]')!
-const rowTitles = () => [...container.querySelectorAll('tbody tr th')].map((th) => th.querySelector('.library-title-link')!.textContent)
-const header = (name: string) => [...container.querySelectorAll('thead th')].find((th) => th.textContent?.startsWith(name))!
+const table = () => dom.container.querySelector('table[aria-label="Library"]')!
+const rowTitles = () => [...dom.container.querySelectorAll('tbody tr th')].map((th) => th.querySelector('.library-title-link')!.textContent)
+const header = (name: string) => [...dom.container.querySelectorAll('thead th')].find((th) => th.textContent?.startsWith(name))!
 const button = (name: string, scope: ParentNode = document) =>
   [...scope.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name || b.textContent === name)!
 const dialog = () => document.querySelector('[role="dialog"]')
@@ -104,11 +90,11 @@ describe('LibraryTable', () => {
     render()
     expect(table()).not.toBeNull()
     expect(rowTitles()).toEqual(['Ships leave Tartus', 'Şam talks resume', 'Convoy at Khmeimim'])
-    const badge = container.querySelector('.flag-badge')!
+    const badge = dom.container.querySelector('.flag-badge')!
     expect(badge.textContent).toContain('Mojibake')
     expect(badge.getAttribute('title')).toBe('Mojibake (4): Ã© found 4 times')
-    expect(container.querySelector('.rewrite-list')!.textContent).toBe('rewrite of Ships leave Tartus (82%)')
-    expect([...container.querySelectorAll('thead th')].map((th) => th.getAttribute('aria-sort'))).toEqual(['none', 'none', 'none', 'none', 'none', 'none', 'none', null])
+    expect(dom.container.querySelector('.rewrite-list')!.textContent).toBe('rewrite of Ships leave Tartus (82%)')
+    expect([...dom.container.querySelectorAll('thead th')].map((th) => th.getAttribute('aria-sort'))).toEqual(['none', 'none', 'none', 'none', 'none', 'none', 'none', null])
   })
 
   it('sorts on a header click and reverses on a second click', () => {
@@ -127,13 +113,13 @@ describe('LibraryTable', () => {
 
   it('filters without regard to accents, and offers Clear filters when nothing matches', () => {
     render()
-    const box = container.querySelector<HTMLInputElement>('input[type="search"][aria-label="Filter library"]')!
+    const box = dom.container.querySelector<HTMLInputElement>('input[type="search"][aria-label="Filter library"]')!
     type(box, 'sam')
     expect(rowTitles()).toEqual(['Şam talks resume'])
     type(box, 'no such article')
     expect(table()).toBeNull()
-    expect(container.textContent).toContain('No article matches the filter.')
-    act(() => button('Clear filters', container).click())
+    expect(dom.container.textContent).toContain('No article matches the filter.')
+    act(() => button('Clear filters', dom.container).click())
     expect(rowTitles()).toHaveLength(3)
     expect(box.value).toBe('')
   })
@@ -141,12 +127,12 @@ describe('LibraryTable', () => {
   it('says so when the library is empty', () => {
     render([])
     expect(table()).toBeNull()
-    expect(container.textContent).toContain('No articles yet')
+    expect(dom.container.textContent).toContain('No articles yet')
   })
 
   it('moves between rows with the arrow keys (one row in the tab order) and opens with Enter', () => {
     const { onOpen } = render()
-    const rows = () => [...container.querySelectorAll<HTMLTableRowElement>('tbody tr')]
+    const rows = () => [...dom.container.querySelectorAll<HTMLTableRowElement>('tbody tr')]
     expect(rows().map((r) => r.tabIndex)).toEqual([0, -1, -1])
     act(() => rows()[0]!.focus())
     key(rows()[0]!, 'ArrowDown')
@@ -160,7 +146,7 @@ describe('LibraryTable', () => {
     act(() => rows()[2]!.querySelector('td')!.click())
     expect(onOpen).toHaveBeenLastCalledWith('a-0000000003')
     // The row's buttons do not open the article.
-    act(() => button('Delete Convoy at Khmeimim', container).click())
+    act(() => button('Delete Convoy at Khmeimim', dom.container).click())
     expect(onOpen).toHaveBeenCalledTimes(2)
     key(dialog()!, 'Escape')
   })
@@ -169,7 +155,7 @@ describe('LibraryTable', () => {
     fake.deleteArticle.mockResolvedValue({ ok: true, value: { articleId: 'a-0000000001' as ArticleId, title: 'Ships leave Tartus', highlightCount: 3 } })
     fake.restoreArticle.mockResolvedValue({ ok: true, value: ARTICLES[0]! })
     const { onChanged } = render()
-    act(() => button('Delete Ships leave Tartus', container).click())
+    act(() => button('Delete Ships leave Tartus', dom.container).click())
     expect(dialog()?.getAttribute('aria-modal')).toBe('true')
     expect(dialog()?.textContent).toContain('Delete “Ships leave Tartus” and its 3 highlights?')
     expect(fake.deleteArticle).not.toHaveBeenCalled()
@@ -180,7 +166,7 @@ describe('LibraryTable', () => {
     expect(dialog()).toBeNull()
     expect(fake.deleteArticle).not.toHaveBeenCalled()
 
-    act(() => button('Delete Ships leave Tartus', container).click())
+    act(() => button('Delete Ships leave Tartus', dom.container).click())
     await act(async () => button('Delete', dialog()!).click())
     expect(fake.deleteArticle).toHaveBeenCalledWith({ articleId: 'a-0000000001' })
     expect(dialog()).toBeNull()
@@ -198,7 +184,7 @@ describe('LibraryTable', () => {
   it('keeps the confirmation open with main’s message when the delete fails', async () => {
     fake.deleteArticle.mockResolvedValue({ ok: false, error: { code: 'write-failed', message: 'Could not move “Ships leave Tartus” to the notebook’s trash (disk full); nothing was deleted.' } })
     const { onChanged } = render()
-    act(() => button('Delete Ships leave Tartus', container).click())
+    act(() => button('Delete Ships leave Tartus', dom.container).click())
     await act(async () => button('Delete', dialog()!).click())
     expect(dialog()?.querySelector('[role="alert"]')?.textContent).toContain('nothing was deleted')
     expect(onChanged).not.toHaveBeenCalled()
@@ -216,7 +202,7 @@ describe('LibraryTable', () => {
     fake.getArticle.mockResolvedValue({ ok: true, value: view })
     fake.updateArticleMeta.mockResolvedValueOnce({ ok: false, error: { code: 'bad-request', message: 'The date "15/12" is not YYYY-MM-DD.' } })
     const { onChanged } = render()
-    act(() => button('Edit details of Ships leave Tartus', container).click())
+    act(() => button('Edit details of Ships leave Tartus', dom.container).click())
     await flush()
     const d = dialog()!
     const field = (label: string) => {

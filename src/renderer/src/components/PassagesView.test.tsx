@@ -4,20 +4,15 @@
  * diacritic-insensitive text filter, the empty states, and opening a passage.
  */
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PassageSummary } from '../../../core/api'
 import type { ArticleId, HighlightId, TagId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import { PassagesView } from './PassagesView'
+import { setupDomRoot } from '../test-dom'
 
 const listPassages = vi.fn()
 vi.mock('../api', () => ({ api: { listPassages: (...a: unknown[]) => listPassages(...a) } }))
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true
 
 const TAGS: Tag[] = [
   { id: 't-bases' as TagId, name: 'Bases', color: '#E69F00', description: 'Bases in Syria' },
@@ -47,41 +42,32 @@ const PASSAGES = [
   passage('none', 'Unsorted remark', []),
 ]
 
-let container: HTMLDivElement
-let root: Root
+const dom = setupDomRoot()
 const status = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
 
 beforeEach(() => {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
   listPassages.mockReset()
-})
-
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
 })
 
 async function render(passages: PassageSummary[], onOpenPassage = vi.fn()) {
   listPassages.mockResolvedValue({ ok: true, value: passages })
   await act(async () => {
-    root.render(<PassagesView tags={TAGS} reloadKey={0} onOpenPassage={onOpenPassage} status={status} />)
+    dom.root.render(<PassagesView tags={TAGS} reloadKey={0} onOpenPassage={onOpenPassage} status={status} />)
   })
   return onOpenPassage
 }
 
 /** Each group as [heading text, quotes]. */
 const groups = () =>
-  Array.from(container.querySelectorAll('section.passages-group')).map((s) => [
+  Array.from(dom.container.querySelectorAll('section.passages-group')).map((s) => [
     s.querySelector('h3')!.textContent,
     Array.from(s.querySelectorAll('.passage-quote')).map((q) => q.textContent),
   ])
 const checkbox = (name: string) =>
-  Array.from(container.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')).find((i) => i.parentElement!.textContent === name)!
+  Array.from(dom.container.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')).find((i) => i.parentElement!.textContent === name)!
 const radio = (name: string) =>
-  Array.from(container.querySelectorAll<HTMLInputElement>('input[type="radio"]')).find((i) => i.parentElement!.textContent === name)!
-const buttonNamed = (name: string) => Array.from(container.querySelectorAll('button')).find((b) => b.textContent === name)
+  Array.from(dom.container.querySelectorAll<HTMLInputElement>('input[type="radio"]')).find((i) => i.parentElement!.textContent === name)!
+const buttonNamed = (name: string) => Array.from(dom.container.querySelectorAll('button')).find((b) => b.textContent === name)
 
 function type(input: HTMLInputElement, value: string) {
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
@@ -94,13 +80,13 @@ function type(input: HTMLInputElement, value: string) {
 describe('PassagesView', () => {
   it('is a region named Passages that groups highlights by tag, untagged last', async () => {
     await render(PASSAGES)
-    expect(container.querySelector('section[aria-label="Passages"]')).not.toBeNull()
+    expect(dom.container.querySelector('section[aria-label="Passages"]')).not.toBeNull()
     expect(groups()).toEqual([
       ['Bases2', ['“Ships left Tartus with equipment”', '“The lease of the naval base”']],
       ['Convoys1', ['“Ships left Tartus with equipment”']],
       ['Untagged1', ['“Unsorted remark”']],
     ])
-    expect(container.querySelector('.passage-source')!.textContent).toBe('Russia and TartusReuters10 January 2025')
+    expect(dom.container.querySelector('.passage-source')!.textContent).toBe('Russia and TartusReuters10 January 2025')
   })
 
   it('filters by tags with Any or All', async () => {
@@ -117,32 +103,32 @@ describe('PassagesView', () => {
       ['Bases1', ['“Ships left Tartus with equipment”']],
       ['Convoys1', ['“Ships left Tartus with equipment”']],
     ])
-    expect(container.querySelector('.passages-count')!.textContent).toBe('1 highlight of 3')
+    expect(dom.container.querySelector('.passages-count')!.textContent).toBe('1 highlight of 3')
   })
 
   it('matches text without diacritics, and offers Clear filters when nothing matches', async () => {
     await render(PASSAGES)
-    const search = container.querySelector<HTMLInputElement>('input[type="search"]')!
+    const search = dom.container.querySelector<HTMLInputElement>('input[type="search"]')!
     expect(search.getAttribute('aria-label')).toBe('Filter passages')
     type(search, 'sohtaoglu')
     expect(groups().map((g) => g[0])).toEqual(['Bases1', 'Convoys1'])
     type(search, 'nowhere to be found')
-    expect(container.textContent).toContain('No passages match these filters')
-    act(() => container.querySelector<HTMLButtonElement>('.passages-scroll button')!.click())
+    expect(dom.container.textContent).toContain('No passages match these filters')
+    act(() => dom.container.querySelector<HTMLButtonElement>('.passages-scroll button')!.click())
     expect(search.value).toBe('')
     expect(groups()).toHaveLength(3)
   })
 
   it('opens the article at the highlight on click', async () => {
     const onOpen = await render(PASSAGES)
-    act(() => container.querySelectorAll<HTMLButtonElement>('.passage-quote')[1]!.click())
+    act(() => dom.container.querySelectorAll<HTMLButtonElement>('.passage-quote')[1]!.click())
     expect(onOpen).toHaveBeenCalledExactlyOnceWith('a-0001', 'h-bases')
   })
 
   it('says so when there are no highlights yet', async () => {
     await render([])
-    expect(container.textContent).toContain('No highlights yet')
-    expect(container.querySelector('input[type="search"]')).toBeNull()
+    expect(dom.container.textContent).toContain('No highlights yet')
+    expect(dom.container.querySelector('input[type="search"]')).toBeNull()
     expect(buttonNamed('Clear filters')).toBeUndefined()
   })
 })

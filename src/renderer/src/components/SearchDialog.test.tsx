@@ -5,12 +5,12 @@
  * keyboard works: ArrowDown moves the active result, Enter opens it, Escape closes.
  */
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ArticleId, HighlightId, TagId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import type { SearchHit, SearchResponse } from '../../../core/search/types'
 import { SearchDialog } from './SearchDialog'
+import { setupDomRoot } from '../test-dom'
 
 const search = vi.fn()
 const listArticles = vi.fn()
@@ -20,11 +20,6 @@ vi.mock('../api', () => ({
     listArticles: (...a: unknown[]) => listArticles(...a),
   },
 }))
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true
 
 const TAGS: Tag[] = [{ id: 't-bases' as TagId, name: 'Bases', color: '#E69F00', description: '' }]
 const A1 = 'a-0001' as ArticleId
@@ -39,13 +34,9 @@ function response(hits: SearchHit[], extra: Partial<SearchResponse> = {}): Searc
   return { query: {} as SearchResponse['query'], hits, total: hits.length, totalExact: true, ranking: 'relevance', error: null, ...extra }
 }
 
-let container: HTMLDivElement
-let root: Root
+const dom = setupDomRoot()
 
 beforeEach(() => {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
   search.mockReset()
   listArticles.mockReset()
   listArticles.mockResolvedValue({
@@ -57,20 +48,15 @@ beforeEach(() => {
   })
 })
 
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-})
-
 async function render(handlers = { onClose: vi.fn(), onOpenResult: vi.fn() }) {
   await act(async () => {
-    root.render(<SearchDialog open tags={TAGS} outlets={['AP', 'Reuters']} {...handlers} />)
+    dom.root.render(<SearchDialog open tags={TAGS} outlets={['AP', 'Reuters']} {...handlers} />)
   })
   return handlers
 }
 
-const input = () => container.querySelector<HTMLInputElement>('input[type="search"]')!
-const options = () => Array.from(container.querySelectorAll('[role="option"]'))
+const input = () => dom.container.querySelector<HTMLInputElement>('input[type="search"]')!
+const options = () => Array.from(dom.container.querySelectorAll('[role="option"]'))
 const wait = (ms: number) => act(() => new Promise<void>((r) => setTimeout(r, ms)))
 
 async function type(value: string) {
@@ -87,10 +73,10 @@ const key = (k: string) => act(() => void input().dispatchEvent(new KeyboardEven
 describe('SearchDialog', () => {
   it('is a dialog named Search with the searchbox focused', async () => {
     await render()
-    expect(container.querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Search')
+    expect(dom.container.querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Search')
     expect(input().getAttribute('aria-label')).toBe('Search the notebook')
     expect(document.activeElement).toBe(input())
-    expect(container.querySelector('[role="listbox"]')!.getAttribute('aria-label')).toBe('Search results')
+    expect(dom.container.querySelector('[role="listbox"]')!.getAttribute('aria-label')).toBe('Search results')
   })
 
   it('searches once typing pauses and marks the matched words', async () => {
@@ -100,10 +86,10 @@ describe('SearchDialog', () => {
     await type('tartus')
     expect(search).toHaveBeenCalledTimes(2)
     expect(search).toHaveBeenLastCalledWith({ query: 'tartus', limit: 50 })
-    expect(container.querySelector('.search-summary')!.textContent).toBe('about 12 results')
+    expect(dom.container.querySelector('.search-summary')!.textContent).toBe('about 12 results')
     expect(options().map((o) => o.querySelector('.search-kind')!.textContent)).toEqual(['Article', 'Highlight'])
     expect(options()[0]!.querySelector('.search-result-title')!.textContent).toBe('Russia leaves Tartus')
-    expect(Array.from(container.querySelectorAll('.search-snippet mark')).map((m) => m.textContent)).toEqual(['Tartus', 'Tartus'])
+    expect(Array.from(dom.container.querySelectorAll('.search-snippet mark')).map((m) => m.textContent)).toEqual(['Tartus', 'Tartus'])
   })
 
   it('does not search on every keystroke', async () => {
@@ -147,17 +133,17 @@ describe('SearchDialog', () => {
     search.mockResolvedValue({ ok: true, value: response([], { error: { code: 'unclosed-quote', message: 'A quote is not closed.' } }) })
     await render()
     await type('"tartus')
-    expect(container.querySelector('[role="alert"]')!.textContent).toBe('A quote is not closed.')
+    expect(dom.container.querySelector('[role="alert"]')!.textContent).toBe('A quote is not closed.')
     expect(options()).toHaveLength(0)
   })
 
   it('sends the chosen filters', async () => {
     search.mockResolvedValue({ ok: true, value: response([]) })
     await render()
-    act(() => container.querySelector<HTMLButtonElement>('button[aria-pressed]')!.click())
+    act(() => dom.container.querySelector<HTMLButtonElement>('button[aria-pressed]')!.click())
     await type('lease')
     expect(search).toHaveBeenLastCalledWith({ query: 'lease', limit: 50, tagIds: ['t-bases'], tagMode: 'any' })
-    expect(container.querySelector('.search-summary')!.textContent).toBe('0 results')
+    expect(dom.container.querySelector('.search-summary')!.textContent).toBe('0 results')
   })
 
   it('closes on Escape', async () => {

@@ -5,13 +5,13 @@
  * the old name, merge confirmed and undone, and a new tag undone and redone.
  */
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { TagRemoval, TagSummary } from '../../../core/api'
 import type { HighlightId, TagId } from '../../../core/ids'
 import { UndoContext } from '../undo/UndoContext'
 import { UndoStack } from '../undo/undo-stack'
 import { TagManager } from './TagManager'
+import { setupDomRoot } from '../test-dom'
 
 const mocks = vi.hoisted(() => ({
   listTagSummaries: vi.fn(),
@@ -24,11 +24,6 @@ const mocks = vi.hoisted(() => ({
 vi.mock('../api', () => ({
   api: Object.fromEntries(Object.keys(mocks).map((k) => [k, (...a: unknown[]) => mocks[k as keyof typeof mocks](...a)])),
 }))
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true
 
 const tag = (id: string, name: string, highlightCount: number, color = '#E69F00', description = ''): TagSummary => ({
   id: `t-${id}` as TagId,
@@ -48,8 +43,7 @@ const REMOVAL: TagRemoval = {
   highlights: [{ highlightId: 'h-0001' as HighlightId, tagIds: [CONVOYS.id, BASES.id] }],
 }
 
-let container: HTMLDivElement
-let root: Root
+const dom = setupDomRoot()
 let stack: UndoStack
 const status = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
 const onChanged = vi.fn(async () => {})
@@ -60,12 +54,9 @@ beforeEach(async () => {
   onChanged.mockClear()
   status.announce.mockClear()
   mocks.listTagSummaries.mockImplementation(() => ok(TAGS))
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
   stack = new UndoStack()
   await act(async () => {
-    root.render(
+    dom.root.render(
       <UndoContext.Provider value={stack}>
         <TagManager reloadKey={0} onChanged={onChanged} status={status} />
       </UndoContext.Provider>,
@@ -73,27 +64,22 @@ beforeEach(async () => {
   })
 })
 
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-})
-
 const button = (name: string) => {
-  const found = Array.from(container.querySelectorAll('button')).find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name)
+  const found = Array.from(dom.container.querySelectorAll('button')).find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name)
   if (!found) throw new Error(`no button ${name}`)
   return found
 }
 const click = (name: string) => act(async () => button(name).click())
-const dialog = () => container.querySelector('[role="alertdialog"]')
+const dialog = () => dom.container.querySelector('[role="alertdialog"]')
 
 describe('TagManager', () => {
   it('is a region named Tags listing the codebook as a tree with counts and descriptions', () => {
-    expect(container.querySelector('section[aria-label="Tags"]')).not.toBeNull()
-    const top = Array.from(container.querySelectorAll('.tag-tree > li > .tag-entry .tag-name')).map((n) => n.textContent)
+    expect(dom.container.querySelector('section[aria-label="Tags"]')).not.toBeNull()
+    const top = Array.from(dom.container.querySelectorAll('.tag-tree > li > .tag-entry .tag-name')).map((n) => n.textContent)
     expect(top).toEqual(['Bases', 'Convoys'])
-    const nested = container.querySelector('[aria-label="Under Bases"] .tag-name')!
+    const nested = dom.container.querySelector('[aria-label="Under Bases"] .tag-name')!
     expect(nested.textContent).toBe('Tartus')
-    const bases = container.querySelector(`[data-tag-id="${BASES.id}"]`)!
+    const bases = dom.container.querySelector(`[data-tag-id="${BASES.id}"]`)!
     expect(bases.querySelector('.tag-count')!.textContent).toBe('3 highlights')
     expect(bases.querySelector('.tag-name')!.getAttribute('title')).toBe('Status of Russian bases in Syria')
   })
@@ -128,7 +114,7 @@ describe('TagManager', () => {
   it('renames, and undo puts the old name back', async () => {
     mocks.updateTag.mockImplementation((args: { tagId: TagId; name?: string }) => ok({ ...BASES, name: args.name ?? 'Bases' }))
     await click('Rename Bases')
-    const input = container.querySelector<HTMLInputElement>('input[aria-label="New name for Bases"]')!
+    const input = dom.container.querySelector<HTMLInputElement>('input[aria-label="New name for Bases"]')!
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
     act(() => {
       setter.call(input, 'Military bases')
@@ -144,7 +130,7 @@ describe('TagManager', () => {
     mocks.mergeTags.mockImplementation(() => ok(REMOVAL))
     mocks.restoreTag.mockImplementation(() => ok(REMOVAL.tag))
     await click('Merge Convoys into…')
-    const select = container.querySelector<HTMLSelectElement>(`[data-tag-id="${CONVOYS.id}"] select`)!
+    const select = dom.container.querySelector<HTMLSelectElement>(`[data-tag-id="${CONVOYS.id}"] select`)!
     act(() => {
       select.value = BASES.id
       select.dispatchEvent(new Event('change', { bubbles: true }))
@@ -163,7 +149,7 @@ describe('TagManager', () => {
     mocks.createTag.mockImplementation(() => ok(created))
     mocks.deleteTag.mockImplementation(() => ok(removal))
     mocks.restoreTag.mockImplementation(() => ok(created))
-    const form = container.querySelector('form[aria-label="New tag"]')!
+    const form = dom.container.querySelector('form[aria-label="New tag"]')!
     const [name, description] = [form.querySelector('input[type="text"]') as HTMLInputElement, form.querySelector('textarea')!]
     const set = (el: HTMLInputElement | HTMLTextAreaElement, v: string) => {
       const proto = el instanceof HTMLInputElement ? HTMLInputElement.prototype : HTMLTextAreaElement.prototype
@@ -186,13 +172,13 @@ describe('TagManager', () => {
 
   it('warns when a custom colour would make highlighted text hard to read', async () => {
     await click('Recolour Convoys')
-    expect(container.querySelector('.color-warning')).toBeNull()
-    const custom = container.querySelector<HTMLInputElement>('input[aria-label="Custom colour"]')!
+    expect(dom.container.querySelector('.color-warning')).toBeNull()
+    const custom = dom.container.querySelector<HTMLInputElement>('input[aria-label="Custom colour"]')!
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
     act(() => {
       setter.call(custom, '#ffffff')
       custom.dispatchEvent(new Event('input', { bubbles: true }))
     })
-    expect(container.querySelector('.color-warning')!.textContent).toMatch(/hard to read in the dark theme/)
+    expect(dom.container.querySelector('.color-warning')!.textContent).toMatch(/hard to read in the dark theme/)
   })
 })

@@ -6,16 +6,14 @@
  * flags and rewrite links, and the panel lists orphaned highlights with their quotes.
  */
 import { act, createRef } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { ArticleView } from '../../../core/api'
 import type { ArticleId, HighlightId, TagId } from '../../../core/ids'
 import type { Highlight, Tag } from '../../../core/model'
 import { ArticleReader, type ReaderHandle } from '../components/ArticleReader'
 import { HighlightsPanel } from '../components/HighlightsPanel'
 import type { HighlightActions } from '../hooks/useHighlightActions'
-
-globalThis.IS_REACT_ACT_ENVIRONMENT = true
+import { setupDomRoot } from '../test-dom'
 
 const TEXT = 'World | Middle East\n\nTartus naval base stays open for now.\n\nConvoys left Khmeimim at dawn.\n\nRelated: Other story'
 const at = (s: string) => TEXT.indexOf(s)
@@ -71,27 +69,15 @@ const VIEW: ArticleView = {
   ],
 }
 
-let container: HTMLDivElement
-let root: Root
-
-beforeEach(() => {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-})
-
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-})
+const dom = setupDomRoot()
 
 const actions: HighlightActions = { saving: false, create: vi.fn(async () => true), update: vi.fn(async () => true), remove: vi.fn(async () => true) }
-const buttons = () => Array.from(container.querySelectorAll('button'))
+const buttons = () => Array.from(dom.container.querySelectorAll('button'))
 const named = (name: string | RegExp) => buttons().filter((b) => (typeof name === 'string' ? (b.getAttribute('aria-label') ?? b.textContent) === name : name.test(b.getAttribute('aria-label') ?? b.textContent ?? '')))
 
 describe('ArticleReader', () => {
   it('shows a margin bar per placed highlight, named by tags and quote start, as wide as its tag colours', () => {
-    act(() => root.render(<ArticleReader view={VIEW} tags={TAGS} actions={actions} />))
+    act(() => dom.root.render(<ArticleReader view={VIEW} tags={TAGS} actions={actions} />))
     const bars = named(/^Highlight: /)
     expect(bars.map((b) => b.getAttribute('aria-label'))).toEqual([
       'Highlight: Bases, Convoys — Tartus naval base stays open',
@@ -102,9 +88,9 @@ describe('ArticleReader', () => {
   })
 
   it('opens the toolbar on a highlight when its bar is clicked', () => {
-    act(() => root.render(<ArticleReader view={VIEW} tags={TAGS} actions={actions} />))
+    act(() => dom.root.render(<ArticleReader view={VIEW} tags={TAGS} actions={actions} />))
     act(() => named(/^Highlight: Convoys/)[0]!.click())
-    const toolbar = container.querySelector('[role="toolbar"]')!
+    const toolbar = dom.container.querySelector('[role="toolbar"]')!
     expect(toolbar.getAttribute('aria-label')).toBe('Highlight')
     expect(named('Remove highlight')).toHaveLength(1)
     expect(Array.from(toolbar.querySelectorAll('[aria-pressed="true"]')).map((b) => b.textContent?.replace(/\d$/, ''))).toEqual(['Convoys'])
@@ -112,12 +98,12 @@ describe('ArticleReader', () => {
 
   it('hides furniture behind folds and opens the fold when a highlight inside it is revealed', () => {
     const ref = createRef<ReaderHandle>()
-    act(() => root.render(<ArticleReader ref={ref} view={VIEW} tags={TAGS} actions={actions} />))
-    const paragraphs = () => Array.from(container.querySelectorAll('p[data-start]')).map((p) => p.textContent)
+    act(() => dom.root.render(<ArticleReader ref={ref} view={VIEW} tags={TAGS} actions={actions} />))
+    const paragraphs = () => Array.from(dom.container.querySelectorAll('p[data-start]')).map((p) => p.textContent)
     expect(paragraphs()).toEqual(['Tartus naval base stays open for now.', 'Convoys left Khmeimim at dawn.'])
     const folds = named(/^Show 1 hidden line/)
     expect(folds.map((b) => b.textContent)).toEqual(['Show 1 hidden line (section label)', 'Show 1 hidden line (related headlines)'])
-    expect(container.textContent).toContain('World | Middle East') // listed by label while folded
+    expect(dom.container.textContent).toContain('World | Middle East') // listed by label while folded
     act(() => ref.current!.reveal('h-furn' as HighlightId))
     expect(paragraphs()).toContain('Related: Other story')
     expect(named(/^Hide 1 line/)[0]!.getAttribute('aria-expanded')).toBe('true')
@@ -126,9 +112,9 @@ describe('ArticleReader', () => {
 
   it('shows damage flags and rewrite links that open the other article', () => {
     const onOpenArticle = vi.fn()
-    act(() => root.render(<ArticleReader view={VIEW} tags={TAGS} actions={actions} onOpenArticle={onOpenArticle} />))
-    expect(container.querySelector('[aria-label="Import warnings"]')!.textContent).toContain('Replacement characters (3)')
-    expect(container.textContent).toContain('1,234 words')
+    act(() => dom.root.render(<ArticleReader view={VIEW} tags={TAGS} actions={actions} onOpenArticle={onOpenArticle} />))
+    expect(dom.container.querySelector('[aria-label="Import warnings"]')!.textContent).toContain('Replacement characters (3)')
+    expect(dom.container.textContent).toContain('1,234 words')
     act(() => named('Likely rewrite of Russia keeps Tartus (82%)')[0]!.click())
     expect(onOpenArticle).toHaveBeenCalledWith('a-2')
   })
@@ -137,8 +123,8 @@ describe('ArticleReader', () => {
 describe('HighlightsPanel', () => {
   it('lists highlights in text order and orphans with their quotes and a note', () => {
     const onReveal = vi.fn()
-    act(() => root.render(<HighlightsPanel view={VIEW} tags={TAGS} onReveal={onReveal} onEdit={vi.fn()} />))
-    const lists = container.querySelectorAll('ul.highlight-list')
+    act(() => dom.root.render(<HighlightsPanel view={VIEW} tags={TAGS} onReveal={onReveal} onEdit={vi.fn()} />))
+    const lists = dom.container.querySelectorAll('ul.highlight-list')
     expect(Array.from(lists[0]!.querySelectorAll('.highlight-quote')).map((q) => q.textContent)).toEqual([
       '“Tartus naval base stays open”',
       '“Convoys left Khmeimim”',
@@ -146,7 +132,7 @@ describe('HighlightsPanel', () => {
     ])
     expect(lists[1]!.getAttribute('aria-label')).toBe('Orphaned highlights')
     expect(lists[1]!.textContent).toContain('“Latakia port deal”')
-    expect(container.textContent).toContain('no longer matches the article')
+    expect(dom.container.textContent).toContain('no longer matches the article')
     act(() => (lists[0]!.querySelector('.highlight-quote') as HTMLButtonElement).click())
     expect(onReveal).toHaveBeenCalledWith('h-bases')
   })

@@ -5,7 +5,6 @@
  * Each test file mocks '../../api' with its own `fake.api` object and passes it here.
  */
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
 import { vi } from 'vitest'
 import { buildBriefing } from '../../../../core/briefing'
 import { createBriefingDocument, makeBriefingId, type BriefingDocument, type BriefingId } from '../../../../core/briefing-document'
@@ -16,11 +15,7 @@ import type { StatusControls } from '../../hooks/useStatus'
 import { UndoContext } from '../../undo/UndoContext'
 import { UndoStack } from '../../undo/undo-stack'
 import { BriefingComposer } from './BriefingComposer'
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true
+import { mountDomRoot } from '../../test-dom'
 
 export type FakeApi = Record<string, ReturnType<typeof vi.fn>>
 
@@ -108,19 +103,14 @@ export const wait = (ms: number) => act(() => new Promise<void>((resolve) => set
 
 /** A mounted composer with a fresh undo stack; call `unmount()` after each test. */
 export class ComposerHarness {
-  readonly container = document.createElement('div')
+  readonly #dom = mountDomRoot()
+  readonly container = this.#dom.container
   readonly undo = new UndoStack()
   readonly status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
-  readonly #root: Root
-
-  constructor() {
-    document.body.append(this.container)
-    this.#root = createRoot(this.container)
-  }
 
   async render(reloadKey = 0) {
     await act(async () =>
-      this.#root.render(
+      this.#dom.root.render(
         <UndoContext.Provider value={this.undo}>
           <BriefingComposer tags={TAGS} articles={[]} reloadKey={reloadKey} status={this.status} onOpenPassage={vi.fn()} />
         </UndoContext.Provider>,
@@ -131,8 +121,7 @@ export class ComposerHarness {
   }
 
   unmount() {
-    act(() => this.#root.unmount())
-    this.container.remove()
+    this.#dom.dispose()
   }
 
   quotes(list = 'Passages in Bases') {

@@ -4,31 +4,16 @@
  * ends limit each other; each control is named by its label and reports what was chosen.
  */
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { DateRange } from './DateRange'
 import { OutletSelect } from './OutletSelect'
+import { setupDomRoot } from '../../test-dom'
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true
-
-let container: HTMLDivElement
-let root: Root
-beforeEach(() => {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-})
-afterEach(() => {
-  act(() => root.unmount())
-  container.remove()
-})
+const dom = setupDomRoot()
 
 /** The control whose label reads `name` (the label wraps it). */
 const control = <T extends HTMLElement>(name: string) =>
-  Array.from(container.querySelectorAll('label')).find((l) => l.textContent?.startsWith(name) && l.control)!.control as unknown as T
+  Array.from(dom.container.querySelectorAll('label')).find((l) => l.textContent?.startsWith(name) && l.control)!.control as unknown as T
 
 function choose(el: HTMLSelectElement | HTMLInputElement, value: string) {
   const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')!.set!
@@ -41,7 +26,7 @@ function choose(el: HTMLSelectElement | HTMLInputElement, value: string) {
 describe('OutletSelect', () => {
   it('is named Outlet, offers All outlets then each outlet, and reports null for all', () => {
     const onChange = vi.fn()
-    act(() => root.render(<OutletSelect value={null} outlets={['Harbour Radio', 'Wire']} onChange={onChange} />))
+    act(() => dom.root.render(<OutletSelect value={null} outlets={['Harbour Radio', 'Wire']} onChange={onChange} />))
     const select = control<HTMLSelectElement>('Outlet')
     expect(select.labels[0]!.textContent?.trim().startsWith('Outlet')).toBe(true)
     expect(Array.from(select.options, (o) => o.textContent)).toEqual(['All outlets', 'Harbour Radio', 'Wire'])
@@ -55,7 +40,7 @@ describe('OutletSelect', () => {
 describe('DateRange', () => {
   it('has From and To date inputs that limit each other and report the whole range', () => {
     const onChange = vi.fn()
-    act(() => root.render(<DateRange from="2025-01-01" to="2025-02-01" onChange={onChange} />))
+    act(() => dom.root.render(<DateRange from="2025-01-01" to="2025-02-01" onChange={onChange} />))
     const from = control<HTMLInputElement>('From')
     const to = control<HTMLInputElement>('To')
     expect([from.type, from.value, from.max]).toEqual(['date', '2025-01-01', '2025-02-01'])
