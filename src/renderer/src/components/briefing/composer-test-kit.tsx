@@ -9,13 +9,14 @@ import { vi } from 'vitest'
 import { buildBriefing } from '../../../../core/briefing'
 import { createBriefingDocument, makeBriefingId, type BriefingDocument, type BriefingId } from '../../../../core/briefing-document'
 import type { ArticleId, HighlightId, TagId } from '../../../../core/ids'
-import { emptyAnalysisFields, type Article, type Highlight, type Tag } from '../../../../core/model'
+import type { Article, Highlight, Tag } from '../../../../core/model'
 import { DossierError, type Result } from '../../../../core/result'
 import type { StatusControls } from '../../hooks/useStatus'
 import { UndoContext } from '../../undo/UndoContext'
 import { UndoStack } from '../../undo/undo-stack'
 import { BriefingComposer } from './BriefingComposer'
 import { mountDomRoot } from '../../test-dom'
+import { testArticle } from '../../../../core/testing/test-article'
 
 export type FakeApi = Record<string, ReturnType<typeof vi.fn>>
 
@@ -25,21 +26,7 @@ export const TAGS: Tag[] = [
   { id: BASES, name: 'Bases', color: '#E69F00', description: '' },
   { id: CONVOYS, name: 'Convoys', color: '#56B4E9', description: '' },
 ]
-const article = (id: string, title: string, published: string): Article => ({
-  id: id as ArticleId,
-  title,
-  outlet: 'Wire',
-  author: null,
-  published,
-  url: null,
-  metaSources: {},
-  bodyHash: 'a'.repeat(64),
-  wordCount: 10,
-  charCount: 100,
-  importedAt: '2025-03-01T00:00:00.000Z',
-  ...emptyAnalysisFields(),
-  source: { fileName: `${id}.txt`, format: 'txt', originalFile: `originals/${'b'.repeat(64)}.txt`, originalHash: 'b'.repeat(64) },
-})
+const article = (id: string, title: string, published: string): Article => testArticle(id, { title, published, outlet: 'Wire' })
 const highlight = (id: string, articleId: string, exact: string, tags: TagId[]): Highlight => ({
   id: id as HighlightId,
   articleId: articleId as ArticleId,
