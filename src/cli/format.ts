@@ -3,7 +3,7 @@
  * themselves; see run-cli.ts.)
  */
 import type { ArticleSummary, ImportReport } from '../core/api'
-import type { Highlight, Tag } from '../core/model'
+import type { Tag } from '../core/model'
 import type { BackupInfo } from '../main/storage/backups'
 import type { CheckReport } from '../main/storage/check-notebook'
 import type { NotebookSession } from '../main/notebook-session'
@@ -68,9 +68,8 @@ export function formatShow(view: Awaited<ReturnType<NotebookSession['getArticle'
   return `${lines.join('\n')}\n`
 }
 
-export async function tagsWithCounts(session: NotebookSession): Promise<(Tag & { highlightCount: number })[]> {
-  const highlights: readonly Highlight[] = await session.store.allHighlights()
-  return session.listTags().map((t) => ({ ...t, highlightCount: highlights.filter((h) => h.tagIds.includes(t.id)).length }))
+export function tagsWithCounts(session: NotebookSession): Promise<(Tag & { highlightCount: number })[]> {
+  return session.listTagSummaries()
 }
 
 export function formatTags(tags: (Tag & { highlightCount: number })[]): string {

@@ -13,7 +13,7 @@ import { ArticleIdSchema, HighlightIdSchema, TagIdSchema, type TagId } from './i
  * The notebook format version this build writes. Older notebooks are migrated on open
  * (src/main/storage/migrations.ts); newer ones are refused, never migrated down.
  */
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
 const IsoTimestamp = z.string().min(10).max(40)
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256 hex digest')
@@ -81,13 +81,6 @@ export const ArticleSchema = z.object({
   /** The encoding a text file was decoded from (txt, md, html); null for pdf, docx, clipboard and format-2 articles. */
   encoding: z.string().max(40).nullable(),
   flags: z.array(ArticleFlagSchema),
-  furniture: z.array(FurnitureSchema),
-  /**
-   * Text-reuse fingerprint of the article text (furniture left out). Null for articles
-   * migrated from format 2: computed from the body when first needed (the migration does
-   * not read bodies).
-   */
-  fingerprint: FingerprintSchema.nullable(),
   /** Articles that reuse the same reporting, both directions linked, best first. */
   rewrites: z.array(RewriteLinkSchema),
   /** Fields the analyst edited; their metaSources say 'edited by the analyst'. */
@@ -104,9 +97,24 @@ export const ArticleSchema = z.object({
 export type Article = z.infer<typeof ArticleSchema>
 
 /** The analysis fields of an article with nothing found (format-2 articles after migration; test fixtures). */
-export function emptyAnalysisFields(): Pick<Article, 'format' | 'language' | 'encoding' | 'flags' | 'furniture' | 'fingerprint' | 'rewrites' | 'metaEdited'> {
-  return { format: 'txt', language: null, encoding: null, flags: [], furniture: [], fingerprint: null, rewrites: [], metaEdited: [] }
+export function emptyAnalysisFields(): Pick<Article, 'format' | 'language' | 'encoding' | 'flags' | 'rewrites' | 'metaEdited'> {
+  return { format: 'txt', language: null, encoding: null, flags: [], rewrites: [], metaEdited: [] }
 }
+
+/**
+ * `analysis/<bodyHash>.json`: what analysis derived from one stored text, kept out of the
+ * catalog because only the reader (furniture) and rewrite detection (fingerprint) need it.
+ * Derived data: content-addressed like the body it describes, and recomputed from the
+ * body whenever it is missing, damaged or of an older fingerprint version.
+ */
+export const AnalysisFileSchema = z.object({
+  bodyHash: Sha256,
+  furniture: z.array(FurnitureSchema),
+  /** Null until computed (articles migrated from format 3 or earlier). */
+  fingerprint: FingerprintSchema.nullable(),
+})
+export type AnalysisFile = z.infer<typeof AnalysisFileSchema>
+export type Furniture = z.infer<typeof FurnitureSchema>
 
 export const TagSchema = z.object({
   id: TagIdSchema,

@@ -27,6 +27,8 @@ export class DurableJSONFile<T> implements Adapter<T> {
     readonly file: string,
     private readonly validate: Validate<T>,
     private readonly writer: FileWriter = writeFileDurably,
+    /** JSON indentation: 1 keeps small files readable; 0 (compact) for the large catalog. */
+    private readonly indent = 1,
   ) {}
 
   async read(): Promise<T | null> {
@@ -54,7 +56,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    const text = JSON.stringify(data, null, 1)
+    const text = JSON.stringify(data, null, this.indent || undefined)
     const run = this.#queue.then(() => this.writer(this.file, text))
     // Keep the queue alive after a failure; the caller still sees this write's rejection.
     this.#queue = run.catch(() => undefined)

@@ -4,7 +4,7 @@
  * a power loss. Until this resolves nothing may report the data as saved.
  */
 import { randomBytes } from 'node:crypto'
-import { open, rename, rm } from 'node:fs/promises'
+import { open, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 /** How a whole file is replaced. The default is durable; tests inject others (the crash test's control). */
@@ -46,6 +46,23 @@ export async function writeFileDurably(target: string, data: string | Uint8Array
   }
   if (options.directorySync === 'best-effort') await syncDirectory(dir).catch(() => undefined)
   else await syncDirectory(dir)
+}
+
+/**
+ * Atomic but not durable replacement, for derived files (caches, analysis) that are
+ * rebuilt whenever they are missing or damaged: a reader sees the old file or the new
+ * one, never half of one, and the cost of fsync is not paid. After a power loss the file
+ * may be missing or empty; its reader must treat that as "rebuild".
+ */
+export async function writeFileAtomically(target: string, data: string | Uint8Array): Promise<void> {
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    await writeFile(temp, data, { flag: 'wx' })
+    await rename(temp, target)
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined)
+    throw error
+  }
 }
 
 /** fsync on a directory is how POSIX makes a rename durable; Windows cannot open one, and does not need it. */

@@ -9,5 +9,6 @@ export const BODIES_DIR = 'bodies'
 export const ORIGINALS_DIR = 'originals'
 export const BRIEFINGS_DIR = 'briefings'
 export const TRASH_DIR = 'trash'
+export const ANALYSIS_DIR = 'analysis'
 /** Every folder the app saves into ('' is the notebook folder): where an interrupted save can leave a temp file. */
-export const WRITTEN_DIRS: readonly string[] = ['', ANNOTATIONS_DIR, BODIES_DIR, ORIGINALS_DIR, BRIEFINGS_DIR, TRASH_DIR]
+export const WRITTEN_DIRS: readonly string[] = ['', ANNOTATIONS_DIR, BODIES_DIR, ORIGINALS_DIR, BRIEFINGS_DIR, TRASH_DIR, ANALYSIS_DIR]

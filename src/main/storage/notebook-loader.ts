@@ -80,8 +80,8 @@ export class Loader {
    * change). Damaged: moved aside and restored from the newest backup that holds a valid
    * copy; if none does, `fallback()`, and the report says so.
    */
-  async openDoc<T>(file: string, validate: Validate<T>, fallback: () => T): Promise<Doc<T>> {
-    const adapter = new DurableJSONFile<T>(join(this.dir, file), validate, this.writer)
+  async openDoc<T>(file: string, validate: Validate<T>, fallback: () => T, indent = 1): Promise<Doc<T>> {
+    const adapter = new DurableJSONFile<T>(join(this.dir, file), validate, this.writer, indent)
     let data: T | null
     try {
       data = await adapter.read()
@@ -91,7 +91,7 @@ export class Loader {
       if (data === null) {
         // No backup had it: start this file empty, on disk too (the damaged copy is kept).
         data = fallback()
-        await this.writer(join(this.dir, file), JSON.stringify(data, null, 1))
+        await this.writer(join(this.dir, file), JSON.stringify(data, null, indent || undefined))
       }
     }
     return new Low<T>(adapter, data ?? fallback()) as Doc<T>
