@@ -116,6 +116,7 @@ export function formatCheck(report: CheckReport, repair: boolean): string {
   const lines: string[] = []
   for (const p of report.repaired) lines.push(`repaired  ${p.file}: ${p.message}${p.repair ? ` (${p.repair})` : ''}`)
   for (const p of report.problems) lines.push(`${p.repairable ? 'fixable ' : 'problem '}  ${p.file}: ${p.message}`)
+  for (const k of report.kept) lines.push(`kept      ${k.file}: ${k.message}`)
   const fixable = report.problems.filter((p) => p.repairable).length
   lines.push(
     report.problems.length === 0

@@ -6,7 +6,7 @@
  * interrupted migration simply runs again on the next open.
  * Each is tested against a frozen fixture notebook of its old version (fixtures/).
  */
-import { mkdir, readFile, stat } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { DossierError } from '../../core/result'
@@ -34,9 +34,9 @@ const V2_CATALOG = z.object({ articles: z.array(z.object({ id: z.string(), sourc
 
 /** Format 3 (issue 4): articles carry furniture and fingerprint in the catalog. Frozen: do not change. */
 const V3_MANIFEST = z.object({ schemaVersion: z.literal(3), createdAt: z.string(), tags: z.array(z.unknown()) }).passthrough()
-const V3_CATALOG = z.object({
-  articles: z.array(z.object({ id: z.string(), bodyHash: z.string().regex(/^[0-9a-f]{64}$/), furniture: z.array(z.unknown()) }).passthrough()),
-})
+const V3_ARTICLE = z.object({ id: z.string(), bodyHash: z.string().regex(/^[0-9a-f]{64}$/), furniture: z.array(z.unknown()) }).passthrough()
+const V3_CATALOG = z.object({ articles: z.array(V3_ARTICLE) })
+const V3_TRASH = z.object({ article: V3_ARTICLE }).passthrough()
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -113,6 +113,15 @@ export const MIGRATIONS: readonly Migration[] = [
         const present = await stat(file).then(() => true, () => false)
         if (!present) await writeFileAtomically(file, JSON.stringify({ bodyHash: article.bodyHash, furniture, fingerprint: null }))
         articles.push(article)
+      }
+      // Deleted articles keep their format-3 record in trash/ (the fields format 4 dropped are
+      // ignored when it is read back); their furniture goes to analysis/ too, for a restore.
+      for (const name of await readdir(join(dir, 'trash')).catch(() => [] as string[])) {
+        const trashed = V3_TRASH.safeParse(JSON.parse(await readFile(join(dir, 'trash', name), 'utf8').catch(() => 'null')))
+        if (!trashed.success) continue
+        const { bodyHash, furniture } = trashed.data.article
+        const file = join(dir, 'analysis', `${bodyHash}.json`)
+        if (!(await stat(file).then(() => true, () => false))) await writeFileAtomically(file, JSON.stringify({ bodyHash, furniture, fingerprint: null }))
       }
       await writer(join(dir, 'catalog.json'), JSON.stringify({ articles }))
       await writer(join(dir, 'notebook.json'), JSON.stringify({ ...manifest.data, schemaVersion: 4 }, null, 1))

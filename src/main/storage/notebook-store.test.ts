@@ -37,6 +37,10 @@ const highlight = (n: number): Highlight => ({
   updatedAt: '2026-11-21T10:00:00.000Z',
 })
 
+/** Where a backup keeps its copy of a file (backups/objects/<sha256>). */
+const backupCopy = (dir: string, id: string, file: string) =>
+  join(dir, 'backups', 'objects', (JSON.parse(readFileSync(join(dir, 'backups', id, 'backup.json'), 'utf8')) as { files: Record<string, string> }).files[file]!)
+
 /** A notebook with one article and `n` highlights, closed (lock released). */
 async function populated(n = 2): Promise<string> {
   const dir = fresh()
@@ -237,7 +241,7 @@ describe('migration from format 1 (frozen fixture written by Dossier 0.1 / issue
 
     const [backup] = await listBackups(dir)
     expect(backup?.reason).toBe('before-migration-v1')
-    expect(readFileSync(join(dir, 'backups', backup!.id, 'notebook.json'), 'utf8')).toBe(readFileSync(join(FIXTURE, 'notebook.json'), 'utf8'))
+    expect(readFileSync(backupCopy(dir, backup!.id, 'notebook.json'), 'utf8')).toBe(readFileSync(join(FIXTURE, 'notebook.json'), 'utf8'))
     await store.close()
 
     const again = await NotebookStore.open(dir)
@@ -280,7 +284,7 @@ describe('migration from format 2 (frozen fixture written by the format-2 CLI / 
 
     const [backup] = await listBackups(dir)
     expect(backup?.reason).toBe('before-migration-v2')
-    expect(readFileSync(join(dir, 'backups', backup!.id, CATALOG_FILE), 'utf8')).toBe(readFileSync(join(FIXTURE, CATALOG_FILE), 'utf8'))
+    expect(readFileSync(backupCopy(dir, backup!.id, CATALOG_FILE), 'utf8')).toBe(readFileSync(join(FIXTURE, CATALOG_FILE), 'utf8'))
     await store.close()
 
     renameSync(join(dir, 'bodies-away'), join(dir, 'bodies'))

@@ -23,7 +23,7 @@ import { createBackup, listBackups, newestBackupAgeMs, AUTO_BACKUP_INTERVAL_MS, 
 import { writeFileAtomically, writeFileDurably, type FileWriter } from './durable-write'
 import { TEMP_FILE, validateAnnotationsOf, validateCatalog } from './file-formats'
 import { annotationsMtime, countHighlights, planCounts, writeCountsCache, type ArticleCounts } from './highlight-counts'
-import { acquireNotebookLock, type NotebookLock } from './notebook-lock'
+import { acquireNotebookLock, isProcessAlive, type NotebookLock } from './notebook-lock'
 import { ANALYSIS_DIR, ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR, WRITTEN_DIRS } from './layout'
 import { readOnlyError } from './read-only'
 import { Loader, type Doc, type OpenReport } from './notebook-loader'
@@ -425,12 +425,16 @@ async function ensureFolder(dir: string, create: boolean): Promise<void> {
   })
 }
 
-/** Temp files a killed writer left behind; only the lock holder may remove them. */
+/** Temp files a killed process left behind; only the lock holder removes them. */
 async function removeStaleTempFiles(dir: string): Promise<number> {
   let removed = 0
   for (const sub of WRITTEN_DIRS) {
     const names = await readdir(join(dir, sub)).catch(() => [] as string[])
-    for (const name of names.filter((n) => TEMP_FILE.test(n))) {
+    for (const name of names) {
+      const temp = TEMP_FILE.exec(name)
+      // Another live process may be writing a cache beside us (derived files are written
+      // atomically by readers too): only a dead process's leftovers go.
+      if (!temp || (Number(temp[1]) !== process.pid && isProcessAlive(Number(temp[1])))) continue
       await rm(join(dir, sub, name), { force: true })
       removed++
     }
