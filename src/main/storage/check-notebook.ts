@@ -20,6 +20,7 @@ import { DossierError, isDossierError } from '../../core/result'
 import { BACKUPS_DIR, findValidBackupCopy, verifyBackup, type BackupManifest } from './backups'
 import { checkArticles } from './check-content'
 import { findHighlightProblems } from './check-highlights'
+import { findMetadataProblems } from './check-meta'
 import { CheckRun, type Fix } from './check-run'
 import { DurableJSONFile, UnreadableFileError, type Validate } from './durable-json-file'
 import { writeFileDurably } from './durable-write'
@@ -108,6 +109,7 @@ class Checker {
     const catalog = await this.#checkJson(CATALOG_FILE, validateCatalog, 'Opening the notebook would start an empty catalog, losing the list of articles.')
     if (manifest) this.#checkTagsUnique(manifest)
     if (catalog) this.#checkArticlesUnique(catalog)
+    if (catalog) this.#run.problems.push(...findMetadataProblems(catalog))
 
     const bodies = catalog ? await checkArticles(this.#run, catalog) : new Map<string, string>()
     const annotations = await this.#checkAnnotationFiles(catalog)
