@@ -33,9 +33,13 @@ export const MetaSourceSchema = z.object({
 export const SourceFormatSchema = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'clipboard'])
 export type SourceFormat = z.infer<typeof SourceFormatSchema>
 
-/** Damage found by the format extractor (undecodable bytes, no text layer, …) or the text analysis (U+FFFD, mojibake, short). */
+/**
+ * Damage found by the format extractor (undecodable bytes, no text layer, …) or the text
+ * analysis (U+FFFD, mojibake, short), and control characters import removed from the text
+ * (`control-characters`, src/core/text-hygiene.ts; count = how many).
+ */
 export const ArticleFlagSchema = z.object({
-  kind: z.enum(['replacement-character', 'mojibake', 'short-extraction', 'undecodable-bytes', 'no-text-layer', 'encoding-guessed']),
+  kind: z.enum(['replacement-character', 'mojibake', 'short-extraction', 'undecodable-bytes', 'no-text-layer', 'encoding-guessed', 'control-characters']),
   detail: z.string().max(2000),
   count: z.number().int().nonnegative().optional(),
 })
@@ -66,8 +70,14 @@ export const ArticleSchema = z.object({
   title: z.string().min(1).max(500),
   outlet: z.string().max(200).nullable(),
   author: z.string().max(300).nullable(),
-  /** Publication date as stated: `YYYY-MM-DD`, or a full ISO date-time with its UTC offset. */
+  /**
+   * Publication date as stated: `YYYY-MM-DD`, or a full ISO date-time with its UTC offset.
+   * New values must pass `storedDateProblem` (src/core/dates.ts); like `url`, the rule is
+   * applied where values enter and by `dossier check`, not here: a refusal on read would
+   * declare the whole catalog damaged.
+   */
   published: z.string().max(40).nullable(),
+  /** A safe article URL (`isSafeArticleUrl`, src/core/urls.ts) for every new value. */
   url: z.string().max(2000).nullable(),
   metaSources: MetaSourceSchema,
   /** sha256 of the stored (normalised) text: names the body file and detects tampering. */

@@ -8,6 +8,7 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Article, Catalog } from '../../core/model'
+import { storedTextOf } from '../../core/import-text'
 import { normaliseText } from '../../core/text'
 import { decodeTextFile } from '../import/decode-text'
 import { extractDocument } from '../import/extract'
@@ -140,18 +141,24 @@ function short(hash: string): string {
 }
 
 /**
- * The stored text an original gives, the way import makes it: extractDocument, then the
- * same normalisation (normaliseText, as draftArticleFromText does). A .txt imported by
- * format 2 was decoded with decodeTextFile; when extraction does not reproduce its hash,
- * that decoder is tried too.
+ * The stored text an original gives, the way import makes it: extractDocument, then
+ * storedTextOf (control characters removed, then normaliseText), as draftArticleFromText
+ * does. Bodies stored before control characters were removed are plain normaliseText of
+ * the extraction, and a .txt imported by format 2 was decoded with decodeTextFile; when
+ * the current way does not reproduce the hash, those are tried too.
  */
 async function rederiveBody(original: Uint8Array, article: Article): Promise<string> {
-  const text = normaliseText((await extractDocument(original, article.source.fileName)).text)
-  if (sha256Hex(text) === article.bodyHash || article.format !== 'txt') return text
-  try {
-    const legacy = normaliseText(decodeTextFile(original, article.source.fileName))
-    return sha256Hex(legacy) === article.bodyHash ? legacy : text
-  } catch {
-    return text
+  const extracted = (await extractDocument(original, article.source.fileName)).text
+  const text = storedTextOf(extracted).text
+  const candidates = [() => text, () => normaliseText(extracted)]
+  if (article.format === 'txt') candidates.push(() => normaliseText(decodeTextFile(original, article.source.fileName)))
+  for (const candidate of candidates) {
+    try {
+      const derived = candidate()
+      if (sha256Hex(derived) === article.bodyHash) return derived
+    } catch {
+      // decodeTextFile refuses what format 2 could not read: that original gives no text.
+    }
   }
+  return text
 }

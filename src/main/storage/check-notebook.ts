@@ -21,6 +21,7 @@ import { backupIds, BACKUPS_DIR, findValidBackupCopy, verifyBackup, type BackupM
 import { checkLeftovers, checkUnreferenced } from './check-leftovers'
 import { checkArticles } from './check-content'
 import { findHighlightProblems } from './check-highlights'
+import { findMetadataProblems } from './check-meta'
 import { CheckRun, type Fix } from './check-run'
 import { DurableJSONFile, UnreadableFileError, type Validate } from './durable-json-file'
 import { writeFileDurably } from './durable-write'
@@ -109,6 +110,7 @@ class Checker {
     if (manifest) this.#checkTagsUnique(manifest)
     if (catalog) this.#checkArticlesUnique(catalog)
     if (catalog) await checkUnreferenced(this.#run, catalog)
+    if (catalog) this.#run.problems.push(...findMetadataProblems(catalog))
 
     const bodies = catalog ? await checkArticles(this.#run, catalog) : new Map<string, string>()
     const annotations = await this.#checkAnnotationFiles(catalog)

@@ -107,8 +107,32 @@ export const MIGRATIONS: readonly Migration[] = [
       const catalog = V3_CATALOG.safeParse(JSON.parse(catalogText))
       if (!catalog.success) throw new DossierError('notebook-unreadable', `catalog.json (format 3) does not match its format: ${catalog.error.issues[0]?.message}`)
       await mkdir(join(dir, 'analysis'), { recursive: true })
+      // Format 3 accepted metadata format 4 refuses: unsafe URLs (javascript:), dates that
+      // are not calendar days, and invisible or control characters in titles, outlets and
+      // authors (a right-to-left override made a title read differently than it searched).
+      // They are cleaned with format 4's rules (loaded only when a notebook migrates).
+      const [{ unsafeUrlProblem }, { storedDateProblem }, { cleanMetaText }] = await Promise.all([import('../../core/urls'), import('../../core/dates'), import('../../core/text-hygiene')])
+      const clean = (article: Record<string, unknown>) => {
+        const sources = { ...(article.metaSources as Record<string, string>) }
+        const out: Record<string, unknown> = { ...article, metaSources: sources }
+        if (typeof article.url === 'string' && unsafeUrlProblem(article.url)) {
+          out.url = null
+          delete sources.url
+        }
+        if (typeof article.published === 'string' && storedDateProblem(article.published)) {
+          out.published = null
+          delete sources.published
+        }
+        for (const field of ['title', 'outlet', 'author'] as const) {
+          if (typeof article[field] !== 'string') continue
+          const cleaned = cleanMetaText(article[field])
+          out[field] = cleaned.value || (field === 'title' ? article[field] : null)
+        }
+        return out
+      }
       const articles = []
-      for (const { furniture, fingerprint: _dropped, ...article } of catalog.data.articles) {
+      for (const { furniture, fingerprint: _dropped, ...kept } of catalog.data.articles) {
+        const article = clean(kept) as typeof kept
         const file = join(dir, 'analysis', `${article.bodyHash}.json`)
         const present = await stat(file).then(() => true, () => false)
         if (!present) await writeFileAtomically(file, JSON.stringify({ bodyHash: article.bodyHash, furniture, fingerprint: null }))

@@ -325,10 +325,14 @@ describe('migration from format 3 (frozen fixture written by the format-3 CLI / 
     for (const [i, a] of store.articles.entries()) {
       const { furniture, fingerprint, ...kept } = v3.articles[i]
       expect(fingerprint.version).toBe(1)
-      expect(a).toEqual(kept)
+      // Format 3 accepted a javascript: URL (through restoreArticleMeta); format 4 clears it.
+      if (kept.url?.startsWith('javascript:')) expect(a).toEqual({ ...kept, url: null })
+      else expect(a).toEqual(kept)
       expect(await store.readAnalysis(a.bodyHash)).toEqual({ bodyHash: a.bodyHash, furniture, fingerprint: null })
     }
     expect((await store.readAnalysis(store.articles[0]!.bodyHash))?.furniture).toEqual([expect.objectContaining({ kind: 'copyright' })])
+    expect(v3.articles.map((a: { url: string | null }) => a.url)).toContain('javascript:alert(document.domain)')
+    expect(store.articles.map((a) => a.url)).toEqual([null, null])
     // The catalog is written compact.
     expect(readFileSync(join(dir, CATALOG_FILE), 'utf8')).not.toContain('\n')
     expect((await store.allHighlights()).map((h) => h.target.exact)).toEqual(['began loading armoured vehicles'])
