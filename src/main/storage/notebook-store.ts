@@ -18,9 +18,9 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ArticleId, HighlightId } from '../../core/ids'
 import type { AnnotationFile, Article, Catalog, Highlight, Manifest, Tag } from '../../core/model'
-import { DossierError } from '../../core/result'
+import { DossierError, isDossierError } from '../../core/result'
 import { createBackup, listBackups, newestBackupAgeMs, AUTO_BACKUP_INTERVAL_MS, type BackupInfo } from './backups'
-import { writeFileDurably, type FileWriter } from './durable-write'
+import { diskError, writeFileDurably, type FileWriter } from './durable-write'
 import { TEMP_FILE, validateAnnotationsOf, validateCatalog } from './file-formats'
 import { planCounts, writeCountsCache } from './highlight-counts'
 import { acquireNotebookLock, type NotebookLock } from './notebook-lock'
@@ -316,6 +316,8 @@ export class NotebookStore {
       try {
         await doc.adapter.write(draft)
       } catch (error) {
+        // A refused write (disk full, read-only, permission) already says so, with its own code.
+        if (isDossierError(error)) throw error
         throw new DossierError('write-failed', `Could not save the notebook (${(error as Error).message}); nothing was changed.`)
       }
       doc.data = draft
@@ -342,7 +344,7 @@ export class NotebookStore {
       )
       if (!present) await this.writer(target, data)
     } catch (error) {
-      throw new DossierError('write-failed', `Could not save ${sub}/${name} in the notebook (${(error as Error).message}).`)
+      throw diskError(error) ?? (isDossierError(error) ? error : new DossierError('write-failed', `Could not save ${sub}/${name} in the notebook (${(error as Error).message}).`))
     }
   }
 }
@@ -353,7 +355,7 @@ async function ensureFolder(dir: string, create: boolean): Promise<void> {
   if (info) return
   if (!create) throw new DossierError('not-found', `There is no notebook at ${dir}.`)
   await mkdir(dir, { recursive: true }).catch((e: Error) => {
-    throw new DossierError('write-failed', `Cannot create the notebook folder ${dir}: ${e.message}`)
+    throw diskError(e) ?? new DossierError('write-failed', `Cannot create the notebook folder ${dir}: ${e.message}`)
   })
 }
 
