@@ -7,16 +7,17 @@ import type { Tag } from '../core/model'
 import type { BackupInfo } from '../main/storage/backups'
 import type { CheckReport } from '../main/storage/check-notebook'
 import type { NotebookSession } from '../main/notebook-session'
+import { escapeLabel as label } from './terminal-safe'
 
 export function formatImport(report: ImportReport): string {
   const lines = report.items.map((item) => {
     switch (item.status) {
       case 'imported':
-        return `imported  ${item.articleId ?? ''}  ${item.title ?? ''}`
+        return `imported  ${item.articleId ?? ''}  ${label(item.title ?? '')}`
       case 'duplicate':
-        return `duplicate ${item.duplicateOf ?? item.articleId ?? ''}  ${item.source} (already in the notebook as "${item.title ?? ''}")`
+        return `duplicate ${item.duplicateOf ?? item.articleId ?? ''}  ${label(item.source)} (already in the notebook as "${label(item.title ?? '')}")`
       case 'failed':
-        return `failed    ${item.source}: ${oneLine(item.error?.message ?? 'unknown error')}`
+        return `failed    ${label(item.source)}: ${label(oneLine(item.error?.message ?? 'unknown error'))}`
     }
   })
   lines.push(`Imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed}.`)
@@ -27,7 +28,7 @@ export function formatList(articles: ArticleSummary[]): string {
   if (articles.length === 0) return 'There are no articles in this notebook yet. Add some with "dossier import PATH...".\n'
   return table(
     ['ID', 'DATE', 'OUTLET', 'WORDS', 'HIGHLIGHTS', 'TITLE'],
-    articles.map((a) => [a.id, a.published ? a.published.slice(0, 10) : '—', a.outlet ?? '—', String(a.wordCount), String(a.highlightCount), a.title]),
+    articles.map((a) => [a.id, a.published ? a.published.slice(0, 10) : '—', a.outlet === null ? '—' : label(a.outlet), String(a.wordCount), String(a.highlightCount), label(a.title)]),
     ['l', 'l', 'l', 'r', 'r', 'l'],
   )
 }
@@ -35,10 +36,10 @@ export function formatList(articles: ArticleSummary[]): string {
 export function formatShow(view: Awaited<ReturnType<NotebookSession['getArticle']>>, tags: Tag[]): string {
   const a = view.article
   const src = a.metaSources
-  const field = (label: string, value: string | null, source?: string) =>
-    `${`${label}:`.padEnd(11)}${value ?? '—'}${value && source ? `  [from the ${source}]` : ''}`
+  const field = (name: string, value: string | null, source?: string) =>
+    `${`${name}:`.padEnd(11)}${value === null ? '—' : label(value)}${value && source ? `  [from the ${source}]` : ''}`
   const lines = [
-    a.title,
+    label(a.title),
     '',
     field('id', a.id),
     field('title', a.title, src.title),
@@ -60,9 +61,9 @@ export function formatShow(view: Awaited<ReturnType<NotebookSession['getArticle'
   } else {
     lines.push(`Highlights (${view.highlights.length}):`)
     for (const h of view.highlights) {
-      const names = tagNames(h.tagIds, tags)
+      const names = tagNames(h.tagIds, tags).map(label)
       lines.push('', `${h.id}  [${names.join(', ')}]  characters ${h.target.start}–${h.target.end}`, `  “${h.target.exact}”`)
-      if (h.comment) lines.push(`  comment: ${h.comment}`)
+      if (h.comment) lines.push(`  comment: ${label(oneLine(h.comment))}`)
     }
   }
   return `${lines.join('\n')}\n`
@@ -76,7 +77,7 @@ export function formatTags(tags: (Tag & { highlightCount: number })[]): string {
   if (tags.length === 0) return 'This notebook has no tags.\n'
   return table(
     ['NAME', 'COLOUR', 'HIGHLIGHTS', 'DESCRIPTION'],
-    tags.map((t) => [t.name, t.color, String(t.highlightCount), t.description]),
+    tags.map((t) => [label(t.name), t.color, String(t.highlightCount), label(t.description)]),
     ['l', 'l', 'r', 'l'],
   )
 }
@@ -107,16 +108,16 @@ export function formatBackups(backups: BackupInfo[]): string {
   if (backups.length === 0) return 'This notebook has no backups yet. Make one with: dossier backup\n'
   return table(
     ['ID', 'CREATED', 'REASON', 'ARTICLES', 'FILES'],
-    backups.map((b) => [b.id, b.createdAt.replace('T', ' ').slice(0, 19), b.reason, b.articleCount === null ? '—' : String(b.articleCount), String(b.fileCount)]),
+    backups.map((b) => [label(b.id), b.createdAt.replace('T', ' ').slice(0, 19), label(b.reason), b.articleCount === null ? '—' : String(b.articleCount), String(b.fileCount)]),
     ['l', 'l', 'l', 'r', 'r'],
   )
 }
 
 export function formatCheck(report: CheckReport, repair: boolean): string {
   const lines: string[] = []
-  for (const p of report.repaired) lines.push(`repaired  ${p.file}: ${p.message}${p.repair ? ` (${p.repair})` : ''}`)
-  for (const p of report.problems) lines.push(`${p.repairable ? 'fixable ' : 'problem '}  ${p.file}: ${p.message}`)
-  for (const k of report.kept) lines.push(`kept      ${k.file}: ${k.message}`)
+  for (const p of report.repaired) lines.push(`repaired  ${label(p.file)}: ${label(oneLine(p.message))}${p.repair ? ` (${label(oneLine(p.repair))})` : ''}`)
+  for (const p of report.problems) lines.push(`${p.repairable ? 'fixable ' : 'problem '}  ${label(p.file)}: ${label(oneLine(p.message))}`)
+  for (const k of report.kept) lines.push(`kept      ${label(k.file)}: ${label(oneLine(k.message))}`)
   const fixable = report.problems.filter((p) => p.repairable).length
   lines.push(
     report.problems.length === 0

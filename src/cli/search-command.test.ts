@@ -41,7 +41,6 @@ async function dossier(...args: string[]): Promise<{ code: number; out: string; 
         return session
       },
       print: (value, human) => void (out += json ? `${JSON.stringify(value, null, 2)}\n` : human()),
-      failAfterOutput: (message) => void (err += `dossier: ${message}\n`),
     }
   }
   registerSearchCommand(program, context)

@@ -16,6 +16,7 @@ import type { ArticleId } from '../core/ids'
 import { DossierError } from '../core/result'
 import type { SearchHit, SearchResponse } from '../core/search/types'
 import { oneLine } from './format'
+import { escapeLabel } from './terminal-safe'
 import type { CommandContext } from './safety-commands'
 
 interface SearchCommandOptions {
@@ -68,7 +69,7 @@ Examples:
 
 /** The count line, the query's warnings, and one line per hit. */
 export function formatSearch(response: SearchResponse, titles: ReadonlyMap<ArticleId, string>): string {
-  const lines = response.query.warnings.map((w) => `Note: ${w.message}`)
+  const lines = response.query.warnings.map((w) => `Note: ${escapeLabel(w.message)}`)
   const total = `${response.totalExact ? '' : 'about '}${response.total} ${response.total === 1 ? 'match' : 'matches'}`
   if (response.hits.length === 0) lines.push('No matches.')
   else if (response.hits.length < response.total) lines.push(`${total}, best ${response.hits.length} shown:`)
@@ -76,8 +77,8 @@ export function formatSearch(response: SearchResponse, titles: ReadonlyMap<Artic
   for (const hit of response.hits) {
     // A title match shows the title with its matches marked; other hits add their snippet.
     const inTitle = hit.field === 'title' && hit.snippet !== null
-    const title = inTitle ? markSnippet(hit) : oneLine(titles.get(hit.articleId) ?? hit.articleId)
-    lines.push(`${hit.kind.padEnd(9)} ${hit.id}  "${title}"${inTitle ? '' : `  ${markSnippet(hit)}`}`.trimEnd())
+    const title = escapeLabel(inTitle ? markSnippet(hit) : oneLine(titles.get(hit.articleId) ?? hit.articleId))
+    lines.push(`${hit.kind.padEnd(9)} ${hit.id}  "${title}"${inTitle ? '' : `  ${escapeLabel(markSnippet(hit))}`}`.trimEnd())
   }
   return `${lines.join('\n')}\n`
 }

@@ -1,7 +1,9 @@
 /**
  * The REAL PDF worker for the tests that run it: pdf-worker.ts bundled with vite (as the
  * app build does; Node cannot run the .ts entry) into a temp folder, with pdfkit and the
- * other packages left external. Not shipped code: only the tests use it.
+ * other packages left external. `buildTestBundle` does the same for any entry (the CLI
+ * tests that need a real process: src/cli/cli-process.test.ts). Not shipped code: only
+ * the tests use it.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -19,6 +21,16 @@ export interface TestPdfWorker {
 
 /** Bundles the worker into a fresh folder out/<prefix>…; give the caller's beforeAll ~60 s. */
 export async function buildTestPdfWorker(prefix: string): Promise<TestPdfWorker> {
+  const bundle = await buildTestBundle(prefix, { 'pdf-worker': 'src/main/pdf/pdf-worker.ts' })
+  return { url: pathToFileURL(join(bundle.dir, 'pdf-worker.mjs')), remove: bundle.remove }
+}
+
+/**
+ * Bundles entries (output name -> source path from the project root) into a fresh folder
+ * out/<prefix>…, each as `<name>.mjs`. The folder sits at the same depth as out/main, so
+ * paths the code finds relative to itself (resources/fonts) resolve as in the build.
+ */
+export async function buildTestBundle(prefix: string, entries: Record<string, string>): Promise<{ dir: string; remove(): Promise<void> }> {
   // Inside the project (out/ is ignored), so the bundle finds pdfkit in node_modules.
   await mkdir(join(ROOT, 'out'), { recursive: true })
   const buildDir = await mkdtemp(join(ROOT, 'out', prefix))
@@ -35,7 +47,7 @@ export async function buildTestPdfWorker(prefix: string): Promise<TestPdfWorker>
         emptyOutDir: true,
         minify: false,
         rolldownOptions: {
-          input: { 'pdf-worker': join(ROOT, 'src/main/pdf/pdf-worker.ts') },
+          input: Object.fromEntries(Object.entries(entries).map(([name, path]) => [name, join(ROOT, path)])),
           output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
         },
       },
@@ -44,8 +56,5 @@ export async function buildTestPdfWorker(prefix: string): Promise<TestPdfWorker>
     await rm(buildDir, { recursive: true, force: true })
     throw error
   }
-  return {
-    url: pathToFileURL(join(buildDir, 'pdf-worker.mjs')),
-    remove: () => rm(buildDir, { recursive: true, force: true }),
-  }
+  return { dir: buildDir, remove: () => rm(buildDir, { recursive: true, force: true }) }
 }

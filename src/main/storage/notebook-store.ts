@@ -18,9 +18,9 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ArticleId, HighlightId, TagId } from '../../core/ids'
 import { AnalysisFileSchema, type AnalysisFile, type AnnotationFile, type Article, type Catalog, type Highlight, type Manifest, type Tag } from '../../core/model'
-import { DossierError } from '../../core/result'
+import { DossierError, isDossierError } from '../../core/result'
 import { createBackup, listBackups, newestBackupAgeMs, AUTO_BACKUP_INTERVAL_MS, type BackupInfo } from './backups'
-import { writeFileAtomically, writeFileDurably, type FileWriter } from './durable-write'
+import { diskError, writeFileAtomically, writeFileDurably, type FileWriter } from './durable-write'
 import { TEMP_FILE, validateAnnotationsOf, validateCatalog } from './file-formats'
 import { annotationsMtime, countHighlights, planCounts, writeCountsCache, type ArticleCounts } from './highlight-counts'
 import { acquireNotebookLock, isProcessAlive, type NotebookLock } from './notebook-lock'
@@ -284,7 +284,7 @@ export class NotebookStore {
       await mkdir(join(this.dir, ANALYSIS_DIR), { recursive: true })
       await writeFileAtomically(join(this.dir, ANALYSIS_DIR, `${analysis.bodyHash}.json`), JSON.stringify(analysis))
     } catch (error) {
-      throw new DossierError('write-failed', `Could not save the analysis of a text in the notebook (${(error as Error).message}).`)
+      throw diskError(error) ?? new DossierError('write-failed', `Could not save the analysis of a text in the notebook (${(error as Error).message}).`)
     }
   }
 
@@ -382,6 +382,8 @@ export class NotebookStore {
       try {
         await doc.adapter.write(draft)
       } catch (error) {
+        // A refused write (disk full, read-only, permission) already says so, with its own code.
+        if (isDossierError(error)) throw error
         throw new DossierError('write-failed', `Could not save the notebook (${(error as Error).message}); nothing was changed.`)
       }
       const before = doc.data
@@ -410,7 +412,7 @@ export class NotebookStore {
       )
       if (!present) await this.writer(target, data)
     } catch (error) {
-      throw new DossierError('write-failed', `Could not save ${sub}/${name} in the notebook (${(error as Error).message}).`)
+      throw diskError(error) ?? (isDossierError(error) ? error : new DossierError('write-failed', `Could not save ${sub}/${name} in the notebook (${(error as Error).message}).`))
     }
   }
 }
@@ -421,7 +423,7 @@ async function ensureFolder(dir: string, create: boolean): Promise<void> {
   if (info) return
   if (!create) throw new DossierError('not-found', `There is no notebook at ${dir}.`)
   await mkdir(dir, { recursive: true }).catch((e: Error) => {
-    throw new DossierError('write-failed', `Cannot create the notebook folder ${dir}: ${e.message}`)
+    throw diskError(e) ?? new DossierError('write-failed', `Cannot create the notebook folder ${dir}: ${e.message}`)
   })
 }
 
