@@ -5,6 +5,7 @@ import {
   APP_PAGE_URL,
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
+  appPageUrl,
   appResponseHeaders,
   CONTENT_SECURITY_POLICY,
   isAllowedNavigation,
@@ -57,6 +58,14 @@ describe('request, navigation and sender policies', () => {
 
   it('shows the app from app://dossier, not from file://', () => {
     expect(APP_PAGE_URL).toBe('app://dossier/index.html')
+    expect(appPageUrl(undefined)).toBe('app://dossier/index.html')
+  })
+
+  it('in development, trusts the dev server page as Chromium names it (with its slash)', () => {
+    const page = appPageUrl('http://localhost:5173')
+    expect(page).toBe('http://localhost:5173/')
+    expect(isTrustedSender('http://localhost:5173/', page)).toBe(true)
+    expect(isAllowedNavigation('http://localhost:5173/#tags', page)).toBe(true)
   })
 
   it.each([

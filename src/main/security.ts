@@ -30,6 +30,15 @@ export const APP_HOST = 'dossier'
 export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
 
 /**
+ * The page the window shows and whose main frame alone may call the API: the app:// page,
+ * or in development the dev server's page, normalised as Chromium reports a frame's URL
+ * (`http://localhost:5173` is shown as `http://localhost:5173/`).
+ */
+export function appPageUrl(devServerUrl: string | undefined): string {
+  return devServerUrl ? new URL(devServerUrl).href : APP_PAGE_URL
+}
+
+/**
  * Privileges as Electron's security guide recommends for a custom protocol serving the
  * app: `standard` (URLs resolve like http: relative paths, a real origin for CSP 'self'
  * and storage), `secure` (a secure context, like https), and the Fetch API. Everything

@@ -10,7 +10,7 @@ import { createApiHandlers } from '../api-handlers'
 import { buildMenuTemplate } from '../menu-template'
 import { defaultNotebookDir, findFontsDir } from '../paths'
 import { createMainService } from '../service'
-import { APP_PAGE_URL } from '../security'
+import { appPageUrl } from '../security'
 import { readSettings, writeSettings } from '../settings'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { backupNow, checkNotebookFromMenu, quitWith, restoreBackup } from './backup-menu'
@@ -24,7 +24,7 @@ const rendererDir = join(here, '../renderer')
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 // The page the window shows and the only main frame trusted over IPC: app://dossier/index.html
 // (served from rendererDir), or the dev server's page in development.
-const appUrl = devServerUrl ?? APP_PAGE_URL
+const appUrl = appPageUrl(devServerUrl)
 
 // Custom schemes get their privileges before the app is ready, or never.
 registerAppScheme()
@@ -104,7 +104,7 @@ async function start(): Promise<void> {
 
   hardenSession(session.defaultSession, devServerUrl)
   serveAppProtocol(session.defaultSession, rendererDir)
-  mainWindow = createMainWindow(preloadPath, devServerUrl)
+  mainWindow = createMainWindow(preloadPath, appUrl)
   mainWindow.on('closed', () => {
     mainWindow = null
   })

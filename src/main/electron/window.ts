@@ -4,7 +4,7 @@
  * spellcheck without any dictionary download.
  */
 import { BrowserWindow, type Session } from 'electron'
-import { APP_PAGE_URL, CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedRequest, mainWindowOptions, spellcheckPolicy } from '../security'
+import { CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedRequest, mainWindowOptions, spellcheckPolicy } from '../security'
 
 export function hardenSession(target: Session, devServerUrl: string | undefined, platform: NodeJS.Platform = process.platform): void {
   target.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
@@ -22,9 +22,8 @@ export function hardenSession(target: Session, devServerUrl: string | undefined,
   })
 }
 
-/** The window, showing app://dossier/index.html (or the dev server's page in development). */
-export function createMainWindow(preloadPath: string, devServerUrl: string | undefined): BrowserWindow {
-  const appUrl = devServerUrl ?? APP_PAGE_URL
+/** The window, showing `appUrl` (security.ts appPageUrl: app://dossier/index.html, or the dev server's page) and nothing else. */
+export function createMainWindow(preloadPath: string, appUrl: string): BrowserWindow {
   const options = mainWindowOptions(preloadPath, process.platform)
   // The isolation settings are restated where the window is built, so neither a change in
   // security.ts nor a scanner that cannot follow the call can leave them off.
