@@ -13,6 +13,12 @@ export interface CliIo {
   stderr: (s: string) => void
   env: NodeJS.ProcessEnv
   cwd: string
+  /**
+   * Listens for SIGINT/SIGTERM while a long command (import) runs, so it can stop after the
+   * file in hand; returns how to stop listening. The entry (index.ts) ends the process at
+   * once on a second signal. Absent (tests in process, embedding), signals are not handled.
+   */
+  onSignal?: (listener: (signal: 'SIGINT' | 'SIGTERM') => void) => () => void
 }
 
 /** Exit codes, as documented in `dossier --help`, run-cli.ts and README.md. */
@@ -25,11 +31,15 @@ export const EXIT = {
   usage: 2,
   /** A batch was only partly done: some items failed while others succeeded. */
   partial: 3,
+  /** Stopped by Ctrl-C (128 + SIGINT), after saving what was done. */
+  interrupted: 130,
+  /** Stopped by SIGTERM (128 + SIGTERM), after saving what was done. */
+  terminated: 143,
 } as const
 
 /** A command that printed its result but did not do all it was asked. */
 export interface CommandFailure {
-  exitCode: typeof EXIT.failed | typeof EXIT.partial
+  exitCode: typeof EXIT.failed | typeof EXIT.partial | typeof EXIT.interrupted | typeof EXIT.terminated
   code: ErrorCode
   message: string
 }

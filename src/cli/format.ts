@@ -2,7 +2,7 @@
  * Human-readable output of the CLI: tables and summaries. (--json prints the values
  * themselves; see run-cli.ts.)
  */
-import type { ArticleSummary, ImportReport } from '../core/api'
+import type { ArticleSummary, ImportItem, ImportReport } from '../core/api'
 import type { Tag } from '../core/model'
 import type { BackupInfo } from '../main/storage/backups'
 import type { CheckReport } from '../main/storage/check-notebook'
@@ -10,18 +10,27 @@ import type { NotebookSession } from '../main/notebook-session'
 import { escapeLabel as label } from './terminal-safe'
 
 export function formatImport(report: ImportReport): string {
-  const lines = report.items.map((item) => {
-    switch (item.status) {
-      case 'imported':
-        return `imported  ${item.articleId ?? ''}  ${label(item.title ?? '')}`
-      case 'duplicate':
-        return `duplicate ${item.duplicateOf ?? item.articleId ?? ''}  ${label(item.source)} (already in the notebook as "${label(item.title ?? '')}")`
-      case 'failed':
-        return `failed    ${label(item.source)}: ${label(oneLine(item.error?.message ?? 'unknown error'))}`
+  return `${report.items.map(formatImportItem).join('')}${formatImportTotals(report)}`
+}
+
+/** One line of the import report (with its "likely rewrite" line when it has one). */
+export function formatImportItem(item: ImportItem): string {
+  switch (item.status) {
+    case 'imported': {
+      const rewrites = item.rewriteOf?.length
+        ? `  ${item.articleId ?? ''} is a likely rewrite of ${item.rewriteOf.map((r) => `${r.articleId} "${label(oneLine(r.title))}" (${Math.round(r.score * 100)}%)`).join(', ')}\n`
+        : ''
+      return `imported  ${item.articleId ?? ''}  ${label(item.title ?? '')}\n${rewrites}`
     }
-  })
-  lines.push(`Imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed}.`)
-  return `${lines.join('\n')}\n`
+    case 'duplicate':
+      return `duplicate ${item.duplicateOf ?? item.articleId ?? ''}  ${label(item.source)} (already in the notebook as "${label(item.title ?? '')}")\n`
+    case 'failed':
+      return `failed    ${label(item.source)}: ${label(oneLine(item.error?.message ?? 'unknown error'))}\n`
+  }
+}
+
+export function formatImportTotals(report: ImportReport): string {
+  return `Imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed}.\n`
 }
 
 export function formatList(articles: ArticleSummary[]): string {

@@ -26,7 +26,27 @@ function pipeWriter(stream: NodeJS.WriteStream): (s: string) => void {
 const stdout = pipeWriter(process.stdout)
 const stderr = pipeWriter(process.stderr)
 
-runCli(process.argv.slice(2), { stdout, stderr, env: process.env, cwd: process.cwd() }).then(
+/**
+ * SIGINT/SIGTERM for a command that listens (import): the first is the command's to handle
+ * (it finishes the file in hand, saves, and exits 130/143); a second ends the process at
+ * once, with what earlier steps saved already on disk and the lock left takeable.
+ */
+function onSignal(listener: (signal: 'SIGINT' | 'SIGTERM') => void): () => void {
+  let heard = 0
+  const handler = (signal: 'SIGINT' | 'SIGTERM') => {
+    heard++
+    if (heard > 1) process.exit(signal === 'SIGINT' ? 130 : 143)
+    listener(signal)
+  }
+  process.on('SIGINT', handler)
+  process.on('SIGTERM', handler)
+  return () => {
+    process.off('SIGINT', handler)
+    process.off('SIGTERM', handler)
+  }
+}
+
+runCli(process.argv.slice(2), { stdout, stderr, env: process.env, cwd: process.cwd(), onSignal }).then(
   (code) => {
     process.exitCode = code === 0 && outputFailed ? 1 : code
   },

@@ -8,7 +8,9 @@
  *     (an import or import-annotations where nothing could be imported, check with problems left);
  *   2 bad usage: commander's message on stderr plus a `Run "dossier <command> --help"` hint;
  *   3 partly done: an import (or import-annotations) where some items failed while the others
- *     were imported or already in the notebook; the report says which, stderr says how many.
+ *     were imported or already in the notebook; the report says which, stderr says how many;
+ *   130 / 143 an import stopped by Ctrl-C (SIGINT) / SIGTERM after saving what it had done:
+ *     the report lists the files not imported as cancelled (import-command.ts).
  *
  * Human output escapes terminal controls (ESC, C1, …) in everything it prints, and titles,
  * names and messages also show bidi and zero-width characters as \u202e (terminal-safe.ts).
@@ -68,11 +70,10 @@ import type { ArticleId } from '../core/ids'
 import { isDossierError, type ApiError } from '../core/result'
 import { EXIT, printResult, terminalIo, unexpectedFailure, usageFailure, userFailure, writeJsonError, type CliIo, type CommandFailure } from './cli-output'
 import { NotebookSession } from '../main/notebook-session'
-import type { ImportReport } from '../core/api'
 import { describeLaterRecoveries, describeOpenReport } from '../main/open-report'
-import { formatImport, formatList, formatShow, formatTags, oneLine, tagsWithCounts } from './format'
-import { escapeLabel } from './terminal-safe'
+import { formatList, formatShow, formatTags, tagsWithCounts } from './format'
 import { registerEditCommand } from './edit-command'
+import { registerImportCommand } from './import-command'
 import { registerHighlightCommand } from './highlight-command'
 import { registerSearchCommand } from './search-command'
 import { registerExportCommands } from './export-commands'
@@ -172,7 +173,8 @@ function buildProgram(io: CliIo, opened: OpenedSession[], setExitCode: (code: nu
       `
 The global options may come before or after the command.
 Exit codes: 0 everything done; 1 the command failed (reason on stderr); 2 bad usage;
-3 partly done (an import where some files failed and the others were imported).
+3 partly done (an import where some files failed and the others were imported);
+130/143 an import stopped by Ctrl-C/SIGTERM (what was imported is kept).
 
 Examples:
   $ dossier import ~/Downloads/syria-articles
@@ -214,35 +216,7 @@ Examples:
     return { json, dir, open, print }
   }
 
-  program
-    .command('import')
-    .description(
-      'Import articles from files and folders: .txt, .md, .html/.htm (saved web pages), .pdf and .docx (folders are searched recursively). Creates the notebook if it does not exist.',
-    )
-    .argument('<path...>', 'files or folders to import')
-    .addHelpText(
-      'after',
-      `
-Text files may be UTF-8 (with or without BOM), UTF-16 LE/BE or Windows-1252: the encoding is
-detected. Metadata (title, outlet, author, date, URL, language) is read from the file; correct
-it with "dossier edit". An article already in the notebook (same text) is reported as a
-duplicate, not imported twice; a likely rewrite of another article is imported and linked
-to it with a similarity score. Refused, each with its reason: empty files, binary files,
-files over 50 MB, unreadable files, other types, encrypted or broken PDFs, HTML that is only
-scripts, file names with control characters.
-Exits 1 when nothing was imported and at least one path failed, and 3 when some paths
-failed while the others were imported (or were already in the notebook).
-
-Examples:
-  $ dossier import article.txt page.html report.pdf
-  $ dossier --notebook ./syria import ~/Downloads/syria-articles`,
-    )
-    .action(async (paths: string[], _opts: unknown, cmd: Command) => {
-      const { open, print } = context(cmd)
-      const session = await open('create')
-      const report = await session.importPaths(paths.map((p) => resolve(io.cwd, p)))
-      print(report, () => formatImport(report) + formatRewrites(report), importFailure(report))
-    })
+  registerImportCommand(program, io, context)
 
   program
     .command('list')
@@ -312,28 +286,6 @@ Examples:
 }
 
 /** How an import with failed items ends: exit 1 when nothing else was done, 3 when part was. */
-function importFailure(report: ImportReport): CommandFailure | undefined {
-  const failures = report.items.filter((i) => i.status === 'failed')
-  if (failures.length === 0) return undefined
-  if (report.imported + report.duplicates > 0) {
-    return {
-      exitCode: EXIT.partial,
-      code: 'partial-import',
-      message: `Partly imported: ${failures.length} of ${report.items.length} items failed (${report.imported} imported, ${report.duplicates} already in the notebook).`,
-    }
-  }
-  const only = failures.length === 1 ? failures[0]!.error : undefined
-  return only ? { exitCode: EXIT.failed, ...only } : { exitCode: EXIT.failed, code: 'import-failed', message: `Nothing was imported: ${failures.length} items failed.` }
-}
-
-/** "likely rewrite of …" lines for the human import report. */
-function formatRewrites(report: ImportReport): string {
-  return report.items
-    .filter((i) => i.rewriteOf?.length)
-    .map((i) => `  ${i.articleId ?? ''} is a likely rewrite of ${(i.rewriteOf ?? []).map((r) => `${r.articleId} "${escapeLabel(oneLine(r.title))}" (${Math.round(r.score * 100)}%)`).join(', ')}\n`)
-    .join('')
-}
-
 // ---------------------------------------------------------------------------------------
 // Errors
 
