@@ -70,7 +70,7 @@ import type { ArticleId } from '../core/ids'
 import { isDossierError, type ApiError } from '../core/result'
 import { EXIT, printResult, terminalIo, unexpectedFailure, usageFailure, userFailure, writeJsonError, type CliIo, type CommandFailure } from './cli-output'
 import { NotebookSession } from '../main/notebook-session'
-import { describeLaterRecoveries, describeOpenReport } from '../main/open-report'
+import { describeLaterRecoveries, describeOpenReport, toldSoFar, type Told } from '../main/open-report'
 import { formatList, formatShow, formatTags, tagsWithCounts } from './format'
 import { registerEditCommand } from './edit-command'
 import { registerImportCommand } from './import-command'
@@ -137,7 +137,7 @@ interface OpenedSession {
   session: NotebookSession
   writing: boolean
   /** Recoveries already printed; files read later in the command may add more. */
-  told: number
+  told: Told
 }
 
 /** After a writing command: a backup if the newest is more than a day old, then release the lock. */
@@ -204,7 +204,7 @@ Examples:
         { fontsDir: fontsDir(io.env, needFonts) },
         { create: mode === 'create', readOnly: mode === 'read', app: 'cli' },
       )
-      opened.push({ session, writing: mode !== 'read', told: session.openReport.recovered.length })
+      opened.push({ session, writing: mode !== 'read', told: toldSoFar(session.openReport) })
       for (const line of describeOpenReport(session.openReport)) io.stderr(`dossier: ${line}\n`)
       return session
     }

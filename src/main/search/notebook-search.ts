@@ -163,7 +163,7 @@ export class NotebookSearch {
     const before = index.fingerprint()
     await this.store.allHighlights()
     // An article restored from the trash after every file was read: read its file now.
-    for (const a of this.store.articles) if (!index.hasArticle(a.id)) await this.store.loadHighlights(a.id)
+    for (const a of this.store.articles) if (!index.hasArticle(a.id)) await this.store.preload(a.id)
     const articles = this.store.articles
     const highlights = await this.store.allHighlights()
     await index.reconcile(articles, highlights)

@@ -30,6 +30,11 @@ export interface RecoveredFile {
 
 export interface OpenReport {
   recovered: RecoveredFile[]
+  /**
+   * Annotation files a read-only open could not read (it may not repair): their highlights
+   * are left out of what it shows, and the file is left as it is.
+   */
+  skipped: { file: string; problem: string }[]
   migratedFrom: number | null
   removedTempFiles: number
 }
@@ -110,7 +115,7 @@ export class Loader {
     if (this.readOnly) {
       throw new DossierError(
         'notebook-unreadable',
-        `The notebook file ${join(this.dir, file)} ${problem}. Nothing was changed. Open the notebook for writing (in the app, or with a command that changes it) to move the damaged file aside and restore it from a backup.`,
+        `The notebook file ${join(this.dir, file)} ${problem}. Nothing was changed. Run "dossier check --repair" (or open the notebook in the app) to move the damaged file aside and restore it from a backup.`,
       )
     }
     // Copy, then replace: if anything below fails, the damaged file is still where it was.

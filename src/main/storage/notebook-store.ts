@@ -27,6 +27,8 @@ import { acquireNotebookLock, isProcessAlive, type NotebookLock } from './notebo
 import { ANALYSIS_DIR, ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR, WRITTEN_DIRS } from './layout'
 import { readOnlyError } from './read-only'
 import { Loader, type Doc, type OpenReport } from './notebook-loader'
+import { DurableJSONFile } from './durable-json-file'
+import { Low } from 'lowdb'
 
 export { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR }
 export type { OpenReport, RecoveredFile } from './notebook-loader'
@@ -59,6 +61,8 @@ export class NotebookStore {
   readonly #annotations = new Map<ArticleId, Doc<AnnotationFile>>()
   readonly #loading = new Map<ArticleId, Promise<Doc<AnnotationFile>>>()
   readonly #highlightArticle = new Map<HighlightId, ArticleId>()
+  /** Annotation files a read-only open could not read, with why (see #docFor). */
+  readonly #unreadable = new Map<ArticleId, DossierError>()
   /** Highlight counts (all, per tag) of every article that has highlights (see highlight-counts.ts). */
   readonly #counts = new Map<ArticleId, ArticleCounts>()
   #allLoaded: Promise<void> | null = null
@@ -89,7 +93,7 @@ export class NotebookStore {
 
     const lock = readOnly ? null : await acquireNotebookLock(dir, { app: options.app ?? 'app' })
     try {
-      const report: OpenReport = { recovered: [], migratedFrom: null, removedTempFiles: 0 }
+      const report: OpenReport = { recovered: [], skipped: [], migratedFrom: null, removedTempFiles: 0 }
       if (!readOnly) report.removedTempFiles = await removeStaleTempFiles(dir)
       const loader = new Loader(dir, readOnly, writer, now, report)
 
@@ -148,7 +152,26 @@ export class NotebookStore {
 
   /** One article's highlights, reading its annotation file on first use. */
   async loadHighlights(articleId: ArticleId): Promise<readonly Highlight[]> {
-    return (await this.#docFor(articleId)).data.highlights
+    const doc = await this.#docFor(articleId)
+    const unreadable = this.#unreadable.get(articleId)
+    if (unreadable) throw unreadable
+    return doc.data.highlights
+  }
+
+  /** Reads an article's annotation file now if not read yet (one a read-only open cannot read is left out, and reported). */
+  async preload(articleId: ArticleId): Promise<void> {
+    await this.#docFor(articleId)
+  }
+
+  /**
+   * Throws when a read-only open had to leave out an annotation file (a damaged one it may
+   * not repair): for work that must not silently miss highlights (an export).
+   */
+  assertNoneSkipped(): void {
+    const [first] = this.#unreadable.values()
+    if (!first) return
+    const more = this.#unreadable.size > 1 ? ` (and ${this.#unreadable.size - 1} more annotation files)` : ''
+    throw new DossierError('notebook-unreadable', `${first.message}${more}`)
   }
 
   highlightCount(articleId: ArticleId): number {
@@ -329,10 +352,22 @@ export class NotebookStore {
     if (!loading) {
       loading = this.loader
         .openDoc(annotationFileFor(articleId), validateAnnotationsOf(articleId), () => ({ articleId, highlights: [] }))
-        .then((doc) => {
-          this.#index(doc)
-          return doc
-        })
+        .then(
+          (doc) => {
+            this.#index(doc)
+            return doc
+          },
+          (error: unknown) => {
+            // Read-only, a damaged file cannot be repaired: leave its highlights out of what
+            // this command shows (it says so), rather than failing every command.
+            if (!this.readOnly || !isDossierError(error) || error.code !== 'notebook-unreadable') throw error
+            this.#unreadable.set(articleId, error)
+            this.openReport.skipped.push({ file: annotationFileFor(articleId), problem: error.message })
+            const empty = new Low<AnnotationFile>(new DurableJSONFile(join(this.dir, annotationFileFor(articleId)), validateAnnotationsOf(articleId)), { articleId, highlights: [] }) as Doc<AnnotationFile>
+            this.#annotations.set(articleId, empty)
+            return empty
+          },
+        )
         .finally(() => this.#loading.delete(articleId))
       this.#loading.set(articleId, loading)
     }
