@@ -4,8 +4,9 @@
  * the app's query language (words, "phrases", prefix*; case and accents never matter).
  *
  * Opens the notebook read-only, so it runs beside the app. The index is the notebook's
- * `search-index.json` when the app has written one (brought up to date in memory), else
- * built for this run.
+ * `search-index/` cache: when the notebook has not changed since it was written, only the
+ * shards of the query's words are read; otherwise it is loaded whole (or built), brought up
+ * to date and written again for the next run (src/main/search/notebook-search.ts).
  *
  * Human output: a count line, then one line per hit: kind, id, the article title in quotes,
  * and the snippet with the matched words in [brackets] (a title match marks the title).
