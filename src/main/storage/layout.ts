@@ -4,6 +4,8 @@
  */
 export const MANIFEST_FILE = 'notebook.json'
 export const CATALOG_FILE = 'catalog.json'
+/** What the last validated write of catalog.json wrote (size, sha256): reading that very text back skips the schema (durable-json-file.ts). */
+export const CATALOG_STAMP_FILE = 'catalog.stamp.json'
 export const ANNOTATIONS_DIR = 'annotations'
 export const BODIES_DIR = 'bodies'
 export const ORIGINALS_DIR = 'originals'

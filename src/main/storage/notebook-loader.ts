@@ -85,8 +85,9 @@ export class Loader {
    * change). Damaged: moved aside and restored from the newest backup that holds a valid
    * copy; if none does, `fallback()`, and the report says so.
    */
-  async openDoc<T>(file: string, validate: Validate<T>, fallback: () => T, indent = 1): Promise<Doc<T>> {
-    const adapter = new DurableJSONFile<T>(join(this.dir, file), validate, this.writer, indent)
+  async openDoc<T>(file: string, validate: Validate<T>, fallback: () => T, options: { indent?: number; stamp?: string } = {}): Promise<Doc<T>> {
+    const indent = options.indent ?? 1
+    const adapter = new DurableJSONFile<T>(join(this.dir, file), validate, this.writer, indent, options.stamp && join(this.dir, options.stamp))
     let data: T | null
     try {
       data = await adapter.read()

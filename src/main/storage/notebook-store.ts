@@ -24,7 +24,7 @@ import { diskError, writeFileAtomically, writeFileDurably, type FileWriter } fro
 import { TEMP_FILE, validateAnnotationsOf, validateCatalog } from './file-formats'
 import { annotationsMtime, countHighlights, planCounts, writeCountsCache, type ArticleCounts } from './highlight-counts'
 import { acquireNotebookLock, isProcessAlive, type NotebookLock } from './notebook-lock'
-import { ANALYSIS_DIR, ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR, WRITTEN_DIRS } from './layout'
+import { ANALYSIS_DIR, ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, CATALOG_STAMP_FILE, MANIFEST_FILE, ORIGINALS_DIR, WRITTEN_DIRS } from './layout'
 import { readOnlyError } from './read-only'
 import { Loader, type Doc, type OpenReport } from './notebook-loader'
 import { DurableJSONFile } from './durable-json-file'
@@ -99,7 +99,7 @@ export class NotebookStore {
 
       const manifest = await loader.openManifest(create)
       if (!readOnly) await mkdir(join(dir, ANNOTATIONS_DIR), { recursive: true })
-      const catalog = await loader.openDoc(CATALOG_FILE, validateCatalog, () => ({ articles: [] }), 0)
+      const catalog = await loader.openDoc(CATALOG_FILE, validateCatalog, () => ({ articles: [] }), { indent: 0, stamp: CATALOG_STAMP_FILE })
       const store = new NotebookStore(dir, readOnly, report, manifest, catalog, writer, lock, loader)
       // Open to a listed library without reading every annotation file: cached counts for
       // files unchanged since the cache was written, the rest read now.
