@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     const set = await ensureArticleSet(SIZE, { what: 'bench:cli', seed: SEED, corpusDir: CORPUS_DIR, log })
     files = set.articles.map((a) => join(set.dir, a.file))
     extra = set.extra
-    inputKey = set.dir
+    inputKey = set.contentKey
     console.log(`  article set ${set.dir} (generated in ${set.info.seconds.toFixed(0)} s): ${describeSet(set.info)}`)
   }
 

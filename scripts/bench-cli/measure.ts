@@ -100,12 +100,12 @@ export async function measureAll(ctx: MeasureContext, drawn: Picks): Promise<{ r
   ctx.log(`  open + list ${opens[0]?.articles ?? 0} articles: median ${fmtS(appOpen.median)} (${fmtS(appOpen.min)}–${fmtS(appOpen.max)}); process peak RSS ${appOpenRss.max.toFixed(0)} MB`)
 
   ctx.log(`\nwriting commands (on the same copy; the first writing command makes the daily backup if one is due):`)
-  const first = await cli(ctx, nb, ['highlight', picks.highlight[0]!.id, '--quote', picks.highlight[0]!.quote, '--tag', picks.highlight[0]!.tag])
+  const first = await cli(ctx, nb, ['highlight', picks.highlight[0]!.id, `--quote=${picks.highlight[0]!.quote}`, '--tag', picks.highlight[0]!.tag])
   ctx.log(`  first writing command: dossier highlight ${fmtS(first.wallS)}, peak RSS ${first.maxRssMB.toFixed(0)} MB`)
   rows.push(
     await series(ctx, 'highlight', 'dossier highlight ID --quote Q --tag T', ctx.runs, (i) => {
       const h = picks.highlight[i + 2]!
-      return cli(ctx, nb, ['highlight', h.id, '--quote', h.quote, '--tag', h.tag])
+      return cli(ctx, nb, ['highlight', h.id, `--quote=${h.quote}`, '--tag', h.tag])
     }),
   )
   await rm(join(nb, '..'), { recursive: true, force: true })

@@ -310,7 +310,7 @@ async function main(): Promise<void> {
     console.log(`storage benchmark on real files: ${set.counts.txt} manual pages as text, ${set.counts.html} HTML pages, ${set.counts.pdf} PDFs`)
   } else {
     const set = await ensureArticleSet(largest, { what: 'bench:storage', seed: SEED, corpusDir: CORPUS_DIR, log: console.log })
-    input = { files: set.articles.map((a) => join(set.dir, a.file)), key: set.dir }
+    input = { files: set.articles.map((a) => join(set.dir, a.file)), key: set.contentKey }
     console.log(`storage benchmark on realistic articles (${set.dir}): ${describeSet(set.info)}`)
   }
   console.log(`sizes ${SIZES.join(', ')} (the first n files); ${SAVES} timed saves per size; cache ${CACHE_DIR}`)

@@ -10,8 +10,11 @@
  *     articles.json                     per file: title, words, author, outlet, published
  *     info.json                         how it was made (time, generator statistics)
  *
- * The key covers the generator's code (scripts/shared/*.ts it uses), the seed and the
- * training text, so changing any of them makes a new set.
+ * The folder's key covers the generator's code (scripts/shared/*.ts it uses), the seed and
+ * the training text, so changing any of them makes a new set. What is built from a set
+ * (bench:cli's and bench:storage's notebooks) is keyed by `contentKey`, a hash of the
+ * files themselves, so a change to the generator's code that does not change its output
+ * does not rebuild them.
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
@@ -60,6 +63,8 @@ export interface ArticleSet {
   /** The EXTRA_COUNT extra files (absolute paths). */
   extra: string[]
   info: SetInfo
+  /** sha256 (12 hex) of every file of the set, in order: what the set holds, whoever made it. */
+  contentKey: string
 }
 
 export interface SetInfo {
@@ -167,7 +172,9 @@ export async function ensureArticleSet(count: number, options: SetOptions): Prom
   const info = JSON.parse(await readFile(join(dir, 'info.json'), 'utf8')) as SetInfo
   const batches = [...new Set(articles.map((a) => a.file.split('/')[0]!))].map((b) => join(dir, b))
   const extra = (await readdir(join(dir, 'extra'))).sort().map((f) => join(dir, 'extra', f))
-  return { dir, count, articles, batches, extra, info }
+  const content = createHash('sha256')
+  for (const file of [...articles.map((a) => join(dir, a.file)), ...extra]) content.update(await readFile(file))
+  return { dir, count, articles, batches, extra, info, contentKey: content.digest('hex').slice(0, 12) }
 }
 
 async function generateSet(dir: string, count: number, seed: number, model: Awaited<ReturnType<typeof trainModel>>['model'], training: Awaited<ReturnType<typeof trainModel>>['training'], log: (line: string) => void): Promise<void> {
