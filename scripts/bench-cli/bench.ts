@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     files = set.articles.map((a) => join(set.dir, a.file))
     extra = set.extra
     inputKey = set.contentKey
-    console.log(`  article set ${set.dir} (generated in ${set.info.seconds.toFixed(0)} s): ${describeSet(set.info)}`)
+    console.log(`  article set ${set.dir} (content ${set.contentKey}, generated in ${set.info.seconds.toFixed(0)} s): ${describeSet(set.info)}`)
   }
 
   const { dir: cached, info } = await ensureNotebook({

@@ -104,6 +104,7 @@ export async function ensureNotebook(options: BuildOptions): Promise<{ dir: stri
     return { dir: join(dir, 'notebook'), info }
   }
   await rm(dir, { recursive: true, force: true })
+  log(`  building the notebook into ${dir}`)
   const work = await mkdtemp(join(cacheDir, `tmp-${prefix}`))
   try {
     const info = await build(join(work, 'notebook'), options)

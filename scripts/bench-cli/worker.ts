@@ -165,6 +165,9 @@ async function appOpen(job: NotebookJob): Promise<AppOpenResult> {
   const listed = await handlers.listArticles()
   const openS = (performance.now() - started) / 1000
   if (!listed.ok) throw new Error(`listArticles failed: ${listed.error.message}`)
+  // The process then exits at once, as timing ends here: its background work (reading
+  // every annotation file, building the search index) is cut short, and the writer lock
+  // it leaves names a dead process, which the next writer takes over.
   return { openS, articles: (listed.value as unknown[]).length, rssAtListedMB: process.resourceUsage().maxRSS / 1024 }
 }
 
