@@ -112,15 +112,24 @@ export async function measureAll(ctx: MeasureContext, drawn: Picks): Promise<{ r
 
   ctx.log(`\nimporting ${ctx.extra.length} more files into a fresh copy (${ctx.importRuns} runs; \`dossier backup\` first, so no daily backup is due during the import):`)
   const imports: ProcessRun[] = []
+  let importFailure: string | null = null
   for (let i = 0; i < ctx.importRuns; i++) {
     const copy = await copyOf(ctx, 'import')
     await cli(ctx, copy, ['backup'])
-    const run = await cli(ctx, copy, ['import', ...ctx.extra])
+    // An import that fails outright (exit 1: nothing imported) is measured and reported, not fatal.
+    const run = await cli(ctx, copy, ['import', ...ctx.extra], true)
     imports.push(run)
-    ctx.log(`    run ${i + 1}: ${fmtS(run.wallS)}, peak RSS ${run.maxRssMB.toFixed(0)} MB`)
+    if (run.code !== 0) importFailure = run.stderr.trim().split('\n').pop() ?? `exit ${run.code}`
+    ctx.log(`    run ${i + 1}: ${fmtS(run.wallS)}, peak RSS ${run.maxRssMB.toFixed(0)} MB${run.code !== 0 ? `, FAILED: ${importFailure}` : ''}`)
     await rm(join(copy, '..'), { recursive: true, force: true })
   }
-  const importRow: Row = { name: 'import', command: `dossier import (${ctx.extra.length} files)`, wall: spread(imports.map((r) => r.wallS)), rss: spread(imports.map((r) => r.maxRssMB)) }
+  const importRow: Row = {
+    name: 'import',
+    command: `dossier import (${ctx.extra.length} files)`,
+    wall: spread(imports.map((r) => r.wallS)),
+    rss: spread(imports.map((r) => r.maxRssMB)),
+    ...(importFailure ? { note: `FAILED: ${importFailure.slice(0, 80)}` } : {}),
+  }
   rows.push(importRow)
   return { rows, appOpen, appOpenRss, searchCache }
 }

@@ -45,6 +45,8 @@ export interface BuildInfo {
   highlightS: number
   totalS: number
   failures: string[]
+  /** Files on which `dossier import` failed with an internal error (a defect), left out. */
+  crashed: string[]
   createdAt: string
 }
 
@@ -117,30 +119,54 @@ export async function ensureNotebook(options: BuildOptions): Promise<{ dir: stri
   }
 }
 
+/**
+ * One `dossier import` call. A call that fails with an internal error imports nothing (the
+ * whole batch is lost), so the batch is split in halves until the files it fails on are
+ * found: they are reported in `crashed` and left out, and the rest is imported.
+ */
+async function importChunk(chunk: readonly string[], notebook: string, options: BuildOptions, failures: string[], crashed: string[]): Promise<ImportBatch> {
+  const run = await timeProcess([options.cli, '--notebook', notebook, '--json', 'import', ...chunk], { keepStdout: true })
+  let report: Partial<ImportReport> & { ok?: boolean; error?: { code: string; message: string } }
+  try {
+    report = JSON.parse(run.stdout) as typeof report
+  } catch {
+    throw new Error(`dossier import exited ${run.code} without a JSON report: ${run.stderr.trim().slice(-2000)}`)
+  }
+  if (report.ok === false && report.error?.code === 'internal') {
+    if (chunk.length === 1) {
+      crashed.push(`${chunk[0]}: ${report.error.message}`)
+      return { files: 1, imported: 0, duplicates: 0, failed: 1, wallS: run.wallS, maxRssMB: run.maxRssMB }
+    }
+    const half = Math.ceil(chunk.length / 2)
+    const a = await importChunk(chunk.slice(0, half), notebook, options, failures, crashed)
+    const b = await importChunk(chunk.slice(half), notebook, options, failures, crashed)
+    return { files: chunk.length, imported: a.imported + b.imported, duplicates: a.duplicates + b.duplicates, failed: a.failed + b.failed, wallS: run.wallS + a.wallS + b.wallS, maxRssMB: Math.max(run.maxRssMB, a.maxRssMB, b.maxRssMB) }
+  }
+  if (!report.items || report.imported === undefined) throw new Error(`dossier import failed (exit ${run.code}): ${run.stderr.trim().slice(-2000)}`)
+  for (const item of report.items) if (item.status === 'failed') failures.push(`${item.source}: ${item.error?.message ?? 'failed'}`)
+  return { files: chunk.length, imported: report.imported, duplicates: report.duplicates ?? 0, failed: report.failed ?? 0, wallS: run.wallS, maxRssMB: run.maxRssMB }
+}
+
 async function build(notebook: string, options: BuildOptions): Promise<BuildInfo> {
   const { files, log } = options
   const started = performance.now()
   log(`  building a ${files.length.toLocaleString('en-US')}-article notebook with \`dossier import\`, ${options.importBatch} files a call:`)
   const batches: ImportBatch[] = []
   const failures: string[] = []
+  const crashed: string[] = []
   for (let from = 0; from < files.length; from += options.importBatch) {
     const chunk = files.slice(from, from + options.importBatch)
-    const run = await timeProcess([options.cli, '--notebook', notebook, '--json', 'import', ...chunk], { keepStdout: true })
-    let report: ImportReport
-    try {
-      report = JSON.parse(run.stdout) as ImportReport
-    } catch {
-      throw new Error(`dossier import exited ${run.code} without a JSON report: ${run.stderr.trim().slice(-2000)}`)
-    }
-    if (report.imported === 0) throw new Error(`dossier import imported nothing (exit ${run.code}): ${run.stderr.trim().slice(-2000)}`)
-    for (const item of report.items) if (item.status === 'failed') failures.push(`${item.source}: ${item.error?.message ?? 'failed'}`)
-    const batch = { files: chunk.length, imported: report.imported, duplicates: report.duplicates, failed: report.failed, wallS: run.wallS, maxRssMB: run.maxRssMB }
+    const batch = await importChunk(chunk, notebook, options, failures, crashed)
     batches.push(batch)
     const total = batches.reduce((n, b) => n + b.imported, 0)
     log(
       `    ${String(total).padStart(6)} articles: this call ${fmt(batch.wallS)}, peak RSS ${batch.maxRssMB.toFixed(0)} MB` +
         `${batch.duplicates + batch.failed > 0 ? ` (${batch.duplicates} duplicates, ${batch.failed} failed)` : ''}; ${fmt((performance.now() - started) / 1000)} so far`,
     )
+  }
+  if (crashed.length > 0) {
+    log(`  IMPORT CRASHED (an internal error that aborts the whole batch) on ${crashed.length} files, left out of the notebook:`)
+    for (const line of crashed) log(`    ${line}`)
   }
   const highlightStarted = performance.now()
   log('  adding highlights through the session API...')
@@ -171,6 +197,7 @@ async function build(notebook: string, options: BuildOptions): Promise<BuildInfo
     highlightS,
     totalS: (performance.now() - started) / 1000,
     failures: failures.slice(0, 20),
+    crashed,
     createdAt: new Date().toISOString(),
   }
   log(`  built in ${fmt(info.totalS)}: ${imported} articles, ${made.highlights} highlights over ${made.tags} tags (highlights took ${fmt(highlightS)})`)
