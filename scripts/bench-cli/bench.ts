@@ -17,6 +17,7 @@
  *   npm run bench:cli -- --real          real files: man pages, Debian HTML docs, PDFs
  *   options: --runs 5  --check-runs 2  --import-runs 3  --import-batch 500  --seed 1
  *            --cache DIR  --regenerate  --corpus DIR
+ *            --only read,search,check,app,write,import   (measure only these parts)
  *
  * Goals at 10,000 articles (PASS/FAIL printed; the exit code does not depend on them):
  * tags and show <= 0.5 s; search (warm cache) and highlight <= 1 s; the app's open <= 1 s;
@@ -58,6 +59,7 @@ const { values: args } = parseArgs({
     cache: { type: 'string' },
     corpus: { type: 'string' },
     regenerate: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 })
 function whole(name: string, min = 1): number {
@@ -75,6 +77,14 @@ const SEED = whole('seed')
 const CACHE_DIR = resolve(args.cache ?? join(tmpdir(), 'dossier-bench-cache'))
 const CORPUS_DIR = resolve(root, args.corpus ?? '../shared/corpus')
 const MODE = args.real ? 'real' : 'generated'
+const PARTS = ['read', 'search', 'check', 'app', 'write', 'import']
+const ONLY = args.only ? new Set(args.only.split(',').map((p) => p.trim())) : null
+for (const part of ONLY ?? []) {
+  if (!PARTS.includes(part)) {
+    console.error(`bench:cli: --only takes ${PARTS.join(', ')}; got ${part}`)
+    process.exit(2)
+  }
+}
 const log = (line: string): void => console.log(line)
 
 const fmtS = (s: number): string => (Number.isNaN(s) ? 'n/a' : s >= 10 ? `${s.toFixed(1)} s` : `${s.toFixed(2)} s`)
@@ -135,7 +145,7 @@ async function main(): Promise<void> {
   try {
     const { result: picks } = await runWorker<Picks>(worker, 'pick', { dir: cached, fontsDir, seed: SEED, count: RUNS + 3 })
     const { rows, appOpen, appOpenRss } = await measureAll(
-      { cli, worker, fontsDir, seed: SEED, cached, work, runs: RUNS, checkRuns: whole('check-runs'), importRuns: whole('import-runs'), extra, log },
+      { cli, worker, fontsDir, seed: SEED, cached, work, runs: RUNS, checkRuns: whole('check-runs'), importRuns: whole('import-runs'), extra, only: ONLY, log },
       picks,
     )
     rows.push({ name: 'app-open', command: "app open-to-listed (in process)", wall: appOpen, rss: appOpenRss })

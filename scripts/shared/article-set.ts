@@ -63,7 +63,7 @@ export interface ArticleSet {
   /** The EXTRA_COUNT extra files (absolute paths). */
   extra: string[]
   info: SetInfo
-  /** sha256 (12 hex) of every file of the set, in order: what the set holds, whoever made it. */
+  /** sha256 (12 hex) of the N articles' files, in order: what the set holds, whoever made it. */
   contentKey: string
 }
 
@@ -172,8 +172,9 @@ export async function ensureArticleSet(count: number, options: SetOptions): Prom
   const info = JSON.parse(await readFile(join(dir, 'info.json'), 'utf8')) as SetInfo
   const batches = [...new Set(articles.map((a) => a.file.split('/')[0]!))].map((b) => join(dir, b))
   const extra = (await readdir(join(dir, 'extra'))).sort().map((f) => join(dir, 'extra', f))
+  // The N articles only: the extra PDFs carry their creation time, so their bytes differ each time they are made.
   const content = createHash('sha256')
-  for (const file of [...articles.map((a) => join(dir, a.file)), ...extra]) content.update(await readFile(file))
+  for (const file of articles.map((a) => join(dir, a.file))) content.update(await readFile(file))
   return { dir, count, articles, batches, extra, info, contentKey: content.digest('hex').slice(0, 12) }
 }
 
