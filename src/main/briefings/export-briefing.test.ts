@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../core/api'
 import { buildBriefing } from '../../core/briefing'
@@ -10,13 +9,12 @@ import { CSV_COLUMNS } from '../../core/export/csv'
 import { quoteBlock } from '../../core/export/markdown'
 import { toW3cCollection, w3cItemsFromLayout, type W3cCollection } from '../../core/export/w3c'
 import { HIGHLIGHTS, TEXTS } from '../../core/export/testing/fixture-notebook'
+import { readCsv } from '../../core/export/testing/read-csv'
 import type { TagId } from '../../core/ids'
 import { createBriefing, exportBriefing, saveBriefing } from './briefing-ops'
 import { withFormatExtension } from './export-writer'
 import { openTestNotebook, tempDir, type TestNotebook } from './test-notebook'
 
-/** RFC 4180 records, read strictly with csv-parse: records end with CRLF, every record has the header's field count. */
-const parseCsv = (text: string): string[][] => parse(text, { record_delimiter: '\r\n' })
 
 let nb: TestNotebook
 let out: string
@@ -52,7 +50,7 @@ describe('exporting a briefing', () => {
     const result = await exportBriefing(nb.ctx, path, { tagIds: [PORTS], format: 'csv' })
     const bytes = await readFile(path)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    const [header, ...rows] = parseCsv(bytes.toString('utf8').slice(1))
+    const [header, ...rows] = readCsv(bytes.toString('utf8').slice(1))
     expect(header).toEqual([...CSV_COLUMNS])
     const ports = HIGHLIGHTS.filter((h) => h.tagIds.includes(PORTS))
     expect(rows).toHaveLength(ports.length)
