@@ -1,7 +1,8 @@
 /**
- * Text shared by the briefing renderers (PDF, Markdown): citations, lists of passage
- * numbers, "see also" lines, the scope and count lines of the title block, and plurals.
- * Pure functions of the built layout (./briefing-types).
+ * Text shared by the briefing renderers (PDF, Markdown, W3C): citations, lists of passage
+ * numbers, "see also" lines, the scope and count lines of the title block, plurals, and
+ * which article URLs may be written as links. Pure functions of the built layout
+ * (./briefing-types).
  */
 import type { BriefingCrossReference, BriefingLayout, BriefingSource } from './briefing-types'
 import { formatCitationDate } from './dates'
@@ -61,4 +62,17 @@ export function describeCounts(layout: BriefingLayout): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`
+}
+
+/**
+ * The URL as a link target, or null when it must not be one. Only http and https with a
+ * host qualify: whatever an article's metadata holds (`javascript:`, `data:`, `file:`, a
+ * mail address…), no export writes any other scheme as a link. The URL may still be shown
+ * as text. No white space, angle brackets, quotes or control characters, which would
+ * end or break a Markdown autolink or a PDF URI.
+ */
+export function webLink(url: string | null | undefined): string | null {
+  const trimmed = url?.trim() ?? ''
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  return /^https?:\/\/[^\s/?#<>"\\\u0000-\u001f\u007f][^\s<>"\\\u0000-\u001f\u007f]*$/i.test(trimmed) ? trimmed : null
 }

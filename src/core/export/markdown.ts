@@ -15,6 +15,7 @@ import {
   formatCitation,
   formatCitedBy,
   plural,
+  webLink,
   type BriefingLayout,
   type BriefingPassage,
   type BriefingSection,
@@ -125,8 +126,10 @@ function escapeLine(line: string): string {
   return s
 }
 
+/** An http(s) URL as an autolink; anything else (`javascript:`, `file:`…) as plain, escaped text. */
 function linkOrText(url: string): string {
-  return /^[a-z][a-z0-9+.-]*:[^\s<>]*$/i.test(url) ? `<${url}>` : escapeInline(url)
+  const link = webLink(url)
+  return link ? `<${link}>` : escapeInline(url)
 }
 
 function oneLine(text: string, max: number): string {

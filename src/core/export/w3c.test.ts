@@ -10,6 +10,7 @@ import {
   importW3cAnnotations,
   parseW3cAnnotations,
   planW3cImport,
+  sourceIri,
   toW3cCollection,
   utf16Offset,
   w3cItemsFromLayout,
@@ -65,6 +66,13 @@ describe('toW3cCollection', () => {
   it('identifies an article without URL by the URN of its body hash', () => {
     const a = items.find((x) => x.id.endsWith(HIGHLIGHTS[5]!.id))!
     expect(a.target.source).toBe(`urn:sha256:${'3'.repeat(64)}`)
+  })
+
+  it('uses an article’s URL as the source only when it is http(s), else the body-hash URN', () => {
+    const sources = ['javascript:alert(1)', 'file:///home/analyst/a.txt', 'HTTPS://example.org/x'].map((url, i) =>
+      sourceIri({ url, bodyHash: String(i + 1).repeat(64) }),
+    )
+    expect(sources).toEqual([`urn:sha256:${'1'.repeat(64)}`, `urn:sha256:${'2'.repeat(64)}`, 'HTTPS://example.org/x'])
   })
 
   it('leaves out empty bodies, and counts positions in code points', () => {
