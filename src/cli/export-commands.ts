@@ -4,7 +4,8 @@
  * Annotation file's highlights, tags and comments recreated on this notebook's articles).
  *
  * --json output:
- *   export             -> { path: string (absolute), format: "pdf"|"md"|"csv"|"w3c", pageCount: number (0 unless pdf), passageCount: number }
+ *   export             -> { path: string (absolute), format: "pdf"|"md"|"csv"|"w3c", pageCount: number (0 unless pdf),
+ *                           passageCount: number (what the file holds: passage blocks in pdf/md, rows in csv, annotations in w3c) }
  *   import-annotations -> { created: number, skipped: number, tagsCreated: string[], problems: [{ annotation: string, message: string }] }
  */
 import { resolve } from 'node:path'
@@ -38,7 +39,7 @@ export function registerExportCommands(program: Command, context: (cmd: Command)
     .addOption(new Option('--format <format>', 'the output format').choices(EXPORT_FORMATS).makeOptionMandatory())
     .requiredOption('--out <file>', 'where to write it (relative to the current folder)')
     .option('--briefing <id>', 'export this briefing stored in the app (b-…), with its title, sections, order and notes')
-    .option('--tag <name>', 'include only this tag, in this order (repeatable; default: all tags)', collect)
+    .option('--tag <name>', 'include only this tag, in this order (repeatable; default: every passage, untagged ones in a last section)', collect)
     .option('--title <text>', 'the briefing title (not with --briefing: a stored briefing has its own)')
     .addHelpText(
       'after',

@@ -15,6 +15,8 @@ import {
   formatCitation,
   formatCitedBy,
   plural,
+  sectionDescription,
+  sectionName,
   webLink,
   type BriefingLayout,
   type BriefingPassage,
@@ -41,7 +43,7 @@ export function briefingToMarkdown(layout: BriefingLayout): string {
 
   out.push('## Contents', '')
   for (const section of layout.sections) {
-    out.push(`${section.number}. §${section.number} ${escapeInline(section.tag.name)} (${plural(section.passages.length, 'passage')})`)
+    out.push(`${section.number}. §${section.number} ${escapeInline(sectionName(section))} (${plural(section.passages.length, 'passage')})`)
   }
   out.push(`${layout.sections.length + 1}. Sources (${plural(layout.sources.length, 'source')})`, '')
 
@@ -55,12 +57,13 @@ export function briefingToMarkdown(layout: BriefingLayout): string {
 }
 
 function renderSection(section: BriefingSection, sources: ReadonlyMap<number, BriefingSource>): string[] {
-  const out = [`## §${section.number} ${escapeInline(section.tag.name)}`, '']
-  if (section.tag.description) out.push(`*${escapeInline(section.tag.description)}*`, '')
+  const out = [`## §${section.number} ${escapeInline(sectionName(section))}`, '']
+  const description = sectionDescription(section)
+  if (description) out.push(`*${escapeInline(description)}*`, '')
   if (section.note.trim()) out.push(block(section.note), '')
   for (const passage of section.passages) out.push(...renderPassage(passage, sources.get(passage.sourceNumber)))
   if (section.references.length > 0) {
-    out.push(`**Also relevant to ${escapeInline(section.tag.name)}** (printed in other sections):`, '')
+    out.push(`**Also relevant to ${escapeInline(sectionName(section))}** (printed in other sections):`, '')
     for (const ref of section.references) {
       out.push(`- Passage ${ref.passageNumber} (§${ref.sectionNumber} ${escapeInline(ref.tagName)}): “${escapeInline(oneLine(ref.quote, 90))}”`)
     }
