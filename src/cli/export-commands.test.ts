@@ -137,10 +137,34 @@ describe('dossier import-annotations', () => {
 
     const shared = JSON.parse(await readFile(join(tmp, 'share.jsonld'), 'utf8')) as { first: { items: { target: { source: string } }[] } }
     const [one] = shared.first.items
-    await writeFile(join(tmp, 'foreign.jsonld'), JSON.stringify({ ...one, target: { ...one!.target, source: 'https://example.com/elsewhere' } }))
+    // Neither its source nor its quote is in notebook b.
+    const elsewhere = { source: 'https://example.com/elsewhere', selector: { type: 'TextQuoteSelector', exact: 'A sentence that no article of this notebook holds.' } }
+    await writeFile(join(tmp, 'foreign.jsonld'), JSON.stringify({ ...one, target: elsewhere }))
     const foreign = await run('--notebook', 'b', 'import-annotations', 'foreign.jsonld')
     expect(foreign.code).toBe(1)
     expect(foreign.out).toMatch(/^Imported 0 annotations\.\n {2}not imported: .*no article in this notebook matches its source https:\/\/example\.com\/elsewhere\.\n$/)
     expect(foreign.err).toMatch(/^dossier: .*no article in this notebook matches its source https:\/\/example\.com\/elsewhere\.\n$/)
+  })
+
+  it('refuses to create more than five new tags unless --create-tags is given', async () => {
+    const shared = JSON.parse(await readFile(join(tmp, 'share.jsonld'), 'utf8')) as { first: { items: { body?: unknown[] }[] } }
+    const [one] = shared.first.items
+    const names = ['Sieges', 'Supply lines', 'Air defence', 'Militias', 'Ceasefires', 'Refugees']
+    const body = names.map((value) => ({ type: 'TextualBody', purpose: 'tagging', value }))
+    await writeFile(join(tmp, 'codebook.jsonld'), JSON.stringify({ ...one, body }))
+    const tagsBefore = await run('--notebook', 'b', '--json', 'tags')
+
+    const refused = await run('--notebook', 'b', 'import-annotations', 'codebook.jsonld')
+    expect(refused).toEqual({
+      code: 1,
+      out: '',
+      err: 'dossier: codebook.jsonld would create 6 new tags (Sieges, Supply lines, Air defence, Militias, Ceasefires and 1 more); nothing was imported. Give --create-tags to create them.\n',
+    })
+    expect(await run('--notebook', 'b', '--json', 'tags')).toEqual(tagsBefore)
+
+    const created = await run('--notebook', 'b', '--json', 'import-annotations', 'codebook.jsonld', '--create-tags')
+    expect(created.code).toBe(0)
+    expect(JSON.parse(created.out)).toEqual({ created: 1, skipped: 0, tagsCreated: names, problems: [] })
+    expect((await run('help', 'import-annotations')).out).toContain('--create-tags')
   })
 })

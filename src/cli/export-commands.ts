@@ -12,7 +12,9 @@ import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
 import type { AnnotationImportReport, BriefingRequest, ExportFormat } from '../core/api'
 import type { BriefingId } from '../core/briefing-document'
+import { MAX_NEW_TAGS_PER_FILE, namesList, NEW_TAGS_WITHOUT_ASKING } from '../main/briefings/annotation-import'
 import { FORMAT_NAMES, type ExportResult } from '../main/briefings/export-briefing'
+import { DossierError } from '../core/result'
 import { oneLine, plural } from './format'
 import { UsageError } from './run-cli'
 import type { CommandContext } from './safety-commands'
@@ -79,23 +81,37 @@ Examples:
     .command('import-annotations')
     .description("Recreate the highlights, tags and comments of a W3C Web Annotation file (JSON-LD) on this notebook's articles.")
     .argument('<file>', 'the annotation file, such as one "dossier export --format w3c" wrote')
+    .option('--create-tags', `create the tags the file names that this notebook lacks, even more than ${NEW_TAGS_WITHOUT_ASKING}`)
     .addHelpText(
       'after',
       `
 Each annotation is matched to an article by its URL, or by the hash of its text (so the
-same article imported into another notebook is found), and its quote is checked against
-the stored text. Tags the notebook lacks are created (matched by name, ignoring case).
-Annotations already in the notebook are skipped, so importing a file twice adds nothing.
-Exits 1 when nothing was imported and some annotations could not be placed.
+same article imported into another notebook is found), or else by its quotes (a copy
+with other line ends or another URL), and its quote is checked against the stored text.
+Tags the notebook lacks are created (matched by name, ignoring case): up to
+${NEW_TAGS_WITHOUT_ASKING} without asking; more only with --create-tags (at most ${MAX_NEW_TAGS_PER_FILE}). A file
+of more than 50,000 annotations is refused. Annotations already in the notebook are
+skipped, so importing a file twice adds nothing. Exits 1, changing nothing, when a limit
+is exceeded; exits 1 when nothing was imported and some annotations could not be placed.
 
 Examples:
   $ dossier import-annotations annotations.jsonld
+  $ dossier import-annotations colleague.jsonld --create-tags
   $ dossier --notebook ./syria import-annotations ~/Downloads/colleague.jsonld --json`,
     )
-    .action(async (file: string, _opts: unknown, cmd: Command) => {
+    .action(async (file: string, opts: { createTags?: boolean }, cmd: Command) => {
       const { open, print, failAfterOutput, cwd } = context(cmd)
       const session = await open('write')
-      const report = await session.importAnnotations(resolve(cwd, file))
+      const report = await session.importAnnotations(resolve(cwd, file), {
+        confirmNewTags: (names) => {
+          if (opts.createTags) return true
+          throw new DossierError(
+            'needs-confirmation',
+            `${file} would create ${names.length} new tags (${namesList(names)}); nothing was imported. Give --create-tags to create them.`,
+          )
+        },
+      })
+      if ('canceled' in report) throw new DossierError('canceled', 'The import was cancelled; nothing was imported.')
       print(report, () => formatAnnotationImport(report))
       if (report.created === 0 && report.skipped === 0 && report.problems.length > 0) {
         const only = report.problems.length === 1 ? report.problems[0]!.message : undefined

@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'tag-exists',
   'orphan',
   'export-failed',
+  /** The operation would do more than asked (an annotation import creating many new tags): confirm it (`--create-tags`). */
+  'needs-confirmation',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -1,15 +1,21 @@
 /**
  * W3C Web Annotation import, second step (see ./w3c): matching parsed annotations
- * (./w3c-parse) against a notebook. `planW3cImport` matches each target to an article (URL,
- * or body-hash URN), checks the quote against the stored text (at the position, read as code
- * points and then as UTF-16 units; else a unique occurrence, or the one whose context
- * matches) and returns highlight drafts plus a problem per annotation it could not place.
- * Nothing is written.
+ * (./w3c-parse) against a notebook. `planW3cImport` finds each target's article (./w3c-sources:
+ * URL, body-hash URN, else the annotations' quotes), checks the quote against the stored
+ * text (at the position, read as code points and then as UTF-16 units; else a unique
+ * occurrence, or the one whose context matches) and returns highlight drafts plus a problem
+ * per annotation it could not place. Nothing is written.
+ *
+ * Linear in the file: the catalog, the existing highlights and the tags are put in Maps
+ * once; each distinct source is resolved once; each article's code point positions are
+ * indexed once, and the occurrences of a quote in a text are searched once per distinct
+ * quote. Only annotations whose position does not hold their quote search their article's
+ * text.
  */
 import type { ArticleId, HighlightId } from '../ids'
 import type { Article, Highlight, Tag, TextTarget } from '../model'
 import { findOccurrences, QUOTE_CONTEXT_CHARS } from '../selectors'
-import { utf16Offset } from './w3c-offsets'
+import { codePointConverter } from './w3c-offsets'
 import {
   describeAnnotation,
   parseW3cAnnotations,
@@ -18,8 +24,7 @@ import {
   type W3cImportProblem,
   type W3cImportProblemKind,
 } from './w3c-parse'
-
-const SHA256_URN = /^urn:sha256:([0-9a-f]{64})$/i
+import { indexSources, placeSourcesByQuotes, type QuotePlacement } from './w3c-sources'
 
 export interface W3cHighlightDraft {
   /** The annotation's own id (null when it had none). */
@@ -59,10 +64,19 @@ export interface W3cImportContext {
   textOf: (articleId: ArticleId) => string | undefined
 }
 
-/** The articles a parsed file refers to, so the caller can load just their texts. */
+/**
+ * The articles whose texts planning may read, so the caller loads just those: the ones the
+ * sources name by URL or hash; and, when some source names none, every article, since such
+ * a source is looked for by its quotes.
+ */
 export function articlesReferenced(parsed: ParsedW3cFile, articles: readonly Article[]): ArticleId[] {
+  const index = indexSources(articles)
   const ids = new Set<ArticleId>()
-  for (const a of parsed.annotations) for (const article of candidatesFor(a.source, articles)) ids.add(article.id)
+  for (const source of new Set(parsed.annotations.map((a) => a.source))) {
+    const found = index.resolve(source)
+    if (found.length === 0) return articles.map((a) => a.id)
+    for (const article of found) ids.add(article.id)
+  }
   return [...ids]
 }
 
@@ -71,19 +85,26 @@ export function planW3cImport(parsed: ParsedW3cFile, context: W3cImportContext):
   const problems = [...parsed.problems]
   const existing = new Map<string, HighlightId>()
   for (const h of context.highlights ?? []) existing.set(`${h.articleId}:${h.target.start}:${h.target.end}`, h.id)
+  const texts = textCache(context.textOf)
+  const index = indexSources(context.articles)
+  const byQuote = placeUnknownSources(parsed.annotations, index, context.articles, texts)
 
   for (const annotation of parsed.annotations) {
     const problem = (kind: W3cImportProblemKind, message: string) =>
       problems.push({ index: annotation.index, annotationId: annotation.id, kind, message: `Annotation ${describeAnnotation(annotation.index, annotation.id)}: ${message}` })
-    const candidates = candidatesFor(annotation.source, context.articles)
+    let candidates = index.resolve(annotation.source)
     if (candidates.length === 0) {
-      problem('unknown-source', `no article in this notebook matches its source ${annotation.source}.`)
-      continue
+      const placement = byQuote.get(annotation.source)
+      if (!placement || 'problem' in placement) {
+        problem('unknown-source', `no article in this notebook matches its source ${annotation.source}${placement ? ` ${placement.problem}` : ''}.`)
+        continue
+      }
+      candidates = [placement.article]
     }
     let placed: { article: Article; target: TextTarget; relocated: boolean } | null = null
     let failure: { kind: W3cImportProblemKind; message: string } | null = null
     for (const article of candidates) {
-      const text = context.textOf(article.id)
+      const text = texts.get(article)
       if (text === undefined) {
         failure ??= { kind: 'text-unavailable', message: `the text of article “${article.title}” could not be read.` }
         continue
@@ -132,25 +153,68 @@ export function importW3cAnnotations(json: unknown, context: W3cImportContext): 
   return planW3cImport(parseW3cAnnotations(json), context)
 }
 
-function candidatesFor(source: string, articles: readonly Article[]): Article[] {
-  const hash = SHA256_URN.exec(source)?.[1]?.toLowerCase()
-  if (hash) return articles.filter((a) => a.bodyHash === hash)
-  const exact = articles.filter((a) => a.url === source)
-  if (exact.length > 0) return exact
-  const key = urlKey(source)
-  return key === null ? [] : articles.filter((a) => a.url !== null && urlKey(a.url) === key)
+/** The sources no URL or hash names, each placed by its annotations' quotes when they tell (./w3c-sources). */
+function placeUnknownSources(
+  annotations: readonly ParsedW3cAnnotation[],
+  index: ReturnType<typeof indexSources>,
+  articles: readonly Article[],
+  texts: TextCache,
+): Map<string, QuotePlacement> {
+  const unknown = new Map<string, ParsedW3cAnnotation[]>()
+  for (const a of annotations) {
+    if (index.resolve(a.source).length > 0) continue
+    const list = unknown.get(a.source)
+    if (list) list.push(a)
+    else unknown.set(a.source, [a])
+  }
+  return unknown.size === 0 ? new Map() : placeSourcesByQuotes(unknown, articles, (article) => texts.get(article)?.text)
 }
 
-/** Scheme and host lower-cased, fragment and trailing slash dropped: the same page by any spelling. */
-function urlKey(url: string): string | null {
-  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^#]*)/i.exec(url.trim())
-  if (!m) return null
-  return `${m[1]!.toLowerCase()}://${m[2]!.toLowerCase()}${m[3]!.replace(/\/+$/, '')}`
+/** An article's stored text, read once, with what anchoring reuses across its annotations. */
+interface ArticleText {
+  text: string
+  /** Code point offset -> UTF-16 offset (./w3c-offsets). */
+  toUtf16: (codePoints: number) => number
+  /** Where each quote occurs, searched once per distinct quote. */
+  occurrences: (quote: string) => readonly number[]
+}
+
+interface TextCache {
+  get(article: Article): ArticleText | undefined
+}
+
+function textCache(textOf: (articleId: ArticleId) => string | undefined): TextCache {
+  const cache = new Map<ArticleId, ArticleText | undefined>()
+  return {
+    get(article) {
+      if (cache.has(article.id)) return cache.get(article.id)
+      const text = textOf(article.id)
+      let entry: ArticleText | undefined
+      if (text !== undefined) {
+        const found = new Map<string, readonly number[]>()
+        entry = {
+          text,
+          toUtf16: codePointConverter(text),
+          occurrences(quote) {
+            let hits = found.get(quote)
+            if (!hits) {
+              hits = findOccurrences(text, quote)
+              found.set(quote, hits)
+            }
+            return hits
+          },
+        }
+      }
+      cache.set(article.id, entry)
+      return entry
+    },
+  }
 }
 
 type AnchorResult = { target: TextTarget; relocated: boolean } | { kind: 'quote-not-found' | 'ambiguous-quote'; message: string }
 
-function anchor(text: string, a: ParsedW3cAnnotation): AnchorResult {
+function anchor(article: ArticleText, a: ParsedW3cAnnotation): AnchorResult {
+  const { text } = article
   // Context is re-read from this notebook's text, as makeTextTarget stores it.
   const contextOf = (start: number, end: number): TextTarget => ({
     start,
@@ -161,7 +225,7 @@ function anchor(text: string, a: ParsedW3cAnnotation): AnchorResult {
   })
   if (a.position) {
     // Code points as the model says; then UTF-16 units as some producers write.
-    const asCodePoints = { start: utf16Offset(text, a.position.start), end: utf16Offset(text, a.position.end) }
+    const asCodePoints = { start: article.toUtf16(a.position.start), end: article.toUtf16(a.position.end) }
     for (const range of [asCodePoints, a.position]) {
       if (range.start < 0 || range.end > text.length || range.end <= range.start) continue
       if (!a.quote || text.slice(range.start, range.end) === a.quote.exact) {
@@ -170,7 +234,7 @@ function anchor(text: string, a: ParsedW3cAnnotation): AnchorResult {
     }
   }
   if (!a.quote) return { kind: 'quote-not-found', message: 'its position lies outside the text' }
-  const hits = findOccurrences(text, a.quote.exact)
+  const hits = article.occurrences(a.quote.exact)
   if (hits.length === 0) return { kind: 'quote-not-found', message: `the quote “${shorten(a.quote.exact)}” is not in the text` }
   let chosen: number | undefined
   if (hits.length === 1) chosen = hits[0]

@@ -4,9 +4,18 @@
  * Annotation, or an array of them) and reads each annotation's source, quote and position
  * selectors, tag names and comment; each annotation it cannot use becomes a problem.
  * Placing them in the notebook's texts is ./w3c-match.
+ *
+ * A file holding more than MAX_ANNOTATIONS_PER_FILE annotations is refused whole, before
+ * any annotation is read. Quotes and their context are normalised as stored texts are
+ * (normaliseText: CRLF and CR to LF, NFC), so a quote taken from a copy of the article
+ * with other line ends or another Unicode form still matches the stored text.
  */
 import { z } from 'zod'
 import { DossierError } from '../result'
+import { normaliseText } from '../text'
+
+/** The most annotations one file may hold (several times any real export; a bound on the work of one import). */
+export const MAX_ANNOTATIONS_PER_FILE = 50_000
 
 const OneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema)])
 const Purpose = OneOrMany(z.string())
@@ -115,6 +124,12 @@ export function parseW3cAnnotations(json: unknown): ParsedW3cFile {
   } else {
     throw new DossierError('bad-request', 'Not a W3C Web Annotation file: expected an AnnotationCollection, an AnnotationPage or Annotations.')
   }
+  if (items.length > MAX_ANNOTATIONS_PER_FILE) {
+    throw new DossierError(
+      'too-large',
+      `This file holds ${count(items.length)} annotations; at most ${count(MAX_ANNOTATIONS_PER_FILE)} can be imported from one file, so nothing was imported: split it into smaller files.`,
+    )
+  }
 
   const annotations: ParsedW3cAnnotation[] = []
   const problems: W3cImportProblem[] = []
@@ -145,7 +160,7 @@ function readAnnotation(item: unknown, index: number): { annotation: ParsedW3cAn
     const p = selectors.map((s) => SelectorTextPosition.safeParse(s)).find((r) => r.success && r.data.end > r.data.start)?.data
     if (q || p) {
       source = target.source
-      quote = q ? { exact: q.exact, prefix: q.prefix ?? '', suffix: q.suffix ?? '' } : null
+      quote = q ? { exact: normaliseText(q.exact), prefix: normaliseText(q.prefix ?? ''), suffix: normaliseText(q.suffix ?? '') } : null
       position = p ? { start: p.start, end: p.end } : null
       break
     }
@@ -155,14 +170,14 @@ function readAnnotation(item: unknown, index: number): { annotation: ParsedW3cAn
   }
 
   const bodies = a.body === undefined ? [] : Array.isArray(a.body) ? a.body : [a.body]
-  const tagNames: string[] = []
+  const tagNames = new Set<string>()
   const comments: string[] = []
   for (const body of bodies) {
     if (typeof body === 'string' || body.value === undefined) continue
     const purposes = body.purpose === undefined ? [] : Array.isArray(body.purpose) ? body.purpose : [body.purpose]
     if (purposes.includes('tagging')) {
       const name = body.value.trim()
-      if (name && !tagNames.includes(name)) tagNames.push(name)
+      if (name) tagNames.add(name)
     } else {
       comments.push(body.value)
     }
@@ -175,12 +190,17 @@ function readAnnotation(item: unknown, index: number): { annotation: ParsedW3cAn
       source,
       quote,
       position,
-      tagNames,
+      tagNames: [...tagNames],
       comment: comments.join('\n\n'),
       created: a.created ?? null,
       modified: a.modified ?? null,
     },
   }
+}
+
+/** `50,000`: thousands separated, as the messages show counts. */
+function count(n: number): string {
+  return n.toLocaleString('en-US')
 }
 
 /** How messages name an annotation: its 1-based position, and its id when it has one. */
