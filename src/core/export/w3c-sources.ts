@@ -15,12 +15,11 @@
  *    survive any such re-encoding.
  */
 import type { Article } from '../model'
+import { quoteSearch } from './quote-search'
 import type { ParsedW3cAnnotation } from './w3c-parse'
 
 const SHA256_URN = /^urn:sha256:([0-9a-f]{64})$/i
 
-/** At most this many distinct unknown sources are looked for by their quotes (each costs a scan of every text). */
-export const MAX_SOURCES_PLACED_BY_QUOTE = 20
 /** Quotes of one source used as evidence, longest first. */
 const PROBE_QUOTES = 3
 /** Evidence needed to name an article from quotes alone: this many characters of quote, all found in that one article. */
@@ -82,33 +81,39 @@ export type QuotePlacement = { article: Article } | { problem: string }
 
 /**
  * For sources that name no article by URL or hash: the one article holding their quotes.
- * Sources are tried by how many annotations they carry, at most MAX_SOURCES_PLACED_BY_QUOTE
- * of them. A source is placed when its longest quotes (up to three, together at least 40
+ * A source is placed when its longest quotes (up to three, together at least 40
  * characters) all occur in exactly one article's text; quotes found in several articles
- * (republished copies) leave it unplaced, with a message naming them. `texts` holds every
- * article's stored text that can be read.
+ * (republished copies) leave it unplaced, with a message naming them. Every readable text
+ * is searched once for all the sources' quotes together (./quote-search).
  */
 export function placeSourcesByQuotes(
   unknown: ReadonlyMap<string, readonly ParsedW3cAnnotation[]>,
   articles: readonly Article[],
   textOf: (article: Article) => string | undefined,
+  budget: { checks: number },
 ): Map<string, QuotePlacement> {
   const placements = new Map<string, QuotePlacement>()
-  const bySize = [...unknown].sort((a, b) => b[1].length - a[1].length)
-  for (const [index, [source, annotations]] of bySize.entries()) {
-    if (index >= MAX_SOURCES_PLACED_BY_QUOTE) {
-      placements.set(source, { problem: `(its quotes were not looked for: only the ${MAX_SOURCES_PLACED_BY_QUOTE} unknown sources with the most annotations are)` })
-      continue
-    }
+  const probesOf = new Map<string, string[]>()
+  for (const [source, annotations] of unknown) {
     const probes = [...new Set(annotations.flatMap((a) => (a.quote ? [a.quote.exact] : [])))].sort((a, b) => b.length - a.length).slice(0, PROBE_QUOTES)
-    if (probes.reduce((n, q) => n + q.length, 0) < MIN_PROBE_CHARS) {
-      placements.set(source, { problem: '(its quotes are too short to tell which article they come from)' })
-      continue
-    }
-    const holding = articles.filter((article) => {
-      const text = textOf(article)
-      return text !== undefined && probes.every((q) => text.includes(q))
+    if (probes.reduce((n, q) => n + q.length, 0) < MIN_PROBE_CHARS) placements.set(source, { problem: '(its quotes are too short to tell which article they come from)' })
+    else probesOf.set(source, probes)
+  }
+  if (probesOf.size === 0) return placements
+  const search = quoteSearch([...probesOf.values()].flat(), budget)
+  const holders = new Map<string, Set<Article>>() // quote -> the articles whose text holds it
+  for (const article of articles) {
+    const text = textOf(article)
+    if (text === undefined) continue
+    search.findAll(text, (quote) => {
+      const set = holders.get(quote)
+      if (set) set.add(article)
+      else holders.set(quote, new Set([article]))
     })
+  }
+  for (const [source, probes] of probesOf) {
+    const [first, ...rest] = probes.map((q) => holders.get(q) ?? new Set<Article>())
+    const holding = [...first!].filter((article) => rest.every((set) => set.has(article)))
     if (holding.length === 1) placements.set(source, { article: holding[0]! })
     else if (holding.length > 1) {
       const titles = holding.slice(0, 3).map((a) => `“${a.title}”`)

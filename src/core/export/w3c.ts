@@ -25,7 +25,7 @@
  * could not place. Nothing is written. Planning is linear in the file (see ./w3c-match).
  *
  * This module is the public entry point; the code lives in ./w3c-export, ./w3c-parse,
- * ./w3c-sources, ./w3c-match and ./w3c-offsets.
+ * ./w3c-sources, ./w3c-match, ./w3c-offsets and ./quote-search.
  */
 export {
   ANNO_CONTEXT,
@@ -59,5 +59,5 @@ export {
   type W3cImportContext,
   type W3cImportPlan,
 } from './w3c-match'
-export { MAX_SOURCES_PLACED_BY_QUOTE } from './w3c-sources'
+export { MAX_CANDIDATE_CHECKS } from './quote-search'
 export { codePointConverter, codePointOffset, utf16Offset } from './w3c-offsets'

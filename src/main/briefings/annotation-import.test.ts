@@ -178,3 +178,29 @@ describe('limits of one import, each refused whole before anything is written', 
     expect(JSON.stringify(await b.session.store.allHighlights())).toBe(before)
   })
 })
+
+describe('a write that fails part way', () => {
+  it('stops, says what was already imported, and a second import completes it', async () => {
+    const d = await openTestNotebook(await tempDir('dossier-w3c-d-'), { highlights: false })
+    try {
+      const file = join(out, 'a.jsonld') // every highlight of notebook A, on its three articles
+      const failOn = d.ids.get('a-0000000002')!
+      const store = d.session.store
+      const real = store.updateHighlights.bind(store)
+      store.updateHighlights = (async (articleId, mutate) => {
+        if (articleId === failOn) throw new Error('The disk is full.')
+        return real(articleId, mutate)
+      }) as typeof store.updateHighlights
+      const onOtherArticles = HIGHLIGHTS.filter((h) => h.articleId !== 'a-0000000002').length
+      await expect(importAnnotations(d.ctx, file)).rejects.toMatchObject({
+        code: 'write-failed',
+        message: `The import stopped: The disk is full. Before that it imported ${onOtherArticles} of ${HIGHLIGHTS.length} annotations. Importing the same file again adds the rest (what is already there is skipped).`,
+      })
+      expect(await store.allHighlights()).toHaveLength(onOtherArticles)
+      store.updateHighlights = real
+      expect(await importAnnotations(d.ctx, file)).toMatchObject({ created: HIGHLIGHTS.length - onOtherArticles, skipped: onOtherArticles })
+    } finally {
+      await d.session.close()
+    }
+  })
+})

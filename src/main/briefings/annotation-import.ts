@@ -12,8 +12,8 @@
  *   `confirmNewTags` to agree: the app asks the user, the CLI wants `--create-tags`.
  * - Order of writes: the tags the file names that the notebook lacks are created first, in
  *   one manifest write; then each article's new highlights in one write of its annotation
- *   file. A write failure stops the import and says what was already done (importing the
- *   same file again then completes it, because what is there is skipped).
+ *   file (8 files at a time). A write failure stops the import and says what was already
+ *   done (importing the same file again then completes it, because what is there is skipped).
  *
  * Linear in the file: existing highlights, tags and ids are put in Maps and Sets once.
  */
@@ -45,6 +45,8 @@ export interface AnnotationImportOptions {
 /** A file larger than this is not an annotation export anyone made by hand or with Dossier. */
 const MAX_FILE_BYTES = 100 * 1024 * 1024
 const MAX_COMMENT = 20_000
+/** Articles' annotation files written at once. */
+const WRITES_IN_FLIGHT = 8
 /** New tags one import may create without asking (more is likely a file from another codebook). */
 export const NEW_TAGS_WITHOUT_ASKING = 5
 /** New tags one import may create at all: a codebook, not a word list. */
@@ -94,6 +96,22 @@ async function planImport(store: NotebookStore, filePath: string): Promise<Impor
     if (text !== undefined) texts.set(id, text)
   }
   const plan = planW3cImport(parsed, { articles: store.articles, tags: store.tags, highlights, textOf: (id) => texts.get(id) })
+  // A file names a few tags thousands of times: normalise each spelling once.
+  const normalisedNames = new Map<string, string | DossierError>()
+  const normalised = (raw: string): string => {
+    let name = normalisedNames.get(raw)
+    if (name === undefined) {
+      try {
+        name = normaliseTagName(raw)
+      } catch (error) {
+        if (!isDossierError(error)) throw error
+        name = error
+      }
+      normalisedNames.set(raw, name)
+    }
+    if (typeof name !== 'string') throw name
+    return name
+  }
   const problems = plan.problems.map((p) => ({ annotation: p.annotationId ?? `#${p.index + 1}`, message: p.message }))
 
   // Decide what to create: normalised tag names, comments within limits, no duplicates.
@@ -114,7 +132,7 @@ async function planImport(store: NotebookStore, filePath: string): Promise<Impor
     const label = draft.annotationId ?? `${draft.articleId} ${draft.start}-${draft.end}`
     let names: string[]
     try {
-      names = draft.tagNames.map(normaliseTagName)
+      names = draft.tagNames.map(normalised)
     } catch (error) {
       if (!isDossierError(error)) throw error
       problems.push({ annotation: label, message: `Annotation ${label}: ${error.message}` })
@@ -185,24 +203,35 @@ async function writePlan(ctx: AnnotationImportContext, plan: ImportPlan): Promis
     if (list) list.push(highlight)
     else byArticle.set(draft.articleId, [highlight])
   }
+  // Each article's file is written durably (fsync); several at a time, so the disk's waits overlap.
+  const writes = [...byArticle]
+  let next = 0
   let created = 0
-  for (const [articleId, list] of byArticle) {
-    try {
-      await store.updateHighlights(articleId, (current) => {
-        current.push(...list)
-      })
-    } catch (error) {
-      const done = [
-        newTags.length > 0 ? `created ${newTags.length === 1 ? 'the tag' : `${newTags.length} tags:`} ${namesList(newTags.map((t) => `"${t.name}"`))}` : '',
-        `imported ${created} of ${toCreate.length} annotations`,
-      ].filter(Boolean)
-      const reason = error instanceof Error ? error.message : String(error)
-      throw new DossierError(
-        'write-failed',
-        `The import stopped: ${reason} Before that it ${done.join(' and ')}. Importing the same file again adds the rest (what is already there is skipped).`,
-      )
+  let failure: unknown = null
+  const writer = async () => {
+    while (failure === null && next < writes.length) {
+      const [articleId, list] = writes[next++]!
+      try {
+        await store.updateHighlights(articleId, (current) => {
+          current.push(...list)
+        })
+        created += list.length
+      } catch (error) {
+        failure ??= error
+      }
     }
-    created += list.length
+  }
+  await Promise.all(Array.from({ length: WRITES_IN_FLIGHT }, writer))
+  if (failure !== null) {
+    const done = [
+      newTags.length > 0 ? `created ${newTags.length === 1 ? 'the tag' : `${newTags.length} tags:`} ${namesList(newTags.map((t) => `"${t.name}"`))}` : '',
+      `imported ${created} of ${toCreate.length} annotations`,
+    ].filter(Boolean)
+    const reason = failure instanceof Error ? failure.message : String(failure)
+    throw new DossierError(
+      'write-failed',
+      `The import stopped: ${reason} Before that it ${done.join(' and ')}. Importing the same file again adds the rest (what is already there is skipped).`,
+    )
   }
   return { created, skipped, tagsCreated: newTags.map((t) => t.name), problems }
 }
@@ -218,17 +247,25 @@ async function readJsonFile(filePath: string): Promise<unknown> {
   } catch (error) {
     throw new DossierError('unreadable', `Cannot read ${filePath} (${(error as Error).message}).`)
   }
-  if (raw.trim() === '') throw new DossierError('bad-request', `${filePath} is empty: it holds no annotations.`)
+  if (!/\S/.test(raw)) throw new DossierError('bad-request', `${filePath} is empty: it holds no annotations.`)
   try {
-    return JSON.parse(raw.replace(/^\uFEFF/, '')) as unknown
+    return JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw) as unknown
   } catch (error) {
     throw new DossierError('bad-request', `${filePath} is not valid JSON (${(error as Error).message}), so it cannot be a W3C Web Annotation file.`)
   }
 }
 
+/** A tag name as compared (NFC, lower case in the root locale); memoised, as ICU's locale lookup is slow and names repeat. */
 function fold(name: string): string {
-  return name.normalize('NFC').toLocaleLowerCase('und')
+  let folded = FOLDED.get(name)
+  if (folded === undefined) {
+    folded = name.normalize('NFC').toLocaleLowerCase('und')
+    if (FOLDED.size > 10_000) FOLDED.clear()
+    FOLDED.set(name, folded)
+  }
+  return folded
 }
+const FOLDED = new Map<string, string>()
 
 /** An ISO date-time the notebook can store, else null. */
 function timestamp(value: string | null): string | null {
