@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'problems-found',
   // The CLI refuses to replace an existing file without --force.
   'file-exists',
+  /** The operation would do more than asked (an annotation import creating many new tags): confirm it (`--create-tags`). */
+  'needs-confirmation',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
