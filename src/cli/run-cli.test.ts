@@ -331,7 +331,7 @@ describe('dossier CLI', () => {
       const top = await run(['--help'])
       expect(top.code).toBe(0)
       expect(top.err).toBe('')
-      for (const command of ['import', 'list', 'show', 'highlight', 'tags', 'export']) {
+      for (const command of ['import', 'list', 'show', 'delete', 'undelete', 'highlight', 'tags', 'tag', 'briefing', 'export']) {
         expect(top.out).toContain(command)
         const r = await run([command, '--help'])
         expect(r.code).toBe(0)

@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'problems-found',
   // The CLI refuses to replace an existing file without --force.
   'file-exists',
+  // The CLI refuses a change the app would confirm first (tag delete/merge) without --yes.
+  'needs-confirmation',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
