@@ -30,7 +30,7 @@ import type {
 import { reanchorAll } from '../core/anchoring'
 import type { BriefingDocument, BriefingId } from '../core/briefing-document'
 import type { BriefingLayout } from '../core/briefing-types'
-import { makeHighlightId, makeTagId, type ArticleId, type HighlightId, type TagId } from '../core/ids'
+import { ArticleIdSchema, makeHighlightId, makeTagId, type ArticleId, type HighlightId, type TagId } from '../core/ids'
 import type { SearchResponse } from '../core/search/types'
 import type { Article, Highlight, Tag } from '../core/model'
 import { DossierError } from '../core/result'
@@ -188,6 +188,8 @@ export class NotebookSession {
   }
 
   async restoreArticle(articleId: ArticleId): Promise<ArticleSummary> {
+    // The id names a file in trash/: anything but an article id (a path, from the CLI) is refused.
+    if (!ArticleIdSchema.safeParse(articleId).success) throw new DossierError('not-found', `"${articleId}" is not an article id (a-…); nothing was restored.`)
     return this.#summarise(await restoreArticle(this.store, articleId))
   }
 
@@ -207,6 +209,11 @@ export class NotebookSession {
   /** The CLI's way in: find the quote in the article, then highlight it. */
   highlightQuote(request: QuoteHighlight): Promise<Highlight> {
     return highlightOps.highlightQuote(this.#highlightContext(), request)
+  }
+
+  /** One highlight as stored (`dossier highlight edit` starts from its tags), or not-found. */
+  getHighlight(highlightId: HighlightId): Promise<Highlight> {
+    return highlightOps.findHighlight(this.#highlightContext(), highlightId)
   }
 
   updateHighlight(change: HighlightChange): Promise<Highlight> {
