@@ -1,8 +1,107 @@
 /**
- * Every keyboard shortcut of the app, in one list: the Help > Keyboard Shortcuts dialog
- * shows it, and the menu and the renderer's key handlers use the same keys. `Mod` is
- * Ctrl on Windows and Linux and Cmd on macOS.
+ * Every key binding of the app, in one table (the keymap). It is not a description of the
+ * keys but the keys themselves: the renderer's handlers match key presses only through
+ * `matchBinding` and dispatch on the binding's id (a handler record must name every id of
+ * its scope, see `KeyHandlers`), the native menu takes its accelerators from `accelerator`,
+ * and Help > Keyboard Shortcuts lists `SHORTCUT_GROUPS`, generated from this table. So a
+ * key cannot work without being listed, and the list cannot name a key nothing handles.
+ *
+ * Chords are written `Mod+Shift+Z`: `Mod` is Ctrl on Windows and Linux and Cmd on macOS;
+ * `1-9` is any digit from 1 to 9; key names are KeyboardEvent.key values.
  */
+import type { MenuCommand } from './api'
+
+export type KeyScope = 'app' | 'menu' | 'reader' | 'toolbar' | 'library' | 'list' | 'search' | 'margin' | 'chooser' | 'briefing'
+
+/** A chord, or one that exists only on macOS or only elsewhere. */
+export type Chord = string | { chord: string; platform: 'mac' | 'other' }
+
+export interface KeyBinding {
+  id: string
+  scope: KeyScope
+  keys: readonly Chord[]
+  action: string
+  /** The command it runs (app and menu scopes): the menu item, the key and the button share it. */
+  command?: MenuCommand
+  /** App scope: still handled while a text field has focus (it means nothing there). */
+  inTextFields?: boolean
+}
+
+export const KEYMAP = [
+  // Anywhere in the window (hooks/useAppKeys.ts), and the same chords as menu accelerators.
+  { id: 'import', scope: 'app', keys: ['Mod+O'], action: 'Import files', command: 'import', inTextFields: true },
+  { id: 'paste-article', scope: 'app', keys: ['Mod+Shift+V'], action: 'Paste the clipboard as a new article (outside text fields)', command: 'paste-article' },
+  { id: 'export-briefing', scope: 'app', keys: ['Mod+E'], action: 'Export a briefing: opens the composer on the last briefing', command: 'export-briefing', inTextFields: true },
+  { id: 'search', scope: 'app', keys: ['Mod+K'], action: 'Search the notebook', command: 'search', inTextFields: true },
+  { id: 'show-library', scope: 'app', keys: ['Mod+1'], action: 'Show the library', command: 'show-library', inTextFields: true },
+  { id: 'show-reader', scope: 'app', keys: ['Mod+2'], action: 'Show the reader', command: 'show-reader', inTextFields: true },
+  { id: 'show-passages', scope: 'app', keys: ['Mod+3'], action: 'Show the passages', command: 'show-passages', inTextFields: true },
+  { id: 'show-tags', scope: 'app', keys: ['Mod+4'], action: 'Show the tags', command: 'show-tags', inTextFields: true },
+  { id: 'show-briefings', scope: 'app', keys: ['Mod+5'], action: 'Show the briefings', command: 'show-briefings', inTextFields: true },
+  { id: 'undo', scope: 'app', keys: ['Mod+Z'], action: 'Undo the last change (in a text field, undo typing)', command: 'undo' },
+  { id: 'redo', scope: 'app', keys: [{ chord: 'Ctrl+Y', platform: 'other' }, 'Mod+Shift+Z'], action: 'Redo', command: 'redo' },
+  { id: 'shortcuts', scope: 'app', keys: ['F1'], action: 'This list of shortcuts', command: 'shortcuts', inTextFields: true },
+  // Only the native menu of the desktop app has these (they open a system folder dialog).
+  { id: 'open-notebook', scope: 'menu', keys: ['Mod+Shift+O'], action: 'Open a notebook (File menu)' },
+  { id: 'new-notebook', scope: 'menu', keys: ['Mod+Shift+N'], action: 'New notebook (File menu)' },
+
+  // The article text, once clicked or reached with Tab (components/ArticleReader.tsx).
+  {
+    id: 'reader.select',
+    scope: 'reader',
+    keys: ['Shift+ArrowLeft', 'Shift+ArrowRight', 'Shift+ArrowUp', 'Shift+ArrowDown', 'Shift+Home', 'Shift+End', 'Ctrl+Shift+ArrowLeft', 'Ctrl+Shift+ArrowRight'],
+    action: 'Select text to highlight (Ctrl: by word)',
+  },
+  { id: 'reader.next', scope: 'reader', keys: ['J'], action: 'Go to the next highlight' },
+  { id: 'reader.previous', scope: 'reader', keys: ['K'], action: 'Go to the previous highlight' },
+  { id: 'reader.edit', scope: 'reader', keys: ['Enter'], action: 'Edit the highlight J or K went to' },
+
+  // The highlight toolbar, with focus in it or in the article text (components/HighlightToolbar.tsx).
+  { id: 'toolbar.tag', scope: 'toolbar', keys: ['1-9'], action: 'Toggle one of the first nine tags' },
+  { id: 'toolbar.tag-in-comment', scope: 'toolbar', keys: ['Alt+1-9'], action: 'Toggle a tag while typing a comment' },
+  { id: 'toolbar.save', scope: 'toolbar', keys: ['Enter', 'Mod+Enter'], action: 'Save the highlight (Shift+Enter starts a new line in the comment)' },
+  { id: 'toolbar.remove', scope: 'toolbar', keys: ['Delete'], action: 'Remove the highlight being edited (not while typing a comment)' },
+  { id: 'toolbar.cancel', scope: 'toolbar', keys: ['Escape'], action: 'Close the toolbar without saving' },
+
+  // The margin's highlight bars and the menu a click on overlapping highlights opens.
+  { id: 'margin.move', scope: 'margin', keys: ['ArrowUp', 'ArrowDown', 'Home', 'End'], action: 'Move between the highlight bars in the margin' },
+  { id: 'chooser.move', scope: 'chooser', keys: ['ArrowUp', 'ArrowDown', 'Home', 'End'], action: 'Move through the overlapping highlights' },
+  { id: 'chooser.close', scope: 'chooser', keys: ['Escape'], action: 'Close the menu of overlapping highlights' },
+
+  // The library table (components/LibraryTable.tsx).
+  { id: 'library.move', scope: 'library', keys: ['ArrowUp', 'ArrowDown', 'Home', 'End'], action: 'Move between articles' },
+  { id: 'library.open', scope: 'library', keys: ['Enter'], action: 'Open the focused article in the reader' },
+  { id: 'library.delete', scope: 'library', keys: ['Delete'], action: 'Delete the focused article (asks first)' },
+
+  // The reader's library list (components/LibraryList.tsx).
+  { id: 'list.move', scope: 'list', keys: ['ArrowUp', 'ArrowDown', 'Home', 'End'], action: 'Move through the articles' },
+  { id: 'list.open', scope: 'list', keys: ['Enter', ' '], action: 'Open the focused article' },
+
+  // The search dialog (components/SearchDialog.tsx).
+  { id: 'search.move', scope: 'search', keys: ['ArrowUp', 'ArrowDown'], action: 'Move through the results' },
+  { id: 'search.open', scope: 'search', keys: ['Enter'], action: 'Open the chosen result in the reader' },
+  { id: 'search.close', scope: 'search', keys: ['Escape'], action: 'Close the search' },
+
+  // The briefing composer (components/briefing/PassageItem.tsx, BriefingSections.tsx).
+  { id: 'briefing.move', scope: 'briefing', keys: ['Alt+ArrowUp', 'Alt+ArrowDown'], action: 'Move the focused passage or section up or down' },
+] as const satisfies readonly KeyBinding[]
+
+export type Binding = (typeof KEYMAP)[number]
+export type BindingId<S extends KeyScope = KeyScope> = Extract<Binding, { scope: S }>['id']
+
+const GROUP_TITLES: Record<KeyScope, string> = {
+  app: 'Anywhere',
+  menu: 'Desktop menu',
+  reader: 'Reader (focus in the article text)',
+  toolbar: 'Highlight toolbar',
+  margin: 'Highlight bars',
+  chooser: 'Overlapping highlights',
+  library: 'Library table',
+  list: 'Reader’s library list',
+  search: 'Search',
+  briefing: 'Briefing composer',
+}
+
 export interface Shortcut {
   keys: string
   action: string
@@ -13,52 +112,141 @@ export interface ShortcutGroup {
   shortcuts: Shortcut[]
 }
 
-export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
-  {
-    title: 'Notebook',
-    shortcuts: [
-      { keys: 'Mod+O', action: 'Import files' },
-      { keys: 'Mod+Shift+V', action: 'Paste the clipboard as a new article' },
-      { keys: 'Mod+E', action: 'Export a briefing' },
-      { keys: 'Mod+Shift+O', action: 'Open a notebook' },
-      { keys: 'Mod+Shift+N', action: 'New notebook' },
-    ],
-  },
-  {
-    title: 'Views',
-    shortcuts: [
-      { keys: 'Mod+1', action: 'Library' },
-      { keys: 'Mod+2', action: 'Reader' },
-      { keys: 'Mod+3', action: 'Passages' },
-      { keys: 'Mod+4', action: 'Tags' },
-      { keys: 'Mod+5', action: 'Briefings' },
-      { keys: 'Mod+K', action: 'Search the notebook' },
-      { keys: 'F1', action: 'This list of shortcuts' },
-    ],
-  },
-  {
-    title: 'Highlighting',
-    shortcuts: [
-      { keys: 'Shift+Arrows', action: 'Select text in the reader (after clicking or tabbing into it)' },
-      { keys: '1–9', action: 'Toggle the first nine tags while the highlight toolbar is open' },
-      { keys: 'Enter', action: 'Save the highlight' },
-      { keys: 'Delete', action: 'Remove the highlight being edited (focus in the toolbar)' },
-      { keys: 'Esc', action: 'Close the toolbar, chooser or dialog' },
-      { keys: 'Mod+Z', action: 'Undo the last highlight, tag, comment or library change' },
-      { keys: 'Mod+Shift+Z', action: 'Redo' },
-    ],
-  },
-  {
-    title: 'Lists',
-    shortcuts: [
-      { keys: 'Up / Down, Home / End', action: 'Move through the library, passages and search results' },
-      { keys: 'Enter', action: 'Open the focused article, passage or result' },
-      { keys: 'Alt+Up / Alt+Down', action: 'Move a briefing passage or section' },
-    ],
-  },
-]
+/** Help > Keyboard Shortcuts for this platform: the keymap, grouped by where it applies. */
+export function shortcutGroups(isMac: boolean): ShortcutGroup[] {
+  const groups = new Map<KeyScope, ShortcutGroup>()
+  for (const binding of KEYMAP as readonly KeyBinding[]) {
+    let group = groups.get(binding.scope)
+    if (!group) groups.set(binding.scope, (group = { title: GROUP_TITLES[binding.scope], shortcuts: [] }))
+    group.shortcuts.push({ keys: formatChords(chordsFor(binding, isMac), isMac), action: binding.action })
+  }
+  return [...groups.values()]
+}
 
-/** Shows `Mod` as this platform's modifier. */
+/** The chords of a binding on this platform. */
+export function chordsFor(binding: KeyBinding, isMac: boolean): string[] {
+  return binding.keys.flatMap((k) => (typeof k === 'string' ? [k] : (k.platform === 'mac') === isMac ? [k.chord] : []))
+}
+
+const KEY_NAMES: Record<string, string> = {
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+  Escape: 'Esc',
+  ' ': 'Space',
+  '1-9': '1–9',
+}
+
+/** Shows `Mod` as this platform's modifier: `Mod+K` is Ctrl+K, or ⌘K on macOS. */
 export function formatKeys(keys: string, isMac: boolean): string {
-  return keys.replace(/Mod\+/g, isMac ? '⌘' : 'Ctrl+')
+  const { mods, key } = splitChord(keys)
+  const shown = KEY_NAMES[key] ?? key
+  if (isMac) return mods.map((m) => (m === 'Mod' ? '⌘' : m === 'Shift' ? '⇧' : m === 'Alt' ? '⌥' : '⌃')).join('') + shown
+  return [...mods.map((m) => (m === 'Mod' ? 'Ctrl' : m)), shown].join('+')
+}
+
+/** Chords with the same modifiers share them: `Shift+← → Home`, then `Ctrl+Enter`. */
+export function formatChords(chords: readonly string[], isMac: boolean): string {
+  const byMods = new Map<string, string[]>()
+  for (const chord of chords) {
+    const { mods, key } = splitChord(chord)
+    const prefix = mods.join('+')
+    const keys = byMods.get(prefix) ?? []
+    keys.push(key)
+    byMods.set(prefix, keys)
+  }
+  return [...byMods.entries()]
+    .map(([prefix, keys]) => {
+      const first = formatKeys(prefix ? `${prefix}+${keys[0]!}` : keys[0]!, isMac)
+      return [first, ...keys.slice(1).map((k) => KEY_NAMES[k] ?? k)].join(' ')
+    })
+    .join(', ')
+}
+
+function splitChord(chord: string): { mods: string[]; key: string } {
+  if (chord === ' ' || chord === '+') return { mods: [], key: chord }
+  const parts = chord.split('+')
+  return { mods: parts.slice(0, -1), key: parts[parts.length - 1]! }
+}
+
+/** The native menu's accelerator for a binding (`CmdOrCtrl+K`): its first chord on this platform. */
+export function accelerator(id: Extract<Binding, { scope: 'app' | 'menu' }>['id'], isMac: boolean): string {
+  const binding = (KEYMAP as readonly KeyBinding[]).find((b) => b.id === id)!
+  return chordsFor(binding, isMac)[0]!.replace(/^Mod\+/, 'CmdOrCtrl+')
+}
+
+export interface KeyPress {
+  key: string
+  /** KeyboardEvent.code, for digits that a modifier turned into another character. */
+  code?: string
+  ctrlKey: boolean
+  metaKey: boolean
+  shiftKey: boolean
+  altKey: boolean
+}
+
+export interface KeyMatch<S extends KeyScope> {
+  id: BindingId<S>
+  /** For a `1-9` chord: the digit pressed, 1 to 9. */
+  digit?: number
+}
+
+/** The binding of `scope` a key press stands for, or null. */
+export function matchBinding<S extends KeyScope>(e: KeyPress, scope: S, isMac: boolean): KeyMatch<S> | null {
+  for (const binding of KEYMAP as readonly KeyBinding[]) {
+    if (binding.scope !== scope) continue
+    for (const chord of chordsFor(binding, isMac)) {
+      const digit = chordMatches(chord, e, isMac)
+      if (digit !== false) return digit === true ? { id: binding.id as BindingId<S> } : { id: binding.id as BindingId<S>, digit }
+    }
+  }
+  return null
+}
+
+/** true when `e` is `chord`, the digit for a `1-9` chord, false otherwise. */
+function chordMatches(chord: string, e: KeyPress, isMac: boolean): boolean | number {
+  const { mods, key } = splitChord(chord)
+  const want = { ctrl: false, meta: false, shift: false, alt: false }
+  for (const m of mods) {
+    if (m === 'Mod') want[isMac ? 'meta' : 'ctrl'] = true
+    else if (m === 'Ctrl') want.ctrl = true
+    else if (m === 'Shift') want.shift = true
+    else if (m === 'Alt') want.alt = true
+  }
+  if (e.ctrlKey !== want.ctrl || e.metaKey !== want.meta || e.altKey !== want.alt) return false
+  if (key === '1-9') {
+    // Alt+digit arrives as another character on some layouts (⌥1 is ¡ on a Mac): then read the key's code.
+    const digit = /^[1-9]$/.test(e.key) ? e.key : /^Digit([1-9])$/.exec(e.code ?? '')?.[1]
+    if (e.shiftKey !== want.shift || !digit) return false
+    return Number(digit)
+  }
+  if (e.shiftKey !== want.shift) return false
+  return e.key.length === 1 ? e.key.toLowerCase() === key.toLowerCase() : e.key === key
+}
+
+/** The key press a chord stands for (`Mod+Shift+Z` -> Ctrl, Shift, "Z"; `1-9` -> "1"). */
+export function keyPressFor(chord: string, isMac: boolean): KeyPress {
+  const { mods, key } = splitChord(chord)
+  const shift = mods.includes('Shift')
+  return {
+    key: key === '1-9' ? '1' : key.length === 1 && shift ? key.toUpperCase() : key,
+    ctrlKey: mods.includes('Ctrl') || (mods.includes('Mod') && !isMac),
+    metaKey: mods.includes('Mod') && isMac,
+    shiftKey: shift,
+    altKey: mods.includes('Alt'),
+  }
+}
+
+/** One handler per binding of a scope; returning false leaves the key to the browser. */
+export type KeyHandlers<S extends KeyScope> = { [K in BindingId<S>]: (match: KeyMatch<S>) => boolean | void }
+
+/**
+ * Runs the handler of the binding `e` stands for, if any, and says whether the key was
+ * taken (the caller then prevents its default).
+ */
+export function dispatchKey<S extends KeyScope>(e: KeyPress, scope: S, isMac: boolean, handlers: KeyHandlers<S>): boolean {
+  const match = matchBinding(e, scope, isMac)
+  if (!match) return false
+  return handlers[match.id](match) !== false
 }

@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
+import { chordsFor, KEYMAP, type KeyBinding } from '../core/shortcuts'
 import { buildMenuTemplate, type MenuActions } from './menu-template'
 
 const actions = (): MenuActions => ({
@@ -90,5 +91,26 @@ describe('application menu', () => {
     expect(item?.accelerator).toBe('F1')
     ;(item?.click as unknown as () => void)()
     expect(a.send).toHaveBeenCalledWith('shortcuts')
+  })
+})
+
+describe('menu accelerators and the keymap', () => {
+  const items = (template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+    template.flatMap((m) => [m, ...items((m.submenu ?? []) as MenuItemConstructorOptions[])])
+
+  it('gives each command the keymap’s chord, and has an item for every menu or app binding', () => {
+    for (const platform of ['linux', 'darwin'] as const) {
+      const isMac = platform === 'darwin'
+      const a = actions()
+      const withKeys = items(buildMenuTemplate(a, platform)).filter((i) => i.accelerator)
+      const bindings = (KEYMAP as readonly KeyBinding[]).filter((b) => b.scope === 'app' || b.scope === 'menu')
+      expect(withKeys.map((i) => i.accelerator).sort()).toEqual(bindings.map((b) => chordsFor(b, isMac)[0]!.replace('Mod+', 'CmdOrCtrl+')).sort())
+      for (const item of withKeys) {
+        vi.mocked(a.send).mockClear()
+        ;(item.click as unknown as () => void)()
+        const binding = bindings.find((b) => chordsFor(b, isMac)[0]!.replace('Mod+', 'CmdOrCtrl+') === item.accelerator)!
+        if (binding.command) expect(a.send, `${item.label}`).toHaveBeenCalledWith(binding.command)
+      }
+    }
   })
 })

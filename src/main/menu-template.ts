@@ -1,9 +1,12 @@
 /**
  * The native application menu as data. Electron-free (types only) so tests can check
  * that every command is there with its accelerator; electron/app.ts builds the menu.
+ * Accelerators come from the keymap (src/core/shortcuts.ts), which the renderer's keys and
+ * the shortcuts list use too.
  */
 import type { MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../core/api'
+import { accelerator } from '../core/shortcuts'
 
 export interface MenuActions {
   newNotebook(): void
@@ -29,13 +32,13 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
     {
       label: '&File',
       submenu: [
-        { label: 'New Notebook…', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newNotebook() },
-        { label: 'Open Notebook…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openNotebook() },
+        { label: 'New Notebook…', accelerator: accelerator('new-notebook', isMac), click: () => actions.newNotebook() },
+        { label: 'Open Notebook…', accelerator: accelerator('open-notebook', isMac), click: () => actions.openNotebook() },
         { type: 'separator' },
-        { label: 'Import Files…', accelerator: 'CmdOrCtrl+O', click: () => actions.send('import') },
-        { label: 'Paste as New Article', accelerator: 'CmdOrCtrl+Shift+V', click: () => actions.send('paste-article') },
+        { label: 'Import Files…', accelerator: accelerator('import', isMac), click: () => actions.send('import') },
+        { label: 'Paste as New Article', accelerator: accelerator('paste-article', isMac), click: () => actions.send('paste-article') },
         { label: 'Import Annotations…', click: () => actions.send('import-annotations') },
-        { label: 'Export Briefing…', accelerator: 'CmdOrCtrl+E', click: () => actions.send('export-briefing') },
+        { label: 'Export Briefing…', accelerator: accelerator('export-briefing', isMac), click: () => actions.send('export-briefing') },
         { type: 'separator' },
         { label: 'Back Up Now', click: () => actions.backupNow() },
         { label: 'Restore from Backup…', click: () => actions.restoreBackup() },
@@ -49,25 +52,25 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
       // Undo and redo go to the renderer: in a text field they undo typing, elsewhere
       // they undo the last highlight, tag, comment or library change.
       submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => actions.send('undo') },
-        { label: 'Redo', accelerator: isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y', click: () => actions.send('redo') },
+        { label: 'Undo', accelerator: accelerator('undo', isMac), click: () => actions.send('undo') },
+        { label: 'Redo', accelerator: accelerator('redo', isMac), click: () => actions.send('redo') },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
         { type: 'separator' },
-        { label: 'Search Notebook…', accelerator: 'CmdOrCtrl+K', click: () => actions.send('search') },
+        { label: 'Search Notebook…', accelerator: accelerator('search', isMac), click: () => actions.send('search') },
       ],
     },
     {
       label: '&View',
       submenu: [
-        { label: 'Library', accelerator: 'CmdOrCtrl+1', click: () => actions.send('show-library') },
-        { label: 'Reader', accelerator: 'CmdOrCtrl+2', click: () => actions.send('show-reader') },
-        { label: 'Passages', accelerator: 'CmdOrCtrl+3', click: () => actions.send('show-passages') },
-        { label: 'Tags', accelerator: 'CmdOrCtrl+4', click: () => actions.send('show-tags') },
-        { label: 'Briefings', accelerator: 'CmdOrCtrl+5', click: () => actions.send('show-briefings') },
+        { label: 'Library', accelerator: accelerator('show-library', isMac), click: () => actions.send('show-library') },
+        { label: 'Reader', accelerator: accelerator('show-reader', isMac), click: () => actions.send('show-reader') },
+        { label: 'Passages', accelerator: accelerator('show-passages', isMac), click: () => actions.send('show-passages') },
+        { label: 'Tags', accelerator: accelerator('show-tags', isMac), click: () => actions.send('show-tags') },
+        { label: 'Briefings', accelerator: accelerator('show-briefings', isMac), click: () => actions.send('show-briefings') },
         { type: 'separator' },
         { role: 'reload' },
         { role: 'toggleDevTools' },
@@ -82,7 +85,7 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
     {
       label: '&Help',
       submenu: [
-        { label: 'Keyboard Shortcuts', accelerator: 'F1', click: () => actions.send('shortcuts') },
+        { label: 'Keyboard Shortcuts', accelerator: accelerator('shortcuts', isMac), click: () => actions.send('shortcuts') },
         { label: 'About Dossier', click: () => actions.showAbout() },
       ],
     },

@@ -5,6 +5,7 @@
  */
 import type { BriefingLayout } from '../../../core/briefing-types'
 import type { HighlightId, TagId } from '../../../core/ids'
+import { dispatchKey, type KeyPress } from '../../../core/shortcuts'
 
 /**
  * A drop position is a gap between items: 0 is before the first, `n` after the last.
@@ -22,12 +23,11 @@ export function gapForPointer(index: number, clientY: number, rect: { top: numbe
   return clientY < rect.top + rect.height / 2 ? index : index + 1
 }
 
-/** Alt+ArrowUp moves a passage or section up (-1), Alt+ArrowDown down (+1); other keys null. */
-export function reorderKeyDelta(event: { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }): -1 | 1 | null {
-  if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null
-  if (event.key === 'ArrowUp') return -1
-  if (event.key === 'ArrowDown') return 1
-  return null
+/** The keymap's `briefing` scope: Alt+ArrowUp moves a passage or section up (-1), Alt+ArrowDown down (+1); other keys null. */
+export function reorderKeyDelta(event: KeyPress, isMac = false): -1 | 1 | null {
+  let delta: -1 | 1 | null = null
+  dispatchKey(event, 'briefing', isMac, { 'briefing.move': () => void (delta = event.key === 'ArrowUp' ? -1 : 1) })
+  return delta
 }
 
 /**

@@ -7,7 +7,9 @@
 import { useRef, useState, type KeyboardEvent } from 'react'
 import type { ArticleSummary } from '../../../core/api'
 import type { ArticleId } from '../../../core/ids'
+import { dispatchKey } from '../../../core/shortcuts'
 import { libraryMetaParts } from '../article-format'
+import { IS_MAC } from '../hooks/useAppKeys'
 
 interface Props {
   articles: ArticleSummary[]
@@ -30,29 +32,16 @@ export function LibraryList({ articles, selectedId, onOpen }: Props) {
     optionRefs.current.get(target.id)?.focus()
   }
 
+  // The keymap's `list` scope.
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     const current = articles.findIndex((a) => a.id === tabStop)
-    switch (e.key) {
-      case 'ArrowDown':
-        moveFocus(current + 1)
-        break
-      case 'ArrowUp':
-        moveFocus(current - 1)
-        break
-      case 'Home':
-        moveFocus(0)
-        break
-      case 'End':
-        moveFocus(articles.length - 1)
-        break
-      case 'Enter':
-      case ' ':
+    const taken = dispatchKey(e, 'list', IS_MAC, {
+      'list.move': () => moveFocus(e.key === 'ArrowDown' ? current + 1 : e.key === 'ArrowUp' ? current - 1 : e.key === 'Home' ? 0 : articles.length - 1),
+      'list.open': () => {
         if (tabStop) onOpen(tabStop)
-        break
-      default:
-        return
-    }
-    e.preventDefault()
+      },
+    })
+    if (taken) e.preventDefault()
   }
 
   return (

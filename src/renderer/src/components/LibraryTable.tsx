@@ -8,6 +8,8 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { ArticleSummary } from '../../../core/api'
 import type { ArticleId } from '../../../core/ids'
+import { dispatchKey } from '../../../core/shortcuts'
+import { IS_MAC } from '../hooks/useAppKeys'
 import type { StatusControls } from '../hooks/useStatus'
 import { filterArticles, flagKindsOf, isFiltering, NO_FILTER, outletsOf, type LibraryFilter } from '../library/filter'
 import { dateCell, flagDescription, flagLabel, rewriteEntry } from '../library/format'
@@ -73,35 +75,20 @@ export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }
     rowRefs.current.get(target.id)?.focus()
   }
 
+  // The keymap's `library` scope; Home, End, Enter and Delete only on the row itself, not on its buttons.
   const onRowKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, article: ArticleSummary, index: number) => {
     const onRow = e.target === e.currentTarget
-    switch (e.key) {
-      case 'ArrowDown':
-        focusRow(index + 1)
-        break
-      case 'ArrowUp':
-        focusRow(index - 1)
-        break
-      case 'Home':
-        if (!onRow) return
-        focusRow(0)
-        break
-      case 'End':
-        if (!onRow) return
-        focusRow(rows.length - 1)
-        break
-      case 'Enter':
-        if (!onRow) return
-        onOpen(article.id)
-        break
-      case 'Delete':
-        if (!onRow) return
-        deletion.ask(article)
-        break
-      default:
-        return
-    }
-    e.preventDefault()
+    const taken = dispatchKey(e, 'library', IS_MAC, {
+      'library.move': () => {
+        if (e.key === 'ArrowDown') focusRow(index + 1)
+        else if (e.key === 'ArrowUp') focusRow(index - 1)
+        else if (!onRow) return false
+        else focusRow(e.key === 'Home' ? 0 : rows.length - 1)
+      },
+      'library.open': () => onRow && void onOpen(article.id),
+      'library.delete': () => onRow && void deletion.ask(article),
+    })
+    if (taken) e.preventDefault()
   }
 
   const confirmDelete = async () => {

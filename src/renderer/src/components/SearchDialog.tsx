@@ -11,6 +11,8 @@ import type { ArticleId, HighlightId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import type { SearchHit } from '../../../core/search/types'
 import { formatCitationDate } from '../../../core/dates'
+import { dispatchKey } from '../../../core/shortcuts'
+import { IS_MAC } from '../hooks/useAppKeys'
 import { useArticleLookup, useSearch, type ArticleLookup } from '../hooks/useSearch'
 import { NO_SEARCH_FILTERS, resultCountLabel, snippetParts, type SearchDialogFilters } from '../search/snippet-parts'
 import { SearchFilters } from './SearchFilters'
@@ -56,26 +58,27 @@ function OpenSearchDialog({ onClose, tags, outlets, onOpenResult }: Props) {
     onClose()
   }
 
-  const onInputKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const count = hits?.length ?? 0
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault()
-      if (count === 0) return
-      const next = e.key === 'ArrowDown' ? Math.min(count - 1, activeIndex + 1) : Math.max(0, activeIndex - 1)
-      setActive({ hits, index: next })
-    } else if (e.key === 'Enter') {
-      e.preventDefault()
-      const hit = hits?.[activeIndex]
-      if (hit) open(hit)
-    }
-  }
-
+  // The keymap's `search` scope: arrows and Enter in the search box, Escape anywhere in the dialog.
   const onDialogKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape') {
+    if (e.key === 'Tab') return trapFocus(e, dialogRef.current)
+    const inInput = e.target === inputRef.current
+    const count = hits?.length ?? 0
+    const taken = dispatchKey(e, 'search', IS_MAC, {
+      'search.move': () => {
+        if (!inInput) return false
+        if (count > 0) setActive({ hits, index: e.key === 'ArrowDown' ? Math.min(count - 1, activeIndex + 1) : Math.max(0, activeIndex - 1) })
+      },
+      'search.open': () => {
+        if (!inInput) return false
+        const hit = hits?.[activeIndex]
+        if (hit) open(hit)
+      },
+      'search.close': () => onClose(),
+    })
+    if (taken) {
       e.preventDefault()
       e.stopPropagation()
-      onClose()
-    } else if (e.key === 'Tab') trapFocus(e, dialogRef.current)
+    }
   }
 
   const queryError = response?.error ?? null
@@ -109,7 +112,7 @@ function OpenSearchDialog({ onClose, tags, outlets, onOpenResult }: Props) {
           aria-controls="search-results"
           aria-activedescendant={showHits ? optionId(activeIndex) : undefined}
           onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={onInputKeyDown}
+         
         />
         <SearchFilters filters={filters} onChange={setFilters} tags={tags} outlets={outlets} />
         <p

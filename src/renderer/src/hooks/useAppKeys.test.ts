@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
+import { chordsFor, KEYMAP, keyPressFor, type KeyBinding } from '../../../core/shortcuts'
 import { commandForKey, isEditableTarget } from './useAppKeys'
 
 const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}, target: EventTarget | null = document.body) => ({
@@ -32,6 +33,16 @@ describe('app-wide keys', () => {
     expect(commandForKey(key('z', { ctrlKey: true, shiftKey: true }, textarea), false)).toBeNull()
     expect(commandForKey(key('k', { ctrlKey: true }, input), false)).toBe('search')
     expect(commandForKey(key('3', { ctrlKey: true }, textarea), false)).toBe('show-passages')
+  })
+
+  it('runs the command of every app binding in the keymap (the shortcuts list), on both platforms', () => {
+    for (const isMac of [false, true]) {
+      for (const binding of (KEYMAP as readonly KeyBinding[]).filter((b) => b.scope === 'app')) {
+        for (const chord of chordsFor(binding, isMac)) {
+          expect(commandForKey({ ...keyPressFor(chord, isMac), target: document.body }, isMac), `${chord} (${isMac ? 'macOS' : 'other'})`).toBe(binding.command)
+        }
+      }
+    }
   })
 
   it('maps Ctrl+1..5 to the five views and F1 to the shortcuts', () => {

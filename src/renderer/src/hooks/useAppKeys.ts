@@ -1,11 +1,14 @@
 /**
- * The app-wide keys that work without the menu (the e2e harness has no native menu, and
- * the menu's accelerators only fire when the page leaves a key alone): undo/redo outside
- * text fields, Ctrl/Cmd+K for search, Ctrl/Cmd+1..5 for the views, F1 for the shortcuts.
- * In a text field, undo and redo are the field's own.
+ * The app-wide keys (the keymap's `app` scope, src/core/shortcuts.ts), which work without
+ * the menu too (the e2e harness has no native menu, and the menu's accelerators only fire
+ * when the page leaves a key alone). In a text field only the bindings marked
+ * `inTextFields` apply: undo and redo are the field's own there.
  */
 import { useEffect, useEffectEvent } from 'react'
 import type { MenuCommand } from '../../../core/api'
+import { KEYMAP, matchBinding, type KeyBinding, type KeyPress } from '../../../core/shortcuts'
+
+export const IS_MAC = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform)
 
 export function isEditableTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
@@ -16,27 +19,20 @@ export function isEditableTarget(target: EventTarget | null): boolean {
 }
 
 /** The command a key press stands for, or null. */
-export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>, isMac: boolean): MenuCommand | null {
-  const mod = isMac ? e.metaKey : e.ctrlKey
-  if (e.key === 'F1' && !mod && !e.altKey) return 'shortcuts'
-  if (!mod || e.altKey) return null
-  const key = e.key.toLowerCase()
-  if (key === 'k' && !e.shiftKey) return 'search'
-  const views: Record<string, MenuCommand> = { '1': 'show-library', '2': 'show-reader', '3': 'show-passages', '4': 'show-tags', '5': 'show-briefings' }
-  if (!e.shiftKey && views[e.key]) return views[e.key]!
-  if (isEditableTarget(e.target)) return null
-  if (key === 'z') return e.shiftKey ? 'redo' : 'undo'
-  if (key === 'y' && !isMac && !e.shiftKey) return 'redo'
-  return null
+export function commandForKey(e: KeyPress & { target: EventTarget | null }, isMac: boolean): MenuCommand | null {
+  const match = matchBinding(e, 'app', isMac)
+  if (!match) return null
+  const binding = (KEYMAP as readonly KeyBinding[]).find((b) => b.id === match.id)
+  if (!binding?.command || (isEditableTarget(e.target) && !binding.inTextFields)) return null
+  return binding.command
 }
 
 export function useAppKeys(run: (command: MenuCommand) => void): void {
   const handle = useEffectEvent(run)
   useEffect(() => {
-    const isMac = /Mac/i.test(navigator.platform)
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return
-      const command = commandForKey(e, isMac)
+      const command = commandForKey(e, IS_MAC)
       if (!command) return
       e.preventDefault()
       handle(command)

@@ -7,6 +7,8 @@
  */
 import { memo, useRef, useState, type KeyboardEvent } from 'react'
 import type { HighlightId } from '../../../core/ids'
+import { dispatchKey } from '../../../core/shortcuts'
+import { IS_MAC } from '../hooks/useAppKeys'
 import type { Labels } from './labels'
 import { slotColor, type Slot } from './color-slots'
 import type { BarLayout } from './useHighlightPaint'
@@ -75,15 +77,19 @@ export const MarginBars = memo(function MarginBars({ layout, labels, activeId, o
   const shown = layout.bars
   const tabId = shown.some((b) => b.id === focusId) ? focusId : (shown[0]?.id ?? null)
 
+  // The keymap's `margin` scope.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return
-    const at = shown.findIndex((b) => b.id === tabId)
-    const next = e.key === 'Home' ? 0 : e.key === 'End' ? shown.length - 1 : Math.max(0, Math.min(shown.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))
-    const target = shown[next]
-    if (!target) return
-    e.preventDefault()
-    setFocusId(target.id)
-    list.current?.querySelector<HTMLButtonElement>(`[data-highlight-id="${CSS.escape(target.id)}"]`)?.focus()
+    const taken = dispatchKey(e, 'margin', IS_MAC, {
+      'margin.move': () => {
+        const at = shown.findIndex((b) => b.id === tabId)
+        const next = e.key === 'Home' ? 0 : e.key === 'End' ? shown.length - 1 : Math.max(0, Math.min(shown.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))
+        const target = shown[next]
+        if (!target) return false
+        setFocusId(target.id)
+        list.current?.querySelector<HTMLButtonElement>(`[data-highlight-id="${CSS.escape(target.id)}"]`)?.focus()
+      },
+    })
+    if (taken) e.preventDefault()
   }
 
   return (
