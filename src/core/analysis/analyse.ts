@@ -126,6 +126,30 @@ export function analyseText(text: string, options: AnalyseOptions): TextAnalysis
   }
 }
 
+export interface HeaderLine extends Span {
+  kind: 'headline' | 'date-line' | 'byline'
+  /** The line as it reads, white space collapsed. */
+  text: string
+}
+
+/**
+ * The header lines the metadata is read from, in text order: every copy of the headline,
+ * the date line and the byline. The reader folds the ones that open the text away, since
+ * its own header shows the title and date already.
+ */
+export function headerLines(text: string): HeaderLine[] {
+  const lines = nonBlankLines(text)
+  const cut = trailingFurniture(lines)[0]?.from ?? lines.length
+  const header = readHeader(lines.slice(0, Math.min(HEADER_LINES, cut)))
+  const kinds = new Map<number, HeaderLine['kind']>()
+  for (const index of header.title?.copies ?? []) kinds.set(index, 'headline')
+  if (header.byline) kinds.set(header.byline.line.index, 'byline')
+  if (header.date) kinds.set(header.date.line.index, 'date-line')
+  return [...kinds.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([index, kind]) => ({ kind, start: lines[index]!.start, end: lines[index]!.end, text: lines[index]!.text }))
+}
+
 // ---------------------------------------------------------------------------------------
 // The header: headline, date line, byline, standfirst.
 

@@ -6,15 +6,19 @@
  * plain text closes it. Page furniture sits behind folds. Exposes `reveal` (scroll to and
  * flash a highlight, opening its fold) and `edit` to the side panel.
  */
-import { useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent, type Ref } from 'react'
+import { useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent, type Ref } from 'react'
 import type { ArticleView } from '../../../core/api'
 import type { ArticleId, HighlightId, TagId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import type { HighlightActions, HighlightEdit } from '../hooks/useHighlightActions'
 import { usePendingHighlight } from '../hooks/usePendingHighlight'
-import { useReaderSelection, type ReaderSelection } from '../hooks/useReaderSelection'
+import { extendCaret, useReaderSelection, type ReaderSelection } from '../hooks/useReaderSelection'
+import { isEditableTarget, IS_MAC } from '../hooks/useAppKeys'
+import { dispatchKey } from '../../../core/shortcuts'
+import { caretAtFirstVisibleLine, stepHighlight } from '../reader/highlight-cursor'
 import { assignSlots, slotStyle } from '../reader/color-slots'
-import { inFold, partsKey, splitArticle } from '../reader/furniture'
+import { headerLines } from '../../../core/analysis/analyse'
+import { headerFurniture, inFold, partsKey, splitArticle } from '../reader/furniture'
 import { HighlightChooser, type ChooserState } from '../reader/HighlightChooser'
 import { highlightsAt } from '../reader/hit-test'
 import { LazyLabels } from '../reader/labels'
@@ -48,9 +52,15 @@ const EMPTY_EDIT: HighlightEdit = { tagIds: [], comment: '' }
 const CLOSED: FoldState = { leading: false, trailing: false }
 
 /** Content coordinates of the scroll container for a viewport point. */
-function contentPoint(container: HTMLElement, x: number, y: number): ToolbarAnchor {
+function contentPoint(container: HTMLElement, x: number, y: number): { top: number; left: number } {
   const box = container.getBoundingClientRect()
   return { top: y - box.top + container.scrollTop, left: x - box.left + container.scrollLeft }
+}
+
+/** The toolbar's anchor for text shown at `rect` (viewport coordinates). */
+function anchorFor(container: HTMLElement, rect: { left: number; top: number; bottom: number }): ToolbarAnchor {
+  const { top, left } = contentPoint(container, rect.left, rect.top)
+  return { top, left, bottom: top + (rect.bottom - rect.top) }
 }
 
 const prefersReducedMotion = () => typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches
@@ -63,11 +73,15 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
   const [chooser, setChooser] = useState<ChooserState | null>(null)
   const [folds, setFolds] = useState<FoldState>(CLOSED)
   const pendingReveal = useRef<{ id: HighlightId; edit: boolean } | null>(null)
+  /** The highlight J and K went to, and what the reader announces about it. */
+  const [cursor, setCursor] = useState<{ id: HighlightId; note: string } | null>(null)
   const hoverId = useRef<HighlightId | null>(null)
   const { article, text, highlights, furniture } = view
   const titleId = `reader-title-${article.id}`
+  const keysHintId = `reader-keys-${article.id}`
 
-  const parts = useMemo(() => splitArticle(text, furniture), [text, furniture])
+  // The headline copies and date line that open the text are folded with the furniture: the header above shows them.
+  const parts = useMemo(() => splitArticle(text, [...furniture, ...headerFurniture(headerLines(text))]), [text, furniture])
   const slots = useMemo(() => assignSlots(tags), [tags])
   const tagsById = useMemo(() => new Map<TagId, Tag>(tags.map((t) => [t.id, t])), [tags])
   const byId = useMemo(() => new Map(highlights.map((h) => [h.id, h])), [highlights])
@@ -81,13 +95,14 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
   const { setActive } = paint
 
   usePendingHighlight(draft?.mode === 'create' ? draft.range : null)
-  useLayoutEffect(() => setActive(editingId), [setActive, editingId, paint.bars])
+  const cursorId = cursor && byId.has(cursor.id) ? cursor.id : null
+  useLayoutEffect(() => setActive(editingId ?? cursorId), [setActive, editingId, cursorId, paint.bars])
 
   const onSelection = useCallback((sel: ReaderSelection) => {
     const container = scroller.current
     if (!container) return
     setChooser(null)
-    const anchor = contentPoint(container, sel.rect.left, sel.rect.bottom + TOOLBAR_GAP)
+    const anchor = anchorFor(container, sel.rect)
     setDraft((current) =>
       current?.mode === 'create' && current.start === sel.start && current.end === sel.end
         ? current
@@ -102,10 +117,10 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
       const container = scroller.current
       const range = rangeOf(highlightId)
       if (!container || !range) return
-      const rect = firstLineBox(range)
-      const last = rangeBox(range)
+      const first = firstLineBox(range)
+      const box = rangeBox(range)
       setChooser(null)
-      setDraft({ mode: 'edit', highlightId, anchor: contentPoint(container, rect.left, last.bottom + TOOLBAR_GAP), focus: true })
+      setDraft({ mode: 'edit', highlightId, anchor: anchorFor(container, { left: first.left, top: box.top, bottom: box.bottom }), focus: true })
     },
     [rangeOf],
   )
@@ -192,17 +207,43 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
       currentTarget.classList.toggle('is-over-highlight', id !== null)
       if (id === hoverId.current) return
       hoverId.current = id
-      setActive(id ?? editingId)
+      setActive(id ?? editingId ?? cursorId)
     })
   }
   const onHover = useCallback(
     (id: HighlightId | null) => {
       hoverId.current = id
-      setActive(id ?? editingId)
+      setActive(id ?? editingId ?? cursorId)
     },
-    [setActive, editingId],
+    [setActive, editingId, cursorId],
   )
   const onFold = useCallback((where: keyof FoldState, open: boolean) => setFolds((f) => ({ ...f, [where]: open })), [])
+
+  // The keymap's `reader` scope, with focus in the article (the toolbar and the chooser have their own keys while open).
+  const onArticleKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (draft || chooser || isEditableTarget(e.target)) return
+    const onButton = e.target instanceof HTMLButtonElement
+    const go = (by: 1 | -1) => {
+      const step = stepHighlight(highlights, cursorId, by, labels)
+      setCursor(step)
+      if (step) reveal(step.id, false)
+    }
+    const taken = dispatchKey(e, 'reader', IS_MAC, {
+      'reader.select': () => body.current !== null && extendCaret(body.current, document.getSelection(), e),
+      'reader.next': () => go(1),
+      'reader.previous': () => go(-1),
+      'reader.edit': () => {
+        if (onButton || !cursorId) return false
+        reveal(cursorId, true)
+      },
+    })
+    if (taken) e.preventDefault()
+  }
+
+  // Tabbing into the article puts a caret at its first visible line, so Shift+arrows can select from there.
+  const onArticleFocus = (e: FocusEvent<HTMLElement>) => {
+    if (e.target === e.currentTarget && body.current && scroller.current) caretAtFirstVisibleLine(body.current, scroller.current)
+  }
 
   const onSave = async (edit: HighlightEdit) => {
     if (!draft) return
@@ -223,7 +264,17 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
 
   return (
     <div className="reader-scroll" ref={scroller}>
-      <article className="article" aria-labelledby={titleId} ref={articleEl} tabIndex={-1} style={slotStyle(slots) as CSSProperties}>
+      {/* A Tab stop: the keymap's reader keys (select with Shift+arrows, J/K between highlights) work from here. */}
+      <article
+        className="article"
+        aria-labelledby={titleId}
+        aria-describedby={keysHintId}
+        ref={articleEl}
+        tabIndex={0}
+        style={slotStyle(slots) as CSSProperties}
+        onKeyDown={onArticleKeyDown}
+        onFocus={onArticleFocus}
+      >
         <ArticleHeader article={article} titleId={titleId} onOpenArticle={onOpenArticle} />
         {/* Clicks pick highlights for mouse users; keyboard users use the margin bars or the side panel. */}
         <div className="article-text" onClick={onTextClick} onMouseMove={onTextMove} onMouseLeave={() => onHover(null)}>
@@ -231,6 +282,12 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
           <ArticleBody ref={body} text={text} parts={parts} folds={folds} onFold={onFold} />
         </div>
         {empty && <p className="article-empty-text">This article has no text.</p>}
+        <p id={keysHintId} className="visually-hidden">
+          Shift and the arrow keys select text to highlight; J and K go to the next and previous highlight.
+        </p>
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {cursor?.note ?? ''}
+        </p>
       </article>
       {chooser && <HighlightChooser state={chooser} labels={labels} onPick={openEditor} onClose={closeChooser} />}
       {draft && (

@@ -26,7 +26,7 @@ function renderToolbar(mode: 'create' | 'edit' = 'create', autoFocus?: boolean) 
         mode={mode}
         tags={TAGS}
         initial={{ tagIds: [], comment: '' }}
-        anchor={{ top: 10, left: 10 }}
+        anchor={{ top: 10, bottom: 30, left: 10 }}
         saving={false}
         autoFocus={autoFocus}
         {...handlers}
@@ -38,10 +38,13 @@ function renderToolbar(mode: 'create' | 'edit' = 'create', autoFocus?: boolean) 
 
 const button = (name: string) =>
   Array.from(dom.container.querySelectorAll('button')).find((b) => b.textContent?.replace(/\d$/, '') === name)!
-const key = (k: string, target: EventTarget = document.body) =>
+const key = (k: string, target: EventTarget = document.body, mods: KeyboardEventInit = {}) => {
+  const event = new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...mods })
   act(() => {
-    target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }))
+    target.dispatchEvent(event)
   })
+  return event
+}
 
 describe('HighlightToolbar', () => {
   it('is a toolbar named Highlight with a pressed-state button per tag', () => {
@@ -71,6 +74,33 @@ describe('HighlightToolbar', () => {
     expect(button('Convoys').getAttribute('aria-pressed')).toBe('false')
     key('1', dom.container.querySelector('textarea')!)
     expect(button('Bases').getAttribute('aria-pressed')).toBe('false')
+  })
+
+  it('saves with 1 then Enter from the first tag button, where focus lands (Enter does not toggle the tag back)', () => {
+    const { onSave } = renderToolbar()
+    expect(document.activeElement).toBe(button('Bases'))
+    key('1', document.activeElement!)
+    const enter = key('Enter', document.activeElement!)
+    expect(enter.defaultPrevented).toBe(true)
+    expect(onSave).toHaveBeenCalledWith({ tagIds: ['t-bases'], comment: '' })
+  })
+
+  it('saves with Enter from the comment box, where Shift+Enter is a new line and Alt+digit toggles a tag', () => {
+    const { onSave } = renderToolbar()
+    const comment = dom.container.querySelector('textarea')!
+    key('2', comment, { altKey: true })
+    expect(button('Convoys').getAttribute('aria-pressed')).toBe('true')
+    expect(key('Enter', comment, { shiftKey: true }).defaultPrevented).toBe(false)
+    expect(onSave).not.toHaveBeenCalled()
+    key('Enter', comment)
+    expect(onSave).toHaveBeenCalledWith({ tagIds: ['t-convoys'], comment: '' })
+  })
+
+  it('leaves Enter on Cancel to the button, and saves nothing with nothing chosen', () => {
+    const { onSave } = renderToolbar()
+    expect(key('Enter', button('Cancel')).defaultPrevented).toBe(false)
+    key('Enter', button('Bases'))
+    expect(onSave).not.toHaveBeenCalled()
   })
 
   it('cancels on Escape and offers Remove only when editing', () => {

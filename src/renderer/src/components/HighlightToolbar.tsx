@@ -1,21 +1,27 @@
 /**
  * The floating toolbar (role="toolbar", named "Highlight") for a new selection or an
  * existing highlight: a toggle button per tag, a comment box, Save / Cancel, and in edit
- * mode Remove. Keys while it is open: 1-9 toggle tags (not while typing a comment),
- * Escape cancels, Ctrl/Cmd+Enter saves, Delete removes an existing highlight (when focus
- * is in the toolbar but not in the comment box). Tag buttons carry the tag's codebook
- * description as their tooltip. Opened from a keyboard selection, it leaves focus in the
- * text (so Shift+arrows can go on extending it); the digit keys work from there too. It sits just below its anchor inside the reader's
- * scroll area, so it scrolls with the text.
+ * mode Remove. Its keys are the keymap's `toolbar` scope (src/core/shortcuts.ts), with
+ * focus in the toolbar or in the article text: 1-9 toggle tags (Alt+1-9 in the comment
+ * box, where digits are typed), Enter saves (Ctrl/Cmd+Enter too; Shift+Enter is a new line
+ * in the comment; Enter on Cancel or Remove does what the button says), Escape cancels,
+ * Delete removes an existing highlight (not from the comment box). Tag buttons carry the
+ * tag's codebook description as their tooltip. Opened from a keyboard selection, it leaves
+ * focus in the text (so Shift+arrows can go on extending it). ArticleReader places it
+ * where it leaves the selection in view.
  */
 import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState, type CSSProperties } from 'react'
 import type { TagId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
+import { dispatchKey } from '../../../core/shortcuts'
+import { IS_MAC } from '../hooks/useAppKeys'
 import type { HighlightEdit } from '../hooks/useHighlightActions'
+import { GAP, placeToolbar } from '../reader/toolbar-place'
 
-/** Position in the scroll container's content coordinates. */
+/** What the toolbar is about, in the scroll container's content coordinates: the text's top and bottom, and where its first line starts. */
 export interface ToolbarAnchor {
   top: number
+  bottom: number
   left: number
 }
 
@@ -54,15 +60,20 @@ export function HighlightToolbar({ mode, tags, initial, anchor, saving, autoFocu
     if (canSave) onSave({ tagIds, comment: comment.trim() })
   }
 
-  // Place below the anchor, kept inside the scroll container's width, and in view.
+  // Place beside the text it is about, kept inside the scroll container's width, with that text in view.
   useLayoutEffect(() => {
     const el = box.current
     if (!el) return
     const container = el.offsetParent as HTMLElement | null
     const maxLeft = (container?.clientWidth ?? window.innerWidth) - el.offsetWidth - EDGE_GAP
-    el.style.top = `${anchor.top}px`
     el.style.left = `${Math.max(EDGE_GAP, Math.min(anchor.left, maxLeft))}px`
-    el.scrollIntoView?.({ block: 'nearest' })
+    if (!container) {
+      el.style.top = `${anchor.bottom + GAP}px`
+      return
+    }
+    const place = placeToolbar({ top: anchor.top, bottom: anchor.bottom, viewTop: container.scrollTop, viewHeight: container.clientHeight, height: el.offsetHeight })
+    if (place.scrollTop !== null) container.scrollTop = place.scrollTop
+    el.style.top = `${place.top}px`
   }, [anchor])
 
   useEffect(() => {
@@ -76,21 +87,34 @@ export function HighlightToolbar({ mode, tags, initial, anchor, saving, autoFocu
   }, [])
 
   const onKey = useEffectEvent((e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
+    if (e.defaultPrevented || e.isComposing) return
+    const target = e.target instanceof Node ? e.target : null
+    const inToolbar = target !== null && box.current?.contains(target) === true
+    const typing = isTextEntry(e.target)
+    // A key in another text field (the search box, a dialog) is not the toolbar's.
+    if (typing && !inToolbar) return
+    const toggleDigit = (digit: number | undefined) => {
+      const tag = digit ? tags[digit - 1] : undefined
+      if (!tag) return false
+      toggle(tag.id)
+    }
+    const handled = dispatchKey(e, 'toolbar', IS_MAC, {
+      'toolbar.tag': ({ digit }) => !typing && toggleDigit(digit),
+      'toolbar.tag-in-comment': ({ digit }) => toggleDigit(digit),
+      'toolbar.save': () => {
+        // Enter on Cancel or Remove does what the button says; everywhere else it saves.
+        if (e.target instanceof HTMLButtonElement && inToolbar && !e.target.classList.contains('tag-toggle')) return false
+        save()
+      },
+      'toolbar.remove': () => {
+        if (mode !== 'edit' || saving || !inToolbar || typing) return false
+        onRemove()
+      },
+      'toolbar.cancel': () => onCancel(),
+    })
+    if (handled) {
       e.preventDefault()
-      onCancel()
-    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault()
-      save()
-    } else if (e.key === 'Delete' && mode === 'edit' && !saving && box.current?.contains(e.target as Node) && !isTextEntry(e.target)) {
-      e.preventDefault()
-      onRemove()
-    } else if (/^[1-9]$/.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey && !isTextEntry(e.target)) {
-      const tag = tags[Number(e.key) - 1]
-      if (tag) {
-        e.preventDefault()
-        toggle(tag.id)
-      }
+      e.stopPropagation()
     }
   })
   useEffect(() => {
@@ -105,8 +129,8 @@ export function HighlightToolbar({ mode, tags, initial, anchor, saving, autoFocu
         {mode === 'create' ? 'New highlight' : 'Edit highlight'}
         <span className="hl-toolbar-keys">
           {' · '}
-          {tags.length > 0 && `keys 1–${Math.min(9, tags.length)} toggle tags, `}
-          {mode === 'edit' && 'Delete removes, '}
+          {tags.length > 0 && `${Math.min(9, tags.length) === 1 ? 'key 1 toggles the tag' : `keys 1–${Math.min(9, tags.length)} toggle tags`}, `}
+          Enter saves, {mode === 'edit' && 'Delete removes, '}
           Esc cancels
         </span>
       </p>
@@ -134,6 +158,7 @@ export function HighlightToolbar({ mode, tags, initial, anchor, saving, autoFocu
       </div>
       <textarea
         className="hl-comment-input"
+        dir="auto"
         aria-label="Comment"
         placeholder="Comment (optional)"
         rows={2}

@@ -5,7 +5,7 @@
  * keyboard and programmatic selections are read shortly after `selectionchange`.
  * Collapsed selections and selections elsewhere are ignored, so clicking into the
  * toolbar's comment box does not lose the pending selection. Shift+arrows/Home/End from
- * a caret in the text start a selection (see extendCaret).
+ * a caret in the text start a selection (extendCaret, which the reader's keys call).
  */
 import { useEffect, useEffectEvent, type RefObject } from 'react'
 import { selectionToTextOffsets, type TextOffsets } from '../selection-offsets'
@@ -86,13 +86,8 @@ export function useReaderSelection(
     document.addEventListener('pointerdown', onPointerDown, true)
     document.addEventListener('mouseup', onRelease, true)
     document.addEventListener('pointercancel', onRelease, true)
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (body.current && extendCaret(body.current, document.getSelection(), e)) e.preventDefault()
-    }
     document.addEventListener('selectionchange', onSelectionChange)
-    document.addEventListener('keydown', onKeyDown)
     return () => {
-      document.removeEventListener('keydown', onKeyDown)
       clearTimeout(timer)
       document.removeEventListener('pointerdown', onPointerDown, true)
       document.removeEventListener('mouseup', onRelease, true)

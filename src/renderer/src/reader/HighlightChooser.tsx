@@ -1,10 +1,12 @@
 /**
  * A menu (role="menu") for a click on text where several highlights overlap: one item per
- * highlight, named by its tags and the start of its quote, innermost first. Arrow keys
+ * highlight, named by its tags and the start of its quote, with its tags' colours, innermost first. Arrow keys
  * move, Enter picks, Escape or a click elsewhere closes.
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react'
 import type { HighlightId } from '../../../core/ids'
+import { dispatchKey } from '../../../core/shortcuts'
+import { IS_MAC } from '../hooks/useAppKeys'
 import type { Labels } from './labels'
 
 export interface ChooserState {
@@ -33,20 +35,20 @@ export function HighlightChooser({ state, labels, onPick, onClose }: Props) {
     return () => document.removeEventListener('pointerdown', onDown, true)
   }, [onClose])
 
+  // The keymap's `chooser` scope.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const items = Array.from(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])
     const at = items.indexOf(document.activeElement as HTMLElement)
-    if (e.key === 'Escape') {
+    const taken = dispatchKey(e, 'chooser', IS_MAC, {
+      'chooser.move': () => {
+        const next = e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : (at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length
+        items[next]?.focus()
+      },
+      'chooser.close': () => onClose(),
+    })
+    if (taken) {
       e.preventDefault()
       e.stopPropagation()
-      onClose()
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault()
-      const next = (at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length
-      items[next]?.focus()
-    } else if (e.key === 'Home' || e.key === 'End') {
-      e.preventDefault()
-      items[e.key === 'Home' ? 0 : items.length - 1]?.focus()
     }
   }
 
@@ -61,7 +63,12 @@ export function HighlightChooser({ state, labels, onPick, onClose }: Props) {
     >
       {state.ids.map((id) => (
         <button key={id} type="button" role="menuitem" tabIndex={-1} className="hl-chooser-item" onClick={() => onPick(id)}>
-          {labels.get(id) ?? id}
+          <span className="hl-chooser-swatches" aria-hidden="true">
+            {(labels.colors?.(id) ?? []).map((color, i) => (
+              <span key={i} className="tag-swatch" style={{ '--tag-color': color } as CSSProperties} />
+            ))}
+          </span>
+          <span dir="auto">{labels.get(id) ?? id}</span>
         </button>
       ))}
     </div>

@@ -3,7 +3,9 @@
  * its paragraphs, and every block still indexes the stored text.
  */
 import { describe, expect, it } from 'vitest'
-import { foldSummary, inFold, splitArticle, type Furniture } from './furniture'
+import { headerLines } from '../../../core/analysis/analyse'
+import { normaliseText } from '../../../core/text'
+import { foldSummary, headerFurniture, inFold, splitArticle, type Furniture } from './furniture'
 
 const TEXT = 'World | Middle East\nBy Staff\n\nTartus naval base stays open.\n\nConvoys left at dawn.\n\nRelated: Other story\nCookies help us'
 const at = (s: string) => TEXT.indexOf(s)
@@ -34,5 +36,16 @@ describe('splitArticle', () => {
     expect(inFold(parts.leading, at('Tartus'), at('Tartus') + 6)).toBe(false)
     expect(inFold(parts.trailing, at('Related'), at('Related') + 7)).toBe(true)
     expect(foldSummary(parts.trailing!.items)).toBe('related headlines, cookie banner')
+  })
+})
+
+describe('header lines in the reader', () => {
+  it('folds a repeated headline and a raw date line away from the body, which starts with the standfirst', () => {
+    const body = 'Dockworkers in Latakia stopped work on Monday morning to demand wages that have gone unpaid since the autumn, leaving ships at anchor.'
+    const text = normaliseText(['Port workers strike in Latakia', '', 'Sun Feb 02 2025 11:44:27 GMT+0200 (Eastern European Standard Time)', 'Port workers strike in Latakia', '', 'Ships wait outside the harbour.', '', body].join('\n'))
+    const parts = splitArticle(text, headerFurniture(headerLines(text)))
+    expect(parts.body.map((b) => text.slice(b.start, b.end))).toEqual(['Ships wait outside the harbour.', body])
+    expect(parts.leading!.items.map((f) => f.kind)).toEqual(['headline', 'date-line', 'headline'])
+    expect(foldSummary(parts.leading!.items)).toBe('headline, date line')
   })
 })

@@ -4,10 +4,17 @@
  * the body and the trailing fold. Offsets keep indexing the stored text: paragraphs are
  * only grouped (and cut where a fold boundary falls inside one), never re-numbered.
  */
+import type { HeaderLine } from '../../../core/analysis/analyse'
 import type { ArticleView } from '../../../core/api'
 import { splitParagraphs } from '../../../core/text'
 
-export type Furniture = ArticleView['furniture'][number]
+/** Page furniture, or a header line (headline copy, date line, byline) the reader's own header already shows. */
+export type Furniture = ArticleView['furniture'][number] | { start: number; end: number; kind: HeaderLine['kind']; label: string }
+
+/** Header lines as fold items: only the ones that open the text end up folded (foldRegions). */
+export function headerFurniture(lines: readonly HeaderLine[]): Furniture[] {
+  return lines.map((l) => ({ start: l.start, end: l.end, kind: l.kind, label: `“${l.text.length > 70 ? `${l.text.slice(0, 69)}…` : l.text}”, shown above` }))
+}
 
 export interface Block {
   start: number
@@ -93,6 +100,9 @@ export function inFold(part: FoldPart | null, start: number, end: number): boole
 
 /** "tagline, related headlines…": the kinds of what is folded, for the fold's button. */
 const KIND_NAMES: Record<Furniture['kind'], string> = {
+  headline: 'headline',
+  'date-line': 'date line',
+  byline: 'byline',
   'stray-word': 'stray word',
   'section-label': 'section label',
   tagline: 'tagline',

@@ -30,6 +30,12 @@ export class LazyLabels {
     private readonly tagsById: ReadonlyMap<TagId, Tag>,
   ) {}
 
+  /** The colours of the highlight's tags, in its tag order (none for an untagged one). */
+  colors(id: HighlightId): string[] {
+    const h = this.byId.get(id)
+    return h ? h.tagIds.flatMap((t) => this.tagsById.get(t)?.color ?? []) : []
+  }
+
   get(id: HighlightId): string | undefined {
     let label = this.cache.get(id)
     if (label === undefined) {
@@ -44,4 +50,5 @@ export class LazyLabels {
 
 export interface Labels {
   get(id: HighlightId): string | undefined
+  colors?(id: HighlightId): string[]
 }

@@ -139,12 +139,13 @@ export function useHighlightPaint(
     const layers = new Map<string, AbstractRange[]>()
     for (const [id, range] of byId) {
       if (!inBand(extentById.get(id)!)) continue
-      for (const slot of slotLists.get(id)!) {
-        const name = highlightName(slot)
+      // The first tag colour fills the highlight; each further one underlines it.
+      slotLists.get(id)!.forEach((slot, i) => {
+        const name = i === 0 ? highlightName(slot) : `${highlightName(slot)}-line`
         const list = layers.get(name)
         if (list) list.push(range)
         else layers.set(name, [range])
-      }
+      })
     }
     const overlaps: AbstractRange[] = []
     for (const run of overlapRuns(highlights.map((h) => h.target))) {
