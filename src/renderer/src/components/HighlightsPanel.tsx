@@ -33,7 +33,7 @@ function HighlightMeta({ id, highlight, tagsById }: { id: string; highlight: Hig
           ))}
         </ul>
       )}
-      {highlight.comment && <p className="highlight-comment">{highlight.comment}</p>}
+      {highlight.comment && <p className="highlight-comment" dir="auto">{highlight.comment}</p>}
     </div>
   )
 }
@@ -58,7 +58,7 @@ export function HighlightsPanel({ view, tags, onReveal, onEdit }: Props) {
             const metaId = `hl-meta-${h.id}`
             return (
               <li key={h.id} className="highlight-item" data-highlight-id={h.id}>
-                <button type="button" className="highlight-quote" aria-describedby={metaId} onClick={() => onReveal(h.id)}>
+                <button type="button" className="highlight-quote" dir="auto" aria-describedby={metaId} onClick={() => onReveal(h.id)}>
                   “{excerpt(h.target.exact)}”
                 </button>
                 <HighlightMeta id={metaId} highlight={h} tagsById={tagsById} />
@@ -83,7 +83,7 @@ export function HighlightsPanel({ view, tags, onReveal, onEdit }: Props) {
               const metaId = `hl-meta-${h.id}`
               return (
                 <li key={h.id} className="highlight-item is-orphan" data-highlight-id={h.id}>
-                  <p className="highlight-quote-text" aria-describedby={metaId}>
+                  <p className="highlight-quote-text" dir="auto" aria-describedby={metaId}>
                     “{excerpt(h.target.exact)}”
                   </p>
                   <HighlightMeta id={metaId} highlight={h} tagsById={tagsById} />

@@ -109,11 +109,11 @@ function PassageItem({ passage, group, tagsById, onOpen }: ItemProps) {
   const otherTags = h.tagIds.flatMap((id) => (id !== group && tagsById.has(id) ? [tagsById.get(id)!] : []))
   return (
     <li className="passage-item" data-highlight-id={h.id} onClick={() => onOpen(h.articleId, h.id)}>
-      <button type="button" className="passage-quote" aria-describedby={metaId}>
+      <button type="button" className="passage-quote" dir="auto" aria-describedby={metaId}>
         “{h.target.exact.replace(/\s+/g, ' ').trim()}”
       </button>
       <div id={metaId} className="passage-meta">
-        {h.comment && <p className="passage-comment">{h.comment}</p>}
+        {h.comment && <p className="passage-comment" dir="auto">{h.comment}</p>}
         <p className="passage-source">
           <span className="passage-article">{articleTitle}</span>
           {outlet && <span>{outlet}</span>}

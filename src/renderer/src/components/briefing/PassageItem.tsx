@@ -58,7 +58,7 @@ export function PassageItem(props: PassageItemProps) {
       <div className="briefing-passage-body">
         {number !== null && <span className="briefing-passage-number">{number}</span>}
         <blockquote className="briefing-passage-quote">{card.quote}</blockquote>
-        {card.comment && <p className="briefing-passage-comment">{card.comment}</p>}
+        {card.comment && <p className="briefing-passage-comment" dir="auto">{card.comment}</p>}
         <p className="briefing-passage-source">
           <button type="button" className="briefing-passage-link" onClick={onOpen} title="Open the article at this highlight">
             {card.sourceTitle || 'Untitled article'}
