@@ -3,7 +3,7 @@
  * failure shape (the report's fields plus ok/error), export refusing to clobber a file,
  * and --quote found despite typing differences.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -45,7 +45,22 @@ describe('exit codes and the --json failure shape of import', () => {
     const r = await dossier('import', 'tartus.txt', '--json')
     expect(r.code).toBe(0)
     expect(r.err).toBe('')
-    expect(JSON.parse(r.out)).toEqual({ items: [expect.objectContaining({ status: 'duplicate' })], imported: 0, duplicates: 1, failed: 0 })
+    expect(JSON.parse(r.out)).toEqual({ items: [expect.objectContaining({ status: 'duplicate' })], imported: 0, duplicates: 1, failed: 0, skipped: 0 })
+  })
+
+  it('a folder import lists the files it skipped, with why, and still exits 0', async () => {
+    await mkdir(join(tmp, 'folder'))
+    await writeFile(join(tmp, 'folder', 'latakia.txt'), 'Grain ships wait off Latakia\n\nTwo grain ships waited at anchor outside the harbour.\n')
+    await writeFile(join(tmp, 'folder', 'notes.xyz'), 'not an article')
+    await writeFile(join(tmp, 'folder', '.hidden.txt'), 'hidden')
+    const r = await dossier('import', 'folder')
+    expect(r.code).toBe(0)
+    expect(r.out).toContain(`skipped   ${join(tmp, 'folder', '.hidden.txt')}: hidden file\n`)
+    expect(r.out).toMatch(/skipped {3}\S*notes\.xyz: not a format Dossier imports \(\.xyz; /)
+    expect(r.out).toContain('skipped 2.')
+    const json = JSON.parse((await dossier('import', 'folder', '--json')).out) as ImportReport
+    expect(json.skipped).toBe(2)
+    expect(json.items.filter((i) => i.status === 'skipped').map((i) => i.reason)).toEqual(['hidden file', expect.stringMatching(/^not a format/)])
   })
 
   it('a partial import (some imported, some failed) exits 3 and says so on stderr', async () => {
@@ -71,6 +86,7 @@ describe('exit codes and the --json failure shape of import', () => {
       imported: 0,
       duplicates: 0,
       failed: 1,
+      skipped: 0,
       ok: false,
       error: { code: 'not-found', message: `No such file or folder: ${join(tmp, 'missing.txt')}` },
     })

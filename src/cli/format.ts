@@ -27,11 +27,14 @@ export function formatImportItem(item: ImportItem): string {
       return `duplicate ${item.duplicateOf ?? item.articleId ?? ''}  ${label(item.source)} (already in the notebook as "${label(item.title ?? '')}")\n`
     case 'failed':
       return `failed    ${label(item.source)}: ${label(oneLine(item.error?.message ?? 'unknown error'))}\n`
+    case 'skipped':
+      return `skipped   ${label(item.source)}: ${label(oneLine(item.reason ?? 'not imported'))}\n`
   }
 }
 
 export function formatImportTotals(report: ImportReport): string {
-  return `Imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed}.\n`
+  const skipped = report.skipped > 0 ? `, skipped ${report.skipped}` : ''
+  return `Imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed}${skipped}.\n`
 }
 
 export function formatList(articles: ArticleSummary[]): string {

@@ -95,10 +95,11 @@ describe('dossier CLI', () => {
     const r = await dossier('import', 'folder', '--json')
     expect(r.code).toBe(0)
     const report = JSON.parse(r.out) as ImportReport
-    expect(report).toMatchObject({ imported: 1, duplicates: 0, failed: 0 })
-    expect(report.items).toHaveLength(1)
-    expect(report.items[0]).toMatchObject({ source: join(tmp, 'folder', 'sub', 'khmeimim.txt'), status: 'imported', title: 'Ships gather off Khmeimim as talks stall in Damascus' })
-    khmeimimId = report.items[0]!.articleId!
+    expect(report).toMatchObject({ imported: 1, duplicates: 0, failed: 0, skipped: 1 })
+    expect(report.items).toHaveLength(2)
+    expect(report.items[0]).toMatchObject({ source: join(tmp, 'folder', 'notes.odt'), status: 'skipped', reason: expect.stringMatching(/^not a format Dossier imports \(\.odt; /) })
+    expect(report.items[1]).toMatchObject({ source: join(tmp, 'folder', 'sub', 'khmeimim.txt'), status: 'imported', title: 'Ships gather off Khmeimim as talks stall in Damascus' })
+    khmeimimId = report.items[1]!.articleId!
   })
 
   it('reports a re-import as a duplicate and exits 0', async () => {

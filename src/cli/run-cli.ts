@@ -20,12 +20,13 @@
  * Success: the value itself, not wrapped:
  *   import  -> ImportReport
  *              { items: [{ source: string,            // the path the item came from (absolute)
- *                          status: "imported" | "duplicate" | "failed",
+ *                          status: "imported" | "duplicate" | "failed" | "skipped",
  *                          articleId?: string,         // "a-…"; for imported and duplicate
  *                          title?: string,             // for imported and duplicate
  *                          duplicateOf?: string,       // for duplicate: the article already there
- *                          error?: { code: string, message: string } }],   // for failed
- *                imported: number, duplicates: number, failed: number }
+ *                          error?: { code: string, message: string },   // for failed
+ *                          reason?: string }],         // for skipped: why a folder walk left it out
+ *                imported: number, duplicates: number, failed: number, skipped: number }
  *              (also printed when items failed: then with ok/error added, see Failure)
  *   list    -> ArticleSummary[]
  *              [{ id: string, title: string, outlet: string | null, author: string | null,

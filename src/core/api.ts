@@ -144,12 +144,15 @@ export interface AnnotationImportReport {
   problems: { annotation: string; message: string }[]
 }
 
-export type ImportStatus = 'imported' | 'duplicate' | 'failed'
+/** `skipped`: a folder import left the file out on purpose (hidden, not a format Dossier reads, the folder's README); `reason` says which. */
+export type ImportStatus = 'imported' | 'duplicate' | 'failed' | 'skipped'
 
 export interface ImportItem {
   /** File name (or path, in the CLI) the item came from. */
   source: string
   status: ImportStatus
+  /** For `skipped`: why the file was left out, e.g. "not a format Dossier imports (.xyz)". */
+  reason?: string
   articleId?: ArticleId
   title?: string
   /** For `duplicate`: the article it duplicates. For `failed`: why. */
@@ -164,6 +167,8 @@ export interface ImportReport {
   imported: number
   duplicates: number
   failed: number
+  /** Files a folder walk left out (each an item with status `skipped` and its reason). */
+  skipped: number
 }
 
 export interface Canceled {

@@ -125,9 +125,12 @@ describe('importing text files', () => {
     const report = await session.importPaths([join(files, 'nope.txt'), join(files, 'pictures'), write('ok.txt', ARTICLE)])
     expect(report.items.map((i) => [i.status, i.error?.code])).toEqual([
       ['failed', 'not-found'],
+      ['skipped', undefined],
       ['failed', 'no-importable-files'],
       ['imported', undefined],
     ])
+    expect(report.items[1]).toMatchObject({ source: join(files, 'pictures', 'map.png'), reason: expect.stringMatching(/^not a format Dossier imports \(\.png; /) })
+    expect(report.skipped).toBe(1)
   })
 
   it('refuses dropped files whose names hold path separators or control characters', async () => {

@@ -1,6 +1,7 @@
 /**
  * Expands the paths a user gave (files and folders, folders recursively) into the
- * files to import, reporting each path that yields nothing with a specific reason.
+ * files to import, reporting each path that yields nothing with a specific reason, and
+ * each file a folder walk leaves out as `skipped` with why.
  *
  * `extensions` says which files a folder walk picks up: by default every format
  * extractDocument reads (SUPPORTED_EXTENSIONS from ./extract).
@@ -37,7 +38,7 @@ export async function collectImportFiles(
     }
     if (info.isDirectory()) {
       const found = await walk(path, extensions, problems)
-      if (found.length === 0 && !problems.some((p) => p.source === path)) {
+      if (found.length === 0 && !problems.some((p) => p.source === path && p.status === 'failed')) {
         problems.push({
           source: path,
           status: 'failed',
@@ -58,24 +59,33 @@ function listExtensions(extensions: readonly string[]): string {
   return extensions.length <= 1 ? extensions.join('') : `${extensions.slice(0, -1).join(', ')} or ${extensions[extensions.length - 1]}`
 }
 
-/** Files in `dir` and below, sorted by name; a folder that cannot be listed is reported, not skipped silently. */
 /**
  * Files that describe a folder rather than being an article in it (a README beside the
  * articles, a licence). A folder import skips them; naming one explicitly imports it.
  */
 const FOLDER_DOCUMENTATION = /^(readme|licen[cs]e|changelog|copying)(\.[a-z]+)?$/i
 
+/**
+ * Files in `dir` and below, sorted by name. What the walk leaves out is reported as a
+ * `skipped` item with its reason (a hidden file or folder, the folder's README, a format
+ * Dossier does not read), and a folder that cannot be listed as `failed`: nothing is left
+ * out silently.
+ */
 async function walk(dir: string, extensions: readonly string[], problems: ImportItem[]): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
     problems.push({ source: dir, status: 'failed', error: { code: 'unreadable', message: `Cannot read the folder ${dir} (${e.code ?? e.message}).` } })
     return []
   })
   const found: string[] = []
+  const skip = (source: string, reason: string) => void problems.push({ source, status: 'skipped', reason })
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.') || FOLDER_DOCUMENTATION.test(entry.name)) continue
     const full = join(dir, entry.name)
-    if (entry.isDirectory()) found.push(...(await walk(full, extensions, problems)))
-    else if (entry.isFile() && isImportable(entry.name, extensions)) found.push(full)
+    if (entry.name.startsWith('.')) skip(full, entry.isDirectory() ? 'hidden folder, not searched' : 'hidden file')
+    else if (entry.isDirectory()) found.push(...(await walk(full, extensions, problems)))
+    else if (!entry.isFile()) skip(full, 'not a regular file')
+    else if (FOLDER_DOCUMENTATION.test(entry.name)) skip(full, 'describes the folder (README, licence or changelog); import it by name to keep it')
+    else if (isImportable(entry.name, extensions)) found.push(full)
+    else skip(full, `not a format Dossier imports (${extname(entry.name).toLowerCase() || 'no extension'}; it reads ${listExtensions(extensions)})`)
   }
   return found
 }

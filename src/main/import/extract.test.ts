@@ -179,6 +179,7 @@ describe('reading files from disk', () => {
     mkdirSync(empty)
     writeFileSync(join(empty, 'map.png'), 'x')
     expect((await collectImportFiles([empty], SUPPORTED_EXTENSIONS)).problems).toEqual([
+      { source: join(empty, 'map.png'), status: 'skipped', reason: expect.stringMatching(/^not a format Dossier imports \(\.png; /) },
       { source: empty, status: 'failed', error: { code: 'no-importable-files', message: `The folder ${empty} holds no .txt, .text, .md, .markdown, .html, .htm, .xhtml, .pdf or .docx files to import.` } },
     ])
   })

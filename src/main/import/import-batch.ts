@@ -273,6 +273,7 @@ function report(items: ImportItem[]): ImportReport {
     imported: items.filter((i) => i.status === 'imported').length,
     duplicates: items.filter((i) => i.status === 'duplicate').length,
     failed: items.filter((i) => i.status === 'failed').length,
+    skipped: items.filter((i) => i.status === 'skipped').length,
   }
 }
 
