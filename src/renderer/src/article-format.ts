@@ -6,26 +6,18 @@
 import type { ArticleSummary } from '../../core/api'
 import type { ArticleFlag, RewriteLink } from '../../core/model'
 import { FLAG_NAMES, REWRITE_WORDS } from '../../core/article-labels'
-import { formatCitationDate } from '../../core/dates'
+import { formatDate } from './dates'
 import { plural } from './plural'
 
 /** Parts of the library line; missing metadata is left out rather than shown as blank. */
 export function libraryMetaParts(article: ArticleSummary): string[] {
   const parts: string[] = []
   if (article.outlet) parts.push(article.outlet)
-  const date = formatCitationDate(article.published)
+  const date = formatDate(article.published)
   if (date) parts.push(date)
   parts.push(plural(article.wordCount, 'word'))
   parts.push(plural(article.highlightCount, 'highlight'))
   return parts
-}
-
-/** A published value for the reader: the citation date, plus the time when one is stored. */
-export function formatPublished(published: string | null): string | null {
-  if (!published) return null
-  const date = formatCitationDate(published)
-  const time = /T(\d{2}:\d{2})/.exec(published)
-  return time ? `${date}, ${time[1]}` : date
 }
 
 /** One-line excerpt of a quote: whitespace collapsed, cut at a word near `max` chars. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { dateToSave, isCompleteDate } from './date-input'
+import { isCompleteDate } from './date-input'
+import { formatDateTime, parseDateInput } from '../dates'
 
 describe('isCompleteDate', () => {
   it('accepts a real date with a plausible year', () => {
@@ -13,11 +14,15 @@ describe('isCompleteDate', () => {
   })
 })
 
-describe('dateToSave', () => {
-  it('saves a complete date, clears an emptied optional one, and waits otherwise', () => {
-    expect(dateToSave('2025-03-01', false)).toBe('2025-03-01')
-    expect(dateToSave('', true)).toBeNull()
-    expect(dateToSave('', false)).toBeUndefined()
-    expect(dateToSave('0202-03-01', true)).toBeUndefined()
+describe('date fields in the app’s one format', () => {
+  it('read the app’s own format, ISO and the importer’s shapes, and refuse the rest', () => {
+    for (const text of ['2 February 2025', '2025-02-02', 'Feb 2, 2025', '2 feb 2025']) expect(parseDateInput(text), text).toBe('2025-02-02')
+    expect(parseDateInput('  ')).toBe('')
+    for (const text of ['2 Feb', '31 February 2025', '2/3/2025', '0202-03-01', 'yesterday']) expect(parseDateInput(text), text).toBeNull()
+  })
+
+  it('show a stored time after the date, in the same date format', () => {
+    expect(formatDateTime('2025-02-02T11:44:27+02:00')).toBe('2 February 2025, 11:44')
+    expect(formatDateTime('2025-02-02')).toBe('2 February 2025')
   })
 })

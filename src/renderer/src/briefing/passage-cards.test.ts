@@ -16,7 +16,7 @@ describe('passage cards', () => {
     } as unknown as BriefingLayout
     const [card] = cardsFromLayout(layout)
     expect(card).toEqual({ highlightId: 'h-1', articleId: 'a-1', quote: 'Q', comment: 'C', sourceTitle: 'Cited', outlet: 'Wire', published: '2025-01-02T10:00:00Z' })
-    expect(sourceLine(card!)).toBe('Wire · 2025-01-02')
+    expect(sourceLine(card!)).toBe('Wire · 2 January 2025')
   })
 
   it('come from the passage list for passages the layout leaves out', () => {

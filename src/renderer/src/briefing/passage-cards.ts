@@ -8,6 +8,7 @@ import type { PassageSummary } from '../../../core/api'
 import type { BriefingDocument } from '../../../core/briefing-document'
 import type { BriefingLayout } from '../../../core/briefing-types'
 import type { ArticleId, HighlightId } from '../../../core/ids'
+import { formatDate } from '../dates'
 
 export interface PassageCard {
   highlightId: HighlightId
@@ -59,5 +60,5 @@ export function missingExcludedCards(doc: BriefingDocument, known: ReadonlyMap<H
 
 /** `Reuters · 3 March 2025` style source line (title shown separately). */
 export function sourceLine(card: Pick<PassageCard, 'outlet' | 'published'>): string {
-  return [card.outlet, card.published ? card.published.slice(0, 10) : null].filter((x): x is string => Boolean(x)).join(' · ')
+  return [card.outlet, card.published ? formatDate(card.published) : null].filter((x): x is string => Boolean(x)).join(' · ')
 }

@@ -6,7 +6,8 @@
  */
 import type { ArticleView } from '../../../core/api'
 import type { ArticleId } from '../../../core/ids'
-import { flagLabel, formatPublished, rewriteLabel } from '../article-format'
+import { flagLabel, rewriteLabel } from '../article-format'
+import { formatDateTime } from '../dates'
 import { plural } from '../plural'
 
 interface Props {
@@ -23,7 +24,7 @@ interface Field {
 
 export function ArticleHeader({ article, titleId, onOpenArticle }: Props) {
   const sources = article.metaSources
-  const published = formatPublished(article.published)
+  const published = formatDateTime(article.published)
   const fields: Field[] = []
   if (article.outlet) fields.push({ label: 'Outlet', value: article.outlet, source: sources.outlet })
   if (article.author) fields.push({ label: 'Author', value: article.author, source: sources.author })

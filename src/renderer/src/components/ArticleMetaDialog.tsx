@@ -14,17 +14,30 @@ import type { StatusControls } from '../hooks/useStatus'
 import { META_FIELD_LABELS, metaSourceLine } from '../library/format'
 import { useUndo } from '../undo/UndoContext'
 import { Modal } from './ConfirmDialog'
+import { normaliseStatedDate } from '../../../core/dates'
+import { formatDateTime } from '../dates'
 
 const FIELDS: EditableMetaField[] = ['title', 'outlet', 'author', 'published', 'url']
 type Values = Record<EditableMetaField, string>
 
 const HINTS: Partial<Record<EditableMetaField, string>> = {
-  published: 'YYYY-MM-DD, or an ISO date-time such as 2025-01-15T16:29+00:00',
+  published: 'e.g. 15 January 2025, or 2025-01-15T16:29+00:00',
   url: 'http:// or https:// address',
 }
 
+/** The fields as shown: the date in the app's one format ("2 February 2025, 11:44"). */
 function valuesOf(article: ArticleSummary): Values {
-  return { title: article.title, outlet: article.outlet ?? '', author: article.author ?? '', published: article.published ?? '', url: article.url ?? '' }
+  return { title: article.title, outlet: article.outlet ?? '', author: article.author ?? '', published: formatDateTime(article.published), url: article.url ?? '' }
+}
+
+/**
+ * What a field's text means to store: a date typed in the app's format (or any shape the
+ * importer reads) becomes the stored form; text that is no date goes as typed, so main
+ * says what is wrong with it.
+ */
+function storedValue(field: EditableMetaField, text: string): string {
+  if (field !== 'published' || text === '') return text
+  return normaliseStatedDate(text.replace(/,(\s*\d{1,2}:\d{2})/, '$1')) ?? text
 }
 
 interface Props {
@@ -68,7 +81,7 @@ export function ArticleMetaDialog({ articleId, status, onClose, onChanged }: Pro
     if (!view || !values || saving) return
     const before = valuesOf(view)
     const change: Partial<Values> = {}
-    for (const f of FIELDS) if (values[f].trim() !== before[f]) change[f] = values[f].trim()
+    for (const f of FIELDS) if (values[f].trim() !== before[f]) change[f] = storedValue(f, values[f].trim())
     const fields = Object.keys(change) as EditableMetaField[]
     if (fields.length === 0) return onClose()
     // Undo and redo put back whole snapshots (values, where they came from, edited marks),

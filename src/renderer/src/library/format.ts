@@ -3,7 +3,7 @@
  * metadata value came from.
  */
 import type { ArticleSummary } from '../../../core/api'
-import { formatCitationDate } from '../../../core/dates'
+import { formatDate } from '../dates'
 import type { ArticleFlag, EditableMetaField } from '../../../core/model'
 
 const FLAG_LABELS: Record<ArticleFlag['kind'], string> = {
@@ -33,7 +33,7 @@ export function rewriteEntry(link: ArticleSummary['rewrites'][number]): string {
 }
 
 export function dateCell(published: string | null): string {
-  return formatCitationDate(published) ?? ''
+  return formatDate(published)
 }
 
 export const META_FIELD_LABELS: Record<EditableMetaField, string> = {

@@ -1,12 +1,11 @@
 /**
- * A date input for the briefing that saves only a complete date: while the analyst types a
- * year the input already holds 0002-…, 0020-…, 0202-… before 2025-…; those are kept in the
- * field but not handed on. A complete date (or, when `allowEmpty`, an emptied field) is
- * handed on; the composer saves it after a pause, as one undo step; leaving saves at once.
+ * A date field for the briefing, in the app's one date format (filters/DateInput.tsx): it
+ * hands on a complete date (or, when `allowEmpty`, an emptied field as null) as it is
+ * typed; the composer saves it after a pause, as one undo step; leaving saves at once.
  * Remount it (a new `key`) to show a new value.
  */
 import { useId, useState } from 'react'
-import { dateToSave } from '../../briefing/date-input'
+import { DateInput } from '../filters/DateInput'
 
 export interface DateFieldProps {
   label: string
@@ -21,19 +20,25 @@ export interface DateFieldProps {
 
 export function DateField({ label, initial, allowEmpty = false, inline = false, onChange, onCommit }: DateFieldProps) {
   const id = useId()
-  const [draft, setDraft] = useState(initial)
-  const change = (value: string) => {
-    setDraft(value)
-    const save = dateToSave(value, allowEmpty)
-    if (save !== undefined) onChange(save)
-  }
-  const input = <input id={id} type="date" value={draft} onChange={(e) => change(e.target.value)} onBlur={onCommit} />
+  const [value, setValue] = useState(initial)
+  const input = (
+    <DateInput
+      id={id}
+      value={value}
+      allowEmpty={allowEmpty}
+      onChange={(day) => {
+        setValue(day)
+        onChange(day === '' ? null : day)
+      }}
+      onBlur={onCommit}
+    />
+  )
   if (inline) {
     return (
-      <label htmlFor={id}>
-        {label}
+      <span className="briefing-date-inline">
+        <label htmlFor={id}>{label}</label>
         {input}
-      </label>
+      </span>
     )
   }
   return (

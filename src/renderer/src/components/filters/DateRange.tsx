@@ -1,8 +1,10 @@
 /**
  * The publication date range shared by the library, passages and search filters: "From"
- * and "To" date inputs ('' for an open end), each limited by the other so the range
- * cannot be turned inside out from the picker.
+ * and "To" date fields in the app's date format ('' for an open end). A range typed
+ * inside out is put the right way round.
  */
+import { DateInput } from './DateInput'
+
 export interface DateRangeValue {
   from: string
   to: string
@@ -12,16 +14,16 @@ export interface DateRangeProps extends DateRangeValue {
   onChange(range: DateRangeValue): void
 }
 
+const ordered = (from: string, to: string): DateRangeValue => (from && to && from > to ? { from: to, to: from } : { from, to })
+
 export function DateRange({ from, to, onChange }: DateRangeProps) {
   return (
     <>
-      <label>
-        From{' '}
-        <input type="date" value={from} max={to || undefined} onChange={(e) => onChange({ from: e.target.value, to })} />
+      <label className="date-range-field">
+        From <DateInput value={from} onChange={(day) => onChange(ordered(day, to))} />
       </label>
-      <label>
-        To{' '}
-        <input type="date" value={to} min={from || undefined} onChange={(e) => onChange({ from, to: e.target.value })} />
+      <label className="date-range-field">
+        To <DateInput value={to} onChange={(day) => onChange(ordered(from, day))} />
       </label>
     </>
   )

@@ -38,16 +38,27 @@ describe('OutletSelect', () => {
 })
 
 describe('DateRange', () => {
-  it('has From and To date inputs that limit each other and report the whole range', () => {
+  it('shows From and To in the app’s one date format, takes typed dates, and reports the whole range the right way round', () => {
     const onChange = vi.fn()
     act(() => dom.root.render(<DateRange from="2025-01-01" to="2025-02-01" onChange={onChange} />))
     const from = control<HTMLInputElement>('From')
     const to = control<HTMLInputElement>('To')
-    expect([from.type, from.value, from.max]).toEqual(['date', '2025-01-01', '2025-02-01'])
-    expect([to.type, to.value, to.min]).toEqual(['date', '2025-02-01', '2025-01-01'])
+    expect([from.value, to.value]).toEqual(['1 January 2025', '1 February 2025'])
     choose(to, '')
     expect(onChange).toHaveBeenLastCalledWith({ from: '2025-01-01', to: '' })
-    choose(from, '2024-12-01')
+    choose(from, '1 Dec 2024')
     expect(onChange).toHaveBeenLastCalledWith({ from: '2024-12-01', to: '2025-02-01' })
+    choose(from, '2025-03-01')
+    expect(onChange).toHaveBeenLastCalledWith({ from: '2025-02-01', to: '2025-03-01' })
+  })
+
+  it('marks text that is not a date, and hands nothing on', () => {
+    const onChange = vi.fn()
+    act(() => dom.root.render(<DateRange from="" to="" onChange={onChange} />))
+    const from = control<HTMLInputElement>('From')
+    choose(from, '2/3/2025')
+    expect(onChange).not.toHaveBeenCalled()
+    expect(from.getAttribute('aria-invalid')).toBe('true')
+    expect(document.getElementById(from.getAttribute('aria-describedby')!)?.textContent).toMatch(/^Not a date/)
   })
 })
