@@ -1,15 +1,18 @@
 /**
- * The app shell: header with the view tabs, the five views (library table; reader with
- * library list, article and highlights panel in resizable panes; passages; tags;
- * briefings), the search dialog, the status bar. Menu commands from main and the
- * app-wide keys run the same actions as the buttons; every change goes through the one
- * undo stack; a notebook switch reloads everything and forgets the undo history.
+ * The app shell: header with the view tabs, the five views in the page's <main> (library
+ * table; reader with library list, article and highlights panel in resizable, collapsible
+ * panes; passages; tags; briefings), the import log drawer, the search and shortcuts
+ * dialogs, the status bar. Menu commands from main, the app-wide keys, the header and the
+ * empty states run the same `runCommand`; every change goes through the one undo stack; a
+ * notebook switch reloads everything and forgets the undo history.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { DossierEvent, MenuCommand } from '../../core/api'
 import type { ArticleId, HighlightId } from '../../core/ids'
 import { isCanceled } from './api'
 import { flushPendingBriefingEdits } from './briefing/pending-edits'
+import { CommandContext } from './commands'
+import { ImportLog, type ImportBatchLog } from './components/ImportLog'
 import { ImportProgress } from './components/ImportProgress'
 import { ReaderView } from './components/ReaderView'
 import { DropOverlay } from './components/DropOverlay'
@@ -29,7 +32,7 @@ import { useDossierEvents } from './hooks/useDossierEvents'
 import { useExport } from './hooks/useExport'
 import { useFileDrop } from './hooks/useFileDrop'
 import { useHighlightActions } from './hooks/useHighlightActions'
-import { useImport } from './hooks/useImport'
+import { useImport, type ImportBatch } from './hooks/useImport'
 import { useLibrary } from './hooks/useLibrary'
 import { useOpenArticle } from './hooks/useOpenArticle'
 import { useStatus } from './hooks/useStatus'
@@ -45,6 +48,10 @@ export function App() {
   const [view, setView] = useState<AppView>('library')
   const [searchOpen, setSearchOpen] = useState(false)
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
+  /** Bumped by "Export briefing": the composer opens a briefing (or makes one) to export. */
+  const [composeRequest, setComposeRequest] = useState(0)
+  /** The import log: this session's batches, newest first, and whether the drawer is open. */
+  const [importLog, setImportLog] = useState<{ batches: ImportBatchLog[]; open: boolean; focus: boolean }>({ batches: [], open: false, focus: false })
   /** Bumped after every change, so views that fetch their own data fetch it again. */
   const [dataVersion, setDataVersion] = useState(0)
   /** A passage to reveal once its article is on screen (from the passages view, search or a briefing). */
@@ -72,7 +79,17 @@ export function App() {
 
   const view_ = reading.view
   const lookup = useCallback((id: HighlightId) => view_?.highlights.find((h) => h.id === id) ?? view_?.orphans.find((h) => h.id === id), [view_])
-  const importer = useImport(statusControls, afterChange, undo)
+  const logImport = useCallback((batch: ImportBatch) => {
+    // A clean single import (a paste) does not need the drawer; a batch, or any file that did not go in, does.
+    const worthOpening = batch.rows.length > 1 || batch.rows.some((r) => r.outcome !== 'imported')
+    setImportLog((log) => ({
+      batches: [{ id: (log.batches[0]?.id ?? 0) + 1, at: new Date().toISOString(), ...batch }, ...log.batches].slice(0, 10),
+      open: log.open || worthOpening,
+      focus: false,
+    }))
+  }, [])
+  const openImportLog = useCallback(() => setImportLog((log) => ({ ...log, open: log.batches.length > 0, focus: true })), [])
+  const importer = useImport(statusControls, afterChange, undo, logImport, openImportLog)
   const exporter = useExport(statusControls)
   const highlightActions = useHighlightActions(statusControls, afterChange, lookup, undo)
   const importAnnotations = useAnnotationImport(statusControls, afterTagChange)
@@ -118,13 +135,20 @@ export function App() {
     if (report && !isCanceled(report)) setView('library')
   }, [importer])
 
+  const hasArticles = library.articles.length > 0
   const runCommand = useCallback(
     (command: MenuCommand) => {
       switch (command) {
         case 'import':
           return void importer.importWithDialog()
         case 'export-briefing':
-          return void exporter.exportBriefing()
+          // One briefing path: the composer, with its title block and handling line.
+          if (!hasArticles) {
+            setView('library')
+            return statusControls.announce('info', 'A briefing is made of highlighted passages: import articles first.')
+          }
+          setView('briefings')
+          return setComposeRequest((n) => n + 1)
         case 'import-annotations':
           return void importAnnotations()
         case 'paste-article':
@@ -148,9 +172,18 @@ export function App() {
           return setView('briefings')
       }
     },
-    [exporter, importAnnotations, importer, pasteArticle, runUndo],
+    [hasArticles, importAnnotations, importer, pasteArticle, runUndo, statusControls],
   )
   useAppKeys(runCommand)
+
+  const showView = useCallback(
+    (next: AppView) => {
+      // A result message about the last view has been read; it does not follow the analyst around.
+      if (next !== view) statusControls.settle()
+      setView(next)
+    },
+    [statusControls, view],
+  )
 
   useDossierEvents((event: DossierEvent) => {
     if (event.type === 'menu') runCommand(event.command)
@@ -207,34 +240,54 @@ export function App() {
     content = <TagManager reloadKey={dataVersion} onChanged={afterTagChange} status={statusControls} />
   } else {
     content = (
-      <BriefingComposer tags={library.tags} articles={library.articles} reloadKey={dataVersion} status={statusControls} onOpenPassage={openArticle} exporter={exporter} />
+      <BriefingComposer
+        tags={library.tags}
+        articles={library.articles}
+        reloadKey={dataVersion}
+        status={statusControls}
+        onOpenPassage={openArticle}
+        exporter={exporter}
+        openRequest={composeRequest}
+      />
     )
   }
 
   return (
     <UndoContext.Provider value={undo}>
+      <CommandContext.Provider value={runCommand}>
       <div className="app">
         <HeaderBar
           notebook={library.notebook}
           view={view}
-          onView={setView}
+          onView={showView}
+          hasArticles={hasArticles || !library.loaded}
           importing={importer.importing}
           exporting={exporter.exporting}
           undoLabel={undoState.undoLabel}
           redoLabel={undoState.redoLabel}
-          onUndo={() => void runUndo('undo')}
-          onRedo={() => void runUndo('redo')}
-          onSearch={() => setSearchOpen(true)}
-          onImport={() => void importer.importWithDialog()}
-          onExport={() => void exporter.exportBriefing()}
+          hasImportLog={importLog.batches.length > 0}
+          onUndo={() => runCommand('undo')}
+          onRedo={() => runCommand('redo')}
+          onSearch={() => runCommand('search')}
+          onImport={() => runCommand('import')}
+          onExport={() => runCommand('export-briefing')}
+          onPaste={() => runCommand('paste-article')}
+          onImportAnnotations={() => runCommand('import-annotations')}
+          onImportLog={openImportLog}
+          onShortcuts={() => runCommand('shortcuts')}
         />
-        <div className="view" role="tabpanel" id={viewPanelId(view)} aria-labelledby={`tab-${view}`}>
-          {content}
-        </div>
+        <main className="view">
+          <div className="view-panel" role="tabpanel" id={viewPanelId(view)} aria-labelledby={`tab-${view}`}>
+            {content}
+          </div>
+        </main>
+        {importLog.open && importLog.batches.length > 0 && (
+          <ImportLog batches={importLog.batches} focusOnOpen={importLog.focus} onClose={() => setImportLog((log) => ({ ...log, open: false, focus: false }))} />
+        )}
         {importer.progress && <ImportProgress progress={importer.progress} onCancel={() => void importer.cancel()} />}
         {/* The menu's and header's export; the composer's export dialog shows its own progress. */}
         {exporter.exporting && view !== 'briefings' && <ImportProgress job="export" progress={exporter.progress} onCancel={() => void exporter.cancel()} />}
-        <StatusBar status={status} />
+        <StatusBar status={status} onDismiss={statusControls.clear} />
         {dragging && <DropOverlay />}
         <SearchDialog
           open={searchOpen}
@@ -248,6 +301,7 @@ export function App() {
         />
         {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       </div>
+      </CommandContext.Provider>
     </UndoContext.Provider>
   )
 }

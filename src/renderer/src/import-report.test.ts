@@ -11,12 +11,13 @@ const report = (partial: Partial<ImportReport>): ImportReport => ({
   imported: 0,
   duplicates: 0,
   failed: 0,
+  skipped: 0,
   ...partial,
 })
 
 describe('describeImport', () => {
   it('says only how many were imported when all went in', () => {
-    expect(describeImport(report({ imported: 5 }))).toEqual({ summary: 'Imported 5 articles', failures: [], lines: [] })
+    expect(describeImport(report({ imported: 5 }))).toEqual({ summary: 'Imported 5 articles', rows: [], failures: [], lines: [] })
     expect(describeImport(report({ imported: 1 })).summary).toBe('Imported 1 article')
   })
 
@@ -68,5 +69,37 @@ describe('describeImport', () => {
       'd.txt: cancelled, not imported',
     ])
     expect(result.failures).toEqual(['empty.txt: empty.txt holds no text to import.'])
+  })
+})
+
+describe('the import log', () => {
+  it('has a row per file: imported, likely rewrite, duplicate, failed, skipped with its reason, cancelled', () => {
+    const { rows, summary } = describeImport(
+      report({
+        imported: 2,
+        duplicates: 1,
+        failed: 2,
+        skipped: 1,
+        items: [
+          { source: '/corpus/a.txt', status: 'imported', title: 'Tartus talks' },
+          { source: '/corpus/b.txt', status: 'imported', title: 'Convoy', rewriteOf: [{ articleId: 'a-0000000001' as ArticleId, title: 'Officials', score: 0.53 }] },
+          { source: '/corpus/c.txt', status: 'duplicate', title: 'Tartus talks' },
+          { source: '/corpus/notes.xyz', status: 'skipped', reason: 'not a format Dossier imports (.xyz; it reads .txt)' },
+          { source: 'd.txt', status: 'failed', error: { code: 'empty-file', message: 'd.txt holds no text to import.' } },
+          { source: 'e.txt', status: 'failed', error: { code: 'canceled', message: 'Not imported.' } },
+        ],
+      }),
+    )
+    expect(summary).toBe('Imported 2 articles, 1 duplicate, 1 failed, 1 skipped, 1 cancelled')
+    expect(rows.map((r) => [r.file, r.folder, r.outcome])).toEqual([
+      ['a.txt', '/corpus', 'imported'],
+      ['b.txt', '/corpus', 'rewrite'],
+      ['c.txt', '/corpus', 'duplicate'],
+      ['notes.xyz', '/corpus', 'skipped'],
+      ['d.txt', null, 'failed'],
+      ['e.txt', null, 'cancelled'],
+    ])
+    expect(rows[1]!.detail).toBe('Imported as “Convoy”; likely rewrite of “Officials” (53%)')
+    expect(rows[3]!.detail).toBe('Not a format Dossier imports (.xyz; it reads .txt)')
   })
 })

@@ -33,7 +33,7 @@ vi.mock('../api', async (importOriginal) => ({
 const ID = 'b-abcdef1234' as BriefingId
 const EXPORTED: ExportedBriefing = { exportId: 'x-1', path: '/home/ana/Weekly.md', format: 'md', pageCount: 0, passageCount: 7 }
 
-const status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
+const status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn(), retract: vi.fn(), settle: vi.fn() }
 const onClose = vi.fn()
 
 function Harness() {

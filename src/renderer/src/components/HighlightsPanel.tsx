@@ -13,10 +13,13 @@ import { EmptyState } from './EmptyState'
 import { TagChip } from './TagChip'
 
 interface Props {
+  id?: string
   view: ArticleView | null
   tags: Tag[]
   onReveal(highlightId: HighlightId): void
   onEdit(highlightId: HighlightId): void
+  /** Folds the pane to its rail. */
+  onCollapse?(): void
 }
 
 function HighlightMeta({ id, highlight, tagsById }: { id: string; highlight: Highlight; tagsById: ReadonlyMap<TagId, Tag> }) {
@@ -38,19 +41,33 @@ function HighlightMeta({ id, highlight, tagsById }: { id: string; highlight: Hig
   )
 }
 
-export function HighlightsPanel({ view, tags, onReveal, onEdit }: Props) {
+export function HighlightsPanel({ id, view, tags, onReveal, onEdit, onCollapse }: Props) {
   const tagsById = new Map<TagId, Tag>(tags.map((t) => [t.id, t]))
   const highlights = view ? [...view.highlights].sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end) : []
   const orphans = view?.orphans ?? []
 
   return (
-    <aside className="panel" aria-label="Highlights">
-      <h2 className="pane-heading">
-        Highlights {view && <span className="pane-count">{highlights.length + orphans.length}</span>}
-      </h2>
-      {!view && <EmptyState title="No article open">Its highlights will be listed here.</EmptyState>}
+    <aside id={id} className="panel" aria-label="Highlights">
+      <div className="pane-header">
+        <h2 className="pane-heading">
+          Highlights {view && <span className="pane-count">{highlights.length + orphans.length}</span>}
+        </h2>
+        {onCollapse && (
+          <button type="button" className="pane-collapse" title="Hide the highlights panel" onClick={onCollapse}>
+            <span aria-hidden="true">»</span>
+            <span className="visually-hidden">Hide the highlights panel</span>
+          </button>
+        )}
+      </div>
+      {!view && (
+        <EmptyState title="No article open" level={3}>
+          <p>The open article’s highlights are listed here, in text order.</p>
+        </EmptyState>
+      )}
       {view && highlights.length === 0 && orphans.length === 0 && (
-        <EmptyState title="No highlights yet">Select text in the article to highlight and tag it.</EmptyState>
+        <EmptyState title="No highlights yet" level={3}>
+          <p>Select text in the article with the mouse, or with Shift and the arrow keys, then pick a tag (or press 1–9) and Enter.</p>
+        </EmptyState>
       )}
       {highlights.length > 0 && (
         <ul className="highlight-list" aria-label="Highlights in text order">

@@ -10,7 +10,7 @@ import type { DossierEvent, ImportReport } from '../../../core/api'
 import type { ArticleId } from '../../../core/ids'
 import type { Result } from '../../../core/result'
 import { api } from '../api'
-import { useImport, type Importer } from '../hooks/useImport'
+import { useImport, type ImportBatch, type Importer } from '../hooks/useImport'
 import type { StatusControls } from '../hooks/useStatus'
 import { UndoStack } from '../undo/undo-stack'
 import { ImportProgress } from './ImportProgress'
@@ -37,8 +37,8 @@ beforeEach(() => {
   undo = new UndoStack()
 })
 
-function Harness({ status, expose }: { status: StatusControls; expose(importer: Importer): void }) {
-  const importer = useImport(status, async () => {}, undo)
+function Harness({ status, expose, onLog }: { status: StatusControls; expose(importer: Importer): void; onLog?: (batch: ImportBatch) => void }) {
+  const importer = useImport(status, async () => {}, undo, onLog)
   useEffect(() => {
     expose(importer)
   })
@@ -50,9 +50,10 @@ describe('ImportProgress with useImport', () => {
     let finish: (r: Result<ImportReport>) => void = () => {}
     fake.importClipboard.mockReturnValue(new Promise((resolve) => (finish = resolve)))
     fake.cancelImport.mockResolvedValue({ ok: true, value: { canceled: true } })
-    const status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
+    const status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn(), retract: vi.fn(), settle: vi.fn() }
     let importer: Importer | null = null
-    act(() => dom.root.render(<Harness status={status} expose={(i) => (importer = i)} />))
+    const onLog = vi.fn()
+    act(() => dom.root.render(<Harness status={status} expose={(i) => (importer = i)} onLog={onLog} />))
 
     // Progress of no running import is ignored.
     act(() => emit({ type: 'progress', progress: { job: 'import', done: 1, total: 3, label: 'stray.txt' } }))
@@ -83,6 +84,7 @@ describe('ImportProgress with useImport', () => {
           imported: 1,
           duplicates: 0,
           failed: 1,
+          skipped: 0,
           items: [
             { source: 'Pasted.txt', status: 'imported', title: 'Convoy turned back' },
             { source: 'c.txt', status: 'failed', error: { code: 'canceled', message: 'Not imported: the import was cancelled before this file.' } },
@@ -92,11 +94,15 @@ describe('ImportProgress with useImport', () => {
       await running
     })
     expect(dom.container.querySelector('[role="progressbar"]')).toBeNull()
-    expect(status.announce).toHaveBeenLastCalledWith('success', 'Imported 1 article, 1 cancelled', ['Pasted.txt: imported as “Convoy turned back”', 'c.txt: cancelled, not imported'])
+    expect(status.announce).toHaveBeenLastCalledWith('success', 'Imported 1 article, 1 cancelled', [], [])
+    expect(onLog).toHaveBeenCalledWith({
+      summary: 'Imported 1 article, 1 cancelled',
+      rows: [expect.objectContaining({ file: 'Pasted.txt', outcome: 'imported' }), expect.objectContaining({ file: 'c.txt', outcome: 'cancelled' })],
+    })
   })
 
   it('does not call main for an empty paste', async () => {
-    const status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
+    const status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn(), retract: vi.fn(), settle: vi.fn() }
     let importer: Importer | null = null
     act(() => dom.root.render(<Harness status={status} expose={(i) => (importer = i)} />))
     await act(async () => void (await importer!.importClipboard('  \n')))
@@ -107,14 +113,14 @@ describe('ImportProgress with useImport', () => {
   it('an import that added articles is undone by moving them to the trash, and redone by restoring them', async () => {
     fake.importClipboard.mockResolvedValue({
       ok: true,
-      value: { imported: 1, duplicates: 1, failed: 0, items: [
+      value: { imported: 1, duplicates: 1, failed: 0, skipped: 0, items: [
         { source: 'Pasted.txt', status: 'imported', articleId: 'a-0000000001' as ArticleId, title: 'Convoy turned back' },
         { source: 'again.txt', status: 'duplicate', duplicateOf: 'a-0000000002' as ArticleId },
       ] },
     })
     fake.deleteArticle.mockResolvedValue({ ok: true, value: { articleId: 'a-0000000001' as ArticleId, title: 'Convoy turned back', highlightCount: 0 } })
     fake.restoreArticle.mockResolvedValue({ ok: true, value: {} as never })
-    const status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
+    const status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn(), retract: vi.fn(), settle: vi.fn() }
     let importer: Importer | null = null
     act(() => dom.root.render(<Harness status={status} expose={(i) => (importer = i)} />))
     await act(async () => void (await importer!.importClipboard({ text: 'Convoy turned back at the gate' })))

@@ -12,12 +12,15 @@ import { libraryMetaParts } from '../article-format'
 import { IS_MAC } from '../hooks/useAppKeys'
 
 interface Props {
+  id?: string
   articles: ArticleSummary[]
   selectedId: ArticleId | null
   onOpen(articleId: ArticleId): void
+  /** Folds the pane to its rail. */
+  onCollapse?(): void
 }
 
-export function LibraryList({ articles, selectedId, onOpen }: Props) {
+export function LibraryList({ id, articles, selectedId, onOpen, onCollapse }: Props) {
   const [focusedId, setFocusedId] = useState<ArticleId | null>(null)
   const optionRefs = useRef(new Map<ArticleId, HTMLLIElement>())
 
@@ -45,10 +48,18 @@ export function LibraryList({ articles, selectedId, onOpen }: Props) {
   }
 
   return (
-    <nav className="library" aria-label="Library">
-      <h2 className="pane-heading">
-        Library <span className="pane-count">{articles.length}</span>
-      </h2>
+    <nav id={id} className="library" aria-label="Library">
+      <div className="pane-header">
+        <h2 className="pane-heading">
+          Library <span className="pane-count">{articles.length}</span>
+        </h2>
+        {onCollapse && (
+          <button type="button" className="pane-collapse" title="Hide the library list" onClick={onCollapse}>
+            <span aria-hidden="true">«</span>
+            <span className="visually-hidden">Hide the library list</span>
+          </button>
+        )}
+      </div>
       <ul role="listbox" aria-label="Library" className="library-list" onKeyDown={onKeyDown}>
         {articles.map((article) => {
           const selected = article.id === selectedId
@@ -63,8 +74,6 @@ export function LibraryList({ articles, selectedId, onOpen }: Props) {
               }}
               role="option"
               aria-selected={selected}
-              aria-labelledby={titleId}
-              aria-describedby={metaId}
               tabIndex={article.id === tabStop ? 0 : -1}
               className={selected ? 'library-item is-selected' : 'library-item'}
               onClick={() => {

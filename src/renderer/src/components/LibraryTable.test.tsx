@@ -17,6 +17,7 @@ import { UndoContext } from '../undo/UndoContext'
 import { UndoStack } from '../undo/undo-stack'
 import { LibraryTable } from './LibraryTable'
 import { setupDomRoot } from '../test-dom'
+import { CommandContext } from '../commands'
 
 vi.mock('../api', () => ({
   api: {
@@ -48,7 +49,7 @@ let status: StatusControls
 
 beforeEach(() => {
   undo = new UndoStack()
-  status = { announce: vi.fn<StatusControls['announce']>(), announceError: vi.fn(), clear: vi.fn() }
+  status = { announce: vi.fn<StatusControls['announce']>(), announceError: vi.fn(), clear: vi.fn(), retract: vi.fn(), settle: vi.fn() }
   vi.clearAllMocks()
 })
 
@@ -118,16 +119,28 @@ describe('LibraryTable', () => {
     expect(rowTitles()).toEqual(['Şam talks resume'])
     type(box, 'no such article')
     expect(table()).toBeNull()
-    expect(dom.container.textContent).toContain('No article matches the filter.')
+    expect(dom.container.querySelector('h2')?.textContent).toBe('No article matches the filters')
     act(() => button('Clear filters', dom.container).click())
     expect(rowTitles()).toHaveLength(3)
     expect(box.value).toBe('')
   })
 
-  it('says so when the library is empty', () => {
-    render([])
+  it('says so when the library is empty, and offers the ways in: Import files and Paste an article', () => {
+    const run = vi.fn()
+    act(() =>
+      dom.root.render(
+        <CommandContext.Provider value={run}>
+          <UndoContext.Provider value={undo}>
+            <LibraryTable articles={[]} selectedId={null} status={status} onOpen={vi.fn()} onChanged={vi.fn(async () => {})} />
+          </UndoContext.Provider>
+        </CommandContext.Provider>,
+      ),
+    )
     expect(table()).toBeNull()
-    expect(dom.container.textContent).toContain('No articles yet')
+    expect(dom.container.querySelector('h2')?.textContent).toBe('Your notebook is empty')
+    act(() => button('Import files', dom.container).click())
+    act(() => button('Paste an article', dom.container).click())
+    expect(run.mock.calls).toEqual([['import'], ['paste-article']])
   })
 
   it('moves between rows with the arrow keys (one row in the tab order) and opens with Enter', () => {
@@ -210,6 +223,8 @@ describe('LibraryTable', () => {
       return document.getElementById(l.htmlFor) as HTMLInputElement
     }
     expect(field('Title').value).toBe('Ships leave Tartus')
+    // The date in the app's one format, not the stored 2024-12-15; unchanged, it is not sent.
+    expect(field('Date').value).toBe('15 December 2024')
     expect(document.getElementById(field('Outlet').getAttribute('aria-describedby')!)?.textContent).toBe('Source: meta og:site_name')
     expect(document.getElementById(field('Author').getAttribute('aria-describedby')!)?.textContent).toBe('Source: not found in the file')
 
@@ -219,7 +234,7 @@ describe('LibraryTable', () => {
     expect(dialog()?.querySelector('[role="alert"]')?.textContent).toBe('The date "15/12" is not YYYY-MM-DD.')
 
     fake.updateArticleMeta.mockResolvedValue({ ok: true, value: { ...ARTICLES[0]!, author: 'M. Gebeily', published: '2024-12-16' } })
-    type(field('Date'), '2024-12-16')
+    type(field('Date'), '16 December 2024')
     type(field('Author'), 'M. Gebeily')
     await act(async () => button('Save', dialog()!).click())
     expect(fake.updateArticleMeta).toHaveBeenLastCalledWith({ articleId: 'a-0000000001', change: { author: 'M. Gebeily', published: '2024-12-16' } })

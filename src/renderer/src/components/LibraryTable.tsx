@@ -19,6 +19,7 @@ import { deleteQuestion, useArticleDelete } from '../library/useArticleDelete'
 import { plural } from '../plural'
 import { ArticleMetaDialog } from './ArticleMetaDialog'
 import { ConfirmDialog } from './ConfirmDialog'
+import { EmptyState, IMPORT_COMMANDS } from './EmptyState'
 
 interface Props {
   articles: ArticleSummary[]
@@ -104,15 +105,23 @@ export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }
 
   let body
   if (articles.length === 0) {
-    body = <p className="library-empty">No articles yet. Import files or drop them on the window.</p>
+    body = (
+      <EmptyState title="Your notebook is empty" commands={IMPORT_COMMANDS}>
+        <p>Import articles (.txt, .md, .html, .pdf, .docx, or a whole folder), drop them on the window, or paste one. Then read, highlight and tag them, and export a cited briefing.</p>
+      </EmptyState>
+    )
   } else if (rows.length === 0) {
     body = (
-      <div className="library-empty">
-        <p>No article matches the filter.</p>
-        <button type="button" className="button button-small" onClick={() => setFilter(NO_FILTER)}>
-          Clear filters
-        </button>
-      </div>
+      <EmptyState
+        title="No article matches the filters"
+        actions={
+          <button type="button" className="button" onClick={() => setFilter(NO_FILTER)}>
+            Clear filters
+          </button>
+        }
+      >
+        <p>Widen the text, outlet, flags or dates to see more of the library.</p>
+      </EmptyState>
     )
   } else {
     body = (
@@ -133,7 +142,7 @@ export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }
                   </th>
                 )
               })}
-              <th scope="col">
+              <th scope="col" className="library-actions">
                 <span className="visually-hidden">Actions</span>
               </th>
             </tr>
@@ -189,12 +198,14 @@ export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }
                     )}
                   </td>
                   <td className="library-actions">
+                    <div className="library-actions-inner">
                     <button type="button" className="button button-small" tabIndex={tabbable ? 0 : -1} aria-label={`Edit details of ${article.title}`} onClick={() => setEditing(article.id)}>
                       Edit details
                     </button>
                     <button type="button" className="button button-small button-danger" tabIndex={tabbable ? 0 : -1} aria-label={`Delete ${article.title}`} onClick={() => deletion.ask(article)}>
                       Delete
                     </button>
+                    </div>
                   </td>
                 </tr>
               )
@@ -207,12 +218,12 @@ export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }
 
   return (
     <section className="library library-pane" aria-label="Library articles">
-      <h2 className="pane-heading">
+      <h1 className="pane-heading">
         Library{' '}
         <span className="pane-count" aria-live="polite">
           {isFiltering(filter) ? `${rows.length} of ${plural(articles.length, 'article')}` : articles.length}
         </span>
-      </h2>
+      </h1>
       {articles.length > 0 && <LibraryFilters filter={filter} outlets={outlets} flagKinds={flagKinds} onChange={setFilter} />}
       {body}
       {editing && <ArticleMetaDialog articleId={editing} status={status} onClose={() => setEditing(null)} onChanged={onChanged} />}

@@ -43,7 +43,7 @@ const PASSAGES = [
 ]
 
 const dom = setupDomRoot()
-const status = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
+const status = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn(), retract: vi.fn(), settle: vi.fn() }
 
 beforeEach(() => {
   listPassages.mockReset()

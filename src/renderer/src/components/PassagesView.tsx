@@ -8,7 +8,7 @@ import { useMemo, useState, type CSSProperties } from 'react'
 import type { PassageSummary } from '../../../core/api'
 import type { ArticleId, HighlightId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
-import { formatCitationDate } from '../../../core/dates'
+import { formatDate } from '../dates'
 import { usePassages } from '../hooks/usePassages'
 import type { StatusControls } from '../hooks/useStatus'
 import { EMPTY_FILTER, articleOptions, filterPassages, groupByTag, isFilterEmpty, outletOptions, sortPassages, type PassageFilter } from '../passages/filter'
@@ -43,16 +43,21 @@ export function PassagesView({ tags, reloadKey, onOpenPassage, status }: Props) 
   if (!loaded) body = <p className="passages-loading">Loading passages…</p>
   else if (passages.length === 0)
     body = (
-      <EmptyState title="No highlights yet">
-        <p>Highlight passages in an article and tag them: they are collected here, grouped by tag.</p>
+      <EmptyState title="No highlights yet" commands={[{ command: 'show-reader', label: 'Open the reader' }]}>
+        <p>Select a passage in an article, give it a tag (or a comment), and it is collected here, grouped by tag, ready for a briefing.</p>
       </EmptyState>
     )
   else if (matching.length === 0)
     body = (
-      <EmptyState title="No passages match these filters">
-        <button type="button" className="button" onClick={clear}>
-          Clear filters
-        </button>
+      <EmptyState
+        title="No passages match these filters"
+        actions={
+          <button type="button" className="button" onClick={clear}>
+            Clear filters
+          </button>
+        }
+      >
+        <p>Widen the tags, dates or text to see more of the notebook’s passages.</p>
       </EmptyState>
     )
   else
@@ -80,7 +85,7 @@ export function PassagesView({ tags, reloadKey, onOpenPassage, status }: Props) 
   return (
     <section className="passages" aria-label="Passages">
       <header className="passages-header">
-        <h2 className="passages-title">Passages</h2>
+        <h1 className="passages-title">Passages</h1>
         {loaded && passages.length > 0 && (
           <p className="passages-count" aria-live="polite">
             {filtered ? `${plural(matching.length, 'highlight')} of ${passages.length}` : plural(passages.length, 'highlight')}
@@ -105,7 +110,7 @@ interface ItemProps {
 function PassageItem({ passage, group, tagsById, onOpen }: ItemProps) {
   const { highlight: h, articleTitle, outlet, published } = passage
   const metaId = `passage-${group}-${h.id}`
-  const date = formatCitationDate(published)
+  const date = formatDate(published)
   const otherTags = h.tagIds.flatMap((id) => (id !== group && tagsById.has(id) ? [tagsById.get(id)!] : []))
   return (
     <li className="passage-item" data-highlight-id={h.id} onClick={() => onOpen(h.articleId, h.id)}>

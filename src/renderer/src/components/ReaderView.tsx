@@ -1,16 +1,18 @@
 /**
  * The reading view: the library as a compact list, the article, and the highlights
- * panel, in three panes whose side widths the analyst can drag (or set with the
- * keyboard on the splitters) and which are remembered between sessions.
+ * panel, in three panes. The side panes' widths are dragged (or set with the keyboard on
+ * the splitters), each can be collapsed to a rail with a button to bring it back, and
+ * both are remembered between sessions. On a narrow window the panes give up width so
+ * the article keeps room to read (usePaneWidths.ts fitPanes).
  */
-import type { RefObject } from 'react'
+import { useEffect, useRef, useState, type RefObject } from 'react'
 import type { ArticleId } from '../../../core/ids'
 import type { HighlightActions } from '../hooks/useHighlightActions'
 import type { Library } from '../hooks/useLibrary'
 import type { OpenArticle } from '../hooks/useOpenArticle'
-import { usePaneWidths } from '../hooks/usePaneWidths'
+import { fitPanes, RAIL, usePaneWidths } from '../hooks/usePaneWidths'
 import { ArticleReader, type ReaderHandle } from './ArticleReader'
-import { EmptyState } from './EmptyState'
+import { EmptyState, IMPORT_COMMANDS } from './EmptyState'
 import { HighlightsPanel } from './HighlightsPanel'
 import { LibraryList } from './LibraryList'
 import { Splitter } from './Splitter'
@@ -23,8 +25,30 @@ interface Props {
   onOpenArticle(articleId: ArticleId): void
 }
 
+/** A collapsed pane: a rail with the button that opens it again. */
+function PaneRail({ label, side, controls, onExpand }: { label: string; side: 'left' | 'right'; controls: string; onExpand(): void }) {
+  return (
+    <div className={`pane-rail pane-rail-${side}`}>
+      <button type="button" className="pane-rail-button" aria-expanded={false} aria-controls={controls} title={label} onClick={onExpand}>
+        <span aria-hidden="true">{side === 'left' ? '»' : '«'}</span>
+        <span className="visually-hidden">{label}</span>
+      </button>
+    </div>
+  )
+}
+
 export function ReaderView({ library, reading, readerRef, actions, onOpenArticle }: Props) {
-  const [widths, setWidth] = usePaneWidths()
+  const [chosen, panes] = usePaneWidths()
+  const workspace = useRef<HTMLDivElement>(null)
+  const [total, setTotal] = useState(0)
+  useEffect(() => {
+    const el = workspace.current
+    if (!el || typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(() => setTotal(el.clientWidth))
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [])
+  const shown = fitPanes(total, chosen)
   const view = reading.view && reading.view.article.id === reading.openId ? reading.view : null
 
   let readerContent
@@ -32,14 +56,14 @@ export function ReaderView({ library, reading, readerRef, actions, onOpenArticle
     readerContent = null
   } else if (library.articles.length === 0) {
     readerContent = (
-      <EmptyState title="No articles yet">
-        <p>Drop articles here (.txt, .md, .html, .pdf, .docx), paste one with Ctrl/Cmd+Shift+V, or use Import files.</p>
+      <EmptyState title="Your notebook is empty" commands={IMPORT_COMMANDS}>
+        <p>Import articles (.txt, .md, .html, .pdf, .docx) or drop them on the window; open one here to read, highlight and tag it.</p>
       </EmptyState>
     )
   } else if (!reading.openId) {
     readerContent = (
-      <EmptyState title="No article open">
-        <p>Choose an article from the library to read and highlight it.</p>
+      <EmptyState title="No article open" commands={[{ command: 'show-library', label: 'Go to the library' }]}>
+        <p>Choose an article from the library list or the library table to read and highlight it.</p>
       </EmptyState>
     )
   } else if (!view) {
@@ -48,18 +72,33 @@ export function ReaderView({ library, reading, readerRef, actions, onOpenArticle
     readerContent = <ArticleReader key={view.article.id} ref={readerRef} view={view} tags={library.tags} actions={actions} onOpenArticle={onOpenArticle} />
   }
 
+  const left = shown.libraryCollapsed ? RAIL : shown.library
+  const right = shown.panelCollapsed ? RAIL : shown.panel
   return (
-    <div className="workspace" style={{ gridTemplateColumns: `${widths.library}px auto minmax(0, 1fr) auto ${widths.panel}px` }}>
-      <LibraryList articles={library.articles} selectedId={reading.openId} onOpen={onOpenArticle} />
-      <Splitter label="Resize library" width={widths.library} side="left" onResize={(w) => setWidth('library', w)} />
-      <main className="reader">{readerContent}</main>
-      <Splitter label="Resize highlights panel" width={widths.panel} side="right" onResize={(w) => setWidth('panel', w)} />
-      <HighlightsPanel
-        view={view}
-        tags={library.tags}
-        onReveal={(id) => readerRef.current?.reveal(id)}
-        onEdit={(id) => readerRef.current?.edit(id)}
-      />
+    <div ref={workspace} className="workspace" style={{ gridTemplateColumns: `${left}px auto minmax(0, 1fr) auto ${right}px` }}>
+      {shown.libraryCollapsed ? (
+        <PaneRail label="Show the library list" side="left" controls="reader-library" onExpand={() => panes.setCollapsed('library', false)} />
+      ) : (
+        <LibraryList id="reader-library" articles={library.articles} selectedId={reading.openId} onOpen={onOpenArticle} onCollapse={() => panes.setCollapsed('library', true)} />
+      )}
+      {shown.libraryCollapsed ? <span /> : <Splitter label="Resize library" width={shown.library} side="left" onResize={(w) => panes.setWidth('library', w)} />}
+      <div className="reader">
+        {!view && <h1 className="visually-hidden">Reader</h1>}
+        {readerContent}
+      </div>
+      {shown.panelCollapsed ? <span /> : <Splitter label="Resize highlights panel" width={shown.panel} side="right" onResize={(w) => panes.setWidth('panel', w)} />}
+      {shown.panelCollapsed ? (
+        <PaneRail label="Show the highlights panel" side="right" controls="reader-highlights" onExpand={() => panes.setCollapsed('panel', false)} />
+      ) : (
+        <HighlightsPanel
+          id="reader-highlights"
+          view={view}
+          tags={library.tags}
+          onReveal={(id) => readerRef.current?.reveal(id)}
+          onEdit={(id) => readerRef.current?.edit(id)}
+          onCollapse={() => panes.setCollapsed('panel', true)}
+        />
+      )}
     </div>
   )
 }

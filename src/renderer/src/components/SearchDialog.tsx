@@ -10,12 +10,12 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { ArticleId, HighlightId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import type { SearchHit } from '../../../core/search/types'
-import { formatCitationDate } from '../../../core/dates'
 import { dispatchKey } from '../../../core/shortcuts'
 import { IS_MAC } from '../hooks/useAppKeys'
 import { useArticleLookup, useSearch, type ArticleLookup } from '../hooks/useSearch'
 import { NO_SEARCH_FILTERS, resultCountLabel, snippetParts, type SearchDialogFilters } from '../search/snippet-parts'
 import { SearchFilters } from './SearchFilters'
+import { formatDate } from '../dates'
 import { trapFocus } from '../focus-trap'
 
 interface Props {
@@ -61,7 +61,8 @@ function OpenSearchDialog({ onClose, tags, outlets, onOpenResult }: Props) {
   // The keymap's `search` scope: arrows and Enter in the search box, Escape anywhere in the dialog.
   const onDialogKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Tab') return trapFocus(e, dialogRef.current)
-    const inInput = e.target === inputRef.current
+    // The search box, or the results list (a Tab stop, so it can be scrolled from the keyboard).
+    const inInput = e.target === inputRef.current || e.target === listRef.current
     const count = hits?.length ?? 0
     const taken = dispatchKey(e, 'search', IS_MAC, {
       'search.move': () => {
@@ -112,7 +113,6 @@ function OpenSearchDialog({ onClose, tags, outlets, onOpenResult }: Props) {
           aria-controls="search-results"
           aria-activedescendant={showHits ? optionId(activeIndex) : undefined}
           onChange={(e) => setQuery(e.target.value)}
-         
         />
         <SearchFilters filters={filters} onChange={setFilters} tags={tags} outlets={outlets} />
         <p
@@ -122,7 +122,15 @@ function OpenSearchDialog({ onClose, tags, outlets, onOpenResult }: Props) {
         >
           {summary}
         </p>
-        <ul ref={listRef} id="search-results" className="search-results" role="listbox" aria-label="Search results">
+        <ul
+          ref={listRef}
+          id="search-results"
+          className="search-results"
+          role="listbox"
+          aria-label="Search results"
+          tabIndex={0}
+          aria-activedescendant={showHits ? optionId(activeIndex) : undefined}
+        >
           {showHits &&
             hits.map((hit, i) => (
               <ResultOption
@@ -153,7 +161,7 @@ interface OptionProps {
 function ResultOption({ id, hit, articles, selected, onHover, onOpen }: OptionProps) {
   const article = articles.get(hit.articleId)
   const title = article?.title ?? (hit.field === 'title' ? hit.snippet?.text : undefined) ?? 'Article'
-  const meta = [article?.outlet, formatCitationDate(article?.published ?? null)].filter(Boolean).join(' · ')
+  const meta = [article?.outlet, formatDate(article?.published)].filter(Boolean).join(' · ')
   const showSnippet = hit.snippet && !(hit.kind === 'article' && hit.field === 'title')
   return (
     <li

@@ -1,11 +1,14 @@
 /**
  * The app's single status region (role="status", polite): progress, results and error
- * messages, with the follow-ups a message offers (Open, Show in folder after an export).
- * It is always in the DOM so screen readers notice when its text changes.
+ * messages, with the follow-ups a message offers (Open, Show in folder after an export;
+ * View import log after an import). It is always in the DOM so screen readers notice when
+ * its text changes. A message with detail lines (annotations that could not be placed)
+ * lists them in a short scrolling list that is a Tab stop, and can be dismissed; an
+ * import's per-file report is in the import log, not here.
  */
 import type { StatusMessage } from '../hooks/useStatus'
 
-export function StatusBar({ status }: { status: StatusMessage | null }) {
+export function StatusBar({ status, onDismiss }: { status: StatusMessage | null; onDismiss(): void }) {
   const kind = status?.kind ?? 'info'
   return (
     <footer className="status-bar">
@@ -13,7 +16,6 @@ export function StatusBar({ status }: { status: StatusMessage | null }) {
         {status && (
           <>
             <span className="status-text">{status.text}</span>
-            {status.details.length > 0 && ' '}
             {status.actions.length > 0 && (
               <span className="status-actions">
                 {status.actions.map((action) => (
@@ -24,7 +26,7 @@ export function StatusBar({ status }: { status: StatusMessage | null }) {
               </span>
             )}
             {status.details.length > 0 && (
-              <ul className="status-details">
+              <ul className="status-details" tabIndex={0} aria-label="Details">
                 {status.details.map((line, i) => (
                   <li key={i}>{line}</li>
                 ))}
@@ -33,6 +35,11 @@ export function StatusBar({ status }: { status: StatusMessage | null }) {
           </>
         )}
       </div>
+      {status && (status.details.length > 0 || status.kind === 'error') && (
+        <button type="button" className="button button-small status-dismiss" onClick={onDismiss}>
+          Dismiss
+        </button>
+      )}
     </footer>
   )
 }

@@ -45,7 +45,7 @@ const REMOVAL: TagRemoval = {
 
 const dom = setupDomRoot()
 let stack: UndoStack
-const status = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
+const status = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn(), retract: vi.fn(), settle: vi.fn() }
 const onChanged = vi.fn(async () => {})
 const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value })
 

@@ -1,7 +1,7 @@
 /**
  * The codebook (region "Tags"): every tag with its colour, name, description and how many
  * highlights carry it, shown as a tree when names use "/" (Bases/Tartus under Bases), with
- * Rename, Recolour, Describe, Merge into… and Delete, and a form for a new tag. Every
+ * Rename, Recolour, Describe, Merge… and Delete, and a form for a new tag. Every
  * change can be undone (Ctrl/Cmd+Z); after each one `onChanged` lets the app reload its
  * tags and the open article.
  */
@@ -59,15 +59,15 @@ export function TagManager({ reloadKey, onChanged, status }: Props) {
   return (
     <section className="tags" aria-label="Tags">
       <header className="tags-header">
-        <h2 ref={headingRef} tabIndex={-1} className="tags-title">
+        <h1 ref={headingRef} tabIndex={-1} className="tags-title">
           Tags
-        </h2>
+        </h1>
         {loaded && <p className="tags-count">{plural(tags.length, 'tag')} in the codebook</p>}
       </header>
       <div className="tags-scroll">
         {loaded && tags.length === 0 && (
           <EmptyState title="No tags yet">
-            <p>Add a tag below to start the codebook.</p>
+            <p>Tags are the codebook you highlight with: each gets a colour and a key (1–9) in the highlight toolbar. Add the first one below.</p>
           </EmptyState>
         )}
         {tags.length > 0 && (

@@ -1,6 +1,7 @@
 /**
  * One codebook entry: colour swatch, name, highlight count and description (also its
- * tooltip), with Rename, Recolour, Describe, Merge into… and Delete. One editor or
+ * tooltip), with Rename, Recolour, Describe, Merge… and Delete (each named with the tag:
+ * "Merge Bases into…", so the visible label is part of the accessible name). One editor or
  * confirmation opens in place under the entry at a time.
  */
 import { useState, type CSSProperties, type FormEvent, type ReactNode } from 'react'
@@ -17,7 +18,7 @@ const ACTIONS: { mode: TagMode; label: string }[] = [
   { mode: 'rename', label: 'Rename' },
   { mode: 'recolour', label: 'Recolour' },
   { mode: 'describe', label: 'Describe' },
-  { mode: 'merge', label: 'Merge into…' },
+  { mode: 'merge', label: 'Merge…' },
   { mode: 'delete', label: 'Delete' },
 ]
 

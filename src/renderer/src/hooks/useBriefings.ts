@@ -28,6 +28,9 @@ import type { StatusControls } from './useStatus'
 
 export const SAVE_DELAY_MS = 400
 
+/** Status messages about a briefing name it by this topic, so renaming it retracts them. */
+export const briefingTopic = (id: BriefingId) => `briefing:${id}`
+
 export type BriefingOp = (doc: BriefingDocument) => BriefingDocument
 
 export interface Briefings {
@@ -171,6 +174,7 @@ export function useBriefings(status: StatusControls, reloadKey: number): Briefin
           void refreshPreview(prev.id)
           return null
         }
+        if (next.title !== prev.title) status.retract(briefingTopic(next.id))
         if (next.title !== prev.title || next.date !== prev.date) void refreshList()
         if (selectedRef.current === next.id) await refreshPreview(next.id)
         return result.value
@@ -288,7 +292,7 @@ export function useBriefings(status: StatusControls, reloadKey: number): Briefin
     const created = result.value
     await refreshList()
     await open(created.id)
-    status.announce('success', `Created briefing “${created.title}”`)
+    status.announce('success', `Created briefing “${created.title}”`, [], [], briefingTopic(created.id))
     undo.push({
       label: `new briefing ${created.title}`,
       undo: async () => {

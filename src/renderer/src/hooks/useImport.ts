@@ -1,8 +1,9 @@
 /**
  * Importing articles: through main's open-files dialog, from files dropped on the window
  * (read here, sent to main as base64), or from pasted text. Either way the library is
- * refreshed and the status region reports, per file, what was imported, skipped as a
- * duplicate, failed and why, or cancelled. While a batch runs, `progress` follows main's
+ * refreshed, the status region says how it went in one line, and `onLog` receives the
+ * batch for the import log: per file, what was imported, a likely rewrite, a duplicate,
+ * failed and why, skipped and why, or cancelled. While a batch runs, `progress` follows main's
  * progress events and `cancel()` stops the batch after the file in hand. An import that
  * added articles can be undone (they go to the notebook's trash) and redone.
  */
@@ -11,7 +12,7 @@ import type { ClipboardContent, DroppedFile, ImportReport, JobProgress } from '.
 import type { ArticleId } from '../../../core/ids'
 import { api, isCanceled, onDossierEvent, type ApiError } from '../api'
 import { fileToBase64 } from '../base64'
-import { describeImport, type LocalFailure } from '../import-report'
+import { describeImport, type ImportLogRow, type LocalFailure } from '../import-report'
 import { plural } from '../plural'
 import type { UndoStack } from '../undo/undo-stack'
 import type { StatusControls } from './useStatus'
@@ -32,7 +33,20 @@ export interface Importer {
   cancel(): Promise<void>
 }
 
-export function useImport(status: StatusControls, onImported: () => Promise<void>, undo: UndoStack): Importer {
+/** A finished batch, for the import log. */
+export interface ImportBatch {
+  summary: string
+  rows: ImportLogRow[]
+}
+
+export function useImport(
+  status: StatusControls,
+  onImported: () => Promise<void>,
+  undo: UndoStack,
+  onLog?: (batch: ImportBatch) => void,
+  /** Opens the import log (offered with the status line). */
+  viewLog?: () => void,
+): Importer {
   const [importing, setImporting] = useState(false)
   const [progress, setProgress] = useState<JobProgress | null>(null)
   const running = useRef(false)
@@ -66,10 +80,13 @@ export function useImport(status: StatusControls, onImported: () => Promise<void
   const report = useCallback(
     async (result: ImportReport | null, local: LocalFailure[]) => {
       await onImported()
-      const { summary, failures, lines } = describeImport(result, local)
+      const { summary, failures, rows } = describeImport(result, local)
       const imported = result?.imported ?? 0
       const kind = failures.length === 0 ? (imported > 0 ? 'success' : 'info') : imported > 0 ? 'info' : 'error'
-      status.announce(kind, summary, lines)
+      // Each file's outcome goes to the import log; the status region keeps to one line.
+      const text = failures.length > 0 ? `${summary}: ${failures[0]}${failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''}` : summary
+      status.announce(kind, text, [], viewLog ? [{ label: 'View import log', run: viewLog }] : [])
+      onLog?.({ summary, rows })
       const ids = (result?.items ?? []).flatMap((i) => (i.status === 'imported' && i.articleId ? [i.articleId] : []))
       if (ids.length > 0) {
         const label = `import of ${plural(ids.length, 'article')}`
@@ -80,7 +97,7 @@ export function useImport(status: StatusControls, onImported: () => Promise<void
         })
       }
     },
-    [eachArticle, onImported, status, undo],
+    [eachArticle, onImported, onLog, status, undo, viewLog],
   )
 
   /** Runs one import at a time: a second request while one runs is ignored. */

@@ -6,7 +6,7 @@
  */
 import { useId } from 'react'
 import { plural } from '../plural'
-import { foldSummary, kindName, type FoldPart } from './furniture'
+import { foldSummary, HEADER_KINDS, kindName, type FoldPart } from './furniture'
 import { TextBlock } from './TextBlock'
 
 interface Props {
@@ -30,6 +30,8 @@ export function FurnitureFold({ text, part, where, open, onToggle }: Props) {
   const contentId = useId()
   const n = lineCount(text, part)
   const what = foldSummary(part.items)
+  // Header lines (headline copies, the date line) are what the article's header shows: the button names them; the list is for furniture.
+  const listed = part.items.filter((f) => !HEADER_KINDS.has(f.kind))
   return (
     <div className={`furniture-fold furniture-${where}`}>
       <button type="button" className="furniture-toggle" aria-expanded={open} aria-controls={contentId} onClick={() => onToggle(!open)}>
@@ -39,14 +41,16 @@ export function FurnitureFold({ text, part, where, open, onToggle }: Props) {
         {open ? (
           part.blocks.map((b) => <TextBlock key={b.start} text={text} start={b.start} end={b.end} furniture />)
         ) : (
+          listed.length > 0 && (
           <ul className="furniture-list" aria-label={where === 'leading' ? 'Hidden before the article' : 'Hidden after the article'}>
-            {part.items.slice(0, LISTED).map((f) => (
+            {listed.slice(0, LISTED).map((f) => (
               <li key={`${f.start}`}>
                 <span className="furniture-kind">{kindName(f.kind)}</span> {f.label}
               </li>
             ))}
-            {part.items.length > LISTED && <li className="furniture-more">and {plural(part.items.length - LISTED, 'more item')}</li>}
+            {listed.length > LISTED && <li className="furniture-more">and {plural(listed.length - LISTED, 'more item')}</li>}
           </ul>
+          )
         )}
       </div>
     </div>

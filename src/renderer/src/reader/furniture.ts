@@ -11,6 +11,8 @@ import { splitParagraphs } from '../../../core/text'
 /** Page furniture, or a header line (headline copy, date line, byline) the reader's own header already shows. */
 export type Furniture = ArticleView['furniture'][number] | { start: number; end: number; kind: HeaderLine['kind']; label: string }
 
+export const HEADER_KINDS: ReadonlySet<Furniture['kind']> = new Set(['headline', 'date-line', 'byline'])
+
 /** Header lines as fold items: only the ones that open the text end up folded (foldRegions). */
 export function headerFurniture(lines: readonly HeaderLine[]): Furniture[] {
   return lines.map((l) => ({ start: l.start, end: l.end, kind: l.kind, label: `“${l.text.length > 70 ? `${l.text.slice(0, 69)}…` : l.text}”, shown above` }))

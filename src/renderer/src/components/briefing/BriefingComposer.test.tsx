@@ -79,13 +79,55 @@ describe('BriefingComposer', () => {
     expect(container.querySelector('.drop-after, .drop-before')).toBeNull()
   })
 
-  it('opens the export dialog for the open briefing', async () => {
-    installApi([newDoc()])
+  it('opens the export dialog for the open briefing when it has a handling line', async () => {
+    installApi([{ ...newDoc(), handling: 'UNCLASSIFIED // FOR TRAINING' }])
     await render()
     await click(buttonIn(container, 'Export…'))
+    expect(document.body.querySelector('[role="dialog"]')).toBeNull()
     const dialog = container.querySelector('dialog')!
     expect(dialog.textContent).toContain('Export briefing')
     expect(dialog.textContent).toContain('Weekly')
+  })
+
+  it('opens a new briefing when asked to export from elsewhere (the header) and there is none, and opens the existing one otherwise', async () => {
+    installApi([])
+    await h.render(0, 1)
+    expect(fake.api.createBriefing).toHaveBeenCalledTimes(1)
+    h.unmount()
+    vi.clearAllMocks()
+    h = new ComposerHarness()
+    installApi([newDoc()])
+    await h.render(0, 1)
+    expect(fake.api.createBriefing).not.toHaveBeenCalled()
+    expect(h.container.querySelector('.briefing-toolbar h2')?.textContent).toBe('Weekly')
+  })
+
+  it('retracts “Created briefing …” from the status bar once the briefing is renamed', async () => {
+    installApi([])
+    await render()
+    await click(buttonIn(container, 'New briefing'))
+    const created = vi.mocked(h.status.announce).mock.calls.find((c) => String(c[1]).startsWith('Created briefing'))!
+    typeInto(field('Title'), 'Tartus weekly')
+    await act(async () => void (await new Promise((resolve) => setTimeout(resolve, 450))))
+    await settle()
+    expect(h.status.retract).toHaveBeenCalledWith(created[4])
+  })
+
+  it('asks before exporting a briefing without a handling line: add one (focus goes to it), or export without', async () => {
+    installApi([newDoc()])
+    await render()
+    await click(buttonIn(container, 'Export…'))
+    const ask = () => document.body.querySelector<HTMLElement>('[role="dialog"]')
+    expect(ask()?.textContent).toContain('has no handling line')
+    expect(container.querySelector('dialog')).toBeNull()
+    await click(buttonIn(ask()!, 'Add a handling line'))
+    await act(async () => void (await new Promise((resolve) => setTimeout(resolve, 0))))
+    expect(ask()).toBeNull()
+    expect(document.activeElement?.getAttribute('name')).toBe('handling')
+
+    await click(buttonIn(container, 'Export…'))
+    await click(buttonIn(ask()!, 'Export without one'))
+    expect(container.querySelector('dialog')?.textContent).toContain('Export briefing')
   })
 
   it('excludes a passage (shown dimmed with Include) and includes it again', async () => {
@@ -111,7 +153,7 @@ describe('BriefingComposer', () => {
     await render()
     expect(quotes()).toEqual(['second quote'])
     expect(quotes('Excluded from Bases')).toEqual(['first quote'])
-    expect(passageItem('first quote').textContent).toContain('Early piece · Wire · 2024-12-01')
+    expect(passageItem('first quote').textContent).toContain('Early piece · Wire · 1 December 2024')
   })
 
   it('undo of a move saves the previous document, and redo saves the moved one again', async () => {

@@ -2,15 +2,18 @@
  * The briefing composer (region "Briefing"): the notebook's briefings on the left; for the
  * chosen one, its title block and selection, then its sections and passages as the preview
  * builds them, ready to reorder, annotate, exclude and export. Every change is saved and
- * can be undone.
+ * can be undone. It is the app's one way to export a briefing: the header's "Export
+ * briefing" and File > Export Briefing open it (`openRequest`), on the open briefing or,
+ * when there is none, a new one; exporting one without a handling line asks first.
  */
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ArticleSummary } from '../../../../core/api'
 import type { ArticleId, HighlightId } from '../../../../core/ids'
 import type { Tag } from '../../../../core/model'
 import { useBriefings } from '../../hooks/useBriefings'
 import { useExport, type Exporter } from '../../hooks/useExport'
 import type { StatusControls } from '../../hooks/useStatus'
+import { ConfirmDialog } from '../ConfirmDialog'
 import { EmptyState } from '../EmptyState'
 import { ExportDialog } from '../ExportDialog'
 import { BriefingFields } from './BriefingFields'
@@ -26,31 +29,55 @@ export interface BriefingComposerProps {
   onOpenPassage(articleId: ArticleId, highlightId: HighlightId): void
   /** The app's exporter, so the menu and this composer share one export; a private one when omitted. */
   exporter?: Exporter
+  /** Increases when the analyst asks to export from elsewhere: a briefing is opened, or created when there is none. */
+  openRequest?: number
 }
 
-export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPassage, exporter: shared }: BriefingComposerProps) {
+export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPassage, exporter: shared, openRequest = 0 }: BriefingComposerProps) {
   const briefings = useBriefings(status, reloadKey)
   const own = useExport(status)
   const exporter = shared ?? own
   const [exportFor, setExportFor] = useState<string | null>(null)
+  const [askHandling, setAskHandling] = useState<string | null>(null)
   const { doc, layout, previewError } = briefings
+
+  // "Export briefing" from the header or the menu: a briefing to export from, made when there is none.
+  const answered = useRef(0)
+  const { loaded, create } = briefings
+  const count = briefings.briefings.length
+  useEffect(() => {
+    if (!openRequest || answered.current === openRequest || !loaded) return
+    answered.current = openRequest
+    if (count === 0) void create()
+  }, [openRequest, loaded, count, create])
+
+  const startExport = (id: string, handling: string) => (handling.trim() ? setExportFor(id) : setAskHandling(id))
+  const addHandling = () => {
+    setAskHandling(null)
+    // After the dialog has closed and given focus back to Export…
+    setTimeout(() => document.querySelector<HTMLInputElement>('.briefing-fields [name="handling"]')?.focus(), 0)
+  }
 
   let main
   if (!briefings.loaded) {
     main = <p className="briefing-loading">Loading briefings…</p>
   } else if (briefings.briefings.length === 0) {
     main = (
-      <EmptyState title="No briefings yet">
+      <EmptyState
+        title="No briefings yet"
+        actions={
+          <button type="button" className="button button-primary" onClick={() => void briefings.create()}>
+            New briefing
+          </button>
+        }
+      >
         <p>A briefing gathers the passages you highlighted under chosen tags into numbered sections with their sources, ready to export as PDF, Markdown, CSV or W3C annotations.</p>
-        <button type="button" className="button button-primary" onClick={() => void briefings.create()}>
-          New briefing
-        </button>
       </EmptyState>
     )
   } else if (!doc) {
     main = (
       <EmptyState title="No briefing open">
-        <p>Choose a briefing from the list, or start a new one.</p>
+        <p>Choose a briefing from the list, or start a new one with New briefing.</p>
       </EmptyState>
     )
   } else {
@@ -65,7 +92,7 @@ export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPass
               {layout.sources.length === 1 ? 'source' : 'sources'}
             </span>
           )}
-          <button type="button" className="button button-primary" onClick={() => setExportFor(doc.id)} disabled={exporter.exporting}>
+          <button type="button" className="button button-primary" onClick={() => startExport(doc.id, doc.handling)} disabled={exporter.exporting}>
             Export…
           </button>
         </div>
@@ -115,6 +142,19 @@ export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPass
       <div className="briefing-main">{main}</div>
       {doc && exportFor === doc.id && (
         <ExportDialog briefingId={doc.id} title={doc.title} exporter={exporter} onClose={() => setExportFor(null)} />
+      )}
+      {doc && askHandling === doc.id && (
+        <ConfirmDialog
+          title="No handling line"
+          message={`“${doc.title}” has no handling line (such as UNCLASSIFIED // FOR TRAINING), so its pages will carry none${doc.author.trim() ? '' : ', and it names no author'}. Export it anyway?`}
+          confirmLabel="Export without one"
+          cancelLabel="Add a handling line"
+          onConfirm={() => {
+            setAskHandling(null)
+            setExportFor(doc.id)
+          }}
+          onCancel={addHandling}
+        />
       )}
     </section>
   )

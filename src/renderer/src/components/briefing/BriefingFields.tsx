@@ -45,7 +45,7 @@ export function BriefingFields({ doc, revision, tags, articles, editor }: Briefi
     <div className="briefing-fields" key={`${doc.id}:${revision}`}>
       <fieldset className="briefing-title-block">
         <legend>Title block</legend>
-        <DraftField label="Title" initial={doc.title} onChange={text('title', 'title')} onCommit={flush} />
+        <DraftField label="Title" name="title" className="briefing-field briefing-field-wide" initial={doc.title} onChange={text('title', 'title')} onCommit={flush} />
         <DraftField label="Author" initial={doc.author} onChange={text('author', 'author')} onCommit={flush} />
         <DateField
           label="Date"
@@ -57,6 +57,8 @@ export function BriefingFields({ doc, revision, tags, articles, editor }: Briefi
         />
         <DraftField
           label="Handling line"
+          name="handling"
+          className="briefing-field briefing-field-wide"
           initial={doc.handling}
           placeholder="e.g. UNCLASSIFIED // FOR TRAINING"
           onChange={text('handling', 'handling line')}

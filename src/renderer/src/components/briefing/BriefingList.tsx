@@ -5,6 +5,7 @@
 import { useState } from 'react'
 import type { BriefingSummary } from '../../../../core/api'
 import type { BriefingId } from '../../../../core/briefing-document'
+import { formatDate } from '../../dates'
 import { plural } from '../../plural'
 
 export interface BriefingListProps {
@@ -22,7 +23,7 @@ export function BriefingList({ briefings, selectedId, onSelect, onCreate, onDele
   return (
     <nav className="briefing-list" aria-label="Briefings">
       <div className="briefing-list-header">
-        <h2>Briefings</h2>
+        <h1>Briefings</h1>
         <button type="button" className="button button-small" onClick={onCreate}>
           New briefing
         </button>
@@ -33,7 +34,7 @@ export function BriefingList({ briefings, selectedId, onSelect, onCreate, onDele
             <button type="button" className="briefing-list-open" aria-current={b.id === selectedId ? 'true' : undefined} onClick={() => onSelect(b.id)}>
               <span className="briefing-list-title">{b.title}</span>
               <span className="briefing-list-meta">
-                {b.date} · {plural(b.sectionCount, 'section')}
+                {formatDate(b.date)} · {plural(b.sectionCount, 'section')}
               </span>
             </button>
             <button type="button" className="button button-small button-danger" aria-label={`Delete ${b.title}`} onClick={() => setConfirming(b.id)}>

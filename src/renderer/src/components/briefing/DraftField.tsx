@@ -12,11 +12,13 @@ export interface DraftFieldProps {
   rows?: number
   placeholder?: string
   className?: string
+  /** The control's name, so the composer can find and focus it. */
+  name?: string
   onChange(value: string): void
   onCommit(): void
 }
 
-export function DraftField({ label, initial, multiline, rows = 3, placeholder, className, onChange, onCommit }: DraftFieldProps) {
+export function DraftField({ label, initial, multiline, rows = 3, placeholder, className, name, onChange, onCommit }: DraftFieldProps) {
   const id = useId()
   const [draft, setDraft] = useState(initial)
   const change = (value: string) => {
@@ -27,9 +29,9 @@ export function DraftField({ label, initial, multiline, rows = 3, placeholder, c
     <div className={className ?? 'briefing-field'}>
       <label htmlFor={id}>{label}</label>
       {multiline ? (
-        <textarea id={id} rows={rows} value={draft} placeholder={placeholder} onChange={(e) => change(e.target.value)} onBlur={onCommit} />
+        <textarea id={id} name={name} dir="auto" rows={rows} value={draft} placeholder={placeholder} onChange={(e) => change(e.target.value)} onBlur={onCommit} />
       ) : (
-        <input id={id} type="text" value={draft} placeholder={placeholder} onChange={(e) => change(e.target.value)} onBlur={onCommit} />
+        <input id={id} name={name} dir="auto" type="text" value={draft} placeholder={placeholder} onChange={(e) => change(e.target.value)} onBlur={onCommit} />
       )}
     </div>
   )

@@ -93,13 +93,13 @@ export class ComposerHarness {
   readonly #dom = mountDomRoot()
   readonly container = this.#dom.container
   readonly undo = new UndoStack()
-  readonly status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn() }
+  readonly status: StatusControls = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn(), retract: vi.fn(), settle: vi.fn() }
 
-  async render(reloadKey = 0) {
+  async render(reloadKey = 0, openRequest = 0) {
     await act(async () =>
       this.#dom.root.render(
         <UndoContext.Provider value={this.undo}>
-          <BriefingComposer tags={TAGS} articles={[]} reloadKey={reloadKey} status={this.status} onOpenPassage={vi.fn()} />
+          <BriefingComposer tags={TAGS} articles={[]} reloadKey={reloadKey} status={this.status} onOpenPassage={vi.fn()} openRequest={openRequest} />
         </UndoContext.Provider>,
       ),
     )
