@@ -11,10 +11,12 @@
  *   .html .htm .xhtml    → Readability + DOMPurify (./html)
  *   .pdf                 → pdfjs with reading order and de-hyphenation (./pdf)
  *   .docx                → mammoth + DOMPurify (./docx)
+ *   .eml (and .txt files that are messages) → headers as metadata, MIME body (./email)
  */
 import { extname } from 'node:path'
 import { DossierError } from '../../core/result'
 import { extractDocx } from './docx'
+import { extractEmail, looksLikeEmail } from './email'
 import { checkFileName, MAX_IMPORT_BYTES, tooLargeError } from './file-checks'
 import { extractClipboardHtml, extractHtmlFile } from './html'
 import { markdownToText } from './markdown'
@@ -35,6 +37,7 @@ const FORMAT_BY_EXTENSION: Record<string, Exclude<SourceFormat, 'clipboard'>> = 
   '.xhtml': 'html',
   '.pdf': 'pdf',
   '.docx': 'docx',
+  '.eml': 'email',
 }
 
 /** Every extension extractDocument reads (for folder walks and dialogs). */
@@ -56,6 +59,8 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     case 'md': {
       refuseDisguisedFile(bytes, fileName, format === 'md' ? 'Markdown' : 'text')
       const decoded = decodeText(bytes, fileName)
+      // A message saved as text (a mail program's .txt, an archive, git format-patch): its headers are metadata.
+      if (format === 'txt' && looksLikeEmail(decoded.text)) return { ...(await extractEmail(decoded.text, fileName)), encoding: decoded.encoding }
       if (format === 'txt') return { format, text: decoded.text, meta: {}, flags: decoded.flags, encoding: decoded.encoding }
       const markdown = markdownToText(decoded.text)
       if (!markdown.text.trim()) throw new DossierError('empty-file', `${fileName} holds only Markdown syntax and no text to import.`)
@@ -73,6 +78,12 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     }
     case 'docx':
       return extractDocx(bytes, fileName)
+    case 'email': {
+      refuseDisguisedFile(bytes, fileName, 'an e-mail message')
+      const decoded = decodeText(bytes, fileName)
+      if (!looksLikeEmail(decoded.text)) throw new DossierError('broken-file', `${fileName} is not an e-mail message: it does not start with mail headers (From, Date, Subject…).`)
+      return { ...(await extractEmail(decoded.text, fileName)), encoding: decoded.encoding }
+    }
   }
 }
 
