@@ -89,6 +89,8 @@ type Phase = 'early' | 'mid' | 'late'
  */
 const SIGKILL_PHASES: readonly Phase[] = ['early', 'early', 'early', 'mid', 'mid', 'mid', 'mid', 'late', 'late']
 const SIGINT_PHASES: readonly Phase[] = ['mid', 'mid', 'late']
+/** The control kills only once something was printed: an early kill cannot catch a print ahead of the disk. */
+const CONTROL_PHASES: readonly Phase[] = ['mid', 'mid', 'late']
 
 /** What the runs so far say about the child's pace (medians, ms), for placing the next kills. */
 class Pace {
@@ -196,7 +198,7 @@ export async function importCampaign(opts: ImportCrashOptions, folder: ImportFol
       const state = lane.state
       const fresh = state.order.length === 0
       const left = folder.files.length - state.order.length
-      const phases = how === 'SIGINT' ? SIGINT_PHASES : SIGKILL_PHASES
+      const phases = control ? CONTROL_PHASES : how === 'SIGINT' ? SIGINT_PHASES : SIGKILL_PHASES
       const phase = phases[randomInt(rand, 0, phases.length - 1)]!
       const args = [...(control ? ['--import', opts.lyingDisk] : []), opts.cli, '--notebook', state.dir, 'import', folder.dir]
       const child = new Child(args)
