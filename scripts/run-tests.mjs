@@ -89,9 +89,10 @@ const suites = [
   },
   {
     // One check: 200 SIGKILLs of a process saving highlights must lose nothing it
-    // acknowledged, and a control run with a plain fs.writeFile writer must be caught.
+    // acknowledged, 20 SIGKILLs/SIGINTs of dossier import must keep every file it printed
+    // as imported (and nothing half-there), and each part's control run must be caught.
     name: 'crash',
-    title: 'crash (npm run test:crash: 200 kills + control)',
+    title: 'crash (npm run test:crash: 200 save kills + 20 import kills, with controls)',
     command: () => npmRun('test:crash'),
     count: countSingleCheck,
   },

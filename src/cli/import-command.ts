@@ -6,7 +6,9 @@
  * the notebook even if the process is killed a moment later. SIGINT (Ctrl-C) or SIGTERM
  * stops the import after the file in hand: what was prepared is saved, the report says
  * which files were not imported, the lock is released, and the command exits 130 (SIGINT)
- * or 143 (SIGTERM). A second signal stops at once, abandoning the file in hand.
+ * or 143 (SIGTERM). A second signal stops at once, abandoning the file in hand. The command
+ * listens from before it opens the notebook; a signal after its report, while the notebook
+ * is closed, is handled by run-cli (closeSessions).
  */
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
@@ -53,9 +55,11 @@ Examples:
     )
     .action(async (paths: string[], _opts: unknown, cmd: Command) => {
       const { json, open, print } = context(cmd)
-      const session = await open('create')
       const stop = new AbortController()
       let interrupted: Signal | null = null
+      // Listening before the notebook is opened (and locked): a signal while it opens (which
+      // may read many files) stops the import before its first file instead of killing the
+      // process with the lock held. run-cli handles a signal while the notebook is closed.
       const stopListening = io.onSignal?.((signal) => {
         if (interrupted) return
         interrupted = signal
@@ -70,6 +74,7 @@ Examples:
       }
       let report: ImportReport
       try {
+        const session = await open('create')
         report = await session.importPaths(
           paths.map((p) => resolve(io.cwd, p)),
           { signal: stop.signal, onCommitted: streamed },
