@@ -193,10 +193,15 @@ function makeQuerySets(tokensOf: readonly string[][], vocabulary: readonly strin
     sets[5]!.queries.push(`${pick(both)} ${pick(both)}`)
     const p = randomPosition()
     sets[6]!.queries.push(phraseAt(tokensOf[p.article]!, p.position))
-    // operators: either of two vocabulary words; the single-word draw without a word of a random article
-    sets[7]!.queries.push(`${pick(vocabulary)} OR ${pick(vocabulary)}`)
-    const excluded = distinct(Math.floor(rand() * tokensOf.length))
-    sets[8]!.queries.push(`${word} -${excluded.length > 0 ? pick(excluded) : pick(vocabulary)}`)
+  }
+  // operators, from a PRNG of their own (the sets above stay those of earlier runs): either
+  // of two vocabulary words; a single-word draw without a word of a random article
+  const opRand = prng(SEED ^ 0x0e7a)
+  const opPick = <T>(xs: readonly T[]): T => xs[Math.floor(opRand() * xs.length)]!
+  for (let i = 0; i < QUERIES; i++) {
+    sets[7]!.queries.push(`${opPick(vocabulary)} OR ${opPick(vocabulary)}`)
+    const excluded = distinct(Math.floor(opRand() * tokensOf.length))
+    sets[8]!.queries.push(`${sets[0]!.queries[i]!} -${excluded.length > 0 ? opPick(excluded) : opPick(vocabulary)}`)
   }
   return sets
 }
