@@ -228,10 +228,8 @@ export class SearchIndex {
 
     // Plan each alternative (plan.ts), then merge them into one ranking.
     const ctx: PlanContext = { store, fields: [...(withFurniture ? SEARCH_FIELDS_WITH_FURNITURE : SEARCH_FIELDS)], filter, counts: new Map() }
-    const { entries, ranking } = mergePlans(
-      store,
-      query.alternatives.map((alt) => planAlternative(ctx, alt)),
-    )
+    const plans = query.alternatives.map((alt) => planAlternative(ctx, alt))
+    const { entries, ranking } = mergePlans(store, plans)
     const needles = needlesOf(query.clauses)
 
     // Check candidates against the text where the index cannot decide (phrases, skipped
@@ -240,13 +238,22 @@ export class SearchIndex {
     // unless countAll. A document matches when one of its alternatives does.
     const texts = new Map<ArticleId, string | null>()
     const hits: SearchHit[] = []
+    const decided = (p: { checks: readonly Needle[]; vetoes: readonly unknown[] }) => p.checks.length === 0 && p.vetoes.length === 0
+    if (plans.every(decided)) {
+      // Nothing to check: the index decided every match; read texts only for the snippets shown.
+      for (const entry of entries.slice(0, limit)) {
+        const hit = hitOf(store, entry, withSnippets ? await fieldsOf(store, this.#getText, entry.id, texts, withFurniture) : null, needles)
+        if (hit !== null) hits.push(hit)
+      }
+      return { query, hits, total: entries.length, totalExact: true, ranking, error: null }
+    }
     let total = 0
     let estimated = false
     for (const entry of entries) {
       const id = entry.id
-      const pending = entry.plans.map((plan) => ({ checks: plan.checks, vetoes: vetoesFor(ctx, plan, id) }))
+      const pending = entry.plans.some(decided) ? [] : entry.plans.map((plan) => ({ checks: plan.checks, vetoes: vetoesFor(ctx, plan, id) }))
       let fields: Field[] | null = null
-      if (!pending.some((p) => p.checks.length === 0 && p.vetoes.length === 0)) {
+      if (pending.length > 0 && !pending.some(decided)) {
         if (hits.length >= limit && options.countAll !== true) {
           // An excluded phrase its word pairs allow is most likely there: not counted.
           if (pending.some((p) => p.vetoes.length === 0)) total++
