@@ -83,7 +83,7 @@ import { registerHighlightCommand } from './highlight-command'
 import { registerArticleCommands } from './article-commands'
 import { registerTagCommands } from './tag-commands'
 import { registerBriefingCommands } from './briefing-commands'
-import { registerSearchCommand } from './search-command'
+import { registerSearchCommand, searchUsageMessage } from './search-command'
 import { registerExportCommands } from './export-commands'
 import { registerSafetyCommands } from './safety-commands'
 import { defaultNotebookDir, findFontsDir, userDataDir } from '../main/paths'
@@ -149,7 +149,8 @@ async function runCommand(argv: string[], io: CliIo, opened: OpenedSession[]): P
         if (json) writeJsonError(io, 'bad-request', commandIn(argv) ? `No ${commandIn(argv)} command given.` : 'No command given.')
         return EXIT.usage
       }
-      return usageFailure(io, json, error.message.replace(/^error:\s*/, ''), commandIn(argv))
+      const message = error.message.replace(/^error:\s*/, '')
+      return usageFailure(io, json, commandIn(argv) === 'search' ? searchUsageMessage(message, error.code) : message, commandIn(argv))
     }
     if (error instanceof UsageError) return usageFailure(io, json, error.message, commandIn(argv))
     if (isDossierError(error) || error instanceof UserError) return userFailure(io, json, error.code, error.message)

@@ -252,7 +252,7 @@ export interface DossierApi {
   restoreTag(args: TagRemoval): Promise<Result<Tag>>
   /** Every highlight in the notebook with its article's title, outlet and date. */
   listPassages(): Promise<Result<PassageSummary[]>>
-  search(args: { query: string } & Pick<SearchOptions, 'tagIds' | 'tagMode' | 'outlets' | 'from' | 'to' | 'kinds' | 'limit'>): Promise<Result<SearchResponse>>
+  search(args: { query: string } & Pick<SearchOptions, 'tagIds' | 'tagMode' | 'outlets' | 'from' | 'to' | 'kinds' | 'limit' | 'includeFurniture'>): Promise<Result<SearchResponse>>
 
   // Briefings (issue 6)
   listBriefings(): Promise<Result<BriefingSummary[]>>
