@@ -55,15 +55,24 @@ export function draftArticleFromText(raw: string, fileName: string, structural?:
   }
 }
 
-/** A title for a file that states none: its first sentence, shortened; else the file name. */
+/** How much of the first line a fallback title is looked for in: a title is cut to 100 characters anyway. */
+const TITLE_SCAN_CHARS = 1_000
+
+/**
+ * A title for a file that states none: its first sentence, shortened; else the file name.
+ * Only the start of the first non-blank line is read, so the cost does not grow with the
+ * text (an 11 MB line without a sentence end once overflowed the regex engine's stack).
+ */
 export function fallbackTitle(text: string, fileName: string, analysis?: TextAnalysis): { value: string; source: string } {
-  const article = analysis ? text.slice(analysis.article.start, analysis.article.end) : text
-  const first = article
-    .split('\n')
-    .map((l) => collapseWhitespace(l))
-    .find((l) => l.length > 0)
-  if (first) {
-    const sentence = /^(.{10,}?[.!?])(\s|$)/u.exec(first)?.[1] ?? first
+  const end = analysis ? analysis.article.end : text.length
+  const firstChar = /\S/g
+  firstChar.lastIndex = analysis ? analysis.article.start : 0
+  const from = firstChar.exec(text)?.index ?? end
+  if (from < end) {
+    const newline = text.indexOf('\n', from)
+    const lineEnd = newline === -1 || newline > end ? end : newline
+    const head = collapseWhitespace(text.slice(from, Math.min(lineEnd, from + TITLE_SCAN_CHARS)))
+    const sentence = /^(.{10,}?[.!?])(\s|$)/u.exec(head)?.[1] ?? head
     return { value: truncateAtWord(sentence, 100), source: 'first sentence (the file states no headline)' }
   }
   return { value: fileName, source: 'file name' }
