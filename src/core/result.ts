@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'tag-exists',
   'orphan',
   'export-failed',
+  'too-complex',
+  'timed-out',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
