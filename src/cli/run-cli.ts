@@ -223,7 +223,9 @@ it with "dossier edit". An article already in the notebook (same text) is report
 duplicate, not imported twice; a likely rewrite of another article is imported and linked
 to it with a similarity score. Refused, each with its reason: empty files, binary files,
 files over 50 MB, unreadable files, other types, encrypted or broken PDFs, HTML that is only
-scripts, file names with control characters.
+scripts, file names with control characters, and files too large, too complex or too slow
+to read (zip bombs, more than 5,000 PDF pages, nesting over 1,000 levels, more than 60 s).
+A file that fails never stops the others.
 Exits 1 when nothing was imported and at least one path failed.
 
 Examples:

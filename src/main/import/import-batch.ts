@@ -8,13 +8,14 @@ import type { ImportItem, ImportReport } from '../../core/api'
 import { makeArticleId, type ArticleId } from '../../core/ids'
 import { analyseText } from '../../core/analysis/analyse'
 import type { Fingerprint } from '../../core/analysis/fingerprint'
-import { draftArticleFromText } from '../../core/import-text'
 import type { Article, RewriteLink } from '../../core/model'
-import { DossierError, isDossierError } from '../../core/result'
-import { sha256Hex, type NotebookStore } from '../storage/notebook-store'
+import { isDossierError } from '../../core/result'
+import { sha256HexInSlices } from '../storage/hash-in-slices'
+import type { NotebookStore } from '../storage/notebook-store'
 import { collectImportFiles } from './collect-files'
-import { extractDocument } from './extract'
+import { prepareInWorker } from './extract-in-worker'
 import { checkFileName, readImportFile } from './file-checks'
+import { fileError } from './file-error'
 import { findRewriteLinks, MAX_LINKS } from './rewrite-links'
 
 export interface ContentToImport {
@@ -101,16 +102,15 @@ async function prepareOne(ctx: ImportContext, batch: ImportBatch, source: string
   try {
     const { name, bytes } = await load()
     checkFileName(name)
-    const doc = await extractDocument(bytes, name)
-    const draft = draftArticleFromText(doc.text, name, doc.meta)
-    if (!draft.text.trim()) throw new DossierError('empty-file', `${name} holds no text to import.`)
-    const bodyHash = sha256Hex(draft.text)
+    // Extraction and analysis run in the import worker, under its limits (./extract-in-worker).
+    const { doc, draft, body } = await prepareInWorker(bytes, name, ctx.signal)
+    const bodyHash = await sha256HexInSlices(body)
     const existing = ctx.store.articles.find((a) => a.bodyHash === bodyHash) ?? batch.articles.find((a) => a.bodyHash === bodyHash)
     if (existing) return { source, status: 'duplicate', articleId: existing.id, title: existing.title, duplicateOf: existing.id }
 
     // Durable writes of the body and original run while the next file is analysed; all
     // have finished (or failed, failing their file) before the catalog is written.
-    const written = Promise.all([ctx.store.putBody(draft.text), ctx.store.putOriginal(bytes, extname(name))]).then(([, original]) => original)
+    const written = Promise.all([ctx.store.putBody(body), ctx.store.putOriginal(bytes, extname(name))]).then(([, original]) => original)
     written.catch(() => undefined)
     const metaSources: Article['metaSources'] = { ...draft.metaSources }
     if (draft.analysis.meta.language.value !== null) metaSources.language = draft.analysis.meta.language.source
@@ -125,7 +125,7 @@ async function prepareOne(ctx: ImportContext, batch: ImportBatch, source: string
       metaSources,
       bodyHash,
       wordCount: draft.wordCount,
-      charCount: draft.text.length,
+      charCount: draft.charCount,
       importedAt: ctx.now(),
       format: doc.format,
       language: draft.analysis.meta.language.value,
@@ -144,8 +144,8 @@ async function prepareOne(ctx: ImportContext, batch: ImportBatch, source: string
     batch.items.set(article.id, item)
     return item
   } catch (error) {
-    if (!isDossierError(error)) throw error
-    return { source, status: 'failed', error: { code: error.code, message: error.message } }
+    // Whatever goes wrong with one file is that file's failure, never the batch's.
+    return { source, status: 'failed', error: fileError(error, source) }
   }
 }
 

@@ -26,7 +26,7 @@ import { WorkerJobs, type WorkerJob } from '../workers/worker-jobs'
 import type { PdfProgress } from './briefing-pdf'
 import type { PdfWorkerMessage, PdfWorkerRequest } from './pdf-worker'
 
-export const PDF_WORKER_FILE = 'pdf-worker.js'
+export const PDF_WORKER_ENTRY = 'pdf-worker'
 
 export interface PdfJobOptions {
   /** Directory holding the fonts (resources/fonts). */
@@ -56,7 +56,7 @@ export interface PdfWorkerRendererOptions {
 
 /** The built worker beside this bundle, or one folder up; throws if neither exists. */
 export function defaultPdfWorkerUrl(): URL {
-  return findBuiltWorker(PDF_WORKER_FILE, import.meta.url, 'PDF worker')
+  return findBuiltWorker(PDF_WORKER_ENTRY, import.meta.url, 'PDF worker')
 }
 
 export class PdfWorkerRenderer {
@@ -109,7 +109,7 @@ export class PdfWorkerRenderer {
         onMessage: (message) => {
           if (message.type === 'progress') {
             options.onProgress?.(message.progress)
-            return false
+            return 'wait'
           }
           done()
           if (message.type === 'done') {
@@ -118,7 +118,7 @@ export class PdfWorkerRenderer {
           } else {
             reject(deserializeError(message.error))
           }
-          return true
+          return 'done'
         },
         onLost: (error) => {
           done()

@@ -22,6 +22,7 @@ import { DossierError } from '../../core/result'
 import { createBackup, listBackups, newestBackupAgeMs, AUTO_BACKUP_INTERVAL_MS, type BackupInfo } from './backups'
 import { writeFileDurably, type FileWriter } from './durable-write'
 import { TEMP_FILE, validateAnnotationsOf, validateCatalog } from './file-formats'
+import { sha256HexInSlices } from './hash-in-slices'
 import { planCounts, writeCountsCache } from './highlight-counts'
 import { acquireNotebookLock, type NotebookLock } from './notebook-lock'
 import { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR, WRITTEN_DIRS } from './layout'
@@ -207,8 +208,9 @@ export class NotebookStore {
   }
 
   /** Stores text under its hash (idempotent) and returns the hash. */
-  async putBody(text: string): Promise<string> {
-    const hash = sha256Hex(text)
+  /** Stores an article's text (a string, or its UTF-8 bytes as import hands it over); returns its hash. */
+  async putBody(text: string | Uint8Array): Promise<string> {
+    const hash = typeof text === 'string' ? sha256Hex(text) : await sha256HexInSlices(text)
     await this.#putImmutable(BODIES_DIR, `${hash}.txt`, text)
     return hash
   }
@@ -229,7 +231,7 @@ export class NotebookStore {
 
   /** Keeps the original bytes of an imported file; returns its notebook-relative path. */
   async putOriginal(bytes: Uint8Array, extension: string): Promise<{ path: string; hash: string }> {
-    const hash = sha256Hex(bytes)
+    const hash = await sha256HexInSlices(bytes)
     const name = `${hash}${extension.toLowerCase()}`
     await this.#putImmutable(ORIGINALS_DIR, name, bytes)
     return { path: `${ORIGINALS_DIR}/${name}`, hash }

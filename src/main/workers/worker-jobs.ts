@@ -23,11 +23,18 @@ export interface WorkerJob<M> {
   transfer?: ArrayBuffer[]
   /** The request was posted: the worker is now working on this job. */
   onStart?: () => void
-  /** A message the worker posted for this job; return true if it was the job's last. */
-  onMessage: (message: M) => boolean
+  /** A message the worker posted for this job: more to come, the job's last, or its last and the worker is to be replaced. */
+  onMessage: (message: M) => JobStep
   /** The job cannot finish: the worker died while it ran, or the host was shut down. */
   onLost: (error: Error) => void
 }
+
+/**
+ * After a message: 'wait' for more, 'done', or 'done-retire': done, and the next job gets a
+ * fresh worker (the old one may still be busy with what the job left behind, or hold its
+ * garbage).
+ */
+export type JobStep = 'wait' | 'done' | 'done-retire'
 
 export interface WorkerJobsOptions {
   /** The built worker script (resolved when the first worker starts). */
@@ -35,6 +42,8 @@ export interface WorkerJobsOptions {
   /** Named in errors: 'The PDF worker stopped …'. */
   label: string
   resourceLimits?: ResourceLimits
+  /** Given to every worker started (`workerData`). */
+  workerData?: unknown
   /** Stop the worker after this long without a job (default 2 minutes). */
   idleTimeoutMs?: number
 }
@@ -114,12 +123,15 @@ export class WorkerJobs<M extends { id: number }> {
 
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker
-    const worker = new Worker(this.#options.workerUrl(), this.#options.resourceLimits ? { resourceLimits: this.#options.resourceLimits } : {})
+    const { resourceLimits, workerData } = this.#options
+    const worker = new Worker(this.#options.workerUrl(), { ...(resourceLimits ? { resourceLimits } : {}), ...(workerData !== undefined ? { workerData } : {}) })
     worker.on('message', (message: M) => {
       const job = this.#current
       if (this.#worker !== worker || !job || job.request.id !== message.id) return
-      if (!job.onMessage(message)) return
+      const step = job.onMessage(message)
+      if (step === 'wait' || this.#current !== job) return
       this.#current = null
+      if (step === 'done-retire') void this.#terminate()
       this.#next()
     })
     const lose = (error: WorkerLostError) => {
