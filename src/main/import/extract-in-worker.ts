@@ -11,7 +11,7 @@
  * - the cap on any one buffer: the worker says when it refused one, and the file stops;
  * - cancel: the import's AbortSignal stops the file in hand at once.
  * Stopping means terminating the worker (the readers are synchronous); the next file gets
- * a fresh one (../workers/worker-jobs), as it does after any file that failed. Inside the worker, the readers' own caps apply
+ * a fresh one (../workers/worker-jobs), as it does after a file that failed unexpectedly. Inside the worker, the readers' own caps apply
  * (./extract-limits), plus the cap on any one buffer.
  *
  * One worker is shared by the process (`sharedImportExtractor`): it stays warm between
@@ -101,9 +101,11 @@ export class ImportExtractor {
             resolve(message.prepared)
             return 'done'
           }
-          reject(deserializeError(message.error))
-          // What a refused file left behind (pending work, its garbage) goes with its worker.
-          return 'done-retire'
+          const error = deserializeError(message.error)
+          reject(error)
+          // A reader's refusal leaves the worker as it was; after anything else (a bug, an
+          // error no reader expected) the worker is replaced, with whatever it left behind.
+          return error instanceof DossierError ? 'done' : 'done-retire'
         },
         onLost: (error) => {
           finish()
