@@ -209,6 +209,19 @@ export const GOOD: readonly CorpusFile[] = [
   },
 ]
 
+/** Not hostile, only as large as an import may be: for the main thread's share of the work (hashing, copying, writing 49 MB). */
+export const LARGE: readonly CorpusFile[] = [
+  {
+    name: 'large-49mb.txt',
+    what: '49 MB of ordinary paragraphs',
+    make: (path) => {
+      const paragraph = `${GOOD_TEXT.notes} ${GOOD_TEXT.page} ${GOOD_TEXT.report} ${GOOD_TEXT.brief}\n\n`
+      return writeFile(path, `A long record of the harbour\n\n${paragraph.repeat(Math.floor((49 * 1024 * 1024) / paragraph.length))}`)
+    },
+    expect: { status: 'imported', title: /^A long record of the harbour$/ },
+  },
+]
+
 /** The generator's own sources: when one changes, the corpus is made again. */
 const GENERATOR_SOURCES = ['corpus.ts', '../../src/main/import/test-raw-documents.ts', '../../src/main/import/test-documents.ts']
 
@@ -226,7 +239,7 @@ export async function makeCorpus(options: { dir?: string; force?: boolean } = {}
   const stamp = await generatorStamp()
   const current = !options.force && (await readFile(stampFile, 'utf8').catch(() => '')) === stamp
   const paths = new Map<string, string>()
-  for (const file of [...HOSTILE, ...GOOD]) {
+  for (const file of [...HOSTILE, ...GOOD, ...LARGE]) {
     const path = join(dir, file.name)
     const present = await stat(path).then(
       (s) => s.size > 0,

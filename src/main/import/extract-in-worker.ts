@@ -20,6 +20,7 @@
  * `configureImportExtractor` chooses another (the unit tests use a bundle they build).
  */
 import { DossierError } from '../../core/result'
+import { copyInSlices } from '../in-slices'
 import { findBuiltWorker } from '../workers/built-worker'
 import { deserializeError } from '../workers/worker-errors'
 import { WorkerJobs, WorkerLostError, type WorkerJob } from '../workers/worker-jobs'
@@ -59,7 +60,14 @@ export class ImportExtractor {
   }
 
   /** Extracts and drafts one file in the worker. Rejects with a DossierError naming the file for every way it can fail. */
-  prepare(bytes: Uint8Array, name: string, signal?: AbortSignal): Promise<PreparedFile> {
+  async prepare(bytes: Uint8Array, name: string, signal?: AbortSignal): Promise<PreparedFile> {
+    if (signal?.aborted) throw cancelledWhileReading(name)
+    // A copy of its own goes to the worker (transferred): the caller keeps `bytes` to store as
+    // the original. (Not bytes.slice(): on a Buffer that is a view, maybe of Node's shared pool.)
+    return this.#run(await copyInSlices(bytes), name, signal)
+  }
+
+  #run(copy: Uint8Array, name: string, signal: AbortSignal | undefined): Promise<PreparedFile> {
     const { fileMs, pageMs, heapMb, maxBufferBytes, ...readerLimits } = this.limits
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(cancelledWhileReading(name))
@@ -76,9 +84,6 @@ export class ImportExtractor {
         reject(error)
         void this.#jobs.stop(job)
       }
-      // A copy of its own goes to the worker (transferred): the caller keeps `bytes` to store as
-      // the original. (Not bytes.slice(): on a Buffer that is a view, maybe of Node's shared pool.)
-      const copy = new Uint8Array(bytes)
       const request: ExtractWorkerRequest = { type: 'prepare', id: this.#nextId++, name, bytes: copy, limits: readerLimits satisfies ReaderLimits }
       const job: WorkerJob<ExtractWorkerMessage> = {
         request,

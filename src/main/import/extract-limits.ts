@@ -42,12 +42,12 @@ export const DEFAULT_LIMITS: ExtractLimits = {
   maxStatedBytes: 512 * MB,
   maxZipEntries: 10_000,
   maxPdfPages: 5_000,
-  maxImagePixels: 30_000_000,
+  maxImagePixels: 16_000_000,
   maxNesting: 1_000,
   fileMs: 60_000,
   pageMs: 10_000,
   heapMb: 320,
-  maxBufferBytes: 128 * MB,
+  maxBufferBytes: 64 * MB,
 }
 
 export function megabytes(bytes: number): string {
@@ -64,7 +64,7 @@ export function nestedTooDeeply(name: string): DossierError {
 }
 
 export function needsTooMuchMemory(name: string, heapMb: number): DossierError {
-  return new DossierError('too-complex', `${name} needs more than ${heapMb} MB of memory to read; Dossier stopped reading it. Split it into smaller files, or save it in a simpler format (for example plain text).`)
+  return new DossierError('too-complex', `${name} needs more than ${heapMb} MB of memory to read; Dossier stopped reading it. Split it into smaller files and import those.`)
 }
 
 export function bufferTooLarge(name: string, maxBytes: number): DossierError {
@@ -72,7 +72,7 @@ export function bufferTooLarge(name: string, maxBytes: number): DossierError {
 }
 
 export function fileTimedOut(name: string, ms: number): DossierError {
-  return new DossierError('timed-out', `${name} took more than ${ms / 1000} s to read; Dossier stopped reading it. Split it into smaller files, or save it in a simpler format.`)
+  return new DossierError('timed-out', `${name} took more than ${ms / 1000} s to read; Dossier stopped reading it. Split it into smaller files and import those.`)
 }
 
 export function pageTimedOut(name: string, page: number, pages: number, ms: number): DossierError {
