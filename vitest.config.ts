@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config'
 // extraction worker, bundled once per run by the global setup.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.mjs'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'scripts/**/*.test.mjs'],
     exclude: ['e2e/**', '**/node_modules/**', 'out/**', 'dist/**', 'reports/**', 'test-results/**'],
     environment: 'node',
     testTimeout: 20_000,

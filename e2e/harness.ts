@@ -26,6 +26,7 @@ import { err } from '../src/core/result'
 import { createApiHandlers, isApiMethod } from '../src/main/api-handlers'
 import { configureImportExtractor } from '../src/main/import/extract-in-worker'
 import type { DesktopShell, Dialogs } from '../src/main/dialogs'
+import { APP_PAGE_URL, isAllowedRequest, isTrustedSender } from '../src/main/security'
 import { createMainService, type MainService } from '../src/main/service'
 
 export const ROOT = join(import.meta.dirname, '..')
@@ -157,8 +158,9 @@ async function bindChromium(page: Page, rendererUrl: string, notebookDir: string
   const handlers = createApiHandlers(service)
 
   await page.exposeBinding('__dossierInvoke', async (source, method: string, args: unknown[]) => {
-    // The same rule as the IPC adapter: only the app's own page, main frame, may call.
-    if (source.page !== page || source.frame !== page.mainFrame() || !source.frame.url().startsWith(new URL(rendererUrl).origin)) {
+    // The same rule as the IPC adapter (security.ts isTrustedSender): only the app's own
+    // page, main frame, may call. Here the app page is served over http://127.0.0.1.
+    if (source.page !== page || source.frame !== page.mainFrame() || !isTrustedSender(source.frame.url(), rendererUrl)) {
       return err('forbidden', `${method} was called from an untrusted frame and was refused.`)
     }
     if (!isApiMethod(method)) return err('bad-request', `${method} is not an API method.`)
@@ -175,12 +177,9 @@ async function bindChromium(page: Page, rendererUrl: string, notebookDir: string
       Object.defineProperty(window, 'dossier', { value: bridge, writable: false, configurable: false });
     })();`,
   })
-  // As in the app's session: nothing but the app's own origin may be fetched.
-  const origin = new URL(rendererUrl).origin
-  await page.route('**/*', (route) => {
-    const url = route.request().url()
-    return url.startsWith(origin) || url.startsWith('data:') ? route.continue() : route.abort('blockedbyclient')
-  })
+  // The app session's request rule (security.ts isAllowedRequest), with the harness's
+  // server in the place of the dev server: nothing but the app's own origin may be fetched.
+  await page.route('**/*', (route) => (isAllowedRequest(route.request().url(), rendererUrl) ? route.continue() : route.abort('blockedbyclient')))
   await page.goto(rendererUrl)
   const app: DossierApp = {
     mode: 'chromium',
@@ -207,6 +206,8 @@ async function launchElectron(binary: string, notebookDir: string, tempDir: stri
     env: { ...process.env, DOSSIER_NOTEBOOK: notebookDir },
   })
   const page = await electron.firstWindow()
+  // The app shows app://dossier/index.html (served by its protocol handler), never file://.
+  await page.waitForURL((url) => url.href.startsWith(APP_PAGE_URL))
   return {
     mode: 'electron',
     electron,

@@ -11,13 +11,14 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { countPlaywright, countSingleCheck, countVitest, formatDuration, formatTable, formatTotals, parseArgs, skipReasons, sumCounts } from './test-summary.mjs'
+import { countChecks, countPlaywright, countSingleCheck, countVitest, formatDuration, formatTable, formatTotals, parseArgs, skipReasons, sumCounts } from './test-summary.mjs'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 const reportsDir = join(root, 'reports')
 const vitestReport = join(reportsDir, 'vitest.json')
 const hostileReport = join(reportsDir, 'vitest-hostile.json')
 const playwrightReport = join(reportsDir, 'playwright.json')
+const prodInstallReport = join(reportsDir, 'prod-install.json')
 const isWindows = process.platform === 'win32'
 
 const firstExisting = (names) => names.map((name) => join(root, name)).find((file) => existsSync(file))
@@ -86,6 +87,16 @@ const suites = [
     before: () => rmSync(hostileReport, { force: true }),
     command: () => npx('vitest', 'run', '--config', 'scripts/hostile-input/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${hostileReport}`),
     count: (exitCode) => countVitest(readJson(hostileReport), exitCode),
+  },
+  {
+    // The shipped app is the tested app: the built code on a production-only install
+    // (npm ci --omit=dev in a copy), every runtime import checked against `dependencies`,
+    // every format imported and exported through the CLI there. Needs the build above.
+    name: 'prod-install',
+    title: 'prod-install (built app on production dependencies only)',
+    before: () => rmSync(prodInstallReport, { force: true }),
+    command: () => npmRun('test:prod-install'),
+    count: (exitCode) => countChecks(readJson(prodInstallReport), exitCode, 'prod-install'),
   },
   {
     // One check: 200 SIGKILLs of a process saving highlights must lose nothing it
@@ -188,7 +199,7 @@ async function main() {
   const total = sumCounts(rows)
   banner('summary')
   console.log(formatTable(rows))
-  const reportOf = { security: join(reportsDir, 'electronegativity.json'), unit: vitestReport, e2e: playwrightReport }
+  const reportOf = { security: join(reportsDir, 'electronegativity.json'), unit: vitestReport, 'prod-install': prodInstallReport, e2e: playwrightReport }
   const reports = rows.filter((row) => row.status !== 'SKIPPED' && reportOf[row.name] && existsSync(reportOf[row.name])).map((row) => reportOf[row.name])
   if (reports.length > 0) console.log(`reports: ${reports.map((f) => relative(root, f)).join(', ')}`)
   const skipped = skipReasons(readJson(vitestReport), readJson(playwrightReport))

@@ -112,6 +112,39 @@ export function countPlaywright(report, exitCode) {
 }
 
 /**
+ * Counts from a suite that writes its own list of checks (scripts/prod-install):
+ * `{ checks: [{ name, status: "passed" | "failed" | "skipped", detail }] }`. Every failed
+ * check is named in the notes (the suite prints its detail), every skipped one with its
+ * reason (a skip is never silent). No
+ * report, an empty list, or a failing exit code with nothing failed counts 1 failed.
+ * @param {unknown} report
+ * @param {number | null} exitCode
+ * @param {string} what the suite's name, for the notes
+ * @returns {Counts}
+ */
+export function countChecks(report, exitCode, what) {
+  const counts = emptyCounts()
+  const list = report && typeof report === 'object' && Array.isArray(/** @type {any} */ (report).checks) ? /** @type {any[]} */ (/** @type {any} */ (report).checks) : null
+  if (!list || list.length === 0) {
+    counts.failed = 1
+    counts.notes.push(`${what} wrote ${list ? 'an empty list of checks' : 'no report'} (exit ${exitCode ?? 'by a signal'}): counted as 1 failed`)
+    return counts
+  }
+  for (const item of list) {
+    const status = item?.status
+    if (status === 'passed') counts.passed += 1
+    else if (status === 'skipped') {
+      counts.skipped += 1
+      counts.notes.push(`skipped: ${item.name}: ${item.detail || 'no reason given'}`)
+    } else {
+      counts.failed += 1
+      counts.notes.push(`failed: ${item?.name ?? 'a check'}`)
+    }
+  }
+  return failureFloor(counts, exitCode, what)
+}
+
+/**
  * Why tests were skipped, so a skip is never silent: Playwright's `skip` annotations
  * (grouped, with how many tests each covers) and the names of skipped Vitest tests (our
  * skipped tests carry their reason in their name).

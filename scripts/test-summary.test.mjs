@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countPlaywright, countSingleCheck, countVitest, formatTable, formatTotals, parseArgs, skipReasons, sumCounts } from './test-summary.mjs'
+import { countChecks, countPlaywright, countSingleCheck, countVitest, formatTable, formatTotals, parseArgs, skipReasons, sumCounts } from './test-summary.mjs'
 
 // Shapes as written by Vitest 4's JSON reporter and Playwright 1.65's JSON reporter.
 const vitestAllGreen = {
@@ -102,6 +102,38 @@ describe('countPlaywright', () => {
   it('counts 1 failed when there is no report', () => {
     expect(countPlaywright(undefined, 1)).toMatchObject({ passed: 0, failed: 1, skipped: 0 })
     expect(countPlaywright(null, 0)).toMatchObject({ failed: 1 })
+  })
+})
+
+describe('countChecks', () => {
+  const report = {
+    checks: [
+      { name: 'import .txt through the CLI', status: 'passed', detail: '' },
+      { name: "runtime import 'jsdom' ships with the app", status: 'failed', detail: 'declared in devDependencies' },
+      { name: 'export pdf through the CLI', status: 'skipped', detail: 'pdftotext is not installed' },
+    ],
+  }
+
+  it('counts each check, names every failure, and every skip with its reason', () => {
+    expect(countChecks(report, 1, 'prod-install')).toEqual({
+      passed: 1,
+      failed: 1,
+      skipped: 1,
+      notes: ["failed: runtime import 'jsdom' ships with the app", 'skipped: export pdf through the CLI: pdftotext is not installed'],
+    })
+  })
+
+  it('counts a check with an unknown status as failed', () => {
+    expect(countChecks({ checks: [{ name: 'x', status: 'weird' }] }, 0, 'prod-install')).toMatchObject({ passed: 0, failed: 1 })
+  })
+
+  it('never passes without checks: no report, or an empty list, is 1 failed even on exit 0', () => {
+    expect(countChecks(undefined, 0, 'prod-install')).toMatchObject({ passed: 0, failed: 1, notes: ['prod-install wrote no report (exit 0): counted as 1 failed'] })
+    expect(countChecks({ checks: [] }, 0, 'prod-install')).toMatchObject({ failed: 1 })
+  })
+
+  it('counts 1 failed when the suite failed but its checks all passed', () => {
+    expect(countChecks({ checks: [{ name: 'a', status: 'passed' }] }, 2, 'prod-install')).toMatchObject({ passed: 1, failed: 1 })
   })
 })
 

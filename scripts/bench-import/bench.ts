@@ -1,6 +1,9 @@
 /**
- * Import benchmark with the REAL code: 1,000 distinct text articles of real prose (see
- * articles.ts) written as .txt files into a temp folder, then, each in a fresh process:
+ * Import benchmark with the REAL code: the first 1,000 articles of the realistic article
+ * set (generated text whose sentences never repeat, lengths log-normal around 800 words,
+ * see scripts/shared/realistic-text.ts) as .txt files in a temp folder, or with --real,
+ * 1,000 real files of this machine (man pages as text, Debian HTML documentation, PDFs;
+ * see scripts/shared/real-files.ts), then, each in a fresh process:
  *
  *   session   NotebookSession.open(notebook, { fontsDir }, {}) + importPaths([folder]):
  *             the path `dossier import FOLDER` and the app's open dialog take today
@@ -19,14 +22,14 @@
  *
  *   npm run bench:import
  *   npm run bench:import -- --articles 1000 --seed 1 --corpus ../shared/corpus --keep
+ *   npm run bench:import -- --real
  *
  * Goal: >= 100 articles/s through the session. Last line: `RESULT import_articles_per_s <n>`
  * (the session importPaths figure).
  */
 import { spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
@@ -39,7 +42,10 @@ import { extractDocument } from '../../src/main/import/extract'
 import { readImportFile } from '../../src/main/import/file-checks'
 import { NotebookSession } from '../../src/main/notebook-session'
 import type { FileWriter } from '../../src/main/storage/durable-write'
-import { loadArticleSentences, makeArticle } from './articles'
+import { describeSet, ensureArticleSet } from '../shared/article-set'
+import { RealTextMissingError } from '../shared/man-pages'
+import { linkOrCopy } from '../shared/notebook-files'
+import { realFileSet } from '../shared/real-files'
 
 const here = fileURLToPath(new URL('.', import.meta.url)) // out/scripts/bench-import
 const root = resolve(here, '../../..')
@@ -189,6 +195,7 @@ async function parent(): Promise<void> {
       seed: { type: 'string', default: '1' },
       corpus: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      real: { type: 'boolean', default: false },
     },
   })
   const count = Number(values.articles)
@@ -200,15 +207,20 @@ async function parent(): Promise<void> {
   mkdirSync(folder)
   try {
     let start = performance.now()
-    const sentences = loadArticleSentences(corpus)
-    const articles = Array.from({ length: count }, (_, i) => makeArticle(sentences, i, seed))
-    const distinct = new Set(articles.map((a) => createHash('sha256').update(a).digest('hex'))).size
-    if (distinct !== count) throw new Error(`Only ${distinct} of ${count} generated articles are distinct.`)
-    articles.forEach((text, i) => writeFileSync(join(folder, `article-${String(i + 1).padStart(4, '0')}.txt`), text))
-    const words = articles.map((a) => a.split(/\s+/).filter(Boolean).length)
-    const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a), 0)
-    console.log(`bench:import: ${count} distinct articles of corpus prose (${sentences.length} sentences, seed ${seed}), ${Math.min(...words)}–${Math.max(...words)} words, ${(bytes / 1024 / 1024).toFixed(1)} MB in all`)
-    console.log(`  generated and written in ${fmtMs(ms(start))} to ${folder}`)
+    // A flat folder of the chosen files (linked), numbered so names never collide.
+    let files: string[]
+    if (values.real) {
+      const set = await realFileSet(count, { what: 'bench:import --real', log: console.log })
+      files = set.files
+      console.log(`bench:import: ${count} real files: ${set.counts.txt} manual pages as text, ${set.counts.html} HTML pages, ${set.counts.pdf} PDFs`)
+    } else {
+      const set = await ensureArticleSet(count, { what: 'bench:import', seed, corpusDir: corpus, log: console.log })
+      files = set.articles.map((a) => join(set.dir, a.file))
+      console.log(`bench:import: ${count} realistic articles (seed ${seed}, ${set.dir}): ${describeSet(set.info)}`)
+    }
+    for (const [i, file] of files.entries()) await linkOrCopy(file, join(folder, `${String(i + 1).padStart(5, '0')}-${basename(file)}`))
+    const bytes = files.reduce((n, f) => n + statSync(f).size, 0)
+    console.log(`  ${(bytes / 1024 / 1024).toFixed(1)} MB in all, ready in ${fmtMs(ms(start))} in ${folder}`)
     console.log(`  machine: ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(2)} (other work running at the same time slows every figure below)`)
 
     start = performance.now()
@@ -217,12 +229,15 @@ async function parent(): Promise<void> {
     const nosync = await runChild<SessionResult>('nosync', { folder, notebook: join(work, 'notebook-nosync') })
     const extract = await runChild<ExtractResult>('extract', { folder, notebook: '' })
 
+    // Real files may hold the same text twice or no text (a scanned PDF): those are not imported.
+    const expected = values.real ? session.imported : count
     for (const [label, r] of [
       ['session.importPaths (CLI, open dialog)', session],
       ['session.importContents (drag and drop)', contents],
       ['diagnostic: session.importPaths with a writer that never fsyncs (NOT the app)', nosync],
     ] as const) {
-      if (r.imported !== count) throw new Error(`${label}: imported ${r.imported} of ${count}:\n${r.failed.slice(0, 5).join('\n')}`)
+      if (r.imported !== expected) throw new Error(`${label}: imported ${r.imported} of ${count}:\n${r.failed.slice(0, 5).join('\n')}`)
+      if (r.imported < count) console.log(`\n${label}: ${count - r.imported} files not imported, e.g. ${r.failed.slice(0, 3).join('; ')}`)
       // Body and original writes overlap (up to 16 in flight), so their summed durations
       // exceed wall time: they are shown as busy time, not subtracted from the total.
       console.log(`\n${label}: ${r.imported} imported in ${fmtMs(r.importMs)} → ${perSecond(r.imported, r.importMs).toFixed(0)} articles/s (notebook open ${fmtMs(r.openMs)})`)
@@ -261,5 +276,9 @@ if (childIndex !== -1) {
   const jobIndex = process.argv.indexOf('--job')
   await child(process.argv[childIndex + 1]!, JSON.parse(process.argv[jobIndex + 1]!) as Job)
 } else {
-  await parent()
+  await parent().catch((error: unknown) => {
+    if (!(error instanceof RealTextMissingError)) throw error
+    console.error(error.message)
+    process.exit(2)
+  })
 }

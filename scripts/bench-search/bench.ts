@@ -1,7 +1,9 @@
 /**
- * Search benchmark with the REAL search code (src/core/search): 10,000 articles of ~800
- * words of real prose (sentences of ../shared/corpus, see corpus.ts) plus 2 highlights
- * each, measuring:
+ * Search benchmark with the REAL search code (src/core/search): the 10,000 articles of the
+ * realistic article set (generated text whose sentences never repeat, lengths log-normal
+ * around 800 words, see scripts/shared/realistic-text.ts), or with --real 10,000 real files
+ * of this machine (man pages, Debian HTML documentation, PDFs, read as import reads them),
+ * plus 2 highlights each (see articles.ts), measuring:
  *   - index build time, heap growth (after GC) and serialised size, load-from-JSON time;
  *   - p50/p99 of single-word, two-word, phrase and prefix queries (drawn with a seeded
  *     PRNG from the generated texts), timed end to end through SearchIndex.search with
@@ -15,6 +17,7 @@
  *
  *   npm run bench:search
  *   npm run bench:search -- --articles 2000 --queries 100 --corpus DIR --seed 7
+ *   npm run bench:search -- --real
  *
  * Query sets, 200 queries each. "Vocabulary" draws (the goals apply to these) start from a
  * word drawn uniformly from the distinct indexed words (mostly rare words and names, as
@@ -38,7 +41,11 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { ArticleId, HighlightId, TagId } from '../../src/core/ids'
 import { foldText, SearchIndex, STOP_WORDS, tokenize } from '../../src/core/search'
-import { corpusFiles, loadSentences, namePool, prng, syntheticArticle, type SyntheticArticle } from './corpus'
+import { describeSet, ensureArticleSet } from '../shared/article-set'
+import { RealTextMissingError } from '../shared/man-pages'
+import { prng } from '../shared/random'
+import { realFileSet } from '../shared/real-files'
+import { type BenchArticle, generatedArticles, realArticles } from './articles'
 
 const here = dirname(fileURLToPath(import.meta.url)) // out/scripts/bench-search
 const root = resolve(here, '../../..')
@@ -48,6 +55,7 @@ const { values: args } = parseArgs({
     articles: { type: 'string', default: '10000' },
     queries: { type: 'string', default: '200' },
     corpus: { type: 'string' },
+    real: { type: 'boolean', default: false },
     seed: { type: 'string', default: '20250115' },
   },
 })
@@ -55,6 +63,8 @@ const ARTICLES = Number(args.articles)
 const QUERIES = Number(args.queries)
 const SEED = Number(args.seed)
 const CORPUS_DIR = resolve(root, args.corpus ?? '../shared/corpus')
+/** The article set's seed: the same set as the other benchmarks use (cached once). */
+const ARTICLE_SET_SEED = 1
 const LIMIT = 20
 const GOAL_P99_MS = 50
 const GOAL_SPEEDUP = 20
@@ -167,20 +177,22 @@ function makeQuerySets(tokensOf: readonly string[][], vocabulary: readonly strin
 }
 
 async function main(): Promise<void> {
-  if (corpusFiles(CORPUS_DIR).length === 0) {
-    console.error(`bench:search needs the corpus of real articles at ${CORPUS_DIR} (../shared/corpus from the project root), and it is not there.`)
-    console.error('Put the five .txt articles there, or pass --corpus DIR.')
-    process.exit(2)
-  }
   if (!gc) console.warn('note: run with node --expose-gc for a meaningful heap figure (npm run bench:search does)')
-  const sentences = loadSentences(CORPUS_DIR)
-  if (sentences.length < 20) throw new Error(`only ${sentences.length} usable sentences in ${CORPUS_DIR}`)
 
-  // ------------------------------------------------------------ generate
+  // ------------------------------------------------------------ articles
   const t = performance.now()
-  const names = namePool(40_000, SEED)
-  const articles: SyntheticArticle[] = []
-  for (let i = 0; i < ARTICLES; i++) articles.push(syntheticArticle(sentences, names, i))
+  let articles: BenchArticle[]
+  let source: string
+  if (args.real) {
+    const set = await realFileSet(ARTICLES, { what: 'bench:search --real', log: console.log })
+    const read = await realArticles(set.files)
+    articles = read.articles
+    source = `real files (${set.counts.txt} man pages, ${set.counts.html} HTML pages, ${set.counts.pdf} PDFs${read.leftOut > 0 ? `; ${read.leftOut} without text left out` : ''})`
+  } else {
+    const set = await ensureArticleSet(ARTICLES, { what: 'bench:search', seed: ARTICLE_SET_SEED, corpusDir: CORPUS_DIR, log: console.log })
+    articles = await generatedArticles(set, ARTICLES)
+    source = `realistic articles: ${describeSet(set.info)}`
+  }
   const bodies = new Map<string, string>(articles.map((a) => [a.id, a.body]))
   const highlightCount = articles.reduce((n, a) => n + a.highlights.length, 0)
   // Query sets need every article's tokens; they are dropped once the queries are drawn.
@@ -201,9 +213,9 @@ async function main(): Promise<void> {
     return { sets: makeQuerySets(tokensOf, vocabulary, vocab, prng(SEED ^ 0x5eed)), words, vocabularySize: vocabulary.length }
   })()
   console.log(
-    `search benchmark: ${ARTICLES.toLocaleString('en-US')} articles (${Math.round(words / ARTICLES)} words each on average, ` +
+    `search benchmark: ${articles.length.toLocaleString('en-US')} articles (${Math.round(words / ARTICLES)} words each on average, ` +
       `${highlightCount.toLocaleString('en-US')} highlights), ${vocabularySize.toLocaleString('en-US')} distinct indexed words; ` +
-      `corpus ${CORPUS_DIR} (${sentences.length} sentences); generated in ${fmtMs(performance.now() - t)}`,
+      `read in ${fmtMs(performance.now() - t)}\n  ${source}`,
   )
 
   // ------------------------------------------------------------ build, save, load
@@ -223,21 +235,25 @@ async function main(): Promise<void> {
     const buildMs = performance.now() - t0
     const heapDelta = heapAfterGc() - heapBefore
     t0 = performance.now()
-    const json = JSON.stringify(built)
+    // The saved form (src/main/search/index-files.ts): a JSON head, binary word filters, JSON shards of terms.
+    const parts = built.toParts('all')
+    const head = JSON.stringify(parts.head)
+    const shards = [...parts.shards.values()].map((entries) => JSON.stringify(entries))
+    const json = head + shards.join('')
     const serializeMs = performance.now() - t0
     t0 = performance.now()
-    const loaded = SearchIndex.loadJSON(json, { getText })
+    const loaded = SearchIndex.fromParts(JSON.parse(head), parts.filters.slice(), shards.map((text) => JSON.parse(text)), { getText })
     const loadMs = performance.now() - t0
-    if (!loaded.ok) throw new Error(`loadJSON failed: ${loaded.reason}: ${loaded.message}`)
-    if (loaded.index.fingerprint() !== built.fingerprint()) throw new Error('fingerprint changed through JSON')
-    return { index: loaded.index, buildMs, heapDelta, jsonBytes: Buffer.byteLength(json), serializeMs, loadMs }
+    if (!loaded.ok) throw new Error(`loading the saved parts failed: ${loaded.reason}: ${loaded.message}`)
+    if (loaded.index.fingerprint() !== built.fingerprint()) throw new Error('fingerprint changed through the saved parts')
+    return { index: loaded.index, buildMs, heapDelta, jsonBytes: Buffer.byteLength(json) + parts.filters.byteLength, serializeMs, loadMs }
   })()
 
   console.log('\nIndex')
   console.log(`  build (add ${ARTICLES.toLocaleString('en-US')} articles + ${highlightCount.toLocaleString('en-US')} highlights)  ${fmtMs(buildMs)}`)
   console.log(`  heap growth after GC                 ${gc ? fmtMB(heapDelta) : 'n/a (no --expose-gc)'}`)
-  console.log(`  serialised (JSON.stringify)          ${fmtMB(jsonBytes)} in ${fmtMs(serializeMs)}`)
-  console.log(`  load from JSON (parse + restore)     ${fmtMs(loadMs)}`)
+  console.log(`  saved form (head + filters + shards)  ${fmtMB(jsonBytes)} in ${fmtMs(serializeMs)}`)
+  console.log(`  load it whole (parse + restore)      ${fmtMs(loadMs)}`)
 
   // ------------------------------------------------------------ queries
   const naiveTexts: string[] = []
@@ -373,6 +389,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
+  if (e instanceof RealTextMissingError) {
+    console.error(e.message)
+    process.exit(2)
+  }
   console.error(e)
   process.exit(1)
 })

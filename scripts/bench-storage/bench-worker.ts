@@ -9,16 +9,19 @@
  * Prints `PROGRESS <n>` lines (articles generated, saves done) and one `RESULT <json>` line at the end.
  */
 import { randomBytes } from 'node:crypto'
-import { open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import type { ArticleId, TagId } from '../../src/core/ids'
 import { NotebookSession } from '../../src/main/notebook-session'
-import type { FileWriter } from '../../src/main/storage/durable-write'
-import { loadSentences, prng, randomInt, seedOf } from '../shared/corpus'
-import { syntheticArticle } from './corpus'
+import { fastWriter } from '../shared/fast-writer'
+import { prng, randomInt, seedOf } from '../shared/random'
+import { workerMain } from '../shared/worker-run'
 
 export interface GenerateJob {
-  corpusDir: string
+  /** The article files, in order: article i is files[i] (an article set's, or real files). */
+  files: string[]
+  /** Real files: one that does not import (no text, a duplicate) is left out, not an error. */
+  tolerant: boolean
   fontsDir: string
   /** Each batch is its own notebook: `${root}/batch-${index}` holding articles [first, first + count). */
   root: string
@@ -62,25 +65,6 @@ async function closeSession(session: NotebookSession): Promise<void> {
   else if (typeof s.store?.close === 'function') await s.store.close()
 }
 
-/**
- * Generation only: atomic (temp + rename) but no fsync, so building 10,000 articles is
- * not dominated by fsync. The parent runs `sync` when generation is done. Content files
- * (bodies/, originals/) still go through the store's own durable path.
- */
-const fastWriter: FileWriter = async (target, data) => {
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  const handle = await open(temp, 'w')
-  try {
-    await handle.writeFile(data)
-  } finally {
-    await handle.close()
-  }
-  await rename(temp, target).catch(async (error: unknown) => {
-    await rm(temp, { force: true })
-    throw error
-  })
-}
-
 /** Ids unique across batch notebooks that are later merged: batch number + counter. */
 function idSource(batch: number): () => string {
   let counter = 0
@@ -93,33 +77,45 @@ function highlightRange(rand: () => number, textLength: number): { start: number
   return { start, end: Math.min(textLength, start + length) }
 }
 
-async function generate(job: GenerateJob): Promise<unknown> {
-  const sentences = loadSentences(job.corpusDir, { what: 'bench:storage' })
+export interface GenerateResult {
+  articles: number
+  highlights: number
+  leftOut: string[]
+}
+
+async function generate(job: GenerateJob): Promise<GenerateResult> {
   let done = 0
+  let highlights = 0
+  const leftOut: string[] = []
   for (const batch of job.batches) {
     const dir = join(job.root, `batch-${batch.index}`)
     const session = await NotebookSession.open(dir, { fontsDir: job.fontsDir, randomHex: idSource(batch.index) }, { create: true, writer: fastWriter })
     for (let i = batch.first; i < batch.first + batch.count; i++) {
-      const text = syntheticArticle(sentences, i)
-      const report = await session.importContents([{ name: `dispatch-${String(i + 1).padStart(5, '0')}.txt`, bytes: Buffer.from(text, 'utf8') }])
+      const file = job.files[i]!
+      const report = await session.importContents([{ name: basename(file), bytes: new Uint8Array(await readFile(file)) }])
       const item = report.items[0]
-      if (!item || item.status !== 'imported' || !item.articleId) throw new Error(`article ${i} was not imported: ${JSON.stringify(item)}`)
-      const articleId = item.articleId
-      const { text: stored } = await session.getArticle(articleId)
-      const rand = prng(seedOf('dossier-bench-highlights', i))
-      for (let h = 0; h < job.highlightsPerArticle; h++) {
-        const { start, end } = highlightRange(rand, stored.length)
-        await session.createHighlight({ articleId, start, end, tagIds: TAG_SETS[randomInt(rand, 0, TAG_SETS.length - 1)]!, comment: COMMENTS[randomInt(rand, 0, COMMENTS.length - 1)]! })
+      if (!item || item.status !== 'imported' || !item.articleId) {
+        if (!job.tolerant) throw new Error(`article ${i} (${file}) was not imported: ${JSON.stringify(item)}`)
+        leftOut.push(`${file}: ${item?.status ?? 'no report'} ${item?.error?.message ?? ''}`.trim())
+      } else {
+        const articleId = item.articleId
+        const { text: stored } = await session.getArticle(articleId)
+        const rand = prng(seedOf('dossier-bench-highlights', i))
+        for (let h = 0; h < job.highlightsPerArticle; h++) {
+          const { start, end } = highlightRange(rand, stored.length)
+          await session.createHighlight({ articleId, start, end, tagIds: TAG_SETS[randomInt(rand, 0, TAG_SETS.length - 1)]!, comment: COMMENTS[randomInt(rand, 0, COMMENTS.length - 1)]! })
+          highlights++
+        }
       }
       done++
       if (done % 10 === 0) process.stdout.write(`PROGRESS ${done}\n`)
     }
     await closeSession(session)
   }
-  return { articles: done }
+  return { articles: done - leftOut.length, highlights, leftOut }
 }
 
-async function verify(job: VerifyJob): Promise<unknown> {
+async function verify(job: VerifyJob): Promise<{ articles: number; highlights: number }> {
   const session = await NotebookSession.open(job.dir, { fontsDir: job.fontsDir }, { create: false })
   try {
     const articles = session.listArticles()
@@ -168,21 +164,10 @@ async function measure(job: MeasureJob): Promise<MeasureResult> {
   return { articles: articles.length, openMs, saveMs, readMs, maxRssMB: process.resourceUsage().maxRSS / 1024 }
 }
 
-async function main(): Promise<void> {
-  const [command, json] = process.argv.slice(2)
-  const job: unknown = JSON.parse(json ?? '{}')
-  let result: unknown
-  if (command === 'generate') result = await generate(job as GenerateJob)
-  else if (command === 'verify') result = await verify(job as VerifyJob)
-  else if (command === 'measure') result = await measure(job as MeasureJob)
-  else throw new Error(`unknown command ${command}`)
-  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`)
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-    process.exit(1)
-  },
+workerMain(
+  new Map<string, (job: never) => Promise<unknown>>([
+    ['generate', generate],
+    ['verify', verify],
+    ['measure', measure],
+  ]),
 )

@@ -1,7 +1,8 @@
 /**
  * What the benchmark and crash-test scripts share for making reproducible text: the
- * seeded PRNG and the corpus of real articles (../shared/corpus from the project root,
- * read at run time, never copied into the repo) as sentences of running prose.
+ * seeded PRNG (random.ts, re-exported here) and the corpus of real articles
+ * (../shared/corpus from the project root, read at run time, never copied into the repo)
+ * as sentences of running prose.
  *
  * Same seed, same stream: the generators built on these (bench-storage/corpus.ts,
  * bench-import/articles.ts, bench-pdf/bench.ts, crash-test/protocol.ts) must keep
@@ -12,35 +13,9 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-// ---------------------------------------------------------------------------------------
-// Seeded PRNG
+import { SENTENCE_BOUNDARY } from './markov'
 
-/** mulberry32: small, fast, good enough to vary ranges and timings reproducibly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** A whole number in [min, max], both ends included. */
-export function randomInt(rand: () => number, min: number, max: number): number {
-  return min + Math.floor(rand() * (max - min + 1))
-}
-
-/** A 32-bit seed from any strings (FNV-1a), so e.g. article n always gets the same stream. */
-export function seedOf(...parts: (string | number)[]): number {
-  let h = 0x811c9dc5
-  for (const ch of parts.join('\u0000')) {
-    h ^= ch.codePointAt(0)!
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
-}
+export { prng, randomInt, seedOf } from './random'
 
 // ---------------------------------------------------------------------------------------
 // The corpus
@@ -103,7 +78,7 @@ export function loadSentences(dir: string, options: SentenceOptions = {}): strin
     for (const line of text.split('\n')) {
       const paragraph = line.replace(/\s+/g, ' ').trim()
       if (paragraph.split(' ').length < 15) continue
-      for (const sentence of paragraph.split(/(?<=[.!?][”"’)]?)\s+(?=[“"‘(]?[A-Z0-9])/)) {
+      for (const sentence of paragraph.split(SENTENCE_BOUNDARY)) {
         if (sentence.split(' ').length < 6 || !/[.!?][”"’)]?$/.test(sentence)) continue
         if (unique) {
           if (seen.has(sentence)) continue

@@ -9,6 +9,7 @@ import type { ArticleId } from '../core/ids'
 import type { Article } from '../core/model'
 import type { ArticleMetaChange } from '../main/notebook-session'
 import { UsageError } from './run-cli'
+import { escapeLabel } from './terminal-safe'
 import type { CommandContext } from './safety-commands'
 
 interface EditOptions {
@@ -67,5 +68,5 @@ function formatEdit(a: Article): string {
     ['url', a.url],
   ]
   const edited = new Set<string>(a.metaEdited.map((f) => (f === 'published' ? 'date' : f)))
-  return `Updated ${a.id}:\n${rows.map(([k, v]) => `  ${k.padEnd(7)} ${v ?? '—'}${edited.has(k) ? '  (edited)' : ''}`).join('\n')}\n`
+  return `Updated ${a.id}:\n${rows.map(([k, v]) => `  ${k.padEnd(7)} ${v === null ? '—' : escapeLabel(v)}${edited.has(k) ? '  (edited)' : ''}`).join('\n')}\n`
 }

@@ -7,29 +7,13 @@ import { HIGHLIGHTS } from '../core/export/testing/fixture-notebook'
 import type { TagId } from '../core/ids'
 import { createBriefing, saveBriefing } from '../main/briefings/briefing-ops'
 import { openTestNotebook, tempDir } from '../main/briefings/test-notebook'
-import { runCli } from './run-cli'
+import { runCliIn, type CliRun as Run } from './test-cli'
 
 let tmp: string
 let briefingId: string
 let withDeletedId: string
 
-interface Run {
-  code: number
-  out: string
-  err: string
-}
-
-async function run(...args: string[]): Promise<Run> {
-  let out = ''
-  let err = ''
-  const code = await runCli(args, {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    env: { HOME: tmp, XDG_CONFIG_HOME: join(tmp, 'config') },
-    cwd: tmp,
-  })
-  return { code, out, err }
-}
+const run = (...args: string[]): Promise<Run> => runCliIn(tmp, args)
 
 beforeAll(async () => {
   tmp = await tempDir('dossier-cli-export-')

@@ -2,32 +2,42 @@
  * Human-readable output of the CLI: tables and summaries. (--json prints the values
  * themselves; see run-cli.ts.)
  */
-import type { ArticleSummary, ImportReport } from '../core/api'
-import type { Highlight, Tag } from '../core/model'
+import type { ArticleSummary, ImportItem, ImportReport } from '../core/api'
+import type { Tag } from '../core/model'
 import type { BackupInfo } from '../main/storage/backups'
 import type { CheckReport } from '../main/storage/check-notebook'
 import type { NotebookSession } from '../main/notebook-session'
+import { escapeLabel as label } from './terminal-safe'
 
 export function formatImport(report: ImportReport): string {
-  const lines = report.items.map((item) => {
-    switch (item.status) {
-      case 'imported':
-        return `imported  ${item.articleId ?? ''}  ${item.title ?? ''}`
-      case 'duplicate':
-        return `duplicate ${item.duplicateOf ?? item.articleId ?? ''}  ${item.source} (already in the notebook as "${item.title ?? ''}")`
-      case 'failed':
-        return `failed    ${item.source}: ${oneLine(item.error?.message ?? 'unknown error')}`
+  return `${report.items.map(formatImportItem).join('')}${formatImportTotals(report)}`
+}
+
+/** One line of the import report (with its "likely rewrite" line when it has one). */
+export function formatImportItem(item: ImportItem): string {
+  switch (item.status) {
+    case 'imported': {
+      const rewrites = item.rewriteOf?.length
+        ? `  ${item.articleId ?? ''} is a likely rewrite of ${item.rewriteOf.map((r) => `${r.articleId} "${label(oneLine(r.title))}" (${Math.round(r.score * 100)}%)`).join(', ')}\n`
+        : ''
+      return `imported  ${item.articleId ?? ''}  ${label(item.title ?? '')}\n${rewrites}`
     }
-  })
-  lines.push(`Imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed}.`)
-  return `${lines.join('\n')}\n`
+    case 'duplicate':
+      return `duplicate ${item.duplicateOf ?? item.articleId ?? ''}  ${label(item.source)} (already in the notebook as "${label(item.title ?? '')}")\n`
+    case 'failed':
+      return `failed    ${label(item.source)}: ${label(oneLine(item.error?.message ?? 'unknown error'))}\n`
+  }
+}
+
+export function formatImportTotals(report: ImportReport): string {
+  return `Imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed}.\n`
 }
 
 export function formatList(articles: ArticleSummary[]): string {
   if (articles.length === 0) return 'There are no articles in this notebook yet. Add some with "dossier import PATH...".\n'
   return table(
     ['ID', 'DATE', 'OUTLET', 'WORDS', 'HIGHLIGHTS', 'TITLE'],
-    articles.map((a) => [a.id, a.published ? a.published.slice(0, 10) : '—', a.outlet ?? '—', String(a.wordCount), String(a.highlightCount), a.title]),
+    articles.map((a) => [a.id, a.published ? a.published.slice(0, 10) : '—', a.outlet === null ? '—' : label(a.outlet), String(a.wordCount), String(a.highlightCount), label(a.title)]),
     ['l', 'l', 'l', 'r', 'r', 'l'],
   )
 }
@@ -35,10 +45,10 @@ export function formatList(articles: ArticleSummary[]): string {
 export function formatShow(view: Awaited<ReturnType<NotebookSession['getArticle']>>, tags: Tag[]): string {
   const a = view.article
   const src = a.metaSources
-  const field = (label: string, value: string | null, source?: string) =>
-    `${`${label}:`.padEnd(11)}${value ?? '—'}${value && source ? `  [from the ${source}]` : ''}`
+  const field = (name: string, value: string | null, source?: string) =>
+    `${`${name}:`.padEnd(11)}${value === null ? '—' : label(value)}${value && source ? `  [from the ${source}]` : ''}`
   const lines = [
-    a.title,
+    label(a.title),
     '',
     field('id', a.id),
     field('title', a.title, src.title),
@@ -60,24 +70,23 @@ export function formatShow(view: Awaited<ReturnType<NotebookSession['getArticle'
   } else {
     lines.push(`Highlights (${view.highlights.length}):`)
     for (const h of view.highlights) {
-      const names = tagNames(h.tagIds, tags)
+      const names = tagNames(h.tagIds, tags).map(label)
       lines.push('', `${h.id}  [${names.join(', ')}]  characters ${h.target.start}–${h.target.end}`, `  “${h.target.exact}”`)
-      if (h.comment) lines.push(`  comment: ${h.comment}`)
+      if (h.comment) lines.push(`  comment: ${label(oneLine(h.comment))}`)
     }
   }
   return `${lines.join('\n')}\n`
 }
 
-export async function tagsWithCounts(session: NotebookSession): Promise<(Tag & { highlightCount: number })[]> {
-  const highlights: readonly Highlight[] = await session.store.allHighlights()
-  return session.listTags().map((t) => ({ ...t, highlightCount: highlights.filter((h) => h.tagIds.includes(t.id)).length }))
+export function tagsWithCounts(session: NotebookSession): Promise<(Tag & { highlightCount: number })[]> {
+  return session.listTagSummaries()
 }
 
 export function formatTags(tags: (Tag & { highlightCount: number })[]): string {
   if (tags.length === 0) return 'This notebook has no tags.\n'
   return table(
     ['NAME', 'COLOUR', 'HIGHLIGHTS', 'DESCRIPTION'],
-    tags.map((t) => [t.name, t.color, String(t.highlightCount), t.description]),
+    tags.map((t) => [label(t.name), t.color, String(t.highlightCount), label(t.description)]),
     ['l', 'l', 'r', 'l'],
   )
 }
@@ -108,15 +117,16 @@ export function formatBackups(backups: BackupInfo[]): string {
   if (backups.length === 0) return 'This notebook has no backups yet. Make one with: dossier backup\n'
   return table(
     ['ID', 'CREATED', 'REASON', 'ARTICLES', 'FILES'],
-    backups.map((b) => [b.id, b.createdAt.replace('T', ' ').slice(0, 19), b.reason, b.articleCount === null ? '—' : String(b.articleCount), String(b.fileCount)]),
+    backups.map((b) => [label(b.id), b.createdAt.replace('T', ' ').slice(0, 19), label(b.reason), b.articleCount === null ? '—' : String(b.articleCount), String(b.fileCount)]),
     ['l', 'l', 'l', 'r', 'r'],
   )
 }
 
 export function formatCheck(report: CheckReport, repair: boolean): string {
   const lines: string[] = []
-  for (const p of report.repaired) lines.push(`repaired  ${p.file}: ${p.message}${p.repair ? ` (${p.repair})` : ''}`)
-  for (const p of report.problems) lines.push(`${p.repairable ? 'fixable ' : 'problem '}  ${p.file}: ${p.message}`)
+  for (const p of report.repaired) lines.push(`repaired  ${label(p.file)}: ${label(oneLine(p.message))}${p.repair ? ` (${label(oneLine(p.repair))})` : ''}`)
+  for (const p of report.problems) lines.push(`${p.repairable ? 'fixable ' : 'problem '}  ${label(p.file)}: ${label(oneLine(p.message))}`)
+  for (const k of report.kept) lines.push(`kept      ${label(k.file)}: ${label(oneLine(k.message))}`)
   const fixable = report.problems.filter((p) => p.repairable).length
   lines.push(
     report.problems.length === 0

@@ -5,6 +5,7 @@
 import { InvalidArgumentError, type Command } from 'commander'
 import type { ArticleId } from '../core/ids'
 import { tagNames } from './format'
+import { escapeLabel } from './terminal-safe'
 import { UsageError } from './run-cli'
 import type { CommandContext } from './safety-commands'
 
@@ -20,7 +21,7 @@ export function registerHighlightCommand(program: Command, context: (cmd: Comman
     .command('highlight')
     .description('Highlight a passage of an article, found by quoting it, and tag or comment it.')
     .argument('<id>', 'the article id (a-…)')
-    .requiredOption('--quote <text>', 'the exact passage to highlight, copied from "dossier show"')
+    .requiredOption('--quote <text>', 'the passage to highlight, as "dossier show" prints it')
     .option('--occurrence <n>', 'which occurrence to highlight when the quote occurs more than once (1 = first)', parsePositiveInt)
     .option('--tag <name>', 'a tag to apply (repeatable; names are case-insensitive)', collect)
     .option('--comment <text>', 'a comment on the passage')
@@ -28,6 +29,9 @@ export function registerHighlightCommand(program: Command, context: (cmd: Comman
       'after',
       `
 At least one --tag or a --comment is required. See the tags with "dossier tags".
+The quote is found exactly if it can be; otherwise case, straight or curly quote marks and
+apostrophes, hyphens and dashes, accents, Unicode forms (ligatures, full-width letters) and
+line breaks typed as spaces do not matter. The highlight covers the article's own text.
 
 Examples:
   $ dossier highlight a-1f2e3d4c5b --quote "left the port of Tartus" --tag Convoys
@@ -49,8 +53,8 @@ Examples:
         comment,
       })
       const title = session.listArticles().find((a) => a.id === highlight.articleId)?.title ?? highlight.articleId
-      const names = tagNames(highlight.tagIds, session.listTags())
-      print(highlight, () => `Highlighted ${highlight.id} in "${title}"${names.length > 0 ? ` [${names.join(', ')}]` : ''}\n`)
+      const names = tagNames(highlight.tagIds, session.listTags()).map(escapeLabel)
+      print(highlight, () => `Highlighted ${highlight.id} in "${escapeLabel(title)}"${names.length > 0 ? ` [${names.join(', ')}]` : ''}\n`)
     })
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ArticleSummary, ArticleView, ExportedBriefing, ImportReport } from '../core/api'
 import type { Highlight, Tag } from '../core/model'
-import { runCli } from './run-cli'
+import { runCliIn, type CliRun as Run } from './test-cli'
 
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus')
 
@@ -30,28 +30,7 @@ let nb: string
 let tartusId: string
 let khmeimimId: string
 
-interface Run {
-  code: number
-  out: string
-  err: string
-}
-
-async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  let out = ''
-  let err = ''
-  const code = await runCli(args, {
-    stdout: (s) => {
-      out += s
-    },
-    stderr: (s) => {
-      err += s
-    },
-    // A private config dir, so the default notebook never touches the real one.
-    env: { HOME: tmp, XDG_CONFIG_HOME: join(tmp, 'config'), ...env },
-    cwd: tmp,
-  })
-  return { code, out, err }
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> => runCliIn(tmp, args, env)
 
 /** Runs against the test notebook (relative path: resolved against io.cwd). */
 const dossier = (...args: string[]) => run(['--notebook', 'nb', ...args])
@@ -393,17 +372,7 @@ describe.skipIf(!existsSync(CORPUS))('the shared corpus (skipped when /work/shar
 describe('dossier edit', () => {
   it('changes metadata, marks it edited, and refuses bad values without changing anything', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dossier-edit-'))
-    const io = (into: { out: string; err: string }) => ({
-      stdout: (s: string) => void (into.out += s),
-      stderr: (s: string) => void (into.err += s),
-      env: { HOME: dir, XDG_CONFIG_HOME: join(dir, 'config') },
-      cwd: dir,
-    })
-    const go = async (...args: string[]) => {
-      const r = { out: '', err: '' }
-      const code = await runCli(['--notebook', 'nb', ...args], io(r))
-      return { code, ...r }
-    }
+    const go = (...args: string[]) => runCliIn(dir, ['--notebook', 'nb', ...args])
     await writeFile(join(dir, 'a.txt'), TARTUS)
     const imported = JSON.parse((await go('import', 'a.txt', '--json')).out) as ImportReport
     const id = imported.items[0]!.articleId!
@@ -417,7 +386,8 @@ describe('dossier edit', () => {
     const before = await readFile(join(dir, 'nb', 'catalog.json'), 'utf8')
     const bad = await go('edit', id, '--date', 'soon')
     expect(bad.code).toBe(1)
-    expect(bad.err).toMatch(/^dossier: The date "soon" is not YYYY-MM-DD/)
+    expect(bad.err).toMatch(/^dossier: The date "soon" is not a date: write YYYY-MM-DD/)
+    expect((await go('edit', id, '--date', '2025-02-30')).err).toBe('dossier: The date "2025-02-30" is not a real day: February 2025 has 28 days.\n')
     const nothing = await go('edit', id)
     expect(nothing.code).toBe(2)
     expect(nothing.err).toMatch(/Nothing to change/)

@@ -2,8 +2,18 @@
  * The `dossier` command line: the same notebook operations as the app (through
  * NotebookSession), for scripts and for people who live in a terminal.
  *
- * Exit codes: 0 success; 1 user error (one line `dossier: <message>` on stderr);
- * 2 bad usage (commander's message on stderr plus a `Run "dossier <command> --help"` hint).
+ * Exit codes (EXIT in cli-output.ts):
+ *   0 everything asked was done (an import whose files were all imported or already there);
+ *   1 the command failed: one line `dossier: <message>` on stderr, and the notebook unchanged
+ *     (an import or import-annotations where nothing could be imported, check with problems left);
+ *   2 bad usage: commander's message on stderr plus a `Run "dossier <command> --help"` hint;
+ *   3 partly done: an import (or import-annotations) where some items failed while the others
+ *     were imported or already in the notebook; the report says which, stderr says how many;
+ *   130 / 143 an import stopped by Ctrl-C (SIGINT) / SIGTERM after saving what it had done:
+ *     the report lists the files not imported as cancelled (import-command.ts).
+ *
+ * Human output escapes terminal controls (ESC, C1, …) in everything it prints, and titles,
+ * names and messages also show bidi and zero-width characters as \u202e (terminal-safe.ts).
  *
  * --json output (stdout; UTF-8 JSON, pretty-printed, one document per run)
  * -----------------------------------------------------------------------
@@ -16,7 +26,7 @@
  *                          duplicateOf?: string,       // for duplicate: the article already there
  *                          error?: { code: string, message: string } }],   // for failed
  *                imported: number, duplicates: number, failed: number }
- *              (printed even when the command exits 1 because nothing was imported)
+ *              (also printed when items failed: then with ok/error added, see Failure)
  *   list    -> ArticleSummary[]
  *              [{ id: string, title: string, outlet: string | null, author: string | null,
  *                 published: string | null,           // "YYYY-MM-DD" or ISO date-time with offset
@@ -42,11 +52,15 @@
  *   import-annotations -> AnnotationImportReport
  *              { created: number, skipped: number, tagsCreated: string[],
  *                problems: [{ annotation: string, message: string }] }
- * Failure (exit 1 or 2): stderr still gets its line(s), and stdout gets
- *   { "ok": false, "error": { "code": string, "message": string } }
+ * Failure (exit 1, 2 or 3): stderr still gets its line(s), and stdout gets ONE document with
+ *   "ok": false, "error": { "code": string, "message": string }
  * where code is one of the ErrorCode values in src/core/result.ts ("not-found",
- * "quote-not-found", "ambiguous-quote", "unknown-tag", "write-failed", …); usage errors
- * (exit 2) use "bad-request"; unexpected failures use "internal".
+ * "quote-not-found", "ambiguous-quote", "unknown-tag", "disk-full", "write-failed", …);
+ * usage errors (exit 2) use "bad-request"; unexpected failures use "internal". A command
+ * that reports on a batch (import, import-annotations, check) keeps its report's fields in
+ * that document: e.g. a failed import prints { items, imported, duplicates, failed, ok: false,
+ * error: { code: "partial-import" (exit 3) | "import-failed" | the one failed item's code, message } }.
+ * Strings in --json output escape DEL, C1, bidi and zero-width characters as \uXXXX.
  */
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -54,23 +68,19 @@ import { Command, CommanderError } from 'commander'
 import { version } from '../../package.json'
 import type { ArticleId } from '../core/ids'
 import { isDossierError, type ApiError } from '../core/result'
+import { EXIT, printResult, terminalIo, unexpectedFailure, usageFailure, userFailure, writeJsonError, type CliIo, type CommandFailure } from './cli-output'
 import { NotebookSession } from '../main/notebook-session'
-import type { ImportReport } from '../core/api'
-import { describeLaterRecoveries, describeOpenReport } from '../main/open-report'
-import { formatImport, formatList, formatShow, formatTags, oneLine, tagsWithCounts } from './format'
+import { describeLaterRecoveries, describeOpenReport, toldSoFar, type Told } from '../main/open-report'
+import { formatList, formatShow, formatTags, tagsWithCounts } from './format'
 import { registerEditCommand } from './edit-command'
+import { registerImportCommand } from './import-command'
 import { registerHighlightCommand } from './highlight-command'
 import { registerSearchCommand } from './search-command'
 import { registerExportCommands } from './export-commands'
 import { registerSafetyCommands } from './safety-commands'
 import { defaultNotebookDir, findFontsDir, userDataDir } from '../main/paths'
 
-export interface CliIo {
-  stdout: (s: string) => void
-  stderr: (s: string) => void
-  env: NodeJS.ProcessEnv
-  cwd: string
-}
+export { EXIT, type CliIo } from './cli-output'
 
 const COMMANDS = ['import', 'list', 'show', 'edit', 'highlight', 'tags', 'search', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
 export { EXPORT_FORMATS } from './export-commands'
@@ -93,9 +103,10 @@ interface GlobalOptions {
   json?: boolean
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = terminalIo(rawIo)
   const json = wantsJson(argv)
-  let exitCode = 0
+  let exitCode: number = EXIT.done
   const opened: OpenedSession[] = []
   const program = buildProgram(io, opened, (code) => {
     exitCode = code
@@ -106,19 +117,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help, --version and `dossier help` end parsing with exit code 0.
-      if (error.exitCode === 0) return 0
+      if (error.exitCode === 0) return EXIT.done
       // Bare `dossier`: commander already printed the help on stderr.
       if (error.code === 'commander.help') {
         if (json) writeJsonError(io, 'bad-request', 'No command given.')
-        return 2
+        return EXIT.usage
       }
       return usageFailure(io, json, error.message.replace(/^error:\s*/, ''), commandIn(argv))
     }
     if (error instanceof UsageError) return usageFailure(io, json, error.message, commandIn(argv))
     if (isDossierError(error) || error instanceof UserError) return userFailure(io, json, error.code, error.message)
-    const message = error instanceof Error ? error.message : String(error)
-    if (io.env.DOSSIER_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`)
-    return userFailure(io, json, 'internal', `Unexpected error: ${message}`)
+    return unexpectedFailure(io, json, error)
   } finally {
     await closeSessions(io, opened)
   }
@@ -128,7 +137,7 @@ interface OpenedSession {
   session: NotebookSession
   writing: boolean
   /** Recoveries already printed; files read later in the command may add more. */
-  told: number
+  told: Told
 }
 
 /** After a writing command: a backup if the newest is more than a day old, then release the lock. */
@@ -163,7 +172,9 @@ function buildProgram(io: CliIo, opened: OpenedSession[], setExitCode: (code: nu
       'after',
       `
 The global options may come before or after the command.
-Exit codes: 0 success, 1 the command failed (reason on stderr), 2 bad usage.
+Exit codes: 0 everything done; 1 the command failed (reason on stderr); 2 bad usage;
+3 partly done (an import where some files failed and the others were imported);
+130/143 an import stopped by Ctrl-C/SIGTERM (what was imported is kept).
 
 Examples:
   $ dossier import ~/Downloads/syria-articles
@@ -193,57 +204,19 @@ Examples:
         { fontsDir: fontsDir(io.env, needFonts) },
         { create: mode === 'create', readOnly: mode === 'read', app: 'cli' },
       )
-      opened.push({ session, writing: mode !== 'read', told: session.openReport.recovered.length })
+      opened.push({ session, writing: mode !== 'read', told: toldSoFar(session.openReport) })
       for (const line of describeOpenReport(session.openReport)) io.stderr(`dossier: ${line}\n`)
       return session
     }
-    const print = (value: unknown, human: () => string) => {
-      io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : human())
+    /** Prints the result; with `failure`, the command exits with its code and says why on stderr. */
+    const print = (value: unknown, human: () => string, failure?: CommandFailure) => {
+      printResult(io, json, value, human, failure)
+      if (failure) setExitCode(failure.exitCode)
     }
-    /** The command printed its result but failed (exit 1), with one line on stderr. */
-    const failAfterOutput = (message: string) => {
-      setExitCode(1)
-      io.stderr(`dossier: ${message}\n`)
-    }
-    return { json, dir, open, print, failAfterOutput }
+    return { json, dir, open, print }
   }
 
-  program
-    .command('import')
-    .description(
-      'Import articles from files and folders: .txt, .md, .html/.htm (saved web pages), .pdf and .docx (folders are searched recursively). Creates the notebook if it does not exist.',
-    )
-    .argument('<path...>', 'files or folders to import')
-    .addHelpText(
-      'after',
-      `
-Text files may be UTF-8 (with or without BOM), UTF-16 LE/BE or Windows-1252: the encoding is
-detected. Metadata (title, outlet, author, date, URL, language) is read from the file; correct
-it with "dossier edit". An article already in the notebook (same text) is reported as a
-duplicate, not imported twice; a likely rewrite of another article is imported and linked
-to it with a similarity score. Refused, each with its reason: empty files, binary files,
-files over 50 MB, unreadable files, other types, encrypted or broken PDFs, HTML that is only
-scripts, file names with control characters, and files too large, too complex or too slow
-to read (zip bombs, more than 5,000 PDF pages, nesting over 1,000 levels, more than 60 s).
-A file that fails never stops the others.
-Exits 1 when nothing was imported and at least one path failed.
-
-Examples:
-  $ dossier import article.txt page.html report.pdf
-  $ dossier --notebook ./syria import ~/Downloads/syria-articles`,
-    )
-    .action(async (paths: string[], _opts: unknown, cmd: Command) => {
-      const { open, print } = context(cmd)
-      const session = await open('create')
-      const report = await session.importPaths(paths.map((p) => resolve(io.cwd, p)))
-      print(report, () => formatImport(report) + formatRewrites(report))
-      if (report.imported === 0 && report.failed > 0) {
-        setExitCode(1)
-        const failures = report.items.filter((i) => i.status === 'failed')
-        const only = failures.length === 1 ? failures[0]?.error?.message : undefined
-        io.stderr(`dossier: ${only ?? `Nothing was imported: ${failures.length} items failed.`}\n`)
-      }
-    })
+  registerImportCommand(program, io, context)
 
   program
     .command('list')
@@ -312,34 +285,9 @@ Examples:
   return program
 }
 
-/** "likely rewrite of …" lines for the human import report. */
-function formatRewrites(report: ImportReport): string {
-  return report.items
-    .filter((i) => i.rewriteOf?.length)
-    .map((i) => `  ${i.articleId ?? ''} is a likely rewrite of ${(i.rewriteOf ?? []).map((r) => `${r.articleId} "${oneLine(r.title)}" (${Math.round(r.score * 100)}%)`).join(', ')}\n`)
-    .join('')
-}
-
+/** How an import with failed items ends: exit 1 when nothing else was done, 3 when part was. */
 // ---------------------------------------------------------------------------------------
 // Errors
-
-function usageFailure(io: CliIo, json: boolean, message: string, command: string | null): number {
-  io.stderr(`dossier: ${message}\n`)
-  io.stderr(command ? `Run "dossier ${command} --help" for its usage.\n` : `Run "dossier --help" for the commands, or "dossier <command> --help" for one command.\n`)
-  if (json) writeJsonError(io, 'bad-request', message)
-  return 2
-}
-
-function userFailure(io: CliIo, json: boolean, code: ApiError['code'], message: string): number {
-  io.stderr(`dossier: ${oneLine(message)}\n`)
-  if (json) writeJsonError(io, code, message)
-  return 1
-}
-
-function writeJsonError(io: CliIo, code: ApiError['code'], message: string): void {
-  io.stdout(`${JSON.stringify({ ok: false, error: { code, message } }, null, 2)}\n`)
-}
-
 
 /** Whether --json was given, known even when parsing fails. */
 function wantsJson(argv: readonly string[]): boolean {

@@ -4,21 +4,11 @@ import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { BackupInfo } from '../main/storage/backups'
 import type { CheckReport } from '../main/storage/check-notebook'
-import { runCli } from './run-cli'
+import { runCliIn, type CliRun } from './test-cli'
 
 let tmp: string
 
-async function dossier(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(['--notebook', 'nb', ...args], {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    env: { HOME: tmp, XDG_CONFIG_HOME: join(tmp, 'config') },
-    cwd: tmp,
-  })
-  return { code, out, err }
-}
+const dossier = (...args: string[]): Promise<CliRun> => runCliIn(tmp, ['--notebook', 'nb', ...args])
 
 const ARTICLE = 'Convoy leaves the Tartus naval base\n\nDecember 15, 2024\n\nTrucks left the naval base at dawn, officials said.\n'
 

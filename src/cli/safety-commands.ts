@@ -5,13 +5,15 @@
 import type { Command } from 'commander'
 import type { NotebookSession } from '../main/notebook-session'
 import { checkNotebook } from '../main/storage/check-notebook'
+import type { CommandFailure } from './cli-output'
 import { formatBackups, formatCheck } from './format'
+import { escapeLabel } from './terminal-safe'
 
 export interface CommandContext {
   dir: string
   open(mode: 'read' | 'write' | 'create', needFonts?: boolean): Promise<NotebookSession>
-  print(value: unknown, human: () => string): void
-  failAfterOutput(message: string): void
+  /** Prints the result; with `failure` the command exits with its code, saying why on stderr (and in the JSON). */
+  print(value: unknown, human: () => string, failure?: CommandFailure): void
 }
 
 export function registerSafetyCommands(program: Command, context: (cmd: Command) => CommandContext): void {
@@ -46,7 +48,7 @@ export function registerSafetyCommands(program: Command, context: (cmd: Command)
       const { session: restored, safetyBackup } = await session.restoreBackup(id)
       await restored.close()
       const result = { restored: id, safetyBackup: safetyBackup.id, notebook: restored.info() }
-      print(result, () => `Restored backup ${id}: ${restored.info().articleCount} articles, ${restored.info().highlightCount} highlights.\nThe state before restoring is kept as backup ${safetyBackup.id}.\n`)
+      print(result, () => `Restored backup ${escapeLabel(id)}: ${restored.info().articleCount} articles, ${restored.info().highlightCount} highlights.\nThe state before restoring is kept as backup ${safetyBackup.id}.\n`)
     })
 
   program
@@ -55,11 +57,12 @@ export function registerSafetyCommands(program: Command, context: (cmd: Command)
     .option('--repair', 'fix what is safely fixable (never deletes data: damaged or orphaned files are moved aside)')
     .addHelpText('after', '\nExits 1 when problems remain.\n\nExamples:\n  $ dossier check\n  $ dossier check --repair')
     .action(async (opts: { repair?: boolean }, cmd: Command) => {
-      const { dir, print, failAfterOutput } = context(cmd)
+      const { dir, print } = context(cmd)
       const report = await checkNotebook(dir, { repair: opts.repair === true })
-      print(report, () => formatCheck(report, opts.repair === true))
-      if (report.problems.length > 0) {
-        failAfterOutput(`${report.problems.length} problem(s) found in the notebook${opts.repair ? ' that could not be repaired' : ''}.`)
-      }
+      const failure: CommandFailure | undefined =
+        report.problems.length > 0
+          ? { exitCode: 1, code: 'problems-found', message: `${report.problems.length} problem(s) found in the notebook${opts.repair ? ' that could not be repaired' : ''}.` }
+          : undefined
+      print(report, () => formatCheck(report, opts.repair === true), failure)
     })
 }

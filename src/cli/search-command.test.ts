@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,7 +8,7 @@ import type { ArticleId } from '../core/ids'
 import { isDossierError } from '../core/result'
 import type { SearchResponse } from '../core/search/types'
 import { NotebookSession } from '../main/notebook-session'
-import { SEARCH_INDEX_FILE } from '../main/search/notebook-search'
+import { SEARCH_DIR } from '../main/search/notebook-search'
 import { CONVOY, FONTS, TALKS } from '../main/tags/tag-test-notebook'
 import type { CommandContext } from './safety-commands'
 import { registerSearchCommand } from './search-command'
@@ -41,7 +41,6 @@ async function dossier(...args: string[]): Promise<{ code: number; out: string; 
         return session
       },
       print: (value, human) => void (out += json ? `${JSON.stringify(value, null, 2)}\n` : human()),
-      failAfterOutput: (message) => void (err += `dossier: ${message}\n`),
     }
   }
   registerSearchCommand(program, context)
@@ -122,8 +121,15 @@ describe('dossier search', () => {
     expect((await dossier('search', 'Tartus', '--limit', '0')).code).toBe(2)
   })
 
-  it('runs read-only: it writes no index file into the notebook', async () => {
+  it('runs read-only (beside the app), keeping the index cache for the next run, and changes nothing else', async () => {
+    const notebookFiles = () => readdirSync(dir).filter((n) => n !== SEARCH_DIR).sort()
+    const before = notebookFiles()
+    const catalog = readFileSync(join(dir, 'catalog.json'))
     await dossier('search', 'Tartus')
-    expect(existsSync(join(dir, SEARCH_INDEX_FILE))).toBe(false)
+    expect(existsSync(join(dir, SEARCH_DIR, 'head.json'))).toBe(true)
+    expect(notebookFiles()).toEqual(before)
+    expect(readFileSync(join(dir, 'catalog.json'))).toEqual(catalog)
+    const again = await dossier('search', 'Tartus')
+    expect(again.code).toBe(0)
   })
 })

@@ -4,8 +4,9 @@
  * the app's query language (words, "phrases", prefix*; case and accents never matter).
  *
  * Opens the notebook read-only, so it runs beside the app. The index is the notebook's
- * `search-index.json` when the app has written one (brought up to date in memory), else
- * built for this run.
+ * `search-index/` cache: when the notebook has not changed since it was written, only the
+ * shards of the query's words are read; otherwise it is loaded whole (or built), brought up
+ * to date and written again for the next run (src/main/search/notebook-search.ts).
  *
  * Human output: a count line, then one line per hit: kind, id, the article title in quotes,
  * and the snippet with the matched words in [brackets] (a title match marks the title).
@@ -16,6 +17,7 @@ import type { ArticleId } from '../core/ids'
 import { DossierError } from '../core/result'
 import type { SearchHit, SearchResponse } from '../core/search/types'
 import { oneLine } from './format'
+import { escapeLabel } from './terminal-safe'
 import type { CommandContext } from './safety-commands'
 
 interface SearchCommandOptions {
@@ -68,7 +70,7 @@ Examples:
 
 /** The count line, the query's warnings, and one line per hit. */
 export function formatSearch(response: SearchResponse, titles: ReadonlyMap<ArticleId, string>): string {
-  const lines = response.query.warnings.map((w) => `Note: ${w.message}`)
+  const lines = response.query.warnings.map((w) => `Note: ${escapeLabel(w.message)}`)
   const total = `${response.totalExact ? '' : 'about '}${response.total} ${response.total === 1 ? 'match' : 'matches'}`
   if (response.hits.length === 0) lines.push('No matches.')
   else if (response.hits.length < response.total) lines.push(`${total}, best ${response.hits.length} shown:`)
@@ -76,8 +78,8 @@ export function formatSearch(response: SearchResponse, titles: ReadonlyMap<Artic
   for (const hit of response.hits) {
     // A title match shows the title with its matches marked; other hits add their snippet.
     const inTitle = hit.field === 'title' && hit.snippet !== null
-    const title = inTitle ? markSnippet(hit) : oneLine(titles.get(hit.articleId) ?? hit.articleId)
-    lines.push(`${hit.kind.padEnd(9)} ${hit.id}  "${title}"${inTitle ? '' : `  ${markSnippet(hit)}`}`.trimEnd())
+    const title = escapeLabel(inTitle ? markSnippet(hit) : oneLine(titles.get(hit.articleId) ?? hit.articleId))
+    lines.push(`${hit.kind.padEnd(9)} ${hit.id}  "${title}"${inTitle ? '' : `  ${escapeLabel(markSnippet(hit))}`}`.trimEnd())
   }
   return `${lines.join('\n')}\n`
 }

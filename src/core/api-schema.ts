@@ -7,7 +7,9 @@ import { z } from 'zod'
 import type { ApiMethod } from './api'
 import { BriefingDocumentSchema, BriefingIdSchema } from './briefing-document'
 import { ArticleIdSchema, HighlightIdSchema, TagIdSchema } from './ids'
+import { storedDateProblem } from './dates'
 import { EditableMetaFieldSchema, HighlightSchema, MetaSourceSchema, TagSchema, TextTargetSchema } from './model'
+import { unsafeUrlProblem } from './urls'
 
 const NoArgs = z.undefined()
 const TagIds = z.array(TagIdSchema).max(200)
@@ -15,8 +17,19 @@ const Comment = z.string().max(20000)
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'not a #rrggbb colour')
 const TagName = z.string().min(1).max(100)
 const TagDescription = z.string().max(500)
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date')
+/** A string `rule` accepts; its refusal, one sentence, is the message. */
+const ruled = (schema: z.ZodString, rule: (value: string) => string | null) =>
+  schema.superRefine((value, ctx) => {
+    const problem = rule(value)
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem })
+  })
+/** The core's rules for a stored date (src/core/dates.ts) and an article URL (src/core/urls.ts). */
+const StoredDate = ruled(z.string().max(40), storedDateProblem)
+const ArticleUrl = ruled(z.string().max(2000), unsafeUrlProblem)
+const Day = ruled(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date'), storedDateProblem)
 const MetaValue = z.string().max(2000)
+/** An edit: '' (or white space) clears the field, anything else must pass `rule` once trimmed. */
+const EditedValue = (rule: (value: string) => string | null) => ruled(MetaValue, (v) => (v.trim() === '' ? null : rule(v.trim())))
 const ExportFormat = z.enum(['pdf', 'md', 'csv', 'w3c'])
 /** A quote and its context as sent back for restore: bounded, since the model's schema is for stored files. */
 const QuoteText = z.string().max(100_000)
@@ -71,7 +84,13 @@ export const apiArgSchemas = {
     .object({
       articleId: ArticleIdSchema,
       change: z
-        .object({ title: MetaValue.optional(), outlet: MetaValue.optional(), author: MetaValue.optional(), published: MetaValue.optional(), url: MetaValue.optional() })
+        .object({
+          title: MetaValue.optional(),
+          outlet: MetaValue.optional(),
+          author: MetaValue.optional(),
+          published: EditedValue(storedDateProblem).optional(),
+          url: EditedValue(unsafeUrlProblem).optional(),
+        })
         .strict(),
     })
     .strict(),
@@ -83,8 +102,8 @@ export const apiArgSchemas = {
           title: z.string().min(1).max(500),
           outlet: NullableMeta(200),
           author: NullableMeta(300),
-          published: NullableMeta(40),
-          url: NullableMeta(2000),
+          published: StoredDate.nullable(),
+          url: ArticleUrl.nullable(),
           metaSources: MetaSourceSchema.extend(
             Object.fromEntries(Object.keys(MetaSourceSchema.shape).map((k) => [k, z.string().max(500).optional()])) as Record<keyof typeof MetaSourceSchema.shape, z.ZodOptional<z.ZodString>>,
           ).strict(),

@@ -12,7 +12,7 @@
 import type { BriefingLayout } from './briefing-types'
 import type { BriefingDocument, BriefingId } from './briefing-document'
 import type { ArticleId, HighlightId, TagId } from './ids'
-import type { Article, ArticleFlag, EditableMetaField, Highlight, RewriteLink, Tag } from './model'
+import type { Article, ArticleFlag, EditableMetaField, Furniture, Highlight, RewriteLink, Tag } from './model'
 import type { ApiError, Result } from './result'
 import type { SearchOptions, SearchResponse } from './search/types'
 
@@ -55,7 +55,7 @@ export interface ArticleView {
   /** Highlights whose quote can no longer be found: kept, listed with their quote, never dropped. */
   orphans: Highlight[]
   /** Leading and trailing page furniture (taglines, related lists, …), shown behind a fold. */
-  furniture: Article['furniture']
+  furniture: Furniture[]
 }
 
 /** A tag with the number of highlights that carry it (shown before a delete or merge). */

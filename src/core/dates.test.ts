@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCitationDate, normaliseStatedDate, parseDateLine, parseTimestampLine } from './dates'
+import { formatCitationDate, isStoredDate, normaliseStatedDate, parseDateLine, parseTimestampLine, storedDateProblem } from './dates'
 
 describe('parseDateLine', () => {
   it.each([
@@ -16,6 +16,8 @@ describe('parseDateLine', () => {
     ['Published: 15 January 2025, 14:05 GMT', '2025-01-15T14:05+00:00'],
     ['Posted on March 3, 2025', '2025-03-03'],
     ['15/01/2025', '2025-01-15'],
+    ['November 19, 1863', '1863-11-19'],
+    ['Published: 4 July 1776', '1776-07-04'],
   ])('%s -> %s', (line, iso) => {
     expect(parseDateLine(line)?.iso).toBe(iso)
   })
@@ -60,13 +62,43 @@ describe('normaliseStatedDate', () => {
     ["D:20250115162900+01'00'", '2025-01-15T16:29:00+01:00'],
     ['D:20250115162900Z', '2025-01-15T16:29:00+00:00'],
     ['D:20250115', '2025-01-15'],
+    ["D:20250115162900-05'30", '2025-01-15T16:29:00-05:30'],
     ['January 15, 2025', '2025-01-15'],
+    ['1863-11-19', '1863-11-19'],
+    ['D:18631119', '1863-11-19'],
+    ['2024-02-29', '2024-02-29'],
   ])('%s -> %s', (value, iso) => {
     expect(normaliseStatedDate(value)).toBe(iso)
   })
 
-  it.each(['', 'soon', '2025-02-30', '2025-01-15T25:00:00Z', 'D:2025'])('refuses %j', (value) => {
+  it.each(['', 'soon', '2025-02-30', '2025-02-29', '9999-99-99', '0999-01-01', '2025-01-15T25:00:00Z', '2025-01-15T10:00+15:00', 'D:2025'])('refuses %j', (value) => {
     expect(normaliseStatedDate(value)).toBeNull()
+  })
+})
+
+describe('storedDateProblem: the one rule for a stored date', () => {
+  it.each(['2025-01-15', '1863-11-19', '1000-01-01', '9999-12-31', '2024-02-29', '2000-02-29', '2025-01-15T16:29', '2025-01-15T16:29:59Z', '2025-01-15T16:29+05:30', '2025-01-15T00:00-12:00'])(
+    'accepts %s',
+    (value) => {
+      expect(storedDateProblem(value)).toBeNull()
+      expect(isStoredDate(value)).toBe(true)
+    },
+  )
+
+  it.each([
+    ['2025-02-30', '"2025-02-30" is not a real day: February 2025 has 28 days.'],
+    ['1900-02-29', '"1900-02-29" is not a real day: February 1900 has 28 days.'],
+    ['9999-99-99', '"9999-99-99" is not a real day: there is no month 99.'],
+    ['2025-04-31', '"2025-04-31" is not a real day: April 2025 has 30 days.'],
+    ['0999-12-31', '"0999-12-31" is not a real day: the year 999 is outside 1000–9999.'],
+    ['2025-01-15T24:00', '"2025-01-15T24:00" is not a real time: there is no hour 24.'],
+    ['2025-01-15T10:60', '"2025-01-15T10:60" is not a real time: there is no minute 60.'],
+    ['2025-01-15T10:00+15:00', '"2025-01-15T10:00+15:00" has no real UTC offset: offsets run from -14:00 to +14:00.'],
+    ['soon', '"soon" is not a date: write YYYY-MM-DD, or an ISO date-time such as 2025-01-15T16:29+00:00.'],
+    ['15 January 2025', '"15 January 2025" is not a date: write YYYY-MM-DD, or an ISO date-time such as 2025-01-15T16:29+00:00.'],
+  ])('refuses %s, saying why', (value, message) => {
+    expect(storedDateProblem(value)).toBe(message)
+    expect(isStoredDate(value)).toBe(false)
   })
 })
 

@@ -13,7 +13,7 @@ import { ArticleIdSchema, HighlightIdSchema, TagIdSchema, type TagId } from './i
  * The notebook format version this build writes. Older notebooks are migrated on open
  * (src/main/storage/migrations.ts); newer ones are refused, never migrated down.
  */
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
 const IsoTimestamp = z.string().min(10).max(40)
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256 hex digest')
@@ -33,9 +33,13 @@ export const MetaSourceSchema = z.object({
 export const SourceFormatSchema = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'clipboard'])
 export type SourceFormat = z.infer<typeof SourceFormatSchema>
 
-/** Damage found by the format extractor (undecodable bytes, no text layer, …) or the text analysis (U+FFFD, mojibake, short). */
+/**
+ * Damage found by the format extractor (undecodable bytes, no text layer, …) or the text
+ * analysis (U+FFFD, mojibake, short), and control characters import removed from the text
+ * (`control-characters`, src/core/text-hygiene.ts; count = how many).
+ */
 export const ArticleFlagSchema = z.object({
-  kind: z.enum(['replacement-character', 'mojibake', 'short-extraction', 'undecodable-bytes', 'no-text-layer', 'encoding-guessed']),
+  kind: z.enum(['replacement-character', 'mojibake', 'short-extraction', 'undecodable-bytes', 'no-text-layer', 'encoding-guessed', 'control-characters']),
   detail: z.string().max(2000),
   count: z.number().int().nonnegative().optional(),
 })
@@ -66,8 +70,14 @@ export const ArticleSchema = z.object({
   title: z.string().min(1).max(500),
   outlet: z.string().max(200).nullable(),
   author: z.string().max(300).nullable(),
-  /** Publication date as stated: `YYYY-MM-DD`, or a full ISO date-time with its UTC offset. */
+  /**
+   * Publication date as stated: `YYYY-MM-DD`, or a full ISO date-time with its UTC offset.
+   * New values must pass `storedDateProblem` (src/core/dates.ts); like `url`, the rule is
+   * applied where values enter and by `dossier check`, not here: a refusal on read would
+   * declare the whole catalog damaged.
+   */
   published: z.string().max(40).nullable(),
+  /** A safe article URL (`isSafeArticleUrl`, src/core/urls.ts) for every new value. */
   url: z.string().max(2000).nullable(),
   metaSources: MetaSourceSchema,
   /** sha256 of the stored (normalised) text: names the body file and detects tampering. */
@@ -81,13 +91,6 @@ export const ArticleSchema = z.object({
   /** The encoding a text file was decoded from (txt, md, html); null for pdf, docx, clipboard and format-2 articles. */
   encoding: z.string().max(40).nullable(),
   flags: z.array(ArticleFlagSchema),
-  furniture: z.array(FurnitureSchema),
-  /**
-   * Text-reuse fingerprint of the article text (furniture left out). Null for articles
-   * migrated from format 2: computed from the body when first needed (the migration does
-   * not read bodies).
-   */
-  fingerprint: FingerprintSchema.nullable(),
   /** Articles that reuse the same reporting, both directions linked, best first. */
   rewrites: z.array(RewriteLinkSchema),
   /** Fields the analyst edited; their metaSources say 'edited by the analyst'. */
@@ -104,9 +107,24 @@ export const ArticleSchema = z.object({
 export type Article = z.infer<typeof ArticleSchema>
 
 /** The analysis fields of an article with nothing found (format-2 articles after migration; test fixtures). */
-export function emptyAnalysisFields(): Pick<Article, 'format' | 'language' | 'encoding' | 'flags' | 'furniture' | 'fingerprint' | 'rewrites' | 'metaEdited'> {
-  return { format: 'txt', language: null, encoding: null, flags: [], furniture: [], fingerprint: null, rewrites: [], metaEdited: [] }
+export function emptyAnalysisFields(): Pick<Article, 'format' | 'language' | 'encoding' | 'flags' | 'rewrites' | 'metaEdited'> {
+  return { format: 'txt', language: null, encoding: null, flags: [], rewrites: [], metaEdited: [] }
 }
+
+/**
+ * `analysis/<bodyHash>.json`: what analysis derived from one stored text, kept out of the
+ * catalog because only the reader (furniture) and rewrite detection (fingerprint) need it.
+ * Derived data: content-addressed like the body it describes, and recomputed from the
+ * body whenever it is missing, damaged or of an older fingerprint version.
+ */
+export const AnalysisFileSchema = z.object({
+  bodyHash: Sha256,
+  furniture: z.array(FurnitureSchema),
+  /** Null until computed (articles migrated from format 3 or earlier). */
+  fingerprint: FingerprintSchema.nullable(),
+})
+export type AnalysisFile = z.infer<typeof AnalysisFileSchema>
+export type Furniture = z.infer<typeof FurnitureSchema>
 
 export const TagSchema = z.object({
   id: TagIdSchema,

@@ -37,6 +37,17 @@ export const ERROR_CODES = [
   'tag-exists',
   'orphan',
   'export-failed',
+  // A write the disk refused (src/main/storage/durable-write.ts diskError).
+  'disk-full',
+  'read-only-disk',
+  'permission-denied',
+  // Batches (CLI import, import-annotations, check) that did not do all they were asked.
+  'import-failed',
+  'partial-import',
+  'problems-found',
+  // The CLI refuses to replace an existing file without --force.
+  'file-exists',
+  // A file to import that needs more than its limits (src/main/import/extract-limits.ts).
   'too-complex',
   'timed-out',
 ] as const

@@ -51,4 +51,15 @@ describe('API handlers', () => {
     expect(await handlers.listArticles()).toMatchObject({ ok: false, error: { code: 'internal' } })
     expect(log).toHaveBeenCalledOnce()
   })
+
+  it('reports a write the disk refused, which no caller mapped, as that (not as a bug)', async () => {
+    const log = vi.fn()
+    const full = Object.assign(new Error("ENOSPC: no space left on device, open '/nb/.lock'"), { code: 'ENOSPC', syscall: 'open', path: '/nb/.lock' })
+    const handlers = createApiHandlers(service({ chooseNotebook: async () => Promise.reject(full) }), log)
+    expect(await handlers.chooseNotebook({ mode: 'open' })).toEqual({
+      ok: false,
+      error: { code: 'disk-full', message: 'The disk holding /nb is full: .lock could not be written, so nothing was changed. Free some space and try again.' },
+    })
+    expect(log).not.toHaveBeenCalled()
+  })
 })

@@ -8,6 +8,7 @@
 import { API_METHODS, type ApiMethod, type DossierService } from '../core/api'
 import { parseApiArgs } from '../core/api-schema'
 import { err, isDossierError, ok, type Result } from '../core/result'
+import { diskError } from './storage/durable-write'
 
 export type ApiHandler = (...args: unknown[]) => Promise<Result<unknown>>
 export type ApiHandlers = Record<ApiMethod, ApiHandler>
@@ -23,6 +24,9 @@ export function createApiHandlers(service: DossierService, log: (message: string
         return ok(await call.call(service, parsed.arg))
       } catch (error) {
         if (isDossierError(error)) return err(error.code, error.message)
+        // A write the disk refused that no caller mapped (a folder or lock file): still the user's to fix, not a bug.
+        const refused = diskError(error)
+        if (refused) return err(refused.code, refused.message)
         log(`Unexpected failure in ${method}`, error)
         return err('internal', `Something went wrong in ${method}: ${(error as Error)?.message ?? String(error)}`)
       }

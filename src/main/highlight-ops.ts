@@ -7,7 +7,8 @@ import type { HighlightChange, NewHighlight } from '../core/api'
 import type { ArticleId, HighlightId, TagId } from '../core/ids'
 import type { Article, Highlight } from '../core/model'
 import { DossierError } from '../core/result'
-import { findOccurrences, makeTextTarget, trimRange } from '../core/selectors'
+import { findQuote, type QuoteSpan } from '../core/anchoring'
+import { makeTextTarget, trimRange } from '../core/selectors'
 import type { NotebookStore } from './storage/notebook-store'
 
 export interface QuoteHighlight {
@@ -59,17 +60,21 @@ export async function createHighlight(ctx: HighlightContext, request: NewHighlig
   return highlight
 }
 
-/** The CLI's way in: find the quote in the article, then highlight it. */
+/**
+ * The CLI's way in: find the quote in the article (exactly, else ignoring case, quote-mark,
+ * dash, white-space, accent and normalisation differences: core/anchoring/quote-match.ts),
+ * then highlight the stored text there.
+ */
 export async function highlightQuote(ctx: HighlightContext, request: QuoteHighlight): Promise<Highlight> {
   const article = ctx.article(request.articleId)
   const text = await ctx.store.readBody(article.bodyHash)
   const quote = request.quote
   if (quote.trim().length === 0) throw new DossierError('bad-request', 'The quote is empty.')
-  const start = pickOccurrence(findOccurrences(text, quote.normalize('NFC')), request.occurrence, article)
+  const { start, end } = pickOccurrence(findQuote(text, quote), request.occurrence, article)
   return createHighlight(ctx, {
     articleId: article.id,
     start,
-    end: start + quote.normalize('NFC').length,
+    end,
     tagIds: ctx.tagIdsByName(request.tagNames),
     comment: request.comment,
   })
@@ -117,10 +122,13 @@ function indexOrThrow(highlights: readonly Highlight[], id: HighlightId): number
   return index
 }
 
-/** The start of the chosen occurrence of a quote (`dossier highlight --occurrence N`). */
-function pickOccurrence(hits: readonly number[], occurrence: number | undefined, article: Pick<Article, 'id' | 'title'>): number {
+/** The chosen occurrence of a quote (`dossier highlight --occurrence N`). */
+function pickOccurrence(hits: readonly QuoteSpan[], occurrence: number | undefined, article: Pick<Article, 'id' | 'title'>): QuoteSpan {
   if (hits.length === 0) {
-    throw new DossierError('quote-not-found', `The quote does not occur in "${article.title}" (${article.id}). Copy it exactly from \`dossier show ${article.id}\`.`)
+    throw new DossierError(
+      'quote-not-found',
+      `The quote does not occur in "${article.title}" (${article.id}), even ignoring case, quote marks, dashes, accents and line breaks. Copy it from \`dossier show ${article.id}\`.`,
+    )
   }
   if (occurrence === undefined) {
     if (hits.length > 1) throw new DossierError('ambiguous-quote', `The quote occurs ${hits.length} times in "${article.title}"; choose one with --occurrence 1..${hits.length}.`)

@@ -163,7 +163,7 @@ describe('importing every format, with analysis, in one catalog write per batch'
     expect(articles.map((a) => a.source.format)).toEqual(['md', 'html', 'pdf', 'docx'])
     for (const a of articles) {
       expect(ArticleSchema.parse(a)).toEqual(a)
-      expect(a.fingerprint?.words).toBeGreaterThan(20)
+      expect((await session.store.readAnalysis(a.bodyHash))?.fingerprint?.words).toBeGreaterThan(20)
       expect(a.language).toMatch(/^en\b/)
       expect(a.metaSources.language).toBeTruthy()
       expect(a.metaSources.wordCount).toBeTruthy()
@@ -180,9 +180,12 @@ describe('importing every format, with analysis, in one catalog write per batch'
     await session.importPaths([write('damaged.txt', text)])
     const [a] = stored()
     expect(a!.flags.map((f) => f.kind)).toEqual(expect.arrayContaining(['mojibake', 'short-extraction']))
-    expect(a!.furniture).toEqual([expect.objectContaining({ kind: 'copyright' })])
-    const body = (await session.getArticle(a!.id)).text
-    expect(body.slice(a!.furniture[0]!.start, a!.furniture[0]!.end)).toMatch(/^© 2025 Example News/)
+    const view = await session.getArticle(a!.id)
+    expect(view.furniture).toEqual([expect.objectContaining({ kind: 'copyright' })])
+    expect(view.text.slice(view.furniture[0]!.start, view.furniture[0]!.end)).toMatch(/^© 2025 Example News/)
+    // Kept out of the catalog, in the text's analysis file.
+    expect(a).not.toHaveProperty('furniture')
+    expect((await session.store.readAnalysis(a!.bodyHash))?.furniture).toEqual(view.furniture)
   })
 
   it('writes the catalog once for a batch, bodies and originals before it', async () => {

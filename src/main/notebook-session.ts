@@ -15,6 +15,7 @@ import type {
   BriefingSummary,
   ClipboardContent,
   HighlightChange,
+  ImportItem,
   ImportReport,
   JobProgress,
   NewHighlight,
@@ -34,9 +35,12 @@ import type { Article, Highlight, Tag } from '../core/model'
 import { DossierError } from '../core/result'
 import * as briefings from './briefings/briefing-ops'
 import { importContents, importPaths, type ContentToImport, type ImportContext } from './import/import-batch'
+import { readReuseIndex, syncReuseIndex, writeReuseIndex } from './import/reuse-index-file'
+import { ReuseIndex } from '../core/analysis/reuse-index'
 import { restoreArticleMeta, updateArticleMeta, type ArticleMetaChange } from './library/article-meta'
 import { deleteArticle, restoreArticle } from './library/article-trash'
 import { summariseArticle } from './library/summary'
+import { furnitureOf } from './library/article-analysis'
 import * as highlightOps from './highlight-ops'
 import { checkTagIds, type QuoteHighlight } from './highlight-ops'
 import { NotebookSearch, type NotebookSearchQuery } from './search/notebook-search'
@@ -68,6 +72,8 @@ export type { ArticleMetaChange } from './library/article-meta'
 export interface JobControl {
   onProgress?: (progress: JobProgress) => void
   signal?: AbortSignal
+  /** Imports: told after each commit step with the items it settled. */
+  onCommitted?: (items: readonly ImportItem[]) => void
 }
 
 export type { QuoteHighlight } from './highlight-ops'
@@ -76,6 +82,7 @@ export class NotebookSession {
   readonly #now: () => string
   readonly #randomHex: () => string
   #search: NotebookSearch | null = null
+  #reuse: Promise<ReuseIndex> | null = null
 
   constructor(
     readonly store: NotebookStore,
@@ -122,7 +129,7 @@ export class NotebookSession {
       text,
       highlights,
       orphans: [...orphans],
-      furniture: article.furniture,
+      furniture: await furnitureOf(this.store, article, text),
     }
   }
 
@@ -331,9 +338,20 @@ export class NotebookSession {
       store: this.store,
       now: () => this.#now(),
       freshId: (make, isTaken) => this.#freshId(make, isTaken),
+      reuseIndex: (onProgress) => this.#reuseIndex(onProgress),
+      saveReuseIndex: (index) => writeReuseIndex(this.store.dir, index),
+      onCommitted: job.onCommitted,
       signal: job.signal,
       onProgress: job.onProgress && ((done, total, label) => job.onProgress?.({ job: 'import', done, total, label })),
     }
+  }
+
+  /** The reuse index, read once per session and brought in step with the catalog at each use. */
+  async #reuseIndex(onProgress?: (done: number, total: number) => void): Promise<ReuseIndex> {
+    this.#reuse ??= readReuseIndex(this.store.dir).then((read) => read ?? new ReuseIndex())
+    const index = await this.#reuse
+    await syncReuseIndex(this.store, index, onProgress)
+    return index
   }
 
   #briefingContext(): briefings.BriefingContext {

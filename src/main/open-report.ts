@@ -4,9 +4,19 @@
  */
 import type { OpenReport } from './storage/notebook-store'
 
-/** The lines for what was found after `alreadyTold` recoveries had been reported (files read lazily). */
-export function describeLaterRecoveries(report: OpenReport, alreadyTold: number): string[] {
-  return describeOpenReport({ recovered: report.recovered.slice(alreadyTold), migratedFrom: null, removedTempFiles: 0 })
+/** How much of a report has been told so far (files are read lazily, so it grows). */
+export interface Told {
+  recovered: number
+  skipped: number
+}
+
+export function toldSoFar(report: OpenReport): Told {
+  return { recovered: report.recovered.length, skipped: report.skipped.length }
+}
+
+/** The lines for what was found after `alreadyTold` (files read lazily). */
+export function describeLaterRecoveries(report: OpenReport, alreadyTold: Told): string[] {
+  return describeOpenReport({ recovered: report.recovered.slice(alreadyTold.recovered), skipped: report.skipped.slice(alreadyTold.skipped), migratedFrom: null, removedTempFiles: 0 })
 }
 
 export function describeOpenReport(report: OpenReport): string[] {
@@ -19,6 +29,9 @@ export function describeOpenReport(report: OpenReport): string[] {
       ? `it was restored from backup ${r.restoredFrom}; changes made after that backup to this file are in the damaged copy`
       : 'no backup held a readable copy, so it starts empty; its contents may still be in the damaged copy'
     lines.push(`${r.file} was damaged (${r.problem}). The damaged file was kept as ${r.movedTo}, and ${restored}.`)
+  }
+  for (const s of report.skipped) {
+    lines.push(`${s.file} could not be read, so its highlights are left out of what this command shows. ${s.problem}`)
   }
   if (report.removedTempFiles > 0) {
     lines.push(`Removed ${report.removedTempFiles} unfinished temporary file(s) left by an interrupted save; no saved data was affected.`)

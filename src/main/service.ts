@@ -10,7 +10,7 @@ import { resolve } from 'node:path'
 import { FORMAT_EXTENSIONS } from './briefings/export-writer'
 import type { DesktopShell, Dialogs } from './dialogs'
 import { NotebookSession, type SessionDeps } from './notebook-session'
-import { describeLaterRecoveries, describeOpenReport } from './open-report'
+import { describeLaterRecoveries, describeOpenReport, toldSoFar } from './open-report'
 import type { BackupInfo } from './storage/backups'
 
 export interface ServiceDeps extends SessionDeps {
@@ -51,7 +51,7 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
     if (lines.length > 0) deps.reportOpen?.(dir, lines)
     // Read every annotation file in the background (the passages view and exports need
     // them), and report any damaged one found then, as on open.
-    const told = session.openReport.recovered.length
+    const told = toldSoFar(session.openReport)
     void session.store
       .loadAll()
       .then(() => {

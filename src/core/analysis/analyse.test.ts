@@ -141,10 +141,20 @@ describe('structural metadata wins over the text and says so', () => {
   })
 
   it('notes a disagreement', () => {
-    const { meta } = analyse(text, { published: { value: "D:20250304101500+01'00'", source: 'PDF CreationDate' } })
+    const { meta } = analyse(text, { published: { value: '2025-03-04T10:15:00+01:00', source: 'JSON-LD datePublished' } })
     expect(meta.published).toEqual({
       value: '2025-03-04T10:15:00+01:00',
-      source: 'PDF CreationDate (preferred over the text\'s date line under the headline (time stated without a UTC offset): "2025-03-03T09:15")',
+      source: 'JSON-LD datePublished (preferred over the text\'s date line under the headline (time stated without a UTC offset): "2025-03-03T09:15")',
+    })
+  })
+
+  it('never takes the date the file was made as the publication date', () => {
+    const created = { value: "D:20250304101500+01'00'", source: 'PDF document info CreationDate' }
+    expect(analyse(text, { created }).meta.published.value).toBe('2025-03-03T09:15')
+    const undated = analyseText('Convoy turned back at the Tartus gate\n\nThe convoy left at dawn.', { fileName: 'u.pdf', structural: { created } }).meta.published
+    expect(undated).toEqual({
+      value: null,
+      source: 'no publication date stated (no date line in the header (dates inside the body are not the publication date)); the PDF document info CreationDate says 2025-03-04T10:15:00+01:00, which is when the file was made, not when the text was published',
     })
   })
 

@@ -10,6 +10,7 @@
  */
 import { normaliseStatedDate, parseDateLine, type StatedDate } from '../dates'
 import { countWords } from '../text'
+import { isSafeArticleUrl } from '../urls'
 import { blankRanges, fingerprint, type Fingerprint } from './fingerprint'
 import { textFlags, type TextFlag } from './flags'
 import { leadingFurniture, trailingFurniture, type Furniture, type FurnitureGroup } from './furniture'
@@ -48,7 +49,13 @@ export interface StatedValue {
   source: string
 }
 
-export type StructuralMeta = Partial<Record<MetaField, StatedValue>>
+/**
+ * `created` is when the file itself was made (DOCX dcterms:created, PDF CreationDate): it
+ * is never taken as the publication date (a Word file saved today from a 2019 article, a
+ * page printed to PDF), only named in the published field's source when the text states
+ * no date, so the analyst sees it for what it is.
+ */
+export type StructuralMeta = Partial<Record<MetaField | 'created', StatedValue>>
 
 export interface AnalyseOptions {
   fileName: string
@@ -98,8 +105,10 @@ export function analyseText(text: string, options: AnalyseOptions): TextAnalysis
     url: urlMeta(zone, lines, cut),
     language: languageMeta(bodyLines.map((l) => l.text).join('\n')),
   }
+  const merged = mergeStructural(fromText, options.structural ?? {})
   const meta: ArticleMeta = {
-    ...mergeStructural(fromText, options.structural ?? {}),
+    ...merged,
+    published: merged.published.value === null ? withFileDate(merged.published, options.structural?.created) : merged.published,
     wordCount: {
       value: articleWords,
       source: wordCountSource(headerLines.size, furniture),
@@ -292,8 +301,15 @@ const NORMALISE: Record<MetaField, (value: string) => string | null> = {
   outlet: (v) => nonEmpty(v.replace(/\s+/g, ' ')),
   author: (v) => nonEmpty(v.replace(/\s+/g, ' ')),
   published: normaliseStatedDate,
-  url: (v) => (/^https?:\/\/\S+$/i.test(v.trim()) ? v.trim() : null),
+  url: (v) => (isSafeArticleUrl(v.trim()) ? v.trim() : null),
   language: normaliseLanguageTag,
+}
+
+/** The published field with no date: its source names the file's own creation date, as what it is. */
+function withFileDate(published: MetaValue<string>, created: StatedValue | undefined): MetaValue<string> {
+  const iso = created ? normaliseStatedDate(created.value) : null
+  if (!created || iso === null) return published
+  return { value: null, source: `no publication date stated (${published.source}); the ${created.source} says ${iso}, which is when the file was made, not when the text was published` }
 }
 
 function nonEmpty(value: string): string | null {

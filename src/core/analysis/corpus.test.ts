@@ -175,7 +175,7 @@ describe.skipIf(!existsSync(corpus))('analysis of the shared corpus (skipped: ..
       }
     })
 
-    it('5-word MinHash alone sees none of them, not even the paraphrase', () => {
+    it('5-word shingles alone see none of them, not even the paraphrase', () => {
       for (const [i, j] of pairs) expect(similarity(a(i).fingerprint, a(j).fingerprint)).toBeLessThan(0.05)
     })
 

@@ -8,8 +8,9 @@ import {
   fingerprint,
   FingerprintSchema,
   hash32,
-  MINHASH_SIZE,
-  minhash,
+  MAX_SAMPLES,
+  SAMPLE_MOD,
+  sampleShingles,
   sentenceSignature,
   sentencesOf,
   shingleHashes,
@@ -22,7 +23,7 @@ describe('hashing', () => {
     expect(hash32('')).toBe(fmix32(0x811c9dc5))
     expect(hash32('tartus')).toBe(hash32('tartus'))
     expect([hash32('russia withdraws from tartus'), fmix32(1), fmix32(0xffffffff)]).toEqual([481143845, 1364076727, 2180083513])
-    expect(minhash([481143845]).slice(0, 4)).toEqual([2264321773, 1522857316, 3646925502, 656163042])
+    expect([...shingleHashes(['russia', 'withdraws', 'from', 'tartus', 'naval', 'base'])]).toEqual([599580705, 2997346536])
   })
 
   it('fmix32 is a bijection (no collisions over 200,000 consecutive inputs)', () => {
@@ -40,8 +41,9 @@ describe('hashing', () => {
   })
 })
 
-describe('MinHash estimates Jaccard resemblance', () => {
+describe('sampled shingles estimate resemblance and containment', () => {
   const set = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => hash32(`shingle ${from + i}`))
+  const fp = (from: number, to: number) => ({ version: 2 as const, words: 0, shingles: to - from, samples: sampleShingles(set(from, to)), sentences: [] })
   it.each([
     [0, 1000, 1000, 2000, 0],
     [0, 1000, 900, 1900, 100 / 1900],
@@ -50,16 +52,32 @@ describe('MinHash estimates Jaccard resemblance', () => {
     [0, 1000, 100, 1000, 900 / 1000],
     [0, 1000, 0, 1000, 1],
   ])('[%i,%i) vs [%i,%i): true Jaccard %f, estimate within 0.1', (a0, a1, b0, b1, truth) => {
-    const estimate = similarity(
-      { version: 1, words: 0, shingles: a1 - a0, minhash: minhash(set(a0, a1)), sentences: [] },
-      { version: 1, words: 0, shingles: b1 - b0, minhash: minhash(set(b0, b1)), sentences: [] },
-    )
-    expect(Math.abs(estimate - truth)).toBeLessThanOrEqual(0.1)
+    expect(Math.abs(similarity(fp(a0, a1), fp(b0, b1)) - truth)).toBeLessThanOrEqual(0.1)
   })
 
-  it('keeps MINHASH_SIZE values', () => {
-    expect(minhash([1, 2, 3])).toHaveLength(MINHASH_SIZE)
-    expect(minhash([])).toEqual(new Array(MINHASH_SIZE).fill(0xffffffff))
+  it('finds a short text inside a long one (containment), which a resemblance estimate cannot', () => {
+    const c = containment(fp(5000, 5200), fp(0, 20000))
+    expect(c.aInB).toBe(1)
+    expect(c.bInA).toBeLessThan(0.02)
+  })
+
+  it('keeps about one shingle in SAMPLE_MOD, the same ones in every text, at most MAX_SAMPLES, ascending', () => {
+    const samples = sampleShingles(set(0, 4000))
+    expect(samples.length).toBeGreaterThan(4000 / SAMPLE_MOD - 100)
+    expect(samples.length).toBeLessThan(4000 / SAMPLE_MOD + 100)
+    expect(samples.every((h) => h % SAMPLE_MOD === 0)).toBe(true)
+    expect([...samples].sort((x, y) => x - y)).toEqual(samples)
+    expect(sampleShingles(set(0, 100_000))).toHaveLength(MAX_SAMPLES)
+  })
+
+  it('weights samples: what many articles share can be made to count for little', () => {
+    const shared = set(0, 400)
+    const a = { ...fp(0, 0), shingles: 500, samples: sampleShingles([...shared, ...set(1000, 1100)]) }
+    const b = { ...fp(0, 0), shingles: 500, samples: sampleShingles([...shared, ...set(2000, 2100)]) }
+    const boilerplate = new Set(sampleShingles(shared))
+    expect(similarity(a, b)).toBeGreaterThan(0.5)
+    // Held by 300 articles of the notebook: counts 1/299 of a passage only these two share.
+    expect(similarity(a, b, (h) => (boilerplate.has(h) ? 300 : 1))).toBeLessThan(0.05)
   })
 })
 

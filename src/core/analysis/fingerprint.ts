@@ -3,11 +3,15 @@
  * which rewrites, paraphrases and republications of the same reporting are found.
  *
  * Two signals, because they catch different reuse:
- * - **MinHash over 5-word shingles** (128 hashes of a fixed seeded family): estimates the
- *   Jaccard resemblance of the word sequences, and with the shingle counts, how much of
- *   one text is contained in the other. Catches copies, light edits and republications
- *   with a new intro; a machine paraphrase that swaps synonyms shares almost no 5-word
- *   runs and is invisible to it.
+ * - **Sampled 5-word shingles**: every shingle (5 consecutive words) is hashed, and the
+ *   shingles whose hash is 0 modulo SAMPLE_MOD are kept ("modular sampling"). The choice
+ *   depends on the shingle alone, so a passage two texts share is sampled the same way in
+ *   both: shared samples estimate shared shingles, which gives resemblance (Jaccard) and
+ *   containment (one text inside another), and, unlike a MinHash sketch, each sample can be
+ *   weighted by how many articles of the notebook hold it, so boilerplate (a licence, mail
+ *   headers, a formulaic opening) found in many articles counts for little (rewrites.ts).
+ *   Catches copies, light edits and republications with a new intro; a machine paraphrase
+ *   that swaps synonyms shares almost no 5-word runs and is invisible to it.
  * - **Sentence signatures**: for each sentence, the hashed stems of its content words
  *   (stop words dropped, words cut to five letters). Two fingerprints are compared by
  *   aligning sentences in order (see `paraphrase.ts`), weighting each shared stem by how
@@ -16,17 +20,19 @@
  *   topic's frequent names and places do not.
  *
  * Hashes are 32-bit: words by FNV-1a then the murmur3 finaliser, shingles by folding
- * their words' hashes in order; the MinHash family is
- * h_i(x) = fmix32(x XOR seed_i), a bijection of the 32-bit space for each of 128 seeds
- * drawn from splitmix32 with a fixed seed, so fingerprints are stable across runs and
- * machines. Changing any of this changes every fingerprint: bump FINGERPRINT_VERSION.
+ * their words' hashes in order, so fingerprints are stable across runs and machines.
+ * Changing any of this changes every fingerprint: bump FINGERPRINT_VERSION (stored
+ * fingerprints of another version are recomputed from the text when next needed).
  */
 import { fmix32, fnv1aMix } from '../hash'
 import { z } from 'zod'
 
-export const FINGERPRINT_VERSION = 1
+export const FINGERPRINT_VERSION = 2
 export const SHINGLE_WORDS = 5
-export const MINHASH_SIZE = 128
+/** One shingle hash in SAMPLE_MOD is kept: those ≡ 0 (mod SAMPLE_MOD). */
+export const SAMPLE_MOD = 4
+/** At most this many samples (the first ones in text order): ~16,000 words of text. */
+export const MAX_SAMPLES = 4096
 /** Sentences with fewer distinct content stems carry too little to align. */
 export const MIN_SENTENCE_STEMS = 5
 /** Longer texts keep their first sentences only: enough to recognise reuse, bounded in size. */
@@ -41,8 +47,8 @@ export const FingerprintSchema = z.object({
   words: z.number().int().nonnegative(),
   /** Distinct 5-word shingles (their hashes). */
   shingles: z.number().int().nonnegative(),
-  /** MINHASH_SIZE minimum hash values (uint32); all 0xFFFFFFFF for a text without words. */
-  minhash: z.array(z.number().int().nonnegative().max(0xffffffff)).length(MINHASH_SIZE),
+  /** The sampled shingle hashes (uint32, distinct, ascending): see SAMPLE_MOD. */
+  samples: z.array(z.number().int().nonnegative().max(0xffffffff)).max(MAX_SAMPLES),
   /** Per sentence, the sorted distinct hashes (uint32) of its content-word stems. */
   sentences: z.array(z.array(z.number().int().nonnegative().max(0xffffffff))).max(MAX_SENTENCES),
 })
@@ -53,21 +59,6 @@ export type Fingerprint = z.infer<typeof FingerprintSchema>
 export function hash32(text: string): number {
   return fnv1aMix(text)
 }
-
-/** splitmix32: the fixed seeds of the MinHash family. */
-function seeds(count: number, seed: number): Uint32Array {
-  const out = new Uint32Array(count)
-  let state = seed >>> 0
-  for (let i = 0; i < count; i++) {
-    state = (state + 0x9e3779b9) >>> 0
-    let z = state
-    z = Math.imul(z ^ (z >>> 16), 0x21f0aaad)
-    z = Math.imul(z ^ (z >>> 15), 0x735a2d97)
-    out[i] = (z ^ (z >>> 15)) >>> 0
-  }
-  return out
-}
-const SEEDS = seeds(MINHASH_SIZE, 0x5eed_d055)
 
 /**
  * Words for comparison: compatibility-decomposed, accents and case dropped, apostrophes
@@ -102,17 +93,6 @@ export function shingleHashes(words: readonly string[], k = SHINGLE_WORDS): Set<
   return out
 }
 
-export function minhash(hashes: Iterable<number>): number[] {
-  const mins = new Uint32Array(MINHASH_SIZE).fill(0xffffffff)
-  for (const x of hashes) {
-    for (let i = 0; i < MINHASH_SIZE; i++) {
-      const v = fmix32(x ^ SEEDS[i]!)
-      if (v < mins[i]!) mins[i] = v
-    }
-  }
-  return Array.from(mins)
-}
-
 const STOP_WORDS = new Set(
   (
     'a about above after again against all also am an and any are as at be because been before being below between both but by can ' +
@@ -125,16 +105,19 @@ const STOP_WORDS = new Set(
   ).split(' '),
 )
 
-const NUMBER_WORDS: Readonly<Record<string, string>> = {
-  four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
-  thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18', nineteen: '19',
-  twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80', ninety: '90', hundred: '100',
-}
+/** Keyed by words of the text, so a Map: a plain object would answer `constructor` with Object's own function. */
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
+    thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18', nineteen: '19',
+    twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80', ninety: '90', hundred: '100',
+  }),
+)
 
 /** A content word's stem, or null for stop words and fragments. */
 export function contentStem(word: string): string | null {
   if (/^\d+$/.test(word)) return word.length >= 2 ? word : null
-  const number = NUMBER_WORDS[word]
+  const number = NUMBER_WORDS.get(word)
   if (number) return number
   if (word.length < 3 || STOP_WORDS.has(word)) return null
   return word.slice(0, STEM_CHARS)
@@ -161,6 +144,11 @@ export function sentenceSignature(sentence: string): number[] {
   return [...stems].sort((x, y) => x - y)
 }
 
+/** One 32-bit key per sentence signature (equal signatures, equal keys): counts repeated sentences across a notebook. */
+export function sentenceKey(signature: readonly number[]): number {
+  return combine(signature, 0, signature.length)
+}
+
 export interface FingerprintOptions {
   /** Ranges of the text to leave out (page furniture): they are replaced by line breaks. */
   ignore?: readonly { start: number; end: number }[]
@@ -177,7 +165,7 @@ export function fingerprint(text: string, options: FingerprintOptions = {}): Fin
     if (signature.length >= MIN_SENTENCE_STEMS) sentences.push(signature)
     if (sentences.length === MAX_SENTENCES) break
   }
-  return { version: FINGERPRINT_VERSION, words: words.length, shingles: shingles.size, minhash: minhash(shingles), sentences }
+  return { version: FINGERPRINT_VERSION, words: words.length, shingles: shingles.size, samples: sampleShingles(shingles), sentences }
 }
 
 /** `text` with each range replaced by one line break, so neighbours stay separate sentences. */
@@ -193,24 +181,75 @@ export function blankRanges(text: string, ranges: readonly { start: number; end:
   return out + text.slice(at)
 }
 
-/** Estimated Jaccard resemblance of the two texts' 5-word shingle sets (0..1). */
-export function similarity(a: Fingerprint, b: Fingerprint): number {
-  if (a.shingles === 0 || b.shingles === 0) return 0
-  let same = 0
-  for (let i = 0; i < MINHASH_SIZE; i++) if (a.minhash[i] === b.minhash[i]) same++
-  return same / MINHASH_SIZE
+/** The sampled shingle hashes: those ≡ 0 (mod SAMPLE_MOD), the first MAX_SAMPLES in text order, ascending. */
+export function sampleShingles(shingles: Iterable<number>): number[] {
+  const out: number[] = []
+  for (const h of shingles) {
+    if (h % SAMPLE_MOD !== 0) continue
+    out.push(h)
+    if (out.length === MAX_SAMPLES) break
+  }
+  return out.sort((x, y) => x - y)
 }
 
 /**
- * Estimated share of each text's shingles found in the other, from the Jaccard estimate
- * and the set sizes: |A∩B| = J(|A|+|B|)/(1+J). Noisy when the sizes differ a lot (the
- * Jaccard estimate is then small); `exactContainment` is exact when both texts are at hand.
+ * How many articles of the notebook hold a sample (the two texts compared included).
+ * Given, each sample counts 1 / (1 + the articles holding it other than the two compared):
+ * a passage only these two texts share counts fully, boilerplate found in hundreds of
+ * articles counts for almost nothing. Not given, every sample counts 1.
  */
-export function containment(a: Fingerprint, b: Fingerprint): { aInB: number; bInA: number } {
-  const j = similarity(a, b)
-  if (j === 0) return { aInB: 0, bInA: 0 }
-  const shared = (j * (a.shingles + b.shingles)) / (1 + j)
-  return { aInB: Math.min(1, shared / a.shingles), bInA: Math.min(1, shared / b.shingles) }
+export type SampleArticles = (sample: number) => number
+
+/** Weighted sums over two sorted sample lists: of each text's samples, and of those they share. */
+export interface SampleOverlap {
+  shared: number
+  a: number
+  b: number
+}
+
+export function sampleOverlap(sa: ArrayLike<number>, sb: ArrayLike<number>, articles?: SampleArticles): SampleOverlap {
+  const weight = (h: number, holders: number) => (articles ? 1 / (1 + Math.max(0, articles(h) - holders)) : 1)
+  let i = 0
+  let j = 0
+  let shared = 0
+  let wa = 0
+  let wb = 0
+  while (i < sa.length || j < sb.length) {
+    const x = i < sa.length ? sa[i]! : Infinity
+    const y = j < sb.length ? sb[j]! : Infinity
+    if (x === y) {
+      const v = weight(x, 2)
+      shared += v
+      wa += v
+      wb += v
+      i++
+      j++
+    } else if (x < y) {
+      wa += weight(x, 1)
+      i++
+    } else {
+      wb += weight(y, 1)
+      j++
+    }
+  }
+  return { shared, a: wa, b: wb }
+}
+
+/** Estimated (weighted) Jaccard resemblance of the two texts' 5-word shingle sets (0..1), from their samples. */
+export function similarity(a: Fingerprint, b: Fingerprint, articles?: SampleArticles): number {
+  const o = sampleOverlap(a.samples, b.samples, articles)
+  const union = o.a + o.b - o.shared
+  return union > 0 ? o.shared / union : 0
+}
+
+/**
+ * Estimated (weighted) share of each text's shingles found in the other, from the samples
+ * they share. `exactContainment` is exact when both texts are at hand.
+ */
+export function containment(a: Fingerprint, b: Fingerprint, articles?: SampleArticles): { aInB: number; bInA: number } {
+  const o = sampleOverlap(a.samples, b.samples, articles)
+  if (o.shared === 0) return { aInB: 0, bInA: 0 }
+  return { aInB: Math.min(1, o.shared / o.a), bInA: Math.min(1, o.shared / o.b) }
 }
 
 /** Exact share of each text's 5-word shingles that occur in the other (republication: one text inside another). */

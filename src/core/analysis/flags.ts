@@ -2,10 +2,11 @@
  * Damage flags on the stored text: characters lost in decoding (U+FFFD), mojibake (UTF-8
  * read as Windows-1252 or Latin-1, such as `â€™` for `’`), and extractions too short to
  * be the whole article. Format-level damage (undecodable bytes, a PDF without a text
- * layer) is found by the format extractors and reported with the same shape.
+ * layer) is found by the format extractors and reported with the same shape; control
+ * characters removed on import are reported by src/core/text-hygiene.ts.
  */
 
-export type TextFlagKind = 'replacement-character' | 'mojibake' | 'short-extraction'
+export type TextFlagKind = 'replacement-character' | 'mojibake' | 'short-extraction' | 'control-characters'
 
 export interface TextFlag {
   kind: TextFlagKind
@@ -57,7 +58,7 @@ const PLAUSIBLE: readonly [number, number][] = [
 ]
 
 /** Decodes the UTF-8 sequence the characters at `i` spell, if they spell one. */
-function misreadAt(text: string, i: number): { length: number; char: string } | null {
+export function misreadAt(text: string, i: number): { length: number; char: string } | null {
   const lead = byteOf(text[i]!)
   if (lead === null || lead < 0xc2 || lead > 0xf4) return null
   const need = lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : 3

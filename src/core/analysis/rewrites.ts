@@ -5,11 +5,12 @@
  *
  * Signals and thresholds (decided on the shared corpus and the fixtures in fixtures.ts;
  * see the tests for every pair):
- * - `jaccard`: MinHash estimate of 5-word shingle resemblance. Unrelated articles,
+ * - `jaccard`: estimate of 5-word shingle resemblance from the sampled shingles
+ *   (fingerprint.ts), each sample weighted by the ReuseContext. Unrelated articles,
  *   even on the same story, share almost no 5-word runs (every corpus pair: 0.00);
  *   copies and light edits score high.
  * - `containment`: share of the smaller text's shingles found in the other (estimated
- *   from the MinHash and the shingle counts): a republication under a new intro, or a
+ *   from the shared samples): a republication under a new intro, or a
  *   piece pasted into a roundup. Needs at least MIN_CONTAINMENT_SHINGLES shingles.
  * - `alignment`: sentences aligned in order on rare shared content stems, over
  *   √(n·m) (paraphrase.ts). The only signal that sees a machine paraphrase (corpus
@@ -24,7 +25,7 @@
  * paraphrase buried in a much longer text (a roundup) scores low; verbatim reuse in one
  * is still found through containment.
  */
-import { containment, similarity, type Fingerprint } from './fingerprint'
+import { sampleOverlap, sentenceKey, type Fingerprint, type SampleArticles } from './fingerprint'
 import { alignSentences } from './paraphrase'
 
 export const REWRITE_THRESHOLD = 0.25
@@ -52,13 +53,46 @@ export interface TextReuse {
   alignment: number
 }
 
-export function compareFingerprints(a: Fingerprint, b: Fingerprint): TextReuse {
-  const jaccard = similarity(a, b)
-  const c = containment(a, b)
-  const smaller = Math.min(a.shingles, b.shingles)
-  const contained = smaller >= MIN_CONTAINMENT_SHINGLES ? (a.shingles <= b.shingles ? c.aInB : c.bInA) : 0
-  const { aligned, score: alignmentScore } = alignSentences(a, b)
+/**
+ * What the rest of the notebook says about a pair: how many articles hold each shingle
+ * sample (so boilerplate shared by many articles counts for almost nothing while a
+ * passage only these two share counts fully: see SampleArticles), and which sentences are
+ * boilerplate (the same sentence in many articles), left out of the alignment. Without
+ * it, every sample counts 1 and every sentence is kept.
+ */
+export interface ReuseContext {
+  sampleArticles?: SampleArticles
+  isBoilerplateSentence?: (key: number) => boolean
+}
+
+export function compareFingerprints(a: Fingerprint, b: Fingerprint, context: ReuseContext = {}): TextReuse {
+  const { jaccard, containment: contained } = shingleReuse(a, b, context.sampleArticles)
+  const { aligned, score: alignmentScore } = alignSentences(withoutBoilerplate(a, context), withoutBoilerplate(b, context))
   const alignment = aligned >= MIN_ALIGNED ? alignmentScore : 0
+  return { ...classifyReuse(jaccard, contained, alignment), jaccard, containment: contained, aligned, alignment }
+}
+
+/**
+ * The shingle half of compareFingerprints, from the samples and shingle counts alone
+ * (what the notebook's reuse index keeps for every article): resemblance, and the share
+ * of the smaller text found in the other (0 when it is too short to tell).
+ */
+export function shingleReuse(
+  a: { samples: ArrayLike<number>; shingles: number },
+  b: { samples: ArrayLike<number>; shingles: number },
+  sampleArticles?: SampleArticles,
+): { jaccard: number; containment: number } {
+  const o = sampleOverlap(a.samples, b.samples, sampleArticles)
+  const union = o.a + o.b - o.shared
+  const jaccard = union > 0 ? o.shared / union : 0
+  const smaller = Math.min(a.shingles, b.shingles)
+  const ofSmaller = a.shingles <= b.shingles ? o.a : o.b
+  const contained = smaller >= MIN_CONTAINMENT_SHINGLES && ofSmaller > 0 ? Math.min(1, o.shared / ofSmaller) : 0
+  return { jaccard, containment: contained }
+}
+
+/** The score (the strongest signal) and what the evidence says, null under REWRITE_THRESHOLD. */
+export function classifyReuse(jaccard: number, contained: number, alignment: number): { score: number; kind: ReuseKind | null } {
   const score = Math.max(jaccard, contained, alignment)
   let kind: ReuseKind | null = null
   if (score >= REWRITE_THRESHOLD) {
@@ -67,7 +101,23 @@ export function compareFingerprints(a: Fingerprint, b: Fingerprint): TextReuse {
     else if (Math.max(jaccard, contained) >= REWRITE_THRESHOLD) kind = 'rewrite'
     else kind = 'paraphrase'
   }
-  return { score, kind, jaccard, containment: contained, aligned, alignment }
+  return { score, kind }
+}
+
+const filtered = new WeakMap<Fingerprint, WeakMap<(key: number) => boolean, Fingerprint>>()
+
+/** The fingerprint without its boilerplate sentences (the same object when it has none). */
+function withoutBoilerplate(fp: Fingerprint, context: ReuseContext): Fingerprint {
+  const test = context.isBoilerplateSentence
+  if (!test) return fp
+  let byTest = filtered.get(fp)
+  const cached = byTest?.get(test)
+  if (cached) return cached
+  const sentences = fp.sentences.filter((s) => !test(sentenceKey(s)))
+  const out = sentences.length === fp.sentences.length ? fp : { ...fp, sentences }
+  if (!byTest) filtered.set(fp, (byTest = new WeakMap()))
+  byTest.set(test, out)
+  return out
 }
 
 export interface RewriteMatch extends TextReuse {

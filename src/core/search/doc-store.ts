@@ -5,11 +5,12 @@ import MiniSearch, { type Options } from 'minisearch'
 import type { ArticleId, HighlightId, TagId } from '../ids'
 import { buildWordFilter } from './word-filter'
 import { foldText, splitWords, STOP_WORDS, TOKENIZER_VERSION } from './fold'
+import { shardKeyOf } from './shard-keys'
 import { stampOf, StampSum, type Stamp } from './stamp'
 import type { ArticleInput, HighlightInput, IndexDiff } from './types'
 
 /** Bump when the persisted shape or the MiniSearch options change: older files are refused. */
-export const INDEX_FORMAT_VERSION = 1
+export const INDEX_FORMAT_VERSION = 2
 
 export interface ArticleEntry {
   id: ArticleId
@@ -61,6 +62,9 @@ export function miniSearchOptions(): Options<IndexedDoc> {
     fields: ['title', 'body', 'quote', 'comment'],
     idField: 'id',
     storeFields: [],
+    // Vacuuming rewrites postings of every term, in the background: the index is saved in
+    // shards of terms, changed shards only, so vacuuming is done explicitly (vacuumIfDirty).
+    autoVacuum: false,
     // Documents: fold the whole field once, split into tokens, drop stop words.
     tokenize: (text) => (pretokenized !== null && pretokenized.text === text ? pretokenized.tokens : splitWords(foldText(text))),
     processTerm: (term) => (term.length === 0 || STOP_WORDS.has(term) ? null : term),
@@ -101,6 +105,8 @@ export class DocStore {
   readonly highlights = new Map<HighlightId, HighlightEntry>()
   readonly byArticle = new Map<ArticleId, Set<HighlightId>>()
   readonly sum = new StampSum()
+  /** Shard keys (shardKeyOf) whose terms changed since the last save; 'all' after a rebuild or vacuum. */
+  dirty: Set<string> | 'all' = 'all'
 
   constructor() {
     this.mini = new MiniSearch(miniSearchOptions())
@@ -128,6 +134,8 @@ export class DocStore {
     } finally {
       pretokenized = null
     }
+    this.#touch(titleTokens)
+    this.#touch(bodyTokens)
     this.articles.set(article.id, entry)
     this.sum.add(entry.stamp)
   }
@@ -161,6 +169,8 @@ export class DocStore {
       filter: highlightFilter(highlight.target.exact, highlight.comment),
     }
     this.mini.add({ id: highlight.id, quote: entry.quote, comment: entry.comment })
+    this.#touch(splitWords(foldText(entry.quote)))
+    this.#touch(splitWords(foldText(entry.comment)))
     this.highlights.set(entry.id, entry)
     this.linkHighlight(entry)
     this.sum.add(stamp)
@@ -182,6 +192,12 @@ export class DocStore {
     this.mini.discard(id)
     this.articles.delete(id)
     this.sum.remove(old.stamp)
+  }
+
+  /** Marks the shards of these tokens as changed (see `dirty`). */
+  #touch(tokens: readonly string[]): void {
+    if (this.dirty === 'all') return
+    for (const t of tokens) if (t.length > 0 && !STOP_WORDS.has(t)) this.dirty.add(shardKeyOf(t))
   }
 
   linkHighlight(entry: HighlightEntry): void {

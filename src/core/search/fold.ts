@@ -9,14 +9,22 @@
  * đ/ð -> d, þ -> th. So Sohtaoglu finds Sohtaoğlu, SOHTAOĞLU and Sohtaoğlu written
  * with a combining breve. Stripping marks also drops Arabic short vowels (harakat),
  * which is what Arabic search wants, and Indic vowel signs, consistently on both sides.
+ * Invisible format characters (bidi controls, zero-width space and joiners, soft hyphen:
+ * INVISIBLE_FORMAT_RE of src/core/text-hygiene.ts) fold to nothing, so a word is found by
+ * the letters it shows: "Tar\u200Btus" and "Tar\u00ADtus" are "tartus".
  *
  * Tokens: maximal runs of letters and digits (\p{L}, \p{N}) in the folded text. Anything
  * else separates words: "Russia’s" is russia + s, "al-Sharaa" is al + sharaa, "1,200" is
  * 1 + 200. The query parser turns such a word into a phrase, so it still matches exactly.
  */
 
-/** Bump when folding, tokenising or stop words change: an index built otherwise is stale. */
-export const TOKENIZER_VERSION = 1
+import { INVISIBLE_FORMAT_RE } from '../text-hygiene'
+
+/**
+ * Bump when folding, tokenising or stop words change: an index built otherwise is stale.
+ * 2: invisible format characters fold to nothing.
+ */
+export const TOKENIZER_VERSION = 2
 
 const SPELLED: Readonly<Record<string, string>> = { ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ς: 'σ' }
 const SPELLED_RE = /[ıßæœøłđðþς]/g
@@ -30,7 +38,7 @@ const CHAR_CACHE_MAX = 20_000
 function foldChar(ch: string): string {
   let folded = charCache.get(ch)
   if (folded === undefined) {
-    folded = ch.normalize('NFKD').replace(MARKS_RE, '').toLowerCase().replace(SPELLED_RE, (c) => SPELLED[c] ?? c)
+    folded = INVISIBLE_FORMAT_RE.test(ch) ? '' : ch.normalize('NFKD').replace(MARKS_RE, '').toLowerCase().replace(SPELLED_RE, (c) => SPELLED[c] ?? c)
     if (charCache.size < CHAR_CACHE_MAX) charCache.set(ch, folded)
   }
   return folded

@@ -1,10 +1,17 @@
-// The persisted form of the index: the JSON shape and its schemas, serialising a DocStore,
-// and checking and restoring a saved file (MiniSearch's index plus our entries) into one.
+// The persisted form of the index, in parts, so that a search need not load all of it:
+// - a head: MiniSearch's document tables (ids, field lengths, counts: what BM25 needs) and
+//   our entries (metadata, stamps, where each word filter lies), small;
+// - the word filters, one binary block (Uint32 words);
+// - the postings, in shards of terms by their first two characters (shard-keys.ts).
+// A search loads the head, the filters and the shards of its words only; an index that
+// changes saves the head, the filters and only the shards whose terms changed.
+// MiniSearch's postings are read and written through its (private, pinned: decision 17)
+// radix tree `_index`, the way its own toJSON/loadJS do.
 import MiniSearch from 'minisearch'
 import { z } from 'zod'
 import type { ArticleId, HighlightId, TagId } from '../ids'
-import { filterFromBase64, filterToBase64 } from './word-filter'
 import { foldText, TOKENIZER_VERSION } from './fold'
+import { shardKeyOf } from './shard-keys'
 import { stampFromHex, stampToHex } from './stamp'
 import { dayOf, INDEX_FORMAT_VERSION, miniSearchOptions, type DocStore, type HighlightEntry, type IndexedDoc } from './doc-store'
 
@@ -17,108 +24,207 @@ export interface LoadFailure {
   message: string
 }
 
-export type IndexBody = z.infer<typeof BodySchema>
+/** One shard: [term, { fieldId: { shortId: term frequency } }] for each of its terms. */
+export type ShardEntries = [string, Record<string, Record<string, number>>][]
 
-export interface SearchIndexJSON {
-  format: typeof FORMAT
-  version: number
-  tokenizer: number
-  fingerprint: string
-  /** [id, title, outlet, published, stamp, word filter (base64)] */
-  articles: [string, string, string | null, string | null, string, string][]
-  /** [id, articleId, quote, comment, tagIds, stamp, word filter (base64)] */
-  highlights: [string, string, string, string, string[], string, string][]
-  /** MiniSearch's own serialised index. */
-  index: ReturnType<MiniSearch['toJSON']>
+const Postings = z.record(z.string(), z.record(z.string(), z.number()))
+export const ShardSchema = z.array(z.tuple([z.string(), Postings]))
+
+const HeadSchema = z.object({
+  format: z.literal(FORMAT),
+  version: z.number(),
+  tokenizer: z.number(),
+  fingerprint: z.string(),
+  /** MiniSearch's toJSON() without its `index` (the postings live in shards). */
+  mini: z.object({ documentCount: z.number(), nextId: z.number(), serializationVersion: z.number() }).loose(),
+  /** [id, title, outlet, published, stamp, filter start, filter length] (filter in Uint32 words) */
+  articles: z.array(z.tuple([z.string(), z.string(), z.string().nullable(), z.string().nullable(), z.string(), z.number(), z.number()])),
+  /** [id, articleId, quote, comment, tagIds, stamp, filter start, filter length] */
+  highlights: z.array(z.tuple([z.string(), z.string(), z.string(), z.string(), z.array(z.string()), z.string(), z.number(), z.number()])),
+  /** Every shard the index has. */
+  shards: z.array(z.string()),
+  /** Uint32 words in the filters block. */
+  filterWords: z.number().int().nonnegative(),
+})
+export type IndexHead = z.infer<typeof HeadSchema>
+
+/** What a save writes: the head, the filters, and the shards asked for (all, or the changed ones). */
+export interface IndexParts {
+  head: IndexHead
+  filters: Uint32Array
+  shards: Map<string, ShardEntries>
+  /** Any shard of the index as it is now (for a saved copy that went missing). */
+  shard: (key: string) => ShardEntries
 }
 
-const HeadSchema = z.object({ format: z.literal(FORMAT), version: z.number(), tokenizer: z.number() })
-const BodySchema = z.object({
-  fingerprint: z.string(),
-  articles: z.array(z.tuple([z.string(), z.string(), z.string().nullable(), z.string().nullable(), z.string(), z.string()])),
-  highlights: z.array(z.tuple([z.string(), z.string(), z.string(), z.string(), z.array(z.string()), z.string(), z.string()])),
-  index: z.object({ documentCount: z.number(), serializationVersion: z.number() }).loose(),
-})
+type TermData = Map<number, Map<number, number>>
+interface TermMap extends Iterable<[string, TermData]> {
+  atPrefix(prefix: string): TermMap
+  get(term: string): TermData | undefined
+  set(term: string, data: TermData): void
+  keys(): Iterable<string>
+}
+const termsOf = (mini: MiniSearch<IndexedDoc>): TermMap => (mini as unknown as { _index: TermMap })._index
 
-/** A plain JSON-able object of the store (SearchIndex.toJSON). */
-export function storeToJSON(store: DocStore): SearchIndexJSON {
-  return {
+function entryOf(term: string, data: TermData): [string, Record<string, Record<string, number>>] {
+  const postings: Record<string, Record<string, number>> = {}
+  for (const [fieldId, freqs] of data) postings[fieldId] = Object.fromEntries(freqs)
+  return [term, postings]
+}
+
+/** The terms of one shard, from the live index. */
+function shardOf(mini: MiniSearch<IndexedDoc>, key: string): ShardEntries {
+  const terms = termsOf(mini)
+  const out: ShardEntries = []
+  // A one-character key holds that one-character term only; longer terms start a two-character shard.
+  if ([...key].length === 1) {
+    const data = terms.get(key)
+    if (data) out.push(entryOf(key, data))
+    return out
+  }
+  for (const [term, data] of terms.atPrefix(key)) out.push(entryOf(term, data))
+  return out
+}
+
+/**
+ * The store's parts. `which`: 'all' shards, or the store's dirty ones (those whose terms
+ * changed since the last save; all after a rebuild or vacuum). The dirty set is taken:
+ * a caller whose write fails gives it back with `markDirty`.
+ */
+export function storeToParts(store: DocStore, which: 'all' | 'dirty'): IndexParts {
+  const mini = documentTables(store.mini)
+  const keys = new Set<string>()
+  for (const term of termsOf(store.mini).keys()) keys.add(shardKeyOf(term))
+  const wanted = which === 'all' || store.dirty === 'all' ? keys : new Set([...store.dirty].filter((k) => keys.has(k)))
+  store.dirty = new Set()
+  const shards = new Map<string, ShardEntries>()
+  for (const key of wanted) shards.set(key, shardOf(store.mini, key))
+
+  let words = 0
+  for (const a of store.articles.values()) words += a.filter.length
+  for (const h of store.highlights.values()) words += h.filter.length
+  const filters = new Uint32Array(words)
+  let at = 0
+  const place = (filter: Uint32Array): [number, number] => {
+    filters.set(filter, at)
+    at += filter.length
+    return [at - filter.length, filter.length]
+  }
+  const head: IndexHead = {
     format: FORMAT,
     version: INDEX_FORMAT_VERSION,
     tokenizer: TOKENIZER_VERSION,
     fingerprint: store.fingerprint(),
-    articles: [...store.articles.values()].map((a) => [a.id, a.title, a.outlet, a.published, stampToHex(a.stamp), filterToBase64(a.filter)]),
-    highlights: [...store.highlights.values()].map((h) => [h.id, h.articleId, h.quote, h.comment, h.tagIds, stampToHex(h.stamp), filterToBase64(h.filter)]),
-    index: store.mini.toJSON(),
+    mini,
+    articles: [...store.articles.values()].map((a) => [a.id, a.title, a.outlet, a.published, stampToHex(a.stamp), ...place(a.filter)]),
+    highlights: [...store.highlights.values()].map((h) => [h.id, h.articleId, h.quote, h.comment, h.tagIds, stampToHex(h.stamp), ...place(h.filter)]),
+    shards: [...keys].sort(),
+    filterWords: words,
+  }
+  const live = store.mini
+  return { head, filters, shards, shard: (key) => shardOf(live, key) }
+}
+
+/** What MiniSearch's toJSON() holds besides the postings: its document tables, read the way toJSON reads them. */
+function documentTables(mini: MiniSearch<IndexedDoc>): IndexHead['mini'] {
+  const m = mini as unknown as {
+    _documentCount: number
+    _nextId: number
+    _documentIds: Map<number, string>
+    _fieldIds: Record<string, number>
+    _fieldLength: Map<number, number[]>
+    _avgFieldLength: number[]
+    _storedFields: Map<number, unknown>
+    _dirtCount: number
+  }
+  return {
+    documentCount: m._documentCount,
+    nextId: m._nextId,
+    documentIds: Object.fromEntries(m._documentIds),
+    fieldIds: m._fieldIds,
+    fieldLength: Object.fromEntries(m._fieldLength),
+    averageFieldLength: m._avgFieldLength,
+    storedFields: Object.fromEntries(m._storedFields),
+    dirtCount: m._dirtCount,
+    serializationVersion: 2,
   }
 }
 
-/** Checks a saved index (a string or parsed): its head (format, versions), then its body. */
-export function checkJSON(json: unknown): { ok: true; data: IndexBody } | LoadFailure {
-  let data: unknown = json
-  if (typeof json === 'string') {
-    try {
-      data = JSON.parse(json)
-    } catch {
-      return { ok: false, reason: 'corrupt', message: 'The search index file is not valid JSON.' }
-    }
-  }
-  const head = HeadSchema.safeParse(data)
-  if (!head.success) return { ok: false, reason: 'not-an-index', message: 'This is not a Dossier search index.' }
-  if (head.data.version !== INDEX_FORMAT_VERSION || head.data.tokenizer !== TOKENIZER_VERSION) {
+/** Checks a saved head (parsed JSON): its format and versions, then its shape. */
+export function checkHead(json: unknown): { ok: true; head: IndexHead } | LoadFailure {
+  const start = z.object({ format: z.literal(FORMAT), version: z.number(), tokenizer: z.number() }).safeParse(json)
+  if (!start.success) return { ok: false, reason: 'not-an-index', message: 'This is not a Dossier search index.' }
+  if (start.data.version !== INDEX_FORMAT_VERSION || start.data.tokenizer !== TOKENIZER_VERSION) {
     return {
       ok: false,
       reason: 'outdated',
-      message: `The search index has format ${head.data.version}/${head.data.tokenizer}; this version uses ${INDEX_FORMAT_VERSION}/${TOKENIZER_VERSION}.`,
+      message: `The search index has format ${start.data.version}/${start.data.tokenizer}; this version uses ${INDEX_FORMAT_VERSION}/${TOKENIZER_VERSION}.`,
     }
   }
-  const body = BodySchema.safeParse(data)
-  if (!body.success) return { ok: false, reason: 'corrupt', message: `The search index is damaged: ${body.error.issues[0]?.message ?? 'bad shape'}.` }
-  return { ok: true, data: body.data }
+  const head = HeadSchema.safeParse(json)
+  if (!head.success) return { ok: false, reason: 'corrupt', message: `The search index is damaged: ${head.error.issues[0]?.message ?? 'bad shape'}.` }
+  return { ok: true, head: head.data }
 }
 
 const damaged = (e: unknown): LoadFailure => ({ ok: false, reason: 'corrupt', message: `The search index is damaged: ${e instanceof Error ? e.message : String(e)}.` })
 
-/** MiniSearch's index from a checked body. */
-export function loadMini(data: IndexBody): { ok: true; mini: MiniSearch<IndexedDoc> } | LoadFailure {
+/**
+ * Fills a new, empty store from a head, its filters and some of its shards (a search's
+ * words, or all of them); null when everything adds up. More shards can be added later
+ * with addShards. The store is clean: nothing to save until it changes.
+ */
+export function restoreParts(store: DocStore, head: IndexHead, filters: Uint32Array, shards: readonly ShardEntries[]): LoadFailure | null {
+  let mini: MiniSearch<IndexedDoc>
   try {
-    return { ok: true, mini: MiniSearch.loadJS(data.index as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions()) }
+    mini = MiniSearch.loadJS({ ...(head.mini as unknown as ReturnType<MiniSearch['toJSON']>), index: [] }, miniSearchOptions())
   } catch (e) {
     return damaged(e)
   }
-}
-
-/** As loadMini, but MiniSearch rebuilds its maps in batches, yielding between them. */
-export async function loadMiniAsync(data: IndexBody): Promise<{ ok: true; mini: MiniSearch<IndexedDoc> } | LoadFailure> {
-  try {
-    return { ok: true, mini: await MiniSearch.loadJSAsync(data.index as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions()) }
-  } catch (e) {
-    return damaged(e)
-  }
-}
-
-/** Fills a new, empty store from a checked body and its MiniSearch index; null when all adds up. */
-export function restoreInto(store: DocStore, data: IndexBody, mini: MiniSearch<IndexedDoc>): LoadFailure | null {
   store.mini = mini
-  for (const [id, title, outlet, published, hex, filter64] of data.articles) {
+  if (head.filterWords !== filters.length) return { ok: false, reason: 'corrupt', message: 'The search index is damaged: its word filters do not match its head.' }
+  const filterAt = (start: number, length: number): Uint32Array | null => (start + length <= filters.length && length > 0 ? filters.subarray(start, start + length) : null)
+  for (const [id, title, outlet, published, hex, start, length] of head.articles) {
     const stamp = stampFromHex(hex)
-    const filter = filterFromBase64(filter64)
+    const filter = filterAt(start, length)
     if (stamp === null || filter === null || !mini.has(id)) return { ok: false, reason: 'corrupt', message: `The search index is damaged: article ${id}.` }
     const aid = id as ArticleId
     store.articles.set(aid, { id: aid, title, outlet, outletKey: outlet === null ? null : foldText(outlet.trim()), published, day: dayOf(published), stamp, filter })
     store.sum.add(stamp)
   }
-  for (const [id, articleId, quote, comment, tagIds, hex, filter64] of data.highlights) {
+  for (const [id, articleId, quote, comment, tagIds, hex, start, length] of head.highlights) {
     const stamp = stampFromHex(hex)
-    const filter = filterFromBase64(filter64)
+    const filter = filterAt(start, length)
     if (stamp === null || filter === null || !mini.has(id)) return { ok: false, reason: 'corrupt', message: `The search index is damaged: highlight ${id}.` }
     const entry: HighlightEntry = { id: id as HighlightId, articleId: articleId as ArticleId, quote, comment, tagIds: tagIds as TagId[], stamp, filter }
     store.highlights.set(entry.id, entry)
     store.linkHighlight(entry)
     store.sum.add(stamp)
   }
-  if (mini.documentCount !== store.articles.size + store.highlights.size || store.fingerprint() !== data.fingerprint) {
+  if (mini.documentCount !== store.articles.size + store.highlights.size || store.fingerprint() !== head.fingerprint) {
     return { ok: false, reason: 'corrupt', message: 'The search index is damaged: its documents do not add up.' }
+  }
+  const failed = addShards(store, shards)
+  store.dirty = new Set()
+  return failed
+}
+
+/** Adds loaded shards' postings to a restored store (as MiniSearch's loadJS does). */
+export function addShards(store: DocStore, shards: readonly ShardEntries[]): LoadFailure | null {
+  const terms = termsOf(store.mini)
+  try {
+    for (const shard of shards) {
+      for (const [term, data] of shard) {
+        const fields: TermData = new Map()
+        for (const fieldId of Object.keys(data)) {
+          const freqs = new Map<number, number>()
+          for (const [shortId, freq] of Object.entries(data[fieldId]!)) freqs.set(Number(shortId), freq)
+          fields.set(Number(fieldId), freqs)
+        }
+        terms.set(term, fields)
+      }
+    }
+  } catch (e) {
+    return damaged(e)
   }
   return null
 }

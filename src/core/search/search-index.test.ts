@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { ArticleId, HighlightId, TagId } from '../ids'
-import { foldText } from './fold'
+import { foldText, splitWords, STOP_WORDS } from './fold'
+import { shardKeyOf } from './shard-keys'
 import { parseQuery } from './query'
-import { COMMON_POSTINGS, INDEX_FORMAT_VERSION, SearchIndex, type ArticleInput, type HighlightInput, type SearchResponse } from './search-index'
+import { COMMON_POSTINGS, INDEX_FORMAT_VERSION, SearchIndex, type ArticleInput, type HighlightInput, type SearchResponse, type ShardEntries } from './search-index'
 
 // Our own fixture prose (not the corpus): spellings vary on purpose, as in real reporting.
 const A1 = 'a-000000000a' as ArticleId
@@ -300,36 +301,78 @@ describe('SearchIndex: updates', () => {
 })
 
 describe('SearchIndex: persistence and staleness', () => {
-  it('round-trips through JSON with the same results and fingerprint', async () => {
+  /** The parts as a save writes them and a load reads them back (JSON for the head and shards). */
+  const saved = (index: SearchIndex) => {
+    const parts = index.toParts('all')
+    const shards = new Map([...parts.shards].map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as ShardEntries]))
+    return { head: JSON.parse(JSON.stringify(parts.head)) as unknown, filters: parts.filters.slice(), shards }
+  }
+
+  it('round-trips through its parts with the same results and fingerprint, and stays incremental', async () => {
     const index = build()
-    const json = JSON.stringify(index)
-    const loaded = SearchIndex.loadJSON(json, { getText: (id) => BODIES[id] ?? null })
+    const { head, filters, shards } = saved(index)
+    const loaded = SearchIndex.fromParts(head, filters, [...shards.values()], { getText: (id) => BODIES[id] ?? null })
     expect(loaded.ok).toBe(true)
     if (!loaded.ok) return
+    expect(loaded.index.complete).toBe(true)
     expect(loaded.index.fingerprint()).toBe(index.fingerprint())
     for (const q of ['Tartus', '"naval base"', 'withdr*', 'Sohtaoglu']) {
       expect(await loaded.index.search(q), q).toEqual(await index.search(q))
     }
     expect(ids(await loaded.index.search('Tartus', { tagIds: [BASES] }))).toEqual([A1, highlights[0]!.id].sort())
-    const asyncLoaded = await SearchIndex.loadJSONAsync(json, { getText: (id) => BODIES[id] ?? null })
-    expect(asyncLoaded.ok && asyncLoaded.index.fingerprint()).toBe(index.fingerprint())
-    // And it stays incremental after loading.
     loaded.index.removeHighlight(highlights[0]!.id)
     expect(ids(await loaded.index.search('thread'))).toEqual([])
   })
 
-  it('refuses other versions and damaged files without throwing', () => {
+  it('partly loaded, a search reads only the shards of its words, and gives the same results', async () => {
     const index = build()
-    const data = index.toJSON()
+    const { head, filters, shards } = saved(index)
+    const asked: string[] = []
+    const loader = (keys: readonly string[]) => {
+      asked.push(...keys)
+      return Promise.resolve(keys.map((k) => shards.get(k) ?? []))
+    }
+    const loaded = SearchIndex.fromParts(head, filters, loader, { getText: (id) => BODIES[id] ?? null })
+    if (!loaded.ok) throw new Error(loaded.message)
+    expect(loaded.index.complete).toBe(false)
+    expect(await loaded.index.search('Tartus')).toEqual(await index.search('Tartus'))
+    expect(asked).toEqual(['ta'])
+    for (const q of ['"naval base"', 'withdr*', 'Sohtaoglu', 'Tartus convoy']) {
+      expect(await loaded.index.search(q), q).toEqual(await index.search(q))
+    }
+    expect(new Set(asked)).toEqual(new Set(['ta', 'na', 'ba', 'wi', 'so', 'co']))
+    expect(asked.length).toBe(new Set(asked).size) // each shard loaded once
+    expect(() => loaded.index.removeHighlight(highlights[0]!.id)).toThrow(/partly loaded/)
+  })
+
+  it('saves only the shards whose terms changed since the last save', () => {
+    const index = build()
+    index.toParts('all')
+    expect(index.toParts('dirty').shards.size).toBe(0)
+    const h = highlights[0]!
+    index.updateHighlight({ ...h, comment: 'Zebra crossing' })
+    // The highlight is indexed again: the shards of its quote's and its new comment's words.
+    const words = splitWords(foldText(`${h.target.exact} Zebra crossing`)).filter((w) => !STOP_WORDS.has(w))
+    const expected = [...new Set(words.map(shardKeyOf))].sort()
+    expect(expected).toEqual(expect.arrayContaining(['cr', 'ze']))
+    expect([...index.toParts('dirty').shards.keys()].sort()).toEqual(expected)
+    index.markDirty(['xy'])
+    expect([...index.toParts('dirty').shards.keys()]).toEqual([]) // 'xy' holds no term
+  })
+
+  it('refuses other versions and damaged parts without throwing', () => {
+    const index = build()
+    const { head, filters, shards } = saved(index)
+    const data = head as Record<string, unknown> & { articles: unknown[] }
     const getText = () => null
-    expect(SearchIndex.loadJSON({ ...data, version: INDEX_FORMAT_VERSION + 1 }, { getText })).toMatchObject({ ok: false, reason: 'outdated' })
-    expect(SearchIndex.loadJSON({ ...data, tokenizer: 0 }, { getText })).toMatchObject({ ok: false, reason: 'outdated' })
-    expect(SearchIndex.loadJSON('{"hello": 1}', { getText })).toMatchObject({ ok: false, reason: 'not-an-index' })
-    expect(SearchIndex.loadJSON(null, { getText })).toMatchObject({ ok: false, reason: 'not-an-index' })
-    const json = JSON.stringify(data)
-    expect(SearchIndex.loadJSON(json.slice(0, json.length / 2), { getText })).toMatchObject({ ok: false, reason: 'corrupt' })
-    expect(SearchIndex.loadJSON({ ...data, articles: data.articles.slice(1) }, { getText })).toMatchObject({ ok: false, reason: 'corrupt' })
-    expect(SearchIndex.loadJSON({ ...data, index: { documentCount: 1, serializationVersion: 99 } }, { getText })).toMatchObject({ ok: false, reason: 'corrupt' })
+    const all = [...shards.values()]
+    expect(SearchIndex.fromParts({ ...data, version: INDEX_FORMAT_VERSION + 1 }, filters, all, { getText })).toMatchObject({ ok: false, reason: 'outdated' })
+    expect(SearchIndex.fromParts({ ...data, tokenizer: 0 }, filters, all, { getText })).toMatchObject({ ok: false, reason: 'outdated' })
+    expect(SearchIndex.fromParts({ hello: 1 }, filters, all, { getText })).toMatchObject({ ok: false, reason: 'not-an-index' })
+    expect(SearchIndex.fromParts(null, filters, all, { getText })).toMatchObject({ ok: false, reason: 'not-an-index' })
+    expect(SearchIndex.fromParts({ ...data, articles: data.articles.slice(1) }, filters, all, { getText })).toMatchObject({ ok: false, reason: 'corrupt' })
+    expect(SearchIndex.fromParts(data, filters.subarray(1), all, { getText })).toMatchObject({ ok: false, reason: 'corrupt' })
+    expect(SearchIndex.fromParts({ ...data, mini: { documentCount: 1, nextId: 1, serializationVersion: 99 } }, filters, all, { getText })).toMatchObject({ ok: false, reason: 'corrupt' })
   })
 
   it('has a fingerprint the notebook can compute without an index, changing with content', () => {

@@ -31,14 +31,14 @@
  * persist.ts (toJSON / loadJSON), filter.ts (filters), candidates.ts (posting counts,
  * candidates, ranking of common words), results.ts (fields, hits and snippets).
  */
-import type MiniSearch from 'minisearch'
 import type { ArticleId, HighlightId } from '../ids'
 import { containsNeedle, needlesOf, type Needle } from './match'
 import { indexTerms, parseQuery, type ParsedQuery } from './query'
 import { collectCandidates, COMMON_POSTINGS, countPostings, FIRST_COUNT_CAP, mayHold, rankCommon, type Lookup, type Ranked } from './candidates'
-import { DocStore, fingerprintOf, INDEX_FORMAT_VERSION, type IndexedDoc } from './doc-store'
+import { DocStore, fingerprintOf, INDEX_FORMAT_VERSION } from './doc-store'
 import { compileFilter, passes } from './filter'
-import { checkJSON, loadMini, loadMiniAsync, restoreInto, storeToJSON, type IndexBody, type LoadFailure, type SearchIndexJSON } from './persist'
+import { addShards, checkHead, restoreParts, storeToParts, type IndexHead, type IndexParts, type LoadFailure, type ShardEntries } from './persist'
+import { shardKeysFor } from './shard-keys'
 import { fieldsOf, foldedOf, hitOf } from './results'
 import {
   isPromise,
@@ -53,7 +53,7 @@ import {
   type SearchResponse,
 } from './types'
 
-export { COMMON_POSTINGS, INDEX_FORMAT_VERSION, type SearchIndexJSON }
+export { checkHead, COMMON_POSTINGS, INDEX_FORMAT_VERSION, type IndexHead, type IndexParts, type ShardEntries }
 export type {
   ArticleInput,
   GetText,
@@ -75,9 +75,21 @@ export type LoadResult = { ok: true; index: SearchIndex } | LoadFailure
 const DEFAULT_LIMIT = 20
 const MAX_LIMIT = 1000
 
+/** Loads saved shards by key (the caller knows where they are). */
+export type ShardLoader = (keys: readonly string[]) => Promise<ShardEntries[]>
+
+/**
+ * Above this share of discarded documents (and DIRT_MIN of them), postings are cleaned at
+ * the next save (vacuumIfDirty): MiniSearch's own background vacuum is off (doc-store.ts).
+ */
+const DIRT_FACTOR = 0.2
+const DIRT_MIN = 1_000
+
 export class SearchIndex {
   #store = new DocStore()
   readonly #getText: GetText
+  /** Restored from parts with only some shards: the rest are loaded when a search needs them. */
+  #partial: { present: readonly string[]; loaded: Set<string>; load: ShardLoader } | null = null
 
   constructor(options: SearchIndexOptions) {
     this.#getText = options.getText
@@ -101,13 +113,24 @@ export class SearchIndex {
 
   // ---------------------------------------------------------------- updates
 
+  /** Whether every shard of the saved index is loaded (a partly loaded index can only be searched). */
+  get complete(): boolean {
+    return this.#partial === null
+  }
+
+  #assertComplete(): void {
+    if (this.#partial !== null) throw new Error('A partly loaded search index cannot be changed: load it whole (loadAllShards) first.')
+  }
+
   /** Adds an article, or replaces it (its highlights stay). */
   addArticle(article: ArticleInput, body: string): void {
+    this.#assertComplete()
     this.#store.addArticle(article, body)
   }
 
   /** Removes an article and every highlight of it. */
   removeArticle(id: ArticleId): void {
+    this.#assertComplete()
     this.#store.removeArticle(id)
   }
 
@@ -117,10 +140,12 @@ export class SearchIndex {
 
   /** Adds or replaces a highlight. A change of tags only does not touch the full-text index. */
   updateHighlight(highlight: HighlightInput): void {
+    this.#assertComplete()
     this.#store.updateHighlight(highlight)
   }
 
   removeHighlight(id: HighlightId): void {
+    this.#assertComplete()
     this.#store.removeHighlight(id)
   }
 
@@ -180,10 +205,19 @@ export class SearchIndex {
 
     // One index lookup per distinct word or prefix (a phrase contributes its non-stop words).
     const lookups = new Map<string, Lookup>()
+    const words: { term: string; prefix: boolean }[] = []
     for (const clause of query.clauses) {
-      if (clause.kind === 'prefix') lookups.set(`${clause.term}*`, { query: { queries: [clause.term], prefix: true }, word: null, postings: 0 })
-      else for (const term of indexTerms(clause)) lookups.set(term, { query: { queries: [term] }, word: term, postings: 0 })
+      if (clause.kind === 'prefix') {
+        lookups.set(`${clause.term}*`, { query: { queries: [clause.term], prefix: true }, word: null, postings: 0 })
+        words.push({ term: clause.term, prefix: true })
+      } else {
+        for (const term of indexTerms(clause)) {
+          lookups.set(term, { query: { queries: [term] }, word: term, postings: 0 })
+          words.push({ term, prefix: false })
+        }
+      }
     }
+    if (this.#partial !== null) await this.#loadShardsFor(words)
     const needles = needlesOf(query.clauses)
     const phrases = needles.filter((n) => n.kind === 'phrase')
     const paired = phrases.filter((n) => n.terms.length > 1).map((n) => n.terms)
@@ -272,38 +306,57 @@ export class SearchIndex {
 
   // ---------------------------------------------------------------- persistence
 
-  /** A plain JSON-able object (JSON.stringify(index) works too). */
-  toJSON(): SearchIndexJSON {
-    return storeToJSON(this.#store)
+  /**
+   * The index in parts to save (persist.ts): the head, the word filters, and the shards of
+   * terms: all of them, or only those changed since the last save ('dirty', which takes
+   * them: a failed save gives them back with markDirty).
+   */
+  toParts(which: 'all' | 'dirty'): IndexParts {
+    this.#assertComplete()
+    return storeToParts(this.#store, which)
+  }
+
+  /** Shards to save again (their save failed), or all of them. */
+  markDirty(keys: Iterable<string> | 'all'): void {
+    const store = this.#store
+    if (keys === 'all' || store.dirty === 'all') store.dirty = 'all'
+    else for (const k of keys) store.dirty.add(k)
+  }
+
+  /** Cleans discarded documents' postings when they are many (then every shard is saved again). */
+  async vacuumIfDirty(): Promise<void> {
+    const mini = this.#store.mini
+    if (this.#partial !== null || mini.dirtCount < DIRT_MIN || mini.dirtFactor < DIRT_FACTOR) return
+    await mini.vacuum()
+    this.#store.dirty = 'all'
   }
 
   /**
-   * Restores an index saved with `toJSON` (as a string or parsed). Never throws: a file of
-   * another format version or tokenizer is `outdated`, anything unreadable `corrupt`;
-   * either way the caller rebuilds (e.g. `new SearchIndex(...).reconcile(...)`).
+   * Restores a saved index from its head and filters. `shards`: every shard's entries (a
+   * complete index, which can change), or a loader: then each search loads the shards of
+   * its words first, and the index cannot change (see complete). Never throws: a head of
+   * another format or tokenizer is `outdated`, anything that does not add up `corrupt`.
    */
-  static loadJSON(json: string | unknown, options: SearchIndexOptions): LoadResult {
-    const checked = checkJSON(json)
+  static fromParts(head: unknown, filters: Uint32Array, shards: readonly ShardEntries[] | ShardLoader, options: SearchIndexOptions): LoadResult {
+    const checked = checkHead(head)
     if (!checked.ok) return checked
-    const loaded = loadMini(checked.data)
-    if (!loaded.ok) return loaded
-    return SearchIndex.#restore(checked.data, loaded.mini, options)
-  }
-
-  /**
-   * As `loadJSON`, but MiniSearch rebuilds its maps in batches, yielding to the event loop
-   * between them (its loadJSAsync), so a large index loads without freezing the process.
-   */
-  static async loadJSONAsync(json: string | unknown, options: SearchIndexOptions): Promise<LoadResult> {
-    const checked = checkJSON(json)
-    if (!checked.ok) return checked
-    const loaded = await loadMiniAsync(checked.data)
-    if (!loaded.ok) return loaded
-    return SearchIndex.#restore(checked.data, loaded.mini, options)
-  }
-
-  static #restore(data: IndexBody, mini: MiniSearch<IndexedDoc>, options: SearchIndexOptions): LoadResult {
     const index = new SearchIndex(options)
-    return restoreInto(index.#store, data, mini) ?? { ok: true, index }
+    const failed = restoreParts(index.#store, checked.head, filters, typeof shards === 'function' ? [] : shards)
+    if (failed) return failed
+    if (typeof shards === 'function') index.#partial = { present: checked.head.shards, loaded: new Set(), load: shards }
+    return { ok: true, index }
+  }
+
+  /** The shards a search's words need, loaded once each. */
+  async #loadShardsFor(words: readonly { term: string; prefix: boolean }[]): Promise<void> {
+    const partial = this.#partial!
+    const keys = new Set<string>()
+    for (const { term, prefix } of words) {
+      for (const key of shardKeysFor(term, prefix, partial.present)) if (!partial.loaded.has(key)) keys.add(key)
+    }
+    if (keys.size === 0) return
+    const failed = addShards(this.#store, await partial.load([...keys]))
+    if (failed) throw new Error(failed.message)
+    for (const k of keys) partial.loaded.add(k)
   }
 }

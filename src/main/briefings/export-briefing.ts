@@ -98,7 +98,9 @@ export const FORMAT_NAMES: Record<ExportFormat, string> = { pdf: 'PDF', md: 'Mar
 export async function layoutFor(ctx: Pick<BriefingContext, 'store' | 'now'>, request: BriefingRequest): Promise<BriefingLayout> {
   const { store } = ctx
   const source = request.briefingId ? await getBriefing(ctx, request.briefingId) : { title: request.title, tagIds: request.tagIds }
-  const data = { articles: store.articles, tags: store.tags, highlights: await store.allHighlights() }
+  const highlights = await store.allHighlights()
+  store.assertNoneSkipped() // an export must not silently miss the highlights of a damaged file
+  const data = { articles: store.articles, tags: store.tags, highlights }
   const layout = buildBriefing(source, data, { generatedAt: ctx.now() })
   if (layout.passageCount === 0) throw new DossierError('empty-selection', 'The briefing has no passages: highlight and tag some passages, or choose other tags.')
   return layout

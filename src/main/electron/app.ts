@@ -2,24 +2,32 @@
  * App lifecycle: single-instance lock, the window, the native menu, IPC registration.
  * Everything it calls is Electron-free; this file only connects it to Electron.
  */
-import { app, clipboard, dialog, Menu, type BrowserWindow } from 'electron'
+import { app, clipboard, dialog, Menu, session, type BrowserWindow } from 'electron'
 import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { IPC_EVENT_CHANNEL, type ClipboardContent, type DossierEvent, type MenuCommand } from '../../core/api'
 import { createApiHandlers } from '../api-handlers'
 import { buildMenuTemplate } from '../menu-template'
 import { defaultNotebookDir, findFontsDir } from '../paths'
 import { createMainService } from '../service'
+import { appPageUrl } from '../security'
 import { readSettings, writeSettings } from '../settings'
+import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { backupNow, checkNotebookFromMenu, quitWith, restoreBackup } from './backup-menu'
 import { createElectronDialogs, createElectronShell } from './dialogs'
 import { registerIpcHandlers } from './ipc'
-import { createMainWindow } from './window'
+import { createMainWindow, hardenSession } from './window'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const preloadPath = join(here, '../preload/index.cjs')
-const appUrl = pathToFileURL(join(here, '../renderer/index.html')).href
+const rendererDir = join(here, '../renderer')
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+// The page the window shows and the only main frame trusted over IPC: app://dossier/index.html
+// (served from rendererDir), or the dev server's page in development.
+const appUrl = appPageUrl(devServerUrl)
+
+// Custom schemes get their privileges before the app is ready, or never.
+registerAppScheme()
 
 let mainWindow: BrowserWindow | null = null
 
@@ -69,7 +77,7 @@ async function start(): Promise<void> {
   setInterval(backupIfDue, 60 * 60 * 1000).unref()
   registerIpcHandlers(createApiHandlers(service), () => ({
     webContents: mainWindow?.webContents ?? null,
-    appUrl: devServerUrl ?? appUrl,
+    appUrl,
   }))
 
   const send = (command: MenuCommand) => emit({ type: 'menu', command })
@@ -94,7 +102,9 @@ async function start(): Promise<void> {
     ),
   )
 
-  mainWindow = createMainWindow(preloadPath, appUrl, devServerUrl)
+  hardenSession(session.defaultSession, devServerUrl)
+  serveAppProtocol(session.defaultSession, rendererDir)
+  mainWindow = createMainWindow(preloadPath, appUrl)
   mainWindow.on('closed', () => {
     mainWindow = null
   })

@@ -69,7 +69,7 @@ export async function checkNotebookFromMenu(service: MainService): Promise<void>
 }
 
 function describe(report: CheckReport): string {
-  const lines = report.problems.map((p) => `• ${p.file}: ${p.message}${p.repair ? ` (${p.repair})` : ''}`)
+  const lines = [...report.problems.map((p) => `• ${p.file}: ${p.message}${p.repair ? ` (${p.repair})` : ''}`), ...report.kept.map((k) => `• kept: ${k.file}`)]
   return lines.slice(0, 30).join('\n') + (lines.length > 30 ? `\n… and ${lines.length - 30} more (run "dossier check" for all)` : '')
 }
 

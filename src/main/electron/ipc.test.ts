@@ -9,7 +9,7 @@ vi.mock('electron', () => ({
 }))
 const { registerIpcHandlers } = await import('./ipc')
 
-const APP_URL = 'file:///app/out/renderer/index.html'
+const APP_URL = 'app://dossier/index.html'
 const mainFrame = { url: APP_URL }
 const ownContents = { mainFrame }
 
@@ -42,6 +42,16 @@ describe('IPC handlers', () => {
   ])('refuses a call from %s without calling the handler', async (_name, event) => {
     const handlers = setup()
     const result = await registered.get('dossier:listArticles')!(event)
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(handlers.listArticles).not.toHaveBeenCalled()
+  })
+
+  it.each(['file:///app/out/renderer/index.html', 'app://other/index.html', 'https://evil.test/'])('refuses the app window main frame itself once it shows %s', async (url) => {
+    const frame = { url }
+    const contents = { mainFrame: frame }
+    const handlers = Object.fromEntries(API_METHODS.map((m) => [m, vi.fn()])) as unknown as ApiHandlers
+    registerIpcHandlers(handlers, () => ({ webContents: contents as never, appUrl: APP_URL }))
+    const result = await registered.get('dossier:listArticles')!({ sender: contents, senderFrame: frame })
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(handlers.listArticles).not.toHaveBeenCalled()
   })

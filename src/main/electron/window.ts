@@ -1,16 +1,19 @@
 /**
  * Creates the one app window and locks down its session: no remote requests, no
- * navigation away, no new windows, no webviews, every permission denied, CSP header.
+ * navigation away, no new windows, no webviews, every permission denied, CSP header,
+ * spellcheck without any dictionary download.
  */
-import { BrowserWindow, session, type Session } from 'electron'
-import { CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedRequest, mainWindowOptions } from '../security'
+import { BrowserWindow, type Session } from 'electron'
+import { CONTENT_SECURITY_POLICY, isAllowedNavigation, isAllowedRequest, mainWindowOptions, spellcheckPolicy } from '../security'
 
-export function hardenSession(target: Session, appUrl: string, devServerUrl: string | undefined): void {
-  const appRootUrl = new URL('.', appUrl).href
+export function hardenSession(target: Session, devServerUrl: string | undefined, platform: NodeJS.Platform = process.platform): void {
   target.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
   target.setPermissionCheckHandler(() => false)
+  const spellcheck = spellcheckPolicy(platform)
+  target.setSpellCheckerDictionaryDownloadURL(spellcheck.dictionaryDownloadUrl)
+  target.setSpellCheckerEnabled(spellcheck.enabled)
   target.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAllowedRequest(details.url, appRootUrl, devServerUrl) })
+    callback({ cancel: !isAllowedRequest(details.url, devServerUrl) })
   })
   // The policy is the CONTENT_SECURITY_POLICY constant, which electronegativity cannot
   // resolve ("failed to parse CSP"); security.test.ts asserts its value instead.
@@ -19,9 +22,9 @@ export function hardenSession(target: Session, appUrl: string, devServerUrl: str
   })
 }
 
-export function createMainWindow(preloadPath: string, appUrl: string, devServerUrl: string | undefined): BrowserWindow {
-  hardenSession(session.defaultSession, appUrl, devServerUrl)
-  const options = mainWindowOptions(preloadPath)
+/** The window, showing `appUrl` (security.ts appPageUrl: app://dossier/index.html, or the dev server's page) and nothing else. */
+export function createMainWindow(preloadPath: string, appUrl: string): BrowserWindow {
+  const options = mainWindowOptions(preloadPath, process.platform)
   // The isolation settings are restated where the window is built, so neither a change in
   // security.ts nor a scanner that cannot follow the call can leave them off.
   const win = new BrowserWindow({
@@ -39,7 +42,6 @@ export function createMainWindow(preloadPath: string, appUrl: string, devServerU
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   win.once('ready-to-show', () => win.show())
-  if (devServerUrl) void win.loadURL(devServerUrl)
-  else void win.loadURL(appUrl)
+  void win.loadURL(appUrl)
   return win
 }

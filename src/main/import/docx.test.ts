@@ -45,7 +45,7 @@ describe('Word documents', () => {
     expect(doc.meta).toEqual({
       title: { value: 'Ferry strike', source: 'DOCX core properties dc:title' },
       author: { value: 'Mira Kovač', source: 'DOCX core properties dc:creator' },
-      published: { value: '2025-03-04T09:15:00Z', source: 'DOCX core properties dcterms:created (when the document was created)' },
+      created: { value: '2025-03-04T09:15:00Z', source: 'DOCX core properties dcterms:created' },
       language: { value: 'en-GB', source: 'DOCX core properties dc:language' },
     })
     expect(doc.flags).toEqual([])
@@ -54,6 +54,8 @@ describe('Word documents', () => {
   it('takes the title from the first Title/Heading 1 paragraph when the properties have none', async () => {
     const doc = await extractDocument(await makeDocx({ paragraphs: [['Title', 'Breakwater closed & repaired'], ['', 'Body.']] }), 'b.docx')
     expect(doc.meta).toEqual({ title: { value: 'Breakwater closed & repaired', source: 'DOCX first Title/Heading 1 paragraph' } })
+    const marked = await extractDocument(await makeDocx({ paragraphs: [['Title', '**Breakwater** <closed> & "repaired"'], ['', 'Body.']] }), 'm.docx')
+    expect(marked.meta.title?.value).toBe('Breakwater <closed> & "repaired"')
   })
 
   it('refuses damaged, empty, mislabelled and encrypted documents with specific reasons', async () => {

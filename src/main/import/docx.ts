@@ -15,6 +15,7 @@ import { DossierError } from '../../core/result'
 import { openDocxPackage } from './docx-package'
 import { DEFAULT_LIMITS, isStackOverflow, nestedTooDeeply, type ReaderLimits } from './extract-limits'
 import { htmlToText } from './html-text'
+import { textOfMarkup } from './meta-text'
 import { sanitizeHtml } from './sanitize'
 import { sniffKind } from './sniff'
 import type { ExtractedDocument, ExtractedMeta, MetaKey } from './types'
@@ -67,16 +68,21 @@ export async function extractDocx(bytes: Uint8Array, name: string, limits: Reade
     })
   if (!meta.title) {
     const heading = /<h1>([\s\S]*?)<\/h1>/.exec(sanitized.html)?.[1]
-    const title = heading ? decodeEntities(heading.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim() : ''
+    const title = heading ? textOfMarkup(heading) : ''
     if (title) meta.title = { value: title, source: 'DOCX first Title/Heading 1 paragraph' }
   }
   return { format: 'docx', text, meta, flags: [], sanitizedHtml: sanitized.html }
 }
 
+/**
+ * dcterms:created is when the file was made (a Word copy of a 2019 article made today says
+ * today), so it is passed as `created`, never as the publication date: analysis names it
+ * in the published field's source when the text states no date (analyse.ts).
+ */
 const CORE_FIELDS: [tag: string, key: MetaKey][] = [
   ['dc:title', 'title'],
   ['dc:creator', 'author'],
-  ['dcterms:created', 'published'],
+  ['dcterms:created', 'created'],
   ['dc:language', 'language'],
 ]
 
@@ -86,7 +92,7 @@ function readCoreProperties(xml: string | null): ExtractedMeta {
   const doc = new DOMParser().parseFromString(xml, 'text/xml') as unknown as { getElementsByTagName(tag: string): ArrayLike<{ textContent: string | null }> }
   for (const [tag, key] of CORE_FIELDS) {
     const value = doc.getElementsByTagName(tag)[0]?.textContent?.replace(/\s+/g, ' ').trim()
-    if (value) meta[key] = { value, source: `DOCX core properties ${tag}${key === 'published' ? ' (when the document was created)' : ''}` }
+    if (value) meta[key] = { value, source: `DOCX core properties ${tag}` }
   }
   return meta
 }
@@ -94,15 +100,6 @@ function readCoreProperties(xml: string | null): ExtractedMeta {
 function containsUtf16(bytes: Uint8Array, text: string): boolean {
   const needle = Buffer.from(text, 'utf16le')
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle)
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (m, e: string) => {
-    const lower = e.toLowerCase()
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16))
-    if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)))
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[lower] ?? m
-  })
 }
 
 function messageOf(error: unknown): string {

@@ -3,15 +3,22 @@
  * For each field the most specific, most deliberate statement wins:
  *
  *   title     JSON-LD headline > og:title > twitter:title > citation_title > first <h1> > <title>
+ *             (a candidate that is only the site's name is skipped, and a known site name
+ *             is cut from the end or start of one: sites often fill og:title or a logo
+ *             <h1> with their own name, which would give every page of the site one title)
  *   outlet    JSON-LD publisher > og:site_name > JSON-LD Organization > application-name
+ *             > the name after the last " | " of <title> ("Headline | Example News")
  *   author    JSON-LD author > meta author > article:author > citation_author > microdata author
  *   published JSON-LD datePublished > article:published_time > microdata/<time> datePublished
  *             > other date meta (pubdate, dc.date, …)            (kept as stated, offset included)
  *   url       <link rel=canonical> > og:url > JSON-LD url > "saved from url" comment
  *   language  <html lang> > Content-Language > og:locale > JSON-LD inLanguage
  *
- * Only http(s) URLs are accepted; values are white-space collapsed and length-limited.
+ * Only safe article URLs (src/core/urls.ts) and dates the core can read are accepted;
+ * values are white-space collapsed and length-limited.
  */
+import { normaliseStatedDate } from '../../core/dates'
+import { isSafeArticleUrl } from '../../core/urls'
 import type { DomNode } from './html-text'
 import type { ExtractedMeta, MetaKey } from './types'
 
@@ -38,8 +45,8 @@ export function readHtmlMeta(document: MetaDocument): ExtractedMeta {
     if (meta[key] || value === null || value === undefined) return
     const clean = value.replace(/\s+/g, ' ').trim().slice(0, MAX_VALUE)
     if (!clean) return
-    if (key === 'url' && !isHttpUrl(clean)) return
-    if (key === 'published' && !looksLikeDate(clean)) return
+    if (key === 'url' && !isSafeArticleUrl(clean)) return
+    if (key === 'published' && normaliseStatedDate(clean) === null) return
     if (key === 'author' && isHttpUrl(clean)) return
     meta[key] = { value: clean, source }
   }
@@ -57,8 +64,22 @@ export function readHtmlMeta(document: MetaDocument): ExtractedMeta {
   }
 
   const { article, organization } = readJsonLd(document)
+  const pageTitle = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim()
+  const sites = siteNames([
+    metaTag('property', ['og:site_name'])?.value,
+    people(article?.publisher),
+    people(organization),
+    metaTag('name', ['application-name'])?.value,
+    pipeTail(pageTitle),
+  ])
+  /** A title candidate, less a site name at its end or start; none when it IS the site name. */
+  const setTitle = (value: string | null | undefined, source: string): void => {
+    if (meta.title || !value) return
+    const title = sites.reduce((t, site) => stripSiteName(t, site, false), value.replace(/\s+/g, ' ').trim())
+    if (!sites.some((site) => sameName(site, title))) set('title', title, source)
+  }
   if (article) {
-    set('title', str(article.headline) ?? str(article.name), `JSON-LD ${str(article.headline) ? 'headline' : 'name'}`)
+    setTitle(str(article.headline) ?? str(article.name), `JSON-LD ${str(article.headline) ? 'headline' : 'name'}`)
     set('author', people(article.author), 'JSON-LD author')
     set('published', str(article.datePublished), 'JSON-LD datePublished')
     set('outlet', people(article.publisher), 'JSON-LD publisher')
@@ -66,16 +87,16 @@ export function readHtmlMeta(document: MetaDocument): ExtractedMeta {
     set('language', str(article.inLanguage), 'JSON-LD inLanguage')
   }
 
-  fromMeta('title', 'property', ['og:title'], () => 'Open Graph og:title')
-  fromMeta('title', 'name', ['twitter:title'], () => 'meta twitter:title')
-  fromMeta('title', 'property', ['twitter:title'], () => 'meta twitter:title')
-  fromMeta('title', 'name', ['citation_title', 'dc.title'], (n) => `meta ${n}`)
-  const h1 = document.querySelector('h1')
-  set('title', h1?.textContent, 'first <h1> heading')
+  setTitle(metaTag('property', ['og:title'])?.value, 'Open Graph og:title')
+  setTitle(metaTag('name', ['twitter:title'])?.value ?? metaTag('property', ['twitter:title'])?.value, 'meta twitter:title')
+  const citation = metaTag('name', ['citation_title', 'dc.title'])
+  if (citation) setTitle(citation.value, `meta ${citation.name}`)
+  setTitle(document.querySelector('h1')?.textContent, 'first <h1> heading')
 
   fromMeta('outlet', 'property', ['og:site_name'], () => 'Open Graph og:site_name')
   if (organization) set('outlet', people(organization), 'JSON-LD Organization name')
   fromMeta('outlet', 'name', ['application-name', 'publisher', 'dc.publisher', 'citation_publisher'], (n) => `meta ${n}`)
+  set('outlet', pipeTail(pageTitle), '<title>, the name after its last "|"')
 
   fromMeta('author', 'name', ['author', 'byl', 'sailthru.author', 'parsely-author', 'dc.creator', 'citation_author'], (n) => `meta ${n}`)
   fromMeta('author', 'property', ['article:author', 'author'], (n) => `meta ${n}`)
@@ -104,8 +125,7 @@ export function readHtmlMeta(document: MetaDocument): ExtractedMeta {
   const locale = metaTag('property', ['og:locale'])
   if (locale) set('language', locale.value.replace('_', '-'), 'Open Graph og:locale')
 
-  const title = document.querySelector('title')?.textContent
-  if (title) set('title', stripSiteName(title, meta.outlet?.value), '<title>')
+  if (pageTitle) setTitle(stripSiteName(pageTitle, meta.outlet?.value), '<title>')
   return meta
 }
 
@@ -159,13 +179,28 @@ function people(value: unknown): string | null {
   return names.length ? [...new Set(names)].join(', ') : null
 }
 
+/** An address where a name should be (authors and publishers given as profile links). */
 function isHttpUrl(value: string): boolean {
-  return /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value)
+  return /^https?:\/\//i.test(value)
 }
 
-/** A date must at least name a year (meta tags also hold "true", ids and the like). */
-function looksLikeDate(value: string): boolean {
-  return /(?:^|\D)(?:19|20)\d{2}(?:\D|$)/.test(value) || /^(?:19|20)\d{6}/.test(value)
+/** The distinct site names stated, longest first (so "Example News Group" is cut before "Example News"). */
+function siteNames(values: (string | null | undefined)[]): string[] {
+  const names = values.map((v) => (v ?? '').replace(/\s+/g, ' ').trim()).filter((v) => v.length > 0 && v.length <= 100)
+  const distinct = names.filter((n, i) => names.findIndex((m) => sameName(m, n)) === i)
+  return distinct.sort((a, b) => b.length - a.length)
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0
+}
+
+/** "Headline | Section | Example News" → "Example News": a short name after the last " | ". */
+function pipeTail(title: string): string | null {
+  const pipe = title.lastIndexOf(' | ')
+  if (pipe <= 0) return null
+  const tail = title.slice(pipe + 3).trim()
+  return tail.length > 0 && tail.split(' ').length <= 4 ? tail : null
 }
 
 /** `<!-- saved from url=(0049)https://… -->`, which browsers write into saved pages. */
@@ -178,8 +213,11 @@ function savedFromUrl(document: MetaDocument): string | null {
   return null
 }
 
-/** "Headline | Outlet" → "Headline" when the outlet is known (or the tail looks like a site name). */
-export function stripSiteName(title: string, outlet: string | undefined): string {
+/**
+ * "Headline | Outlet" → "Headline" when the outlet is known; with `guess`, also an unknown
+ * short tail after a pipe, which is almost always the site name (used for <title> only).
+ */
+export function stripSiteName(title: string, outlet: string | undefined, guess = true): string {
   const clean = title.replace(/\s+/g, ' ').trim()
   const separator = '\\s*[|–—·•:-]\\s*'
   if (outlet) {
@@ -187,7 +225,7 @@ export function stripSiteName(title: string, outlet: string | undefined): string
     const stripped = clean.replace(new RegExp(`\\s+[|–—·•-]\\s+${name}$`, 'i'), '').replace(new RegExp(`^${name}${separator}(?=\\S)`, 'i'), '')
     if (stripped !== clean && stripped.length > 0) return stripped
   }
-  // An unknown short tail after a pipe is almost always the site name.
+  if (!guess) return clean
   const pipe = clean.lastIndexOf(' | ')
   if (pipe > 0 && clean.slice(pipe + 3).split(' ').length <= 4) return clean.slice(0, pipe).trim()
   return clean

@@ -61,7 +61,10 @@ describe('saved web pages', () => {
       ),
       'quay.html',
     )
-    expect(doc.meta).toEqual({ title: { value: 'Breakwater closed for repairs', source: '<title>' } })
+    expect(doc.meta).toEqual({
+      title: { value: 'Breakwater closed for repairs', source: '<title>' },
+      outlet: { value: 'Quay News', source: '<title>, the name after its last "|"' },
+    })
     expect(stripSiteName('Ferry strike - Harbour Gazette', 'Harbour Gazette')).toBe('Ferry strike')
     expect(stripSiteName('Harbour Gazette: Ferry strike', 'Harbour Gazette')).toBe('Ferry strike')
     expect(stripSiteName('Al-Sharaa meets envoys', undefined)).toBe('Al-Sharaa meets envoys')

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { extractDocument } from './extract'
 import { DEFAULT_LIMITS } from './extract-limits'
-import { pdfDateToIso } from './pdf'
+import { infoText } from './pdf'
 import { hasQpdf, makePdf, makePng, qpdfEncrypt } from './test-documents'
 
 const P1 = 'Crews on the three island routes stopped work at dawn on Tuesday, leaving about two thousand passengers waiting on the quay at Port Elling while the first sailing of the day stayed tied up.'
@@ -28,7 +28,7 @@ describe('PDF text', () => {
     expect(doc.meta).toEqual({
       title: { value: 'Ferry strike', source: 'PDF document info Title' },
       author: { value: 'Mira Kovač', source: 'PDF document info Author' },
-      published: { value: '2025-03-04T09:15:00Z', source: 'PDF document info CreationDate (when the PDF was made)' },
+      created: { value: 'D:20250304091500Z', source: 'PDF document info CreationDate' },
     })
     expect(doc.encoding).toBeUndefined()
     expect(bytes.length).toBe(length) // the caller's bytes are not handed over to pdfjs
@@ -194,17 +194,28 @@ describe.skipIf(corpusFiles.length === 0)('corpus articles typeset as PDFs (read
   })
 })
 
-describe('pdfDateToIso', () => {
+describe('PDF document-info strings', () => {
   it.each([
-    ["D:20250115162900+02'00'", '2025-01-15T16:29:00+02:00'],
-    ["D:20250115162900-05'30", '2025-01-15T16:29:00-05:30'],
-    ['D:20250115162900Z', '2025-01-15T16:29:00Z'],
-    ['D:20250115162900', '2025-01-15T16:29:00'],
-    ['D:20250115', '2025-01-15'],
-    ['D:2025', '2025-01-01'],
-    ['not a date', null],
-    ['D:20251315', null],
-  ])('%s → %s', (input, expected) => {
-    expect(pdfDateToIso(input)).toBe(expected)
+    ['<b>Russia pulls ships</b> from Tartus', 'Russia pulls ships from Tartus'],
+    ['Russia &amp; Syria: the <i>Tartus</i> lease', 'Russia & Syria: the Tartus lease'],
+    ['Ships &#8211; and   crews', 'Ships – and crews'],
+    ['Tartus <base> talks', 'Tartus talks'],
+    ['Plain title, 5 < 6', 'Plain title, 5 < 6'],
+  ])('reads markup as the text it shows: %j', (raw, text) => {
+    expect(infoText(raw)).toBe(text)
+  })
+
+  it.each(['\\376\\377\\000R\\000u', 'Report \\(draft\\)', 'þÿ\u0000R\u0000u\u0000s', 'Ã¾Ã¿Russia', 'Tar\uFFFDus', '   ', 42])('ignores escape and encoding junk: %j', (raw) => {
+    expect(infoText(raw)).toBeNull()
+  })
+
+  it('keeps neither markup nor a producer placeholder as the title of an imported PDF', async () => {
+    const body = (doc: PDFKit.PDFDocument) => doc.fontSize(18).text('Ferry crews walk out over night rotas').moveDown().fontSize(11).text(P1)
+    const marked = await extractDocument(await makePdf(body, { info: { Title: '<b>Ferry strike</b> &amp; talks' } }), 'm.pdf')
+    expect(marked.meta.title).toEqual({ value: 'Ferry strike & talks', source: 'PDF document info Title' })
+    for (const Title of ['Microsoft Word - report.docx', 'Microsoft Word - Ferry strike', 'C:\\Users\\ana\\Desktop\\ferry', 'Untitled-1', '\\376\\377\\000F']) {
+      const doc = await extractDocument(await makePdf(body, { info: { Title } }), 'p.pdf')
+      expect(doc.meta.title, Title).toBeUndefined()
+    }
   })
 })

@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path'
 import { DossierError } from '../../core/result'
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { DEFAULT_LIMITS, type ReaderLimits } from './extract-limits'
+import { textOfMarkup } from './meta-text'
 import { joinPages, layoutPage, type PageLayout, type TextRun } from './pdf-layout'
 import type { ExtractedDocument, ExtractedMeta, ExtractFlag } from './types'
 
@@ -170,50 +171,53 @@ async function readPdfMeta(doc: PdfDocumentLike): Promise<ExtractedMeta> {
   const { info, metadata } = await doc.getMetadata()
   const fields = (info ?? {}) as PdfInfo
   const meta: ExtractedMeta = {}
-  const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.replace(/\s+/g, ' ').trim() : null)
-  const xmp = (key: string): string | null => {
+  const xmp = (key: string): unknown => {
     try {
       const value = metadata?.get(key)
-      return text(Array.isArray(value) ? value.join(', ') : value)
+      return Array.isArray(value) ? value.join(', ') : value
     } catch {
       return null
     }
   }
-  const title = text(fields.Title)
+  const title = infoText(fields.Title)
   if (title && !isPlaceholderTitle(title)) meta.title = { value: title, source: 'PDF document info Title' }
   else {
-    const xmpTitle = xmp('dc:title')
+    const xmpTitle = infoText(xmp('dc:title'))
     if (xmpTitle && !isPlaceholderTitle(xmpTitle)) meta.title = { value: xmpTitle, source: 'PDF XMP dc:title' }
   }
-  const author = text(fields.Author) ?? xmp('dc:creator')
-  if (author) meta.author = { value: author, source: text(fields.Author) ? 'PDF document info Author' : 'PDF XMP dc:creator' }
-  const created = text(fields.CreationDate)
-  const iso = created ? pdfDateToIso(created) : null
-  if (iso) meta.published = { value: iso, source: 'PDF document info CreationDate (when the PDF was made)' }
-  const language = text(fields.Language)
+  const infoAuthor = infoText(fields.Author)
+  const author = infoAuthor ?? infoText(xmp('dc:creator'))
+  if (author) meta.author = { value: author, source: infoAuthor ? 'PDF document info Author' : 'PDF XMP dc:creator' }
+  // When the PDF was made (printed, exported), not when its text was published: see types.ts.
+  const created = infoText(fields.CreationDate)
+  if (created) meta.created = { value: created, source: 'PDF document info CreationDate' }
+  const language = infoText(fields.Language)
   if (language) meta.language = { value: language, source: 'PDF catalog Lang' }
   return meta
 }
 
-/** Titles that name the file or the tool rather than the article. */
-function isPlaceholderTitle(title: string): boolean {
-  return /^(untitled|document\d*|microsoft (word|powerpoint) - .*|.*\.(docx?|pdf|indd|qxd|rtf|odt|txt|html?))$/i.test(title.trim())
+/**
+ * A document-info or XMP string as text, or null when it is not text. Producers fill these
+ * fields carelessly: HTML markup (`<b>Title</b>`, `&amp;`) is read as HTML; a value still
+ * carrying PDF string escapes (`\376\377…`, `\(`), control characters (NULs of UTF-16
+ * read as bytes) or byte-order-mark debris
+ * (`þÿ`, text decoded in the wrong encoding) is junk from a broken producer and ignored
+ * rather than guessed at.
+ */
+export function infoText(value: unknown): string | null {
+  if (typeof value !== 'string') return null
+  if (/\\(?:[0-7]{1,3}|[nrtbf()\\])|(?![\t\n\r])\p{Cc}|\uFFFD|^(?:þÿ|ÿþ|Ã¾Ã¿|ï»¿)/u.test(value)) return null
+  const text = textOfMarkup(value)
+  return text.length > 0 ? text : null
 }
 
-/** `D:YYYYMMDDHHmmSSOHH'mm'` → ISO 8601 keeping the stated offset (none stated: none given). */
-export function pdfDateToIso(value: string): string | null {
-  const m = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz]|[+-]\d{2}'?\d{0,2}'?)?/.exec(value.trim())
-  if (!m) return null
-  const [, year, month = '01', day = '01', hour, minute = '00', second = '00', zone] = m
-  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) return null
-  if (hour === undefined) return `${year}-${month}-${day}`
-  let offset = ''
-  if (zone) {
-    if (/^[Zz]$/.test(zone)) offset = 'Z'
-    else {
-      const z = /^([+-])(\d{2})'?(\d{2})?/.exec(zone)!
-      offset = `${z[1]}${z[2]}:${z[3] ?? '00'}`
-    }
-  }
-  return `${year}-${month}-${day}T${hour}:${minute}:${second}${offset}`
+/** Titles that name the file, the tool or nothing rather than the article. */
+function isPlaceholderTitle(title: string): boolean {
+  const t = title.trim()
+  return (
+    /^(?:untitled(?:[ -]?\d+)?|document\d*|slide \d+|powerpoint presentation|print|\(?anonymous\)?)$/i.test(t) ||
+    /^microsoft (?:word|excel|powerpoint|publisher) - /i.test(t) ||
+    /\.(?:docx?|pdf|indd|qxd|rtf|odt|txt|html?|pages|xlsx?|pptx?)$/i.test(t) ||
+    /^(?:[a-z]:\\|\\\\|\/(?:home|users|tmp|var)\/)/i.test(t)
+  )
 }

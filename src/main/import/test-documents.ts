@@ -45,6 +45,52 @@ export function qpdfEncrypt(pdf: Uint8Array, userPassword: string, ownerPassword
   }
 }
 
+/** Whether LibreOffice (soffice) is installed: Debian's libreoffice-writer-nogui. */
+export function hasLibreOffice(): boolean {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Converts a flat OpenDocument text (.fodt XML) with LibreOffice to .docx or .pdf: files
+ * made by a real office suite, with the core properties and document info it writes.
+ * Each call uses its own profile folder, so parallel test files do not share one.
+ */
+export function libreOfficeConvert(fodt: string, to: 'docx' | 'pdf'): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-lo-'))
+  try {
+    writeFileSync(join(dir, 'doc.fodt'), fodt)
+    const filter = to === 'docx' ? 'docx:MS Word 2007 XML' : 'pdf'
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', filter, '--outdir', dir, join(dir, 'doc.fodt')], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    })
+    return new Uint8Array(readFileSync(join(dir, `doc.${to}`)))
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** A flat OpenDocument text: `meta` holds office:meta elements, each paragraph [heading?, text]. */
+export function makeFodt(meta: { created?: string; modified?: string; title?: string; creator?: string }, paragraphs: [heading: boolean, text: string][]): string {
+  const elements = [
+    meta.created ? `<meta:creation-date>${xmlEscape(meta.created)}</meta:creation-date>` : '',
+    meta.modified ? `<dc:date>${xmlEscape(meta.modified)}</dc:date>` : '',
+    meta.title ? `<dc:title>${xmlEscape(meta.title)}</dc:title>` : '',
+    meta.creator ? `<meta:initial-creator>${xmlEscape(meta.creator)}</meta:initial-creator><dc:creator>${xmlEscape(meta.creator)}</dc:creator>` : '',
+  ].join('')
+  const body = paragraphs.map(([heading, text]) => (heading ? `<text:h text:outline-level="1">${xmlEscape(text)}</text:h>` : `<text:p>${xmlEscape(text)}</text:p>`)).join('\n')
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" ' +
+    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">\n' +
+    `<office:meta>${elements}</office:meta>\n<office:body><office:text>\n${body}\n</office:text></office:body></office:document>\n`
+  )
+}
+
 /** A grey RGB PNG of the given size (stands in for a scanned page). */
 export function makePng(width = 60, height = 80): Buffer {
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x80)])

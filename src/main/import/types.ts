@@ -6,7 +6,11 @@
 
 export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'clipboard'
 
-export type MetaKey = 'title' | 'outlet' | 'author' | 'published' | 'url' | 'language'
+/**
+ * `created` is when the file itself was made (DOCX dcterms:created, PDF CreationDate), kept
+ * apart from `published`: analysis never takes it as the publication date.
+ */
+export type MetaKey = 'title' | 'outlet' | 'author' | 'published' | 'url' | 'language' | 'created'
 
 /** `source` names the place in the file, e.g. 'JSON-LD datePublished' or 'PDF document info Title'. */
 export interface MetaValue {

@@ -1,15 +1,18 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { foldText, splitWords, STOP_WORDS } from '../../core/search/fold'
+import { shardKeyOf } from '../../core/search/shard-keys'
 import type { SearchHit, SearchResponse } from '../../core/search/types'
 import { NotebookSession } from '../notebook-session'
 import { BASES, CONVOYS, FONTS, openTestNotebook, type TestNotebook } from '../tags/tag-test-notebook'
-import { NotebookSearch, SEARCH_INDEX_FILE, type NotebookSearchQuery } from './notebook-search'
+import { NotebookSearch, SEARCH_DIR, type NotebookSearchQuery } from './notebook-search'
 
 let nb: TestNotebook
 let search: NotebookSearch | null
 
-const indexFile = () => join(nb.dir, SEARCH_INDEX_FILE)
+/** The saved index's head (search-index/head.json: see index-files.ts). */
+const indexFile = () => join(nb.dir, SEARCH_DIR, 'head.json')
 const open = (options: Parameters<typeof NotebookSearch.open>[1] = {}) => (search = NotebookSearch.open(nb.session.store, { persistDelayMs: 60_000, ...options }))
 const find = (query: string, filters: Omit<NotebookSearchQuery, 'query'> = {}): Promise<SearchResponse> => search!.search({ query, ...filters })
 const ids = (response: SearchResponse) => response.hits.map((h) => h.id)
@@ -57,7 +60,7 @@ describe('building, persisting and loading the index', () => {
     open({ persistDelayMs: 10 })
     await search!.whenReady()
     await vi.waitFor(() => expect(existsSync(indexFile())).toBe(true))
-    expect(JSON.parse(readFileSync(indexFile(), 'utf8'))).toMatchObject({ format: 'dossier-search-index' })
+    expect(JSON.parse(readFileSync(indexFile(), 'utf8'))).toMatchObject({ index: { format: 'dossier-search-index' } })
 
     await reopen()
     const readBody = vi.spyOn(nb.session.store, 'readBody')
@@ -82,32 +85,73 @@ describe('building, persisting and loading the index', () => {
   })
 
   it('rebuilds a damaged or outdated cache file instead of failing, and replaces it', async () => {
-    writeFileSync(indexFile(), '{"format":"dossier-search-index","version":1,"tok')
+    open({ persistDelayMs: 1 })
+    await search!.close()
+    writeFileSync(indexFile(), '{"files":{"filters":"x","shards":{}},"index":{"format":"dossier-search-index","version":1,"tok')
     open()
     expect(await search!.whenReady()).toBe('rebuilt-corrupt')
     expect(ids(await find('Damascus'))).toEqual([nb.talks])
     await search!.close()
-    const saved = JSON.parse(readFileSync(indexFile(), 'utf8')) as { version: number }
-    expect(saved).toMatchObject({ format: 'dossier-search-index' })
+    const saved = JSON.parse(readFileSync(indexFile(), 'utf8')) as { index: { version: number } }
+    expect(saved).toMatchObject({ index: { format: 'dossier-search-index' } })
     expect(nb.session.openReport.recovered).toEqual([])
 
-    writeFileSync(indexFile(), JSON.stringify({ ...saved, version: saved.version + 1 }))
+    writeFileSync(indexFile(), JSON.stringify({ ...saved, index: { ...saved.index, version: saved.index.version + 1 } }))
     open()
     expect(await search!.whenReady()).toBe('rebuilt-outdated')
     expect(ids(await find('Damascus'))).toEqual([nb.talks])
   })
 
-  it('never writes the file of a notebook opened read-only', async () => {
+  it('read-only (the CLI), writes the index it had to build, then searches it loading only the shards of its words', async () => {
     await reopen({ readOnly: true })
-    open({ persistDelayMs: 1 })
+    open({ persistDelayMs: 60_000 })
     expect(ids(await find('Damascus'))).toEqual([nb.talks])
     await search!.close()
-    expect(existsSync(indexFile())).toBe(false)
+    expect(existsSync(indexFile())).toBe(true)
+
+    await reopen({ readOnly: true })
+    const readBody = vi.spyOn(nb.session.store, 'readBody')
+    open()
+    expect(await search!.whenReady()).toBe('cache-partial')
+    expect(ids(await find('Damascus'))).toEqual([nb.talks])
+    expect(readBody).toHaveBeenCalledTimes(1) // the snippet of the one hit
+    await search!.close()
+
+    // The notebook changed since (a highlight saved): the index is loaded whole, brought up to date and saved again.
+    await reopen()
+    await nb.session.highlightQuote({ articleId: nb.talks, quote: 'second round of talks', tagNames: ['Bases'], comment: 'zanzibar' })
+    await reopen({ readOnly: true })
+    open()
+    expect(await search!.whenReady()).toBe('cache')
+    expect(await find('zanzibar')).toMatchObject({ hits: [{ kind: 'highlight' }] })
+    await search!.close()
+    await reopen({ readOnly: true })
+    open()
+    expect(await search!.whenReady()).toBe('cache-partial')
+    expect(await find('zanzibar')).toMatchObject({ hits: [{ kind: 'highlight' }] })
+  })
+
+  it('rewrites only the shards that changed, and removes the old ones only when they are old', async () => {
+    open({ persistDelayMs: 1 })
+    await search!.close()
+    const before = new Set(readdirSync(join(nb.dir, SEARCH_DIR)))
+    await reopen()
+    open({ persistDelayMs: 1 })
+    await search!.whenReady()
+    await nb.session.highlightQuote({ articleId: nb.talks, quote: 'second round of talks', tagNames: ['Bases'], comment: 'quixotic' })
+    await search!.close()
+    const after = readdirSync(join(nb.dir, SEARCH_DIR))
+    const added = after.filter((n) => !before.has(n))
+    // The shards of the highlight's words (its quote's and its comment's) changed; no other.
+    const words = new Set(splitWords(foldText('second round of talks quixotic')).filter((w) => !STOP_WORDS.has(w)).map(shardKeyOf))
+    expect(added.filter((n) => n.startsWith('t-')).length).toBe(words.size)
+    // The shards they replace are kept for now (a reader may be reading them).
+    expect(after.filter((n) => n.startsWith('t-')).length).toBe([...before].filter((n) => n.startsWith('t-')).length + words.size)
   })
 
   it('keeps searching when the file cannot be written', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    open({ writer: () => Promise.reject(new Error('EACCES: permission denied')) })
+    open({ write: () => Promise.reject(new Error('EACCES: permission denied')) })
     expect(ids(await find('Damascus'))).toEqual([nb.talks])
     await search!.close()
     expect(existsSync(indexFile())).toBe(false)

@@ -1,11 +1,14 @@
 /**
  * `dossier check` (check-notebook.ts), part 2: every article's stored text (its body) and
  * original file. Each must be present and match its checksum. A missing or damaged body is
- * re-created from its original, with `repair`, only when that reproduces exactly its hash.
+ * restored, with `repair`, from the newest verified backup holding it, else re-created from
+ * its original only when that reproduces exactly its hash. A missing or damaged original
+ * is restored from a backup.
  */
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Article, Catalog } from '../../core/model'
+import { storedTextOf } from '../../core/import-text'
 import { normaliseText } from '../../core/text'
 import { decodeTextFile } from '../import/decode-text'
 import { extractDocument } from '../import/extract'
@@ -13,6 +16,7 @@ import type { CheckRun } from './check-run'
 import { writeFileDurably } from './durable-write'
 import { BODIES_DIR, CATALOG_FILE, ORIGINALS_DIR } from './layout'
 import { sha256Hex } from './notebook-store'
+import { restoreContentFile } from './backups'
 import { corruptPath, keepCopy } from './safe-moves'
 
 /** Checks every article's body and original; returns the readable bodies by hash. */
@@ -42,18 +46,31 @@ async function checkOriginal(run: CheckRun, article: Article, cache: Map<string,
       return null
     }
     const bytes = await readFile(join(run.dir, ORIGINALS_DIR, name)).catch((e: NodeJS.ErrnoException) => e)
+    let problem: string
     if (bytes instanceof Error) {
       const why = bytes.code === 'ENOENT' ? 'is missing' : `cannot be read (${bytes.code ?? bytes.message})`
-      await run.found(file, `${file}, the original file of article ${article.id} ("${article.title}"), ${why}.`, 'Nothing: there is no other copy of the original bytes; the article itself still reads from its stored text.')
+      problem = `${file}, the original file of article ${article.id} ("${article.title}"), ${why}.`
+    } else {
+      run.checkedFiles++
+      const hash = sha256Hex(bytes)
+      if (hash === article.source.originalHash) return bytes
+      problem = `${file}, the original file of article ${article.id} ("${article.title}"), does not match its checksum (sha256 ${short(hash)}…, expected ${short(article.source.originalHash)}…): it was changed or damaged on disk.`
+    }
+    const backup = run.backups.find((b) => Object.hasOwn(b.manifest.files, file))
+    if (!backup) {
+      await run.found(file, problem, 'Nothing: no verified backup holds a copy of the original bytes; the article itself still reads from its stored text.')
       return null
     }
-    run.checkedFiles++
-    const hash = sha256Hex(bytes)
-    if (hash !== article.source.originalHash) {
-      await run.found(file, `${file}, the original file of article ${article.id} ("${article.title}"), does not match its checksum (sha256 ${short(hash)}…, expected ${short(article.source.originalHash)}…): it was changed or damaged on disk.`, 'Nothing: there is no other copy of the original bytes; the article itself still reads from its stored text.')
-      return null
-    }
-    return bytes
+    const aside = bytes instanceof Error ? null : await corruptPath(run.dir, run.now(), file)
+    const fixed = await run.found(file, problem, {
+      will: `Restore it from backup ${backup.id}${aside ? ` (the damaged copy will be kept as ${aside})` : ''}.`,
+      did: `Restored it from backup ${backup.id}${aside ? ` (the damaged copy is kept as ${aside})` : ''}.`,
+      run: async () => {
+        if (aside) await keepCopy(run.dir, file, aside)
+        if (!(await restoreContentFile(run.dir, backup, file))) throw new Error(`backup ${backup.id} no longer holds an intact copy`)
+      },
+    })
+    return fixed ? readFile(join(run.dir, file)) : null
   })()
   cache.set(file, verdict)
   return verdict
@@ -75,6 +92,22 @@ async function checkBody(run: CheckRun, article: Article, original: Uint8Array |
     problem = `${file}, the stored text of article ${article.id} ("${article.title}"), does not match its checksum (sha256 ${short(hash)}…): it was changed or damaged on disk.`
   }
 
+  const aside = bytes instanceof Error ? null : await corruptPath(run.dir, run.now(), file)
+  const keep = (verb: string) => (aside ? ` (the damaged copy ${verb} kept as ${aside})` : '')
+  // A backup holds the exact bytes (they are named by their hash): the surest way back.
+  const backup = run.backups.find((b) => Object.hasOwn(b.manifest.files, file))
+  if (backup) {
+    const fixed = await run.found(file, problem, {
+      will: `Restore it from backup ${backup.id}${keep('will be')}.`,
+      did: `Restored it from backup ${backup.id}${keep('is')}.`,
+      run: async () => {
+        if (aside) await keepCopy(run.dir, file, aside)
+        if (!(await restoreContentFile(run.dir, backup, file))) throw new Error(`backup ${backup.id} no longer holds an intact copy`)
+      },
+    })
+    return fixed ? readFile(path, 'utf8') : null
+  }
+
   const originalFile = article.source.originalFile
   if (!original) {
     await run.found(file, problem, `Nothing: it cannot be re-created, because its original file ${originalFile} is missing or damaged too; its highlights cannot be shown until it is back.`)
@@ -91,8 +124,6 @@ async function checkBody(run: CheckRun, article: Article, original: Uint8Array |
     await run.found(file, problem, `Nothing: decoding its original file ${originalFile} gives a different text (it was imported by another version of Dossier), so re-creating it would move every highlight.`)
     return null
   }
-  const aside = bytes instanceof Error ? null : await corruptPath(run.dir, run.now(), file)
-  const keep = (verb: string) => (aside ? ` (the damaged copy ${verb} kept as ${aside})` : '')
   const fixed = await run.found(file, problem, {
     will: `Re-create it from its original file ${originalFile}, which reproduces exactly the stored text${keep('will be')}.`,
     did: `Re-created it from its original file ${originalFile}${keep('is')}.`,
@@ -110,18 +141,24 @@ function short(hash: string): string {
 }
 
 /**
- * The stored text an original gives, the way import makes it: extractDocument, then the
- * same normalisation (normaliseText, as draftArticleFromText does). A .txt imported by
- * format 2 was decoded with decodeTextFile; when extraction does not reproduce its hash,
- * that decoder is tried too.
+ * The stored text an original gives, the way import makes it: extractDocument, then
+ * storedTextOf (control characters removed, then normaliseText), as draftArticleFromText
+ * does. Bodies stored before control characters were removed are plain normaliseText of
+ * the extraction, and a .txt imported by format 2 was decoded with decodeTextFile; when
+ * the current way does not reproduce the hash, those are tried too.
  */
 async function rederiveBody(original: Uint8Array, article: Article): Promise<string> {
-  const text = normaliseText((await extractDocument(original, article.source.fileName)).text)
-  if (sha256Hex(text) === article.bodyHash || article.format !== 'txt') return text
-  try {
-    const legacy = normaliseText(decodeTextFile(original, article.source.fileName))
-    return sha256Hex(legacy) === article.bodyHash ? legacy : text
-  } catch {
-    return text
+  const extracted = (await extractDocument(original, article.source.fileName)).text
+  const text = storedTextOf(extracted).text
+  const candidates = [() => text, () => normaliseText(extracted)]
+  if (article.format === 'txt') candidates.push(() => normaliseText(decodeTextFile(original, article.source.fileName)))
+  for (const candidate of candidates) {
+    try {
+      const derived = candidate()
+      if (sha256Hex(derived) === article.bodyHash) return derived
+    } catch {
+      // decodeTextFile refuses what format 2 could not read: that original gives no text.
+    }
   }
+  return text
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -11,6 +11,8 @@ import { checkNotebook, type CheckProblem, type CheckReport } from './check-note
 import { sha256Hex } from './notebook-store'
 
 const FONTS = join(import.meta.dirname, '..', '..', '..', 'resources', 'fonts')
+/** Above Linux's pid_max: no process can have it, so its temp files are leftovers. */
+const DEAD_PID = 99_999_999
 
 // CRLF and a byte-order mark: the stored body is the normalised text, so re-creating it
 // from the original exercises the same decode + normalise as import.
@@ -71,6 +73,8 @@ const readJson = <T>(dir: string, file: string): T => JSON.parse(readFileSync(jo
 const writeJson = (dir: string, file: string, value: unknown) => writeFileSync(join(dir, file), JSON.stringify(value, null, 1))
 const catalogOf = (dir: string) => readJson<Catalog>(dir, 'catalog.json')
 const annotationsOf = (dir: string, id: ArticleId) => readJson<AnnotationFile>(dir, `annotations/${id}.json`)
+/** Where a backup keeps its copy of a file (backups/objects/<sha256>). */
+const backupCopy = (dir: string, id: string, file: string) => join(dir, 'backups', 'objects', readJson<{ files: Record<string, string> }>(dir, `backups/${id}/backup.json`).files[file]!)
 const bodyFile = (dir: string, id: ArticleId) => `bodies/${catalogOf(dir).articles.find((x) => x.id === id)!.bodyHash}.txt`
 const originalFile = (dir: string, id: ArticleId) => catalogOf(dir).articles.find((x) => x.id === id)!.source.originalFile
 
@@ -103,8 +107,9 @@ describe('checkNotebook on a healthy notebook', () => {
     const { dir } = await makeNotebook()
     const report = await checkReadOnly(dir)
     expect(report.problems).toEqual([])
-    // notebook.json, catalog.json, 2 annotation files, 2 bodies, 2 originals, 2 backups (backup.json + 3 and 4 files).
-    expect(report.checkedFiles).toBe(2 + 2 + 2 + 2 + 4 + 5)
+    // notebook.json, catalog.json, 2 annotation files, 2 bodies, 2 originals, and 2 backups:
+    // backup.json + 7 files (1 annotation file), backup.json + 8 files (2).
+    expect(report.checkedFiles).toBe(2 + 2 + 2 + 2 + 8 + 9)
     const repaired = await checkNotebook(dir, { repair: true })
     expect(repaired).toEqual(report)
   })
@@ -181,10 +186,22 @@ describe('checkNotebook finds each kind of damage, and only reads', () => {
     expect(p).toMatchObject({ message: `Highlight id ${hid} is used by 2 highlights (in ${files.join(', ')}).`, repairable: false })
   })
 
-  it('a missing body, re-creatable from its original', async () => {
+  it('a missing body, restored from the newest backup holding it', async () => {
+    const { dir, a, backups } = await makeNotebook()
+    const body = bodyFile(dir, a)
+    rmSync(join(dir, body))
+    const report = await checkReadOnly(dir)
+    expect(problemAbout(report, body, /is missing\.$/)).toMatchObject({ repairable: true, repair: `Restore it from backup ${backups[1]}.` })
+    const { after } = await repairAndRecheck(dir)
+    expect(after.problems).toEqual([])
+    expect(readFileSync(join(dir, body), 'utf8')).toMatch(/^Convoy turned back at the Tartus gate\n/)
+  })
+
+  it('a missing body that no backup holds, re-creatable from its original', async () => {
     const { dir, a } = await makeNotebook()
     const body = bodyFile(dir, a)
     rmSync(join(dir, body))
+    rmSync(join(dir, 'backups'), { recursive: true })
     const report = await checkReadOnly(dir)
     const p = problemAbout(report, body, new RegExp(`^${body}, the stored text of article ${a} \\("Convoy turned back at the Tartus gate"\\), is missing\\.$`))
     expect(p).toMatchObject({ repairable: true, repair: `Re-create it from its original file ${originalFile(dir, a)}, which reproduces exactly the stored text.` })
@@ -194,6 +211,7 @@ describe('checkNotebook finds each kind of damage, and only reads', () => {
     const { dir, a } = await makeNotebook()
     const body = bodyFile(dir, a)
     const original = originalFile(dir, a)
+    rmSync(join(dir, 'backups'), { recursive: true })
     writeFileSync(join(dir, body), 'tampered')
     writeFileSync(join(dir, original), 'tampered too')
     const report = await checkReadOnly(dir)
@@ -207,6 +225,7 @@ describe('checkNotebook finds each kind of damage, and only reads', () => {
     const { dir, a } = await makeNotebook()
     const body = bodyFile(dir, a)
     rmSync(join(dir, body))
+    rmSync(join(dir, 'backups'), { recursive: true })
     // An intact original (its hash matches the catalog) whose text is not the stored text.
     const other = Buffer.from('Some other text entirely.\n')
     const catalog = catalogOf(dir)
@@ -218,13 +237,16 @@ describe('checkNotebook finds each kind of damage, and only reads', () => {
     expect(problemAbout(report, body, /is missing/)).toMatchObject({ repairable: false, repair: expect.stringContaining('gives a different text') })
   })
 
-  it('a missing original', async () => {
-    const { dir, b } = await makeNotebook()
+  it('a missing original: restored from a backup, or reported when none holds it', async () => {
+    const { dir, b, backups } = await makeNotebook()
     const original = originalFile(dir, b)
     rmSync(join(dir, original))
     const report = await checkReadOnly(dir)
-    expect(problemAbout(report, original, /is missing\.$/).repairable).toBe(false)
+    expect(problemAbout(report, original, /is missing\.$/)).toMatchObject({ repairable: true, repair: `Restore it from backup ${backups[1]}.` })
     expect(report.problems).toHaveLength(1)
+    rmSync(join(dir, 'backups'), { recursive: true })
+    const none = await checkReadOnly(dir)
+    expect(problemAbout(none, original, /is missing\.$/).repairable).toBe(false)
   })
 
   it('an orphan annotation file', async () => {
@@ -263,22 +285,39 @@ describe('checkNotebook finds each kind of damage, and only reads', () => {
     expect(report.problems).toHaveLength(4)
   })
 
-  it('stale temp files (repairable) and damaged copies kept for the user (not repairable)', async () => {
+  it('stale temp files of dead processes (repairable), and damaged copies kept for the user (listed, not problems)', async () => {
     const { dir, a } = await makeNotebook()
-    writeFileSync(join(dir, `annotations/.${a}.json.4242.0badc0de.tmp`), '{"articleId":')
-    writeFileSync(join(dir, '.catalog.json.4242.12ab.tmp'), '')
+    writeFileSync(join(dir, `annotations/.${a}.json.${DEAD_PID}.0badc0de.tmp`), '{"articleId":')
+    writeFileSync(join(dir, `.catalog.json.${DEAD_PID}.12ab.tmp`), '')
+    // A live process's temp file is a write in progress (a cache written beside the app): left alone.
+    writeFileSync(join(dir, `.search-index.json.${process.ppid}.12ab.tmp`), '')
     writeFileSync(join(dir, 'catalog.json.corrupt-2025-01-01T00-00-00-000Z'), 'garbage')
     const report = await checkReadOnly(dir)
-    expect(problemAbout(report, `annotations/.${a}.json.4242.0badc0de.tmp`, /temporary file left by a save that did not finish/)).toMatchObject({ repairable: true, repair: expect.stringMatching(/^Remove it/) })
-    expect(problemAbout(report, '.catalog.json.4242.12ab.tmp', /temporary file/).repairable).toBe(true)
-    const kept = problemAbout(report, 'catalog.json.corrupt-2025-01-01T00-00-00-000Z', /kept for you/)
-    expect(kept.repairable).toBe(false)
-    expect(report.problems).toHaveLength(3)
+    expect(problemAbout(report, `annotations/.${a}.json.${DEAD_PID}.0badc0de.tmp`, /temporary file left by a save that did not finish/)).toMatchObject({ repairable: true, repair: expect.stringMatching(/^Remove it/) })
+    expect(problemAbout(report, `.catalog.json.${DEAD_PID}.12ab.tmp`, /temporary file/).repairable).toBe(true)
+    expect(report.problems).toHaveLength(2)
+    expect(report.kept).toEqual([{ file: 'catalog.json.corrupt-2025-01-01T00-00-00-000Z', message: expect.stringMatching(/moved aside .* kept in case it holds changes/) }])
+  })
+
+  it('content files no article refers to, as an interrupted import leaves them', async () => {
+    const { dir } = await makeNotebook()
+    const hash = sha256Hex('An article whose import was killed.')
+    writeFileSync(join(dir, `bodies/${hash}.txt`), 'An article whose import was killed.')
+    writeFileSync(join(dir, `originals/${hash}.txt`), 'An article whose import was killed.')
+    mkdirSync(join(dir, 'analysis'), { recursive: true })
+    writeFileSync(join(dir, `analysis/${hash}.json`), '{}')
+    const report = await checkReadOnly(dir)
+    for (const file of [`bodies/${hash}.txt`, `originals/${hash}.txt`, `analysis/${hash}.json`]) {
+      expect(problemAbout(report, file, /belongs to no article/)).toMatchObject({ repairable: true, repair: `Move it to lost+found/${file}.` })
+    }
+    const { after } = await repairAndRecheck(dir)
+    expect(after.problems).toEqual([])
+    expect(readFileSync(join(dir, `lost+found/bodies/${hash}.txt`), 'utf8')).toBe('An article whose import was killed.')
   })
 
   it('a backup that does not verify', async () => {
     const { dir, backups } = await makeNotebook()
-    writeFileSync(join(dir, 'backups', backups[0]!, 'catalog.json'), '{"articles": []}')
+    writeFileSync(backupCopy(dir, backups[0]!, 'catalog.json'), '{"articles": []}')
     const report = await checkReadOnly(dir)
     const p = problemAbout(report, `backups/${backups[0]}`, new RegExp(`^Backup ${backups[0]} does not verify: .*catalog\\.json is missing or does not match its checksum`))
     expect(p).toMatchObject({ repairable: true, repair: `Move it to lost+found/backups/${backups[0]}, so it is never used to restore from.` })
@@ -302,11 +341,11 @@ describe('checkNotebook finds each kind of damage, and only reads', () => {
     writeJson(dir, 'annotations/a-0000099999.json', { articleId: 'a-0000099999', highlights: [] })
     rmSync(join(dir, bodyFile(dir, a)))
     writeFileSync(join(dir, bodyFile(dir, b)), 'tampered')
-    writeFileSync(join(dir, `.notebook.json.1.ff.tmp`), '')
+    writeFileSync(join(dir, `.notebook.json.${DEAD_PID}.ff.tmp`), '')
     writeFileSync(join(dir, 'backups', backups[0]!, 'backup.json'), '{')
     const report = await checkReadOnly(dir)
     expect(report.problems.map((p) => p.file).sort()).toEqual(
-      ['.notebook.json.1.ff.tmp', `annotations/${b}.json`, 'annotations/a-0000099999.json', `backups/${backups[0]}`, bodyFile(dir, a), bodyFile(dir, b), 'notebook.json'].sort(),
+      [`.notebook.json.${DEAD_PID}.ff.tmp`, `annotations/${b}.json`, 'annotations/a-0000099999.json', `backups/${backups[0]}`, bodyFile(dir, a), bodyFile(dir, b), 'notebook.json'].sort(),
     )
     expect(report.problems.every((p) => p.repairable)).toBe(true)
   })
@@ -327,10 +366,10 @@ describe('checkNotebook with repair', () => {
     writeJson(dir, 'annotations/a-0000099999.json', { articleId: 'a-0000099999', highlights: [] })
     rmSync(join(dir, bodyA))
     writeFileSync(join(dir, bodyB), 'tampered')
-    writeFileSync(join(dir, `annotations/.${a}.json.77.abcdef01.tmp`), '{')
-    // The newest backup fails: notebook.json comes from the older one; annotations of b only
-    // exist in the newer one, so they cannot be restored.
-    writeFileSync(join(dir, 'backups', newer, `annotations/${a}.json`), '{}')
+    writeFileSync(join(dir, `annotations/.${a}.json.${DEAD_PID}.abcdef01.tmp`), '{')
+    // The newest backup fails (its copy of b's annotations, which only it holds, is damaged):
+    // notebook.json and the bodies come from the older one; b's annotations cannot be restored.
+    writeFileSync(backupCopy(dir, newer, `annotations/${b}.json`), '{}')
 
     const contentsBefore = Object.entries(tree(dir)).filter(([path, hash]) => hash !== 'dir' && !path.endsWith('.tmp'))
     const { repair, after } = await repairAndRecheck(dir)
@@ -340,9 +379,9 @@ describe('checkNotebook with repair', () => {
     const did = (file: string) => repair.repaired.find((p) => p.file === file)?.repair
     expect(did('notebook.json')).toMatch(new RegExp(`^Restored it from backup ${older}; the damaged file is kept as notebook\\.json\\.corrupt-`))
     expect(did('annotations/a-0000099999.json')).toBe('Moved it to lost+found/annotations/a-0000099999.json.')
-    expect(did(bodyA)).toBe(`Re-created it from its original file ${originalFile(dir, a)}.`)
-    expect(did(bodyB)).toMatch(new RegExp(`^Re-created it from its original file .* \\(the damaged copy is kept as ${bodyB}\\.corrupt-`))
-    expect(did(`annotations/.${a}.json.77.abcdef01.tmp`)).toBe('Removed it.')
+    expect(did(bodyA)).toBe(`Restored it from backup ${older}.`)
+    expect(did(bodyB)).toMatch(new RegExp(`^Restored it from backup ${older} \\(the damaged copy is kept as ${bodyB}\\.corrupt-`))
+    expect(did(`annotations/.${a}.json.${DEAD_PID}.abcdef01.tmp`)).toBe('Removed it.')
     expect(did(`backups/${newer}`)).toBe(`Moved it to lost+found/backups/${newer}.`)
     expect(repair.problems).toEqual([expect.objectContaining({ file: `annotations/${b}.json`, repairable: false, repair: expect.stringMatching(/^No verified backup holds a valid copy/) })])
 
@@ -356,10 +395,10 @@ describe('checkNotebook with repair', () => {
     expect(aside('bodies', '')).toHaveLength(1)
     expect(readFileSync(join(dir, 'bodies', aside('bodies', '')[0]!), 'utf8')).toBe('tampered')
 
-    // Afterwards only what cannot be repaired is left: the damaged copies kept for the user,
-    // and the annotation file no backup holds.
-    expect(after.problems.filter((p) => p.repairable)).toEqual([])
-    expect(after.problems.map((p) => p.file).sort()).toEqual([`annotations/${b}.json`, aside('', 'notebook.json')[0], `bodies/${aside('bodies', '')[0]}`].sort())
+    // Afterwards only what cannot be repaired is a problem: the annotation file no backup
+    // holds. The damaged copies are listed as kept for the user.
+    expect(after.problems.map((p) => p.file)).toEqual([`annotations/${b}.json`])
+    expect(after.kept.map((k) => k.file).sort()).toEqual([aside('', 'notebook.json')[0], `bodies/${aside('bodies', '')[0]}`].sort())
 
     // Put b's highlights back by hand: the notebook is then fully healthy and opens clean.
     writeFileSync(join(dir, `annotations/${b}.json`), goodAnnotationsB)
@@ -382,7 +421,9 @@ describe('checkNotebook with repair', () => {
     expect(repair.repaired).toEqual([expect.objectContaining({ file: `annotations/${a}.json`, message: `annotations/${a}.json is empty.`, repair: expect.stringContaining(`from backup ${backups[1]}`) })])
     expect(repair.problems).toEqual([])
     expect(readFileSync(join(dir, `annotations/${a}.json`))).toEqual(good)
-    expect(after.problems).toEqual([expect.objectContaining({ file: expect.stringMatching(new RegExp(`^annotations/${a}\\.json\\.corrupt-`)), repairable: false })])
+    // A check right after a successful repair is clean; the damaged copy is listed as kept.
+    expect(after.problems).toEqual([])
+    expect(after.kept).toEqual([expect.objectContaining({ file: expect.stringMatching(new RegExp(`^annotations/${a}\\.json\\.corrupt-`)) })])
   })
 
   it('restores a missing catalog.json', async () => {

@@ -13,20 +13,22 @@
  * The report: `problems` are what is wrong after this run (all of them without
  * `repair`), `repaired` what this run fixed. A notebook is healthy when `problems` is empty.
  */
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { SCHEMA_VERSION, type AnnotationFile, type Catalog, type Manifest } from '../../core/model'
 import { DossierError, isDossierError } from '../../core/result'
-import { BACKUPS_DIR, findValidBackupCopy, verifyBackup, type BackupManifest } from './backups'
+import { backupIds, BACKUPS_DIR, findValidBackupCopy, verifyBackup, type BackupManifest } from './backups'
+import { checkLeftovers, checkUnreferenced } from './check-leftovers'
 import { checkArticles } from './check-content'
 import { findHighlightProblems } from './check-highlights'
+import { findMetadataProblems } from './check-meta'
 import { CheckRun, type Fix } from './check-run'
 import { DurableJSONFile, UnreadableFileError, type Validate } from './durable-json-file'
 import { writeFileDurably } from './durable-write'
-import { ANNOTATION_FILE, TEMP_FILE, validateAnnotationsOf, validateCatalog, validateManifest } from './file-formats'
+import { ANNOTATION_FILE, validateAnnotationsOf, validateCatalog, validateManifest } from './file-formats'
 import { corruptPath, exists, keepCopy, lostAndFoundPath, moveTo } from './safe-moves'
 import { acquireNotebookLock } from './notebook-lock'
-import { ANNOTATIONS_DIR, CATALOG_FILE, MANIFEST_FILE, WRITTEN_DIRS } from './layout'
+import { ANNOTATIONS_DIR, CATALOG_FILE, MANIFEST_FILE } from './layout'
 
 export interface CheckProblem {
   /** Notebook-relative path (with `/`) of the file or folder the problem is in. */
@@ -45,6 +47,8 @@ export interface CheckReport {
   problems: CheckProblem[]
   /** What this run repaired (empty without `repair`). */
   repaired: CheckProblem[]
+  /** Files kept for the user (damaged copies moved aside when a file was restored): not problems. */
+  kept: { file: string; message: string }[]
 }
 
 export interface CheckOptions {
@@ -59,9 +63,6 @@ export interface CheckOptions {
 }
 
 export { LOST_AND_FOUND_DIR } from './safe-moves'
-
-/** Damaged files the store (or a repair) moved aside. */
-const CORRUPT_FILE = /\.corrupt-[^/]*$/
 
 export async function checkNotebook(dir: string, options: CheckOptions = {}): Promise<CheckReport> {
   const info = await stat(dir).catch(() => null)
@@ -101,13 +102,15 @@ class Checker {
       })
       return this.#run.report()
     }
-    await this.#checkLeftovers()
+    await checkLeftovers(this.#run)
     await this.#checkBackups()
 
     const manifest = await this.#checkJson(MANIFEST_FILE, validateManifest, 'Opening the notebook would start a new notebook.json with the default tags.')
     const catalog = await this.#checkJson(CATALOG_FILE, validateCatalog, 'Opening the notebook would start an empty catalog, losing the list of articles.')
     if (manifest) this.#checkTagsUnique(manifest)
     if (catalog) this.#checkArticlesUnique(catalog)
+    if (catalog) await checkUnreferenced(this.#run, catalog)
+    if (catalog) this.#run.problems.push(...findMetadataProblems(catalog))
 
     const bodies = catalog ? await checkArticles(this.#run, catalog) : new Map<string, string>()
     const annotations = await this.#checkAnnotationFiles(catalog)
@@ -115,43 +118,17 @@ class Checker {
     return this.#run.report()
   }
 
-  // 5. Stale temp files and leftover damaged copies -------------------------------------
-
-  async #checkLeftovers(): Promise<void> {
-    for (const sub of WRITTEN_DIRS) {
-      const names = (await readdir(join(this.#run.dir, sub)).catch(() => [] as string[])).sort()
-      for (const name of names) {
-        const file = rel(sub, name)
-        const temp = TEMP_FILE.exec(name)
-        // With the lock held by this process (the app), its own temp files may be saves in progress.
-        if (temp && this.#run.lockHeld && Number(temp[1]) === process.pid) continue
-        if (temp) {
-          await this.#run.found(file, `${file} is a temporary file left by a save that did not finish (if Dossier has the notebook open, it may be a save in progress).`, {
-            will: 'Remove it: it is an unfinished copy, and the file it was saving is intact.',
-            did: 'Removed it.',
-            run: () => rm(join(this.#run.dir, file), { force: true }),
-          })
-        } else if (CORRUPT_FILE.test(name)) {
-          this.#run.problems.push({
-            file,
-            message: `${file} is a damaged file that was moved aside when it could not be read; it is kept for you in case it holds changes the restored file lacks.`,
-            repairable: false,
-            repair: 'Nothing: it is kept for you. Delete it yourself once you no longer need it.',
-          })
-        }
-      }
-    }
-  }
+  // 5. Leftovers: see check-leftovers.ts
 
   // 6. Backups ----------------------------------------------------------------------------
 
   async #checkBackups(): Promise<void> {
-    const names = (await readdir(join(this.#run.dir, BACKUPS_DIR)).catch(() => [] as string[])).filter((n) => !n.endsWith('.partial'))
-    for (const id of names.sort().reverse()) {
+    const checked = new Set<string>() // objects shared by several backups are read once
+    for (const id of await backupIds(this.#run.dir)) {
       const file = `${BACKUPS_DIR}/${id}`
       let manifest: BackupManifest
       try {
-        manifest = await verifyBackup(this.#run.dir, id)
+        manifest = await verifyBackup(this.#run.dir, id, checked)
       } catch (error) {
         const why = isDossierError(error) ? error.message : `its backup.json cannot be read (${(error as Error).message})`
         const target = await lostAndFoundPath(this.#run.dir, file)
@@ -280,8 +257,4 @@ function duplicates(ids: readonly string[]): [string, number][] {
   const counts = new Map<string, number>()
   for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1)
   return [...counts].filter(([, n]) => n > 1)
-}
-
-function rel(sub: string, name: string): string {
-  return sub ? `${sub}/${name}` : name
 }

@@ -16,6 +16,8 @@ export interface Fix {
 export class CheckRun {
   readonly problems: CheckProblem[] = []
   readonly repaired: CheckProblem[] = []
+  /** Files kept for the user (damaged copies moved aside): listed, not problems. */
+  readonly kept: { file: string; message: string }[] = []
   checkedFiles = 0
   /** Verified backups, newest first. */
   readonly backups: { id: string; manifest: BackupManifest }[] = []
@@ -28,7 +30,7 @@ export class CheckRun {
   ) {}
 
   report(): CheckReport {
-    return { checkedFiles: this.checkedFiles, problems: this.problems, repaired: this.repaired }
+    return { checkedFiles: this.checkedFiles, problems: this.problems, repaired: this.repaired, kept: this.kept }
   }
 
   /**

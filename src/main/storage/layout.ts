@@ -4,10 +4,13 @@
  */
 export const MANIFEST_FILE = 'notebook.json'
 export const CATALOG_FILE = 'catalog.json'
+/** What the last validated write of catalog.json wrote (size, sha256): reading that very text back skips the schema (durable-json-file.ts). */
+export const CATALOG_STAMP_FILE = 'catalog.stamp.json'
 export const ANNOTATIONS_DIR = 'annotations'
 export const BODIES_DIR = 'bodies'
 export const ORIGINALS_DIR = 'originals'
 export const BRIEFINGS_DIR = 'briefings'
 export const TRASH_DIR = 'trash'
+export const ANALYSIS_DIR = 'analysis'
 /** Every folder the app saves into ('' is the notebook folder): where an interrupted save can leave a temp file. */
-export const WRITTEN_DIRS: readonly string[] = ['', ANNOTATIONS_DIR, BODIES_DIR, ORIGINALS_DIR, BRIEFINGS_DIR, TRASH_DIR]
+export const WRITTEN_DIRS: readonly string[] = ['', ANNOTATIONS_DIR, BODIES_DIR, ORIGINALS_DIR, BRIEFINGS_DIR, TRASH_DIR, ANALYSIS_DIR]

@@ -30,6 +30,11 @@ export interface RecoveredFile {
 
 export interface OpenReport {
   recovered: RecoveredFile[]
+  /**
+   * Annotation files a read-only open could not read (it may not repair): their highlights
+   * are left out of what it shows, and the file is left as it is.
+   */
+  skipped: { file: string; problem: string }[]
   migratedFrom: number | null
   removedTempFiles: number
 }
@@ -80,8 +85,9 @@ export class Loader {
    * change). Damaged: moved aside and restored from the newest backup that holds a valid
    * copy; if none does, `fallback()`, and the report says so.
    */
-  async openDoc<T>(file: string, validate: Validate<T>, fallback: () => T): Promise<Doc<T>> {
-    const adapter = new DurableJSONFile<T>(join(this.dir, file), validate, this.writer)
+  async openDoc<T>(file: string, validate: Validate<T>, fallback: () => T, options: { indent?: number; stamp?: string } = {}): Promise<Doc<T>> {
+    const indent = options.indent ?? 1
+    const adapter = new DurableJSONFile<T>(join(this.dir, file), validate, this.writer, indent, options.stamp && join(this.dir, options.stamp))
     let data: T | null
     try {
       data = await adapter.read()
@@ -91,7 +97,7 @@ export class Loader {
       if (data === null) {
         // No backup had it: start this file empty, on disk too (the damaged copy is kept).
         data = fallback()
-        await this.writer(join(this.dir, file), JSON.stringify(data, null, 1))
+        await this.writer(join(this.dir, file), JSON.stringify(data, null, indent || undefined))
       }
     }
     return new Low<T>(adapter, data ?? fallback()) as Doc<T>
@@ -110,7 +116,7 @@ export class Loader {
     if (this.readOnly) {
       throw new DossierError(
         'notebook-unreadable',
-        `The notebook file ${join(this.dir, file)} ${problem}. Nothing was changed. Open the notebook for writing (in the app, or with a command that changes it) to move the damaged file aside and restore it from a backup.`,
+        `The notebook file ${join(this.dir, file)} ${problem}. Nothing was changed. Run "dossier check --repair" (or open the notebook in the app) to move the damaged file aside and restore it from a backup.`,
       )
     }
     // Copy, then replace: if anything below fails, the damaged file is still where it was.

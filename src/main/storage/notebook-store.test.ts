@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -37,6 +37,10 @@ const highlight = (n: number): Highlight => ({
   updatedAt: '2026-11-21T10:00:00.000Z',
 })
 
+/** Where a backup keeps its copy of a file (backups/objects/<sha256>). */
+const backupCopy = (dir: string, id: string, file: string) =>
+  join(dir, 'backups', 'objects', (JSON.parse(readFileSync(join(dir, 'backups', id, 'backup.json'), 'utf8')) as { files: Record<string, string> }).files[file]!)
+
 /** A notebook with one article and `n` highlights, closed (lock released). */
 async function populated(n = 2): Promise<string> {
   const dir = fresh()
@@ -74,6 +78,7 @@ describe('NotebookStore: layout and saves', () => {
   it('keeps the old state in memory when a save fails, and reports it', async () => {
     const dir = await populated(1)
     const store = await NotebookStore.open(dir)
+    await store.loadHighlights(ARTICLE_ID)
     rmSync(join(dir, 'annotations'), { recursive: true }) // the folder vanished: the save cannot land
     const failed = await store.updateHighlights(ARTICLE_ID, (hs) => hs.push(highlight(2))).catch((e: DossierError) => e)
     expect(failed).toMatchObject({ code: 'write-failed' })
@@ -122,6 +127,8 @@ describe('NotebookStore: a damaged file is moved aside, restored from the newest
       writeFileSync(join(dir, file), content)
 
       const store = await NotebookStore.open(dir)
+      // Annotation files are read when first needed (the counts come from their cache).
+      if (file.startsWith('annotations/')) await store.loadHighlights(ARTICLE_ID)
       const [recovered] = store.openReport.recovered
       expect(recovered).toMatchObject({ file, restoredFrom: backup.id })
       expect(recovered!.movedTo).toMatch(new RegExp(`^${file.replace('/', '\\/')}\\.corrupt-`))
@@ -137,6 +144,7 @@ describe('NotebookStore: a damaged file is moved aside, restored from the newest
     const dir = await populated(2)
     writeFileSync(join(dir, annotationFileFor(ARTICLE_ID)), '{"articleId": "a-0000000001", "highl')
     const store = await NotebookStore.open(dir)
+    await store.loadHighlights(ARTICLE_ID)
     expect(store.openReport.recovered).toEqual([expect.objectContaining({ file: annotationFileFor(ARTICLE_ID), restoredFrom: null, problem: expect.stringMatching(/not valid JSON/) })])
     expect(store.highlightCount(ARTICLE_ID)).toBe(0)
     expect(existsSync(join(dir, store.openReport.recovered[0]!.movedTo))).toBe(true)
@@ -233,7 +241,7 @@ describe('migration from format 1 (frozen fixture written by Dossier 0.1 / issue
 
     const [backup] = await listBackups(dir)
     expect(backup?.reason).toBe('before-migration-v1')
-    expect(readFileSync(join(dir, 'backups', backup!.id, 'notebook.json'), 'utf8')).toBe(readFileSync(join(FIXTURE, 'notebook.json'), 'utf8'))
+    expect(readFileSync(backupCopy(dir, backup!.id, 'notebook.json'), 'utf8')).toBe(readFileSync(join(FIXTURE, 'notebook.json'), 'utf8'))
     await store.close()
 
     const again = await NotebookStore.open(dir)
@@ -266,11 +274,9 @@ describe('migration from format 2 (frozen fixture written by the format-2 CLI / 
     expect(store.openReport.migratedFrom).toBe(2)
     expect(store.openReport.recovered).toEqual([])
     const migrated = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8'))
-    expect(migrated).toEqual({ ...manifest, schemaVersion: 3 })
+    expect(migrated).toEqual({ ...manifest, schemaVersion: SCHEMA_VERSION })
     expect(store.articles).toHaveLength(2)
-    expect(store.articles).toEqual(
-      v2.articles.map((a: object) => ({ ...a, format: 'txt', language: null, encoding: null, flags: [], furniture: [], fingerprint: null, rewrites: [], metaEdited: [] })),
-    )
+    expect(store.articles).toEqual(v2.articles.map((a: object) => ({ ...a, format: 'txt', language: null, encoding: null, flags: [], rewrites: [], metaEdited: [] })))
     expect(store.tags).toEqual(manifest.tags)
     for (const name of annotations) expect(readFileSync(join(dir, 'annotations', name), 'utf8')).toBe(readFileSync(join(FIXTURE, 'annotations', name), 'utf8'))
     const highlights = await store.allHighlights()
@@ -278,7 +284,7 @@ describe('migration from format 2 (frozen fixture written by the format-2 CLI / 
 
     const [backup] = await listBackups(dir)
     expect(backup?.reason).toBe('before-migration-v2')
-    expect(readFileSync(join(dir, 'backups', backup!.id, CATALOG_FILE), 'utf8')).toBe(readFileSync(join(FIXTURE, CATALOG_FILE), 'utf8'))
+    expect(readFileSync(backupCopy(dir, backup!.id, CATALOG_FILE), 'utf8')).toBe(readFileSync(join(FIXTURE, CATALOG_FILE), 'utf8'))
     await store.close()
 
     renameSync(join(dir, 'bodies-away'), join(dir, 'bodies'))
@@ -292,11 +298,58 @@ describe('migration from format 2 (frozen fixture written by the format-2 CLI / 
     const dir = fresh()
     cpSync(FIXTURE, dir, { recursive: true })
     const v3Catalog = JSON.parse(readFileSync(join(FIXTURE, CATALOG_FILE), 'utf8'))
-    v3Catalog.articles = v3Catalog.articles.map((a: object) => ({ ...a, ...emptyAnalysisFields() }))
+    // What migration 2 -> 3 writes (format 3 still had furniture and fingerprint in the catalog).
+    v3Catalog.articles = v3Catalog.articles.map((a: object) => ({ ...a, ...emptyAnalysisFields(), furniture: [], fingerprint: null }))
     writeFileSync(join(dir, CATALOG_FILE), JSON.stringify(v3Catalog))
     const store = await NotebookStore.open(dir)
     expect(store.openReport.migratedFrom).toBe(2)
-    expect(store.articles).toEqual(v3Catalog.articles)
+    expect(store.articles).toEqual(v3Catalog.articles.map(({ furniture: _f, fingerprint: _p, ...a }: { furniture: unknown; fingerprint: unknown }) => a))
+    await store.close()
+  })
+})
+
+describe('migration from format 3 (frozen fixture written by the format-3 CLI / issue 4)', () => {
+  const FIXTURE = join(import.meta.dirname, 'fixtures', 'notebook-v3')
+
+  it('moves furniture out of the catalog into analysis files, drops old fingerprints, keeps everything else, reads no body', async () => {
+    const dir = fresh()
+    cpSync(FIXTURE, dir, { recursive: true })
+    const v3 = JSON.parse(readFileSync(join(FIXTURE, CATALOG_FILE), 'utf8'))
+    const manifest = JSON.parse(readFileSync(join(FIXTURE, MANIFEST_FILE), 'utf8'))
+    renameSync(join(dir, 'bodies'), join(dir, 'bodies-away'))
+
+    const store = await NotebookStore.open(dir)
+    expect(store.openReport.migratedFrom).toBe(3)
+    expect(JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8'))).toEqual({ ...manifest, schemaVersion: 4 })
+    expect(store.articles.map((a) => a.id)).toEqual(v3.articles.map((a: { id: string }) => a.id))
+    for (const [i, a] of store.articles.entries()) {
+      const { furniture, fingerprint, ...kept } = v3.articles[i]
+      expect(fingerprint.version).toBe(1)
+      // Format 3 accepted a javascript: URL (through restoreArticleMeta); format 4 clears it.
+      if (kept.url?.startsWith('javascript:')) expect(a).toEqual({ ...kept, url: null })
+      else expect(a).toEqual(kept)
+      expect(await store.readAnalysis(a.bodyHash)).toEqual({ bodyHash: a.bodyHash, furniture, fingerprint: null })
+    }
+    expect((await store.readAnalysis(store.articles[0]!.bodyHash))?.furniture).toEqual([expect.objectContaining({ kind: 'copyright' })])
+    expect(v3.articles.map((a: { url: string | null }) => a.url)).toContain('javascript:alert(document.domain)')
+    expect(store.articles.map((a) => a.url)).toEqual([null, null])
+    // The catalog is written compact.
+    expect(readFileSync(join(dir, CATALOG_FILE), 'utf8')).not.toContain('\n')
+    expect((await store.allHighlights()).map((h) => h.target.exact)).toEqual(['began loading armoured vehicles'])
+    await store.close()
+    renameSync(join(dir, 'bodies-away'), join(dir, 'bodies'))
+  })
+
+  it('an interrupted migration (analysis files written, catalog not) runs again and gives the same result', async () => {
+    const dir = fresh()
+    cpSync(FIXTURE, dir, { recursive: true })
+    mkdirSync(join(dir, 'analysis'))
+    const first = JSON.parse(readFileSync(join(FIXTURE, CATALOG_FILE), 'utf8')).articles[0]
+    writeFileSync(join(dir, 'analysis', `${first.bodyHash}.json`), JSON.stringify({ bodyHash: first.bodyHash, furniture: first.furniture, fingerprint: null }))
+    const store = await NotebookStore.open(dir)
+    expect(store.openReport.migratedFrom).toBe(3)
+    expect(await store.readAnalysis(first.bodyHash)).toEqual({ bodyHash: first.bodyHash, furniture: first.furniture, fingerprint: null })
+    expect(store.articles).toHaveLength(2)
     await store.close()
   })
 })
@@ -309,7 +362,8 @@ describe('opening without reading every annotation file (highlight-counts.json)'
 
   it('writes the count cache on close and trusts it for files unchanged since', async () => {
     const dir = await populated(3)
-    expect(JSON.parse(readFileSync(join(dir, COUNTS_FILE), 'utf8')).counts).toEqual({ [ARTICLE_ID]: 3 })
+    // Three highlights, each tagged Convoys (highlight() in this file).
+    expect(JSON.parse(readFileSync(join(dir, COUNTS_FILE), 'utf8')).counts).toEqual({ [ARTICLE_ID]: [3, 't-convoys', 3] })
     age(dir, annotationFileFor(ARTICLE_ID), 60) // saved a minute before the cache was written
     // Damage the file without touching its time: a lazy open must not even read it yet...
     writeFileSync(join(dir, annotationFileFor(ARTICLE_ID)), '{"articleId"')
@@ -323,19 +377,35 @@ describe('opening without reading every annotation file (highlight-counts.json)'
     await store.close()
   })
 
-  it('reads a file changed after the cache was written, so counts are never stale', async () => {
+  it('reads a file replaced after the cache was written (as every save does), so counts are not stale', async () => {
     const dir = await populated(2)
     const file = JSON.parse(readFileSync(join(dir, annotationFileFor(ARTICLE_ID)), 'utf8'))
     file.highlights.push(highlight(9))
-    writeFileSync(join(dir, annotationFileFor(ARTICLE_ID)), JSON.stringify(file)) // mtime: now, after the cache
+    // Another writer's save: a new file renamed over the old one (the folder's mtime changes).
+    writeFileSync(join(dir, 'annotations', '.next.tmp'), JSON.stringify(file))
+    renameSync(join(dir, 'annotations', '.next.tmp'), join(dir, annotationFileFor(ARTICLE_ID)))
     const store = await NotebookStore.open(dir, { readOnly: true })
     expect(store.highlightCount(ARTICLE_ID)).toBe(3)
+    expect(store.tagHighlightCounts().get('t-convoys' as TagId)).toBe(3)
+  })
+
+  it('counts highlights per tag from the cache without reading any annotation file', async () => {
+    const dir = await populated(3)
+    age(dir, annotationFileFor(ARTICLE_ID), 60)
+    rmSync(join(dir, annotationFileFor(ARTICLE_ID))) // gone: only the cache can answer
+    utimesSync(join(dir, 'annotations'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000))
+    const cache = JSON.parse(readFileSync(join(dir, COUNTS_FILE), 'utf8'))
+    writeFileSync(join(dir, COUNTS_FILE), JSON.stringify({ ...cache, annotationsMtimeMs: statSync(join(dir, 'annotations')).mtimeMs }))
+    const store = await NotebookStore.open(dir, { readOnly: true })
+    expect(store.highlightCount(ARTICLE_ID)).toBe(3)
+    expect(store.tagHighlightCounts()).toEqual(new Map([['t-convoys', 3]]))
   })
 
   it.each([
     ['missing', null],
     ['damaged', '{"version": 1, "writtenAt": '],
-    ['from the future', JSON.stringify({ version: 2, writtenAt: 0, counts: {} })],
+    ['from the future', JSON.stringify({ version: 3, writtenAt: 0, annotationsMtimeMs: null, counts: {} })],
+    ['of the old version', JSON.stringify({ version: 1, writtenAt: Date.now(), counts: { [ARTICLE_ID]: 7 } })],
   ])('reads every annotation file when the cache is %s', async (_case, content) => {
     const dir = await populated(2)
     if (content === null) rmSync(join(dir, COUNTS_FILE))

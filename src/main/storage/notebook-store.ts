@@ -16,18 +16,20 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import type { ArticleId, HighlightId } from '../../core/ids'
-import type { AnnotationFile, Article, Catalog, Highlight, Manifest, Tag } from '../../core/model'
-import { DossierError } from '../../core/result'
+import type { ArticleId, HighlightId, TagId } from '../../core/ids'
+import { AnalysisFileSchema, type AnalysisFile, type AnnotationFile, type Article, type Catalog, type Highlight, type Manifest, type Tag } from '../../core/model'
+import { DossierError, isDossierError } from '../../core/result'
 import { createBackup, listBackups, newestBackupAgeMs, AUTO_BACKUP_INTERVAL_MS, type BackupInfo } from './backups'
-import { writeFileDurably, type FileWriter } from './durable-write'
+import { diskError, writeFileAtomically, writeFileDurably, type FileWriter } from './durable-write'
 import { TEMP_FILE, validateAnnotationsOf, validateCatalog } from './file-formats'
 import { sha256HexInSlices } from '../in-slices'
-import { planCounts, writeCountsCache } from './highlight-counts'
-import { acquireNotebookLock, type NotebookLock } from './notebook-lock'
-import { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR, WRITTEN_DIRS } from './layout'
+import { annotationsMtime, countHighlights, planCounts, writeCountsCache, type ArticleCounts } from './highlight-counts'
+import { acquireNotebookLock, isProcessAlive, type NotebookLock } from './notebook-lock'
+import { ANALYSIS_DIR, ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, CATALOG_STAMP_FILE, MANIFEST_FILE, ORIGINALS_DIR, WRITTEN_DIRS } from './layout'
 import { readOnlyError } from './read-only'
 import { Loader, type Doc, type OpenReport } from './notebook-loader'
+import { DurableJSONFile } from './durable-json-file'
+import { Low } from 'lowdb'
 
 export { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR }
 export type { OpenReport, RecoveredFile } from './notebook-loader'
@@ -60,13 +62,17 @@ export class NotebookStore {
   readonly #annotations = new Map<ArticleId, Doc<AnnotationFile>>()
   readonly #loading = new Map<ArticleId, Promise<Doc<AnnotationFile>>>()
   readonly #highlightArticle = new Map<HighlightId, ArticleId>()
-  /** Highlight count of every article that has an annotation file (see highlight-counts.ts). */
-  readonly #counts = new Map<ArticleId, number>()
+  /** Annotation files a read-only open could not read, with why (see #docFor). */
+  readonly #unreadable = new Map<ArticleId, DossierError>()
+  /** Highlight counts (all, per tag) of every article that has highlights (see highlight-counts.ts). */
+  readonly #counts = new Map<ArticleId, ArticleCounts>()
   #allLoaded: Promise<void> | null = null
   #countsDirty = false
   #countsTimer: ReturnType<typeof setTimeout> | null = null
   #queues = new Map<string, Promise<unknown>>()
   readonly #listeners = new Set<(change: StoreChange) => void>()
+  /** Articles by id and by body hash, for the catalog object they were built from. */
+  #lookupOf: { catalog: Catalog; byId: Map<ArticleId, Article>; byBody: Map<string, Article> } | null = null
 
   private constructor(
     readonly dir: string,
@@ -88,13 +94,13 @@ export class NotebookStore {
 
     const lock = readOnly ? null : await acquireNotebookLock(dir, { app: options.app ?? 'app' })
     try {
-      const report: OpenReport = { recovered: [], migratedFrom: null, removedTempFiles: 0 }
+      const report: OpenReport = { recovered: [], skipped: [], migratedFrom: null, removedTempFiles: 0 }
       if (!readOnly) report.removedTempFiles = await removeStaleTempFiles(dir)
       const loader = new Loader(dir, readOnly, writer, now, report)
 
       const manifest = await loader.openManifest(create)
       if (!readOnly) await mkdir(join(dir, ANNOTATIONS_DIR), { recursive: true })
-      const catalog = await loader.openDoc(CATALOG_FILE, validateCatalog, () => ({ articles: [] }))
+      const catalog = await loader.openDoc(CATALOG_FILE, validateCatalog, () => ({ articles: [] }), { indent: 0, stamp: CATALOG_STAMP_FILE })
       const store = new NotebookStore(dir, readOnly, report, manifest, catalog, writer, lock, loader)
       // Open to a listed library without reading every annotation file: cached counts for
       // files unchanged since the cache was written, the rest read now.
@@ -122,16 +128,62 @@ export class NotebookStore {
   }
 
   article(id: ArticleId): Article | undefined {
-    return this.catalog.data.articles.find((a) => a.id === id)
+    return this.#lookup().byId.get(id)
+  }
+
+  /** The article whose stored text has this hash (a duplicate import), if any. */
+  articleWithBody(bodyHash: string): Article | undefined {
+    return this.#lookup().byBody.get(bodyHash)
+  }
+
+  /** Maps over the current catalog, rebuilt after each catalog change (the catalog object is replaced on save). */
+  #lookup(): { byId: Map<ArticleId, Article>; byBody: Map<string, Article> } {
+    const catalog = this.catalog.data
+    if (this.#lookupOf?.catalog !== catalog) {
+      const byId = new Map<ArticleId, Article>()
+      const byBody = new Map<string, Article>()
+      for (const a of catalog.articles) {
+        byId.set(a.id, a)
+        byBody.set(a.bodyHash, a)
+      }
+      this.#lookupOf = { catalog, byId, byBody }
+    }
+    return this.#lookupOf
   }
 
   /** One article's highlights, reading its annotation file on first use. */
   async loadHighlights(articleId: ArticleId): Promise<readonly Highlight[]> {
-    return (await this.#docFor(articleId)).data.highlights
+    const doc = await this.#docFor(articleId)
+    const unreadable = this.#unreadable.get(articleId)
+    if (unreadable) throw unreadable
+    return doc.data.highlights
+  }
+
+  /** Reads an article's annotation file now if not read yet (one a read-only open cannot read is left out, and reported). */
+  async preload(articleId: ArticleId): Promise<void> {
+    await this.#docFor(articleId)
+  }
+
+  /**
+   * Throws when a read-only open had to leave out an annotation file (a damaged one it may
+   * not repair): for work that must not silently miss highlights (an export).
+   */
+  assertNoneSkipped(): void {
+    const [first] = this.#unreadable.values()
+    if (!first) return
+    const more = this.#unreadable.size > 1 ? ` (and ${this.#unreadable.size - 1} more annotation files)` : ''
+    throw new DossierError('notebook-unreadable', `${first.message}${more}`)
   }
 
   highlightCount(articleId: ArticleId): number {
-    return this.#counts.get(articleId) ?? 0
+    return this.#counts.get(articleId)?.highlights ?? 0
+  }
+
+  /** How many highlights carry each tag, over the whole notebook (from the counts: no annotation file is read). */
+  tagHighlightCounts(): Map<TagId, number> {
+    const total = new Map<TagId, number>()
+    for (const { tags } of this.#counts.values()) for (const [id, n] of tags) total.set(id, (total.get(id) ?? 0) + n)
+    return total
   }
 
   /** Reads every annotation file not read yet (once); recoveries go to `openReport`. */
@@ -184,14 +236,16 @@ export class NotebookStore {
   /** Changes one article's highlights; rewrites only `annotations/<articleId>.json`. */
   async updateHighlights<R>(articleId: ArticleId, mutate: (highlights: Highlight[]) => R): Promise<R> {
     const target = await this.#docFor(articleId)
-    let before: readonly Highlight[] = []
-    const result = await this.#update(target, (draft) => {
-      before = target.data.highlights
-      return mutate(draft.highlights)
-    })
-    for (const h of before) this.#highlightArticle.delete(h.id)
-    this.#index(target)
-    this.#countsChanged()
+    const result = await this.#update(
+      target,
+      (draft) => mutate(draft.highlights),
+      (before) => {
+        // Inside the save's turn, so a counts snapshot taken after the saves in flight sees it.
+        for (const h of before.highlights) this.#highlightArticle.delete(h.id)
+        this.#index(target)
+        this.#countsChanged()
+      },
+    )
     this.#notify({ kind: 'highlights', articleId })
     return result
   }
@@ -227,6 +281,36 @@ export class NotebookStore {
       throw new DossierError('notebook-unreadable', `The stored text ${file} does not match its checksum: it was changed or damaged on disk.`)
     }
     return text
+  }
+
+  /**
+   * The analysis of a stored text (furniture, fingerprint), or null when its file is
+   * missing or cannot be used: it is derived data, and the caller recomputes it from the body.
+   */
+  async readAnalysis(bodyHash: string): Promise<AnalysisFile | null> {
+    let raw: string
+    try {
+      raw = await readFile(join(this.dir, ANALYSIS_DIR, `${bodyHash}.json`), 'utf8')
+    } catch {
+      return null
+    }
+    try {
+      const parsed = AnalysisFileSchema.safeParse(JSON.parse(raw))
+      return parsed.success && parsed.data.bodyHash === bodyHash ? parsed.data : null
+    } catch {
+      return null
+    }
+  }
+
+  /** Stores a text's analysis: atomically, without fsync (it is recomputed if lost). A read-only store keeps nothing. */
+  async putAnalysis(analysis: AnalysisFile): Promise<void> {
+    if (this.readOnly) return
+    try {
+      await mkdir(join(this.dir, ANALYSIS_DIR), { recursive: true })
+      await writeFileAtomically(join(this.dir, ANALYSIS_DIR, `${analysis.bodyHash}.json`), JSON.stringify(analysis))
+    } catch (error) {
+      throw diskError(error) ?? new DossierError('write-failed', `Could not save the analysis of a text in the notebook (${(error as Error).message}).`)
+    }
   }
 
   /** Keeps the original bytes of an imported file; returns its notebook-relative path. */
@@ -270,10 +354,22 @@ export class NotebookStore {
     if (!loading) {
       loading = this.loader
         .openDoc(annotationFileFor(articleId), validateAnnotationsOf(articleId), () => ({ articleId, highlights: [] }))
-        .then((doc) => {
-          this.#index(doc)
-          return doc
-        })
+        .then(
+          (doc) => {
+            this.#index(doc)
+            return doc
+          },
+          (error: unknown) => {
+            // Read-only, a damaged file cannot be repaired: leave its highlights out of what
+            // this command shows (it says so), rather than failing every command.
+            if (!this.readOnly || !isDossierError(error) || error.code !== 'notebook-unreadable') throw error
+            this.#unreadable.set(articleId, error)
+            this.openReport.skipped.push({ file: annotationFileFor(articleId), problem: error.message })
+            const empty = new Low<AnnotationFile>(new DurableJSONFile(join(this.dir, annotationFileFor(articleId)), validateAnnotationsOf(articleId)), { articleId, highlights: [] }) as Doc<AnnotationFile>
+            this.#annotations.set(articleId, empty)
+            return empty
+          },
+        )
         .finally(() => this.#loading.delete(articleId))
       this.#loading.set(articleId, loading)
     }
@@ -284,8 +380,8 @@ export class NotebookStore {
     const articleId = doc.data.articleId
     this.#annotations.set(articleId, doc)
     for (const h of doc.data.highlights) this.#highlightArticle.set(h.id, articleId)
-    const count = doc.data.highlights.length
-    if (count > 0 || this.#counts.has(articleId)) this.#counts.set(articleId, count)
+    if (doc.data.highlights.length > 0) this.#counts.set(articleId, countHighlights(doc.data.highlights))
+    else this.#counts.delete(articleId)
   }
 
   /** Count changes are written to the cache two seconds after the last one, and on close. */
@@ -299,17 +395,22 @@ export class NotebookStore {
   async #flushCounts(): Promise<void> {
     if (this.readOnly || !this.#countsDirty) return
     this.#countsDirty = false
+    // The folder's mtime first, then the saves in flight, then the snapshot: any save the
+    // snapshot misses renames its file after the mtime was read (highlight-counts.ts).
+    const mtime = await annotationsMtime(this.dir, ANNOTATIONS_DIR)
+    await Promise.all(this.#queues.values())
     // A cache, not data: failing to write it only makes the next open read more files.
-    await writeCountsCache(this.dir, this.#counts).catch(() => {
+    await writeCountsCache(this.dir, new Map(this.#counts), mtime).catch(() => {
       this.#countsDirty = true
     })
   }
 
   /**
-   * Applies `mutate` to a copy, writes the copy durably, and only then makes it current.
-   * Changes to one file run one at a time, in call order.
+   * Applies `mutate` to a copy, writes the copy durably, and only then makes it current
+   * (and calls `saved` with the state it replaced). Changes to one file run one at a time,
+   * in call order.
    */
-  #update<T, R>(doc: Doc<T>, mutate: (draft: T) => R): Promise<R> {
+  #update<T, R>(doc: Doc<T>, mutate: (draft: T) => R, saved?: (before: T) => void): Promise<R> {
     if (this.readOnly) return Promise.reject(readOnlyError())
     const key = doc.adapter.file
     const run = (this.#queues.get(key) ?? Promise.resolve()).then(async () => {
@@ -318,9 +419,13 @@ export class NotebookStore {
       try {
         await doc.adapter.write(draft)
       } catch (error) {
+        // A refused write (disk full, read-only, permission) already says so, with its own code.
+        if (isDossierError(error)) throw error
         throw new DossierError('write-failed', `Could not save the notebook (${(error as Error).message}); nothing was changed.`)
       }
+      const before = doc.data
       doc.data = draft
+      saved?.(before)
       return result
     })
     this.#queues.set(key, run.catch(() => undefined))
@@ -344,7 +449,7 @@ export class NotebookStore {
       )
       if (!present) await this.writer(target, data)
     } catch (error) {
-      throw new DossierError('write-failed', `Could not save ${sub}/${name} in the notebook (${(error as Error).message}).`)
+      throw diskError(error) ?? (isDossierError(error) ? error : new DossierError('write-failed', `Could not save ${sub}/${name} in the notebook (${(error as Error).message}).`))
     }
   }
 }
@@ -355,16 +460,20 @@ async function ensureFolder(dir: string, create: boolean): Promise<void> {
   if (info) return
   if (!create) throw new DossierError('not-found', `There is no notebook at ${dir}.`)
   await mkdir(dir, { recursive: true }).catch((e: Error) => {
-    throw new DossierError('write-failed', `Cannot create the notebook folder ${dir}: ${e.message}`)
+    throw diskError(e) ?? new DossierError('write-failed', `Cannot create the notebook folder ${dir}: ${e.message}`)
   })
 }
 
-/** Temp files a killed writer left behind; only the lock holder may remove them. */
+/** Temp files a killed process left behind; only the lock holder removes them. */
 async function removeStaleTempFiles(dir: string): Promise<number> {
   let removed = 0
   for (const sub of WRITTEN_DIRS) {
     const names = await readdir(join(dir, sub)).catch(() => [] as string[])
-    for (const name of names.filter((n) => TEMP_FILE.test(n))) {
+    for (const name of names) {
+      const temp = TEMP_FILE.exec(name)
+      // Another live process may be writing a cache beside us (derived files are written
+      // atomically by readers too): only a dead process's leftovers go.
+      if (!temp || (Number(temp[1]) !== process.pid && isProcessAlive(Number(temp[1])))) continue
       await rm(join(dir, sub, name), { force: true })
       removed++
     }

@@ -23,8 +23,7 @@ export { TAG_PALETTE } from './tag-fields'
 
 /** The tags in codebook order, each with the number of highlights that carry it. */
 export async function listTagSummaries(store: NotebookStore): Promise<TagSummary[]> {
-  const counts = new Map<TagId, number>()
-  for (const h of await store.allHighlights()) for (const id of new Set(h.tagIds)) counts.set(id, (counts.get(id) ?? 0) + 1)
+  const counts = store.tagHighlightCounts()
   return store.tags.map((t) => ({ ...t, highlightCount: counts.get(t.id) ?? 0 }))
 }
 

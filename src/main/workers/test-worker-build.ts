@@ -1,8 +1,9 @@
 /**
- * The REAL worker scripts for the tests that run them: worker entries bundled with vite
- * (as the app build does; Node cannot run the .ts entries) into a temp folder under out/,
- * with their packages (pdfkit, pdfjs, mammoth, …) left external. Not shipped code: only
- * tests use it.
+ * The REAL worker scripts (and other entries) for the tests that run them: entries bundled
+ * with vite as the app build does (Node cannot run the .ts sources) into a temp folder
+ * under out/, with their packages (pdfkit, pdfjs, mammoth, …) left external. Used by the
+ * worker tests, the vitest global setup (the import worker every import uses) and the
+ * CLI tests that need a real process (src/cli/cli-process.test.ts). Not shipped code.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -11,25 +12,13 @@ import { build } from 'vite'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 
-/** The worker entries of the app build (electron.vite.config.ts), by output name. */
-export const WORKER_ENTRIES = {
-  'pdf-worker': 'src/main/pdf/pdf-worker.ts',
-  'extract-worker': 'src/main/import/extract-worker.ts',
-} as const
-
-export type WorkerEntry = keyof typeof WORKER_ENTRIES
-
-export interface TestWorkers {
-  /** The bundled entry, for `workerUrl` options. */
-  url(entry: WorkerEntry): URL
-  /** The folder holding the bundle. */
-  dir: string
-  /** Deletes the bundle's temp folder. */
-  remove(): Promise<void>
-}
-
-/** Bundles the given worker entries into a fresh folder out/<prefix>…; give the caller's beforeAll ~60 s. */
-export async function buildTestWorkers(prefix: string, entries: readonly WorkerEntry[] = Object.keys(WORKER_ENTRIES) as WorkerEntry[]): Promise<TestWorkers> {
+/**
+ * Bundles entries (output name -> source path from the project root) into a fresh folder
+ * out/<prefix>…, each as `<name>.mjs`. The folder sits at the same depth as out/main, so
+ * paths the code finds relative to itself (resources/fonts) resolve as in the build.
+ * Give the caller's beforeAll ~60 s.
+ */
+export async function buildTestBundle(prefix: string, entries: Record<string, string>): Promise<{ dir: string; remove(): Promise<void> }> {
   // Inside the project (out/ is ignored), so the bundle finds its packages in node_modules.
   await mkdir(join(ROOT, 'out'), { recursive: true })
   const buildDir = await mkdtemp(join(ROOT, 'out', prefix))
@@ -46,7 +35,7 @@ export async function buildTestWorkers(prefix: string, entries: readonly WorkerE
         emptyOutDir: true,
         minify: false,
         rolldownOptions: {
-          input: Object.fromEntries(entries.map((entry) => [entry, join(ROOT, WORKER_ENTRIES[entry])])),
+          input: Object.fromEntries(Object.entries(entries).map(([name, path]) => [name, join(ROOT, path)])),
           output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
         },
       },
@@ -55,11 +44,28 @@ export async function buildTestWorkers(prefix: string, entries: readonly WorkerE
     await rm(buildDir, { recursive: true, force: true })
     throw error
   }
-  return {
-    url: (entry) => pathToFileURL(join(buildDir, `${entry}.mjs`)),
-    dir: buildDir,
-    remove: () => rm(buildDir, { recursive: true, force: true }),
-  }
+  return { dir: buildDir, remove: () => rm(buildDir, { recursive: true, force: true }) }
+}
+
+/** The worker entries of the app build (electron.vite.config.ts), by output name. */
+export const WORKER_ENTRIES = {
+  'pdf-worker': 'src/main/pdf/pdf-worker.ts',
+  'extract-worker': 'src/main/import/extract-worker.ts',
+} as const
+
+export type WorkerEntry = keyof typeof WORKER_ENTRIES
+
+export interface TestWorkers {
+  /** The bundled entry, for `workerUrl` options. */
+  url(entry: WorkerEntry): URL
+  /** Deletes the bundle's temp folder. */
+  remove(): Promise<void>
+}
+
+/** Bundles the given worker entries (all by default) into a fresh folder out/<prefix>…. */
+export async function buildTestWorkers(prefix: string, entries: readonly WorkerEntry[] = Object.keys(WORKER_ENTRIES) as WorkerEntry[]): Promise<TestWorkers> {
+  const bundle = await buildTestBundle(prefix, Object.fromEntries(entries.map((entry) => [entry, WORKER_ENTRIES[entry]])))
+  return { url: (entry) => pathToFileURL(join(bundle.dir, `${entry}.mjs`)), remove: bundle.remove }
 }
 
 export interface TestPdfWorker {

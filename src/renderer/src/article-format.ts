@@ -43,6 +43,7 @@ const FLAG_NAMES: Record<ArticleFlag['kind'], string> = {
   'undecodable-bytes': 'Undecodable bytes',
   'no-text-layer': 'No text layer',
   'encoding-guessed': 'Encoding guessed',
+  'control-characters': 'Control characters removed',
 }
 
 /** "Replacement characters (3)": a damage flag's name, with its count when it has one. */

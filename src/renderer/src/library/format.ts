@@ -13,6 +13,7 @@ const FLAG_LABELS: Record<ArticleFlag['kind'], string> = {
   'undecodable-bytes': 'Undecodable bytes',
   'no-text-layer': 'No text layer',
   'encoding-guessed': 'Encoding guessed',
+  'control-characters': 'Control characters removed',
 }
 
 export function flagLabel(kind: ArticleFlag['kind']): string {

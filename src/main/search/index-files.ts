@@ -1,0 +1,154 @@
+/**
+ * The search index on disk, `<notebook>/search-index/` (a cache, never notebook data):
+ * - `head.json`: the index's head (src/core/search/persist.ts), the names of the files
+ *   holding its word filters and each shard of terms, and the notebook state it reflects;
+ * - `filters-<hash>.bin`: the word filters (Uint32 words, little-endian);
+ * - `t-<key>-<hash>.json`: one shard of terms each.
+ * Data files are named by a hash of their content and never change, so a writer writes
+ * only the shards that changed, and a reader holding one head reads a consistent index even
+ * while another process writes the next one: head.json is replaced atomically last, and
+ * files a head no longer names are removed only once they are old (a reader that meets a
+ * missing file reads the new head again). Any process may write it: the app, and the CLI
+ * after bringing it up to date (decision: a cache written atomically and fingerprinted).
+ */
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { IndexParts, ShardEntries, ShardLoader } from '../../core/search'
+import { writeFileAtomically } from '../storage/durable-write'
+import { ANNOTATIONS_DIR, CATALOG_FILE } from '../storage/layout'
+
+export const SEARCH_DIR = 'search-index'
+/** The single-file index of earlier versions, removed when the new one is written. */
+export const OLD_SEARCH_FILE = 'search-index.json'
+const HEAD_FILE = 'head.json'
+/** Files no head names are removed once older than this (a reader may still be reading them). */
+const STALE_FILE_MS = 10 * 60_000
+/** A notebook file whose mtime is this much older than the index is trusted even on coarse clocks (FAT: 2 s). */
+const TRUST_MARGIN_MS = 5_000
+
+/** What the notebook was when the index was written: saves change these (they replace files by rename). */
+export interface NotebookState {
+  catalog: { mtimeMs: number; size: number } | null
+  annotationsMtimeMs: number | null
+}
+
+export interface IndexFiles {
+  filters: string
+  shards: Record<string, string>
+}
+
+interface HeadFile {
+  writtenAt: number
+  notebook: NotebookState
+  files: IndexFiles
+  index: unknown
+}
+
+export async function notebookState(dir: string): Promise<NotebookState> {
+  const [catalog, annotations] = await Promise.all([stat(join(dir, CATALOG_FILE)).catch(() => null), stat(join(dir, ANNOTATIONS_DIR)).catch(() => null)])
+  return { catalog: catalog ? { mtimeMs: catalog.mtimeMs, size: catalog.size } : null, annotationsMtimeMs: annotations?.mtimeMs ?? null }
+}
+
+/**
+ * Whether the notebook is as it was when the index was written: the same catalog (mtime
+ * and size) and annotations folder (mtime). Only when mtimes are fine enough to tell saves
+ * apart: a fraction of a millisecond, or well before the index was written.
+ */
+export function unchangedSince(then: NotebookState, now: NotebookState, writtenAt: number): boolean {
+  const fine = (t: number) => t % 1 !== 0 || t < writtenAt - TRUST_MARGIN_MS
+  if (then.catalog === null || now.catalog === null || then.catalog.mtimeMs !== now.catalog.mtimeMs || then.catalog.size !== now.catalog.size) return false
+  if (then.annotationsMtimeMs !== now.annotationsMtimeMs) return false
+  return fine(now.catalog.mtimeMs) && (now.annotationsMtimeMs === null || fine(now.annotationsMtimeMs))
+}
+
+export type ReadIndex = { ok: true; head: unknown; filters: Uint32Array; files: IndexFiles; notebook: NotebookState; writtenAt: number } | { ok: false; missing: boolean }
+
+/** The saved head and filters (shards are read on demand), or why not. Never throws. */
+export async function readIndexFiles(dir: string): Promise<ReadIndex> {
+  const folder = join(dir, SEARCH_DIR)
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const raw = await readFile(join(folder, HEAD_FILE), 'utf8').catch(() => null)
+    if (raw === null) return { ok: false, missing: true }
+    let head: HeadFile
+    try {
+      head = JSON.parse(raw) as HeadFile
+      if (typeof head.files?.filters !== 'string' || typeof head.files.shards !== 'object' || head.files.shards === null) return { ok: false, missing: false }
+    } catch {
+      return { ok: false, missing: false }
+    }
+    const bytes = await readFile(join(folder, head.files.filters)).catch(() => null)
+    // Replaced meanwhile by another writer: read the new head.
+    if (bytes === null) continue
+    if (bytes.byteLength % 4 !== 0) return { ok: false, missing: false }
+    const filters = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
+    return { ok: true, head: head.index, filters, files: head.files, notebook: head.notebook, writtenAt: head.writtenAt }
+  }
+  return { ok: false, missing: false }
+}
+
+/** Reads shards by key; throws when one is missing or malformed (the caller rebuilds). */
+export function shardLoader(dir: string, files: IndexFiles): ShardLoader {
+  return (keys) =>
+    Promise.all(
+      keys.map(async (key) => {
+        const name = Object.hasOwn(files.shards, key) ? files.shards[key] : undefined
+        if (name === undefined) return []
+        const entries = JSON.parse(await readFile(join(dir, SEARCH_DIR, name), 'utf8')) as ShardEntries
+        if (!Array.isArray(entries)) throw new Error(`${name} is not a shard of the search index`)
+        return entries
+      }),
+    )
+}
+
+/** Every shard of a saved index. */
+export function readAllShards(dir: string, files: IndexFiles): Promise<ShardEntries[]> {
+  return shardLoader(dir, files)(Object.keys(files.shards))
+}
+
+/**
+ * Writes the index: the shards in `parts` (the rest are as `previous` names them), the
+ * filters, then head.json last. Returns the files the new head names.
+ */
+export async function writeIndexFiles(dir: string, parts: IndexParts, previous: IndexFiles | null, notebook: NotebookState): Promise<IndexFiles> {
+  const folder = join(dir, SEARCH_DIR)
+  await mkdir(folder, { recursive: true })
+  const names = new Set(await readdir(folder).catch(() => [] as string[]))
+  const put = async (prefix: string, ext: string, data: string | Uint8Array) => {
+    const name = `${prefix}-${createHash('sha256').update(data).digest('hex').slice(0, 20)}.${ext}`
+    if (!names.has(name)) await writeFileAtomically(join(folder, name), data)
+    names.add(name)
+    return name
+  }
+  const shards: Record<string, string> = {}
+  for (const key of parts.head.shards) {
+    const entries = parts.shards.get(key)
+    const kept = previous && Object.hasOwn(previous.shards, key) ? previous.shards[key] : undefined
+    // Unchanged and still on disk: keep it; else (changed, new, or removed meanwhile) write it.
+    if (entries === undefined && kept !== undefined && names.has(kept)) shards[key] = kept
+    else shards[key] = await put(`t-${hexOf(key)}`, 'json', JSON.stringify(entries ?? parts.shard(key)))
+  }
+  const filters = await put('filters', 'bin', new Uint8Array(parts.filters.buffer, parts.filters.byteOffset, parts.filters.byteLength))
+  const files: IndexFiles = { filters, shards }
+  const head: HeadFile = { writtenAt: Date.now(), notebook, files, index: parts.head }
+  await writeFileAtomically(join(folder, HEAD_FILE), JSON.stringify(head))
+  await rm(join(dir, OLD_SEARCH_FILE), { force: true }).catch(() => undefined)
+  await removeStaleFiles(folder, new Set([HEAD_FILE, filters, ...Object.values(shards)]))
+  return files
+}
+
+/** Data files the current head does not name, once they are old enough that no reader can still need them. */
+async function removeStaleFiles(folder: string, keep: ReadonlySet<string>): Promise<void> {
+  const now = Date.now()
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    if (keep.has(name) || name.startsWith('.')) continue
+    const info = await stat(join(folder, name)).catch(() => null)
+    if (info && now - info.mtimeMs > STALE_FILE_MS) await rm(join(folder, name), { force: true }).catch(() => undefined)
+  }
+}
+
+function hexOf(key: string): string {
+  let out = ''
+  for (let i = 0; i < key.length; i++) out += key.charCodeAt(i).toString(16).padStart(4, '0')
+  return out
+}
