@@ -44,6 +44,8 @@ export interface DialogAnswers {
   exportPath?: (string | null)[]
   notebookFolder?: (string | null)[]
   annotationFile?: (string | null)[]
+  /** Answers to confirmations (Dialogs.confirm: a native message box in the app): true goes on, false cancels. */
+  confirm?: boolean[]
 }
 
 /** What the app asked the desktop to do with an export (open it, or show it in its folder). */
@@ -133,7 +135,7 @@ export const test = base.extend<{ app: DossierApp }, HarnessOptions & { renderer
 export { expect } from '@playwright/test'
 
 async function bindChromium(page: Page, rendererUrl: string, notebookDir: string, tempDir: string): Promise<{ app: DossierApp; service: MainService }> {
-  const queued: Required<DialogAnswers> = { importFiles: [], exportPath: [], notebookFolder: [], annotationFile: [] }
+  const queued: Required<DialogAnswers> = { importFiles: [], exportPath: [], notebookFolder: [], annotationFile: [], confirm: [] }
   const take = <T>(list: T[], what: string): T => {
     if (list.length === 0) throw new Error(`The spec did not answer the ${what} dialog (use app.answerDialogs).`)
     return list.shift()!
@@ -143,6 +145,7 @@ async function bindChromium(page: Page, rendererUrl: string, notebookDir: string
     chooseExportPath: async () => take(queued.exportPath, 'export'),
     chooseNotebookFolder: async () => take(queued.notebookFolder, 'notebook folder'),
     chooseAnnotationFile: async () => take(queued.annotationFile, 'annotation file'),
+    confirm: async (question) => take(queued.confirm, `confirmation "${question.title}"`),
   }
   const shellCalls: ShellCall[] = []
   const shell: DesktopShell = {
@@ -191,6 +194,7 @@ async function bindChromium(page: Page, rendererUrl: string, notebookDir: string
       queued.exportPath.push(...(answers.exportPath ?? []))
       queued.notebookFolder.push(...(answers.notebookFolder ?? []))
       queued.annotationFile.push(...(answers.annotationFile ?? []))
+      queued.confirm.push(...(answers.confirm ?? []))
     },
     async shellCalls() {
       return [...shellCalls]
@@ -218,11 +222,21 @@ async function launchElectron(binary: string, notebookDir: string, tempDir: stri
       // Replace the native dialogs in the main process with queued answers.
       await electron.evaluate(({ dialog }, queued) => {
         const state = globalThis as unknown as { __dossierDialogAnswers?: Required<DialogAnswers> }
-        const q = (state.__dossierDialogAnswers ??= { importFiles: [], exportPath: [], notebookFolder: [], annotationFile: [] })
+        const q = (state.__dossierDialogAnswers ??= { importFiles: [], exportPath: [], notebookFolder: [], annotationFile: [], confirm: [] })
         q.importFiles.push(...(queued.importFiles ?? []))
         q.exportPath.push(...(queued.exportPath ?? []))
         q.notebookFolder.push(...(queued.notebookFolder ?? []))
         q.annotationFile.push(...(queued.annotationFile ?? []))
+        q.confirm.push(...(queued.confirm ?? []))
+        // Message boxes are replaced only once a spec answers a confirmation (the backup menu's
+        // message boxes stay native otherwise). The first button goes on, the second cancels.
+        if (q.confirm.length > 0) {
+          dialog.showMessageBox = (async () => {
+            const answer = q.confirm.shift()
+            if (answer === undefined) throw new Error('The spec did not answer this message box.')
+            return { response: answer ? 0 : 1, checkboxChecked: false }
+          }) as typeof dialog.showMessageBox
+        }
         dialog.showOpenDialog = (async (...args: unknown[]) => {
           const options = (args.length > 1 ? args[1] : args[0]) as { properties?: string[] }
           const files = options.properties?.includes('openFile') === true

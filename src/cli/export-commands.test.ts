@@ -45,13 +45,14 @@ describe('dossier export', () => {
 
     const csv = await run('--notebook', 'a', '--json', 'export', '--format', 'csv', '--out', 'all.csv')
     expect(csv.code).toBe(0)
-    expect(JSON.parse(csv.out)).toEqual({ path: join(tmp, 'all.csv'), format: 'csv', pageCount: 0, passageCount: expect.any(Number) })
+    expect(JSON.parse(csv.out)).toEqual({ path: join(tmp, 'all.csv'), format: 'csv', pageCount: 0, passageCount: HIGHLIGHTS.length })
     expect((await readFile(join(tmp, 'all.csv'), 'utf8')).split('\r\n')[0]).toBe('\uFEFFArticle,Outlet,Published,Tags,Quote,Comment,Start,End')
 
     const w3c = await run('--notebook', 'a', 'export', '--format', 'w3c', '--out', 'all.jsonld')
     expect(w3c.code).toBe(0)
-    expect(w3c.out).toMatch(/^Exported \d+ passages to .*all\.jsonld \(W3C Web Annotations\)\n$/)
-    expect(JSON.parse(await readFile(join(tmp, 'all.jsonld'), 'utf8'))).toMatchObject({ type: 'AnnotationCollection', total: HIGHLIGHTS.filter((h) => h.tagIds.length > 0).length })
+    // Every highlight, the comment-only one too; the count is what the file holds.
+    expect(w3c.out).toBe(`Exported ${HIGHLIGHTS.length} passages to ${join(tmp, 'all.jsonld')} (W3C Web Annotations)\n`)
+    expect(JSON.parse(await readFile(join(tmp, 'all.jsonld'), 'utf8'))).toMatchObject({ type: 'AnnotationCollection', total: HIGHLIGHTS.length })
   })
 
   it('exports a stored briefing with --briefing', { timeout: 60_000 }, async () => {
@@ -104,12 +105,12 @@ describe('dossier import-annotations', () => {
     const first = await run('--notebook', 'b', 'import-annotations', 'share.jsonld')
     expect(first.err).toBe('')
     expect(first.code).toBe(0)
-    expect(first.out).toMatch(/^Imported 6 annotations\.\nCreated tags: (Ports & shipping, People|People, Ports & shipping)\.\n$/)
+    expect(first.out).toMatch(/^Imported 7 annotations\.\nCreated tags: (Ports & shipping, People|People, Ports & shipping)\.\n$/)
     const again = await run('--notebook', 'b', '--json', 'import-annotations', 'share.jsonld')
     expect(again.code).toBe(0)
-    expect(JSON.parse(again.out) as AnnotationImportReport).toEqual({ created: 0, skipped: 6, tagsCreated: [], problems: [] })
+    expect(JSON.parse(again.out) as AnnotationImportReport).toEqual({ created: 0, skipped: 7, tagsCreated: [], problems: [] })
     const human = await run('--notebook', 'b', 'import-annotations', 'share.jsonld')
-    expect(human.out).toBe('Imported 0 annotations; 6 already in the notebook (skipped).\n')
+    expect(human.out).toBe('Imported 0 annotations; 7 already in the notebook (skipped).\n')
   })
 
   it('fails with one line for a file that is not annotations, and exits 1 when nothing could be placed', async () => {
@@ -120,10 +121,34 @@ describe('dossier import-annotations', () => {
 
     const shared = JSON.parse(await readFile(join(tmp, 'share.jsonld'), 'utf8')) as { first: { items: { target: { source: string } }[] } }
     const [one] = shared.first.items
-    await writeFile(join(tmp, 'foreign.jsonld'), JSON.stringify({ ...one, target: { ...one!.target, source: 'https://example.com/elsewhere' } }))
+    // Neither its source nor its quote is in notebook b.
+    const elsewhere = { source: 'https://example.com/elsewhere', selector: { type: 'TextQuoteSelector', exact: 'A sentence that no article of this notebook holds.' } }
+    await writeFile(join(tmp, 'foreign.jsonld'), JSON.stringify({ ...one, target: elsewhere }))
     const foreign = await run('--notebook', 'b', 'import-annotations', 'foreign.jsonld')
     expect(foreign.code).toBe(1)
     expect(foreign.out).toMatch(/^Imported 0 annotations\.\n {2}not imported: .*no article in this notebook matches its source https:\/\/example\.com\/elsewhere\.\n$/)
     expect(foreign.err).toMatch(/^dossier: .*no article in this notebook matches its source https:\/\/example\.com\/elsewhere\.\n$/)
+  })
+
+  it('refuses to create more than five new tags unless --create-tags is given', async () => {
+    const shared = JSON.parse(await readFile(join(tmp, 'share.jsonld'), 'utf8')) as { first: { items: { body?: unknown[] }[] } }
+    const [one] = shared.first.items
+    const names = ['Sieges', 'Supply lines', 'Air defence', 'Militias', 'Ceasefires', 'Refugees']
+    const body = names.map((value) => ({ type: 'TextualBody', purpose: 'tagging', value }))
+    await writeFile(join(tmp, 'codebook.jsonld'), JSON.stringify({ ...one, body }))
+    const tagsBefore = await run('--notebook', 'b', '--json', 'tags')
+
+    const refused = await run('--notebook', 'b', 'import-annotations', 'codebook.jsonld')
+    expect(refused).toEqual({
+      code: 1,
+      out: '',
+      err: 'dossier: codebook.jsonld would create 6 new tags (Sieges, Supply lines, Air defence, Militias, Ceasefires and 1 more); nothing was imported. Give --create-tags to create them.\n',
+    })
+    expect(await run('--notebook', 'b', '--json', 'tags')).toEqual(tagsBefore)
+
+    const created = await run('--notebook', 'b', '--json', 'import-annotations', 'codebook.jsonld', '--create-tags')
+    expect(created.code).toBe(0)
+    expect(JSON.parse(created.out)).toEqual({ created: 1, skipped: 0, tagsCreated: names, problems: [] })
+    expect((await run('help', 'import-annotations')).out).toContain('--create-tags')
   })
 })

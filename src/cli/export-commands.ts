@@ -4,7 +4,8 @@
  * Annotation file's highlights, tags and comments recreated on this notebook's articles).
  *
  * --json output:
- *   export             -> { path: string (absolute), format: "pdf"|"md"|"csv"|"w3c", pageCount: number (0 unless pdf), passageCount: number }
+ *   export             -> { path: string (absolute), format: "pdf"|"md"|"csv"|"w3c", pageCount: number (0 unless pdf),
+ *                           passageCount: number (what the file holds: passage blocks in pdf/md, rows in csv, annotations in w3c) }
  *   import-annotations -> { created: number, skipped: number, tagsCreated: string[], problems: [{ annotation: string, message: string }] }
  */
 import { lstat } from 'node:fs/promises'
@@ -13,6 +14,7 @@ import { Option, type Command } from 'commander'
 import type { AnnotationImportReport, BriefingRequest, ExportFormat } from '../core/api'
 import type { BriefingId } from '../core/briefing-document'
 import { DossierError } from '../core/result'
+import { MAX_NEW_TAGS_PER_FILE, namesList, NEW_TAGS_WITHOUT_ASKING } from '../main/briefings/annotation-import'
 import { FORMAT_NAMES, type ExportResult } from '../main/briefings/export-briefing'
 import { withFormatExtension } from '../main/briefings/export-writer'
 import { EXIT, type CommandFailure } from './cli-output'
@@ -44,7 +46,7 @@ export function registerExportCommands(program: Command, context: (cmd: Command)
     .addOption(new Option('--format <format>', 'the output format').choices(EXPORT_FORMATS).makeOptionMandatory())
     .requiredOption('--out <file>', 'where to write it (relative to the current folder)')
     .option('--briefing <id>', 'export this briefing stored in the app (b-…), with its title, sections, order and notes')
-    .option('--tag <name>', 'include only this tag, in this order (repeatable; default: all tags)', collect)
+    .option('--tag <name>', 'include only this tag, in this order (repeatable; default: every passage, untagged ones in a last section)', collect)
     .option('--title <text>', 'the briefing title (not with --briefing: a stored briefing has its own)')
     .option('--force', 'replace the file at --out if there is one (without it, an existing file is never overwritten)')
     .addHelpText(
@@ -88,24 +90,38 @@ Examples:
     .command('import-annotations')
     .description("Recreate the highlights, tags and comments of a W3C Web Annotation file (JSON-LD) on this notebook's articles.")
     .argument('<file>', 'the annotation file, such as one "dossier export --format w3c" wrote')
+    .option('--create-tags', `create the tags the file names that this notebook lacks, even more than ${NEW_TAGS_WITHOUT_ASKING}`)
     .addHelpText(
       'after',
       `
 Each annotation is matched to an article by its URL, or by the hash of its text (so the
-same article imported into another notebook is found), and its quote is checked against
-the stored text. Tags the notebook lacks are created (matched by name, ignoring case).
-Annotations already in the notebook are skipped, so importing a file twice adds nothing.
-Exits 1 when nothing was imported and some annotations could not be placed, and 3 when
-some could not be placed while the others were imported (or were already there).
+same article imported into another notebook is found), or else by its quotes (a copy
+with other line ends or another URL), and its quote is checked against the stored text.
+Tags the notebook lacks are created (matched by name, ignoring case): up to
+${NEW_TAGS_WITHOUT_ASKING} without asking; more only with --create-tags (at most ${MAX_NEW_TAGS_PER_FILE}). A file
+of more than 50,000 annotations is refused. Annotations already in the notebook are
+skipped, so importing a file twice adds nothing. Exits 1, changing nothing, when a limit
+is exceeded; exits 1 when nothing was imported and some annotations could not be placed,
+and 3 when some could not be placed while the others were imported (or were already there).
 
 Examples:
   $ dossier import-annotations annotations.jsonld
+  $ dossier import-annotations colleague.jsonld --create-tags
   $ dossier --notebook ./syria import-annotations ~/Downloads/colleague.jsonld --json`,
     )
-    .action(async (file: string, _opts: unknown, cmd: Command) => {
+    .action(async (file: string, opts: { createTags?: boolean }, cmd: Command) => {
       const { open, print, cwd } = context(cmd)
       const session = await open('write')
-      const report = await session.importAnnotations(resolve(cwd, file))
+      const report = await session.importAnnotations(resolve(cwd, file), {
+        confirmNewTags: (names) => {
+          if (opts.createTags) return true
+          throw new DossierError(
+            'needs-confirmation',
+            `${file} would create ${names.length} new tags (${namesList(names)}); nothing was imported. Give --create-tags to create them.`,
+          )
+        },
+      })
+      if ('canceled' in report) throw new DossierError('canceled', 'The import was cancelled; nothing was imported.')
       print(report, () => formatAnnotationImport(report), annotationImportFailure(report))
     })
 }

@@ -48,7 +48,8 @@
  *                score, field, snippet: { text, ranges }, terms }], total, totalExact,
  *                ranking, error }
  *   export  -> { path: string (absolute), format: "pdf" | "md" | "csv" | "w3c",
- *                pageCount: number (0 unless pdf), passageCount: number }
+ *                pageCount: number (0 unless pdf), passageCount: number (what the file
+ *                holds: passage blocks in pdf/md, rows in csv, annotations in w3c) }
  *   import-annotations -> AnnotationImportReport
  *              { created: number, skipped: number, tagsCreated: string[],
  *                problems: [{ annotation: string, message: string }] }

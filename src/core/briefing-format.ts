@@ -1,9 +1,10 @@
 /**
- * Text shared by the briefing renderers (PDF, Markdown): citations, lists of passage
- * numbers, "see also" lines, the scope and count lines of the title block, and plurals.
- * Pure functions of the built layout (./briefing-types).
+ * Text shared by the briefing renderers (PDF, Markdown, W3C): citations, lists of passage
+ * numbers, "see also" lines, the scope and count lines of the title block, plurals, and
+ * which article URLs may be written as links. Pure functions of the built layout
+ * (./briefing-types).
  */
-import type { BriefingCrossReference, BriefingLayout, BriefingSource } from './briefing-types'
+import type { BriefingCrossReference, BriefingLayout, BriefingSection, BriefingSource } from './briefing-types'
 import { formatCitationDate } from './dates'
 
 /** `[3] bne IntelliNews, “Russia withdraws …”, 15 December 2024.` — fields the source lacks are left out. */
@@ -46,9 +47,25 @@ export function describeDateRange(from: string | null, to: string | null): strin
   return 'at any date'
 }
 
-/** One line for the title block: tags, article filter and date range. */
+/** The heading of the section that holds the passages without a tag. */
+export const UNTAGGED_SECTION_NAME = 'Untagged passages'
+const UNTAGGED_SECTION_DESCRIPTION = 'Highlighted passages that carry no tag.'
+
+/** A section's heading: its tag's name, or "Untagged passages". */
+export function sectionName(section: Pick<BriefingSection, 'tag'>): string {
+  return section.tag?.name ?? UNTAGGED_SECTION_NAME
+}
+
+/** A section's description line: its tag's description ('' for none), or what the untagged section holds. */
+export function sectionDescription(section: Pick<BriefingSection, 'tag'>): string {
+  return section.tag ? section.tag.description : UNTAGGED_SECTION_DESCRIPTION
+}
+
+/** One line for the title block: tags (and untagged passages), article filter and date range. */
 export function describeScope(layout: BriefingLayout): string {
-  const parts = [`Tags: ${layout.scope.tags.map((t) => t.name).join(', ')}`]
+  const { tags, untagged } = layout.scope
+  const names = tags.map((t) => t.name).join(', ')
+  const parts = [tags.length === 0 ? 'Passages without a tag' : `Tags: ${names}${untagged ? '; passages without a tag' : ''}`]
   if (layout.scope.articleCount !== null) parts.push(`${plural(layout.scope.articleCount, 'chosen article')}`)
   if (layout.scope.from !== null || layout.scope.to !== null) parts.push(`published ${describeDateRange(layout.scope.from, layout.scope.to)}`)
   return parts.join(' · ')
@@ -61,4 +78,17 @@ export function describeCounts(layout: BriefingLayout): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`
+}
+
+/**
+ * The URL as a link target, or null when it must not be one. Only http and https with a
+ * host qualify: whatever an article's metadata holds (`javascript:`, `data:`, `file:`, a
+ * mail address…), no export writes any other scheme as a link. The URL may still be shown
+ * as text. No white space, angle brackets, quotes or control characters, which would
+ * end or break a Markdown autolink or a PDF URI.
+ */
+export function webLink(url: string | null | undefined): string | null {
+  const trimmed = url?.trim() ?? ''
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  return /^https?:\/\/[^\s/?#<>"\\\u0000-\u001f\u007f][^\s<>"\\\u0000-\u001f\u007f]*$/i.test(trimmed) ? trimmed : null
 }

@@ -18,6 +18,11 @@ export interface SimpleBriefingRequest {
   title?: string
   /** Tags whose passages go in, in this order; every tag of the notebook when omitted. */
   tagIds?: readonly TagId[]
+  /**
+   * Also a last section of the passages that carry no tag ("Untagged passages"). Default:
+   * true when `tagIds` is omitted (a briefing of every passage), false when tags are named.
+   */
+  untagged?: boolean
   articleIds?: readonly ArticleId[] | null
   from?: string | null
   to?: string | null
@@ -78,7 +83,8 @@ export interface BriefingReference {
 export interface BriefingSection {
   /** 1..k: the "§n" of the section. */
   number: number
-  tag: Tag
+  /** The section's tag; null for the section of untagged passages (its heading: `sectionName`). */
+  tag: Tag | null
   /** The analyst's note for this section ('' for none). */
   note: string
   passages: BriefingPassage[]
@@ -108,6 +114,8 @@ export type BriefingWarning =
 
 export interface BriefingScope {
   tags: Tag[]
+  /** Whether the passages without a tag are in too (their own last section). */
+  untagged: boolean
   articleCount: number | null
   from: string | null
   to: string | null

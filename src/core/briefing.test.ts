@@ -6,6 +6,7 @@ import {
   formatCitation,
   formatCitedBy,
   formatNumberList,
+  sectionName,
   sectionPassageIds,
   type BriefingLayout,
 } from './briefing'
@@ -49,7 +50,7 @@ describe('buildBriefing', () => {
   it('makes one section per tag in tag order, passages in date then text order, sources numbered by first citation', () => {
     const b = buildBriefing({ articles, tags: DEFAULT_TAGS, highlights, generatedAt: '2025-03-02T00:00:00Z', title: '  Weekly  ' })
     expect(b.title).toBe('Weekly')
-    expect(b.sections.map((s) => s.tag.name)).toEqual(['Bases', 'Convoys'])
+    expect(b.sections.map((s) => s.tag?.name)).toEqual(['Bases', 'Convoys'])
     expect(b.sections[0]!.passages.map((p) => p.quote)).toEqual(['first in early', 'second in early', 'ships “Sparta” left', 'undated'])
     expect(b.sources.map((s) => [s.number, s.title])).toEqual([[1, 'Early piece'], [2, 'Late piece'], [3, 'Undated piece']])
     expect(b.sections[1]!.passages[0]!.sourceNumber).toBe(2)
@@ -58,7 +59,7 @@ describe('buildBriefing', () => {
 
   it('keeps only the chosen tags, in the chosen order', () => {
     const b = buildBriefing({ articles, tags: DEFAULT_TAGS, highlights, generatedAt: 'x'.repeat(10), tagIds: ['t-convoys' as TagId] })
-    expect(b.sections.map((s) => s.tag.name)).toEqual(['Convoys'])
+    expect(b.sections.map((s) => s.tag?.name)).toEqual(['Convoys'])
     expect(b.sources).toHaveLength(1)
   })
 
@@ -89,6 +90,50 @@ describe('buildBriefing', () => {
   })
 })
 
+describe('passages without a tag', () => {
+  const commentOnly = highlight('h-7777', 'a-early', 70, 'a comment but no tag', [], 'Why does this matter?')
+  const deletedTag = highlight('h-8888', 'a-late', 30, 'only a deleted tag', ['t-deleted'])
+  const all = { articles, tags: DEFAULT_TAGS, highlights: [...highlights, commentOnly, deletedTag] }
+  const GEN_AT = { generatedAt: '2025-03-02T00:00:00Z' }
+
+  it('are the last section of a briefing of every passage, numbered on, in date order', () => {
+    const b = buildBriefing({ title: 'All' }, all, GEN_AT)
+    expect(b.sections.map((s) => [s.number, sectionName(s), s.passages.map((p) => `${p.number}:${p.highlightId}`)])).toEqual([
+      [1, 'Bases', ['1:h-3333', '2:h-2222', '3:h-1111', '4:h-4444']],
+      [2, 'Convoys', ['5:h-1111']],
+      [3, 'Untagged passages', ['6:h-7777', '7:h-8888']],
+    ])
+    const untagged = b.sections[2]!
+    expect(untagged.tag).toBeNull()
+    expect(untagged.passages[0]).toMatchObject({ quote: 'a comment but no tag', comment: 'Why does this matter?', tags: [], alsoIn: [] })
+    expect(b.passageCount).toBe(7)
+    expect(b.highlightCount).toBe(6)
+    expect(b.scope).toMatchObject({ tags: DEFAULT_TAGS, untagged: true })
+    expect(describeScope(b)).toBe(`Tags: ${DEFAULT_TAGS.map((t) => t.name).join(', ')}; passages without a tag`)
+  })
+
+  it('are left out when tags are chosen, unless asked for', () => {
+    const chosen = buildBriefing({ tagIds: [CONVOYS] }, all, GEN_AT)
+    expect(chosen.sections.map((s) => sectionName(s))).toEqual(['Convoys'])
+    expect(chosen.scope.untagged).toBe(false)
+    const asked = buildBriefing({ tagIds: [CONVOYS], untagged: true }, all, GEN_AT)
+    expect(asked.sections.map((s) => sectionName(s))).toEqual(['Convoys', 'Untagged passages'])
+  })
+
+  it('are not in a stored briefing, whose selection is by tag', () => {
+    const b = buildBriefing(doc([BASES, CONVOYS, TALKS]), all, GEN)
+    expect(b.sections.map((s) => sectionName(s))).toEqual(['Bases', 'Convoys'])
+    expect(b.scope.untagged).toBe(false)
+  })
+
+  it('make a briefing on their own in a notebook without tags, and an empty one says so', () => {
+    const b = buildBriefing({}, { articles, tags: [], highlights: [commentOnly] }, GEN_AT)
+    expect(b.sections.map((s) => [sectionName(s), s.passages.length])).toEqual([['Untagged passages', 1]])
+    expect(describeScope(b)).toBe('Passages without a tag')
+    expect(() => buildBriefing({}, { articles, tags: [], highlights: [] }, GEN_AT)).toThrow(/^No passages are highlighted: there is nothing to put in a briefing\.$/)
+  })
+})
+
 // ---------------------------------------------------------------------------------------
 // Built from a stored document
 
@@ -97,7 +142,7 @@ const data = { articles, tags: DEFAULT_TAGS, highlights }
 const GEN = { generatedAt: '2026-11-21T13:57:00.000Z' }
 const doc = (tags: TagId[] = [BASES, CONVOYS]) =>
   createBriefingDocument({ id: makeBriefingId('0123456789'), now: GEN.generatedAt, tags: tags.map((id) => ({ id })), title: 'Doc', author: 'A. Analyst', handling: 'UNCLASSIFIED' })
-const numbers = (b: BriefingLayout) => b.sections.map((s) => [s.tag.name, s.passages.map((p) => `${p.number}:${p.highlightId}`)])
+const numbers = (b: BriefingLayout) => b.sections.map((s) => [s.tag?.name, s.passages.map((p) => `${p.number}:${p.highlightId}`)])
 
 describe('buildBriefing from a BriefingDocument', () => {
   it('carries the title block fields and numbers passages 1..n across sections (repeat mode)', () => {
@@ -158,13 +203,13 @@ describe('buildBriefing from a BriefingDocument', () => {
     let d = doc([BASES, TALKS, CONVOYS])
     d = setSectionNote(d, BASES, 'Bases note\nline two')
     const b = buildBriefing(d, data, GEN)
-    expect(b.sections.map((s) => [s.number, s.tag.name, s.note])).toEqual([
+    expect(b.sections.map((s) => [s.number, s.tag?.name, s.note])).toEqual([
       [1, 'Bases', 'Bases note\nline two'],
       [2, 'Convoys', ''],
     ])
     expect(b.warnings).toEqual([{ kind: 'section-empty', tagId: TALKS, message: 'Section Negotiations has no passages and was left out.' }])
     const withNote = buildBriefing(setSectionNote(d, TALKS, 'Nothing yet; watch this.'), data, GEN)
-    expect(withNote.sections.map((s) => s.tag.name)).toEqual(['Bases', 'Negotiations', 'Convoys'])
+    expect(withNote.sections.map((s) => s.tag?.name)).toEqual(['Bases', 'Negotiations', 'Convoys'])
     expect(withNote.sections[1]!.passages).toEqual([])
   })
 

@@ -9,6 +9,10 @@
  * - quotes and comments are exactly as stored (`highlight.target.exact`, `comment`);
  * - passages are numbered 1..n in reading order; sources 1..m by first citation in
  *   reading order, each with the passage numbers that cite it;
+ * - a request for every passage (no tags named, or `untagged: true`) also gets a last
+ *   section, "Untagged passages" (`tag: null`), of the highlights that carry no tag of the
+ *   notebook (a comment alone, or only deleted tags), so no export leaves them out; a
+ *   selection by tag (`tagIds`, and every stored document) holds only what it selects;
  * - an empty result is refused with DossierError('empty-selection') saying why;
  * - a selected passage whose article is not in the notebook is refused with
  *   DossierError('not-found') naming the passage and the article (the notebook is
@@ -17,7 +21,8 @@
  *   `warnings`, since the document only records choices that no longer apply.
  *
  * This module builds the layout and is the public entry point; the layout's types are in
- * ./briefing-types and the text helpers the renderers share in ./briefing-format.
+ * ./briefing-types, the selection's order and empty-selection messages in
+ * ./briefing-select, and the text helpers the renderers share in ./briefing-format.
  */
 import {
   DEFAULT_BRIEFING_TITLE,
@@ -25,7 +30,8 @@ import {
   type BriefingDocument,
   type BriefingId,
 } from './briefing-document'
-import { describeDateRange, plural } from './briefing-format'
+import { plural, sectionName } from './briefing-format'
+import { emptySelection, orderCandidates, publicationDay, type Candidate, type SelectionFunnel } from './briefing-select'
 import type {
   BriefingInput,
   BriefingLayout,
@@ -38,11 +44,12 @@ import type {
   SimpleBriefingRequest,
 } from './briefing-types'
 import type { ArticleId, HighlightId, TagId } from './ids'
-import type { Article, Highlight, Tag } from './model'
+import type { Article, Tag } from './model'
 import { DossierError } from './result'
 
 export { DEFAULT_BRIEFING_TITLE }
 export * from './briefing-format'
+export { comparePassages, publicationDay } from './briefing-select'
 export type * from './briefing-types'
 
 export function buildBriefing(input: BriefingInput): BriefingLayout
@@ -56,7 +63,7 @@ export function buildBriefing(
     const input = first as BriefingInput
     return buildFromRequest(input, input, { generatedAt: input.generatedAt })
   }
-  if (isBriefingDocument(first)) return buildFromDocument(normaliseBriefingDocument(first), data, options, true)
+  if (isBriefingDocument(first)) return buildFromDocument(normaliseBriefingDocument(first), data, options, true, false)
   return buildFromRequest(first, data, options)
 }
 
@@ -83,15 +90,18 @@ function buildFromRequest(request: SimpleBriefingRequest, data: NotebookData, op
     createdAt: options.generatedAt,
     updatedAt: options.generatedAt,
   }
-  return buildFromDocument(doc, data, options, false)
+  return buildFromDocument(doc, data, options, false, request.untagged ?? request.tagIds === undefined)
 }
 
-interface Candidate {
-  highlight: Highlight
-  article: Article
+/** One section being built: a tag's, or (tag null) the untagged passages'. */
+interface ChosenSection {
+  tag: Tag | null
+  note: string
+  order: readonly HighlightId[]
+  excluded: ReadonlySet<HighlightId>
 }
 
-function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: BuildBriefingOptions, stored: boolean): BriefingLayout {
+function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: BuildBriefingOptions, stored: boolean, untagged: boolean): BriefingLayout {
   const warnings: BriefingWarning[] = []
   const tagsById = new Map(data.tags.map((t) => [t.id, t]))
   const tagRank = new Map(data.tags.map((t, i) => [t.id, i]))
@@ -99,7 +109,7 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
   const highlightsById = new Map(data.highlights.map((h) => [h.id, h]))
 
   // Sections whose tag still exists, in the document's order.
-  const chosen: { tag: Tag; note: string; order: readonly HighlightId[]; excluded: ReadonlySet<HighlightId> }[] = []
+  const chosen: ChosenSection[] = []
   for (const settings of doc.sections) {
     const tag = tagsById.get(settings.tagId)
     if (!tag) {
@@ -108,6 +118,10 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
     }
     chosen.push({ tag, note: settings.note, order: settings.order, excluded: new Set(settings.excluded) })
   }
+  const chosenTags = chosen.map((c) => c.tag!)
+  // Last, the passages no section of a tag can hold: no tag at all, or only deleted ones.
+  if (untagged) chosen.push({ tag: null, note: '', order: [], excluded: new Set() })
+  const hasNoTag = (tagIds: readonly TagId[]) => !tagIds.some((id) => tagsById.has(id))
 
   const articleFilter = doc.selection.articleIds === null ? null : new Set(doc.selection.articleIds)
   if (articleFilter) {
@@ -122,11 +136,12 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
   const undatedLeftOut = new Map<ArticleId, number>()
 
   // Funnel counts, so an empty result can say which step emptied it.
-  const funnel = { tagged: 0, inArticles: 0, inDates: 0, included: 0 }
+  const funnel: SelectionFunnel = { tagged: 0, inArticles: 0, inDates: 0, included: 0 }
   const candidatesBySection = chosen.map((section) => {
     const candidates: Candidate[] = []
+    const tagId = section.tag?.id ?? null
     for (const h of data.highlights) {
-      if (!h.tagIds.includes(section.tag.id)) continue
+      if (tagId === null ? !hasNoTag(h.tagIds) : !h.tagIds.includes(tagId)) continue
       funnel.tagged++
       if (articleFilter && !articleFilter.has(h.articleId)) continue
       funnel.inArticles++
@@ -151,7 +166,7 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
       }
       candidates.push({ highlight: h, article })
     }
-    return orderCandidates(candidates, section.order, section.tag.id, highlightsById, stored, warnings)
+    return orderCandidates(candidates, section.order, tagId, highlightsById, stored, warnings)
   })
 
   if (undatedLeftOut.size > 0) {
@@ -184,7 +199,7 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
   chosen.forEach((section, i) => {
     const p = printed[i]!
     if (p.own.length > 0 || p.refs.length > 0 || section.note.trim()) sectionNumbers.set(i, sectionNumbers.size + 1)
-    else if (stored) warnings.push({ kind: 'section-empty', tagId: section.tag.id, message: `Section ${section.tag.name} has no passages and was left out.` })
+    else if (stored && section.tag) warnings.push({ kind: 'section-empty', tagId: section.tag.id, message: `Section ${section.tag.name} has no passages and was left out.` })
   })
 
   // Number passages in reading order; sources by first citation.
@@ -240,7 +255,7 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
     sections.push({ number: sectionNumber, tag: section.tag, note: section.note, passages, references: [] })
   })
 
-  if (passageCount === 0) throw emptySelection(doc, chosen.map((c) => c.tag), funnel, articleFilter, warnings)
+  if (passageCount === 0) throw emptySelection(doc, chosenTags, untagged, funnel, articleFilter, warnings)
 
   // Cross-references, now that every number is known.
   const sectionByIndex = new Map<number, BriefingSection>()
@@ -250,7 +265,7 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
       const where = homes.get(passage.highlightId)!.filter((j) => j !== index && sectionByIndex.has(j))
       passage.alsoIn = where.map((j) => ({
         sectionNumber: sectionByIndex.get(j)!.number,
-        tagName: sectionByIndex.get(j)!.tag.name,
+        tagName: sectionName(sectionByIndex.get(j)!),
         passageNumber: doc.multiTag === 'repeat' ? (numberOf.get(`${j}:${passage.highlightId}`) ?? null) : null,
       }))
     }
@@ -261,7 +276,7 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
         highlightId: ref.highlight.id,
         passageNumber: numberOf.get(`${home}:${ref.highlight.id}`)!,
         sectionNumber: homeSection.number,
-        tagName: homeSection.tag.name,
+        tagName: sectionName(homeSection),
         quote: ref.highlight.target.exact,
       })
     }
@@ -276,7 +291,7 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
     keyJudgments: doc.keyJudgments,
     generatedAt: options.generatedAt,
     multiTag: doc.multiTag,
-    scope: { tags: chosen.map((c) => c.tag), articleCount: articleFilter ? articleFilter.size : null, from, to },
+    scope: { tags: chosenTags, untagged, articleCount: articleFilter ? articleFilter.size : null, from, to },
     sections,
     sources,
     passageCount,
@@ -285,99 +300,9 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
   }
 }
 
-/** The analyst's explicit order first (ids still in the section), then the rest by date. */
-function orderCandidates(
-  candidates: Candidate[],
-  order: readonly HighlightId[],
-  tagId: TagId,
-  highlightsById: ReadonlyMap<HighlightId, Highlight>,
-  stored: boolean,
-  warnings: BriefingWarning[],
-): Candidate[] {
-  const byId = new Map(candidates.map((c) => [c.highlight.id, c]))
-  const first: Candidate[] = []
-  for (const id of order) {
-    const c = byId.get(id)
-    if (c) {
-      first.push(c)
-      byId.delete(id)
-    } else if (stored && !highlightsById.has(id)) {
-      warnings.push({
-        kind: 'passage-missing',
-        highlightId: id,
-        tagId,
-        message: `Passage ${id}, placed in this briefing, no longer exists (its highlight or its article was deleted).`,
-      })
-    }
-  }
-  const rest = [...byId.values()].sort((a, b) => comparePassages(a.article, a.highlight, b.article, b.highlight))
-  return [...first, ...rest]
-}
-
 /** The ids of one section's passages in built order: what `movePassage` takes as `shownOrder`. */
 export function sectionPassageIds(layout: BriefingLayout, tagId: TagId): HighlightId[] {
-  return layout.sections.find((s) => s.tag.id === tagId)?.passages.map((p) => p.highlightId) ?? []
-}
-
-function emptySelection(
-  doc: BriefingDocument,
-  tags: readonly Tag[],
-  funnel: { tagged: number; inArticles: number; inDates: number; included: number },
-  articleFilter: ReadonlySet<ArticleId> | null,
-  warnings: readonly BriefingWarning[],
-): DossierError {
-  const missing = warnings.filter((w) => w.kind === 'tag-missing').length
-  if (tags.length === 0) {
-    const why = missing > 0 ? ` (the ${plural(missing, 'tag')} it named ${missing === 1 ? 'was' : 'were'} deleted)` : ''
-    return new DossierError('empty-selection', `The briefing has no tags selected${why}: choose at least one tag.`)
-  }
-  const names = joinOr(tags.map((t) => t.name))
-  if (funnel.tagged === 0) return new DossierError('empty-selection', `No highlighted passages carry ${names}: there is nothing to put in a briefing.`)
-  if (funnel.inArticles === 0) {
-    // A filter whose articles were all deleted keeps meaning "these articles", never "every
-    // article" (null is "every article"): the briefing is empty, and the message says why, so
-    // the analyst can choose articles again (or undo the delete) rather than get passages they
-    // did not choose.
-    const chosen = [...(articleFilter ?? [])]
-    if (chosen.length > 0 && chosen.every((id) => warnings.some((w) => w.kind === 'article-missing' && w.articleId === id))) {
-      return new DossierError(
-        'empty-selection',
-        `The ${plural(chosen.length, 'article')} chosen for this briefing ${chosen.length === 1 ? 'is' : 'are'} no longer in the notebook: choose other articles, or clear the article choice to use every article.`,
-      )
-    }
-    return new DossierError(
-      'empty-selection',
-      `None of the ${plural(funnel.tagged, 'passage')} tagged ${names} comes from the ${plural(articleFilter?.size ?? 0, 'chosen article')}.`,
-    )
-  }
-  if (funnel.inDates === 0) {
-    const range = describeDateRange(doc.selection.from, doc.selection.to)
-    return new DossierError(
-      'empty-selection',
-      `None of the ${plural(funnel.inArticles, 'passage')} tagged ${names} comes from an article published ${range} (undated articles are left out when a date range is set).`,
-    )
-  }
-  return new DossierError('empty-selection', `Every passage tagged ${names} (${funnel.inDates}) is excluded from this briefing.`)
-}
-
-/** `YYYY-MM-DD` of the stated publication date, or null when the article has none. */
-export function publicationDay(article: Pick<Article, 'published'>): string | null {
-  const m = /^(\d{4}-\d{2}-\d{2})/.exec(article.published ?? '')
-  return m ? m[1]! : null
-}
-
-/** Passages run in publication order; undated articles last; then by position in the article. */
-export function comparePassages(aArticle: Article, a: Highlight, bArticle: Article, b: Highlight): number {
-  const ad = aArticle.published ?? '\uffff'
-  const bd = bArticle.published ?? '\uffff'
-  if (ad !== bd) return ad < bd ? -1 : 1
-  if (aArticle.id !== bArticle.id) return aArticle.title.localeCompare(bArticle.title) || (aArticle.id < bArticle.id ? -1 : 1)
-  return a.target.start - b.target.start || a.target.end - b.target.end
-}
-
-function joinOr(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('')
-  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`
+  return layout.sections.find((s) => s.tag?.id === tagId)?.passages.map((p) => p.highlightId) ?? []
 }
 
 function excerpt(text: string, max = 60): string {

@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'problems-found',
   // The CLI refuses to replace an existing file without --force.
   'file-exists',
+  /** The operation would do more than asked (an annotation import creating many new tags): confirm it (`--create-tags`). */
+  'needs-confirmation',
   // A file to import that needs more than its limits (src/main/import/extract-limits.ts).
   'too-complex',
   'timed-out',

@@ -1,5 +1,17 @@
 import type { ExportFormat } from '../core/api'
 
+/** A yes/no question the user answers in a message box ("cancel" is the safe default). */
+export interface Confirmation {
+  /** The window title (and the question's heading). */
+  title: string
+  /** One or two sentences: what will happen. */
+  message: string
+  /** More detail under the message ('' for none). */
+  detail: string
+  /** The label of the button that goes on, e.g. "Create 12 tags and import". */
+  confirmLabel: string
+}
+
 /**
  * The OS dialogs the service needs, as an interface. The Electron adapter implements it
  * with native dialogs; the e2e harness supplies its own answers. Nothing else differs
@@ -12,6 +24,8 @@ export interface Dialogs {
   chooseExportPath(suggestedName: string, format: ExportFormat): Promise<string | null>
   /** An open dialog for a W3C Web Annotation (JSON-LD) file. */
   chooseAnnotationFile(): Promise<string | null>
+  /** Asks before a change larger than the user may expect; true to go on, false (or closing it) to cancel. */
+  confirm(question: Confirmation): Promise<boolean>
 }
 
 /** Hands a finished export to the desktop: open it in its default program, or show it in its folder. */

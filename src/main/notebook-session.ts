@@ -13,6 +13,7 @@ import type {
   ArticleView,
   BriefingRequest,
   BriefingSummary,
+  Canceled,
   ClipboardContent,
   HighlightChange,
   ImportItem,
@@ -295,9 +296,13 @@ export class NotebookSession {
     return briefings.exportBriefing(this.#briefingContext(), outPath, request, job)
   }
 
-  /** Recreates the highlights, tags and comments of a W3C Web Annotation file on the articles this notebook holds. */
-  importAnnotations(filePath: string): Promise<AnnotationImportReport> {
-    return briefings.importAnnotations(this.#briefingContext(), filePath)
+  /**
+   * Recreates the highlights, tags and comments of a W3C Web Annotation file on the articles
+   * this notebook holds. More than a few new tags need `options.confirmNewTags` to agree
+   * (cancelled: nothing written).
+   */
+  importAnnotations(filePath: string, options: briefings.AnnotationImportOptions = {}): Promise<AnnotationImportReport | Canceled> {
+    return briefings.importAnnotations(this.#briefingContext(), filePath, options)
   }
 
   listBackups(): Promise<BackupInfo[]> {

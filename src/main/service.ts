@@ -6,9 +6,10 @@
  */
 import type { ClipboardContent, DossierEvent, DossierService, ExportFormat, JobProgress } from '../core/api'
 import { DossierError } from '../core/result'
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
+import { namesList } from './briefings/annotation-import'
 import { FORMAT_EXTENSIONS } from './briefings/export-writer'
-import type { DesktopShell, Dialogs } from './dialogs'
+import type { Confirmation, DesktopShell, Dialogs } from './dialogs'
 import { NotebookSession, type SessionDeps } from './notebook-session'
 import { describeLaterRecoveries, describeOpenReport, toldSoFar } from './open-report'
 import type { BackupInfo } from './storage/backups'
@@ -250,7 +251,8 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
       const notebook = session()
       const file = await deps.dialogs.chooseAnnotationFile()
       if (!file) return { canceled: true }
-      return notebook.importAnnotations(file)
+      // The import is planned first; more than a few new tags are created only if the user agrees.
+      return notebook.importAnnotations(file, { confirmNewTags: (names) => deps.dialogs.confirm(newTagsQuestion(basename(file), names)) })
     },
     async createHighlight(request) {
       return session().createHighlight(request)
@@ -276,6 +278,16 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
   }
 }
 
+
+/** The question before an annotation import creates more than a few tags: how many, and the first names. */
+export function newTagsQuestion(fileName: string, names: readonly string[]): Confirmation {
+  return {
+    title: `Create ${names.length} new tags?`,
+    message: `Importing ${fileName} would create ${names.length} new tags: ${namesList(names)}.`,
+    detail: 'Tags are matched to this notebook’s by name, ignoring case; these names match none. Cancel to import nothing.',
+    confirmLabel: `Create ${names.length} tags and import`,
+  }
+}
 
 export function suggestedBriefingName(title: string | undefined, format: ExportFormat = 'pdf'): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed

@@ -1,13 +1,9 @@
 import { stringify } from 'csv-stringify/sync'
-import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { buildBriefing } from '../briefing'
 import { csvRecords, csvRowsFromLayout, csvRowsFromNotebook, guardFormula, highlightsToCsv, CSV_COLUMNS } from './csv'
 import { HIGHLIGHTS, NOTEBOOK, PORTS } from './testing/fixture-notebook'
-
-/** RFC 4180 records, read strictly with csv-parse: records end with CRLF, every record has the header's field count. */
-const parseCsv = (text: string): string[][] => parse(text, { record_delimiter: '\r\n' })
-
+import { readCsv } from './testing/read-csv'
 
 describe('highlightsToCsv', () => {
   const rows = csvRowsFromNotebook(NOTEBOOK)
@@ -16,14 +12,21 @@ describe('highlightsToCsv', () => {
   it('starts with a UTF-8 BOM and the header, uses CRLF between records and ends with one', () => {
     expect(csv.startsWith('\ufeffArticle,Outlet,Published,Tags,Quote,Comment,Start,End\r\n')).toBe(true)
     expect(csv.endsWith('\r\n')).toBe(true)
-    const records = parseCsv(csv.slice(1))
+    const records = readCsv(csv.slice(1))
     expect(records[0]).toEqual([...CSV_COLUMNS])
     expect(records).toHaveLength(HIGHLIGHTS.length + 1)
     for (const r of records) expect(r).toHaveLength(8)
   })
 
+  it('quotes every field holding a line break, so the record stays one row', () => {
+    const record = (field: string) => highlightsToCsv([{ ...rows[0]!, comment: field }], stringify).split('\r\n')
+    expect(readCsv(highlightsToCsv([{ ...rows[0]!, comment: 'one\rtwo' }], stringify).slice(1))[1]![5]).toBe('one\rtwo')
+    expect(record('one\ntwo')[1]).toContain(',"one\ntwo",')
+    expect(readCsv(csv.slice(1))[1]![5]).toBe('Cross-check with the AIS data.\nSecond line of the comment.')
+  })
+
   it('holds one row per highlight, in publication order, every quote and comment exact', () => {
-    const records = parseCsv(csv.slice(1)).slice(1)
+    const records = readCsv(csv.slice(1)).slice(1)
     const byQuote = new Map(records.map((r) => [r[4], r]))
     for (const h of HIGHLIGHTS) {
       const expectedQuote = guardFormula(h.target.exact)
@@ -42,7 +45,7 @@ describe('highlightsToCsv', () => {
   })
 
   it('guards cells Excel would run as formulas, and only those', () => {
-    const records = parseCsv(csv.slice(1)).slice(1)
+    const records = readCsv(csv.slice(1)).slice(1)
     expect(records[2]![4]).toBe('\'=HYPERLINK("x") is what a hostile page might contain, and 3 < 4 > 2 & so on.')
     expect(records[2]![5]).toBe('\'@mention, "quoted", and a comma')
     expect(csv).toContain('"\'=HYPERLINK(""x"") is what')
@@ -50,7 +53,7 @@ describe('highlightsToCsv', () => {
     expect(guardFormula('+x')).toBe("'+x")
     expect(guardFormula('\tx')).toBe("'\tx")
     expect(guardFormula('— a dash')).toBe('— a dash')
-    const raw = parseCsv(highlightsToCsv(rows, stringify, { guardFormulas: false }).slice(1))
+    const raw = readCsv(highlightsToCsv(rows, stringify, { guardFormulas: false }).slice(1))
     expect(raw[3]![4]).toBe('=HYPERLINK("x") is what a hostile page might contain, and 3 < 4 > 2 & so on.')
   })
 

@@ -39,10 +39,16 @@ export interface CsvHighlightRow {
   end: number
 }
 
-/** The options handed to csv-stringify (see the module comment for why each). */
+/**
+ * The options handed to csv-stringify (see the module comment for why each).
+ * `quote_record_delimiter` must be set: once `record_delimiter` is given, csv-stringify
+ * quotes only fields holding that exact delimiter (CRLF) unless told otherwise, and a lone
+ * LF or CR inside a comment would then split the record in every spreadsheet program.
+ */
 export const CSV_STRINGIFY_OPTIONS = {
   bom: true,
   record_delimiter: 'windows',
+  quote_record_delimiter: true,
   eof: true,
   quoted_empty: false,
 } as const

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildBriefing } from '../briefing'
 import { createBriefingDocument, makeBriefingId, setSectionNote, updateBriefingFields } from '../briefing-document'
 import { block, briefingToMarkdown, escapeInline, quoteBlock } from './markdown'
-import { NOTEBOOK, PEOPLE, PORTS, TALKS, TAGS } from './testing/fixture-notebook'
+import { ARTICLES, NOTEBOOK, PEOPLE, PORTS, TALKS, TAGS } from './testing/fixture-notebook'
 
 const GEN = { generatedAt: '2026-11-21T13:57:00.000Z' }
 let doc = createBriefingDocument({
@@ -72,6 +72,16 @@ describe('briefingToMarkdown', () => {
     const sources = md.slice(md.indexOf('## Sources'))
     expect(sources).toContain('\\[1\\] bne IntelliNews, “Russia withdraws naval assets \\| ports \\*update\\*”, by Jane Roe, 15 December 2024.\\\n<https://example.org/news/russia-withdraws>\\\nCited in passages 1–3, 5.')
     expect(unescape(sources)).toContain('[2] “Notes from the harbour at طرطوس”.\nCited in passage 4.\n\n[3] Anadolu Agency')
+  })
+
+  it('links only http(s) URLs; any other URL is shown as text, never as a link', () => {
+    const urls = ['javascript:alert(document.cookie)', 'file:///etc/passwd', 'https://example.org/a_b?c=1']
+    const articles = ARTICLES.map((a, i) => ({ ...a, url: urls[i]! }))
+    const text = briefingToMarkdown(buildBriefing({ title: 'Links' }, { ...NOTEBOOK, articles }, GEN))
+    expect(text).toContain('\\\njavascript:alert(document.cookie)\\\n')
+    expect(text).toContain('\\\nfile:///etc/passwd\\\n')
+    expect(text).toContain('\\\n<https://example.org/a_b?c=1>\\\n')
+    expect(text.match(/<[a-z][a-z0-9+.-]*:[^>]*>/gi)).toEqual(['<https://example.org/a_b?c=1>'])
   })
 
   it('lists cross-references in cross-reference mode', () => {

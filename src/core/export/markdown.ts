@@ -15,6 +15,9 @@ import {
   formatCitation,
   formatCitedBy,
   plural,
+  sectionDescription,
+  sectionName,
+  webLink,
   type BriefingLayout,
   type BriefingPassage,
   type BriefingSection,
@@ -40,7 +43,7 @@ export function briefingToMarkdown(layout: BriefingLayout): string {
 
   out.push('## Contents', '')
   for (const section of layout.sections) {
-    out.push(`${section.number}. §${section.number} ${escapeInline(section.tag.name)} (${plural(section.passages.length, 'passage')})`)
+    out.push(`${section.number}. §${section.number} ${escapeInline(sectionName(section))} (${plural(section.passages.length, 'passage')})`)
   }
   out.push(`${layout.sections.length + 1}. Sources (${plural(layout.sources.length, 'source')})`, '')
 
@@ -54,12 +57,13 @@ export function briefingToMarkdown(layout: BriefingLayout): string {
 }
 
 function renderSection(section: BriefingSection, sources: ReadonlyMap<number, BriefingSource>): string[] {
-  const out = [`## §${section.number} ${escapeInline(section.tag.name)}`, '']
-  if (section.tag.description) out.push(`*${escapeInline(section.tag.description)}*`, '')
+  const out = [`## §${section.number} ${escapeInline(sectionName(section))}`, '']
+  const description = sectionDescription(section)
+  if (description) out.push(`*${escapeInline(description)}*`, '')
   if (section.note.trim()) out.push(block(section.note), '')
   for (const passage of section.passages) out.push(...renderPassage(passage, sources.get(passage.sourceNumber)))
   if (section.references.length > 0) {
-    out.push(`**Also relevant to ${escapeInline(section.tag.name)}** (printed in other sections):`, '')
+    out.push(`**Also relevant to ${escapeInline(sectionName(section))}** (printed in other sections):`, '')
     for (const ref of section.references) {
       out.push(`- Passage ${ref.passageNumber} (§${ref.sectionNumber} ${escapeInline(ref.tagName)}): “${escapeInline(oneLine(ref.quote, 90))}”`)
     }
@@ -125,8 +129,10 @@ function escapeLine(line: string): string {
   return s
 }
 
+/** An http(s) URL as an autolink; anything else (`javascript:`, `file:`…) as plain, escaped text. */
 function linkOrText(url: string): string {
-  return /^[a-z][a-z0-9+.-]*:[^\s<>]*$/i.test(url) ? `<${url}>` : escapeInline(url)
+  const link = webLink(url)
+  return link ? `<${link}>` : escapeInline(url)
 }
 
 function oneLine(text: string, max: number): string {

@@ -13,7 +13,7 @@
  *
  * Also: the items to export, from a built briefing or from the whole notebook.
  */
-import type { BriefingLayout, NotebookData } from '../briefing'
+import { webLink, type BriefingLayout, type NotebookData } from '../briefing'
 import type { ArticleId, HighlightId } from '../ids'
 import type { Article, Highlight, Tag } from '../model'
 import { codePointOffset } from './w3c-offsets'
@@ -79,10 +79,12 @@ export function bodyHashUrn(bodyHash: string): string {
   return `urn:sha256:${bodyHash.toLowerCase()}`
 }
 
-/** The target source of an article: its URL when known (absolute), else the body-hash URN. */
+/**
+ * The target source of an article: its URL when it is an http(s) link (webLink; never a
+ * `javascript:` or `file:` IRI, whatever the metadata holds), else the body-hash URN.
+ */
 export function sourceIri(article: Pick<Article, 'url' | 'bodyHash'>): string {
-  const url = article.url?.trim()
-  return url && /^[a-z][a-z0-9+.-]*:\S+$/i.test(url) ? url : bodyHashUrn(article.bodyHash)
+  return webLink(article.url) ?? bodyHashUrn(article.bodyHash)
 }
 
 export function toW3cAnnotation(item: W3cExportItem, textOf?: (articleId: ArticleId) => string | undefined): W3cAnnotation {

@@ -4,33 +4,48 @@
  * Annotation, or an array of them) and reads each annotation's source, quote and position
  * selectors, tag names and comment; each annotation it cannot use becomes a problem.
  * Placing them in the notebook's texts is ./w3c-match.
+ *
+ * A file holding more than MAX_ANNOTATIONS_PER_FILE annotations is refused whole, before
+ * any annotation is read. Quotes and their context are normalised as stored texts are
+ * (normaliseText: CRLF and CR to LF, NFC), so a quote taken from a copy of the article
+ * with other line ends or another Unicode form still matches the stored text.
  */
 import { z } from 'zod'
 import { DossierError } from '../result'
+import { normaliseText } from '../text'
 
-const OneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema)])
-const Purpose = OneOrMany(z.string())
+/** The most annotations one file may hold (several times any real export; a bound on the work of one import). */
+export const MAX_ANNOTATIONS_PER_FILE = 50_000
+
+// Schemas are written so that valid input fails no branch: a failed zod branch builds its
+// error issues, which at thousands of annotations costs more than everything else. So a
+// value that may be one or many is made an array first, objects are tried before strings,
+// selectors are parsed by the schema their `type` names, and objects whose other keys are
+// not read are stripped rather than copied (z.object, not looseObject).
+const asArray = (v: unknown) => (v === undefined || Array.isArray(v) ? v : [v])
+const OneOrMany = <T extends z.ZodType>(schema: T) => z.preprocess(asArray, z.array(schema))
+const Strings = OneOrMany(z.string())
 
 const SelectorSchema: z.ZodType<unknown> = z.looseObject({ type: z.union([z.string(), z.array(z.string())]).optional() })
-const SpecificTargetSchema = z.looseObject({
+const SpecificTargetSchema = z.object({
   source: z.string().min(1),
   selector: OneOrMany(SelectorSchema).optional(),
 })
-const TargetSchema = z.union([z.string().min(1), SpecificTargetSchema])
+const TargetSchema = z.union([SpecificTargetSchema, z.string().min(1)])
 const BodySchema = z.union([
-  z.string(),
-  z.looseObject({
-    type: z.union([z.string(), z.array(z.string())]).optional(),
-    purpose: Purpose.optional(),
+  z.object({
+    type: Strings.optional(),
+    purpose: Strings.optional(),
     value: z.string().optional(),
-    format: z.union([z.string(), z.array(z.string())]).optional(),
+    format: Strings.optional(),
   }),
+  z.string(),
 ])
 
-export const W3cAnnotationSchema = z.looseObject({
+export const W3cAnnotationSchema = z.object({
   id: z.string().optional(),
-  type: z.union([z.string(), z.array(z.string())]).refine((t) => (Array.isArray(t) ? t : [t]).includes('Annotation'), 'type must include "Annotation"'),
-  motivation: Purpose.optional(),
+  type: Strings.refine((t) => t.includes('Annotation'), 'type must include "Annotation"'),
+  motivation: Strings.optional(),
   created: z.string().optional(),
   modified: z.string().optional(),
   body: OneOrMany(BodySchema).optional(),
@@ -38,12 +53,11 @@ export const W3cAnnotationSchema = z.looseObject({
   target: OneOrMany(TargetSchema),
 })
 
-const TypeWith = (name: string) =>
-  z.union([z.string(), z.array(z.string())]).refine((t) => (Array.isArray(t) ? t : [t]).includes(name), `type must include "${name}"`)
+const TypeWith = (name: string) => Strings.refine((t) => t.includes(name), `type must include "${name}"`)
 const PageSchema = z.looseObject({ type: TypeWith('AnnotationPage'), items: z.array(z.unknown()) })
 const CollectionSchema = z.looseObject({
   type: TypeWith('AnnotationCollection'),
-  label: z.union([z.string(), z.array(z.string())]).optional(),
+  label: Strings.optional(),
   total: z.number().int().nonnegative().optional(),
   first: z.union([z.string(), PageSchema]).optional(),
 })
@@ -95,7 +109,7 @@ export function parseW3cAnnotations(json: unknown): ParsedW3cFile {
   const collection = CollectionSchema.safeParse(json)
   if (collection.success) {
     const { first, total } = collection.data
-    label = Array.isArray(collection.data.label) ? (collection.data.label[0] ?? null) : (collection.data.label ?? null)
+    label = collection.data.label?.[0] ?? null
     if (typeof first === 'string') {
       throw new DossierError('bad-request', `This annotation collection does not include its annotations (its first page is only linked: ${first}).`)
     }
@@ -114,6 +128,12 @@ export function parseW3cAnnotations(json: unknown): ParsedW3cFile {
     items = [json]
   } else {
     throw new DossierError('bad-request', 'Not a W3C Web Annotation file: expected an AnnotationCollection, an AnnotationPage or Annotations.')
+  }
+  if (items.length > MAX_ANNOTATIONS_PER_FILE) {
+    throw new DossierError(
+      'too-large',
+      `This file holds ${count(items.length)} annotations; at most ${count(MAX_ANNOTATIONS_PER_FILE)} can be imported from one file, so nothing was imported: split it into smaller files.`,
+    )
   }
 
   const annotations: ParsedW3cAnnotation[] = []
@@ -135,17 +155,18 @@ function readAnnotation(item: unknown, index: number): { annotation: ParsedW3cAn
     return problem('invalid', `Annotation ${describeAnnotation(index, rawId)} is not a valid annotation (${issue ? `${issue.path.join('.') || 'annotation'}: ${issue.message}` : 'unknown shape'}).`)
   }
   const a = parsed.data
-  const targets = (Array.isArray(a.target) ? a.target : [a.target]).filter((t): t is z.infer<typeof SpecificTargetSchema> => typeof t !== 'string')
+  const targets = a.target.filter((t): t is z.infer<typeof SpecificTargetSchema> => typeof t !== 'string')
   let quote: ParsedW3cAnnotation['quote'] = null
   let position: ParsedW3cAnnotation['position'] = null
   let source: string | null = null
   for (const target of targets) {
-    const selectors = target.selector === undefined ? [] : Array.isArray(target.selector) ? target.selector : [target.selector]
-    const q = selectors.map((s) => SelectorTextQuote.safeParse(s)).find((r) => r.success)?.data
-    const p = selectors.map((s) => SelectorTextPosition.safeParse(s)).find((r) => r.success && r.data.end > r.data.start)?.data
+    const selectors = target.selector ?? []
+    const ofType = (type: string) => selectors.filter((s) => (asArray((s as { type?: unknown }).type) as unknown[] | undefined)?.includes(type))
+    const q = ofType('TextQuoteSelector').map((s) => SelectorTextQuote.safeParse(s)).find((r) => r.success)?.data
+    const p = ofType('TextPositionSelector').map((s) => SelectorTextPosition.safeParse(s)).find((r) => r.success && r.data.end > r.data.start)?.data
     if (q || p) {
       source = target.source
-      quote = q ? { exact: q.exact, prefix: q.prefix ?? '', suffix: q.suffix ?? '' } : null
+      quote = q ? { exact: normaliseText(q.exact), prefix: normaliseText(q.prefix ?? ''), suffix: normaliseText(q.suffix ?? '') } : null
       position = p ? { start: p.start, end: p.end } : null
       break
     }
@@ -154,15 +175,15 @@ function readAnnotation(item: unknown, index: number): { annotation: ParsedW3cAn
     return problem('no-selector', `Annotation ${describeAnnotation(index, rawId)} has no text quote or text position selector, so it cannot be placed in a text.`)
   }
 
-  const bodies = a.body === undefined ? [] : Array.isArray(a.body) ? a.body : [a.body]
-  const tagNames: string[] = []
+  const bodies = a.body ?? []
+  const tagNames = new Set<string>()
   const comments: string[] = []
   for (const body of bodies) {
     if (typeof body === 'string' || body.value === undefined) continue
-    const purposes = body.purpose === undefined ? [] : Array.isArray(body.purpose) ? body.purpose : [body.purpose]
+    const purposes = body.purpose ?? []
     if (purposes.includes('tagging')) {
       const name = body.value.trim()
-      if (name && !tagNames.includes(name)) tagNames.push(name)
+      if (name) tagNames.add(name)
     } else {
       comments.push(body.value)
     }
@@ -175,12 +196,17 @@ function readAnnotation(item: unknown, index: number): { annotation: ParsedW3cAn
       source,
       quote,
       position,
-      tagNames,
+      tagNames: [...tagNames],
       comment: comments.join('\n\n'),
       created: a.created ?? null,
       modified: a.modified ?? null,
     },
   }
+}
+
+/** `50,000`: thousands separated, as the messages show counts. */
+function count(n: number): string {
+  return n.toLocaleString('en-US')
 }
 
 /** How messages name an annotation: its 1-based position, and its id when it has one. */

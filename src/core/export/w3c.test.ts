@@ -7,9 +7,12 @@ import {
   ANNO_CONTEXT,
   articlesReferenced,
   codePointOffset,
+  codePointConverter,
   importW3cAnnotations,
+  MAX_ANNOTATIONS_PER_FILE,
   parseW3cAnnotations,
   planW3cImport,
+  sourceIri,
   toW3cCollection,
   utf16Offset,
   w3cItemsFromLayout,
@@ -65,6 +68,13 @@ describe('toW3cCollection', () => {
   it('identifies an article without URL by the URN of its body hash', () => {
     const a = items.find((x) => x.id.endsWith(HIGHLIGHTS[5]!.id))!
     expect(a.target.source).toBe(`urn:sha256:${'3'.repeat(64)}`)
+  })
+
+  it('uses an article’s URL as the source only when it is http(s), else the body-hash URN', () => {
+    const sources = ['javascript:alert(1)', 'file:///home/analyst/a.txt', 'HTTPS://example.org/x'].map((url, i) =>
+      sourceIri({ url, bodyHash: String(i + 1).repeat(64) }),
+    )
+    expect(sources).toEqual([`urn:sha256:${'1'.repeat(64)}`, `urn:sha256:${'2'.repeat(64)}`, 'HTTPS://example.org/x'])
   })
 
   it('leaves out empty bodies, and counts positions in code points', () => {
@@ -137,7 +147,9 @@ describe('W3C import problems', () => {
 
   it('reports an unknown source, a missing quote and a shape error per annotation, importing the rest', () => {
     const c = base()
-    ;(c.first.items[0]!.target as { source: string }).source = 'https://elsewhere.example/a'
+    ;(c.first.items[0]!.target as { source: string; selector: { exact?: string }[] }).source = 'https://elsewhere.example/a'
+    // Its quote is in no article either, so nothing tells where it belongs.
+    ;(c.first.items[0]!.target as { selector: { exact?: string }[] }).selector[0]!.exact = 'a sentence no article of this notebook holds, anywhere'
     const sel = (c.first.items[1]!.target as { selector: { exact?: string }[] }).selector
     sel[0]!.exact = 'words that are nowhere in the article'
     delete c.first.items[2]!.target
@@ -151,6 +163,69 @@ describe('W3C import problems', () => {
     expect(plan.problems[1]!.message).toBe(`Annotation 1 (urn:dossier:highlight:${HIGHLIGHTS[0]!.id}): no article in this notebook matches its source https://elsewhere.example/a.`)
     expect(plan.problems[2]!.message).toMatch(/the quote “words that are nowhere in the article” is not in the text in “Russia withdraws/)
     expect(plan.problems[0]!.message).toMatch(/is not a valid annotation \(target:/)
+  })
+
+  it('places a source this notebook does not know (URL or hash) by its quotes, when they occur in one article only', () => {
+    const c = base()
+    const items = c.first.items as unknown as W3cAnnotation[]
+    const first = items.filter((a) => a.target.source === ARTICLES[0]!.url)
+    for (const a of first) a.target.source = 'https://mirror.example/russia-withdraws?amp=1'
+    const third = items.filter((a) => a.target.source === `urn:sha256:${'3'.repeat(64)}`)
+    for (const a of third) a.target.source = `urn:sha256:${'e'.repeat(64)}` // the hash of some other copy
+    const plan = importW3cAnnotations(c, { articles: ARTICLES, tags: TAGS, textOf })
+    expect(plan.problems).toEqual([])
+    expect(plan.drafts.map((d) => [d.articleId, d.start, d.end])).toEqual(HIGHLIGHTS.map((h) => [h.articleId, h.target.start, h.target.end]))
+    // A parsed file naming an unknown source needs every text: its quotes are looked for in all.
+    expect(articlesReferenced(parseW3cAnnotations(c), ARTICLES).sort()).toEqual(ARTICLES.map((a) => a.id).sort())
+  })
+
+  it('leaves a source unplaced when its quotes occur in several articles, or are too short to tell', () => {
+    const copy = { ...ARTICLES[0]!, id: 'a-0000000009' as ArticleId, url: 'https://example.org/republished', bodyHash: '9'.repeat(64) }
+    const texts: Record<string, string> = { ...TEXTS, [copy.id]: TEXTS['a-0000000001']! }
+    const quote = HIGHLIGHTS[0]!.target.exact
+    const annotation = (source: string, exact: string) => ({ type: 'Annotation', target: { source, selector: { type: 'TextQuoteSelector', exact } } })
+    const plan = importW3cAnnotations([annotation('https://unknown.example/a', quote), annotation('https://unknown.example/b', 'Tartus')], {
+      articles: [...ARTICLES, copy],
+      tags: TAGS,
+      textOf: (id) => texts[id],
+    })
+    expect(plan.drafts).toEqual([])
+    expect(plan.problems.map((p) => p.message)).toEqual([
+      'Annotation 1: no article in this notebook matches its source https://unknown.example/a (its quotes occur in 2 articles: “Russia withdraws naval assets | ports *update*”, “Russia withdraws naval assets | ports *update*”).',
+      'Annotation 2: no article in this notebook matches its source https://unknown.example/b (its quotes are too short to tell which article they come from).',
+    ])
+  })
+
+  it('matches quotes taken from a copy with CRLF line ends or decomposed accents to the stored text', () => {
+    // What a tool holding such copies writes: its own hash, its quotes and positions in its copy.
+    const copy = (t: string) => t.replace(/\n/g, '\r\n').normalize('NFD')
+    const across = 'arrangement [sic] would end.\n\nA second paragraph: =HYPERLINK'
+    const text1 = TEXTS['a-0000000001']!
+    const at = text1.indexOf(across)
+    const mehmet = HIGHLIGHTS[3]!
+    const annotation = (source: string, exact: string, start: number) => ({
+      type: 'Annotation',
+      target: { source, selector: [{ type: 'TextQuoteSelector', exact }, { type: 'TextPositionSelector', start, end: start + exact.length }] },
+    })
+    const plan = importW3cAnnotations(
+      [
+        annotation(`urn:sha256:${'c'.repeat(64)}`, copy(across), copy(text1.slice(0, at)).length),
+        annotation(`urn:sha256:${'d'.repeat(64)}`, copy(mehmet.target.exact), [...copy(TEXTS[mehmet.articleId]!.slice(0, mehmet.target.start))].length),
+      ],
+      { articles: ARTICLES, tags: TAGS, textOf },
+    )
+    expect(plan.problems).toEqual([])
+    expect(plan.drafts.map((d) => [d.articleId, d.start, d.end, d.exact])).toEqual([
+      ['a-0000000001', at, at + across.length, across],
+      [mehmet.articleId, mehmet.target.start, mehmet.target.end, mehmet.target.exact],
+    ])
+  })
+
+  it('refuses a file holding more annotations than one import may create, before reading them', () => {
+    const items = Array.from({ length: MAX_ANNOTATIONS_PER_FILE + 1 }, () => ({}))
+    expect(() => parseW3cAnnotations({ type: 'AnnotationPage', items })).toThrow(
+      new DossierError('too-large', 'This file holds 50,001 annotations; at most 50,000 can be imported from one file, so nothing was imported: split it into smaller files.'),
+    )
   })
 
   it('re-finds a quote whose position moved, by its unique occurrence or its context', () => {
@@ -218,5 +293,12 @@ describe('offsets', () => {
     expect([0, 1, 3, 4, 6, 7].map((u) => codePointOffset(text, u))).toEqual([0, 1, 2, 3, 4, 5])
     expect([0, 1, 2, 3, 4, 5].map((c) => utf16Offset(text, c))).toEqual([0, 1, 3, 4, 6, 7])
     expect(utf16Offset(text, 9)).toBe(11)
+  })
+
+  it('converts many offsets of one text as utf16Offset does', () => {
+    for (const text of ['', 'abc', 'a🚢b😀c', '🚢🚢x', 'x\ud800y', 'end\ud83d', '😀']) {
+      const toUtf16 = codePointConverter(text)
+      for (let c = -1; c < text.length + 3; c++) expect([text, c, toUtf16(c)]).toEqual([text, c, utf16Offset(text, c)])
+    }
   })
 })

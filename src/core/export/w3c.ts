@@ -17,13 +17,15 @@
  * accepts UTF-16 offsets from producers that use them (checked against the quote).
  *
  * Import: `parseW3cAnnotations` validates the shape with zod (a Collection with an embedded
- * first page, a Page, one Annotation, or an array of them); `planW3cImport` matches each
- * target to an article (URL, or body-hash URN), checks the quote against the stored text
- * (at the position; else a unique occurrence, or the one whose context matches) and returns
- * highlight drafts plus a problem per annotation it could not place. Nothing is written.
+ * first page, a Page, one Annotation, or an array of them; at most MAX_ANNOTATIONS_PER_FILE)
+ * and normalises quotes as stored texts are; `planW3cImport` matches each target to an
+ * article (URL, body-hash URN, else the annotations' quotes: ./w3c-sources), checks the
+ * quote against the stored text (at the position; else a unique occurrence, or the one
+ * whose context matches) and returns highlight drafts plus a problem per annotation it
+ * could not place. Nothing is written. Planning is linear in the file (see ./w3c-match).
  *
  * This module is the public entry point; the code lives in ./w3c-export, ./w3c-parse,
- * ./w3c-match and ./w3c-offsets.
+ * ./w3c-sources, ./w3c-match, ./w3c-offsets and ./quote-search.
  */
 export {
   ANNO_CONTEXT,
@@ -41,6 +43,7 @@ export {
   type W3cTextualBody,
 } from './w3c-export'
 export {
+  MAX_ANNOTATIONS_PER_FILE,
   parseW3cAnnotations,
   W3cAnnotationSchema,
   type ParsedW3cAnnotation,
@@ -56,4 +59,5 @@ export {
   type W3cImportContext,
   type W3cImportPlan,
 } from './w3c-match'
-export { codePointOffset, utf16Offset } from './w3c-offsets'
+export { MAX_CANDIDATE_CHECKS } from './quote-search'
+export { codePointConverter, codePointOffset, utf16Offset } from './w3c-offsets'

@@ -4,15 +4,16 @@
  * is in ./briefing-store (storage), ./export-briefing and ./export-writer (exports) and
  * ./annotation-import (W3C import).
  */
-import type { AnnotationImportReport, BriefingRequest, BriefingSummary } from '../../core/api'
+import type { AnnotationImportReport, BriefingRequest, BriefingSummary, Canceled } from '../../core/api'
 import { buildBriefing } from '../../core/briefing'
 import type { BriefingDocument, BriefingId } from '../../core/briefing-document'
 import type { BriefingLayout } from '../../core/briefing-types'
-import { importAnnotations as importW3c } from './annotation-import'
+import { importAnnotations as importW3c, type AnnotationImportOptions } from './annotation-import'
 import * as storage from './briefing-store'
 import type { BriefingContext } from './briefing-context'
 import { exportBriefing as runExport, type ExportOptions, type ExportResult } from './export-briefing'
 
+export type { AnnotationImportOptions } from './annotation-import'
 export type { BriefingContext } from './briefing-context'
 export type { ExportOptions, ExportResult } from './export-briefing'
 
@@ -41,6 +42,7 @@ export async function previewBriefing(ctx: BriefingContext, id: BriefingId): Pro
 export function exportBriefing(ctx: BriefingContext, outPath: string, request: BriefingRequest, options: ExportOptions = {}): Promise<ExportResult> {
   return runExport(ctx, outPath, request, options)
 }
-export function importAnnotations(ctx: BriefingContext, filePath: string): Promise<AnnotationImportReport> {
-  return importW3c(ctx, filePath)
+/** Recreates a W3C annotation file's highlights; more than a few new tags need `options.confirmNewTags` (see ./annotation-import). */
+export function importAnnotations(ctx: BriefingContext, filePath: string, options: AnnotationImportOptions = {}): Promise<AnnotationImportReport | Canceled> {
+  return importW3c(ctx, filePath, options)
 }

@@ -56,7 +56,7 @@ describe('stored briefings', () => {
   it('keeps references to tags, passages and articles that no longer exist when saving; the preview ignores them', async () => {
     const doc = await createBriefing(nb.ctx, 'Stale references')
     const ports = 't-ports' as TagId
-    const [first] = (await previewBriefing(nb.ctx, doc.id)).sections.find((s) => s.tag.id === ports)!.passages
+    const [first] = (await previewBriefing(nb.ctx, doc.id)).sections.find((s) => s.tag?.id === ports)!.passages
     const gone = (n: number) => `h-gone00000${n}` as HighlightId
     let edited: BriefingDocument = { ...doc, sections: doc.sections.map((s) => (s.tagId === ports ? { ...s, order: [gone(2), first!.highlightId], excluded: [gone(1)] } : s)) }
     edited = addSection(edited, 't-deleted' as TagId)
@@ -66,8 +66,8 @@ describe('stored briefings', () => {
     expect(section.order).toEqual([gone(2), first!.highlightId])
     expect(section.excluded).toEqual([gone(1)])
     const layout = await previewBriefing(nb.ctx, doc.id)
-    expect(layout.sections.map((s) => s.tag.id)).not.toContain('t-deleted')
-    expect(layout.sections.find((s) => s.tag.id === ports)!.passages[0]!.highlightId).toBe(first!.highlightId)
+    expect(layout.sections.map((s) => s.tag?.id)).not.toContain('t-deleted')
+    expect(layout.sections.find((s) => s.tag?.id === ports)!.passages[0]!.highlightId).toBe(first!.highlightId)
     expect(layout.warnings.map((w) => w.kind)).toEqual(expect.arrayContaining(['tag-missing', 'passage-missing']))
   })
 
@@ -77,13 +77,13 @@ describe('stored briefings', () => {
     const noted = await saveBriefing(nb.ctx, { ...doc, sections: doc.sections.map((s) => (s.tagId === people ? { ...s, note: 'Who decides.' } : s)) })
     const removal = await deleteTag(nb.session.store, people)
     try {
-      expect((await previewBriefing(nb.ctx, doc.id)).sections.map((s) => s.tag.id)).not.toContain(people)
+      expect((await previewBriefing(nb.ctx, doc.id)).sections.map((s) => s.tag?.id)).not.toContain(people)
       await saveBriefing(nb.ctx, { ...noted, title: 'Undo a tag delete, edited' })
     } finally {
       await restoreTag(nb.session.store, removal)
     }
     const layout = await previewBriefing(nb.ctx, doc.id)
-    const section = layout.sections.find((s) => s.tag.id === people)
+    const section = layout.sections.find((s) => s.tag?.id === people)
     expect(section?.note).toBe('Who decides.')
     expect(section!.passages.length).toBeGreaterThan(0)
   })
@@ -156,7 +156,7 @@ describe('stored briefings', () => {
     const layout = await previewBriefing(nb.ctx, doc.id)
     expect(layout.briefingId).toBe(doc.id)
     expect(layout.title).toBe('Preview')
-    expect(layout.sections.map((s) => s.tag.name)).toEqual(['Negotiations', 'Ports & shipping', 'People'])
+    expect(layout.sections.map((s) => s.tag?.name)).toEqual(['Negotiations', 'Ports & shipping', 'People'])
     expect(layout.passageCount).toBeGreaterThan(0)
   })
 })

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../core/api'
 import { buildBriefing } from '../../core/briefing'
@@ -10,13 +9,12 @@ import { CSV_COLUMNS } from '../../core/export/csv'
 import { quoteBlock } from '../../core/export/markdown'
 import { toW3cCollection, w3cItemsFromLayout, type W3cCollection } from '../../core/export/w3c'
 import { HIGHLIGHTS, TEXTS } from '../../core/export/testing/fixture-notebook'
+import { readCsv } from '../../core/export/testing/read-csv'
 import type { TagId } from '../../core/ids'
 import { createBriefing, exportBriefing, saveBriefing } from './briefing-ops'
 import { withFormatExtension } from './export-writer'
 import { openTestNotebook, tempDir, type TestNotebook } from './test-notebook'
 
-/** RFC 4180 records, read strictly with csv-parse: records end with CRLF, every record has the header's field count. */
-const parseCsv = (text: string): string[][] => parse(text, { record_delimiter: '\r\n' })
 
 let nb: TestNotebook
 let out: string
@@ -34,17 +32,32 @@ const leftovers = async () => (await readdir(out)).filter((n) => n.endsWith('.tm
 
 
 describe('exporting a briefing', () => {
-  it('Markdown: every passage quoted exactly (escaped only as Markdown needs), cited, with its comment', async () => {
+  it('Markdown: every passage quoted exactly (escaped only as Markdown needs), cited, with its comment; untagged ones in their own section', async () => {
     const path = join(out, 'briefing.md')
     const result = await exportBriefing(nb.ctx, path, { title: 'Ports and talks', format: 'md' })
-    expect(result).toEqual({ path, format: 'md', pageCount: 0, passageCount: expect.any(Number) })
+    // 6 tagged highlights, 2 of them under two tags (printed in each section), and the comment-only one.
+    expect(result).toEqual({ path, format: 'md', pageCount: 0, passageCount: 9 })
     const md = await readFile(path, 'utf8')
     expect(md).toMatch(/^# Ports and talks/m)
-    for (const h of HIGHLIGHTS.filter((x) => x.tagIds.length > 0)) expect(md).toContain(quoteBlock(h.target.exact))
+    expect(md.match(/^\*\*Passage \d+\*\*$/gm)).toHaveLength(result.passageCount)
+    for (const h of HIGHLIGHTS) expect(md).toContain(quoteBlock(h.target.exact))
     // A quote without Markdown punctuation is there character for character.
     expect(md).toContain('> Sohtaoğlu, 54, has led the port authority since 2019; he was born in İzmir.')
     expect(md).toContain('Ask for a translation — the fees matter.')
+    const untagged = md.slice(md.indexOf('## §4 Untagged passages'))
+    expect(untagged).toMatch(/^## §4 Untagged passages\n\n\*Highlighted passages that carry no tag\.\*\n\n\*\*Passage 9\*\*\n\n> Freight rates rose for a third month, brokers said; waits at anchor, not demand, explain it\.\n\n\*\*Comment:\*\* Untagged passage\.\n/)
+    expect(md).toContain('4. §4 Untagged passages (1 passage)')
+    expect(md).toContain('**Scope:** Tags: Bases, Convoys, Negotiations, Ports & shipping, People; passages without a tag')
     expect(await leftovers()).toEqual([])
+  })
+
+  it('a briefing of chosen tags holds only passages with those tags', async () => {
+    const path = join(out, 'ports.md')
+    const result = await exportBriefing(nb.ctx, path, { tagIds: [PORTS], format: 'md' })
+    const md = await readFile(path, 'utf8')
+    expect(result.passageCount).toBe(HIGHLIGHTS.filter((h) => h.tagIds.includes(PORTS)).length)
+    expect(md).not.toContain('Untagged passages')
+    expect(md).not.toContain('Freight rates rose')
   })
 
   it('CSV: UTF-8 with BOM for Excel, the documented columns, one row per highlight with exact quotes and offsets', async () => {
@@ -52,7 +65,7 @@ describe('exporting a briefing', () => {
     const result = await exportBriefing(nb.ctx, path, { tagIds: [PORTS], format: 'csv' })
     const bytes = await readFile(path)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    const [header, ...rows] = parseCsv(bytes.toString('utf8').slice(1))
+    const [header, ...rows] = readCsv(bytes.toString('utf8').slice(1))
     expect(header).toEqual([...CSV_COLUMNS])
     const ports = HIGHLIGHTS.filter((h) => h.tagIds.includes(PORTS))
     expect(rows).toHaveLength(ports.length)
@@ -64,9 +77,27 @@ describe('exporting a briefing', () => {
     expect(byQuote.get(`'${ports[2]!.target.exact}`)?.[5]).toBe(`'@mention, "quoted", and a comma`)
   })
 
+  it('CSV and W3C of every passage: one row and one annotation per highlight, the comment-only one included, counted as written', async () => {
+    const csvPath = join(out, 'all.csv')
+    const csv = await exportBriefing(nb.ctx, csvPath, { format: 'csv' })
+    const rows = readCsv(await readFile(csvPath, 'utf8')).slice(1)
+    expect(rows).toHaveLength(HIGHLIGHTS.length)
+    expect(csv.passageCount).toBe(rows.length)
+    expect(rows.at(-1)!.slice(3, 6)).toEqual(['', HIGHLIGHTS[6]!.target.exact, 'Untagged passage.'])
+
+    const w3cPath = join(out, 'all.jsonld')
+    const w3c = await exportBriefing(nb.ctx, w3cPath, { format: 'w3c' })
+    const written = JSON.parse(await readFile(w3cPath, 'utf8')) as W3cCollection
+    expect(written.total).toBe(HIGHLIGHTS.length)
+    expect(written.first.items).toHaveLength(HIGHLIGHTS.length)
+    expect(w3c.passageCount).toBe(written.total)
+    const commentOnly = written.first.items.find((a) => a.target.selector[0].exact === HIGHLIGHTS[6]!.target.exact)!
+    expect(commentOnly.body).toEqual([{ type: 'TextualBody', purpose: 'commenting', value: 'Untagged passage.', format: 'text/plain' }])
+  })
+
   it('W3C: the collection the core builds (checked there against the W3C MUST schemas), with positions in code points', async () => {
     const path = join(out, 'talks.jsonld')
-    await exportBriefing(nb.ctx, path, { tagIds: ['t-negotiations' as TagId, 't-people' as TagId], format: 'w3c', title: 'Talks' })
+    const result = await exportBriefing(nb.ctx, path, { tagIds: ['t-negotiations' as TagId, 't-people' as TagId], format: 'w3c', title: 'Talks' })
     const text = await readFile(path, 'utf8')
     expect(text).toMatch(/^\{\n {2}"@context": "http:\/\/www\.w3\.org\/ns\/anno\.jsonld",\n/)
     const written = JSON.parse(text) as W3cCollection
@@ -76,6 +107,9 @@ describe('exporting a briefing', () => {
     expect(written).toEqual(toW3cCollection(w3cItemsFromLayout(layout), { label: 'Talks', generatedAt: written.created!, textOf: (id) => texts.get(id) }, 'briefing'))
     expect(written.type).toBe('AnnotationCollection')
     expect(written.total).toBe(3)
+    // 4 passage blocks (one highlight is under both tags), but 3 annotations written: the count says 3.
+    expect(layout.passageCount).toBe(4)
+    expect(result.passageCount).toBe(3)
     // The article starts with an emoji (two UTF-16 units, one code point): positions are one less than the stored offsets.
     const mehmet = written.first.items.find((a) => JSON.stringify(a).includes('Mehmet Sohtaoğlu told'))!
     const stored = (await store.allHighlights()).find((h) => h.target.exact.startsWith('Mehmet Sohtaoğlu told'))!
@@ -98,6 +132,18 @@ describe('exporting a briefing', () => {
     expect(progress.every((p) => p.job === 'export')).toBe(true)
     expect(progress.map((p) => p.label)).toEqual(expect.arrayContaining(['Building the briefing', 'Laying out pages', `Rendered page ${result.pageCount} of ${result.pageCount}`, 'Writing harbour.pdf']))
     expect(await leftovers()).toEqual([])
+  })
+
+  it.skipIf(spawnSync('pdftotext', ['-v']).error !== undefined)('PDF of every passage: the comment-only passage is in its own section, in the contents and the count (skipped without poppler pdftotext)', { timeout: 60_000 }, async () => {
+    const path = join(out, 'all.pdf')
+    const result = await exportBriefing(nb.ctx, path, { title: 'Everything', format: 'pdf' })
+    expect(result.passageCount).toBe(9)
+    const text = spawnSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ')
+    expect(text).toContain('9 passages from 3 sources')
+    expect(text).toMatch(/§4 Untagged passages 1 passage/)
+    expect(text).toContain('§4 Untagged passages Highlighted passages that carry no tag.')
+    expect(text).toContain('Freight rates rose for a third month, brokers said; waits at anchor, not demand, explain it.')
+    expect(text).toContain('Untagged passage.')
   })
 
   it('adds the format\'s extension when the chosen name lacks it, and returns the path written', async () => {

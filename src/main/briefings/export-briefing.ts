@@ -40,6 +40,11 @@ export interface ExportResult {
   format: ExportFormat
   /** PDF only; 0 for the text formats. */
   pageCount: number
+  /**
+   * What the file holds: the numbered passage blocks of a PDF or Markdown briefing (a
+   * passage repeated under two tags counts twice, as it is printed twice), the rows of a
+   * CSV or the annotations of a W3C file (one per highlight).
+   */
   passageCount: number
   /**
    * What the briefing left out and why (a deleted tag, article or passage), present only
@@ -69,6 +74,7 @@ export async function exportBriefing(ctx: BriefingContext, chosenPath: string, r
 
   let bytes: string | Uint8Array
   let pageCount = 0
+  let passageCount = layout.passageCount
   try {
     if (format === 'pdf') {
       const rendered = await renderPdf(ctx, layout, signal, progress)
@@ -76,7 +82,7 @@ export async function exportBriefing(ctx: BriefingContext, chosenPath: string, r
       pageCount = rendered.pageCount
     } else {
       progress(1, 3, `Formatting ${FORMAT_NAMES[format]}`)
-      bytes = await textExport(ctx, layout, format)
+      ;({ text: bytes, count: passageCount } = await textExport(ctx, layout, format))
     }
     throwIfCanceled(signal)
     progress(format === 'pdf' ? 0 : 2, format === 'pdf' ? 0 : 3, `Writing ${basename(outPath)}`)
@@ -89,7 +95,7 @@ export async function exportBriefing(ctx: BriefingContext, chosenPath: string, r
   // An ad-hoc export of every tag leaves out the empty ones by design: not worth a warning.
   const allTags = !request.briefingId && !request.tagIds
   const warnings = layout.warnings.filter((w) => !(allTags && w.kind === 'section-empty')).map((w) => w.message)
-  return { path: outPath, format, pageCount, passageCount: layout.passageCount, ...(warnings.length > 0 ? { warnings } : {}) }
+  return { path: outPath, format, pageCount, passageCount, ...(warnings.length > 0 ? { warnings } : {}) }
 }
 
 export const FORMAT_NAMES: Record<ExportFormat, string> = { pdf: 'PDF', md: 'Markdown', csv: 'CSV', w3c: 'W3C Web Annotations' }
@@ -106,9 +112,13 @@ export async function layoutFor(ctx: Pick<BriefingContext, 'store' | 'now'>, req
   return layout
 }
 
-async function textExport(ctx: BriefingContext, layout: BriefingLayout, format: Exclude<ExportFormat, 'pdf'>): Promise<string> {
-  if (format === 'md') return briefingToMarkdown(layout)
-  if (format === 'csv') return highlightsToCsv(csvRowsFromLayout(layout), stringify)
+/** The text of a Markdown, CSV or W3C export, and how many passages (blocks, rows, annotations) it holds. */
+async function textExport(ctx: BriefingContext, layout: BriefingLayout, format: Exclude<ExportFormat, 'pdf'>): Promise<{ text: string; count: number }> {
+  if (format === 'md') return { text: briefingToMarkdown(layout), count: layout.passageCount }
+  if (format === 'csv') {
+    const rows = csvRowsFromLayout(layout)
+    return { text: highlightsToCsv(rows, stringify), count: rows.length }
+  }
   // Positions are counted in code points in the file (the model's rule): that needs the texts.
   const texts = new Map<ArticleId, string>()
   for (const source of layout.sources) {
@@ -116,7 +126,7 @@ async function textExport(ctx: BriefingContext, layout: BriefingLayout, format: 
     if (text !== undefined) texts.set(source.articleId, text)
   }
   const collection = toW3cCollection(w3cItemsFromLayout(layout), { label: layout.title, generatedAt: layout.generatedAt, textOf: (id) => texts.get(id) }, layout.briefingId ?? 'briefing')
-  return `${JSON.stringify(collection, null, 2)}\n`
+  return { text: `${JSON.stringify(collection, null, 2)}\n`, count: collection.total }
 }
 
 type Progress = (done: number, total: number, label: string) => void

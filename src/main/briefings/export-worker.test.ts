@@ -37,8 +37,9 @@ describe('PDF export in the worker thread', () => {
     const path = join(out, 'worker.pdf')
     const progress: JobProgress[] = []
     const result = await exportBriefing(ctx, path, { title: 'From the worker', format: 'pdf' }, { onProgress: (p) => progress.push(p) })
-    // Six tagged highlights, two of them under two tags, printed in each section (repeat mode).
-    expect(result).toEqual({ path, format: 'pdf', pageCount: expect.any(Number), passageCount: 8 })
+    // Six tagged highlights, two of them under two tags, printed in each section (repeat
+    // mode), and the comment-only one in the untagged section.
+    expect(result).toEqual({ path, format: 'pdf', pageCount: expect.any(Number), passageCount: 9 })
     expect((await readFile(path)).subarray(0, 5).toString('latin1')).toBe('%PDF-')
     expect(progress.map((p) => p.label)).toContain(`Rendered page ${result.pageCount} of ${result.pageCount}`)
   })

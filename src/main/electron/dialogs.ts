@@ -51,6 +51,21 @@ export function createElectronDialogs(window: () => BrowserWindow | null, defaul
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
+    async confirm(question) {
+      const options: Electron.MessageBoxOptions = {
+        type: 'question',
+        title: question.title,
+        message: question.message,
+        detail: question.detail,
+        buttons: [question.confirmLabel, 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      }
+      const win = window()
+      const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options)
+      return result.response === 0
+    },
   }
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildBriefing, formatCitation, formatCitedBy, type BriefingLayout } from '../../core/briefing'
+import { buildBriefing, formatCitation, formatCitedBy, sectionDescription, sectionName, type BriefingLayout } from '../../core/briefing'
 import { createBriefingDocument, makeBriefingId, setSectionNote, updateBriefingFields } from '../../core/briefing-document'
 import type { ArticleId, HighlightId, TagId } from '../../core/ids'
 import { emptyAnalysisFields, type Article, type Highlight, type Tag } from '../../core/model'
@@ -263,8 +263,8 @@ describe('writeBriefingPdf: the written file', () => {
 
     it('holds each numbered section heading with its description and the analyst’s note', () => {
       for (const section of layout.sections) {
-        expectInPdfText(extracted, `§${section.number} ${section.tag.name}`)
-        if (section.tag.description) expectInPdfText(extracted, section.tag.description)
+        expectInPdfText(extracted, `§${section.number} ${sectionName(section)}`)
+        if (sectionDescription(section)) expectInPdfText(extracted, sectionDescription(section))
         if (section.note) expectInPdfText(extracted, `ANALYST'S NOTE ${section.note}`)
       }
     })
@@ -305,12 +305,12 @@ describe('writeBriefingPdf: the written file', () => {
     it('lists the contents with page numbers that match the pages where sections start', () => {
       const toc = normalise(pages[0]!).slice(normalise(pages[0]!).indexOf('Contents'))
       const listed = layout.sections.map((s) => {
-        const m = new RegExp(`§${s.number} ${escapeRegExp(s.tag.name)} \\d+ passages?[ .]+(\\d+)`).exec(toc)
-        expect(m, s.tag.name).not.toBeNull()
+        const m = new RegExp(`§${s.number} ${escapeRegExp(sectionName(s))} \\d+ passages?[ .]+(\\d+)`).exec(toc)
+        expect(m, sectionName(s)).not.toBeNull()
         return Number(m![1])
       })
       const startPage = (heading: string) => pages.findIndex((p, i) => i > 0 && normalise(p).includes(heading)) + 1
-      expect(listed).toEqual(layout.sections.map((s) => startPage(`§${s.number} ${s.tag.name}`)))
+      expect(listed).toEqual(layout.sections.map((s) => startPage(`§${s.number} ${sectionName(s)}`)))
       expect(listed).toEqual(rendered.sectionPages)
       const sources = /Sources \d+ sources?[ .]+(\d+)/.exec(toc)
       expect(Number(sources![1])).toBe(rendered.sourcesPage)
@@ -371,7 +371,7 @@ describe('writeBriefingPdf: the written file', () => {
       kids: Item[]
     }
     const outlines = (JSON.parse(r.stdout) as { outlines: Item[] }).outlines
-    expect(outlines.map((o) => o.title)).toEqual(['Key judgments', 'Contents', ...layout.sections.map((s) => `§${s.number} ${s.tag.name}`), 'Sources'])
+    expect(outlines.map((o) => o.title)).toEqual(['Key judgments', 'Contents', ...layout.sections.map((s) => `§${s.number} ${sectionName(s)}`), 'Sources'])
     expect(outlines[0]!.destpageposfrom1).toBe(1)
     layout.sections.forEach((section, i) => {
       const item = outlines[i + 2]!

@@ -4,9 +4,9 @@
  * a tinted box, and the table of contents (one entry per section and the source list, with
  * dot leaders; the page numbers are filled in when the pages are drawn).
  */
-import { describeCounts, describeScope, plural, type BriefingLayout } from '../../core/briefing'
+import { describeCounts, describeScope, plural, sectionName, type BriefingLayout } from '../../core/briefing'
 import { formatCitationDate } from '../../core/dates'
-import { BAR_WIDTH, COLOR, CONTENT, S } from './page-design'
+import { BAR_WIDTH, COLOR, CONTENT, S, sectionColor } from './page-design'
 import { baselineOffset, heading, height, type Flow, type OutlineEntry } from './page-flow'
 
 /** Title block, key judgments and contents, from the first page on (long ones run onto the next). */
@@ -55,7 +55,7 @@ export function composeTitleBlock(flow: Flow, layout: BriefingLayout, outline: O
 
   // Contents: one entry per section and the source list, page numbers filled in when drawn.
   const entries = [
-    ...layout.sections.map((s) => ({ number: `§${s.number}`, title: s.tag.name, count: plural(s.passages.length, 'passage'), dest: `section-${s.number}`, color: s.tag.color })),
+    ...layout.sections.map((s) => ({ number: `§${s.number}`, title: sectionName(s), count: plural(s.passages.length, 'passage'), dest: `section-${s.number}`, color: sectionColor(s) })),
     { number: '', title: 'Sources', count: plural(layout.sources.length, 'source'), dest: 'sources', color: null },
   ]
   flow.ensure(S.h1.leading + 6 + Math.min(entries.length, 4) * S.toc.leading)

@@ -1,7 +1,7 @@
 /**
  * The briefing PDF's page design (A4, points): page and margins, the content box, colours,
  * the text styles (font, size, leading, colour) and the fixed measures of the blocks.
- * Constants only; the composers (./front-matter, ./sections, ./source-list), the page
+ * Constants (and the colour a section is drawn in); the composers (./front-matter, ./sections, ./source-list), the page
  * flow (./page-flow) and the furniture (./page-furniture) read them.
  */
 import type { LatinFontKey } from './text-layout'
@@ -22,6 +22,11 @@ export const COLOR = {
   commentTint: '#f6f3ea',
   commentRule: '#c9b98f',
   handling: '#7a1a1a',
+}
+
+/** A section's colour: its tag's; the untagged section's is the neutral muted grey. */
+export function sectionColor(section: { tag: { color: string } | null }): string {
+  return section.tag?.color ?? COLOR.muted
 }
 
 export interface Style {

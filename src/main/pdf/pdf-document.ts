@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path'
 import PDFDocument from 'pdfkit'
-import type { BriefingLayout } from '../../core/briefing'
+import { sectionName, type BriefingLayout } from '../../core/briefing'
 import { ARABIC_SCALE, MARGIN } from './page-design'
 import type { FontKey } from './text-layout'
 
@@ -74,7 +74,7 @@ function newDocument(layout: BriefingLayout, options: BriefingPdfOptions, regula
       Title: layout.title,
       Author: options.author ?? (layout.author || 'Dossier'),
       Subject: layout.handling ? `Briefing (${layout.handling})` : 'Briefing',
-      Keywords: layout.sections.map((s) => s.tag.name).join(', '),
+      Keywords: layout.sections.map((s) => sectionName(s)).join(', '),
       CreationDate: creationDate,
       ModDate: creationDate,
       Creator: 'Dossier',

@@ -1,12 +1,13 @@
 /**
- * The body of the briefing PDF, composed into the page flow: one section per tag (colour
- * rule, number, title, description, the analyst's note, kept with what follows), each
+ * The body of the briefing PDF, composed into the page flow: one section per tag, or of the
+ * untagged passages, in a neutral colour (colour rule, number, title, description, the
+ * analyst's note, kept with what follows), each
  * passage as a numbered quote block with a tag-coloured bar, its citation (linked to the
  * source list) and "see also" line, the analyst's comment in a box set apart, and the
  * section's references to passages printed elsewhere (cross-reference mode).
  */
-import { formatAlsoIn, formatCitation, type BriefingPassage, type BriefingSection, type BriefingSource } from '../../core/briefing'
-import { BAR_WIDTH, BOTTOM, COLOR, COMMENT_PAD, CONTENT, MARGIN, QUOTE_INDENT, S } from './page-design'
+import { formatAlsoIn, formatCitation, sectionDescription, sectionName, type BriefingPassage, type BriefingSection, type BriefingSource } from '../../core/briefing'
+import { BAR_WIDTH, BOTTOM, COLOR, COMMENT_PAD, CONTENT, MARGIN, QUOTE_INDENT, S, sectionColor } from './page-design'
 import { baselineOffset, height, type Flow, type OutlineEntry } from './page-flow'
 
 /** Returns the 0-based page where the section starts. */
@@ -15,8 +16,11 @@ export function composeSection(flow: Flow, section: BriefingSection, sources: Re
   const width = CONTENT.width
   const numberText = `§${section.number}`
   const numberWidth = flow.measure('bold', numberText) * S.sectionNumber.size + 10
-  const titleLines = flow.lines(section.tag.name, S.sectionTitle, width - numberWidth)
-  const description = section.tag.description.trim() ? flow.lines(section.tag.description, S.description, width - numberWidth) : []
+  const name = sectionName(section)
+  const color = sectionColor(section)
+  const descriptionText = sectionDescription(section)
+  const titleLines = flow.lines(name, S.sectionTitle, width - numberWidth)
+  const description = descriptionText.trim() ? flow.lines(descriptionText, S.description, width - numberWidth) : []
   const noteLines = section.note.trim() ? flow.lines(section.note, S.note, width - numberWidth) : []
   const headHeight = 8 + height(titleLines, S.sectionTitle) + (description.length ? 2 + height(description, S.description) : 0)
 
@@ -26,14 +30,14 @@ export function composeSection(flow: Flow, section: BriefingSection, sources: Re
   if (!flow.atTop) flow.y += 26
   flow.ensure(keep)
   const startPage = flow.page
-  const entry: OutlineEntry = { title: `§${section.number} ${section.tag.name}`, page: flow.page, y: flow.y, children: [] }
+  const entry: OutlineEntry = { title: `§${section.number} ${name}`, page: flow.page, y: flow.y, children: [] }
   outline.push(entry)
   flow.dest(`section-${section.number}`)
 
-  flow.add({ kind: 'rect', x: left, y: flow.y, w: width, h: 2.5, color: section.tag.color })
+  flow.add({ kind: 'rect', x: left, y: flow.y, w: width, h: 2.5, color })
   flow.y += 8
   const top = flow.y
-  flow.add({ kind: 'text', x: left, y: top + baselineOffset(S.sectionNumber), text: numberText, font: 'bold', size: S.sectionNumber.size, color: section.tag.color })
+  flow.add({ kind: 'text', x: left, y: top + baselineOffset(S.sectionNumber), text: numberText, font: 'bold', size: S.sectionNumber.size, color })
   flow.placeLines(titleLines, S.sectionTitle, left + numberWidth, width - numberWidth)
   if (description.length) {
     flow.y += 2
@@ -99,7 +103,7 @@ function composePassage(flow: Flow, passage: BriefingPassage, section: BriefingS
     const onPage = fragments.filter((f) => f.page === page)
     const top = Math.min(...onPage.map((f) => f.top)) + 2
     const bottom = Math.max(...onPage.map((f) => f.bottom)) - 2
-    flow.under({ kind: 'rect', x: left, y: top, w: BAR_WIDTH, h: bottom - top, color: section.tag.color }, page)
+    flow.under({ kind: 'rect', x: left, y: top, w: BAR_WIDTH, h: bottom - top, color: sectionColor(section) }, page)
   }
 
   if (hasComment) {
@@ -125,7 +129,7 @@ function composePassage(flow: Flow, passage: BriefingPassage, section: BriefingS
 function composeReferences(flow: Flow, section: BriefingSection): void {
   const x = CONTENT.left + QUOTE_INDENT
   const width = CONTENT.width - QUOTE_INDENT
-  const label = flow.lines(`Also relevant to ${section.tag.name}, printed in other sections:`, { ...S.refs, font: 'italic' }, width)
+  const label = flow.lines(`Also relevant to ${sectionName(section)}, printed in other sections:`, { ...S.refs, font: 'italic' }, width)
   flow.ensure(height(label, S.refs) + 2 * S.refs.leading)
   flow.placeLines(label, { ...S.refs, font: 'italic' }, x, width)
   for (const ref of section.references) {

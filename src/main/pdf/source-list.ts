@@ -1,9 +1,9 @@
 /**
  * The briefing PDF's source list, composed into the page flow from a new page: each
- * source numbered as cited, with outlet, title, author and date, its URL as a link (http,
- * https and mailto only), and the passages that cite it.
+ * source numbered as cited, with outlet, title, author and date, its URL (a link only when
+ * it is http or https: see webLink), and the passages that cite it.
  */
-import { formatCitation, formatCitedBy, type BriefingSource } from '../../core/briefing'
+import { formatCitation, formatCitedBy, webLink, type BriefingSource } from '../../core/briefing'
 import { CONTENT, S, SOURCE_LABEL_WIDTH } from './page-design'
 import { baselineOffset, heading, height, type Flow, type OutlineEntry } from './page-flow'
 
@@ -46,11 +46,13 @@ export function composeSources(flow: Flow, sources: readonly BriefingSource[], o
   return page
 }
 
-/** A URI safe for a PDF URI action (ASCII): non-ASCII percent-encoded; null if not http(s)/mailto. */
+/** A URI safe for a PDF URI action (ASCII, non-ASCII percent-encoded); null unless an http(s) link (webLink). */
 function safeUri(url: string): string | null {
+  const link = webLink(url)
+  if (!link) return null
   try {
-    const parsed = new URL(url)
-    return ['http:', 'https:', 'mailto:'].includes(parsed.protocol) ? parsed.href : null
+    const parsed = new URL(link)
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null
   } catch {
     return null
   }

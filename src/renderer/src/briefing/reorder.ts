@@ -36,7 +36,7 @@ export function reorderKeyDelta(event: { key: string; altKey: boolean; ctrlKey: 
  * Passage numbers are left as they were: the rebuilt preview renumbers them.
  */
 export function withPassageOrder(layout: BriefingLayout, tagId: TagId, order: readonly HighlightId[]): BriefingLayout {
-  const index = layout.sections.findIndex((s) => s.tag.id === tagId)
+  const index = layout.sections.findIndex((s) => s.tag?.id === tagId)
   if (index === -1) return layout
   const section = layout.sections[index]!
   const rank = new Map(order.map((id, i) => [id, i]))

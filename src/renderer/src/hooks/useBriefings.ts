@@ -225,7 +225,7 @@ export function useBriefings(status: StatusControls, reloadKey: number): Briefin
 
   const movePassageIn = useCallback(
     (tagId: TagId, highlightId: HighlightId, move: { by: number } | { to: number }) => {
-      const shown = layoutRef.current?.sections.find((s) => s.tag.id === tagId)?.passages.map((p) => p.highlightId) ?? []
+      const shown = layoutRef.current?.sections.find((s) => s.tag?.id === tagId)?.passages.map((p) => p.highlightId) ?? []
       const from = shown.indexOf(highlightId)
       if (from === -1) return
       const to = 'by' in move ? from + move.by : move.to

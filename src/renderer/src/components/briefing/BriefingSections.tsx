@@ -61,7 +61,7 @@ export function BriefingSections({ doc, revision, layout, tags, cards, editor, o
     <ol className="briefing-sections" aria-label="Sections">
       {shown.map((settings, index) => {
         const tag = tagsById.get(settings.tagId)!
-        const built = layout?.sections.find((s) => s.tag.id === settings.tagId) ?? null
+        const built = layout?.sections.find((s) => s.tag?.id === settings.tagId) ?? null
         const moveSection = (delta: number) => {
           focusAfterMove.current = `briefing-section-${tag.id}`
           editor.edit(`move section ${tag.name}`, (d) => moveSectionBy(d, tag.id, delta))
