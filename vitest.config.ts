@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'scripts/**/*.test.mjs'],
-    exclude: ['e2e/**', '**/node_modules/**', 'out/**', 'dist/**', 'reports/**', 'test-results/**'],
+    // scripts/hostile-input is its own suite (its own config: it builds the app and runs the CLI).
+    exclude: ['e2e/**', '**/node_modules/**', 'out/**', 'dist/**', 'reports/**', 'test-results/**', 'scripts/hostile-input/**'],
     environment: 'node',
     testTimeout: 20_000,
     globalSetup: ['src/main/workers/vitest-global-setup.ts'],

@@ -4,9 +4,10 @@
  * Imports commit in steps (src/main/import/import-batch.ts), and the human report prints
  * each imported file when its step is saved, so what the terminal says was imported is in
  * the notebook even if the process is killed a moment later. SIGINT (Ctrl-C) or SIGTERM
- * stops the import after the file in hand: what was prepared is saved, the report says
- * which files were not imported, the lock is released, and the command exits 130 (SIGINT)
- * or 143 (SIGTERM). A second signal stops at once, abandoning the file in hand.
+ * stops the import, the file being read included (its worker is stopped): what was
+ * prepared is saved, the report says which files were not imported, the lock is
+ * released, and the command exits 130 (SIGINT) or 143 (SIGTERM). A second signal stops
+ * at once, without saving.
  */
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
@@ -62,7 +63,7 @@ Examples:
         if (interrupted) return
         interrupted = signal
         stop.abort()
-        io.stderr(`dossier: ${signal === 'SIGINT' ? 'Interrupted' : 'Terminated'}: finishing the file in hand and saving what was imported…\n`)
+        io.stderr(`dossier: ${signal === 'SIGINT' ? 'Interrupted' : 'Terminated'}: stopping the file being read and saving what was imported…\n`)
       })
       const printed = new Set<ImportItem>()
       const streamed = (items: readonly ImportItem[]) => {

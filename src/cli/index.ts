@@ -28,7 +28,7 @@ const stderr = pipeWriter(process.stderr)
 
 /**
  * SIGINT/SIGTERM for a command that listens (import): the first is the command's to handle
- * (it finishes the file in hand, saves, and exits 130/143); a second ends the process at
+ * (it stops the file being read, saves, and exits 130/143); a second ends the process at
  * once, with what earlier steps saved already on disk and the lock left takeable.
  */
 function onSignal(listener: (signal: 'SIGINT' | 'SIGTERM') => void): () => void {
