@@ -94,6 +94,36 @@ describe('human output escapes what the notebook holds', () => {
   })
 })
 
+describe('the commands that change tags, highlights, articles and briefings escape what they print', () => {
+  it('tag, highlight edit/delete, delete/undelete and briefing create/list/show/note', async () => {
+    const name = 'Bad \u001b]0;tag\u0007 \u202eeman'
+    const shownName = 'Bad \\u001b]0;tag\\u0007 \\u202eeman'
+    const created = await dossier('tag', 'create', name)
+    expectSafe(created)
+    expect(created.out).toContain(`"${shownName}"`)
+    const h = JSON.parse((await dossier('highlight', id, '--quote', 'the screen', '--tag', name, '--json')).out) as { id: string }
+    const refused = await dossier('tag', 'delete', name)
+    expect(refused.code).toBe(1)
+    expectSafe(refused)
+    const runs = [
+      await dossier('tag', 'rename', name, `${name}2`),
+      await dossier('highlight', 'edit', h.id, '--comment', 'x \u009b2J y'),
+      await dossier('briefing', 'create', '--title', TITLE, '--section', `${name}2`, '--handling', 'A \u001b[31m B'),
+      await dossier('briefing', 'list'),
+      await dossier('highlight', 'delete', h.id),
+      await dossier('delete', id),
+      await dossier('undelete', id),
+    ]
+    for (const r of runs) {
+      expect(r.code, r.err).toBe(0)
+      expectSafe(r)
+    }
+    expect(runs[2]!.out).toContain(`\n${SHOWN_TITLE}\n`)
+    expect(runs[3]!.out).toContain(SHOWN_TITLE)
+    expect(runs[5]!.out).toContain(`"${SHOWN_TITLE}"`)
+  })
+})
+
 describe('--json output keeps the data and escapes it', () => {
   it('holds no raw C1 or bidi character, and parses back to the stored title and text', async () => {
     for (const args of [['list'], ['show', id], ['import', 'hostile.txt']]) {

@@ -22,6 +22,7 @@ import { oneLine, plural } from './format'
 import { escapeLabel } from './terminal-safe'
 import { UsageError } from './run-cli'
 import type { CommandContext } from './safety-commands'
+import { collect } from './cli-args'
 
 export const EXPORT_FORMATS = ['pdf', 'md', 'csv', 'w3c'] as const satisfies readonly ExportFormat[]
 
@@ -163,8 +164,4 @@ export function formatAnnotationImport(report: AnnotationImportReport): string {
   if (report.tagsCreated.length > 0) lines.push(`Created ${report.tagsCreated.length === 1 ? 'tag' : 'tags'}: ${report.tagsCreated.map(escapeLabel).join(', ')}.`)
   for (const p of report.problems) lines.push(`  not imported: ${escapeLabel(oneLine(p.message))}`)
   return `${lines.join('\n')}\n`
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value]
 }

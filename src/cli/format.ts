@@ -2,8 +2,9 @@
  * Human-readable output of the CLI: tables and summaries. (--json prints the values
  * themselves; see run-cli.ts.)
  */
-import type { ArticleSummary, ImportItem, ImportReport } from '../core/api'
-import type { Tag } from '../core/model'
+import type { ArticleSummary, ArticleView, ImportItem, ImportReport } from '../core/api'
+import { FLAG_CODES, FLAG_NAMES, REWRITE_WORDS } from '../core/article-labels'
+import type { ArticleFlag, EditableMetaField, Highlight, Tag } from '../core/model'
 import type { BackupInfo } from '../main/storage/backups'
 import type { CheckReport } from '../main/storage/check-notebook'
 import type { NotebookSession } from '../main/notebook-session'
@@ -35,47 +36,102 @@ export function formatImportTotals(report: ImportReport): string {
 
 export function formatList(articles: ArticleSummary[]): string {
   if (articles.length === 0) return 'There are no articles in this notebook yet. Add some with "dossier import PATH...".\n'
-  return table(
-    ['ID', 'DATE', 'OUTLET', 'WORDS', 'HIGHLIGHTS', 'TITLE'],
-    articles.map((a) => [a.id, a.published ? a.published.slice(0, 10) : '—', a.outlet === null ? '—' : label(a.outlet), String(a.wordCount), String(a.highlightCount), label(a.title)]),
-    ['l', 'l', 'l', 'r', 'r', 'l'],
-  )
+  const rows = articles.map((a) => [
+    a.id,
+    a.published ? a.published.slice(0, 10) : '—',
+    a.outlet === null ? '—' : label(a.outlet),
+    String(a.wordCount),
+    String(a.highlightCount),
+    flagCell(a),
+    label(a.title),
+  ])
+  const legend = listLegend(articles)
+  return table(['ID', 'DATE', 'OUTLET', 'WORDS', 'HIGHLIGHTS', 'FLAGS', 'TITLE'], rows, ['l', 'l', 'l', 'r', 'r', 'l', 'l']) + (legend ? `\n${legend}\n` : '')
 }
 
-export function formatShow(view: Awaited<ReturnType<NotebookSession['getArticle']>>, tags: Tag[]): string {
+/** `moji,ctrl,rw2`: the article's damage flags as short codes, and `rwN` for N likely rewrites; — for none. */
+function flagCell(a: Pick<ArticleSummary, 'flags' | 'rewrites'>): string {
+  const codes = [...new Set(a.flags.map((f) => FLAG_CODES[f.kind]))]
+  if (a.rewrites.length > 0) codes.push(`rw${a.rewrites.length}`)
+  return codes.length === 0 ? '—' : codes.join(',')
+}
+
+/** What the codes in the FLAGS column mean (only those that occur), or '' when none do. */
+function listLegend(articles: readonly ArticleSummary[]): string {
+  const kinds = new Set(articles.flatMap((a) => a.flags.map((f) => f.kind)))
+  const parts = (Object.keys(FLAG_CODES) as ArticleFlag['kind'][]).filter((k) => kinds.has(k)).map((k) => `${FLAG_CODES[k]} = ${FLAG_NAMES[k].toLowerCase()}`)
+  if (articles.some((a) => a.rewrites.length > 0)) parts.push('rwN = likely rewrite of, or rewritten by, N other articles')
+  return parts.length === 0 ? '' : `FLAGS: ${parts.join('; ')}. "dossier show ID" gives the details.`
+}
+
+export function formatShow(view: ArticleView, tags: Tag[]): string {
   const a = view.article
   const src = a.metaSources
-  const field = (name: string, value: string | null, source?: string) =>
-    `${`${name}:`.padEnd(11)}${value === null ? '—' : label(value)}${value && source ? `  [from the ${source}]` : ''}`
+  const edited = new Set<string>(a.metaEdited)
+  const field = (name: string, value: string | null, key?: EditableMetaField) => {
+    const source = key === undefined ? undefined : edited.has(key) ? 'edited by the analyst' : src[key] && `from the ${src[key]}`
+    return `${`${name}:`.padEnd(11)}${value === null ? '—' : label(value)}${value && source ? `  [${label(source)}]` : ''}`
+  }
   const lines = [
     label(a.title),
     '',
     field('id', a.id),
-    field('title', a.title, src.title),
-    field('published', a.published, src.published),
-    field('outlet', a.outlet, src.outlet),
-    field('author', a.author, src.author),
-    field('url', a.url, src.url),
+    field('title', a.title, 'title'),
+    field('published', a.published, 'published'),
+    field('outlet', a.outlet, 'outlet'),
+    field('author', a.author, 'author'),
+    field('url', a.url, 'url'),
     field('words', String(a.wordCount)),
+    field('format', `${a.format}${a.language ? `, language ${a.language}` : ''}`),
     field('file', a.sourceFileName),
     field('imported', a.importedAt),
+    ...analysisLines(view),
     '',
     '─'.repeat(72),
     view.text.replace(/\n+$/, ''),
     '─'.repeat(72),
     '',
   ]
-  if (view.highlights.length === 0) {
+  if (view.highlights.length === 0 && view.orphans.length === 0) {
     lines.push(`No highlights yet. Add one with: dossier highlight ${a.id} --quote "…" --tag NAME`)
-  } else {
-    lines.push(`Highlights (${view.highlights.length}):`)
-    for (const h of view.highlights) {
+  }
+  const listHighlights = (highlights: readonly Highlight[], where: (h: Highlight) => string) => {
+    for (const h of highlights) {
       const names = tagNames(h.tagIds, tags).map(label)
-      lines.push('', `${h.id}  [${names.join(', ')}]  characters ${h.target.start}–${h.target.end}`, `  “${h.target.exact}”`)
+      lines.push('', `${h.id}  [${names.join(', ')}]  ${where(h)}`, `  “${h.target.exact}”`)
       if (h.comment) lines.push(`  comment: ${label(oneLine(h.comment))}`)
     }
   }
+  if (view.highlights.length > 0) {
+    lines.push(`Highlights (${view.highlights.length}):`)
+    listHighlights(view.highlights, (h) => `characters ${h.target.start}–${h.target.end}`)
+  }
+  if (view.orphans.length > 0) {
+    if (view.highlights.length > 0) lines.push('')
+    lines.push(`Highlights whose quote is no longer in the text (${view.orphans.length}; kept, never removed):`)
+    listHighlights(view.orphans, () => 'not found')
+  }
   return `${lines.join('\n')}\n`
+}
+
+/** Damage flags with their details, likely rewrites with score and title, and the page furniture ranges. */
+function analysisLines(view: ArticleView): string[] {
+  const a = view.article
+  const lines: string[] = []
+  if (a.flags.length > 0) {
+    lines.push('', `Flags (${a.flags.length}):`)
+    for (const f of a.flags) lines.push(`  ${FLAG_NAMES[f.kind]}${f.count === undefined ? '' : ` (${f.count})`}: ${label(oneLine(f.detail))}`)
+  }
+  if (a.rewrites.length > 0) {
+    lines.push('', `Rewrite links (${a.rewrites.length}):`)
+    for (const r of a.rewrites) lines.push(`  ${r.articleId}  ${`${Math.round(r.score * 100)}%`.padStart(4)}  ${REWRITE_WORDS[r.kind]} "${label(r.title)}"`)
+  }
+  if (view.furniture.length > 0) {
+    lines.push('', `Page furniture (${view.furniture.length}; not the article, kept in the text below):`)
+    const rows = view.furniture.map((f) => [`characters ${f.start}–${f.end}`, f.kind, label(oneLine(f.label))])
+    lines.push(...columns(rows, ['l', 'l', 'l']).trimEnd().split('\n').map((l) => `  ${l}`))
+  }
+  return lines
 }
 
 export function tagsWithCounts(session: NotebookSession): Promise<(Tag & { highlightCount: number })[]> {
@@ -96,8 +152,12 @@ export function tagNames(ids: readonly string[], tags: readonly Tag[]): string[]
 }
 
 export function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string {
-  const all = [header, ...rows]
-  const widths = header.map((_, c) => Math.max(...all.map((r) => [...(r[c] ?? '')].length)))
+  return columns([header, ...rows], align)
+}
+
+/** Rows as aligned columns, two spaces apart; the last column is not padded. */
+export function columns(rows: string[][], align: ('l' | 'r')[]): string {
+  const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)))
   const render = (row: string[]) =>
     row
       .map((cell, c) => {
@@ -106,7 +166,7 @@ export function table(header: string[], rows: string[][], align: ('l' | 'r')[]):
         return align[c] === 'r' ? pad + cell : cell + pad
       })
       .join('  ')
-  return `${all.map(render).join('\n')}\n`
+  return `${rows.map(render).join('\n')}\n`
 }
 
 export function plural(n: number, word: string): string {

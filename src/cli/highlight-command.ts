@@ -1,10 +1,22 @@
 /**
- * `dossier highlight ID --quote TEXT [--occurrence N] --tag NAME… --comment TEXT`: highlight
- * a passage found by quoting it (as copied from `dossier show`), and tag or comment it.
+ * `dossier highlight ARTICLE_ID --quote TEXT [--occurrence N] --tag NAME… --comment TEXT`:
+ * highlight a passage found by quoting it (as copied from `dossier show`), and tag or
+ * comment it. `highlight edit HIGHLIGHT_ID` changes a highlight's tags and comment, and
+ * `highlight delete HIGHLIGHT_ID` removes it (the passage's text is never touched).
+ *
+ * `highlight` is a group whose default command (`add`) is the highlight itself, so the
+ * form scripts have always used keeps working.
+ *
+ * --json output:
+ *   highlight [add], highlight edit -> Highlight
+ *   highlight delete -> { deleted: Highlight }
  */
 import { InvalidArgumentError, type Command } from 'commander'
-import type { ArticleId } from '../core/ids'
-import { tagNames } from './format'
+import type { ArticleId, HighlightId } from '../core/ids'
+import type { Highlight } from '../core/model'
+import type { NotebookSession } from '../main/notebook-session'
+import { collect, tagIdsNamed } from './cli-args'
+import { oneLine, tagNames } from './format'
 import { escapeLabel } from './terminal-safe'
 import { UsageError } from './run-cli'
 import type { CommandContext } from './safety-commands'
@@ -16,10 +28,32 @@ interface HighlightOptions {
   comment?: string
 }
 
+interface EditOptions {
+  tag?: string[]
+  untag?: string[]
+  comment?: string
+}
+
 export function registerHighlightCommand(program: Command, context: (cmd: Command) => CommandContext): void {
-  program
+  const group = program
     .command('highlight')
-    .description('Highlight a passage of an article, found by quoting it, and tag or comment it.')
+    .description('Highlight a passage of an article, found by quoting it, and tag or comment it; or edit or delete a highlight.')
+    .usage('ARTICLE_ID --quote TEXT [options]  |  edit HIGHLIGHT_ID [options]  |  delete HIGHLIGHT_ID')
+    .addHelpText(
+      'after',
+      `
+"dossier highlight ARTICLE_ID …" is "dossier highlight add ARTICLE_ID …": see
+"dossier highlight add --help" for --quote, --occurrence, --tag and --comment.
+
+Examples:
+  $ dossier highlight a-1f2e3d4c5b --quote "left the port of Tartus" --tag Convoys
+  $ dossier highlight edit h-0a1b2c3d4e --tag Bases --untag Convoys --comment "Second source"
+  $ dossier highlight delete h-0a1b2c3d4e`,
+    )
+
+  group
+    .command('add', { isDefault: true })
+    .description('Highlight a passage of an article, found by quoting it, and tag or comment it (the default).')
     .argument('<id>', 'the article id (a-…)')
     .requiredOption('--quote <text>', 'the passage to highlight, as "dossier show" prints it')
     .option('--occurrence <n>', 'which occurrence to highlight when the quote occurs more than once (1 = first)', parsePositiveInt)
@@ -52,10 +86,69 @@ Examples:
         tagNames: tagNamesGiven,
         comment,
       })
-      const title = session.listArticles().find((a) => a.id === highlight.articleId)?.title ?? highlight.articleId
-      const names = tagNames(highlight.tagIds, session.listTags()).map(escapeLabel)
-      print(highlight, () => `Highlighted ${highlight.id} in "${escapeLabel(title)}"${names.length > 0 ? ` [${names.join(', ')}]` : ''}\n`)
+      print(highlight, () => `Highlighted ${highlight.id} in ${describe(session, highlight)}\n`)
     })
+
+  group
+    .command('edit')
+    .description("Change a highlight's tags or comment (the passage stays as it is).")
+    .argument('<id>', 'the highlight id (h-…), as "dossier show" lists it')
+    .option('--tag <name>', 'add this tag (repeatable)', collect)
+    .option('--untag <name>', 'take this tag off (repeatable)', collect)
+    .option('--comment <text>', 'replace the comment ("" clears it)')
+    .addHelpText(
+      'after',
+      `
+Give at least one of --tag, --untag, --comment. Tags are named by name (case does not
+matter) or id; a tag the highlight already has (or lacks) is left as it is.
+
+Examples:
+  $ dossier highlight edit h-0a1b2c3d4e --tag Bases
+  $ dossier highlight edit h-0a1b2c3d4e --untag Convoys --comment ""`,
+    )
+    .action(async (id: string, opts: EditOptions, cmd: Command) => {
+      const add = opts.tag ?? []
+      const remove = opts.untag ?? []
+      if (add.length === 0 && remove.length === 0 && opts.comment === undefined) {
+        throw new UsageError('Nothing to change: give at least one of --tag, --untag, --comment.')
+      }
+      const { open, print } = context(cmd)
+      const session = await open('write')
+      const addIds = tagIdsNamed(session, add)
+      const removeIds = new Set(tagIdsNamed(session, remove))
+      const both = addIds.find((t) => removeIds.has(t))
+      if (both) throw new UsageError(`the tag "${session.listTags().find((t) => t.id === both)?.name ?? both}" is given to both --tag and --untag`)
+      const current = await session.getHighlight(id as HighlightId)
+      const tagIds = [...current.tagIds.filter((t) => !removeIds.has(t)), ...addIds.filter((t) => !current.tagIds.includes(t))]
+      const sameTags = tagIds.length === current.tagIds.length && tagIds.every((t, i) => t === current.tagIds[i])
+      const comment = opts.comment?.trim()
+      if (sameTags && (comment === undefined || comment === current.comment)) {
+        print(current, () => `Highlight ${current.id} already is as asked; nothing changed: ${describe(session, current)}\n`)
+        return
+      }
+      const updated = await session.updateHighlight({ highlightId: current.id, tagIds: sameTags ? undefined : tagIds, comment })
+      print(updated, () => `Updated ${updated.id} in ${describe(session, updated)}\n${updated.comment ? `  comment: ${escapeLabel(oneLine(updated.comment))}\n` : ''}`)
+    })
+
+  group
+    .command('delete')
+    .description("Delete a highlight: its tags and comment go with it; the article's text stays as it is.")
+    .argument('<id>', 'the highlight id (h-…), as "dossier show" lists it')
+    .addHelpText('after', '\nThere is no undo on the command line: --json prints the deleted highlight in full.\n\nExamples:\n  $ dossier highlight delete h-0a1b2c3d4e')
+    .action(async (id: string, _opts: unknown, cmd: Command) => {
+      const { open, print } = context(cmd)
+      const session = await open('write')
+      const doomed = await session.getHighlight(id as HighlightId)
+      await session.deleteHighlight(doomed.id)
+      print({ deleted: doomed }, () => `Deleted highlight ${doomed.id} from ${describe(session, doomed)}\n  “${oneLine(doomed.target.exact)}”\n`)
+    })
+}
+
+/** `"Article title" [Tag, Tag]` for the one-line reports. */
+function describe(session: NotebookSession, highlight: Highlight): string {
+  const title = session.articleSummary(highlight.articleId).title
+  const names = tagNames(highlight.tagIds, session.listTags()).map(escapeLabel)
+  return `"${escapeLabel(title)}"${names.length > 0 ? ` [${names.join(', ')}]` : ''}`
 }
 
 function parsePositiveInt(value: string): number {
@@ -63,8 +156,4 @@ function parsePositiveInt(value: string): number {
     throw new InvalidArgumentError('it must be a positive whole number (1 = the first occurrence).')
   }
   return Number(value)
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value]
 }

@@ -28,7 +28,7 @@ export function registerImportCommand(program: Command, io: CliIo, context: (cmd
   program
     .command('import')
     .description(
-      'Import articles from files and folders: .txt, .md, .html/.htm (saved web pages), .pdf and .docx (folders are searched recursively). Creates the notebook if it does not exist.',
+      'Import articles from files and folders: .txt, .md, .html/.htm (saved web pages), .pdf, .docx and .eml (e-mail; a .txt that is a message is read as one) (folders are searched recursively). Creates the notebook if it does not exist.',
     )
     .argument('<path...>', 'files or folders to import')
     .addHelpText(

@@ -140,8 +140,8 @@ describe('dossier CLI', () => {
     const r = await dossier('list')
     expect(r.code).toBe(0)
     const lines = r.out.trimEnd().split('\n')
-    expect(lines[0]).toMatch(/^ID\s+DATE\s+OUTLET\s+WORDS\s+HIGHLIGHTS\s+TITLE$/)
-    expect(lines.find((l) => l.startsWith(tartusId))).toMatch(/2024-12-15\s+—\s+\d+\s+0\s+Russian convoy/)
+    expect(lines[0]).toMatch(/^ID\s+DATE\s+OUTLET\s+WORDS\s+HIGHLIGHTS\s+FLAGS\s+TITLE$/)
+    expect(lines.find((l) => l.startsWith(tartusId))).toMatch(/2024-12-15\s+—\s+\d+\s+0\s+short\s+Russian convoy/)
   })
 
   it('finds the notebook through DOSSIER_NOTEBOOK', async () => {
@@ -331,7 +331,7 @@ describe('dossier CLI', () => {
       const top = await run(['--help'])
       expect(top.code).toBe(0)
       expect(top.err).toBe('')
-      for (const command of ['import', 'list', 'show', 'highlight', 'tags', 'export']) {
+      for (const command of ['import', 'list', 'show', 'delete', 'undelete', 'highlight', 'tags', 'tag', 'briefing', 'export']) {
         expect(top.out).toContain(command)
         const r = await run([command, '--help'])
         expect(r.code).toBe(0)

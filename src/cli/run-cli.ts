@@ -53,6 +53,9 @@
  *   import-annotations -> AnnotationImportReport
  *              { created: number, skipped: number, tagsCreated: string[],
  *                problems: [{ annotation: string, message: string }] }
+ *   delete, undelete, highlight edit|delete, tag …, briefing … -> see the header of their
+ *              modules (article-commands.ts, highlight-command.ts, tag-commands.ts,
+ *              briefing-commands.ts) and README.md.
  * Failure (exit 1, 2 or 3): stderr still gets its line(s), and stdout gets ONE document with
  *   "ok": false, "error": { "code": string, "message": string }
  * where code is one of the ErrorCode values in src/core/result.ts ("not-found",
@@ -76,6 +79,9 @@ import { formatList, formatShow, formatTags, tagsWithCounts } from './format'
 import { registerEditCommand } from './edit-command'
 import { registerImportCommand } from './import-command'
 import { registerHighlightCommand } from './highlight-command'
+import { registerArticleCommands } from './article-commands'
+import { registerTagCommands } from './tag-commands'
+import { registerBriefingCommands } from './briefing-commands'
 import { registerSearchCommand } from './search-command'
 import { registerExportCommands } from './export-commands'
 import { registerSafetyCommands } from './safety-commands'
@@ -83,7 +89,13 @@ import { defaultNotebookDir, findFontsDir, userDataDir } from '../main/paths'
 
 export { EXIT, type CliIo } from './cli-output'
 
-const COMMANDS = ['import', 'list', 'show', 'edit', 'highlight', 'tags', 'search', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
+const COMMANDS = ['import', 'list', 'show', 'delete', 'undelete', 'edit', 'highlight', 'tags', 'tag', 'briefing', 'search', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
+/** Commands whose first argument names a subcommand (`dossier tag create`). */
+const GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['tag', ['create', 'rename', 'recolor', 'recolour', 'describe', 'merge', 'delete']],
+  ['highlight', ['add', 'edit', 'delete']],
+  ['briefing', ['create', 'list', 'show', 'edit', 'note', 'delete']],
+])
 export { EXPORT_FORMATS } from './export-commands'
 
 /** A usage error found after parsing (e.g. a highlight with neither --tag nor --comment). */
@@ -119,9 +131,9 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     if (error instanceof CommanderError) {
       // --help, --version and `dossier help` end parsing with exit code 0.
       if (error.exitCode === 0) return EXIT.done
-      // Bare `dossier`: commander already printed the help on stderr.
+      // Bare `dossier` (or `dossier tag`): commander already printed the help on stderr.
       if (error.code === 'commander.help') {
-        if (json) writeJsonError(io, 'bad-request', 'No command given.')
+        if (json) writeJsonError(io, 'bad-request', commandIn(argv) ? `No ${commandIn(argv)} command given.` : 'No command given.')
         return EXIT.usage
       }
       return usageFailure(io, json, error.message.replace(/^error:\s*/, ''), commandIn(argv))
@@ -260,6 +272,7 @@ Examples:
     })
 
   // Registered here, not with the others below: the help lists commands in this order.
+  registerArticleCommands(program, context)
   registerHighlightCommand(program, context)
 
   program
@@ -279,6 +292,8 @@ Examples:
       print(tags, () => formatTags(tags))
     })
 
+  registerTagCommands(program, context)
+  registerBriefingCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerExportCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerEditCommand(program, context)
   registerSearchCommand(program, context)
@@ -296,18 +311,20 @@ function wantsJson(argv: readonly string[]): boolean {
   return (end === -1 ? argv : argv.slice(0, end)).includes('--json')
 }
 
-/** The command named in argv, for the usage hint (skips the value of --notebook). */
+/** The command named in argv (with its subcommand: "tag create"), for the usage hint; skips the value of --notebook. */
 function commandIn(argv: readonly string[]): string | null {
-  for (let i = 0; i < argv.length; i++) {
+  const words: string[] = []
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
     const arg = argv[i]!
     if (arg === '--notebook') {
       i++
       continue
     }
-    if (arg.startsWith('-')) continue
-    return (COMMANDS as readonly string[]).includes(arg) && arg !== 'help' ? arg : null
+    if (!arg.startsWith('-')) words.push(arg)
   }
-  return null
+  const [command, sub] = words
+  if (command === undefined || !(COMMANDS as readonly string[]).includes(command) || command === 'help') return null
+  return sub !== undefined && GROUPS.get(command)?.includes(sub) ? `${command} ${sub}` : command
 }
 
 // ---------------------------------------------------------------------------------------

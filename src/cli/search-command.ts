@@ -19,6 +19,7 @@ import type { SearchHit, SearchResponse } from '../core/search/types'
 import { oneLine } from './format'
 import { escapeLabel } from './terminal-safe'
 import type { CommandContext } from './safety-commands'
+import { collect } from './cli-args'
 
 interface SearchCommandOptions {
   tag?: string[]
@@ -96,10 +97,6 @@ export function markSnippet(hit: SearchHit): string {
   }
   // The snippet keeps one space per white-space character (blank lines give two): one line, tidied.
   return (out + snippet.text.slice(at)).replace(/ {2,}/g, ' ')
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value]
 }
 
 function parseDay(value: string): string {

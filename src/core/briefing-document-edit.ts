@@ -8,9 +8,9 @@
  * calls `touchBriefingDocument(doc, now)`.
  */
 import {
+  briefingDayProblem,
   DEFAULT_BRIEFING_TITLE,
   emptySection,
-  isCalendarDate,
   MAX_KEY_JUDGMENTS_LENGTH,
   MAX_NOTE_LENGTH,
   MAX_SECTIONS,
@@ -45,15 +45,18 @@ export function updateBriefingFields(doc: BriefingDocument, fields: BriefingFiel
   if (fields.author !== undefined) set('author', checkLength(fields.author.trim(), 300, 'The author'))
   if (fields.handling !== undefined) set('handling', checkLength(fields.handling.trim(), 200, 'The handling line'))
   if (fields.keyJudgments !== undefined) set('keyJudgments', checkLength(fields.keyJudgments, MAX_KEY_JUDGMENTS_LENGTH, 'The key judgments'))
-  if (fields.date !== undefined) {
-    if (!isCalendarDate(fields.date)) throw new DossierError('bad-request', `"${fields.date}" is not a date (YYYY-MM-DD).`)
-    set('date', fields.date)
-  }
+  if (fields.date !== undefined) set('date', checkDay(fields.date, 'The date'))
   if (fields.multiTag !== undefined) {
     if (!MULTI_TAG_MODES.includes(fields.multiTag)) throw new DossierError('bad-request', `Unknown multi-tag mode "${String(fields.multiTag)}".`)
     set('multiTag', fields.multiTag)
   }
   return changed ? next : doc
+}
+
+function checkDay(value: string, what: string): string {
+  const problem = briefingDayProblem(value)
+  if (problem) throw new DossierError('bad-request', `${what} ${problem}`)
+  return value
 }
 
 // ---------------------------------------------------------------------------------------
@@ -100,9 +103,8 @@ export function setArticleFilter(doc: BriefingDocument, articleIds: readonly Art
 
 /** Inclusive publication date range; either end may be open (`null`). */
 export function setDateRange(doc: BriefingDocument, from: string | null, to: string | null): BriefingDocument {
-  for (const d of [from, to]) {
-    if (d !== null && !isCalendarDate(d)) throw new DossierError('bad-request', `"${d}" is not a date (YYYY-MM-DD).`)
-  }
+  if (from !== null) checkDay(from, 'The start of the date range')
+  if (to !== null) checkDay(to, 'The end of the date range')
   if (from !== null && to !== null && from > to) throw new DossierError('bad-request', `The date range starts (${from}) after it ends (${to}).`)
   if (doc.selection.from === from && doc.selection.to === to) return doc
   return { ...doc, selection: { ...doc.selection, from, to } }

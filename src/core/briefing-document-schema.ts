@@ -5,6 +5,7 @@
  * (`sections.map(s => s.tagId)` equals `selection.tagIds`, with no duplicates).
  */
 import { z } from 'zod'
+import { storedDateProblem } from './dates'
 import { ArticleIdSchema, HighlightIdSchema, TagIdSchema, type TagId } from './ids'
 import type { Tag } from './model'
 import { DossierError } from './result'
@@ -29,6 +30,18 @@ export function isCalendarDate(value: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])]
   const probe = new Date(Date.UTC(y, mo, d))
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo && probe.getUTCDate() === d
+}
+
+/**
+ * Why `value` cannot be a briefing's date or an end of its date range, or null: the
+ * project's one date rule (storedDateProblem: a real day in the years 1000-9999), and a
+ * day alone, without a time. The schema keeps the looser check it always had, so a
+ * document stored before this rule still reads; new values must pass this one.
+ */
+export function briefingDayProblem(value: string): string | null {
+  const problem = storedDateProblem(value)
+  if (problem) return problem
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? null : `${JSON.stringify(value)} is not a day: write YYYY-MM-DD, without a time.`
 }
 
 const IsoTimestamp = z.string().min(10).max(40)
@@ -106,6 +119,8 @@ export interface NewBriefingDocument {
 
 /** A new document: one section per given tag, in the given order; nothing excluded. */
 export function createBriefingDocument(init: NewBriefingDocument): BriefingDocument {
+  const dateProblem = init.date === undefined ? null : briefingDayProblem(init.date)
+  if (dateProblem) throw new DossierError('bad-request', `The date ${dateProblem}`)
   const tagIds = unique(init.tags.map((t) => t.id))
   const doc: BriefingDocument = {
     id: init.id,

@@ -177,6 +177,18 @@ describe('editing helpers are pure', () => {
     expect(() => setSectionNote(doc, BASES, 'x'.repeat(20_001))).toThrow(/too long/)
   })
 
+  it('dates follow the one date rule (storedDateProblem), days only, saying why', () => {
+    const doc = frozen(fresh())
+    expect(() => updateBriefingFields(doc, { date: '2025-02-29' })).toThrow('The date "2025-02-29" is not a real day: February 2025 has 28 days.')
+    // A calendar day, but outside the years a stored date may have (1000-9999).
+    expect(() => updateBriefingFields(doc, { date: '0999-12-31' })).toThrow('The date "0999-12-31" is not a real day: the year 999 is outside 1000–9999.')
+    expect(() => updateBriefingFields(doc, { date: '2025-01-15T10:00+00:00' })).toThrow('The date "2025-01-15T10:00+00:00" is not a day: write YYYY-MM-DD, without a time.')
+    expect(() => setDateRange(doc, '0500-01-01', null)).toThrow(/^The start of the date range "0500-01-01" is not a real day/)
+    expect(() => setDateRange(doc, null, '2025-04-31')).toThrow('The end of the date range "2025-04-31" is not a real day: April 2025 has 30 days.')
+    expect(() => createBriefingDocument({ id: makeBriefingId('0000011111'), now: NOW, tags: [], date: '0999-01-01' })).toThrow(/^The date "0999-01-01" is not a real day/)
+    expect(updateBriefingFields(doc, { date: '1863-11-19' }).date).toBe('1863-11-19')
+  })
+
   it('sets the article filter and the date range', () => {
     const a = 'a-0000000001' as ArticleId
     const doc = frozen(fresh())

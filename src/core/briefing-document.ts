@@ -24,6 +24,7 @@ export {
   BriefingIdSchema,
   BriefingSectionSchema,
   BriefingSelectionSchema,
+  briefingDayProblem,
   createBriefingDocument,
   DEFAULT_BRIEFING_TITLE,
   isCalendarDate,

@@ -47,7 +47,7 @@ export const ERROR_CODES = [
   'problems-found',
   // The CLI refuses to replace an existing file without --force.
   'file-exists',
-  /** The operation would do more than asked (an annotation import creating many new tags): confirm it (`--create-tags`). */
+  /** The operation needs a confirmation the caller did not give: an annotation import creating many new tags (`--create-tags`), a tag delete or merge that changes highlights (`--yes`). */
   'needs-confirmation',
   // A file to import that needs more than its limits (src/main/import/extract-limits.ts).
   'too-complex',

@@ -102,7 +102,8 @@ export async function deleteHighlight(ctx: HighlightContext, highlightId: Highli
   })
 }
 
-async function findHighlight(ctx: HighlightContext, id: HighlightId): Promise<Highlight> {
+/** The stored highlight, or a not-found error. */
+export async function findHighlight(ctx: Pick<HighlightContext, 'store'>, id: HighlightId): Promise<Highlight> {
   const highlight = await ctx.store.findHighlight(id)
   if (!highlight) throw new DossierError('not-found', `There is no highlight with id ${id} in this notebook.`)
   return highlight

@@ -30,14 +30,13 @@ import type {
 import { reanchorAll } from '../core/anchoring'
 import type { BriefingDocument, BriefingId } from '../core/briefing-document'
 import type { BriefingLayout } from '../core/briefing-types'
-import { makeHighlightId, makeTagId, type ArticleId, type HighlightId, type TagId } from '../core/ids'
+import { ArticleIdSchema, makeHighlightId, makeTagId, type ArticleId, type HighlightId, type TagId } from '../core/ids'
 import type { SearchResponse } from '../core/search/types'
 import type { Article, Highlight, Tag } from '../core/model'
 import { DossierError } from '../core/result'
 import * as briefings from './briefings/briefing-ops'
 import { importContents, importPaths, type ContentToImport, type ImportContext } from './import/import-batch'
-import { readReuseIndex, syncReuseIndex, writeReuseIndex } from './import/reuse-index-file'
-import { ReuseIndex } from '../core/analysis/reuse-index'
+import { ReuseIndexCache } from './import/reuse-index-file'
 import { restoreArticleMeta, updateArticleMeta, type ArticleMetaChange } from './library/article-meta'
 import { deleteArticle, restoreArticle } from './library/article-trash'
 import { summariseArticle } from './library/summary'
@@ -83,7 +82,7 @@ export class NotebookSession {
   readonly #now: () => string
   readonly #randomHex: () => string
   #search: NotebookSearch | null = null
-  #reuse: Promise<ReuseIndex> | null = null
+  readonly #reuse: ReuseIndexCache
 
   constructor(
     readonly store: NotebookStore,
@@ -91,6 +90,7 @@ export class NotebookSession {
   ) {
     this.#now = deps.now ?? (() => new Date().toISOString())
     this.#randomHex = deps.randomHex ?? (() => randomBytes(8).toString('hex'))
+    this.#reuse = new ReuseIndexCache(store)
   }
 
   static async open(dir: string, deps: SessionDeps, options: SessionOpenOptions = {}): Promise<NotebookSession> {
@@ -188,6 +188,8 @@ export class NotebookSession {
   }
 
   async restoreArticle(articleId: ArticleId): Promise<ArticleSummary> {
+    // The id names a file in trash/: anything but an article id (a path, from the CLI) is refused.
+    if (!ArticleIdSchema.safeParse(articleId).success) throw new DossierError('not-found', `"${articleId}" is not an article id (a-…); nothing was restored.`)
     return this.#summarise(await restoreArticle(this.store, articleId))
   }
 
@@ -207,6 +209,11 @@ export class NotebookSession {
   /** The CLI's way in: find the quote in the article, then highlight it. */
   highlightQuote(request: QuoteHighlight): Promise<Highlight> {
     return highlightOps.highlightQuote(this.#highlightContext(), request)
+  }
+
+  /** One highlight as stored (`dossier highlight edit` starts from its tags), or not-found. */
+  getHighlight(highlightId: HighlightId): Promise<Highlight> {
+    return highlightOps.findHighlight(this.#highlightContext(), highlightId)
   }
 
   updateHighlight(change: HighlightChange): Promise<Highlight> {
@@ -343,20 +350,12 @@ export class NotebookSession {
       store: this.store,
       now: () => this.#now(),
       freshId: (make, isTaken) => this.#freshId(make, isTaken),
-      reuseIndex: (onProgress) => this.#reuseIndex(onProgress),
-      saveReuseIndex: (index) => writeReuseIndex(this.store.dir, index),
+      reuseIndex: (onProgress) => this.#reuse.current(onProgress),
+      saveReuseIndex: (index) => this.#reuse.save(index),
       onCommitted: job.onCommitted,
       signal: job.signal,
       onProgress: job.onProgress && ((done, total, label) => job.onProgress?.({ job: 'import', done, total, label })),
     }
-  }
-
-  /** The reuse index, read once per session and brought in step with the catalog at each use. */
-  async #reuseIndex(onProgress?: (done: number, total: number) => void): Promise<ReuseIndex> {
-    this.#reuse ??= readReuseIndex(this.store.dir).then((read) => read ?? new ReuseIndex())
-    const index = await this.#reuse
-    await syncReuseIndex(this.store, index, onProgress)
-    return index
   }
 
   #briefingContext(): briefings.BriefingContext {

@@ -12,9 +12,11 @@
  *   .html .htm .xhtml    → Readability + DOMPurify (./html)
  *   .pdf                 → pdfjs with reading order and de-hyphenation (./pdf)
  *   .docx                → mammoth + DOMPurify (./docx)
+ *   .eml (and .txt files that are messages) → headers as metadata, MIME body (./email)
  */
 import { extname } from 'node:path'
 import { DossierError } from '../../core/result'
+import { extractEmail, looksLikeEmail } from './email'
 import { DEFAULT_LIMITS, isStackOverflow, nestedTooDeeply, type ReaderLimits } from './extract-limits'
 import { checkFileName, MAX_IMPORT_BYTES, tooLargeError } from './file-checks'
 import { extractClipboardHtml, extractHtmlFile } from './html'
@@ -36,6 +38,7 @@ const FORMAT_BY_EXTENSION: Record<string, Exclude<SourceFormat, 'clipboard'>> = 
   '.xhtml': 'html',
   '.pdf': 'pdf',
   '.docx': 'docx',
+  '.eml': 'email',
 }
 
 /** Every extension extractDocument reads (for folder walks and dialogs). */
@@ -72,6 +75,8 @@ async function extractFormat(format: Exclude<SourceFormat, 'clipboard'>, bytes: 
     case 'md': {
       refuseDisguisedFile(bytes, fileName, format === 'md' ? 'Markdown' : 'text')
       const decoded = decodeText(bytes, fileName)
+      // A message saved as text (a mail program's .txt, an archive, git format-patch): its headers are metadata.
+      if (format === 'txt' && looksLikeEmail(decoded.text)) return { ...(await extractEmail(decoded.text, fileName)), encoding: decoded.encoding }
       if (format === 'txt') return { format, text: decoded.text, meta: {}, flags: decoded.flags, encoding: decoded.encoding }
       const markdown = markdownToText(decoded.text)
       if (!markdown.text.trim()) throw new DossierError('empty-file', `${fileName} holds only Markdown syntax and no text to import.`)
@@ -91,6 +96,12 @@ async function extractFormat(format: Exclude<SourceFormat, 'clipboard'>, bytes: 
       // mammoth is loaded on the first Word document, not by everything that imports this module.
       const { extractDocx } = await import('./docx')
       return extractDocx(bytes, fileName, limits)
+    }
+    case 'email': {
+      refuseDisguisedFile(bytes, fileName, 'an e-mail message')
+      const decoded = decodeText(bytes, fileName)
+      if (!looksLikeEmail(decoded.text)) throw new DossierError('broken-file', `${fileName} is not an e-mail message: it does not start with mail headers (From, Date, Subject…).`)
+      return { ...(await extractEmail(decoded.text, fileName)), encoding: decoded.encoding }
     }
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { ArticleSummary } from '../../core/api'
 import type { ArticleFlag, RewriteLink } from '../../core/model'
+import { FLAG_NAMES, REWRITE_WORDS } from '../../core/article-labels'
 import { formatCitationDate } from '../../core/dates'
 import { plural } from './plural'
 
@@ -36,27 +37,10 @@ export function excerpt(quote: string, max = 160): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`
 }
 
-const FLAG_NAMES: Record<ArticleFlag['kind'], string> = {
-  'replacement-character': 'Replacement characters',
-  mojibake: 'Garbled characters (mojibake)',
-  'short-extraction': 'Little text extracted',
-  'undecodable-bytes': 'Undecodable bytes',
-  'no-text-layer': 'No text layer',
-  'encoding-guessed': 'Encoding guessed',
-  'control-characters': 'Control characters removed',
-}
-
 /** "Replacement characters (3)": a damage flag's name, with its count when it has one. */
 export function flagLabel(flag: ArticleFlag): string {
   const name = FLAG_NAMES[flag.kind] ?? flag.kind
   return flag.count !== undefined ? `${name} (${flag.count})` : name
-}
-
-const REWRITE_WORDS: Record<RewriteLink['kind'], string> = {
-  'near-duplicate': 'Near-duplicate of',
-  republication: 'Likely republication of',
-  rewrite: 'Likely rewrite of',
-  paraphrase: 'Likely paraphrase of',
 }
 
 /** "Likely rewrite of <title> (82%)". */
