@@ -16,6 +16,7 @@ import { countChecks, countPlaywright, countSingleCheck, countVitest, formatDura
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 const reportsDir = join(root, 'reports')
 const vitestReport = join(reportsDir, 'vitest.json')
+const hostileReport = join(reportsDir, 'vitest-hostile.json')
 const playwrightReport = join(reportsDir, 'playwright.json')
 const prodInstallReport = join(reportsDir, 'prod-install.json')
 const isWindows = process.platform === 'win32'
@@ -76,6 +77,16 @@ const suites = [
     before: () => rmSync(vitestReport, { force: true }),
     command: () => npx('vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestReport}`),
     count: (exitCode) => countVitest(readJson(vitestReport), exitCode),
+  },
+  {
+    // Issue 11: the built CLI imports a generated corpus of zip/PDF bombs, deep nesting,
+    // huge lines and escapes, each file in a child process; each must fail alone (or
+    // import cleanly) within 10 s and 600 MB, and the main thread must never stall.
+    name: 'hostile',
+    title: 'hostile input (vitest, scripts/hostile-input)',
+    before: () => rmSync(hostileReport, { force: true }),
+    command: () => npx('vitest', 'run', '--config', 'scripts/hostile-input/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${hostileReport}`),
+    count: (exitCode) => countVitest(readJson(hostileReport), exitCode),
   },
   {
     // The shipped app is the tested app: the built code on a production-only install

@@ -48,15 +48,16 @@ async function importWithSignal(dir: string, signal: 'SIGINT' | 'SIGTERM', extra
 const catalogIds = (dir: string) => (JSON.parse(readFileSync(join(dir, 'nb', 'catalog.json'), 'utf8')) as { articles: { id: string }[] }).articles.map((a) => a.id).sort()
 
 describe('dossier import, interrupted', () => {
-  it('Ctrl-C stops after the file in hand, keeps every article it reported imported, and exits 130', async () => {
-    const dir = articles(160) // more than one commit step (100 articles)
+  it('Ctrl-C stops the file in hand, keeps every article it reported imported, and exits 130', async () => {
+    const dir = articles(160) // more than one commit step (100 articles or 2 s)
     const r = await importWithSignal(dir, 'SIGINT')
     expect(r.code).toBe(130)
     expect(r.stopped).toBe(true)
-    expect(r.err).toMatch(/Interrupted: finishing the file in hand and saving what was imported/)
+    expect(r.err).toMatch(/Interrupted: stopping the file being read and saving what was imported/)
     expect(r.err).toMatch(/Interrupted: \d+ imported and saved, \d+ not imported/)
     const reported = [...r.out.matchAll(/^imported {2}(a-[0-9a-f]{10})/gm)].map((m) => m[1]!).sort()
-    expect(reported.length).toBeGreaterThanOrEqual(100)
+    // The first step closes after 100 articles or 2 s, whichever comes first (a loaded machine).
+    expect(reported.length).toBeGreaterThanOrEqual(1)
     expect(reported.length).toBeLessThan(160)
     expect(catalogIds(dir)).toEqual(reported)
     expect(r.out).toMatch(/failed {4}.*Not imported: the import was cancelled before this file\./)

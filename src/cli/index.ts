@@ -34,7 +34,7 @@ let handling = false
 /**
  * SIGINT/SIGTERM for a command that listens (import while it runs; a writing command while
  * it closes the notebook, run-cli.ts): the first is the listeners' to handle (the import
- * finishes the file in hand, saves, and exits 130/143; closing releases the lock first); a
+ * stops the file being read, saves, and exits 130/143; closing releases the lock first); a
  * second ends the process at once, with what earlier steps saved already on disk and the
  * lock left takeable. Once a command has listened, the handler stays for the rest of the
  * run: a signal between one listener and the next (the import's report, then closing) goes

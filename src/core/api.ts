@@ -237,7 +237,7 @@ export interface DossierApi {
   restoreArticle(args: { articleId: ArticleId }): Promise<Result<ArticleSummary>>
   /** Imports pasted text (and HTML, sanitised) as one article. */
   importClipboard(args: ClipboardContent): Promise<Result<ImportReport>>
-  /** Stops the running import after the file in hand; what was imported stays. */
+  /** Stops the running import, the file being read included; what was imported stays. */
   cancelImport(): Promise<Result<{ canceled: boolean }>>
 
   // Tags, passages, search (issue 5)
