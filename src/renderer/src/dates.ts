@@ -4,7 +4,8 @@
  * 11:44"). Date fields show and accept the same form (parseDateInput also takes
  * 2025-02-02, "Feb 2, 2025" and the other shapes the importer reads).
  */
-import { formatCitationDate, normaliseStatedDate } from '../../core/dates'
+import { normaliseStatedDate } from '../../core/date-lines'
+import { formatCitationDate } from '../../core/dates'
 import { isCompleteDate } from './briefing/date-input'
 
 /** "2 February 2025"; '' for no date. */

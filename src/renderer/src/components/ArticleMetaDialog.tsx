@@ -14,7 +14,7 @@ import type { StatusControls } from '../hooks/useStatus'
 import { META_FIELD_LABELS, metaSourceLine } from '../library/format'
 import { useUndo } from '../undo/UndoContext'
 import { Modal } from './ConfirmDialog'
-import { normaliseStatedDate } from '../../../core/dates'
+import { normaliseStatedDate } from '../../../core/date-lines'
 import { formatDateTime } from '../dates'
 
 const FIELDS: EditableMetaField[] = ['title', 'outlet', 'author', 'published', 'url']
