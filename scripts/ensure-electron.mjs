@@ -53,6 +53,18 @@ export function locateElectron(env = process.env, pkgDir = electronPackageDir())
   return isFile(candidate) ? { found: candidate } : { missing: `${candidate} does not exist` }
 }
 
+/**
+ * What a failed `install-electron` said, in one line: the first line of its stderr that is
+ * not part of a stack trace ("TypeError: fetch failed"), or '' when it said nothing.
+ */
+export function installFailureReason(stderr) {
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^at\s/.test(line) && !/^npm (warn|notice)/i.test(line))
+  return (lines[0] ?? '').slice(0, 200)
+}
+
 function main() {
   const before = locateElectron()
   if ('found' in before) {
@@ -60,21 +72,27 @@ function main() {
     return 0
   }
   console.log(`Electron binary missing (${before.missing}); running \`npx install-electron\`...`)
+  // Its stderr is read, not passed through: a failed download is a Node stack trace
+  // ("TypeError: fetch failed" and a dozen "at ..." lines) that would bury the explanation.
   const result = spawnSync('npx', ['--no', '--', 'install-electron'], {
     cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
     shell: process.platform === 'win32',
   })
   const after = locateElectron()
   if (result.status === 0 && 'found' in after) {
+    if (result.stderr) process.stderr.write(result.stderr)
     console.log(`Electron binary: ${after.found}`)
     return 0
   }
+  const reason = result.error ? result.error.message : installFailureReason(result.stderr ?? '')
   console.error(
     [
       '',
       'ERROR: the Electron binary could not be installed, so the desktop app cannot start here.',
-      `  ${'missing' in after ? after.missing : ''}${result.error ? ` (${result.error.message})` : ''}`,
+      `  ${'missing' in after ? after.missing : ''}`,
+      ...(reason ? [`  install-electron said: ${reason}`] : []),
       '  `npx install-electron` downloads it from GitHub; this machine probably has no access to GitHub.',
       '  Everything else still works without it: `npm test` (build, typecheck, lint, unit, e2e),',
       '  `npm run build`, and the CLI (bin/dossier.js).',
