@@ -18,6 +18,7 @@ import './styles/passages.css'
 import './styles/search.css'
 import './styles/tags.css'
 import './styles/briefing.css'
+import './styles/briefing-sections.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')
