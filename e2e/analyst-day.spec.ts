@@ -38,7 +38,7 @@ test.describe('an analyst’s day', () => {
 
     const files = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).map((f) => join(CORPUS_DIR, f))
     await app.answerDialogs({ importFiles: [files] })
-    await page.getByRole('button', { name: 'Import files' }).click()
+    await page.getByRole('banner').getByRole('button', { name: 'Import files' }).click()
     await expect(page.getByRole('status')).toContainText('Imported 5')
 
     await snapshotThemes(page, 'library-view', app.mode)
@@ -46,17 +46,20 @@ test.describe('an analyst’s day', () => {
     const reader = page.getByRole('article')
     const bars = reader.getByRole('button', { name: /^Highlight: / })
 
-    // 1. Bases in the bne IntelliNews article, by the digit shortcut 1.
+    // 1. Bases in the bne IntelliNews article from the keyboard: 1 then Enter saves it (the
+    // shortcuts list says so), wherever focus is in the toolbar.
     await openFromLibrary(page, TITLES.bne)
     await expect(reader.getByRole('heading', { level: 1 })).toHaveText(TITLES.bne)
     await selectTextInReader(page, bneTalks)
     await expect(toolbar).toBeVisible()
     await page.keyboard.press('1')
     await expect(toolbar.getByRole('button', { name: 'Bases' })).toHaveAttribute('aria-pressed', 'true')
-    await toolbar.getByRole('button', { name: 'Save highlight' }).click()
+    await page.keyboard.press('Enter')
+    await expect(toolbar).toBeHidden()
     await expect(bars).toHaveCount(1)
+    await expect(page.getByRole('complementary', { name: 'Highlights' }).getByRole('list', { name: 'Highlights in text order' })).toContainText('Bases')
 
-    // 2. An overlapping highlight with Negotiations and a comment: two bars, side by side.
+    // 2. An overlapping highlight with the mouse: Negotiations and a comment, Save: two bars, side by side.
     await selectTextInReader(page, overlap)
     await toolbar.getByRole('button', { name: 'Negotiations' }).click()
     await toolbar.getByRole('textbox', { name: 'Comment' }).fill('Moscow wants to stay: terms of a new deal?')

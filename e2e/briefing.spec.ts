@@ -89,7 +89,7 @@ test('compose a briefing, undo and redo, export it in four formats, refuse bad t
     await composer.getByRole('textbox', { name: 'Key judgments' }).fill(KEY_JUDGMENTS)
     await composer.getByRole('textbox', { name: 'Key judgments' }).blur()
     await expect(composer.getByRole('heading', { level: 2, name: TITLE })).toBeVisible()
-    await expect(composer.getByRole('navigation', { name: 'Briefings' }).getByRole('button', { name: new RegExp(`^${TITLE} \\d{4}-`) })).toBeVisible()
+    await expect(composer.getByRole('navigation', { name: 'Briefings' }).getByRole('button', { name: new RegExp(`^${TITLE} \\d{1,2} [A-Z][a-z]+ \\d{4}`) })).toBeVisible()
 
     // Every tag starts as a section; unticking Convoys removes its section.
     await expect(section('Convoys')).toBeVisible()

@@ -3,7 +3,7 @@
  * message in the status area, nothing half-imported appears, and the notebook file is
  * left as it was.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from './harness'
 import { dropFiles } from './drop'
@@ -32,10 +32,21 @@ test('dropping text files imports them; bad files are refused one by one with th
   await expect(status).toContainText('Imported 1 article')
   await expect(status).toContainText('5 failed')
   await expect(status).toContainText('empty.txt is empty')
-  await expect(status).toContainText('image.txt is a PNG image, not text')
-  await expect(status).toContainText('scan.pdf is not a valid PDF')
-  await expect(status).toContainText('app.html holds only scripts')
-  await expect(status).toContainText('files of type .odt cannot be imported')
+  // The import log lists every file with its outcome and reason.
+  const log = page.getByRole('region', { name: 'Import log' })
+  await expect(log.getByRole('listitem').filter({ hasText: 'ships.txt' })).toContainText('Imported')
+  await expect(log).toContainText('image.txt is a PNG image, not text')
+  await expect(log).toContainText('scan.pdf is not a valid PDF')
+  await expect(log).toContainText('app.html holds only scripts')
+  await expect(log).toContainText('files of type .odt cannot be imported')
+  await expect(log.getByRole('listitem').filter({ hasText: 'Failed' })).toHaveCount(5)
+  // Dismissible, and back from the status bar's View import log.
+  await log.getByRole('button', { name: 'Close import log' }).click()
+  await expect(log).toBeHidden()
+  await status.getByRole('button', { name: 'View import log' }).click()
+  await expect(log.getByRole('region', { name: 'Files imported' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(log).toBeHidden()
 
   const library = await showLibrary(page)
   await expect(articleRows(library)).toHaveCount(1)
@@ -55,9 +66,23 @@ test('exporting with nothing highlighted, or to a folder that does not exist, sa
   await dropFiles(page, [{ name: 'ships.txt', text: ARTICLE }])
   await expect(page.getByRole('status')).toContainText('Imported 1 article')
 
-  await app.answerDialogs({ exportPath: [join(app.tempDir, 'never.pdf')] })
-  await page.getByRole('button', { name: 'Export briefing' }).click()
-  await expect(page.getByRole('status')).toContainText('No passages are highlighted')
+  // The header's Export briefing opens the composer on a new briefing, which says it has nothing to export.
+  const never = join(app.tempDir, 'never.pdf')
+  await page.getByRole('banner').getByRole('button', { name: 'Export briefing' }).click()
+  const composer = page.getByRole('region', { name: 'Briefing' })
+  await expect(composer.getByRole('note', { name: 'No passages' })).toContainText('there is nothing to put in a briefing')
+  const dialog = page.getByRole('dialog', { name: 'Export briefing' })
+  const exportTo = async (path: string) => {
+    await composer.getByRole('button', { name: 'Export…' }).click()
+    await page.getByRole('dialog', { name: 'No handling line' }).getByRole('button', { name: 'Export without one' }).click()
+    await app.answerDialogs({ exportPath: [path] })
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  }
+  await exportTo(never)
+  await expect(dialog).toContainText('there is nothing to put in a briefing')
+  expect(existsSync(never)).toBe(false)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
 
   await openFromLibrary(page, 'Ships leave Tartus as talks stall in Damascus')
   await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('Ships leave Tartus as talks stall in Damascus')
@@ -65,10 +90,11 @@ test('exporting with nothing highlighted, or to a folder that does not exist, sa
   const toolbar = page.getByRole('toolbar', { name: 'Highlight' })
   await toolbar.getByRole('button', { name: 'Convoys' }).click()
   await toolbar.getByRole('button', { name: 'Save highlight' }).click()
-  await expect(page.getByRole('status')).toContainText('Highlight saved')
+  await expect(page.getByRole('contentinfo').getByRole('status')).toContainText('Highlight saved')
 
   const missing = join(app.tempDir, 'no-such-folder', 'briefing.pdf')
-  await app.answerDialogs({ exportPath: [missing] })
-  await page.getByRole('button', { name: 'Export briefing' }).click()
-  await expect(page.getByRole('status')).toContainText(`the folder ${join(app.tempDir, 'no-such-folder')} does not exist`)
+  await page.getByRole('banner').getByRole('button', { name: 'Export briefing' }).click()
+  await expect(composer.getByRole('note', { name: 'No passages' })).toBeHidden()
+  await exportTo(missing)
+  await expect(dialog).toContainText(`the folder ${join(app.tempDir, 'no-such-folder')} does not exist`)
 })

@@ -28,7 +28,7 @@ test.describe('first journey', () => {
     expect(sentence, 'the bne IntelliNews article holds the sentence').toBeTruthy()
 
     await app.answerDialogs({ importFiles: [corpusFiles] })
-    await page.getByRole('button', { name: 'Import files' }).click()
+    await page.getByRole('banner').getByRole('button', { name: 'Import files' }).click()
     await expect(page.getByRole('status')).toContainText('Imported 5')
 
     // The library lists articles as options (list) or rows (table); either opens the article.
@@ -100,9 +100,19 @@ test.describe('first journey', () => {
     await expect(toolbar).toBeHidden()
 
     const pdfPath = join(app.tempDir, 'Briefing.pdf')
+    // One briefing path: the header's Export briefing opens the composer on a new briefing;
+    // its Export asks first about the missing handling line.
+    await page.getByRole('banner').getByRole('button', { name: 'Export briefing' }).click()
+    const composer = page.getByRole('region', { name: 'Briefing' })
+    await composer.getByRole('button', { name: 'Export…' }).click()
+    const ask = page.getByRole('dialog', { name: 'No handling line' })
+    await expect(ask).toContainText('has no handling line')
+    await ask.getByRole('button', { name: 'Export without one' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export briefing' })
+    await expect(dialog.getByRole('radio', { name: 'PDF' })).toBeChecked()
     await app.answerDialogs({ exportPath: [pdfPath] })
-    await page.getByRole('button', { name: 'Export briefing' }).click()
-    await expect(page.getByRole('status')).toContainText('Briefing exported')
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+    await expect(dialog.getByRole('status')).toContainText('Briefing exported')
     expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-')
 
     const text = squash(execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }))

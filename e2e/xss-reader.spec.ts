@@ -42,9 +42,13 @@ async function dangerousMarkup(page: Page, selector: string): Promise<string[]> 
     const found: string[] = []
     const tags = 'script, iframe, frame, frameset, object, embed, form, input, button, style, link, meta, base, svg, math, template, noscript, img, video, audio, source'
     for (const root of roots) {
-      // The reader's own controls (fold buttons) sit around the article text: elements count inside the text only.
+      // The reader's own controls (the folds' buttons, the margin's highlight bars) sit around
+      // and between the paragraphs: elements count inside the text only, never the app's own.
       const text = root.querySelector('.article-body, .article-text') ?? root
-      for (const el of text.querySelectorAll(tags)) found.push(`<${el.tagName.toLowerCase()}>`)
+      for (const el of text.querySelectorAll(tags)) {
+        if (el.matches('button.furniture-toggle, button.margin-bar')) continue
+        found.push(`<${el.tagName.toLowerCase()}>`)
+      }
       // Handler attributes and script URLs count anywhere in the reader.
       for (const el of [root, ...root.querySelectorAll('*')]) {
         for (const attr of el.attributes) {
