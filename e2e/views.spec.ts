@@ -2,9 +2,10 @@
  * Every view at a laptop's 1024x640 and at 1280x800, in the light and the dark theme
  * (issue 12): axe-core finds no serious or critical violation, nothing of the header, the
  * panes, the drawers or the dialogs lies outside the window or is cut off, and a
- * screenshot of each is kept (test-artifacts/e2e/views/). The views: library, import log,
- * article details dialog, reader with highlights, highlight toolbar, passages, tags,
- * briefings (composer), search dialog, shortcuts dialog.
+ * screenshot of each is kept (test-artifacts/e2e/views/). The views: the empty library,
+ * library, import log, article details dialog, reader with highlights, highlight toolbar,
+ * passages, tags, briefings (composer), the handling-line question, the export dialog,
+ * search dialog with its syntax help, shortcuts dialog; and at 900x640 the reader fits.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -120,11 +121,28 @@ const VIEWS: ViewStep[] = [
     },
   },
   {
+    name: 'handling-question',
+    open: async (page) => {
+      await page.getByRole('region', { name: 'Briefing' }).getByRole('button', { name: 'Export…' }).click()
+      await expect(page.getByRole('dialog', { name: 'No handling line' })).toBeVisible()
+    },
+  },
+  {
+    name: 'export-dialog',
+    open: async (page) => {
+      await page.getByRole('dialog', { name: 'No handling line' }).getByRole('button', { name: 'Export without one' }).click()
+      await expect(page.getByRole('dialog', { name: 'Export briefing' })).toBeVisible()
+      return () => page.keyboard.press('Escape')
+    },
+  },
+  {
     name: 'search-dialog',
     open: async (page) => {
       await page.keyboard.press('Control+k')
       const search = page.getByRole('dialog', { name: 'Search' })
       await search.getByRole('searchbox', { name: 'Search the notebook' }).fill('Tartus')
+      await search.getByRole('button', { name: 'Search syntax' }).click()
+      await expect(search.getByRole('region', { name: 'Search syntax' })).toBeVisible()
       await expect(search.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toBeVisible()
       return () => page.keyboard.press('Escape')
     },
@@ -147,19 +165,48 @@ test.describe('every view, both sizes, both themes', () => {
       test.setTimeout(300_000)
       const { page } = app
       await page.setViewportSize(size)
-      await prepare(app)
-      for (const view of VIEWS) {
-        const close = await view.open(page)
+      const check = async (name: string) => {
         for (const colorScheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme })
-          const label = `${view.name} at ${size.width}x${size.height}, ${colorScheme}`
-          await keepScreenshot(page, `${view.name}-${size.width}x${size.height}-${colorScheme}-${app.mode}`)
+          const label = `${name} at ${size.width}x${size.height}, ${colorScheme}`
+          await keepScreenshot(page, `${name}-${size.width}x${size.height}-${colorScheme}-${app.mode}`)
           expect.soft(await outOfView(page), `out of view: ${label}`).toEqual([])
           expect.soft(await seriousViolations(page), `axe: ${label}`).toEqual([])
         }
         await page.emulateMedia({ colorScheme: null })
+      }
+      // The empty notebook offers import, not export.
+      await expect(page.getByRole('heading', { name: 'Your notebook is empty' })).toBeVisible()
+      await expect(page.getByRole('banner').getByRole('button', { name: 'Export briefing' })).toHaveCount(0)
+      await check('empty-library')
+      await prepare(app)
+      for (const view of VIEWS) {
+        const close = await view.open(page)
+        await check(view.name)
         if (close) await close()
       }
     })
   }
+
+  test('900x640, the narrowest window: the header and the reader still fit', async ({ app }) => {
+    const { page } = app
+    await page.setViewportSize({ width: 900, height: 640 })
+    await app.answerDialogs({ importFiles: [[CORPUS_DIR]] })
+    await page.getByRole('main').getByRole('button', { name: 'Import files' }).click()
+    await expect(page.getByRole('status')).toContainText('Imported 5 articles')
+    await page.getByRole('button', { name: 'Close import log' }).click()
+    expect.soft(await outOfView(page), 'library at 900x640').toEqual([])
+    await openFromLibrary(page, BNE)
+    await keepScreenshot(page, `reader-900x640-${app.mode}`)
+    expect.soft(await outOfView(page), 'reader at 900x640').toEqual([])
+    // The side panes give up width so the article keeps its room to read.
+    expect((await page.locator('.workspace > .reader').boundingBox())!.width).toBeGreaterThanOrEqual(419)
+    // A pane folded to its rail stays folded after a restart (reload), and its rail opens it again.
+    await page.getByRole('button', { name: 'Hide the library list' }).click()
+    await page.reload()
+    await openFromLibrary(page, BNE)
+    await expect(page.getByRole('navigation', { name: 'Library' })).toHaveCount(0)
+    await page.getByRole('button', { name: 'Show the library list' }).click()
+    await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible()
+  })
 })

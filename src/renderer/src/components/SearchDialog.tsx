@@ -209,7 +209,8 @@ function ResultOption({ id, hit, articles, selected, onHover, onOpen }: OptionPr
 /** The query language in short (the whole of it is in README.md, "Search"). */
 function SearchSyntax({ id }: { id: string }) {
   return (
-    <div id={id} className="search-syntax" role="region" aria-label="Search syntax">
+    // A Tab stop: on a small window it scrolls, and the keyboard must be able to scroll it.
+    <div id={id} className="search-syntax" role="region" aria-label="Search syntax" tabIndex={0}>
       <ul>
         <li>
           <code>naval base</code> both words
