@@ -107,7 +107,7 @@ export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }
   if (articles.length === 0) {
     body = (
       <EmptyState title="Your notebook is empty" commands={IMPORT_COMMANDS}>
-        <p>Import articles (.txt, .md, .html, .pdf, .docx, or a whole folder), drop them on the window, or paste one. Then read, highlight and tag them, and export a cited briefing.</p>
+        <p>Import articles (.txt, .md, .html, .pdf, .docx, .eml, or a whole folder), drop them on the window, or paste one. Then read, highlight and tag them, and export a cited briefing.</p>
       </EmptyState>
     )
   } else if (rows.length === 0) {

@@ -57,7 +57,7 @@ export function ReaderView({ library, reading, readerRef, actions, onOpenArticle
   } else if (library.articles.length === 0) {
     readerContent = (
       <EmptyState title="Your notebook is empty" commands={IMPORT_COMMANDS}>
-        <p>Import articles (.txt, .md, .html, .pdf, .docx) or drop them on the window; open one here to read, highlight and tag it.</p>
+        <p>Import articles (.txt, .md, .html, .pdf, .docx, .eml) or drop them on the window; open one here to read, highlight and tag it.</p>
       </EmptyState>
     )
   } else if (!reading.openId) {
