@@ -101,6 +101,8 @@ export interface BriefingSource {
   url: string | null
   /** sha256 of the article's stored text (its stable identity when there is no URL). */
   bodyHash: string
+  /** BCP-47 language of the article's text, when analysis could tell (the PDF tags its passages with it). */
+  language: string | null
   /** Numbers of the passages that cite this source, ascending. */
   citedBy: number[]
 }

@@ -74,7 +74,7 @@ describe('buildBriefing', () => {
   })
 
   it('formats a citation with only the fields the source has', () => {
-    const source = { number: 2, articleId: 'a-x' as ArticleId, title: 'T', outlet: 'bne IntelliNews', author: null, published: '2024-12-15', url: null, bodyHash: 'a'.repeat(64), citedBy: [] }
+    const source = { number: 2, articleId: 'a-x' as ArticleId, title: 'T', outlet: 'bne IntelliNews', author: null, published: '2024-12-15', url: null, bodyHash: 'a'.repeat(64), language: null, citedBy: [] }
     expect(formatCitation(source)).toBe('[2] bne IntelliNews, “T”, 15 December 2024.')
     expect(formatCitation({ ...source, number: 1, outlet: null, published: null })).toBe('[1] “T”.')
     expect(formatCitation({ ...source, author: 'Jane Roe' })).toBe('[2] bne IntelliNews, “T”, by Jane Roe, 15 December 2024.')

@@ -217,6 +217,7 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
       published: article.published,
       url: article.url,
       bodyHash: article.bodyHash,
+      language: article.language,
       citedBy: [],
     }
     sources.push(source)
