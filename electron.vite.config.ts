@@ -31,6 +31,8 @@ export default defineConfig({
           cli: resolve('src/cli/index.ts'),
           // PDF layout runs in a worker thread so the app stays responsive while it renders.
           'pdf-worker': resolve('src/main/pdf/pdf-worker.ts'),
+          // Every imported file is read in a worker thread, under limits (src/main/import/extract-in-worker.ts).
+          'extract-worker': resolve('src/main/import/extract-worker.ts'),
         },
       },
     },

@@ -17,12 +17,14 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { _electron, test as base, type Browser, type ElectronApplication, type Page } from '@playwright/test'
 import sirv from 'sirv'
 import { API_METHODS, type DossierEvent } from '../src/core/api'
 import { createBridge } from '../src/core/api-client'
 import { err } from '../src/core/result'
 import { createApiHandlers, isApiMethod } from '../src/main/api-handlers'
+import { configureImportExtractor } from '../src/main/import/extract-in-worker'
 import type { DesktopShell, Dialogs } from '../src/main/dialogs'
 import { APP_PAGE_URL, isAllowedRequest, isTrustedSender } from '../src/main/security'
 import { createMainService, type MainService } from '../src/main/service'
@@ -153,6 +155,8 @@ async function bindChromium(page: Page, rendererUrl: string, notebookDir: string
   const emit = (event: DossierEvent) => {
     void page.evaluate((e) => (window as unknown as { __dossierEmit?: (e: unknown) => void }).__dossierEmit?.(e), event).catch(() => undefined)
   }
+  // Main runs here from its sources; files to import are read by the built import worker, as in the app.
+  await configureImportExtractor({ workerUrl: pathToFileURL(join(import.meta.dirname, '..', 'out', 'main', 'extract-worker.js')) })
   const service = await createMainService({ notebookDir, fontsDir: FONTS_DIR, dialogs, shell, emit })
   const handlers = createApiHandlers(service)
 

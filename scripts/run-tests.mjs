@@ -16,6 +16,7 @@ import { countChecks, countPlaywright, countSingleCheck, countVitest, formatDura
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 const reportsDir = join(root, 'reports')
 const vitestReport = join(reportsDir, 'vitest.json')
+const hostileReport = join(reportsDir, 'vitest-hostile.json')
 const playwrightReport = join(reportsDir, 'playwright.json')
 const prodInstallReport = join(reportsDir, 'prod-install.json')
 const isWindows = process.platform === 'win32'
@@ -78,6 +79,16 @@ const suites = [
     count: (exitCode) => countVitest(readJson(vitestReport), exitCode),
   },
   {
+    // Issue 11: the built CLI imports a generated corpus of zip/PDF bombs, deep nesting,
+    // huge lines and escapes, each file in a child process; each must fail alone (or
+    // import cleanly) within 10 s and 600 MB, and the main thread must never stall.
+    name: 'hostile',
+    title: 'hostile input (vitest, scripts/hostile-input)',
+    before: () => rmSync(hostileReport, { force: true }),
+    command: () => npx('vitest', 'run', '--config', 'scripts/hostile-input/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${hostileReport}`),
+    count: (exitCode) => countVitest(readJson(hostileReport), exitCode),
+  },
+  {
     // The shipped app is the tested app: the built code on a production-only install
     // (npm ci --omit=dev in a copy), every runtime import checked against `dependencies`,
     // every format imported and exported through the CLI there. Needs the build above.
@@ -89,9 +100,10 @@ const suites = [
   },
   {
     // One check: 200 SIGKILLs of a process saving highlights must lose nothing it
-    // acknowledged, and a control run with a plain fs.writeFile writer must be caught.
+    // acknowledged, 20 SIGKILLs/SIGINTs of dossier import must keep every file it printed
+    // as imported (and nothing half-there), and each part's control run must be caught.
     name: 'crash',
-    title: 'crash (npm run test:crash: 200 kills + control)',
+    title: 'crash (npm run test:crash: 200 save kills + 20 import kills, with controls)',
     command: () => npmRun('test:crash'),
     count: countSingleCheck,
   },

@@ -6,4 +6,4 @@
 //   npx vite build --config scripts/bench-import/vite.config.ts
 import { scriptBuildConfig } from '../shared/script-build.ts'
 
-export default scriptBuildConfig('bench-import', { bench: 'bench.ts' })
+export default scriptBuildConfig('bench-import', { bench: 'bench.ts', 'extract-worker': '../../src/main/import/extract-worker.ts' })

@@ -7,4 +7,4 @@
 //   npx vite build --config scripts/bench-storage/vite.config.ts
 import { scriptBuildConfig } from '../shared/script-build.ts'
 
-export default scriptBuildConfig('bench-storage', { bench: 'bench.ts', 'bench-worker': 'bench-worker.ts' })
+export default scriptBuildConfig('bench-storage', { bench: 'bench.ts', 'bench-worker': 'bench-worker.ts', 'extract-worker': '../../src/main/import/extract-worker.ts' })

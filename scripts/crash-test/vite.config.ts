@@ -1,4 +1,5 @@
-// Bundles the crash test (parent and child) with the REAL storage code from src/ into
+// Bundles the crash test (parent, the highlight-saving child, the import control's preload
+// lying-disk.ts, and the import worker the child imports with) with the REAL storage code from src/ into
 // out/scripts/crash-test/*.mjs, so plain Node 20 can run it (see scripts/shared/script-build.ts).
 // Start-up of the child matters (one process per kill): lowdb and zod from node_modules
 // are bundled in rather than loaded as ~100 separate ES modules (~150 ms -> ~100 ms per
@@ -14,7 +15,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 
 export default scriptBuildConfig(
   'crash-test',
-  { 'crash-test': 'crash-test.ts', 'crash-child': 'crash-child.ts' },
+  { 'crash-test': 'crash-test.ts', 'crash-child': 'crash-child.ts', 'lying-disk': 'lying-disk.ts', 'extract-worker': '../../src/main/import/extract-worker.ts' },
   {
     // The crash test never exports a PDF; pdfkit would add ~180 ms to every child's start-up.
     resolve: { alias: [{ find: /^pdfkit$/, replacement: resolve(here, 'pdfkit-stub.ts') }] },

@@ -14,9 +14,10 @@ export interface CliIo {
   env: NodeJS.ProcessEnv
   cwd: string
   /**
-   * Listens for SIGINT/SIGTERM while a long command (import) runs, so it can stop after the
-   * file in hand; returns how to stop listening. The entry (index.ts) ends the process at
-   * once on a second signal. Absent (tests in process, embedding), signals are not handled.
+   * Listens for SIGINT/SIGTERM while a long command (import) runs, so it can stop the file
+   * being read and save what it imported, and while a writing command closes the notebook, so the lock is released;
+   * returns how to stop listening. The entry (index.ts) ends the process at once on a second
+   * signal. Absent (tests in process, embedding), signals are not handled.
    */
   onSignal?: (listener: (signal: 'SIGINT' | 'SIGTERM') => void) => () => void
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportReport } from '../core/api'
-import { buildTestBundle } from '../main/pdf/test-worker-build'
+import { buildTestBundle } from '../main/workers/test-worker-build'
 import { runCliIn } from './test-cli'
 
 let tmp: string

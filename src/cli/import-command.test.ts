@@ -48,15 +48,16 @@ async function importWithSignal(dir: string, signal: 'SIGINT' | 'SIGTERM', extra
 const catalogIds = (dir: string) => (JSON.parse(readFileSync(join(dir, 'nb', 'catalog.json'), 'utf8')) as { articles: { id: string }[] }).articles.map((a) => a.id).sort()
 
 describe('dossier import, interrupted', () => {
-  it('Ctrl-C stops after the file in hand, keeps every article it reported imported, and exits 130', async () => {
-    const dir = articles(160) // more than one commit step (100 articles)
+  it('Ctrl-C stops the file in hand, keeps every article it reported imported, and exits 130', async () => {
+    const dir = articles(160) // more than one commit step (100 articles or 2 s)
     const r = await importWithSignal(dir, 'SIGINT')
     expect(r.code).toBe(130)
     expect(r.stopped).toBe(true)
-    expect(r.err).toMatch(/Interrupted: finishing the file in hand and saving what was imported/)
+    expect(r.err).toMatch(/Interrupted: stopping the file being read and saving what was imported/)
     expect(r.err).toMatch(/Interrupted: \d+ imported and saved, \d+ not imported/)
     const reported = [...r.out.matchAll(/^imported {2}(a-[0-9a-f]{10})/gm)].map((m) => m[1]!).sort()
-    expect(reported.length).toBeGreaterThanOrEqual(100)
+    // The first step closes after 100 articles or 2 s, whichever comes first (a loaded machine).
+    expect(reported.length).toBeGreaterThanOrEqual(1)
     expect(reported.length).toBeLessThan(160)
     expect(catalogIds(dir)).toEqual(reported)
     expect(r.out).toMatch(/failed {4}.*Not imported: the import was cancelled before this file\./)
@@ -74,7 +75,7 @@ describe('dossier import, interrupted', () => {
       cwd: dir,
       onSignal: (l) => {
         listener = l
-        // Interrupt as soon as the import starts listening: the first file is then the one in hand.
+        // Interrupt as soon as anything listens (the import, before it opens the notebook).
         queueMicrotask(() => listener?.('SIGTERM'))
         return () => undefined
       },
@@ -100,5 +101,79 @@ describe('dossier import, interrupted', () => {
     expect(code).toBe(0)
     expect(out.match(/^imported {2}/gm)).toHaveLength(130)
     expect(out.trimEnd().split('\n').at(-1)).toBe('Imported 130, duplicates 0, failed 0.')
+  })
+})
+
+/**
+ * A stand-in for the process's signal handling (index.ts): listeners registered through
+ * io.onSignal get the signal; a signal while none is registered is what the process would
+ * die of (the default action), leaving the notebook's lock behind.
+ */
+function signals() {
+  const listeners = new Set<(s: 'SIGINT' | 'SIGTERM') => void>()
+  const state = { unhandled: [] as string[] }
+  return {
+    state,
+    onSignal: (l: (s: 'SIGINT' | 'SIGTERM') => void) => {
+      listeners.add(l)
+      return () => void listeners.delete(l)
+    },
+    deliver(signal: 'SIGINT' | 'SIGTERM', when: string) {
+      if (listeners.size === 0) state.unhandled.push(`${signal} ${when}`)
+      for (const l of [...listeners]) l(signal)
+    },
+  }
+}
+
+describe('dossier import, interrupted outside the import itself', () => {
+  it('Ctrl-C while the notebook is being opened stops the import before its first file, releases the lock and exits 130', async () => {
+    const dir = articles(30)
+    // A temp file a killed save left: opening the notebook removes it and says so on stderr.
+    mkdirSync(join(dir, 'nb'))
+    writeFileSync(join(dir, 'nb', 'catalog.json'), '{"articles":[]}')
+    writeFileSync(join(dir, 'nb', '.catalog.json.999999.abcd.tmp'), '{')
+    const sig = signals()
+    let out = ''
+    let err = ''
+    const code = await runCli(['--notebook', 'nb', 'import', 'in'], {
+      stdout: (s) => void (out += s),
+      stderr: (s) => {
+        err += s
+        if (s.includes('temporary file')) sig.deliver('SIGINT', 'while the notebook was being opened')
+      },
+      env: { HOME: dir, XDG_CONFIG_HOME: join(dir, 'config') },
+      cwd: dir,
+      onSignal: sig.onSignal,
+    })
+    expect(sig.state.unhandled).toEqual([])
+    expect(code).toBe(130)
+    expect(err).toMatch(/Interrupted: 0 imported and saved, 30 not imported/)
+    expect(out.trimEnd().split('\n').at(-1)).toBe('Imported 0, duplicates 0, failed 30.')
+    expect(catalogIds(dir)).toEqual([])
+    expect(existsSync(join(dir, 'nb', '.lock'))).toBe(false)
+  })
+
+  it('Ctrl-C after the report, while the notebook is being closed (its first backup), releases the lock and exits 130', async () => {
+    const dir = articles(30)
+    const sig = signals()
+    let out = ''
+    let err = ''
+    const code = await runCli(['--notebook', 'nb', 'import', 'in'], {
+      stdout: (s) => {
+        out += s
+        // The report is printed; the command then backs the new notebook up and releases it.
+        if (s.includes('Imported 30, duplicates 0, failed 0.')) setTimeout(() => sig.deliver('SIGINT', 'after the report'), 0)
+      },
+      stderr: (s) => void (err += s),
+      env: { HOME: dir, XDG_CONFIG_HOME: join(dir, 'config') },
+      cwd: dir,
+      onSignal: sig.onSignal,
+    })
+    expect(sig.state.unhandled).toEqual([])
+    expect(code).toBe(130)
+    expect(err).toMatch(/Interrupted: everything reported is saved; releasing the notebook/)
+    expect(out.match(/^imported {2}/gm)).toHaveLength(30)
+    expect(catalogIds(dir)).toHaveLength(30)
+    expect(existsSync(join(dir, 'nb', '.lock'))).toBe(false)
   })
 })

@@ -4,9 +4,11 @@
  * Imports commit in steps (src/main/import/import-batch.ts), and the human report prints
  * each imported file when its step is saved, so what the terminal says was imported is in
  * the notebook even if the process is killed a moment later. SIGINT (Ctrl-C) or SIGTERM
- * stops the import after the file in hand: what was prepared is saved, the report says
- * which files were not imported, the lock is released, and the command exits 130 (SIGINT)
- * or 143 (SIGTERM). A second signal stops at once, abandoning the file in hand.
+ * stops the import, the file being read included (its worker is stopped): what was
+ * prepared is saved, the report says which files were not imported, the lock is released,
+ * and the command exits 130 (SIGINT) or 143 (SIGTERM). A second signal stops at once,
+ * without saving. The command listens from before it opens the notebook; a signal after its
+ * report, while the notebook is closed, is handled by run-cli (closeSessions).
  */
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
@@ -27,7 +29,7 @@ export function registerImportCommand(program: Command, io: CliIo, context: (cmd
   program
     .command('import')
     .description(
-      'Import articles from files and folders: .txt, .md, .html/.htm (saved web pages), .pdf and .docx (folders are searched recursively). Creates the notebook if it does not exist.',
+      'Import articles from files and folders: .txt, .md, .html/.htm (saved web pages), .pdf, .docx and .eml (e-mail; a .txt that is a message is read as one) (folders are searched recursively). Creates the notebook if it does not exist.',
     )
     .argument('<path...>', 'files or folders to import')
     .addHelpText(
@@ -39,9 +41,11 @@ it with "dossier edit". An article already in the notebook (same text) is report
 duplicate, not imported twice; a likely rewrite of another article is imported and linked
 to it with a similarity score. Refused, each with its reason: empty files, binary files,
 files over 50 MB, unreadable files, other types, encrypted or broken PDFs, HTML that is only
-scripts, file names with control characters.
+scripts, file names with control characters, and files too large, too complex or too slow
+to read (zip bombs, more than 5,000 PDF pages, nesting over 1,000 levels, more than 60 s).
+A file that fails never stops the others.
 Files are saved in steps, and each "imported" line is printed once its file is saved.
-Ctrl-C (or SIGTERM) stops after the file in hand, keeps what was imported and says what was
+Ctrl-C (or SIGTERM) stops the file being read, keeps what was imported and says what was
 not; a second Ctrl-C stops at once.
 Exits 1 when nothing was imported and at least one path failed, 3 when some paths failed
 while the others were imported (or were already in the notebook), 130 when interrupted by
@@ -53,14 +57,16 @@ Examples:
     )
     .action(async (paths: string[], _opts: unknown, cmd: Command) => {
       const { json, open, print } = context(cmd)
-      const session = await open('create')
       const stop = new AbortController()
       let interrupted: Signal | null = null
+      // Listening before the notebook is opened (and locked): a signal while it opens (which
+      // may read many files) stops the import before its first file instead of killing the
+      // process with the lock held. run-cli handles a signal while the notebook is closed.
       const stopListening = io.onSignal?.((signal) => {
         if (interrupted) return
         interrupted = signal
         stop.abort()
-        io.stderr(`dossier: ${signal === 'SIGINT' ? 'Interrupted' : 'Terminated'}: finishing the file in hand and saving what was imported…\n`)
+        io.stderr(`dossier: ${signal === 'SIGINT' ? 'Interrupted' : 'Terminated'}: stopping the file being read and saving what was imported…\n`)
       })
       const printed = new Set<ImportItem>()
       const streamed = (items: readonly ImportItem[]) => {
@@ -70,6 +76,7 @@ Examples:
       }
       let report: ImportReport
       try {
+        const session = await open('create')
         report = await session.importPaths(
           paths.map((p) => resolve(io.cwd, p)),
           { signal: stop.signal, onCommitted: streamed },

@@ -26,24 +26,35 @@ function pipeWriter(stream: NodeJS.WriteStream): (s: string) => void {
 const stdout = pipeWriter(process.stdout)
 const stderr = pipeWriter(process.stderr)
 
+type Signal = 'SIGINT' | 'SIGTERM'
+const signalListeners = new Set<(signal: Signal) => void>()
+let signalsHeard = 0
+let handling = false
+
 /**
- * SIGINT/SIGTERM for a command that listens (import): the first is the command's to handle
- * (it finishes the file in hand, saves, and exits 130/143); a second ends the process at
- * once, with what earlier steps saved already on disk and the lock left takeable.
+ * SIGINT/SIGTERM for a command that listens (import while it runs; a writing command while
+ * it closes the notebook, run-cli.ts): the first is the listeners' to handle (the import
+ * stops the file being read, saves, and exits 130/143; closing releases the lock first); a
+ * second ends the process at once, with what earlier steps saved already on disk and the
+ * lock left takeable. Once a command has listened, the handler stays for the rest of the
+ * run: a signal between one listener and the next (the import's report, then closing) goes
+ * to the next instead of killing the process with the lock held, and one with no listener
+ * ends the process at once, as the default action would.
  */
-function onSignal(listener: (signal: 'SIGINT' | 'SIGTERM') => void): () => void {
-  let heard = 0
-  const handler = (signal: 'SIGINT' | 'SIGTERM') => {
-    heard++
-    if (heard > 1) process.exit(signal === 'SIGINT' ? 130 : 143)
-    listener(signal)
+function onSignal(listener: (signal: Signal) => void): () => void {
+  if (!handling) {
+    handling = true
+    process.on('SIGINT', handleSignal)
+    process.on('SIGTERM', handleSignal)
   }
-  process.on('SIGINT', handler)
-  process.on('SIGTERM', handler)
-  return () => {
-    process.off('SIGINT', handler)
-    process.off('SIGTERM', handler)
-  }
+  signalListeners.add(listener)
+  return () => void signalListeners.delete(listener)
+}
+
+function handleSignal(signal: Signal): void {
+  signalsHeard++
+  if (signalsHeard > 1 || signalListeners.size === 0) process.exit(signal === 'SIGINT' ? 130 : 143)
+  for (const listener of [...signalListeners]) listener(signal)
 }
 
 runCli(process.argv.slice(2), { stdout, stderr, env: process.env, cwd: process.cwd(), onSignal }).then(

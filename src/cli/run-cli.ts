@@ -10,7 +10,8 @@
  *   3 partly done: an import (or import-annotations) where some items failed while the others
  *     were imported or already in the notebook; the report says which, stderr says how many;
  *   130 / 143 an import stopped by Ctrl-C (SIGINT) / SIGTERM after saving what it had done:
- *     the report lists the files not imported as cancelled (import-command.ts).
+ *     the report lists the files not imported as cancelled (import-command.ts);
+ *     also any writing command interrupted while it closes the notebook (closeSessions).
  *
  * Human output escapes terminal controls (ESC, C1, …) in everything it prints, and titles,
  * names and messages also show bidi and zero-width characters as \u202e (terminal-safe.ts).
@@ -82,7 +83,7 @@ import { registerHighlightCommand } from './highlight-command'
 import { registerArticleCommands } from './article-commands'
 import { registerTagCommands } from './tag-commands'
 import { registerBriefingCommands } from './briefing-commands'
-import { registerSearchCommand } from './search-command'
+import { registerSearchCommand, searchUsageMessage } from './search-command'
 import { registerExportCommands } from './export-commands'
 import { registerSafetyCommands } from './safety-commands'
 import { defaultNotebookDir, findFontsDir, userDataDir } from '../main/paths'
@@ -118,9 +119,21 @@ interface GlobalOptions {
 
 export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   const io = terminalIo(rawIo)
+  const opened: OpenedSession[] = []
+  let code: number = EXIT.failed
+  try {
+    code = await runCommand(argv, io, opened)
+  } finally {
+    const heard = await closeSessions(io, opened, code === EXIT.interrupted || code === EXIT.terminated)
+    if (heard && code === EXIT.done) code = heard === 'SIGINT' ? EXIT.interrupted : EXIT.terminated
+  }
+  return code
+}
+
+/** Parses and runs the command; returns its exit code. The caller closes the sessions it opened. */
+async function runCommand(argv: string[], io: CliIo, opened: OpenedSession[]): Promise<number> {
   const json = wantsJson(argv)
   let exitCode: number = EXIT.done
-  const opened: OpenedSession[] = []
   const program = buildProgram(io, opened, (code) => {
     exitCode = code
   })
@@ -136,13 +149,12 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
         if (json) writeJsonError(io, 'bad-request', commandIn(argv) ? `No ${commandIn(argv)} command given.` : 'No command given.')
         return EXIT.usage
       }
-      return usageFailure(io, json, error.message.replace(/^error:\s*/, ''), commandIn(argv))
+      const message = error.message.replace(/^error:\s*/, '')
+      return usageFailure(io, json, commandIn(argv) === 'search' ? searchUsageMessage(message, error.code) : message, commandIn(argv))
     }
     if (error instanceof UsageError) return usageFailure(io, json, error.message, commandIn(argv))
     if (isDossierError(error) || error instanceof UserError) return userFailure(io, json, error.code, error.message)
     return unexpectedFailure(io, json, error)
-  } finally {
-    await closeSessions(io, opened)
   }
 }
 
@@ -153,15 +165,35 @@ interface OpenedSession {
   told: Told
 }
 
-/** After a writing command: a backup if the newest is more than a day old, then release the lock. */
-async function closeSessions(io: CliIo, opened: OpenedSession[]): Promise<void> {
-  for (const { session, writing, told } of opened) {
-    for (const line of describeLaterRecoveries(session.openReport, told)) io.stderr(`dossier: ${line}\n`)
-    if (writing) {
-      await session.backupIfDue().catch((e: Error) => io.stderr(`dossier: warning: the daily backup failed (${e.message}); your changes are saved.\n`))
+/**
+ * After a writing command: a backup if the newest is more than a day old, then release the
+ * lock. Not after an interrupted command (Ctrl-C means stop soon: the next writing command
+ * backs up). A SIGINT/SIGTERM while closing (e.g. during the first backup of a notebook an
+ * import just filled) is handled, not fatal: no backup starts after it, one under way
+ * finishes, the lock is released, and the signal is returned (the command then exits
+ * 130/143); a second signal ends the process at once (index.ts).
+ */
+async function closeSessions(io: CliIo, opened: OpenedSession[], interrupted: boolean): Promise<'SIGINT' | 'SIGTERM' | null> {
+  const heard: { signal: 'SIGINT' | 'SIGTERM' | null } = { signal: null }
+  const stopListening = opened.some((o) => o.writing)
+    ? io.onSignal?.((signal) => {
+        if (heard.signal) return
+        heard.signal = signal
+        io.stderr(`dossier: ${signal === 'SIGINT' ? 'Interrupted' : 'Terminated'}: everything reported is saved; releasing the notebook…\n`)
+      })
+    : undefined
+  try {
+    for (const { session, writing, told } of opened) {
+      for (const line of describeLaterRecoveries(session.openReport, told)) io.stderr(`dossier: ${line}\n`)
+      if (writing && !interrupted && !heard.signal) {
+        await session.backupIfDue().catch((e: Error) => io.stderr(`dossier: warning: the daily backup failed (${e.message}); your changes are saved.\n`))
+      }
+      await session.close()
     }
-    await session.close()
+  } finally {
+    stopListening?.()
   }
+  return heard.signal
 }
 
 function buildProgram(io: CliIo, opened: OpenedSession[], setExitCode: (code: number) => void): Command {

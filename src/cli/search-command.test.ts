@@ -9,9 +9,10 @@ import { isDossierError } from '../core/result'
 import type { SearchResponse } from '../core/search/types'
 import { NotebookSession } from '../main/notebook-session'
 import { SEARCH_DIR } from '../main/search/notebook-search'
-import { CONVOY, FONTS, TALKS } from '../main/tags/tag-test-notebook'
+import { CONVOY, FONTS, HARBOUR, TALKS } from '../main/tags/tag-test-notebook'
 import type { CommandContext } from './safety-commands'
 import { registerSearchCommand } from './search-command'
+import { runCliIn } from './test-cli'
 
 let dir: string
 let convoy: ArticleId
@@ -131,5 +132,57 @@ describe('dossier search', () => {
     expect(readFileSync(join(dir, 'catalog.json'))).toEqual(catalog)
     const again = await dossier('search', 'Tartus')
     expect(again.code).toBe(0)
+  })
+})
+
+describe('dossier search: OR, NOT and page furniture', () => {
+  let harbour: ArticleId
+  beforeAll(async () => {
+    dir = join(await mkdtemp(join(tmpdir(), 'dossier-cli-search-furniture-')), 'nb')
+    const session = await NotebookSession.open(dir, { fontsDir: FONTS })
+    const enc = new TextEncoder()
+    const report = await session.importContents([
+      { name: 'convoy.txt', bytes: enc.encode(CONVOY) },
+      { name: 'talks.txt', bytes: enc.encode(TALKS) },
+      { name: 'harbour.txt', bytes: enc.encode(HARBOUR) },
+    ])
+    ;[convoy, talks, harbour] = report.items.map((i) => i.articleId!) as [ArticleId, ArticleId, ArticleId]
+    await session.close()
+  })
+
+  const articleIds = (out: string) => out.split('\n').filter((l) => l.startsWith('article')).map((l) => l.split(/\s+/)[1]).sort()
+
+  it('combines words with OR, NOT and -, as the app does', async () => {
+    expect(articleIds((await dossier('search', 'Khmeimim OR Latakia')).out)).toEqual([convoy, harbour].sort())
+    expect(articleIds((await dossier('search', 'Tartus -Khmeimim')).out)).toEqual([talks])
+    expect(articleIds((await dossier('search', '--', 'Tartus', '-Khmeimim')).out)).toEqual([talks])
+    expect(articleIds((await dossier('search', '(Tartus OR Latakia) NOT "naval base"')).out)).toEqual([convoy, harbour].sort())
+    const refused = await dossier('search', '--', '-Tartus')
+    expect(refused).toMatchObject({ code: 1, out: '', err: 'dossier: NOT and - only leave out matches of “Tartus”: add a word to search for, as in Tartus -Russia.\n' })
+  })
+
+  it('explains that a word to leave out must be quoted with the query or follow --', async () => {
+    const { code, err } = await runCliIn(dir, ['--notebook', dir, 'search', 'Tartus', '-Khmeimim'])
+    expect(code).toBe(2)
+    expect(err).toContain(
+      "unknown option '-Khmeimim': to leave out Khmeimim, quote the whole query ('Tartus -Khmeimim') or put it after -- (dossier search -- Tartus -Khmeimim).",
+    )
+  })
+
+  it('searches page furniture only with --furniture, and says a snippet comes from it', async () => {
+    expect((await dossier('search', 'Quillfeather')).out).toBe('No matches.\n')
+    const { code, out } = await dossier('search', 'Quillfeather', '--furniture')
+    expect(code).toBe(0)
+    expect(out).toBe(
+      `1 match:\narticle   ${harbour}  "Harbour cranes idle as ships leave Latakia"  furniture: Related stories: [Quillfeather] lighthouse keepers mark a century of service Grain prices climb in coastal markets © 2025 Harbour Watch Media. All rights reserved.\n`,
+    )
+  })
+
+  it('documents the query language and --furniture in its help', async () => {
+    const { out } = await dossier('search', '--help')
+    expect(out).toContain('Tartus OR Latakia         either word')
+    expect(out).toContain('Tartus -Russia            Tartus, but not where Russia is')
+    expect(out).toContain('"Tartus port OR Latakia" is (Tartus port) OR')
+    expect(out).toMatch(/--furniture\s+also search page furniture/)
   })
 })

@@ -1,7 +1,9 @@
 /**
- * `dossier search QUERY [--tag NAME]... [--outlet NAME]... [--from DAY] [--to DAY] [--limit N]`:
+ * `dossier search QUERY [--tag NAME]... [--outlet NAME]... [--from DAY] [--to DAY] [--limit N] [--furniture]`:
  * full-text search over article titles and texts, highlighted quotes and comments, with
- * the app's query language (words, "phrases", prefix*; case and accents never matter).
+ * the app's query language (words, "phrases", prefix*, OR, NOT/-word, parentheses; case
+ * and accents never matter; src/core/search/query.ts). Page furniture (related headlines,
+ * taglines… that the reader folds away) is searched only with --furniture.
  *
  * Opens the notebook read-only, so it runs beside the app. The index is the notebook's
  * `search-index/` cache: when the notebook has not changed since it was written, only the
@@ -27,28 +29,44 @@ interface SearchCommandOptions {
   from?: string
   to?: string
   limit?: number
+  furniture?: boolean
 }
 
 export function registerSearchCommand(program: Command, context: (cmd: Command) => CommandContext): void {
   program
     .command('search')
     .description('Search the articles (title and text) and the highlights (quote and comment).')
-    .argument('<query...>', 'words, "a phrase" (quote it for the shell too) or a prefix such as withdr*; all must match')
+    .argument('<query...>', 'words, "a phrase" (quote it for the shell too), a prefix such as withdr*, OR, NOT word or -word, (groups)')
     .option('--tag <name>', 'only highlights carrying this tag, and articles with such highlights (repeatable: any of them)', collect)
     .option('--outlet <name>', 'only this outlet (repeatable; case and accents do not matter)', collect)
     .option('--from <date>', 'only articles published on or after this day (YYYY-MM-DD)', parseDay)
     .option('--to <date>', 'only articles published on or before this day (YYYY-MM-DD)', parseDay)
     .option('--limit <n>', 'the most hits to show (default 20, at most 1000)', parseLimit)
+    .option('--furniture', 'also search page furniture: related headlines, taglines, cookie notices… that the reader folds away')
     .addHelpText(
       'after',
       `
+Query language:
+  Tartus lease              both words, anywhere in the article or highlight
+  "naval base"              the words together, in this order
+  withdr*                   words starting with withdr (2 letters at least before *)
+  Tartus OR Latakia         either word (OR in capitals; lower-case "or" is a common word)
+  Tartus -Russia            Tartus, but not where Russia is (also NOT Russia, -"naval base")
+  (Tartus OR Latakia) port  parentheses group
+NOT and - apply to the word, phrase or group right after them; words side by side must
+all match; OR joins alternatives last: "Tartus port OR Latakia" is (Tartus port) OR
+Latakia. A query needs a word to search for: -Russia alone is refused. The shell hands
+-Russia over as an option: quote the query ('Tartus -Russia') or put it after --.
+
 Case and accents never matter: Sohtaoglu finds Sohtaoğlu. Common words (the, of, …) are
-ignored outside phrases. Articles without a date do not match --from or --to.
+ignored outside phrases. Articles without a date do not match --from or --to. Page
+furniture is searched only with --furniture.
 
 Examples:
   $ dossier search Tartus lease
   $ dossier search '"naval base"' --from 2024-12-01 --to 2025-01-31
   $ dossier search 'withdr*' --tag Convoys --limit 5
+  $ dossier search '(Tartus OR Latakia) -Russia'
   $ dossier search Khmeimim --outlet Reuters --json`,
     )
     .action(async (words: string[], opts: SearchCommandOptions, cmd: Command) => {
@@ -62,11 +80,23 @@ Examples:
         from: opts.from,
         to: opts.to,
         limit: opts.limit,
+        includeFurniture: opts.furniture === true,
       })
       if (response.error) throw new DossierError('bad-request', response.error.message)
       const titles = new Map(session.listArticles().map((a) => [a.id, a.title]))
       print(response, () => formatSearch(response, titles))
     })
+}
+
+/**
+ * A usage error of `dossier search`, with a hint when the shell word commander took for an
+ * unknown option is a word the query leaves out (`-Russia`): it must be quoted with the
+ * query, or follow `--`.
+ */
+export function searchUsageMessage(message: string, code: string): string {
+  const flag = /unknown option '(-[^-'][^']*)'/.exec(message)?.[1]
+  if (code !== 'commander.unknownOption' || flag === undefined) return message
+  return `${message}: to leave out ${flag.slice(1)}, quote the whole query ('Tartus ${flag}') or put it after -- (dossier search -- Tartus ${flag}).`
 }
 
 /** The count line, the query's warnings, and one line per hit. */
@@ -80,7 +110,9 @@ export function formatSearch(response: SearchResponse, titles: ReadonlyMap<Artic
     // A title match shows the title with its matches marked; other hits add their snippet.
     const inTitle = hit.field === 'title' && hit.snippet !== null
     const title = escapeLabel(inTitle ? markSnippet(hit) : oneLine(titles.get(hit.articleId) ?? hit.articleId))
-    lines.push(`${hit.kind.padEnd(9)} ${hit.id}  "${title}"${inTitle ? '' : `  ${escapeLabel(markSnippet(hit))}`}`.trimEnd())
+    // A snippet from page furniture (--furniture) says so: it is not the article's text.
+    const where = hit.field === 'furniture' ? 'furniture: ' : ''
+    lines.push(`${hit.kind.padEnd(9)} ${hit.id}  "${title}"${inTitle ? '' : `  ${where}${escapeLabel(markSnippet(hit))}`}`.trimEnd())
   }
   return `${lines.join('\n')}\n`
 }

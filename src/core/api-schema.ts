@@ -139,6 +139,7 @@ export const apiArgSchemas = {
       to: Day.optional(),
       kinds: z.array(z.enum(['article', 'highlight'])).max(2).optional(),
       limit: z.number().int().min(1).max(1000).optional(),
+      includeFurniture: z.boolean().optional(),
     })
     .strict(),
   listBriefings: NoArgs,

@@ -237,7 +237,7 @@ export interface DossierApi {
   restoreArticle(args: { articleId: ArticleId }): Promise<Result<ArticleSummary>>
   /** Imports pasted text (and HTML, sanitised) as one article. */
   importClipboard(args: ClipboardContent): Promise<Result<ImportReport>>
-  /** Stops the running import after the file in hand; what was imported stays. */
+  /** Stops the running import, the file being read included; what was imported stays. */
   cancelImport(): Promise<Result<{ canceled: boolean }>>
 
   // Tags, passages, search (issue 5)
@@ -252,7 +252,7 @@ export interface DossierApi {
   restoreTag(args: TagRemoval): Promise<Result<Tag>>
   /** Every highlight in the notebook with its article's title, outlet and date. */
   listPassages(): Promise<Result<PassageSummary[]>>
-  search(args: { query: string } & Pick<SearchOptions, 'tagIds' | 'tagMode' | 'outlets' | 'from' | 'to' | 'kinds' | 'limit'>): Promise<Result<SearchResponse>>
+  search(args: { query: string } & Pick<SearchOptions, 'tagIds' | 'tagMode' | 'outlets' | 'from' | 'to' | 'kinds' | 'limit' | 'includeFurniture'>): Promise<Result<SearchResponse>>
 
   // Briefings (issue 6)
   listBriefings(): Promise<Result<BriefingSummary[]>>

@@ -74,6 +74,16 @@ describe('draftArticleFromText', () => {
     expect(draft.analysis.flags.map((f) => f.kind)).toEqual(['short-extraction'])
   })
 
+  it('titles an 11 MB text of one line with no sentence end by its start (the title regex once overflowed the stack on it)', () => {
+    const line = 'harbour lease talks continue '.repeat(400_000)
+    const draft = draftArticleFromText(line, 'one-line.txt')
+    expect(draft.title).toMatch(/^harbour lease talks continue harbour lease .*…$/)
+    expect(draft.title.length).toBeLessThanOrEqual(101)
+    expect(draft.metaSources.title).toBe('first sentence (the file states no headline)')
+    // Still the first sentence when the line has one, after leading blank lines.
+    expect(draftArticleFromText(`\n  \n${'Talks on the harbour lease resume. '.repeat(50)}`, 'x.txt').title).toBe('Talks on the harbour lease resume.')
+  })
+
   it('keeps a stated title within the model limit', () => {
     const long = Array.from({ length: 120 }, (_, i) => `word${i}`).join(' ')
     const draft = draftArticleFromText('Body.', 'x.html', { title: { value: long, source: 'og:title' } })

@@ -85,16 +85,27 @@ export function storedTextOf(raw: string): { text: string; flag: TextFlag | null
   return { text: normaliseText(removal.text), flag: controlCharactersFlag(removal) }
 }
 
-/** A title for a file that states none: its first sentence, shortened; else the file name. */
+/** How much of a line a fallback title is looked for in: a title is cut to 100 characters anyway. */
+const TITLE_SCAN_CHARS = 1_000
+
+/**
+ * A title for a file that states none: its first sentence, shortened; else the file name.
+ * Only the start of each line is read, so the cost does not grow with the text (an 11 MB
+ * line without a sentence end once overflowed the regex engine's stack).
+ */
 export function fallbackTitle(text: string, fileName: string, analysis?: TextAnalysis): { value: string; source: string } {
-  const article = analysis ? text.slice(analysis.article.start, analysis.article.end) : text
-  const first = article
-    .split('\n')
-    .map((l) => cleanMetaText(l).value)
-    .find((l) => l.length > 0)
-  if (first) {
-    const sentence = /^(.{10,}?[.!?])(\s|$)/u.exec(first)?.[1] ?? first
-    return { value: truncateAtWord(sentence, 100), source: 'first sentence (the file states no headline)' }
+  const end = analysis ? analysis.article.end : text.length
+  const nonBlank = /\S/g
+  nonBlank.lastIndex = analysis ? analysis.article.start : 0
+  for (let found = nonBlank.exec(text); found && found.index < end; found = nonBlank.exec(text)) {
+    const newline = text.indexOf('\n', found.index)
+    const lineEnd = newline === -1 || newline > end ? end : newline
+    const head = cleanMetaText(text.slice(found.index, Math.min(lineEnd, found.index + TITLE_SCAN_CHARS))).value
+    if (head.length > 0) {
+      const sentence = /^(.{10,}?[.!?])(\s|$)/u.exec(head)?.[1] ?? head
+      return { value: truncateAtWord(sentence, 100), source: 'first sentence (the file states no headline)' }
+    }
+    nonBlank.lastIndex = lineEnd + 1
   }
   return { value: cleanMetaText(fileName).value || 'Untitled', source: 'file name' }
 }

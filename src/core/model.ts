@@ -30,7 +30,7 @@ export const MetaSourceSchema = z.object({
 })
 
 /** The format an article was imported from (src/main/import/extract.ts). */
-export const SourceFormatSchema = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'clipboard'])
+export const SourceFormatSchema = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'email', 'clipboard'])
 export type SourceFormat = z.infer<typeof SourceFormatSchema>
 
 /**

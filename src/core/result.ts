@@ -49,6 +49,9 @@ export const ERROR_CODES = [
   'file-exists',
   /** The operation needs a confirmation the caller did not give: an annotation import creating many new tags (`--create-tags`), a tag delete or merge that changes highlights (`--yes`). */
   'needs-confirmation',
+  // A file to import that needs more than its limits (src/main/import/extract-limits.ts).
+  'too-complex',
+  'timed-out',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -76,7 +76,7 @@ describe('import progress and cancellation', () => {
     ])
   })
 
-  it('finishes the file in hand on cancel, keeps what was imported, and reports the rest as not imported', async () => {
+  it('stops the file in hand on cancel, keeps what was imported, and reports the rest as not imported', async () => {
     const controller = new AbortController()
     const report = await session.importContents([file('a.txt', TEXT), file('b.txt', TEXT.replace('Thirty', 'Forty')), file('c.txt', TEXT.replace('Thirty', 'Fifty'))], {
       signal: controller.signal,
@@ -87,10 +87,11 @@ describe('import progress and cancellation', () => {
     })
     expect(report.items.map((i) => [i.source, i.status, i.error?.code])).toEqual([
       ['a.txt', 'imported', undefined],
-      ['b.txt', 'imported', undefined],
+      ['b.txt', 'failed', 'canceled'],
       ['c.txt', 'failed', 'canceled'],
     ])
-    expect(session.listArticles().map((a) => a.sourceFileName)).toEqual(['a.txt', 'b.txt'])
+    expect(report.items[1]!.error!.message).toBe('Not imported: the import was cancelled while b.txt was being read.')
+    expect(session.listArticles().map((a) => a.sourceFileName)).toEqual(['a.txt'])
   })
 
   it('cancels a folder import between files too', async () => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ORIGINAL, PARAPHRASE, REPUBLISHED, TARTUS_TALKS, TARTUS_TRADE } from '../core/analysis/fixtures'
 import type { ArticleId, TagId } from '../core/ids'
 import { ArticleSchema, type Article } from '../core/model'
@@ -217,6 +217,29 @@ describe('importing every format, with analysis, in one catalog write per batch'
     ])
     expect(session.listArticles().map((a) => a.sourceFileName)).toEqual(['a.txt', 'c.txt'])
     expect(stored().every((a) => a.source.originalFile.startsWith('originals/'))).toBe(true)
+  })
+
+  it('a file whose preparation fails unexpectedly (a bug) fails alone, as internal; the rest of the batch is imported', async () => {
+    const store = session.store as unknown as { putBody: (body: Uint8Array) => Promise<string> }
+    const putBody = store.putBody.bind(session.store)
+    store.putBody = (body) => {
+      if (Buffer.from(body).toString('utf8').includes('Tartus port reopens')) throw new TypeError('body.subarray is not a function')
+      return putBody(body)
+    }
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      const report = await session.importPaths([write('a.txt', ARTICLE), write('b.txt', TARTUS_TRADE), write('c.txt', TARTUS_TALKS)])
+      expect(report.items.map((i) => [i.status, i.error?.code])).toEqual([
+        ['imported', undefined],
+        ['failed', 'internal'],
+        ['imported', undefined],
+      ])
+      expect(report.items[1]!.error!.message).toBe(`${join(files, 'b.txt')} could not be imported: body.subarray is not a function (this is a bug in Dossier).`)
+      expect(logged).toHaveBeenCalledWith(`Unexpected failure while importing ${join(files, 'b.txt')}`, expect.any(TypeError))
+      expect(session.listArticles().map((a) => a.sourceFileName)).toEqual(['a.txt', 'c.txt'])
+    } finally {
+      logged.mockRestore()
+    }
   })
 
   it('a duplicate within one batch is reported against the article earlier in the batch', async () => {

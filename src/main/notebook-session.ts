@@ -36,8 +36,7 @@ import type { Article, Highlight, Tag } from '../core/model'
 import { DossierError } from '../core/result'
 import * as briefings from './briefings/briefing-ops'
 import { importContents, importPaths, type ContentToImport, type ImportContext } from './import/import-batch'
-import { readReuseIndex, syncReuseIndex, writeReuseIndex } from './import/reuse-index-file'
-import { ReuseIndex } from '../core/analysis/reuse-index'
+import { ReuseIndexCache } from './import/reuse-index-file'
 import { restoreArticleMeta, updateArticleMeta, type ArticleMetaChange } from './library/article-meta'
 import { deleteArticle, restoreArticle } from './library/article-trash'
 import { summariseArticle } from './library/summary'
@@ -83,7 +82,7 @@ export class NotebookSession {
   readonly #now: () => string
   readonly #randomHex: () => string
   #search: NotebookSearch | null = null
-  #reuse: Promise<ReuseIndex> | null = null
+  readonly #reuse: ReuseIndexCache
 
   constructor(
     readonly store: NotebookStore,
@@ -91,6 +90,7 @@ export class NotebookSession {
   ) {
     this.#now = deps.now ?? (() => new Date().toISOString())
     this.#randomHex = deps.randomHex ?? (() => randomBytes(8).toString('hex'))
+    this.#reuse = new ReuseIndexCache(store)
   }
 
   static async open(dir: string, deps: SessionDeps, options: SessionOpenOptions = {}): Promise<NotebookSession> {
@@ -350,20 +350,12 @@ export class NotebookSession {
       store: this.store,
       now: () => this.#now(),
       freshId: (make, isTaken) => this.#freshId(make, isTaken),
-      reuseIndex: (onProgress) => this.#reuseIndex(onProgress),
-      saveReuseIndex: (index) => writeReuseIndex(this.store.dir, index),
+      reuseIndex: (onProgress) => this.#reuse.current(onProgress),
+      saveReuseIndex: (index) => this.#reuse.save(index),
       onCommitted: job.onCommitted,
       signal: job.signal,
       onProgress: job.onProgress && ((done, total, label) => job.onProgress?.({ job: 'import', done, total, label })),
     }
-  }
-
-  /** The reuse index, read once per session and brought in step with the catalog at each use. */
-  async #reuseIndex(onProgress?: (done: number, total: number) => void): Promise<ReuseIndex> {
-    this.#reuse ??= readReuseIndex(this.store.dir).then((read) => read ?? new ReuseIndex())
-    const index = await this.#reuse
-    await syncReuseIndex(this.store, index, onProgress)
-    return index
   }
 
   #briefingContext(): briefings.BriefingContext {

@@ -50,7 +50,7 @@ describe('service jobs', () => {
     await service.shutdown()
   })
 
-  it('cancels a running import after the file in hand; cancelling when idle says so', async () => {
+  it('cancels a running import, the file in hand included; cancelling when idle says so', async () => {
     const { root, dialogs } = setup()
     const cancelOnSecondFile = { cancel: () => Promise.resolve({ canceled: false }) }
     const emit = (e: DossierEvent) => {
@@ -61,9 +61,10 @@ describe('service jobs', () => {
     expect(await service.cancelImport()).toEqual({ canceled: false })
     const files = [1, 2, 3, 4].map((n) => ({ name: `a${n}.txt`, dataBase64: b64(ARTICLE.replace('Thirty', String(n * 10))) }))
     const report = await service.importDroppedFiles({ files })
-    expect(report.items.map((i) => i.status)).toEqual(['imported', 'imported', 'failed', 'failed'])
+    expect(report.items.map((i) => i.status)).toEqual(['imported', 'failed', 'failed', 'failed'])
+    expect(report.items[1]?.error?.message).toBe('Not imported: the import was cancelled while a2.txt was being read.')
     expect(report.items[3]?.error?.message).toMatch(/cancelled/)
-    expect(await service.listArticles()).toHaveLength(2)
+    expect(await service.listArticles()).toHaveLength(1)
     await service.shutdown()
   })
 

@@ -67,7 +67,13 @@ function norms(p: Prepared, weight: (h: number) => number): Float64Array {
   return out
 }
 
-export function alignSentences(a: Fingerprint, b: Fingerprint): Alignment {
+/**
+ * `distinctive`, when given, says which stems are distinctive in the notebook (held by few
+ * articles): two sentences then correspond only if they share at least one. Sentences made
+ * from one template ("Full documentation <…/chown>", "<…/comm>") share only the
+ * template's words, and a rewrite carries over at least one detail.
+ */
+export function alignSentences(a: Fingerprint, b: Fingerprint, distinctive?: (stem: number) => boolean): Alignment {
   const n = a.sentences.length
   const m = b.sentences.length
   if (n === 0 || m === 0) return { aligned: 0, score: 0, pairs: [], matching: 0 }
@@ -88,26 +94,30 @@ export function alignSentences(a: Fingerprint, b: Fingerprint): Alignment {
   const match = new Uint8Array(n * m)
   const dot = new Float64Array(m)
   const count = new Uint16Array(m)
+  const telling = new Uint8Array(m)
   const touched: number[] = []
   let matching = 0
   for (let i = 0; i < n; i++) {
     for (const h of A.sentences[i]!) {
       const w = sharedWeight.get(h)
       if (w === undefined) continue
+      const detail = distinctive === undefined || distinctive(h) ? 1 : 0
       for (const j of B.postings.get(h)!) {
         if (count[j] === 0) touched.push(j)
         count[j]!++
         dot[j]! += w
+        telling[j]! |= detail
       }
     }
     for (const j of touched) {
       const denominator = normA[i]! * normB[j]!
-      if (count[j]! >= 2 && denominator > 0 && dot[j]! / denominator >= SENTENCE_MATCH) {
+      if (count[j]! >= 2 && telling[j] === 1 && denominator > 0 && dot[j]! / denominator >= SENTENCE_MATCH) {
         match[i * m + j] = 1
         matching++
       }
       count[j] = 0
       dot[j] = 0
+      telling[j] = 0
     }
     touched.length = 0
   }

@@ -4,8 +4,8 @@
  * hundreds of megabytes of them).
  *
  * Per article (an entry): its shingle count, its sampled shingles, the keys of its
- * sentences and a sketch of its content stems. Across articles: for each sample and each
- * sentence key, how many articles hold it, which is what tells boilerplate (a licence,
+ * sentences, its content stems and a sketch of them. Across articles: for each sample,
+ * each sentence key and each content stem, how many articles hold it, which is what tells boilerplate (a licence,
  * mail headers, a formulaic opening: held by many) from reuse between two texts (held by
  * few), and which articles hold a sample, which gives the candidates for a new article
  * without comparing it with every other.
@@ -18,10 +18,10 @@
  */
 import type { Fingerprint } from './fingerprint'
 import { sentenceKey } from './fingerprint'
-import { SKETCH, sketchSimilarity, stemSketch } from './stems'
+import { SKETCH, sketchSimilarity, stemSketch, stemsOf } from './stems'
 
 /** Bump when the byte layout or what an entry holds changes: an index of another format is rebuilt. */
-export const REUSE_INDEX_FORMAT = 1
+export const REUSE_INDEX_FORMAT = 2
 /** Ordinals take the low bits of a base key (sample * 2^ORD_BITS + ordinal): exact in a float64 below 2^53. */
 const ORD_BITS = 21
 const ORD_SCALE = 2 ** ORD_BITS
@@ -35,6 +35,8 @@ export interface ReuseEntry {
   samples: Uint32Array
   /** sentenceKey() of each sentence signature, ascending, distinct. */
   sentenceKeys: Uint32Array
+  /** The content stems of every sentence (stemsOf), ascending, distinct. */
+  stems: Uint32Array
   /** stemSketch() of the fingerprint. */
   sketch: Uint32Array
 }
@@ -47,6 +49,7 @@ export function entryOf(id: string, fp: Fingerprint): ReuseEntry {
     shingles: fp.shingles,
     samples: Uint32Array.from(fp.samples),
     sentenceKeys: Uint32Array.from(keys).sort(),
+    stems: stemsOf(fp),
     sketch: stemSketch(fp),
   }
 }
@@ -63,6 +66,8 @@ export class ReuseIndex {
   readonly #deltaSamples = new Map<number, number[]>()
   readonly #deltaSentences = new Map<number, number[]>()
   #deltaSize = 0
+  /** How many live articles hold each content stem (a count is all rewrite detection needs of stems). */
+  readonly #stemArticles = new Map<number, number>()
 
   get size(): number {
     return this.#live
@@ -92,12 +97,18 @@ export class ReuseIndex {
     for (const s of entry.samples) push(this.#deltaSamples, s, ord)
     for (const k of entry.sentenceKeys) push(this.#deltaSentences, k, ord)
     this.#deltaSize += entry.samples.length + entry.sentenceKeys.length
+    for (const stem of entry.stems) this.#stemArticles.set(stem, (this.#stemArticles.get(stem) ?? 0) + 1)
     if (this.#deltaSize > Math.max(50_000, this.#baseSamples.length / 4)) this.#compact()
   }
 
   remove(id: string): void {
     const ord = this.#ordinal.get(id)
     if (ord === undefined) return
+    for (const stem of this.#entries[ord]!.stems) {
+      const n = (this.#stemArticles.get(stem) ?? 1) - 1
+      if (n > 0) this.#stemArticles.set(stem, n)
+      else this.#stemArticles.delete(stem)
+    }
     this.#entries[ord] = null
     this.#ordinal.delete(id)
     this.#live--
@@ -110,13 +121,40 @@ export class ReuseIndex {
     return n
   }
 
+  /** How many articles hold this content stem. */
+  stemArticles(stem: number): number {
+    return this.#stemArticles.get(stem) ?? 0
+  }
+
   /** How many articles hold a sentence with this key. */
   sentenceArticles(key: number): number {
     let n = 0
-    const sorted = this.#baseSentences
-    for (let i = lowerBound32(sorted, key); i < sorted.length && sorted[i] === key; i++) if (this.#entries[this.#baseSentenceOrds[i]!]) n++
-    for (const ord of this.#deltaSentences.get(key) ?? []) if (this.#entries[ord]) n++
+    this.#forSentence(key, () => void n++)
     return n
+  }
+
+  /**
+   * Every other article holding any of the entry's samples or sentence keys, however many
+   * hold them: the articles whose reuse scores the entry's arrival may have changed (what
+   * they share with others became more common).
+   */
+  neighbours(entry: ReuseEntry): Set<string> {
+    const ords = new Set<number>()
+    const add = (ord: number) => void ords.add(ord)
+    for (const s of entry.samples) this.#forSample(s, add)
+    for (const k of entry.sentenceKeys) this.#forSentence(k, add)
+    const out = new Set<string>()
+    for (const ord of ords) {
+      const id = this.#entries[ord]!.id
+      if (id !== entry.id) out.add(id)
+    }
+    return out
+  }
+
+  #forSentence(key: number, visit: (ord: number) => void): void {
+    const sorted = this.#baseSentences
+    for (let i = lowerBound32(sorted, key); i < sorted.length && sorted[i] === key; i++) if (this.#entries[this.#baseSentenceOrds[i]!]) visit(this.#baseSentenceOrds[i]!)
+    for (const ord of this.#deltaSentences.get(key) ?? []) if (this.#entries[ord]) visit(ord)
   }
 
   /**
@@ -206,7 +244,7 @@ export class ReuseIndex {
   toBytes(fingerprintVersion: number): Uint8Array {
     const live = this.#entries.filter((e): e is ReuseEntry => e !== null)
     let words = 4
-    for (const e of live) words += 1 + Math.ceil(e.id.length / 4) + 3 + SKETCH + e.samples.length + e.sentenceKeys.length
+    for (const e of live) words += 1 + Math.ceil(e.id.length / 4) + 4 + SKETCH + e.samples.length + e.sentenceKeys.length + e.stems.length
     const view = new DataView(new ArrayBuffer(words * 4))
     let at = 0
     const u32 = (v: number) => {
@@ -228,9 +266,11 @@ export class ReuseIndex {
       u32(e.shingles)
       u32(e.samples.length)
       u32(e.sentenceKeys.length)
+      u32(e.stems.length)
       for (const v of e.sketch) u32(v)
       for (const v of e.samples) u32(v)
       for (const v of e.sentenceKeys) u32(v)
+      for (const v of e.stems) u32(v)
     }
     return new Uint8Array(view.buffer)
   }
@@ -271,7 +311,10 @@ export class ReuseIndex {
       const shingles = u32()
       const samples = u32()
       const sentences = u32()
-      index.#entries.push({ id, shingles, sketch: array(SKETCH), samples: array(samples), sentenceKeys: array(sentences) })
+      const stems = u32()
+      const entry: ReuseEntry = { id, shingles, sketch: array(SKETCH), samples: array(samples), sentenceKeys: array(sentences), stems: array(stems) }
+      index.#entries.push(entry)
+      for (const stem of entry.stems) index.#stemArticles.set(stem, (index.#stemArticles.get(stem) ?? 0) + 1)
       if (index.#ordinal.has(id)) throw new Error(`${id} is in the index twice`)
       index.#ordinal.set(id, index.#entries.length - 1)
       index.#live++

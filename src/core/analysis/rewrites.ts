@@ -63,11 +63,21 @@ export interface TextReuse {
 export interface ReuseContext {
   sampleArticles?: SampleArticles
   isBoilerplateSentence?: (key: number) => boolean
+  /**
+   * Content stems frequent across the notebook (a topic's names, a template's words):
+   * left out of each sentence before alignment, so what aligns is a pair's rare words.
+   */
+  isCommonStem?: (stem: number) => boolean
+  /** Content stems held by few articles: aligned sentences must share one (see alignSentences). */
+  isDistinctiveStem?: (stem: number) => boolean
 }
+
+/** A sentence left with fewer rare stems than this says too little to align. */
+export const MIN_RARE_STEMS = 3
 
 export function compareFingerprints(a: Fingerprint, b: Fingerprint, context: ReuseContext = {}): TextReuse {
   const { jaccard, containment: contained } = shingleReuse(a, b, context.sampleArticles)
-  const { aligned, score: alignmentScore } = alignSentences(withoutBoilerplate(a, context), withoutBoilerplate(b, context))
+  const { aligned, score: alignmentScore } = alignSentences(withoutBoilerplate(a, context), withoutBoilerplate(b, context), context.isDistinctiveStem)
   const alignment = aligned >= MIN_ALIGNED ? alignmentScore : 0
   return { ...classifyReuse(jaccard, contained, alignment), jaccard, containment: contained, aligned, alignment }
 }
@@ -104,19 +114,28 @@ export function classifyReuse(jaccard: number, contained: number, alignment: num
   return { score, kind }
 }
 
-const filtered = new WeakMap<Fingerprint, WeakMap<(key: number) => boolean, Fingerprint>>()
+const filtered = new WeakMap<Fingerprint, WeakMap<ReuseContext, Fingerprint>>()
 
-/** The fingerprint without its boilerplate sentences (the same object when it has none). */
+/**
+ * The fingerprint as the alignment sees it in this notebook: boilerplate sentences left
+ * out, and common stems out of the rest (sentences left with fewer than MIN_RARE_STEMS go
+ * too). The same object when the context asks for neither.
+ */
 function withoutBoilerplate(fp: Fingerprint, context: ReuseContext): Fingerprint {
-  const test = context.isBoilerplateSentence
-  if (!test) return fp
-  let byTest = filtered.get(fp)
-  const cached = byTest?.get(test)
+  const { isBoilerplateSentence: boilerplate, isCommonStem: common } = context
+  if (!boilerplate && !common) return fp
+  let byContext = filtered.get(fp)
+  const cached = byContext?.get(context)
   if (cached) return cached
-  const sentences = fp.sentences.filter((s) => !test(sentenceKey(s)))
-  const out = sentences.length === fp.sentences.length ? fp : { ...fp, sentences }
-  if (!byTest) filtered.set(fp, (byTest = new WeakMap()))
-  byTest.set(test, out)
+  const sentences: number[][] = []
+  for (const sentence of fp.sentences) {
+    if (boilerplate?.(sentenceKey(sentence))) continue
+    const rare = common ? sentence.filter((stem) => !common(stem)) : sentence
+    if (rare.length >= MIN_RARE_STEMS) sentences.push(rare)
+  }
+  const out = { ...fp, sentences }
+  if (!byContext) filtered.set(fp, (byContext = new WeakMap()))
+  byContext.set(context, out)
   return out
 }
 

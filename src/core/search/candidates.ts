@@ -2,7 +2,7 @@
 // collecting the documents that hold every lookup without scoring them, ruling
 // candidates out by word filter, and the unscored ranking used when every word is common.
 import type MiniSearch from 'minisearch'
-import type { Query } from 'minisearch'
+import type { QueryCombination } from 'minisearch'
 import type { ArticleId, HighlightId } from '../ids'
 import { mayContainPhrase, mayContainWord } from './word-filter'
 import type { DocStore, IndexedDoc } from './doc-store'
@@ -17,9 +17,9 @@ export const COMMON_POSTINGS = 2000
 /** First cap when counting a query's postings: enough to tell a rare word from a common one. */
 export const FIRST_COUNT_CAP = 256
 
-/** One index lookup of a query: a word (or a prefix, `word` null) and its posting count. */
+/** One index lookup of a query: a word (or a prefix, `word` null), in the fields searched, and its posting count. */
 export interface Lookup {
-  query: Query
+  query: QueryCombination
   word: string | null
   postings: number
 }
@@ -35,13 +35,14 @@ export interface Ranked {
 const STOP_COUNTING = Symbol('stop counting')
 
 /**
- * Documents holding every one of `lookups` (in `fields`, and among `within`, if given),
- * that `keep` accepts. Collecting costs one cheap callback per posting: MiniSearch calls
- * boostDocument before scoring, and skips the document when it returns 0.
+ * Documents holding every one of `lookups` (in `fields` instead of the lookups' own, and
+ * among `within`, if given), that `keep` accepts. Collecting costs one cheap callback per
+ * posting: MiniSearch calls boostDocument before scoring, and skips the document when it
+ * returns 0.
  */
 export function collectCandidates(
   mini: MiniSearch<IndexedDoc>,
-  lookups: readonly Query[],
+  lookups: readonly QueryCombination[],
   keep: ((id: string) => boolean) | null,
   fields?: string[],
   within?: ReadonlySet<string>,
@@ -50,7 +51,8 @@ export function collectCandidates(
   for (const q of lookups) {
     const next = new Set<string>()
     const previous: ReadonlySet<string> | null = current
-    mini.search(q, { ...(fields ? { fields } : {}), boostDocument: (id: string) => ((previous === null || previous.has(id)) && next.add(id), 0) })
+    // A lookup's own options win over the search's (MiniSearch spreads them last): fields go into it.
+    mini.search(fields ? { ...q, fields } : q, { boostDocument: (id: string) => ((previous === null || previous.has(id)) && next.add(id), 0) })
     current = next
     if (current.size === 0) break
   }
@@ -68,15 +70,19 @@ export function mayHold(store: DocStore, id: string, phrases: readonly (readonly
   return phrases.every((p) => mayContainPhrase(filter, p)) && words.every((w) => mayContainWord(filter, w))
 }
 
+/** The candidates (articles) holding every lookup in their title. */
+export function titledOf(store: DocStore, candidates: ReadonlySet<string>, lookups: readonly QueryCombination[]): Set<string> {
+  return collectCandidates(store.mini, lookups, null, ['title'], candidates)
+}
+
 /**
  * Ranking when every word of a query is common: scoring thousands of documents would
  * take tens of milliseconds, and among thousands of matches for common words BM25 says
- * little. Articles with the words in their title come first, then the rest; each group
- * newest first (a highlight by its article's date), undated last. No scoring and no
- * sorting: documents are grouped by day, linear in the matches.
+ * little. Articles with the words in their title (`titled`) come first, then the rest;
+ * each group newest first (a highlight by its article's date), undated last. No scoring
+ * and no sorting: documents are grouped by day, linear in the matches.
  */
-export function rankCommon(store: DocStore, candidates: ReadonlySet<string>, lookups: readonly Query[], keys: string[]): Ranked[] {
-  const titled = collectCandidates(store.mini, lookups, null, ['title'], candidates)
+export function rankCommon(store: DocStore, candidates: Iterable<string>, titled: ReadonlySet<string>): string[] {
   const groups = [new Map<string, string[]>(), new Map<string, string[]>()]
   for (const id of candidates) {
     const article = store.articles.get(id as ArticleId) ?? store.articles.get(store.highlights.get(id as HighlightId)?.articleId as ArticleId)
@@ -86,15 +92,15 @@ export function rankCommon(store: DocStore, candidates: ReadonlySet<string>, loo
     if (ids === undefined) group.set(day, [id])
     else ids.push(id)
   }
-  const ranked: Ranked[] = []
+  const ranked: string[] = []
   for (const group of groups) {
-    for (const day of [...group.keys()].sort().reverse()) for (const id of group.get(day)!) ranked.push({ id, score: 0, terms: keys })
+    for (const day of [...group.keys()].sort().reverse()) for (const id of group.get(day)!) ranked.push(id)
   }
   return ranked
 }
 
 /** How many postings (document x field) a lookup has, counting no further than `cap`. */
-export function countPostings(mini: MiniSearch<IndexedDoc>, query: Query, cap: number): number {
+export function countPostings(mini: MiniSearch<IndexedDoc>, query: QueryCombination, cap: number): number {
   let n = 0
   try {
     mini.search(query, {

@@ -3,14 +3,17 @@
 // fingerprints and the diff against a notebook.
 import MiniSearch, { type Options } from 'minisearch'
 import type { ArticleId, HighlightId, TagId } from '../ids'
+import { blankRanges } from '../analysis/fingerprint'
 import { buildWordFilter } from './word-filter'
 import { foldText, splitWords, STOP_WORDS, TOKENIZER_VERSION } from './fold'
 import { shardKeyOf } from './shard-keys'
 import { stampOf, StampSum, type Stamp } from './stamp'
-import type { ArticleInput, HighlightInput, IndexDiff } from './types'
+import type { ArticleInput, HighlightInput, IndexDiff, TextRange } from './types'
+
+export type { TextRange }
 
 /** Bump when the persisted shape or the MiniSearch options change: older files are refused. */
-export const INDEX_FORMAT_VERSION = 2
+export const INDEX_FORMAT_VERSION = 3
 
 export interface ArticleEntry {
   id: ArticleId
@@ -20,7 +23,9 @@ export interface ArticleEntry {
   published: string | null
   day: string | null
   stamp: Stamp
-  /** Bloom filter of the words and adjacent word pairs of title and body (word-filter.ts). */
+  /** Page furniture of the body (the analysis' ranges): indexed apart, searched only on request. */
+  furniture: readonly TextRange[]
+  /** Bloom filter of the words and adjacent word pairs of title, body and furniture (word-filter.ts). */
   filter: Uint32Array
 }
 
@@ -41,6 +46,23 @@ export interface IndexedDoc {
   body?: string
   quote?: string
   comment?: string
+  furniture?: string
+}
+
+/**
+ * The fields a search looks in: an article's furniture (taglines, related headlines,
+ * cookie notices… that the reader folds away) only when asked for.
+ */
+export const SEARCH_FIELDS: readonly string[] = ['title', 'body', 'quote', 'comment']
+export const SEARCH_FIELDS_WITH_FURNITURE: readonly string[] = [...SEARCH_FIELDS, 'furniture']
+
+/**
+ * An article's body split for indexing: the text with each furniture range replaced by a
+ * line break, and the furniture's own text (its ranges, one per line).
+ */
+export function splitFurniture(text: string, furniture: readonly TextRange[]): { body: string; furniture: string } {
+  if (furniture.length === 0) return { body: text, furniture: '' }
+  return { body: blankRanges(text, furniture), furniture: furniture.map((r) => text.slice(r.start, r.end)).join('\n') }
 }
 
 export const DAY_RE = /^\d{4}-\d{2}-\d{2}$/
@@ -49,7 +71,7 @@ export const DAY_RE = /^\d{4}-\d{2}-\d{2}$/
  * Field boosts: a word in a title says more about an article than one in its body, and a
  * quote is what the analyst chose to keep, so it outranks a passing word in a comment.
  */
-const BOOST = { title: 2, body: 1, quote: 1.5, comment: 1 }
+const BOOST = { title: 2, body: 1, quote: 1.5, comment: 1, furniture: 0.5 }
 
 /**
  * addArticle tokenises the body once for both the word filter and MiniSearch: it leaves
@@ -59,7 +81,7 @@ let pretokenized: { text: string; tokens: string[] } | null = null
 
 export function miniSearchOptions(): Options<IndexedDoc> {
   return {
-    fields: ['title', 'body', 'quote', 'comment'],
+    fields: [...SEARCH_FIELDS_WITH_FURNITURE],
     idField: 'id',
     storeFields: [],
     // Vacuuming rewrites postings of every term, in the background: the index is saved in
@@ -112,11 +134,16 @@ export class DocStore {
     this.mini = new MiniSearch(miniSearchOptions())
   }
 
-  /** Adds an article, or replaces it (its highlights stay). */
-  addArticle(article: ArticleInput, body: string): void {
+  /** Adds an article, or replaces it (its highlights stay); `furniture` ranges index `text`. */
+  addArticle(article: ArticleInput, text: string, furniture: readonly TextRange[] = []): void {
     this.#dropArticleDoc(article.id)
+    const ranges = furniture.filter((r) => r.start < r.end && r.end <= text.length)
+      .map((r) => ({ start: r.start, end: r.end }))
+      .sort((a, b) => a.start - b.start)
+    const { body, furniture: extra } = splitFurniture(text, ranges)
     const titleTokens = splitWords(foldText(article.title))
     const bodyTokens = splitWords(foldText(body))
+    const furnitureTokens = splitWords(foldText(extra))
     const entry: ArticleEntry = {
       id: article.id,
       title: article.title,
@@ -125,17 +152,20 @@ export class DocStore {
       published: article.published,
       day: dayOf(article.published),
       stamp: articleStamp(article),
-      // An empty token between title and body: no phrase pair spans the two.
-      filter: buildWordFilter([...titleTokens, '', ...bodyTokens]),
+      furniture: ranges,
+      // An empty token between the fields: no phrase pair spans two. The furniture's words
+      // are in too: a filter may only say "maybe", never miss a word a search looks for.
+      filter: buildWordFilter([...titleTokens, '', ...bodyTokens, '', ...furnitureTokens]),
     }
     pretokenized = { text: body, tokens: bodyTokens }
     try {
-      this.mini.add({ id: article.id, title: article.title, body })
+      this.mini.add({ id: article.id, title: article.title, body, ...(extra === '' ? {} : { furniture: extra }) })
     } finally {
       pretokenized = null
     }
     this.#touch(titleTokens)
     this.#touch(bodyTokens)
+    this.#touch(furnitureTokens)
     this.articles.set(article.id, entry)
     this.sum.add(entry.stamp)
   }

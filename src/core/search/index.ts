@@ -1,6 +1,17 @@
 /** Full-text search over articles and highlights (see search-index.ts for the rules). */
 export { foldText, foldWithOffsets, splitWords, toOriginalOffset, tokenize, STOP_WORDS, TOKENIZER_VERSION, type FoldedText } from './fold'
-export { parseQuery, indexTerms, MAX_QUERY_CHARS, MIN_PREFIX_CHARS, type ParsedQuery, type QueryClause, type QueryIssue, type QueryIssueCode } from './query'
+export {
+  parseQuery,
+  indexTerms,
+  MAX_ALTERNATIVES,
+  MAX_QUERY_CHARS,
+  MIN_PREFIX_CHARS,
+  type ParsedQuery,
+  type QueryAlternative,
+  type QueryClause,
+  type QueryIssue,
+  type QueryIssueCode,
+} from './query'
 export { containsNeedle, findMatches, needlesOf, type MatchSpan, type Needle } from './match'
 export { makeSnippet, SNIPPET_CHARS, type Snippet } from './snippet'
 export {
@@ -23,4 +34,5 @@ export {
   type SearchOptions,
   type SearchResponse,
   type SnippetField,
+  type TextRange,
 } from './search-index'

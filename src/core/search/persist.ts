@@ -6,14 +6,15 @@
 // A search loads the head, the filters and the shards of its words only; an index that
 // changes saves the head, the filters and only the shards whose terms changed.
 // MiniSearch's postings are read and written through its (private, pinned: decision 17)
-// radix tree `_index`, the way its own toJSON/loadJS do.
+// radix tree `_index` (mini-internals.ts), the way its own toJSON/loadJS do.
 import MiniSearch from 'minisearch'
 import { z } from 'zod'
 import type { ArticleId, HighlightId, TagId } from '../ids'
 import { foldText, TOKENIZER_VERSION } from './fold'
 import { shardKeyOf } from './shard-keys'
+import { termsOf, type TermData } from './mini-internals'
 import { stampFromHex, stampToHex } from './stamp'
-import { dayOf, INDEX_FORMAT_VERSION, miniSearchOptions, type DocStore, type HighlightEntry, type IndexedDoc } from './doc-store'
+import { dayOf, INDEX_FORMAT_VERSION, miniSearchOptions, type DocStore, type HighlightEntry, type IndexedDoc, type TextRange } from './doc-store'
 
 const FORMAT = 'dossier-search-index'
 
@@ -37,8 +38,10 @@ const HeadSchema = z.object({
   fingerprint: z.string(),
   /** MiniSearch's toJSON() without its `index` (the postings live in shards). */
   mini: z.object({ documentCount: z.number(), nextId: z.number(), serializationVersion: z.number() }).loose(),
-  /** [id, title, outlet, published, stamp, filter start, filter length] (filter in Uint32 words) */
-  articles: z.array(z.tuple([z.string(), z.string(), z.string().nullable(), z.string().nullable(), z.string(), z.number(), z.number()])),
+  /** [id, title, outlet, published, stamp, filter start, filter length, furniture] (filter in Uint32 words; furniture as start, end, start, end…) */
+  articles: z.array(
+    z.tuple([z.string(), z.string(), z.string().nullable(), z.string().nullable(), z.string(), z.number(), z.number(), z.array(z.number().int().nonnegative())]),
+  ),
   /** [id, articleId, quote, comment, tagIds, stamp, filter start, filter length] */
   highlights: z.array(z.tuple([z.string(), z.string(), z.string(), z.string(), z.array(z.string()), z.string(), z.number(), z.number()])),
   /** Every shard the index has. */
@@ -56,15 +59,6 @@ export interface IndexParts {
   /** Any shard of the index as it is now (for a saved copy that went missing). */
   shard: (key: string) => ShardEntries
 }
-
-type TermData = Map<number, Map<number, number>>
-interface TermMap extends Iterable<[string, TermData]> {
-  atPrefix(prefix: string): TermMap
-  get(term: string): TermData | undefined
-  set(term: string, data: TermData): void
-  keys(): Iterable<string>
-}
-const termsOf = (mini: MiniSearch<IndexedDoc>): TermMap => (mini as unknown as { _index: TermMap })._index
 
 function entryOf(term: string, data: TermData): [string, Record<string, Record<string, number>>] {
   const postings: Record<string, Record<string, number>> = {}
@@ -116,7 +110,15 @@ export function storeToParts(store: DocStore, which: 'all' | 'dirty'): IndexPart
     tokenizer: TOKENIZER_VERSION,
     fingerprint: store.fingerprint(),
     mini,
-    articles: [...store.articles.values()].map((a) => [a.id, a.title, a.outlet, a.published, stampToHex(a.stamp), ...place(a.filter)]),
+    articles: [...store.articles.values()].map((a) => [
+      a.id,
+      a.title,
+      a.outlet,
+      a.published,
+      stampToHex(a.stamp),
+      ...place(a.filter),
+      a.furniture.flatMap((r) => [r.start, r.end]),
+    ]),
     highlights: [...store.highlights.values()].map((h) => [h.id, h.articleId, h.quote, h.comment, h.tagIds, stampToHex(h.stamp), ...place(h.filter)]),
     shards: [...keys].sort(),
     filterWords: words,
@@ -183,12 +185,13 @@ export function restoreParts(store: DocStore, head: IndexHead, filters: Uint32Ar
   store.mini = mini
   if (head.filterWords !== filters.length) return { ok: false, reason: 'corrupt', message: 'The search index is damaged: its word filters do not match its head.' }
   const filterAt = (start: number, length: number): Uint32Array | null => (start + length <= filters.length && length > 0 ? filters.subarray(start, start + length) : null)
-  for (const [id, title, outlet, published, hex, start, length] of head.articles) {
+  for (const [id, title, outlet, published, hex, start, length, flat] of head.articles) {
     const stamp = stampFromHex(hex)
     const filter = filterAt(start, length)
-    if (stamp === null || filter === null || !mini.has(id)) return { ok: false, reason: 'corrupt', message: `The search index is damaged: article ${id}.` }
+    const furniture = rangesOf(flat)
+    if (stamp === null || filter === null || furniture === null || !mini.has(id)) return { ok: false, reason: 'corrupt', message: `The search index is damaged: article ${id}.` }
     const aid = id as ArticleId
-    store.articles.set(aid, { id: aid, title, outlet, outletKey: outlet === null ? null : foldText(outlet.trim()), published, day: dayOf(published), stamp, filter })
+    store.articles.set(aid, { id: aid, title, outlet, outletKey: outlet === null ? null : foldText(outlet.trim()), published, day: dayOf(published), stamp, furniture, filter })
     store.sum.add(stamp)
   }
   for (const [id, articleId, quote, comment, tagIds, hex, start, length] of head.highlights) {
@@ -206,6 +209,17 @@ export function restoreParts(store: DocStore, head: IndexHead, filters: Uint32Ar
   const failed = addShards(store, shards)
   store.dirty = new Set()
   return failed
+}
+
+/** Furniture ranges from their saved form (start, end, start, end…), or null when that does not add up. */
+function rangesOf(flat: readonly number[]): TextRange[] | null {
+  if (flat.length % 2 !== 0) return null
+  const out: TextRange[] = []
+  for (let i = 0; i < flat.length; i += 2) {
+    if (flat[i]! >= flat[i + 1]!) return null
+    out.push({ start: flat[i]!, end: flat[i + 1]! })
+  }
+  return out
 }
 
 /** Adds loaded shards' postings to a restored store (as MiniSearch's loadJS does). */

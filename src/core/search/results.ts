@@ -6,7 +6,7 @@ import { foldWithOffsets, type FoldedText } from './fold'
 import { findMatches, type Needle } from './match'
 import { makeSnippet, type Snippet } from './snippet'
 import type { Ranked } from './candidates'
-import type { DocStore } from './doc-store'
+import { splitFurniture, type DocStore } from './doc-store'
 import { isPromise, type GetText, type SearchHit, type SnippetField } from './types'
 
 /** A searchable field of a document; `folded` is filled in when first needed. */
@@ -18,8 +18,12 @@ export interface Field {
 
 export const foldedOf = (f: Field): FoldedText => (f.folded ??= foldWithOffsets(f.text))
 
-/** The searchable fields of a document with their text, snippet-preference first. */
-export async function fieldsOf(store: DocStore, getText: GetText, id: string, texts: Map<ArticleId, string | null>): Promise<Field[] | null> {
+/**
+ * The searchable fields of a document with their text, snippet-preference first. An
+ * article's body is its text without its furniture, which is a field of its own only
+ * when `withFurniture` (so neither a check nor a snippet sees it otherwise).
+ */
+export async function fieldsOf(store: DocStore, getText: GetText, id: string, texts: Map<ArticleId, string | null>, withFurniture: boolean): Promise<Field[] | null> {
   const article = store.articles.get(id as ArticleId)
   if (article !== undefined) {
     let body = texts.get(article.id)
@@ -28,12 +32,14 @@ export async function fieldsOf(store: DocStore, getText: GetText, id: string, te
       body = (isPromise(got) ? await got : got) ?? null
       texts.set(article.id, body)
     }
-    return body === null
-      ? [{ field: 'title', text: article.title }]
-      : [
-          { field: 'body', text: body },
-          { field: 'title', text: article.title },
-        ]
+    if (body === null) return [{ field: 'title', text: article.title }]
+    const split = splitFurniture(body, article.furniture)
+    const fields: Field[] = [
+      { field: 'body', text: split.body },
+      { field: 'title', text: article.title },
+    ]
+    if (withFurniture && split.furniture !== '') fields.push({ field: 'furniture', text: split.furniture })
+    return fields
   }
   const highlight = store.highlights.get(id as HighlightId)
   if (highlight === undefined) return null

@@ -9,11 +9,23 @@
  * word pairs (word-filter.ts, ~1 KB for an article), which rules out most non-matching
  * candidates of a phrase or a common word without reading their text.
  *
- * Query plan (see `search`): words in many documents are the expensive part in
+ * Query plan (see `search`, plan.ts): words in many documents are the expensive part in
  * MiniSearch, which scores every posting. A query's rarest word supplies the candidates;
  * common words are checked per candidate (word filter, then the text of the hits
  * returned); when every word is common the matches are intersected without scoring and
  * ordered titles first, then newest (`ranking: 'title-then-date'`).
+ *
+ * OR and NOT (query.ts): a query is expanded into alternatives (OR of ANDs), each planned
+ * as above from its required words; excluded words rule its candidates out by their
+ * postings (excluded phrases, where postings and word filters cannot, by the text). The
+ * alternatives' candidates are merged: a document found by several adds their scores;
+ * documents of all-common alternatives follow the scored ones, titles first then newest.
+ *
+ * Page furniture (leading and trailing lines that are not the article: taglines,
+ * related headlines… found at import, `analysis/<bodyHash>.json`) is indexed in a field
+ * of its own, from ranges given when an article is added (`getFurniture`): searches leave
+ * it out, so it neither makes an article match nor gives its snippet, unless
+ * `includeFurniture`. The body checked and quoted is the text with the furniture cut out.
  *
  * Filters (all optional, combined with AND):
  * - kinds: 'article' and/or 'highlight'.
@@ -28,18 +40,20 @@
  * - articleIds: only these articles and their highlights.
  *
  * Modules: types.ts (public types), doc-store.ts (documents, updates, fingerprints, diff),
- * persist.ts (toJSON / loadJSON), filter.ts (filters), candidates.ts (posting counts,
- * candidates, ranking of common words), results.ts (fields, hits and snippets).
+ * persist.ts (toJSON / loadJSON), filter.ts (filters), plan.ts (one alternative's plan,
+ * exclusions, the merge of alternatives), candidates.ts (posting counts, candidates,
+ * ranking of common words), results.ts (fields, hits and snippets).
  */
 import type { ArticleId, HighlightId } from '../ids'
 import { containsNeedle, needlesOf, type Needle } from './match'
-import { indexTerms, parseQuery, type ParsedQuery } from './query'
-import { collectCandidates, COMMON_POSTINGS, countPostings, FIRST_COUNT_CAP, mayHold, rankCommon, type Lookup, type Ranked } from './candidates'
-import { DocStore, fingerprintOf, INDEX_FORMAT_VERSION } from './doc-store'
-import { compileFilter, passes } from './filter'
+import { parseQuery, type ParsedQuery } from './query'
+import { COMMON_POSTINGS } from './candidates'
+import { DocStore, fingerprintOf, INDEX_FORMAT_VERSION, SEARCH_FIELDS, SEARCH_FIELDS_WITH_FURNITURE } from './doc-store'
+import { compileFilter } from './filter'
+import { mergePlans, planAlternative, vetoesFor, wordsOf, type PlanContext } from './plan'
 import { addShards, checkHead, restoreParts, storeToParts, type IndexHead, type IndexParts, type LoadFailure, type ShardEntries } from './persist'
 import { shardKeysFor } from './shard-keys'
-import { fieldsOf, foldedOf, hitOf } from './results'
+import { fieldsOf, foldedOf, hitOf, type Field } from './results'
 import {
   isPromise,
   type ArticleInput,
@@ -51,6 +65,7 @@ import {
   type SearchIssue,
   type SearchOptions,
   type SearchResponse,
+  type TextRange,
 } from './types'
 
 export { checkHead, COMMON_POSTINGS, INDEX_FORMAT_VERSION, type IndexHead, type IndexParts, type ShardEntries }
@@ -68,6 +83,7 @@ export type {
   SearchOptions,
   SearchResponse,
   SnippetField,
+  TextRange,
 } from './types'
 
 export type LoadResult = { ok: true; index: SearchIndex } | LoadFailure
@@ -88,11 +104,13 @@ const DIRT_MIN = 1_000
 export class SearchIndex {
   #store = new DocStore()
   readonly #getText: GetText
+  readonly #getFurniture: SearchIndexOptions['getFurniture']
   /** Restored from parts with only some shards: the rest are loaded when a search needs them. */
   #partial: { present: readonly string[]; loaded: Set<string>; load: ShardLoader } | null = null
 
   constructor(options: SearchIndexOptions) {
     this.#getText = options.getText
+    this.#getFurniture = options.getFurniture
   }
 
   get articleCount(): number {
@@ -122,10 +140,10 @@ export class SearchIndex {
     if (this.#partial !== null) throw new Error('A partly loaded search index cannot be changed: load it whole (loadAllShards) first.')
   }
 
-  /** Adds an article, or replaces it (its highlights stay). */
-  addArticle(article: ArticleInput, body: string): void {
+  /** Adds an article, or replaces it (its highlights stay); `furniture`: ranges of `body` that are page furniture. */
+  addArticle(article: ArticleInput, body: string, furniture: readonly TextRange[] = []): void {
     this.#assertComplete()
-    this.#store.addArticle(article, body)
+    this.#store.addArticle(article, body, furniture)
   }
 
   /** Removes an article and every highlight of it. */
@@ -183,8 +201,10 @@ export class SearchIndex {
     const byId = new Map(articles.map((a) => [a.id, a]))
     for (const id of diff.articlesToIndex) {
       const article = byId.get(id)!
-      const text = this.#getText(id)
-      this.addArticle(article, (isPromise(text) ? await text : text) ?? '')
+      const got = this.#getText(id)
+      const text = (isPromise(got) ? await got : got) ?? ''
+      const furniture = text === '' || this.#getFurniture === undefined ? [] : await this.#getFurniture(article, text)
+      this.addArticle(article, text, furniture)
     }
     const toIndex = new Set(diff.highlightsToIndex)
     for (const h of highlights) if (toIndex.has(h.id)) this.updateHighlight(h)
@@ -202,106 +222,56 @@ export class SearchIndex {
     if ('code' in filter) return failed(filter)
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(options.limit ?? DEFAULT_LIMIT)))
     const withSnippets = options.snippets !== false
+    const withFurniture = options.includeFurniture === true
+    // Every word the query names, required or excluded: a NOT word rules candidates out by its postings.
+    if (this.#partial !== null) await this.#loadShardsFor(wordsOf(query.alternatives))
 
-    // One index lookup per distinct word or prefix (a phrase contributes its non-stop words).
-    const lookups = new Map<string, Lookup>()
-    const words: { term: string; prefix: boolean }[] = []
-    for (const clause of query.clauses) {
-      if (clause.kind === 'prefix') {
-        lookups.set(`${clause.term}*`, { query: { queries: [clause.term], prefix: true }, word: null, postings: 0 })
-        words.push({ term: clause.term, prefix: true })
-      } else {
-        for (const term of indexTerms(clause)) {
-          lookups.set(term, { query: { queries: [term] }, word: term, postings: 0 })
-          words.push({ term, prefix: false })
-        }
-      }
-    }
-    if (this.#partial !== null) await this.#loadShardsFor(words)
+    // Plan each alternative (plan.ts), then merge them into one ranking.
+    const ctx: PlanContext = { store, fields: [...(withFurniture ? SEARCH_FIELDS_WITH_FURNITURE : SEARCH_FIELDS)], filter, counts: new Map() }
+    const plans = query.alternatives.map((alt) => planAlternative(ctx, alt))
+    const { entries, ranking } = mergePlans(store, plans)
     const needles = needlesOf(query.clauses)
-    const phrases = needles.filter((n) => n.kind === 'phrase')
-    const paired = phrases.filter((n) => n.terms.length > 1).map((n) => n.terms)
 
-    // Plan. MiniSearch scores every posting of every word it is asked for (~1-3 µs each,
-    // with its result objects), and even skipping a document costs a callback per
-    // posting; for a word in most articles that is nearly all of a query's time. So count
-    // each lookup's postings, in rounds with a rising cap (a boostDocument that returns 0
-    // skips scoring; counting stops at the cap), and:
-    // - words that reach the cap while another lookup does not are not looked up at all:
-    //   the rarer lookups supply the candidates, and those words are checked per
-    //   candidate with the article's word filter and then, for the hits returned, against
-    //   the text (as phrases are);
-    // - if every lookup is common (COMMON_POSTINGS), intersect them all without scoring
-    //   and rank by rankCommon.
-    const plan = [...lookups.values()]
-    let cap = 0
-    for (const round of [FIRST_COUNT_CAP, COMMON_POSTINGS]) {
-      cap = round
-      for (const l of plan) l.postings = countPostings(store.mini, l.query, cap)
-      if (plan.some((l) => l.postings < cap)) break
-    }
-    plan.sort((a, b) => a.postings - b.postings)
-    const common = plan.every((l) => l.postings >= COMMON_POSTINGS)
-    const skipped = common ? [] : plan.filter((l) => l.postings >= cap && l.word !== null)
-    const scored = plan.filter((l) => !skipped.includes(l))
-    const skippedWords = skipped.map((l) => l.word!)
-    const checks: Needle[] = [...phrases, ...skippedWords.map((w): Needle => ({ key: w, kind: 'term', terms: [w] }))]
-    const ranking: SearchResponse['ranking'] = common ? 'title-then-date' : 'relevance'
-
-    let candidates: Set<string> | null = null
-    if (common || plan.length > 1 || paired.length > 0) {
-      const prefilter = paired.length > 0 || skippedWords.length > 0
-      candidates = collectCandidates(
-        store.mini,
-        (common ? plan : scored.slice(0, 1)).map((l) => l.query),
-        filter.active || prefilter ? (id) => (!filter.active || passes(store, id, filter)) && (!prefilter || mayHold(store, id, paired, skippedWords)) : null,
-      )
-      if (candidates.size === 0) return { query, hits: [], total: 0, totalExact: true, ranking, error: null }
-    }
-
-    // Rank: BM25 over the candidates, for the words not skipped; or, when every word is
-    // common, without scoring thousands of documents (see rankCommon).
-    let ranked: Ranked[]
-    if (common && candidates !== null) ranked = rankCommon(store, candidates, plan.map((l) => l.query), [...lookups.keys()])
-    else {
-      const allowed = candidates
-      const boostDocument =
-        allowed !== null ? (id: string) => (allowed.has(id) ? 1 : 0) : filter.active ? (id: string) => (passes(store, id, filter) ? 1 : 0) : undefined
-      ranked = store.mini
-        .search({ combineWith: 'AND', queries: scored.map((l) => l.query) }, boostDocument === undefined ? {} : { boostDocument })
-        .map((r) => ({ id: r.id as string, score: r.score, terms: [...r.terms, ...skippedWords] }))
-    }
-
+    // Check candidates against the text where the index cannot decide (phrases, skipped
+    // common words, excluded phrases a candidate may hold), best first, until `limit`
+    // hits; count the rest (already through their word filters) without reading them,
+    // unless countAll. A document matches when one of its alternatives does.
     const texts = new Map<ArticleId, string | null>()
     const hits: SearchHit[] = []
-    if (checks.length === 0) {
-      for (const r of ranked.slice(0, limit)) {
-        const hit = hitOf(store, r, withSnippets ? await fieldsOf(store, this.#getText, r.id, texts) : null, needles)
+    const decided = (p: { checks: readonly Needle[]; vetoes: readonly unknown[] }) => p.checks.length === 0 && p.vetoes.length === 0
+    if (plans.every(decided)) {
+      // Nothing to check: the index decided every match; read texts only for the snippets shown.
+      for (const entry of entries.slice(0, limit)) {
+        const hit = hitOf(store, entry, withSnippets ? await fieldsOf(store, this.#getText, entry.id, texts, withFurniture) : null, needles)
         if (hit !== null) hits.push(hit)
       }
-      return { query, hits, total: ranked.length, totalExact: true, ranking, error: null }
+      return { query, hits, total: entries.length, totalExact: true, ranking, error: null }
     }
-
-    // Phrases and skipped common words: check candidates against the text, best first,
-    // until `limit` hits; count the rest (already through their word filters) without
-    // reading them, unless countAll.
-    let verified = 0
-    let unverified = 0
-    for (const r of ranked) {
-      const id = r.id
-      if (hits.length >= limit && options.countAll !== true) {
-        unverified++
-        continue
+    let total = 0
+    let estimated = false
+    for (const entry of entries) {
+      const id = entry.id
+      const pending = entry.plans.some(decided) ? [] : entry.plans.map((plan) => ({ checks: plan.checks, vetoes: vetoesFor(ctx, plan, id) }))
+      let fields: Field[] | null = null
+      if (pending.length > 0 && !pending.some(decided)) {
+        if (hits.length >= limit && options.countAll !== true) {
+          // An excluded phrase its word pairs allow is most likely there: not counted.
+          if (pending.some((p) => p.vetoes.length === 0)) total++
+          estimated = true
+          continue
+        }
+        fields = await fieldsOf(store, this.#getText, id, texts, withFurniture)
+        const has = (n: Needle) => fields!.some((f) => containsNeedle(foldedOf(f).text, n))
+        if (fields === null || !pending.some((p) => p.checks.every(has) && !p.vetoes.some(has))) continue
       }
-      const fields = await fieldsOf(store, this.#getText, id, texts)
-      if (fields === null || !checks.every((n) => fields.some((f) => containsNeedle(foldedOf(f).text, n)))) continue
-      verified++
+      total++
       if (hits.length < limit) {
-        const hit = hitOf(store, r, withSnippets ? fields : null, needles)
+        if (withSnippets) fields ??= await fieldsOf(store, this.#getText, id, texts, withFurniture)
+        const hit = hitOf(store, entry, withSnippets ? fields : null, needles)
         if (hit !== null) hits.push(hit)
       }
     }
-    return { query, hits, total: verified + unverified, totalExact: unverified === 0, ranking, error: null }
+    return { query, hits, total, totalExact: !estimated, ranking, error: null }
   }
 
   // ---------------------------------------------------------------- persistence

@@ -27,8 +27,19 @@ export type MaybePromise<T> = T | Promise<T>
 /** The stored text (body) of an article, or null/undefined when it cannot be read. */
 export type GetText = (articleId: ArticleId) => MaybePromise<string | null | undefined>
 
+/** A range of an article's stored text: [start, end) in UTF-16 code units. */
+export interface TextRange {
+  start: number
+  end: number
+}
+
 export interface SearchIndexOptions {
   getText: GetText
+  /**
+   * The page furniture of an article whose text `reconcile` indexes (ranges of that text:
+   * the analysis' furniture). Without it, articles are indexed without furniture.
+   */
+  getFurniture?: (article: ArticleInput, text: string) => MaybePromise<readonly TextRange[]>
 }
 
 export type ResultKind = 'article' | 'highlight'
@@ -58,9 +69,16 @@ export interface SearchOptions extends SearchFilters {
   countAll?: boolean
   /** Build snippets (default true). Without them article texts are read only for phrases. */
   snippets?: boolean
+  /**
+   * Also search articles' page furniture (taglines, related headlines, cookie notices…
+   * that the reader folds away; found at import). Default false: furniture neither makes
+   * an article match nor gives its snippet.
+   */
+  includeFurniture?: boolean
 }
 
-export type SnippetField = 'title' | 'body' | 'quote' | 'comment'
+/** Where a snippet comes from; 'furniture' only when the search asked for it (includeFurniture). */
+export type SnippetField = 'title' | 'body' | 'quote' | 'comment' | 'furniture'
 
 interface HitBase {
   score: number

@@ -1,6 +1,6 @@
 /**
  * The PDF export through the REAL worker thread, as the built app and CLI run it:
- * pdf-worker.ts is bundled with vite into a temp folder (by ../pdf/test-worker-build, as
+ * pdf-worker.ts is bundled with vite into a temp folder (by ../workers/test-worker-build, as
  * render-in-worker.test does; Node cannot run the .ts entry) and handed to the export as
  * `pdfWorkerUrl`.
  */
@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../core/api'
 import { sharedPdfRenderer } from '../pdf/render-in-worker'
-import { buildTestPdfWorker, type TestPdfWorker } from '../pdf/test-worker-build'
+import { buildTestPdfWorker, type TestPdfWorker } from '../workers/test-worker-build'
 import { exportBriefing, type BriefingContext } from './briefing-ops'
 import { openTestNotebook, tempDir, type TestNotebook } from './test-notebook'
 

@@ -1,28 +1,29 @@
 /**
  * Word .docx → HTML with mammoth, then the same sanitise-and-text path as web pages.
  * mammoth does not expose the document's core properties, so docProps/core.xml is read
- * with jszip (mammoth's own zip library: a dependency of mammoth, resolvable from here).
+ * from the same package.
  *
- * Hardening: mammoth never reads files outside the document (`externalFileAccess: false`),
- * images are not converted (the sanitiser drops them anyway), and a zip whose parts would
- * unpack to more than MAX_UNPACKED_BYTES is refused before mammoth unpacks it.
+ * Hardening: the package is opened under limits (./docx-package: number of parts, sizes
+ * stated and actually unpacked, counted as mammoth reads), mammoth never reads files
+ * outside the document (`externalFileAccess: false`), images are not converted (the
+ * sanitiser drops them anyway), and a structure nested deeper than the readers can
+ * recurse is refused as such.
  */
-import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import { DOMParser } from 'linkedom'
 import { DossierError } from '../../core/result'
+import { openDocxPackage } from './docx-package'
+import { DEFAULT_LIMITS, isStackOverflow, nestedTooDeeply, type ReaderLimits } from './extract-limits'
 import { htmlToText } from './html-text'
 import { textOfMarkup } from './meta-text'
 import { sanitizeHtml } from './sanitize'
 import { sniffKind } from './sniff'
 import type { ExtractedDocument, ExtractedMeta, MetaKey } from './types'
 
-const MAX_UNPACKED_BYTES = 512 * 1024 * 1024
-
 /** Word's "Title" and "Subtitle" paragraph styles are headings, not body text. */
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"]
 
-export async function extractDocx(bytes: Uint8Array, name: string): Promise<ExtractedDocument> {
+export async function extractDocx(bytes: Uint8Array, name: string, limits: ReaderLimits = DEFAULT_LIMITS): Promise<ExtractedDocument> {
   const kind = sniffKind(bytes)
   if (kind === 'ole') {
     if (containsUtf16(bytes, 'EncryptedPackage')) {
@@ -33,20 +34,15 @@ export async function extractDocx(bytes: Uint8Array, name: string): Promise<Extr
   if (kind !== 'zip') throw new DossierError('broken-file', `${name} is not a Word document (a .docx file is a ZIP archive; this one is ${kind ? `something else (${kind})` : 'not'}).`)
 
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const zip = await JSZip.loadAsync(buffer).catch((error: unknown) => {
-    throw new DossierError('broken-file', `${name} is a damaged Word document: its ZIP structure cannot be read (${messageOf(error)}).`)
-  })
-  const unpacked = Object.values(zip.files).reduce((sum, file) => sum + unpackedSize(file), 0)
-  if (unpacked > MAX_UNPACKED_BYTES) {
-    throw new DossierError('too-large', `${name} would unpack to ${(unpacked / 1024 / 1024).toFixed(0)} MB; Dossier refuses Word documents that unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB.`)
-  }
-  if (!zip.file('word/document.xml') && !zip.file('[Content_Types].xml')) {
+  const pkg = await openDocxPackage(buffer, name, limits)
+  if (!pkg.mammothFile.exists('word/document.xml') && !pkg.mammothFile.exists('[Content_Types].xml')) {
     throw new DossierError('broken-file', `${name} is a ZIP archive but not a Word document (it has no word/document.xml).`)
   }
 
   const result = await mammoth
     .convertToHtml(
-      { buffer },
+      // An opened package (see ./docx-package): every part mammoth reads is counted.
+      { file: pkg.mammothFile } as never,
       {
         styleMap: STYLE_MAP,
         externalFileAccess: false,
@@ -54,13 +50,22 @@ export async function extractDocx(bytes: Uint8Array, name: string): Promise<Extr
       },
     )
     .catch((error: unknown) => {
+      if (error instanceof DossierError) throw error
+      if (isStackOverflow(error)) throw nestedTooDeeply(name)
       throw new DossierError('broken-file', `${name} is a damaged Word document that cannot be read (${messageOf(error)}).`)
     })
   const sanitized = sanitizeHtml(result.value)
   const text = htmlToText(sanitized.body)
   if (!text.trim()) throw new DossierError('no-article-text', `${name} is a Word document with no text to import.`)
 
-  const meta = await readCoreProperties(zip).catch(() => ({}) as ExtractedMeta)
+  const meta = await pkg
+    .readText('docProps/core.xml')
+    .then(readCoreProperties)
+    .catch((error: unknown) => {
+      // Unreadable properties are only missing metadata, but a refusal (too large) stands.
+      if (error instanceof DossierError) throw error
+      return {} as ExtractedMeta
+    })
   if (!meta.title) {
     const heading = /<h1>([\s\S]*?)<\/h1>/.exec(sanitized.html)?.[1]
     const title = heading ? textOfMarkup(heading) : ''
@@ -81,8 +86,7 @@ const CORE_FIELDS: [tag: string, key: MetaKey][] = [
   ['dc:language', 'language'],
 ]
 
-async function readCoreProperties(zip: JSZip): Promise<ExtractedMeta> {
-  const xml = await zip.file('docProps/core.xml')?.async('string')
+function readCoreProperties(xml: string | null): ExtractedMeta {
   const meta: ExtractedMeta = {}
   if (!xml) return meta
   const doc = new DOMParser().parseFromString(xml, 'text/xml') as unknown as { getElementsByTagName(tag: string): ArrayLike<{ textContent: string | null }> }
@@ -91,11 +95,6 @@ async function readCoreProperties(zip: JSZip): Promise<ExtractedMeta> {
     if (value) meta[key] = { value, source: `DOCX core properties ${tag}` }
   }
   return meta
-}
-
-function unpackedSize(file: JSZip.JSZipObject): number {
-  const data = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data
-  return typeof data?.uncompressedSize === 'number' ? data.uncompressedSize : 0
 }
 
 function containsUtf16(bytes: Uint8Array, text: string): boolean {

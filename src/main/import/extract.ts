@@ -4,21 +4,24 @@
  * extension and is checked against the content (a PDF or a binary file named .txt, a
  * .pdf that is not a PDF, a .doc named .docx are refused with a message saying what the
  * file really is). Every refusal is a DossierError with a specific code; nothing here
- * writes anything.
+ * writes anything. A structure nested deeper than a reader can recurse (V8's "Maximum
+ * call stack size exceeded") is refused as too complex, whatever the format.
  *
  *   .txt .text           → decoded text (./text-decoding)
  *   .md .markdown        → decoded, Markdown syntax removed (./markdown)
  *   .html .htm .xhtml    → Readability + DOMPurify (./html)
  *   .pdf                 → pdfjs with reading order and de-hyphenation (./pdf)
  *   .docx                → mammoth + DOMPurify (./docx)
+ *   .eml (and .txt files that are messages) → headers as metadata, MIME body (./email)
  */
 import { extname } from 'node:path'
 import { DossierError } from '../../core/result'
-import { extractDocx } from './docx'
+import { extractEmail, looksLikeEmail } from './email'
+import { DEFAULT_LIMITS, isStackOverflow, nestedTooDeeply, type ReaderLimits } from './extract-limits'
 import { checkFileName, MAX_IMPORT_BYTES, tooLargeError } from './file-checks'
 import { extractClipboardHtml, extractHtmlFile } from './html'
 import { markdownToText } from './markdown'
-import { extractPdf } from './pdf'
+import { extractPdf, type PdfReadOptions } from './pdf'
 import { describeKind, findPdfHeader, sniffKind } from './sniff'
 import { decodeText } from './text-decoding'
 import type { ExtractedDocument, SourceFormat } from './types'
@@ -35,6 +38,7 @@ const FORMAT_BY_EXTENSION: Record<string, Exclude<SourceFormat, 'clipboard'>> = 
   '.xhtml': 'html',
   '.pdf': 'pdf',
   '.docx': 'docx',
+  '.eml': 'email',
 }
 
 /** Every extension extractDocument reads (for folder walks and dialogs). */
@@ -44,18 +48,35 @@ export function formatOfFileName(fileName: string): Exclude<SourceFormat, 'clipb
   return FORMAT_BY_EXTENSION[extname(fileName).toLowerCase()] ?? null
 }
 
-export async function extractDocument(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+export interface ExtractOptions {
+  limits?: ReaderLimits
+  /** PDF only: told before each page is read. */
+  onPage?: PdfReadOptions['onPage']
+}
+
+export async function extractDocument(bytes: Uint8Array, fileName: string, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   checkFileName(fileName)
   const format = formatOfFileName(fileName)
   if (!format) throw unsupportedType(fileName, bytes)
   if (bytes.length > MAX_IMPORT_BYTES) throw tooLargeError(fileName, bytes.length)
   if (bytes.length === 0) throw new DossierError('empty-file', `${fileName} is empty: there is no text to import.`)
+  try {
+    return await extractFormat(format, bytes, fileName, options)
+  } catch (error) {
+    if (isStackOverflow(error)) throw nestedTooDeeply(fileName)
+    throw error
+  }
+}
 
+async function extractFormat(format: Exclude<SourceFormat, 'clipboard'>, bytes: Uint8Array, fileName: string, options: ExtractOptions): Promise<ExtractedDocument> {
+  const limits = options.limits ?? DEFAULT_LIMITS
   switch (format) {
     case 'txt':
     case 'md': {
       refuseDisguisedFile(bytes, fileName, format === 'md' ? 'Markdown' : 'text')
       const decoded = decodeText(bytes, fileName)
+      // A message saved as text (a mail program's .txt, an archive, git format-patch): its headers are metadata.
+      if (format === 'txt' && looksLikeEmail(decoded.text)) return { ...(await extractEmail(decoded.text, fileName)), encoding: decoded.encoding }
       if (format === 'txt') return { format, text: decoded.text, meta: {}, flags: decoded.flags, encoding: decoded.encoding }
       const markdown = markdownToText(decoded.text)
       if (!markdown.text.trim()) throw new DossierError('empty-file', `${fileName} holds only Markdown syntax and no text to import.`)
@@ -63,16 +84,25 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     }
     case 'html':
       refuseDisguisedFile(bytes, fileName, 'HTML')
-      return extractHtmlFile(bytes, fileName)
+      return extractHtmlFile(bytes, fileName, limits)
     case 'pdf': {
       if (findPdfHeader(bytes) === -1) {
         const kind = sniffKind(bytes)
         throw new DossierError('broken-file', `${fileName} is not a PDF${kind ? `: it is ${describeKind(kind)}` : ' (it has no PDF header; it may be damaged or be another kind of file)'}.`)
       }
-      return extractPdf(bytes, fileName)
+      return extractPdf(bytes, fileName, { limits, onPage: options.onPage })
     }
-    case 'docx':
-      return extractDocx(bytes, fileName)
+    case 'docx': {
+      // mammoth is loaded on the first Word document, not by everything that imports this module.
+      const { extractDocx } = await import('./docx')
+      return extractDocx(bytes, fileName, limits)
+    }
+    case 'email': {
+      refuseDisguisedFile(bytes, fileName, 'an e-mail message')
+      const decoded = decodeText(bytes, fileName)
+      if (!looksLikeEmail(decoded.text)) throw new DossierError('broken-file', `${fileName} is not an e-mail message: it does not start with mail headers (From, Date, Subject…).`)
+      return { ...(await extractEmail(decoded.text, fileName)), encoding: decoded.encoding }
+    }
   }
 }
 

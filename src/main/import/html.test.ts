@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { extractClipboard, extractDocument } from './extract'
+import { DEFAULT_LIMITS } from './extract-limits'
 import { stripSiteName } from './html-meta'
 import { sanitizeHtml } from './sanitize'
 
@@ -86,6 +87,22 @@ describe('saved web pages', () => {
     const html = page('<title>App</title><script src="app.js"></script>', '<div id="root"></div><script>render(document.getElementById("root"))</script><noscript>You need to enable JavaScript to run this app.</noscript>')
     await expect(extractDocument(html, 'app.html')).rejects.toMatchObject({ code: 'script-only-html', message: expect.stringMatching(/only scripts \(2\).*never runs/) })
     await expect(extractDocument(page('<title>Empty</title>', '<div> </div>'), 'empty.html')).rejects.toMatchObject({ code: 'no-article-text' })
+  })
+
+  it('refuses a page nested deeper than the limit before parsing it (the parser is quadratic in depth)', async () => {
+    const nested = (n: number) => page('<title>Deep</title>', `${'<div>'.repeat(n)}${PROSE}${'</div>'.repeat(n)}`)
+    await expect(extractDocument(nested(100_000), 'deep.html')).rejects.toMatchObject({
+      code: 'too-complex',
+      message: 'deep.html is nested too deeply to read: its structure goes deeper than Dossier can follow. Save or export it again from the program that made it.',
+    })
+    expect(() => extractClipboard({ html: `${'<div>'.repeat(5_000)}x` })).toThrow(expect.objectContaining({ code: 'too-complex' }))
+    expect((await extractDocument(nested(200), 'ok.html')).text).toMatch(/^The harbour master said/)
+  })
+
+  it('refuses, as too complex, a structure that overflows the stack of a reader', async () => {
+    // With the nesting check out of the way, 20,000 levels overflow a recursive DOM walk.
+    const limits = { ...DEFAULT_LIMITS, maxNesting: Number.MAX_SAFE_INTEGER }
+    await expect(extractDocument(page('', `${'<div>'.repeat(20_000)}${PROSE}${'</div>'.repeat(20_000)}`), 'deep.html', { limits })).rejects.toMatchObject({ code: 'too-complex', message: /^deep\.html is nested too deeply/ })
   })
 })
 

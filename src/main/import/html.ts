@@ -13,8 +13,10 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { DossierError } from '../../core/result'
+import { DEFAULT_LIMITS, nestedTooDeeply, type ReaderLimits } from './extract-limits'
 import { readHtmlMeta, type MetaDocument, type MetaElement } from './html-meta'
 import { htmlToText, visibleText } from './html-text'
+import { nestingDepth } from './nesting'
 import { sanitizeHtml } from './sanitize'
 import { decodeText } from './text-decoding'
 import type { ExtractedDocument, ExtractFlag } from './types'
@@ -23,13 +25,14 @@ interface PageDocument extends MetaDocument {
   body: (MetaElement & { innerHTML: string }) | null
 }
 
-export function extractHtmlFile(bytes: Uint8Array, name: string): ExtractedDocument {
+export function extractHtmlFile(bytes: Uint8Array, name: string, limits: ReaderLimits = DEFAULT_LIMITS): ExtractedDocument {
   const declared = declaredCharset(bytes)
   const decoded = decodeText(bytes, name, { declared })
-  return extractHtmlPage(decoded.text, name, decoded.encoding, decoded.flags)
+  return extractHtmlPage(decoded.text, name, decoded.encoding, decoded.flags, limits)
 }
 
-export function extractHtmlPage(html: string, name: string, encoding: string, flags: ExtractFlag[]): ExtractedDocument {
+export function extractHtmlPage(html: string, name: string, encoding: string, flags: ExtractFlag[], limits: ReaderLimits = DEFAULT_LIMITS): ExtractedDocument {
+  refuseDeepNesting(html, name, limits)
   const document = parseDocument(html)
   const meta = readHtmlMeta(document)
   const body = document.body
@@ -65,11 +68,17 @@ export function extractHtmlPage(html: string, name: string, encoding: string, fl
 }
 
 /** Clipboard HTML: sanitised as given (the selection is the article), no metadata. */
-export function extractClipboardHtml(html: string): { text: string; sanitizedHtml: string } {
+export function extractClipboardHtml(html: string, limits: ReaderLimits = DEFAULT_LIMITS): { text: string; sanitizedHtml: string } {
   // Windows' CF_HTML carries a "Version:0.9 StartHTML:…" header before the markup.
   const markup = html.replace(/^Version:\d[\s\S]*?(?=<)/, '')
+  refuseDeepNesting(markup, 'The clipboard content', limits)
   const sanitized = sanitizeHtml(markup)
   return { text: htmlToText(sanitized.body), sanitizedHtml: sanitized.html }
+}
+
+/** Deep nesting makes the parser quadratic and the DOM walkers overflow: refused before parsing (./nesting). */
+function refuseDeepNesting(html: string, name: string, limits: ReaderLimits): void {
+  if (nestingDepth(html, 'html', limits.maxNesting + 1) > limits.maxNesting) throw nestedTooDeeply(name)
 }
 
 function parseDocument(html: string): PageDocument {

@@ -12,15 +12,16 @@ import type { ImportItem, ImportReport } from '../../core/api'
 import { makeArticleId, type ArticleId } from '../../core/ids'
 import type { Fingerprint } from '../../core/analysis/fingerprint'
 import type { ReuseIndex } from '../../core/analysis/reuse-index'
-import { draftArticleFromText } from '../../core/import-text'
-import type { Article, RewriteLink } from '../../core/model'
-import { DossierError, isDossierError, type ApiError } from '../../core/result'
-import { sha256Hex, type NotebookStore } from '../storage/notebook-store'
+import type { Article } from '../../core/model'
+import { isDossierError, type ApiError } from '../../core/result'
+import { sha256HexInSlices } from '../in-slices'
+import type { NotebookStore } from '../storage/notebook-store'
 import { collectImportFiles } from './collect-files'
-import { extractDocument } from './extract'
+import { prepareInWorker } from './extract-in-worker'
 import { checkFileName, readImportFile } from './file-checks'
+import { fileError } from './file-error'
 import { fingerprintOfArticle } from '../library/article-analysis'
-import { findRewriteLinks, MAX_LINKS } from './rewrite-links'
+import { findRewriteLinks } from './rewrite-links'
 
 export interface ContentToImport {
   name: string
@@ -159,10 +160,9 @@ async function prepareOne(ctx: ImportContext, batch: ImportBatch, source: string
   try {
     const { name, bytes } = await load()
     checkFileName(name)
-    const doc = await extractDocument(bytes, name)
-    const draft = draftArticleFromText(doc.text, name, doc.meta)
-    if (!draft.text.trim()) throw new DossierError('empty-file', `${name} holds no text to import.`)
-    const bodyHash = sha256Hex(draft.text)
+    // Extraction and analysis run in the import worker, under its limits (./extract-in-worker).
+    const { doc, draft, body } = await prepareInWorker(bytes, name, ctx.signal)
+    const bodyHash = await sha256HexInSlices(body)
     const existing = ctx.store.articleWithBody(bodyHash) ?? batch.withBody(bodyHash)
     if (existing) return { source, status: 'duplicate', articleId: existing.id, title: existing.title, duplicateOf: existing.id }
 
@@ -170,7 +170,7 @@ async function prepareOne(ctx: ImportContext, batch: ImportBatch, source: string
     // have finished (or failed, failing their file) before the catalog is written.
     const furniture = draft.analysis.furniture.map((f) => ({ start: f.start, end: f.end, kind: f.kind, label: f.label }))
     const written = Promise.all([
-      ctx.store.putBody(draft.text),
+      ctx.store.putBody(body),
       ctx.store.putOriginal(bytes, extname(name)),
       ctx.store.putAnalysis({ bodyHash, furniture, fingerprint: draft.analysis.fingerprint }),
     ]).then(([, original]) => original)
@@ -188,7 +188,7 @@ async function prepareOne(ctx: ImportContext, batch: ImportBatch, source: string
       metaSources,
       bodyHash,
       wordCount: draft.wordCount,
-      charCount: draft.text.length,
+      charCount: draft.charCount,
       importedAt: ctx.now(),
       format: doc.format,
       language: draft.analysis.meta.language.value,
@@ -206,8 +206,8 @@ async function prepareOne(ctx: ImportContext, batch: ImportBatch, source: string
     await batch.throttle()
     return item
   } catch (error) {
-    if (!isDossierError(error)) throw error
-    return { source, status: 'failed', error: { code: error.code, message: error.message } }
+    // Whatever goes wrong with one file is that file's failure, never the batch's.
+    return { source, status: 'failed', error: fileError(error, source) }
   }
 }
 
@@ -243,17 +243,24 @@ async function commit(ctx: ImportContext, index: ReuseIndex, step: Step): Promis
   }
   if (step.articles.length === 0) return
   const fresh = step.articles.map((a) => ({ id: a.id, fingerprint: step.fingerprints.get(a.id)! }))
-  const links = await findRewriteLinks(index, fresh, (id) => {
-    const stored = ctx.store.article(id)
-    return stored ? fingerprintOfArticle(ctx.store, stored) : Promise.resolve(null)
-  })
+  // Complete new link lists of every article whose links changed (the new ones, and
+  // neighbours whose links were scored again: see rewrite-links.ts).
+  const links = await findRewriteLinks(
+    index,
+    fresh,
+    (id) => {
+      const stored = ctx.store.article(id)
+      return stored ? fingerprintOfArticle(ctx.store, stored) : Promise.resolve(null)
+    },
+    (id) => ctx.store.article(id)?.rewrites ?? [],
+  )
   try {
     await ctx.store.updateCatalog((d) => {
       for (const a of d.articles) {
-        const extra = links.get(a.id)
-        if (extra) a.rewrites = mergeLinks(a.rewrites, extra)
+        const list = links.get(a.id)
+        if (list) a.rewrites = list
       }
-      for (const a of step.articles) d.articles.push({ ...a, rewrites: mergeLinks(a.rewrites, links.get(a.id) ?? []) })
+      for (const a of step.articles) d.articles.push({ ...a, rewrites: links.get(a.id) ?? [] })
     })
   } catch (error) {
     if (!isDossierError(error)) throw error
@@ -274,16 +281,6 @@ function report(items: ImportItem[]): ImportReport {
     duplicates: items.filter((i) => i.status === 'duplicate').length,
     failed: items.filter((i) => i.status === 'failed').length,
   }
-}
-
-/** Existing links plus new ones, one per article (the higher score wins), the best MAX_LINKS first. */
-function mergeLinks(current: readonly RewriteLink[], extra: readonly RewriteLink[]): RewriteLink[] {
-  const byId = new Map<ArticleId, RewriteLink>()
-  for (const link of [...current, ...extra]) {
-    const seen = byId.get(link.articleId)
-    if (!seen || link.score > seen.score) byId.set(link.articleId, link)
-  }
-  return [...byId.values()].sort((a, b) => b.score - a.score || a.articleId.localeCompare(b.articleId)).slice(0, MAX_LINKS)
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }

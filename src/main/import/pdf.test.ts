@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { extractDocument } from './extract'
+import { DEFAULT_LIMITS } from './extract-limits'
 import { infoText } from './pdf'
 import { hasQpdf, makePdf, makePng, qpdfEncrypt } from './test-documents'
 
@@ -102,6 +103,21 @@ describe('PDF text', () => {
       doc.fontSize(9).text('2', 300, 700) // a page number is not a text layer
     })
     await expect(extractDocument(bytes, 'scan.pdf')).rejects.toMatchObject({ code: 'no-text-layer', message: expect.stringMatching(/scan\.pdf has no text layer: its 2 pages are images.*no OCR/) })
+  })
+
+  it('refuses a PDF of more pages than the limit before reading a page, and tells the caller before each page it reads', async () => {
+    const bytes = await makePdf((doc) => {
+      for (let i = 1; i <= 3; i++) (i > 1 ? doc.addPage() : doc).text(`Page ${i} of the report on the harbour lease talks, which resumed on Monday.`)
+    })
+    const limits = { ...DEFAULT_LIMITS, maxPdfPages: 2 }
+    const seen: string[] = []
+    await expect(extractDocument(bytes, 'report.pdf', { limits, onPage: (page, pages) => seen.push(`${page}/${pages}`) })).rejects.toMatchObject({
+      code: 'too-large',
+      message: 'report.pdf has 3 pages; Dossier imports PDFs of up to 2 pages. Split it into smaller PDFs and import those.',
+    })
+    expect(seen).toEqual([])
+    await extractDocument(bytes, 'report.pdf', { onPage: (page, pages) => seen.push(`${page}/${pages}`) })
+    expect(seen).toEqual(['1/3', '2/3', '3/3'])
   })
 
   it('refuses a PDF with blank pages only', async () => {

@@ -1,9 +1,12 @@
 /**
  * PDF → text with pdfjs-dist (legacy build, the one meant for Node). In Node pdfjs runs
- * its "fake worker" on the main thread by itself (PDFWorker disables real workers when
- * it detects Node and loads pdf.worker.mjs next to pdf.mjs), so nothing is configured for
- * the worker. Hardening: no eval (`isEvalSupported: false`), no system fonts, no font
- * faces, no XFA; warnings silenced (`verbosity: 0`).
+ * its "fake worker" on the thread that calls it (PDFWorker disables real workers when it
+ * detects Node and loads pdf.worker.mjs next to pdf.mjs), so nothing is configured for
+ * the worker; imports call it inside the extraction worker (./extract-worker). Hardening:
+ * no eval (`isEvalSupported: false`), no system fonts, no font faces, no XFA, images
+ * above `maxImagePixels` are not decoded, more than `maxPdfPages` pages are refused
+ * before any page is read; warnings silenced (`verbosity: 0`). `onPage` is told before
+ * each page, so the worker's host can limit the time a page takes.
  *
  * Reading order, paragraphs and de-hyphenation are ./pdf-layout. Pages whose text layer
  * is missing (scans: an image and (almost) no text) are listed in a 'no-text-layer' flag;
@@ -14,6 +17,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { DossierError } from '../../core/result'
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { DEFAULT_LIMITS, type ReaderLimits } from './extract-limits'
 import { textOfMarkup } from './meta-text'
 import { joinPages, layoutPage, type PageLayout, type TextRun } from './pdf-layout'
 import type { ExtractedDocument, ExtractedMeta, ExtractFlag } from './types'
@@ -38,7 +42,14 @@ interface PdfTextItem {
   dir: string
 }
 
-export async function extractPdf(bytes: Uint8Array, name: string): Promise<ExtractedDocument> {
+export interface PdfReadOptions {
+  limits?: ReaderLimits
+  /** Called before page `page` (1-based) of `pages` is read. */
+  onPage?: (page: number, pages: number) => void
+}
+
+export async function extractPdf(bytes: Uint8Array, name: string, options: PdfReadOptions = {}): Promise<ExtractedDocument> {
+  const limits = options.limits ?? DEFAULT_LIMITS
   const { getDocument, OPS } = await loadPdfJs()
   // pdfjs transfers the buffer it is given to its worker; hand it a copy so the caller's
   // bytes (stored as the original) stay intact.
@@ -50,6 +61,7 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extra
     disableFontFace: true,
     enableXfa: false,
     stopAtErrors: false,
+    maxImageSize: limits.maxImagePixels,
     cMapPacked: true,
     ...assetDirs(),
   })
@@ -57,11 +69,18 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extra
     const doc = await task.promise.catch((error: unknown) => {
       throw openError(error, name)
     })
+    if (doc.numPages > limits.maxPdfPages) {
+      throw new DossierError(
+        'too-large',
+        `${name} has ${doc.numPages.toLocaleString('en-US')} pages; Dossier imports PDFs of up to ${limits.maxPdfPages.toLocaleString('en-US')} pages. Split it into smaller PDFs and import those.`,
+      )
+    }
     const meta = await readPdfMeta(doc).catch(() => ({}))
     const pages: PageLayout[] = []
     const imageOnlyPages: number[] = []
     let chars = 0
     for (let number = 1; number <= doc.numPages; number++) {
+      options.onPage?.(number, doc.numPages)
       const page = await doc.getPage(number).catch((error: unknown) => {
         throw new DossierError('broken-file', `${name} is damaged: page ${number} of ${doc.numPages} cannot be read (${messageOf(error)}).`)
       })

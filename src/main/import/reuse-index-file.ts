@@ -67,3 +67,21 @@ export async function syncReuseIndex(
   if (missing.length > 0) onProgress?.(missing.length, missing.length)
   return changed
 }
+
+/** A session's reuse index: read once, brought in step with the catalog at each use, saved after an import. */
+export class ReuseIndexCache {
+  #index: Promise<ReuseIndex> | null = null
+
+  constructor(private readonly store: NotebookStore) {}
+
+  async current(onProgress?: (done: number, total: number) => void): Promise<ReuseIndex> {
+    this.#index ??= readReuseIndex(this.store.dir).then((read) => read ?? new ReuseIndex())
+    const index = await this.#index
+    await syncReuseIndex(this.store, index, onProgress)
+    return index
+  }
+
+  save(index: ReuseIndex): Promise<void> {
+    return writeReuseIndex(this.store.dir, index)
+  }
+}

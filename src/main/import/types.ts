@@ -4,7 +4,7 @@
  * structure states (each value with where it was found), and damage the extractor saw.
  */
 
-export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'clipboard'
+export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'email' | 'clipboard'
 
 /**
  * `created` is when the file itself was made (DOCX dcterms:created, PDF CreationDate), kept

@@ -15,34 +15,17 @@
 import { parentPort } from 'node:worker_threads'
 import type { BriefingLayout } from '../../core/briefing'
 import type { ArticleId, HighlightId, TagId } from '../../core/ids'
-import { isDossierError } from '../../core/result'
+import { serializeError, type SerializedError } from '../workers/worker-errors'
 import { renderBriefingPdf, type PdfProgress } from './briefing-pdf'
 
 export type PdfWorkerRequest =
   | { type: 'render'; id: number; layout: BriefingLayout; fontsDir: string; author?: string }
   | { type: 'warm-up'; id: number; fontsDir: string }
 
-export interface SerializedError {
-  name: string
-  message: string
-  /** DossierError code or Node errno code. */
-  code?: string
-  dossier: boolean
-  stack?: string
-}
-
 export type PdfWorkerMessage =
   | { type: 'progress'; id: number; progress: PdfProgress }
   | { type: 'done'; id: number; bytes: ArrayBuffer; pageCount: number; sectionPages: number[]; sourcesPage: number }
   | { type: 'error'; id: number; error: SerializedError }
-
-export function serializeError(error: unknown): SerializedError {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code
-    return { name: error.name, message: error.message, code: typeof code === 'string' ? code : undefined, dossier: isDossierError(error), stack: error.stack }
-  }
-  return { name: 'Error', message: String(error), dossier: false }
-}
 
 async function handle(port: NonNullable<typeof parentPort>, request: PdfWorkerRequest): Promise<void> {
   const { id } = request

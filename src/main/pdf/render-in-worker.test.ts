@@ -1,6 +1,6 @@
 /**
  * The worker wrapper with the REAL worker: pdf-worker.ts bundled with vite into a temp
- * folder by ./test-worker-build (as the app build does; Node cannot run the .ts entry).
+ * folder by ../workers/test-worker-build (as the app build does; Node cannot run the .ts entry).
  */
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -14,7 +14,7 @@ import { makeTextTarget } from '../../core/selectors'
 import { testArticle } from '../../core/testing/test-article'
 import { renderBriefingPdf, type PdfProgress } from './briefing-pdf'
 import { PdfWorkerRenderer, renderBriefingPdfInWorker } from './render-in-worker'
-import { buildTestPdfWorker, type TestPdfWorker } from './test-worker-build'
+import { buildTestPdfWorker, type TestPdfWorker } from '../workers/test-worker-build'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const FONTS_DIR = join(ROOT, 'resources', 'fonts')

@@ -11,22 +11,22 @@
  *   even that off the first export. The worker is stopped after `idleTimeoutMs` without a
  *   job and does not keep the process alive while idle.
  * - Cancel (AbortSignal): the worker is terminated at once (rendering is synchronous, so
- *   there is no gentler way); jobs queued behind it are resubmitted to a new worker.
+ *   there is no gentler way); jobs queued behind it go to a new worker. A worker that
+ *   dies fails only the job it was rendering. (The job plumbing is ../workers/worker-jobs.)
  *
  * The worker script is the built `pdf-worker.js` (entry `src/main/pdf/pdf-worker.ts`). By
  * default it is looked for beside the calling bundle and one folder up (bundlers may put
  * this module in a chunks/ subfolder); pass `workerUrl` to choose.
  */
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
 import type { BriefingLayout } from '../../core/briefing'
-import { DossierError, type ErrorCode } from '../../core/result'
 import { writeFileDurably } from '../storage/durable-write'
+import { findBuiltWorker } from '../workers/built-worker'
+import { deserializeError } from '../workers/worker-errors'
+import { WorkerJobs, type WorkerJob } from '../workers/worker-jobs'
 import type { PdfProgress } from './briefing-pdf'
-import type { PdfWorkerMessage, PdfWorkerRequest, SerializedError } from './pdf-worker'
+import type { PdfWorkerMessage, PdfWorkerRequest } from './pdf-worker'
 
-export const PDF_WORKER_FILE = 'pdf-worker.js'
+export const PDF_WORKER_ENTRY = 'pdf-worker'
 
 export interface PdfJobOptions {
   /** Directory holding the fonts (resources/fonts). */
@@ -56,30 +56,21 @@ export interface PdfWorkerRendererOptions {
 
 /** The built worker beside this bundle, or one folder up; throws if neither exists. */
 export function defaultPdfWorkerUrl(): URL {
-  const candidates = [new URL(`./${PDF_WORKER_FILE}`, import.meta.url), new URL(`../${PDF_WORKER_FILE}`, import.meta.url)]
-  const found = candidates.find((url) => url.protocol === 'file:' && existsSync(fileURLToPath(url)))
-  if (!found) throw new Error(`The PDF worker (${PDF_WORKER_FILE}) was not found next to ${fileURLToPath(import.meta.url)}; is it part of the build?`)
-  return found
-}
-
-interface Job {
-  request: PdfWorkerRequest
-  resolve: (value: WorkerPdfResult & { bytes: Uint8Array }) => void
-  reject: (error: Error) => void
-  onProgress?: (progress: PdfProgress) => void
-  cleanup: () => void
+  return findBuiltWorker(PDF_WORKER_ENTRY, import.meta.url, 'PDF worker')
 }
 
 export class PdfWorkerRenderer {
-  readonly #options: PdfWorkerRendererOptions
-  #worker: Worker | null = null
-  #jobs = new Map<number, Job>()
+  readonly #jobs: WorkerJobs<PdfWorkerMessage>
   #nextId = 1
-  #idleTimer: NodeJS.Timeout | null = null
   #disposed = false
 
   constructor(options: PdfWorkerRendererOptions = {}) {
-    this.#options = options
+    this.#jobs = new WorkerJobs({
+      label: 'PDF worker',
+      workerUrl: () => options.workerUrl ?? defaultPdfWorkerUrl(),
+      resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb ?? 48 },
+      idleTimeoutMs: options.idleTimeoutMs,
+    })
   }
 
   /** Starts the worker and warms it up with a small throw-away render. Resolves when warm. */
@@ -104,8 +95,7 @@ export class PdfWorkerRenderer {
   /** Rejects pending jobs and stops the worker. */
   async dispose(): Promise<void> {
     this.#disposed = true
-    this.#failAll(new Error('The PDF renderer was shut down.'))
-    await this.#stop()
+    await this.#jobs.shutDown(new Error('The PDF renderer was shut down.'))
   }
 
   #submit(request: PdfWorkerRequest, options: Pick<PdfJobOptions, 'onProgress' | 'signal'>): Promise<WorkerPdfResult & { bytes: Uint8Array }> {
@@ -113,116 +103,37 @@ export class PdfWorkerRenderer {
       if (this.#disposed) return reject(new Error('The PDF renderer was shut down.'))
       const { signal } = options
       if (signal?.aborted) return reject(abortError(signal))
+      const done = () => signal?.removeEventListener('abort', onAbort)
+      const job: WorkerJob<PdfWorkerMessage> = {
+        request,
+        onMessage: (message) => {
+          if (message.type === 'progress') {
+            options.onProgress?.(message.progress)
+            return 'wait'
+          }
+          done()
+          if (message.type === 'done') {
+            const { type: _type, id: _id, bytes, ...rest } = message
+            resolve({ ...rest, bytes: new Uint8Array(bytes) })
+          } else {
+            reject(deserializeError(message.error))
+          }
+          return 'done'
+        },
+        onLost: (error) => {
+          done()
+          reject(error)
+        },
+      }
+      // Rendering is synchronous in the worker: cancel stops it, and the jobs behind it get a new one.
       const onAbort = () => {
-        const job = this.#jobs.get(request.id)
-        if (!job) return
-        this.#jobs.delete(request.id)
-        job.reject(abortError(signal!))
-        // Rendering is synchronous in the worker: stop it, and give the other jobs a new one.
-        void this.#restart()
+        done()
+        reject(abortError(signal!))
+        void this.#jobs.stop(job)
       }
       signal?.addEventListener('abort', onAbort, { once: true })
-      const job: Job = { request, resolve, reject, onProgress: options.onProgress, cleanup: () => signal?.removeEventListener('abort', onAbort) }
-      this.#jobs.set(request.id, job)
-      try {
-        this.#post(request)
-      } catch (error) {
-        this.#jobs.delete(request.id)
-        job.cleanup()
-        reject(error instanceof Error ? error : new Error(String(error)))
-      }
+      this.#jobs.run(job)
     })
-  }
-
-  #post(request: PdfWorkerRequest): void {
-    this.#busy()
-    this.#ensureWorker().postMessage(request)
-  }
-
-  #ensureWorker(): Worker {
-    if (this.#worker) return this.#worker
-    const worker = new Worker(this.#options.workerUrl ?? defaultPdfWorkerUrl(), {
-      resourceLimits: { maxYoungGenerationSizeMb: this.#options.youngGenerationMb ?? 48 },
-    })
-    worker.on('message', (message: PdfWorkerMessage) => this.#onMessage(message))
-    worker.on('error', (error) => {
-      if (this.#worker !== worker) return
-      this.#worker = null
-      this.#failAll(error)
-    })
-    worker.on('exit', (code) => {
-      if (this.#worker !== worker) return
-      this.#worker = null
-      this.#failAll(new Error(`The PDF worker stopped before finishing (exit code ${code}).`))
-    })
-    this.#worker = worker
-    return worker
-  }
-
-  #onMessage(message: PdfWorkerMessage): void {
-    const job = this.#jobs.get(message.id)
-    if (!job) return // a job cancelled after the worker had started it
-    if (message.type === 'progress') {
-      job.onProgress?.(message.progress)
-      return
-    }
-    this.#jobs.delete(message.id)
-    job.cleanup()
-    if (message.type === 'done') {
-      const { type: _type, id: _id, bytes, ...rest } = message
-      job.resolve({ ...rest, bytes: new Uint8Array(bytes) })
-    } else {
-      job.reject(deserializeError(message.error))
-    }
-    if (this.#jobs.size === 0) this.#idle()
-  }
-
-  /** Terminates the worker and resubmits the jobs it still held (jobs submitted meanwhile go to the new worker). */
-  async #restart(): Promise<void> {
-    const waiting = [...this.#jobs.values()].sort((a, b) => a.request.id - b.request.id)
-    await this.#stop()
-    if (this.#jobs.size === 0) return this.#idle()
-    for (const job of waiting) {
-      if (this.#jobs.get(job.request.id) !== job) continue
-      try {
-        this.#post(job.request)
-      } catch (error) {
-        this.#jobs.delete(job.request.id)
-        job.cleanup()
-        job.reject(error instanceof Error ? error : new Error(String(error)))
-      }
-    }
-  }
-
-  async #stop(): Promise<void> {
-    if (this.#idleTimer) clearTimeout(this.#idleTimer)
-    this.#idleTimer = null
-    const worker = this.#worker
-    this.#worker = null
-    if (worker) await worker.terminate()
-  }
-
-  #busy(): void {
-    if (this.#idleTimer) clearTimeout(this.#idleTimer)
-    this.#idleTimer = null
-    this.#worker?.ref()
-  }
-
-  #idle(): void {
-    // An idle worker must not keep the process (the CLI, a test) alive.
-    this.#worker?.unref()
-    if (this.#idleTimer) clearTimeout(this.#idleTimer)
-    this.#idleTimer = setTimeout(() => void this.#stop(), this.#options.idleTimeoutMs ?? 120_000)
-    this.#idleTimer.unref()
-  }
-
-  #failAll(error: Error): void {
-    const jobs = [...this.#jobs.values()]
-    this.#jobs.clear()
-    for (const job of jobs) {
-      job.cleanup()
-      job.reject(error)
-    }
   }
 }
 
@@ -246,16 +157,6 @@ export interface WorkerPdfOptions extends PdfJobOptions {
 /** Renders `layout` in the shared worker and writes it durably to `outPath`. */
 export function renderBriefingPdfInWorker(layout: BriefingLayout, outPath: string, options: WorkerPdfOptions): Promise<WorkerPdfResult> {
   return sharedPdfRenderer(options.workerUrl).renderToFile(layout, outPath, options)
-}
-
-/** The worker's error as the caller would have seen it in-thread (DossierError, or an Error with its errno code). */
-function deserializeError(e: SerializedError): Error {
-  if (e.dossier && e.code) return new DossierError(e.code as ErrorCode, e.message)
-  const error = new Error(e.message) as Error & { code?: string }
-  error.name = e.name
-  if (e.code) error.code = e.code
-  if (e.stack) error.stack = e.stack
-  return error
 }
 
 function abortError(signal: AbortSignal): Error {

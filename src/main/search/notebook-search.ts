@@ -22,15 +22,19 @@
  *   waits for the changes saved before it.
  * - The index is written two seconds after the last change, and on close. A failed write
  *   is logged and retried with the next change.
+ * - An article is indexed with its page furniture apart (the ranges of
+ *   `analysis/<bodyHash>.json`, read when its text is), so searches leave the furniture
+ *   out unless they ask for it (`includeFurniture`).
  */
 import type { ArticleId, HighlightId } from '../../core/ids'
 import { DossierError } from '../../core/result'
 import { SearchIndex } from '../../core/search/search-index'
-import type { GetText, SearchOptions, SearchResponse } from '../../core/search/types'
+import type { ArticleInput, GetText, SearchOptions, SearchResponse, TextRange } from '../../core/search/types'
+import { furnitureOf } from '../library/article-analysis'
 import type { NotebookStore, StoreChange } from '../storage/notebook-store'
 import { notebookState, readAllShards, readIndexFiles, shardLoader, unchangedSince, writeIndexFiles, type IndexFiles, type NotebookState } from './index-files'
 
-export type NotebookSearchQuery = { query: string } & Pick<SearchOptions, 'tagIds' | 'tagMode' | 'outlets' | 'from' | 'to' | 'kinds' | 'limit'>
+export type NotebookSearchQuery = { query: string } & Pick<SearchOptions, 'tagIds' | 'tagMode' | 'outlets' | 'from' | 'to' | 'kinds' | 'limit' | 'includeFurniture'>
 
 export { SEARCH_DIR } from './index-files'
 export const PERSIST_DELAY_MS = 2_000
@@ -62,6 +66,7 @@ export class NotebookSearch {
   #closed = false
   readonly #unsubscribe: () => void
   readonly #getText: GetText
+  readonly #getFurniture: (article: ArticleInput, text: string) => Promise<readonly TextRange[]>
   readonly #delay: number
   readonly #write: typeof writeIndexFiles
   /** The files the last head read or written names (null: nothing saved yet, so a save writes every shard). */
@@ -77,6 +82,12 @@ export class NotebookSearch {
       const article = store.article(articleId)
       // An unreadable body is indexed by its title; `dossier check` reports the damage.
       return article ? store.readBody(article.bodyHash).catch(() => null) : null
+    }
+    // The analysis' furniture ranges (recomputed from the text when its file is missing or
+    // damaged); should even that fail, the article is indexed whole rather than not at all.
+    this.#getFurniture = async ({ id }, text) => {
+      const article = store.article(id)
+      return article ? furnitureOf(store, article, text).catch(() => []) : []
     }
     this.#unsubscribe = store.onChange((change) => this.#follow(change))
     this.#queue = this.#load()
@@ -102,8 +113,8 @@ export class NotebookSearch {
   async search(query: NotebookSearchQuery): Promise<SearchResponse> {
     if (this.#closed) throw new DossierError('internal', 'The search index was closed with its notebook.')
     await this.whenReady()
-    const { tagIds, tagMode, outlets, from, to, kinds, limit } = query
-    return this.#index!.search(query.query, { tagIds, tagMode, outlets, from, to, kinds, limit })
+    const { tagIds, tagMode, outlets, from, to, kinds, limit, includeFurniture } = query
+    return this.#index!.search(query.query, { tagIds, tagMode, outlets, from, to, kinds, limit, includeFurniture })
   }
 
   /** Writes pending index changes and stops listening (read-only stores never write). */
@@ -129,7 +140,7 @@ export class NotebookSearch {
   async #load(): Promise<void> {
     try {
       const cached = await this.#readCache()
-      const index = cached.index ?? new SearchIndex({ getText: this.#getText })
+      const index = cached.index ?? new SearchIndex({ getText: this.#getText, getFurniture: this.#getFurniture })
       this.#index = index
       this.#origin = cached.origin
       this.#failure = null
@@ -147,7 +158,7 @@ export class NotebookSearch {
     const dir = this.store.dir
     const read = await readIndexFiles(dir)
     if (!read.ok) return { index: null, origin: read.missing ? 'built' : 'rebuilt-corrupt' }
-    const options = { getText: this.#getText }
+    const options = { getText: this.#getText, getFurniture: this.#getFurniture }
     try {
       if (this.store.readOnly && unchangedSince(read.notebook, await notebookState(dir), read.writtenAt)) {
         const partial = SearchIndex.fromParts(read.head, read.filters, shardLoader(dir, read.files), options)
@@ -223,11 +234,11 @@ export class NotebookSearch {
       this.#highlightsOf.delete(id)
     }
     for (const id of diff.articlesToIndex) {
-      const text = await this.#getText(id)
+      const text = (await this.#getText(id)) ?? ''
       const article = this.store.article(id)
       // Deleted meanwhile: the catalog change that deleted it is queued and removes it.
       if (!article) continue
-      index.addArticle(article, text ?? '')
+      index.addArticle(article, text, text === '' ? [] : await this.#getFurniture(article, text))
       await this.#syncHighlights(index, id)
     }
   }

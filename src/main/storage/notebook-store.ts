@@ -22,6 +22,7 @@ import { DossierError, isDossierError } from '../../core/result'
 import { createBackup, listBackups, newestBackupAgeMs, AUTO_BACKUP_INTERVAL_MS, type BackupInfo } from './backups'
 import { diskError, writeFileAtomically, writeFileDurably, type FileWriter } from './durable-write'
 import { TEMP_FILE, validateAnnotationsOf, validateCatalog } from './file-formats'
+import { sha256HexInSlices } from '../in-slices'
 import { annotationsMtime, countHighlights, planCounts, writeCountsCache, type ArticleCounts } from './highlight-counts'
 import { acquireNotebookLock, isProcessAlive, type NotebookLock } from './notebook-lock'
 import { ANALYSIS_DIR, ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, CATALOG_STAMP_FILE, MANIFEST_FILE, ORIGINALS_DIR, WRITTEN_DIRS } from './layout'
@@ -261,8 +262,9 @@ export class NotebookStore {
   }
 
   /** Stores text under its hash (idempotent) and returns the hash. */
-  async putBody(text: string): Promise<string> {
-    const hash = sha256Hex(text)
+  /** Stores an article's text (a string, or its UTF-8 bytes as import hands it over); returns its hash. */
+  async putBody(text: string | Uint8Array): Promise<string> {
+    const hash = typeof text === 'string' ? sha256Hex(text) : await sha256HexInSlices(text)
     await this.#putImmutable(BODIES_DIR, `${hash}.txt`, text)
     return hash
   }
@@ -313,7 +315,7 @@ export class NotebookStore {
 
   /** Keeps the original bytes of an imported file; returns its notebook-relative path. */
   async putOriginal(bytes: Uint8Array, extension: string): Promise<{ path: string; hash: string }> {
-    const hash = sha256Hex(bytes)
+    const hash = await sha256HexInSlices(bytes)
     const name = `${hash}${extension.toLowerCase()}`
     await this.#putImmutable(ORIGINALS_DIR, name, bytes)
     return { path: `${ORIGINALS_DIR}/${name}`, hash }

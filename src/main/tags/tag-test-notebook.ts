@@ -30,6 +30,22 @@ export const TALKS = [
   'A second round of talks is planned for February.',
 ].join('\n')
 
+/** Ends with page furniture (a related-stories list and a copyright line) whose words the article's text never uses. */
+export const HARBOUR = [
+  'Harbour cranes idle as ships leave Latakia',
+  'February 3, 2025',
+  '',
+  'Port workers in Latakia said on Monday that the last foreign cargo ships had left the harbour, and that the cranes had stood idle since the weekend.',
+  '',
+  '"We are waiting for instructions," one foreman said. Officials gave no date for the port to reopen.',
+  '',
+  'Related stories:',
+  'Quillfeather lighthouse keepers mark a century of service',
+  'Grain prices climb in coastal markets',
+  '',
+  '© 2025 Harbour Watch Media. All rights reserved.',
+].join('\n')
+
 export const BASES = 't-bases' as TagId
 export const CONVOYS = 't-convoys' as TagId
 export const NEGOTIATIONS = 't-negotiations' as TagId

@@ -146,6 +146,38 @@ describe('SearchDialog', () => {
     expect(dom.container.querySelector('.search-summary')!.textContent).toBe('0 results')
   })
 
+  it('searches page furniture only when its box is ticked, and says when a snippet comes from it', async () => {
+    const furniture: SearchHit = { ...HITS[0]!, field: 'furniture', snippet: { text: 'Related stories: Quillfeather lighthouse', ranges: [[17, 29]] } }
+    search.mockResolvedValue({ ok: true, value: response([furniture]) })
+    await render()
+    const box = dom.container.querySelector<HTMLInputElement>('input[type="checkbox"]')!
+    expect(box.closest('label')!.textContent).toBe('Include page furniture (related headlines, taglines…)')
+    expect(box.checked).toBe(false)
+    await type('quillfeather')
+    expect(search).toHaveBeenLastCalledWith({ query: 'quillfeather', limit: 50 })
+    act(() => box.click())
+    await wait(200)
+    expect(box.checked).toBe(true)
+    expect(search).toHaveBeenLastCalledWith({ query: 'quillfeather', limit: 50, includeFurniture: true })
+    expect(options()[0]!.querySelector('.search-snippet')!.textContent).toBe('Page furniture: Related stories: Quillfeather lighthouse')
+  })
+
+  it('shows the search syntax on request, as a region the button controls', async () => {
+    await render()
+    const button = Array.from(dom.container.querySelectorAll('button')).find((b) => b.textContent === 'Search syntax')!
+    expect(button.getAttribute('aria-expanded')).toBe('false')
+    expect(dom.container.querySelector('[role="region"]')).toBeNull()
+    act(() => button.click())
+    expect(button.getAttribute('aria-expanded')).toBe('true')
+    const region = document.getElementById(button.getAttribute('aria-controls')!)!
+    expect(region.getAttribute('aria-label')).toBe('Search syntax')
+    expect(region.textContent).toContain('Tartus OR Latakia either word')
+    expect(region.textContent).toContain('Tartus -Russia or Tartus NOT Russia: Tartus, but not where Russia is')
+    expect(region.textContent).toContain('Tartus port OR Latakia is (Tartus port) OR Latakia')
+    act(() => button.click())
+    expect(dom.container.querySelector('[role="region"]')).toBeNull()
+  })
+
   it('closes on Escape', async () => {
     const { onClose } = await render()
     key('Escape')

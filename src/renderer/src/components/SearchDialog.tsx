@@ -3,10 +3,13 @@
  * as you type, with tag, outlet and date filters. Results are a listbox "Search results";
  * Up/Down move the active result while focus stays in the searchbox, Enter opens it (the
  * article, or the article at the highlight) and closes the dialog, Escape closes.
- * The query language is the core's: words, "quoted phrases", prefixes (withdr*), all
- * case- and diacritic-insensitive.
+ * The query language is the core's (src/core/search/query.ts): words, "quoted phrases",
+ * prefixes (withdr*), OR, NOT / -word and parentheses, all case- and
+ * diacritic-insensitive; "Search syntax" shows it in short. Page furniture (related
+ * headlines, taglines… that the reader folds away) is searched only when "Include page
+ * furniture" is ticked.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { ArticleId, HighlightId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import type { SearchHit } from '../../../core/search/types'
@@ -32,6 +35,8 @@ export function SearchDialog(props: Props) {
 function OpenSearchDialog({ onClose, tags, outlets, onOpenResult }: Props) {
   const [query, setQuery] = useState('')
   const [filters, setFilters] = useState<SearchDialogFilters>(NO_SEARCH_FILTERS)
+  const [showSyntax, setShowSyntax] = useState(false)
+  const syntaxId = useId()
   const { response, failure, searching } = useSearch(true, query, filters)
   const articles = useArticleLookup(true)
   const hits = response?.hits ?? null
@@ -80,7 +85,7 @@ function OpenSearchDialog({ onClose, tags, outlets, onOpenResult }: Props) {
 
   const queryError = response?.error ?? null
   let summary: string
-  if (query.trim() === '') summary = 'Type words, "a phrase" or a prefix such as withdr*.'
+  if (query.trim() === '') summary = 'Type words, "a phrase" or a prefix such as withdr*; combine them with OR and -word.'
   else if (failure) summary = failure.message
   else if (queryError) summary = queryError.message
   else if (!response) summary = 'Searching…'
@@ -112,6 +117,20 @@ function OpenSearchDialog({ onClose, tags, outlets, onOpenResult }: Props) {
           onKeyDown={onInputKeyDown}
         />
         <SearchFilters filters={filters} onChange={setFilters} tags={tags} outlets={outlets} />
+        <div className="search-filters search-options">
+          <label>
+            <input
+              type="checkbox"
+              checked={filters.includeFurniture === true}
+              onChange={(e) => setFilters({ ...filters, includeFurniture: e.target.checked })}
+            />
+            Include page furniture (related headlines, taglines…)
+          </label>
+          <button type="button" className="search-syntax-toggle" aria-expanded={showSyntax} aria-controls={syntaxId} onClick={() => setShowSyntax(!showSyntax)}>
+            Search syntax
+          </button>
+        </div>
+        {showSyntax && <SearchSyntax id={syntaxId} />}
         <p
           className={`search-summary${failure || queryError ? ' search-summary-error' : ''}`}
           role={failure || queryError ? 'alert' : 'status'}
@@ -168,10 +187,43 @@ function ResultOption({ id, hit, articles, selected, onHover, onOpen }: OptionPr
       {meta && <span className="search-result-meta">{meta}</span>}
       {showSnippet && hit.snippet && (
         <span className={`search-snippet search-snippet-${hit.field ?? 'body'}`}>
+          {hit.field === 'furniture' && 'Page furniture: '}
           <Marked snippet={hit.snippet} />
         </span>
       )}
     </li>
+  )
+}
+
+/** The query language in short (the whole of it is in README.md, "Search"). */
+function SearchSyntax({ id }: { id: string }) {
+  return (
+    <div id={id} className="search-syntax" role="region" aria-label="Search syntax">
+      <ul>
+        <li>
+          <code>naval base</code> both words
+        </li>
+        <li>
+          <code>"naval base"</code> the words together, in this order
+        </li>
+        <li>
+          <code>withdr*</code> words starting with withdr
+        </li>
+        <li>
+          <code>Tartus OR Latakia</code> either word
+        </li>
+        <li>
+          <code>Tartus -Russia</code> or <code>Tartus NOT Russia</code>: Tartus, but not where Russia is
+        </li>
+        <li>
+          <code>(Tartus OR Latakia) port</code> parentheses group
+        </li>
+      </ul>
+      <p>
+        NOT and - apply to the next word, phrase or group; words side by side must all match; OR comes last: <code>Tartus port OR Latakia</code> is{' '}
+        <code>(Tartus port) OR Latakia</code>. Case and accents never matter.
+      </p>
+    </div>
   )
 }
 

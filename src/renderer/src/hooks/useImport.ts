@@ -3,7 +3,7 @@
  * (read here, sent to main as base64), or from pasted text. Either way the library is
  * refreshed and the status region reports, per file, what was imported, skipped as a
  * duplicate, failed and why, or cancelled. While a batch runs, `progress` follows main's
- * progress events and `cancel()` stops the batch after the file in hand. An import that
+ * progress events and `cancel()` stops the batch, the file being read included. An import that
  * added articles can be undone (they go to the notebook's trash) and redone.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -28,7 +28,7 @@ export interface Importer {
    * null when nothing was imported (another import running, an error already announced).
    */
   importClipboard(content: ClipboardContent | string, html?: string): Promise<ImportReport | null>
-  /** Asks main to stop the running import after the file in hand. */
+  /** Asks main to stop the running import (the file being read is not imported). */
   cancel(): Promise<void>
 }
 
@@ -159,7 +159,7 @@ export function useImport(status: StatusControls, onImported: () => Promise<void
     if (!running.current) return
     const result = await api.cancelImport()
     if (!result.ok) return status.announceError(result.error)
-    if (result.value.canceled) status.announce('busy', 'Cancelling the import after the file in hand…')
+    if (result.value.canceled) status.announce('busy', 'Cancelling the import…')
   }, [status])
 
   return { importing, progress, importWithDialog, importFiles, importClipboard, cancel }

@@ -47,6 +47,8 @@ export interface SearchDialogFilters {
   /** `YYYY-MM-DD` or ''. */
   from: string
   to: string
+  /** Also search page furniture (SearchOptions.includeFurniture). */
+  includeFurniture?: boolean
 }
 
 export const NO_SEARCH_FILTERS: SearchDialogFilters = { tagIds: [], outlet: null, from: '', to: '' }
@@ -65,6 +67,7 @@ export function searchArgs(query: string, filters: SearchDialogFilters): SearchA
   if (filters.outlet !== null) args.outlets = [filters.outlet]
   if (filters.from) args.from = filters.from
   if (filters.to) args.to = filters.to
+  if (filters.includeFurniture === true) args.includeFurniture = true
   return args
 }
 

@@ -1,0 +1,65 @@
+/**
+ * worker_threads entry: reads files to import (./prepare-file) off the main thread, one
+ * at a time, inside limits the host (./extract-in-worker) enforces from outside: heap
+ * (resourceLimits), wall time per file and per PDF page (it terminates this worker), and
+ * here, before any reader is loaded, the cap on any one buffer (./buffer-cap, size from
+ * workerData). The host is told before each PDF page, so it can time pages, and as soon
+ * as a buffer is refused, so it can stop the file at once.
+ *
+ * Built as its own entry next to the main process (out/main/extract-worker.js).
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { serializeError, type SerializedError } from '../workers/worker-errors'
+import { capBufferAllocations } from './buffer-cap'
+import { bufferTooLarge, type ReaderLimits } from './extract-limits'
+import type { PreparedFile } from './prepare-file'
+
+export interface ExtractWorkerData {
+  maxBufferBytes: number
+}
+
+export type ExtractWorkerRequest = { type: 'prepare'; id: number; name: string; bytes: Uint8Array; limits: ReaderLimits }
+
+export type ExtractWorkerMessage =
+  | { type: 'page'; id: number; page: number; pages: number }
+  /** A buffer over the cap was refused: the host stops the file now (the reader may take long to give up). */
+  | { type: 'refused'; id: number }
+  | { type: 'done'; id: number; prepared: PreparedFile }
+  | { type: 'error'; id: number; error: SerializedError }
+
+let inHand: number | null = null
+const cap = capBufferAllocations((workerData as ExtractWorkerData).maxBufferBytes, () => {
+  if (inHand !== null) parentPort?.postMessage({ type: 'refused', id: inHand } satisfies ExtractWorkerMessage)
+})
+// The readers (pdfjs, mammoth, jszip, jsdom, …) are loaded only now, so that every buffer
+// they create, even one they keep a constructor for, is created under the cap.
+const { prepareFile } = await import('./prepare-file')
+
+async function handle(port: NonNullable<typeof parentPort>, request: ExtractWorkerRequest): Promise<void> {
+  const { id, name } = request
+  const post = (message: ExtractWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
+  cap.reset()
+  inHand = id
+  let outcome: { prepared: PreparedFile } | { error: unknown }
+  try {
+    outcome = { prepared: await prepareFile(request.bytes, name, { limits: request.limits, onPage: (page, pages) => post({ type: 'page', id, page, pages }) }) }
+  } catch (error) {
+    outcome = { error }
+  }
+  inHand = null
+  // A refused buffer is the reason, however the reader reported (or swallowed) the error.
+  if (cap.tripped !== null) outcome = { error: bufferTooLarge(name, (workerData as ExtractWorkerData).maxBufferBytes) }
+  if ('error' in outcome) return post({ type: 'error', id, error: serializeError(outcome.error) })
+  const { body } = outcome.prepared
+  const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : new Uint8Array(body)
+  post({ type: 'done', id, prepared: { ...outcome.prepared, body: owned } }, [owned.buffer as ArrayBuffer])
+}
+
+if (parentPort) {
+  const port = parentPort
+  // The host posts one request at a time (../workers/worker-jobs); still, never two at once.
+  let queue = Promise.resolve()
+  port.on('message', (request: ExtractWorkerRequest) => {
+    queue = queue.then(() => handle(port, request))
+  })
+}
