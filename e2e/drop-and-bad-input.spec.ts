@@ -57,7 +57,7 @@ test('exporting with nothing highlighted, or to a folder that does not exist, sa
 
   await app.answerDialogs({ exportPath: [join(app.tempDir, 'never.pdf')] })
   await page.getByRole('button', { name: 'Export briefing' }).click()
-  await expect(page.getByRole('status')).toContainText('No highlighted passages')
+  await expect(page.getByRole('status')).toContainText('No passages are highlighted')
 
   await openFromLibrary(page, 'Ships leave Tartus as talks stall in Damascus')
   await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('Ships leave Tartus as talks stall in Damascus')

@@ -238,7 +238,7 @@ describe('dossier CLI', () => {
     })
 
     it('a folder with no text files', async () => {
-      await expectUserError(['import', 'no-text'], /^dossier: The folder .*no-text holds no \.txt, .*\.pdf or \.docx files to import\.\n$/)
+      await expectUserError(['import', 'no-text'], /^dossier: The folder .*no-text holds no \.txt, .*\.pdf, \.docx or \.eml files to import\.\n$/)
     })
 
     it('an unknown article id', async () => {

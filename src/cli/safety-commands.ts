@@ -4,7 +4,6 @@
  */
 import type { Command } from 'commander'
 import type { NotebookSession } from '../main/notebook-session'
-import { checkNotebook } from '../main/storage/check-notebook'
 import type { CommandFailure } from './cli-output'
 import { formatBackups, formatCheck } from './format'
 import { escapeLabel } from './terminal-safe'
@@ -58,6 +57,7 @@ export function registerSafetyCommands(program: Command, context: (cmd: Command)
     .addHelpText('after', '\nExits 1 when problems remain.\n\nExamples:\n  $ dossier check\n  $ dossier check --repair')
     .action(async (opts: { repair?: boolean }, cmd: Command) => {
       const { dir, print } = context(cmd)
+      const { checkNotebook } = await import('../main/storage/check-notebook')
       const report = await checkNotebook(dir, { repair: opts.repair === true })
       const failure: CommandFailure | undefined =
         report.problems.length > 0

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatCitationDate, isStoredDate, normaliseStatedDate, parseDateLine, parseTimestampLine, storedDateProblem } from './dates'
+import { normaliseStatedDate, parseDateLine, parseTimestampLine } from './date-lines'
+import { formatCitationDate, isStoredDate, storedDateProblem } from './dates'
 
 describe('parseDateLine', () => {
   it.each([

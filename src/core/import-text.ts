@@ -13,7 +13,7 @@
  */
 import { analyseText, type StructuralMeta, type TextAnalysis } from './analysis/analyse'
 import type { TextFlag } from './analysis/flags'
-import { normaliseStatedDate } from './dates'
+import { normaliseStatedDate } from './date-lines'
 import type { Article } from './model'
 import { normaliseText } from './text'
 import { cleanMetaText, controlCharactersFlag, describeRemoved, removeControlCharacters } from './text-hygiene'

@@ -35,7 +35,7 @@ import type { SearchResponse } from '../core/search/types'
 import type { Article, Highlight, Tag } from '../core/model'
 import { DossierError } from '../core/result'
 import * as briefings from './briefings/briefing-ops'
-import { importContents, importPaths, type ContentToImport, type ImportContext } from './import/import-batch'
+import type { ContentToImport, ImportContext } from './import/import-batch'
 import { ReuseIndexCache } from './import/reuse-index-file'
 import { restoreArticleMeta, updateArticleMeta, type ArticleMetaChange } from './library/article-meta'
 import { deleteArticle, restoreArticle } from './library/article-trash'
@@ -77,6 +77,9 @@ export interface JobControl {
 }
 
 export type { QuoteHighlight } from './highlight-ops'
+
+/** The import pipeline (readers, HTML and Word libraries), loaded when something is imported, not for every command. */
+const importBatch = () => import('./import/import-batch')
 
 export class NotebookSession {
   readonly #now: () => string
@@ -155,23 +158,23 @@ export class NotebookSession {
   }
 
   /** Imports files and folders from disk (CLI and the app's open dialog); folders are searched for every supported format. */
-  importPaths(paths: readonly string[], job: JobControl = {}): Promise<ImportReport> {
-    return importPaths(this.#importContext(job), paths)
+  async importPaths(paths: readonly string[], job: JobControl = {}): Promise<ImportReport> {
+    return (await importBatch()).importPaths(this.#importContext(job), paths)
   }
 
   /** Imports file contents (files dropped on the app window). */
-  importContents(files: readonly ContentToImport[], job: JobControl = {}): Promise<ImportReport> {
-    return importContents(this.#importContext(job), files)
+  async importContents(files: readonly ContentToImport[], job: JobControl = {}): Promise<ImportReport> {
+    return (await importBatch()).importContents(this.#importContext(job), files)
   }
 
   /** Imports pasted text, or pasted HTML (sanitised like a saved page) when the clipboard had it. */
-  importClipboard(content: ClipboardContent): Promise<ImportReport> {
+  async importClipboard(content: ClipboardContent): Promise<ImportReport> {
     const stamp = this.#now().slice(0, 19).replace(/[:T]/g, '-')
     const html = content.html?.trim()
     const file = html
       ? { name: `Pasted ${stamp}.html`, bytes: new TextEncoder().encode(html) }
       : { name: `Pasted ${stamp}.txt`, bytes: new TextEncoder().encode(content.text ?? '') }
-    return importContents(this.#importContext({}), [file])
+    return (await importBatch()).importContents(this.#importContext({}), [file])
   }
 
   /** Puts an article's metadata back exactly as a snapshot had it (undo and redo of an edit). */

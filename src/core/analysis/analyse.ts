@@ -8,7 +8,7 @@
  * passed as `structural`, beats what the text suggests; the source then says what the
  * text said, if anything.
  */
-import { normaliseStatedDate, parseDateLine, type StatedDate } from '../dates'
+import { normaliseStatedDate, parseDateLine, type StatedDate } from '../date-lines'
 import { countWords } from '../text'
 import { isSafeArticleUrl } from '../urls'
 import { blankRanges, fingerprint, type Fingerprint } from './fingerprint'

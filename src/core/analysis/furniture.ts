@@ -9,7 +9,7 @@
  * its heading or its timestamps, and a lone trailing headline is taken only when it sits
  * under a finished prose paragraph in an article whose paragraphs end like sentences.
  */
-import { parseTimestampLine } from '../dates'
+import { parseTimestampLine } from '../date-lines'
 import { endsLikeSentence, isHeadlineLike, isProse, quote, stripMarks, type Line } from './lines'
 
 export type FurnitureKind =

@@ -6,15 +6,19 @@
 import { franc } from 'franc-min'
 
 /** franc-min's ISO 639-3 codes that have an ISO 639-1 equivalent (macrolanguages where franc names one member). */
-const ISO_639_1: Readonly<Record<string, string>> = {
-  amh: 'am', arb: 'ar', azj: 'az', bel: 'be', ben: 'bn', bos: 'bs', bul: 'bg', ces: 'cs', ckb: 'ckb',
-  cmn: 'zh', deu: 'de', ell: 'el', eng: 'en', fra: 'fr', guj: 'gu', hau: 'ha', hin: 'hi', hrv: 'hr',
-  hun: 'hu', ibo: 'ig', ind: 'id', ita: 'it', jav: 'jv', jpn: 'ja', kan: 'kn', kaz: 'kk', kin: 'rw',
-  kor: 'ko', lin: 'ln', mal: 'ml', mar: 'mr', mya: 'my', nld: 'nl', npi: 'ne', nya: 'ny', pan: 'pa',
-  pbu: 'ps', pes: 'fa', plt: 'mg', pol: 'pl', por: 'pt', ron: 'ro', run: 'rn', rus: 'ru', sin: 'si',
-  som: 'so', spa: 'es', srp: 'sr', sun: 'su', swe: 'sv', swh: 'sw', tam: 'ta', tel: 'te', tgl: 'tl',
-  tha: 'th', tur: 'tr', ukr: 'uk', urd: 'ur', uzn: 'uz', vie: 'vi', yor: 'yo', zlm: 'ms', zul: 'zu',
-}
+const ISO_639_1: ReadonlyMap<string, string> = new Map([
+  ['amh', 'am'], ['arb', 'ar'], ['azj', 'az'], ['bel', 'be'], ['ben', 'bn'], ['bos', 'bs'],
+  ['bul', 'bg'], ['ces', 'cs'], ['ckb', 'ckb'], ['cmn', 'zh'], ['deu', 'de'], ['ell', 'el'],
+  ['eng', 'en'], ['fra', 'fr'], ['guj', 'gu'], ['hau', 'ha'], ['hin', 'hi'], ['hrv', 'hr'],
+  ['hun', 'hu'], ['ibo', 'ig'], ['ind', 'id'], ['ita', 'it'], ['jav', 'jv'], ['jpn', 'ja'],
+  ['kan', 'kn'], ['kaz', 'kk'], ['kin', 'rw'], ['kor', 'ko'], ['lin', 'ln'], ['mal', 'ml'],
+  ['mar', 'mr'], ['mya', 'my'], ['nld', 'nl'], ['npi', 'ne'], ['nya', 'ny'], ['pan', 'pa'],
+  ['pbu', 'ps'], ['pes', 'fa'], ['plt', 'mg'], ['pol', 'pl'], ['por', 'pt'], ['ron', 'ro'],
+  ['run', 'rn'], ['rus', 'ru'], ['sin', 'si'], ['som', 'so'], ['spa', 'es'], ['srp', 'sr'],
+  ['sun', 'su'], ['swe', 'sv'], ['swh', 'sw'], ['tam', 'ta'], ['tel', 'te'], ['tgl', 'tl'],
+  ['tha', 'th'], ['tur', 'tr'], ['ukr', 'uk'], ['urd', 'ur'], ['uzn', 'uz'], ['vie', 'vi'],
+  ['yor', 'yo'], ['zlm', 'ms'], ['zul', 'zu'],
+])
 
 /** Characters of text franc reads: a few paragraphs settle the answer, and franc's time grows with length. */
 const SAMPLE_CHARS = 4000
@@ -29,7 +33,7 @@ export interface DetectedLanguage {
 export function detectLanguage(text: string): DetectedLanguage {
   const iso6393 = franc(text.slice(0, SAMPLE_CHARS), { minLength: 40 })
   if (iso6393 === 'und') return { tag: null, iso6393 }
-  return { tag: ISO_639_1[iso6393] ?? iso6393, iso6393 }
+  return { tag: ISO_639_1.get(iso6393) ?? iso6393, iso6393 }
 }
 
 /** Normalises a stated language (an HTML `lang`, `og:locale` such as `en_GB`) to a BCP-47 tag. */

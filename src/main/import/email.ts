@@ -8,7 +8,7 @@
  * which). MIME decoding (quoted-printable, base64, charsets, encoded words) is postal-mime's.
  */
 import PostalMime from 'postal-mime'
-import { normaliseStatedDate } from '../../core/dates'
+import { normaliseStatedDate } from '../../core/date-lines'
 import { DossierError } from '../../core/result'
 import { isSafeArticleUrl } from '../../core/urls'
 import { extractClipboardHtml } from './html'

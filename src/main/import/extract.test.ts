@@ -57,7 +57,7 @@ describe.skipIf(corpusFiles.length === 0)('the corpus articles', () => {
 describe('extractDocument', () => {
   it('chooses the format by extension, case-insensitively', () => {
     expect(['a.TXT', 'b.md', 'c.Markdown', 'd.htm', 'e.HTML', 'f.xhtml', 'g.pdf', 'h.docx', 'i.doc', 'j'].map(formatOfFileName)).toEqual(['txt', 'md', 'md', 'html', 'html', 'html', 'pdf', 'docx', null, null])
-    expect(SUPPORTED_EXTENSIONS).toEqual(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.pdf', '.docx'])
+    expect(SUPPORTED_EXTENSIONS).toEqual(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.pdf', '.docx', '.eml'])
   })
 
   it('returns .txt text exactly as decoded (paragraphs, line endings and all: the core normalises)', async () => {
@@ -82,7 +82,7 @@ describe('extractDocument', () => {
     ['archive.md', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), 'binary-file', 'archive.md is a ZIP archive (for example a .docx, .xlsx or .zip file), not Markdown. If it is a Word document, rename it to .docx.'],
     ['page.html', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]), 'binary-file', 'page.html is a JPEG image, not HTML.'],
     ['letter.txt', Buffer.from('{\\rtf1\\ansi Hello}'), 'unsupported-type', 'letter.txt is an RTF document, not text.'],
-    ['notes.doc', Buffer.from('x'), 'unsupported-type', /notes\.doc: files of type \.doc cannot be imported; Dossier imports \.txt, .*\.docx files\./],
+    ['notes.doc', Buffer.from('x'), 'unsupported-type', /notes\.doc: files of type \.doc cannot be imported; Dossier imports \.txt, .*\.docx, \.eml files\./],
     ['picture.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0]), 'unsupported-type', /\(this one is a JPEG image\)/],
     ['README', Buffer.from('text'), 'unsupported-type', /files without an extension cannot be imported/],
     ['../evil.txt', Buffer.from('text'), 'bad-file-name', /path separators/],
@@ -179,7 +179,7 @@ describe('reading files from disk', () => {
     mkdirSync(empty)
     writeFileSync(join(empty, 'map.png'), 'x')
     expect((await collectImportFiles([empty], SUPPORTED_EXTENSIONS)).problems).toEqual([
-      { source: empty, status: 'failed', error: { code: 'no-importable-files', message: `The folder ${empty} holds no .txt, .text, .md, .markdown, .html, .htm, .xhtml, .pdf or .docx files to import.` } },
+      { source: empty, status: 'failed', error: { code: 'no-importable-files', message: `The folder ${empty} holds no .txt, .text, .md, .markdown, .html, .htm, .xhtml, .pdf, .docx or .eml files to import.` } },
     ])
   })
 })

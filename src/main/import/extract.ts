@@ -28,24 +28,24 @@ import type { ExtractedDocument, SourceFormat } from './types'
 
 export type { ExtractedDocument, ExtractedMeta, ExtractFlag, ExtractFlagKind, MetaKey, MetaValue, SourceFormat } from './types'
 
-const FORMAT_BY_EXTENSION: Record<string, Exclude<SourceFormat, 'clipboard'>> = {
-  '.txt': 'txt',
-  '.text': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.pdf': 'pdf',
-  '.docx': 'docx',
-  '.eml': 'email',
-}
+const FORMAT_BY_EXTENSION: ReadonlyMap<string, Exclude<SourceFormat, 'clipboard'>> = new Map([
+  ['.txt', 'txt'],
+  ['.text', 'txt'],
+  ['.md', 'md'],
+  ['.markdown', 'md'],
+  ['.html', 'html'],
+  ['.htm', 'html'],
+  ['.xhtml', 'html'],
+  ['.pdf', 'pdf'],
+  ['.docx', 'docx'],
+  ['.eml', 'email'],
+])
 
 /** Every extension extractDocument reads (for folder walks and dialogs). */
-export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMAT_BY_EXTENSION)
+export const SUPPORTED_EXTENSIONS: readonly string[] = [...FORMAT_BY_EXTENSION.keys()]
 
 export function formatOfFileName(fileName: string): Exclude<SourceFormat, 'clipboard'> | null {
-  return FORMAT_BY_EXTENSION[extname(fileName).toLowerCase()] ?? null
+  return FORMAT_BY_EXTENSION.get(extname(fileName).toLowerCase()) ?? null
 }
 
 export interface ExtractOptions {

@@ -17,7 +17,7 @@
  * Only safe article URLs (src/core/urls.ts) and dates the core can read are accepted;
  * values are white-space collapsed and length-limited.
  */
-import { normaliseStatedDate } from '../../core/dates'
+import { normaliseStatedDate } from '../../core/date-lines'
 import { isSafeArticleUrl } from '../../core/urls'
 import type { DomNode } from './html-text'
 import type { ExtractedMeta, MetaKey } from './types'

@@ -68,6 +68,14 @@ describe('markdownToText', () => {
     })
   })
 
+  it('reads no metadata from front-matter keys that are names on Object.prototype', () => {
+    const keys = Object.getOwnPropertyNames(Object.prototype).filter((name) => /^[A-Za-z_][\w-]*$/.test(name))
+    const markdown = ['---', ...keys.map((key) => `${key}: ${key} value`), 'title: Named fields only', '---', '', 'Body text.'].join('\n')
+    const { meta } = markdownToText(markdown)
+    expect(Object.keys(meta)).toEqual(['title'])
+    expect(meta.title).toEqual({ value: 'Named fields only', source: 'Markdown front matter title' })
+  })
+
   it('leaves arithmetic and lone markers alone', () => {
     expect(inline('5 * 3 * 2 = 30 and a_b_c and x__y__z')).toBe('5 * 3 * 2 = 30 and a_b_c and x__y__z')
     expect(inline('**bold** and ~~gone~~ and `code`')).toBe('bold and gone and code')

@@ -24,21 +24,22 @@ export interface MarkdownText {
   meta: ExtractedMeta
 }
 
-const FRONT_MATTER_KEYS: Record<string, MetaKey> = {
-  title: 'title',
-  author: 'author',
-  authors: 'author',
-  date: 'published',
-  published: 'published',
-  url: 'url',
-  canonical_url: 'url',
-  source: 'outlet',
-  outlet: 'outlet',
-  publisher: 'outlet',
-  site: 'outlet',
-  lang: 'language',
-  language: 'language',
-}
+/** Front-matter keys Dossier reads. A Map: the keys come from the file (`constructor: x` must be no key). */
+const FRONT_MATTER_KEYS: ReadonlyMap<string, MetaKey> = new Map([
+  ['title', 'title'],
+  ['author', 'author'],
+  ['authors', 'author'],
+  ['date', 'published'],
+  ['published', 'published'],
+  ['url', 'url'],
+  ['canonical_url', 'url'],
+  ['source', 'outlet'],
+  ['outlet', 'outlet'],
+  ['publisher', 'outlet'],
+  ['site', 'outlet'],
+  ['lang', 'language'],
+  ['language', 'language'],
+])
 
 export function markdownToText(markdown: string): MarkdownText {
   let source = markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
@@ -190,7 +191,7 @@ function readFrontMatter(yaml: string, meta: ExtractedMeta): void {
   for (const line of yaml.split('\n')) {
     const field = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line)
     if (!field) continue
-    const key = FRONT_MATTER_KEYS[field[1]!.toLowerCase()]
+    const key = FRONT_MATTER_KEYS.get(field[1]!.toLowerCase())
     let value = field[2]!.trim()
     if (!key || meta[key] || value === '' || value === '|' || value === '>') continue
     if (/^\[.*\]$/.test(value)) {
