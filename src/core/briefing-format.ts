@@ -71,6 +71,37 @@ export function describeScope(layout: BriefingLayout): string {
   return parts.join(' · ')
 }
 
+/** A list marker the analyst may type before a judgment: `1.`, `2)`, `-`, `*`, `•`. */
+const LIST_MARKER = /^[ \t]*(?:\d{1,3}[.)]|[-*•–])[ \t]+/
+
+/**
+ * The key judgments as a list, one judgment per item, to be numbered 1, 2, 3…: a line that
+ * starts with a list marker starts an item (the marker is dropped: the list is numbered);
+ * so does a line after a blank line. Lines that follow within an item stay in it (line
+ * breaks kept). Without any marker or blank line, each line is a judgment. Empty when
+ * there are none.
+ */
+export function keyJudgmentItems(text: string): string[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n')
+  const marked = lines.some((l) => LIST_MARKER.test(l))
+  const paragraphs = lines.some((l) => l.trim() === '')
+  const items: string[][] = []
+  let current: string[] | null = null
+  for (const line of lines) {
+    if (line.trim() === '') {
+      current = null
+      continue
+    }
+    const startsItem = current === null || LIST_MARKER.test(line) || (!marked && !paragraphs)
+    if (startsItem) {
+      current = []
+      items.push(current)
+    }
+    current!.push(line.replace(LIST_MARKER, '').trim())
+  }
+  return items.map((item) => item.join('\n'))
+}
+
 /** `12 passages from 5 sources`. */
 export function describeCounts(layout: BriefingLayout): string {
   return `${plural(layout.passageCount, 'passage')} from ${plural(layout.sources.length, 'source')}`

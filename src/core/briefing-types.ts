@@ -101,6 +101,8 @@ export interface BriefingSource {
   url: string | null
   /** sha256 of the article's stored text (its stable identity when there is no URL). */
   bodyHash: string
+  /** BCP-47 language of the article's text, when analysis could tell (the PDF tags its passages with it). */
+  language: string | null
   /** Numbers of the passages that cite this source, ascending. */
   citedBy: number[]
 }
@@ -112,9 +114,11 @@ export type BriefingWarning =
   | { kind: 'section-empty'; tagId: TagId; message: string }
   | { kind: 'undated-left-out'; articleIds: ArticleId[]; passageCount: number; message: string }
 
+/** What the briefing holds (its title block's "Scope" line): only sections that are in it. */
 export interface BriefingScope {
+  /** The tags of the briefing's sections, in section order (a chosen tag whose section was left out is not here). */
   tags: Tag[]
-  /** Whether the passages without a tag are in too (their own last section). */
+  /** Whether the passages without a tag are in too (their own last section, printed). */
   untagged: boolean
   articleCount: number | null
   from: string | null

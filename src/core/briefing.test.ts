@@ -74,7 +74,7 @@ describe('buildBriefing', () => {
   })
 
   it('formats a citation with only the fields the source has', () => {
-    const source = { number: 2, articleId: 'a-x' as ArticleId, title: 'T', outlet: 'bne IntelliNews', author: null, published: '2024-12-15', url: null, bodyHash: 'a'.repeat(64), citedBy: [] }
+    const source = { number: 2, articleId: 'a-x' as ArticleId, title: 'T', outlet: 'bne IntelliNews', author: null, published: '2024-12-15', url: null, bodyHash: 'a'.repeat(64), language: null, citedBy: [] }
     expect(formatCitation(source)).toBe('[2] bne IntelliNews, “T”, 15 December 2024.')
     expect(formatCitation({ ...source, number: 1, outlet: null, published: null })).toBe('[1] “T”.')
     expect(formatCitation({ ...source, author: 'Jane Roe' })).toBe('[2] bne IntelliNews, “T”, by Jane Roe, 15 December 2024.')
@@ -108,8 +108,16 @@ describe('passages without a tag', () => {
     expect(untagged.passages[0]).toMatchObject({ quote: 'a comment but no tag', comment: 'Why does this matter?', tags: [], alsoIn: [] })
     expect(b.passageCount).toBe(7)
     expect(b.highlightCount).toBe(6)
-    expect(b.scope).toMatchObject({ tags: DEFAULT_TAGS, untagged: true })
-    expect(describeScope(b)).toBe(`Tags: ${DEFAULT_TAGS.map((t) => t.name).join(', ')}; passages without a tag`)
+    // Negotiations has no passages: its section is left out, and so is its name from the scope.
+    expect(b.scope).toMatchObject({ tags: DEFAULT_TAGS.filter((t) => t.id !== TALKS), untagged: true })
+    expect(describeScope(b)).toBe('Tags: Bases, Convoys; passages without a tag')
+  })
+
+  it('are not named in the scope when there are none, though every passage was asked for', () => {
+    const b = buildBriefing({ title: 'All' }, data, GEN_AT)
+    expect(b.sections.map((s) => sectionName(s))).toEqual(['Bases', 'Convoys'])
+    expect(b.scope.untagged).toBe(false)
+    expect(describeScope(b)).toBe('Tags: Bases, Convoys')
   })
 
   it('are left out when tags are chosen, unless asked for', () => {
@@ -145,6 +153,17 @@ const doc = (tags: TagId[] = [BASES, CONVOYS]) =>
 const numbers = (b: BriefingLayout) => b.sections.map((s) => [s.tag?.name, s.passages.map((p) => `${p.number}:${p.highlightId}`)])
 
 describe('buildBriefing from a BriefingDocument', () => {
+  it('names in its scope only the sections it holds: a chosen tag whose section was left out is not listed', () => {
+    const b = buildBriefing(doc([BASES, TALKS, CONVOYS]), data, GEN)
+    expect(b.sections.map((s) => sectionName(s))).toEqual(['Bases', 'Convoys'])
+    expect(b.warnings.map((w) => w.kind)).toEqual(['section-empty'])
+    expect(b.scope.tags.map((t) => t.name)).toEqual(['Bases', 'Convoys'])
+    expect(describeScope(b)).toBe('Tags: Bases, Convoys')
+    // A section kept for its note alone is in the briefing, so in its scope.
+    const noted = buildBriefing(setSectionNote(doc([BASES, TALKS]), TALKS, 'No talks this week.'), data, GEN)
+    expect(describeScope(noted)).toBe('Tags: Bases, Negotiations')
+  })
+
   it('carries the title block fields and numbers passages 1..n across sections (repeat mode)', () => {
     const b = buildBriefing(doc(), data, GEN)
     expect(b).toMatchObject({ briefingId: 'b-0123456789', title: 'Doc', author: 'A. Analyst', handling: 'UNCLASSIFIED', date: '2026-11-21', multiTag: 'repeat' })

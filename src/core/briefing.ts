@@ -217,6 +217,7 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
       published: article.published,
       url: article.url,
       bodyHash: article.bodyHash,
+      language: article.language,
       citedBy: [],
     }
     sources.push(source)
@@ -291,7 +292,14 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
     keyJudgments: doc.keyJudgments,
     generatedAt: options.generatedAt,
     multiTag: doc.multiTag,
-    scope: { tags: chosenTags, untagged, articleCount: articleFilter ? articleFilter.size : null, from, to },
+    // What is in the briefing: a section left out (no passages, no note) is not in its scope.
+    scope: {
+      tags: sections.flatMap((s) => (s.tag ? [s.tag] : [])),
+      untagged: sections.some((s) => s.tag === null),
+      articleCount: articleFilter ? articleFilter.size : null,
+      from,
+      to,
+    },
     sections,
     sources,
     passageCount,

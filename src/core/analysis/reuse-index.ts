@@ -114,8 +114,17 @@ export class ReuseIndex {
     this.#live--
   }
 
-  /** How many articles hold this sample. */
+  /**
+   * How many articles hold this sample. Weighting asks this of every sample of every pair
+   * compared, and a common sample has thousands of holders: with no article removed since
+   * the last compaction it is a count of the sample's range (two binary searches), not a
+   * walk over its holders.
+   */
   sampleArticles(sample: number): number {
+    if (this.#live === this.#entries.length) {
+      const from = sample * ORD_SCALE
+      return lowerBound64(this.#baseSamples, from + ORD_SCALE) - lowerBound64(this.#baseSamples, from) + (this.#deltaSamples.get(sample)?.length ?? 0)
+    }
     let n = 0
     this.#forSample(sample, () => void n++)
     return n
@@ -126,8 +135,11 @@ export class ReuseIndex {
     return this.#stemArticles.get(stem) ?? 0
   }
 
-  /** How many articles hold a sentence with this key. */
+  /** How many articles hold a sentence with this key (counted as sampleArticles counts). */
   sentenceArticles(key: number): number {
+    if (this.#live === this.#entries.length) {
+      return lowerBound32(this.#baseSentences, key + 1) - lowerBound32(this.#baseSentences, key) + (this.#deltaSentences.get(key)?.length ?? 0)
+    }
     let n = 0
     this.#forSentence(key, () => void n++)
     return n
@@ -167,6 +179,7 @@ export class ReuseIndex {
     const self = this.#ordinal.get(entry.id)
     const holders: number[] = []
     for (const s of entry.samples) {
+      if (this.sampleArticles(s) > maxHolders) continue
       holders.length = 0
       this.#forSample(s, (ord) => void holders.push(ord))
       if (holders.length > maxHolders) continue

@@ -47,7 +47,8 @@ describe('exporting a briefing', () => {
     const untagged = md.slice(md.indexOf('## §4 Untagged passages'))
     expect(untagged).toMatch(/^## §4 Untagged passages\n\n\*Highlighted passages that carry no tag\.\*\n\n\*\*Passage 9\*\*\n\n> Freight rates rose for a third month, brokers said; waits at anchor, not demand, explain it\.\n\n\*\*Comment:\*\* Untagged passage\.\n/)
     expect(md).toContain('4. §4 Untagged passages (1 passage)')
-    expect(md).toContain('**Scope:** Tags: Bases, Convoys, Negotiations, Ports & shipping, People; passages without a tag')
+    // The scope names only the sections the briefing holds: Bases and Convoys have no passages.
+    expect(md).toContain('**Scope:** Tags: Negotiations, Ports & shipping, People; passages without a tag')
     expect(await leftovers()).toEqual([])
   })
 

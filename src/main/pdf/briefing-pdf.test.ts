@@ -1,177 +1,31 @@
-import { spawnSync } from 'node:child_process'
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildBriefing, formatCitation, formatCitedBy, sectionDescription, sectionName, type BriefingLayout } from '../../core/briefing'
-import { createBriefingDocument, makeBriefingId, setSectionNote, updateBriefingFields } from '../../core/briefing-document'
-import type { ArticleId, HighlightId, TagId } from '../../core/ids'
-import { emptyAnalysisFields, type Article, type Highlight, type Tag } from '../../core/model'
-import { makeTextTarget } from '../../core/selectors'
+import { buildBriefing, formatCitation, formatCitedBy, keyJudgmentItems, sectionDescription, sectionName, type BriefingLayout } from '../../core/briefing'
+import { updateBriefingFields } from '../../core/briefing-document'
 import { BRIEFING_FONT_FILES, renderBriefingPdf, writeBriefingPdf } from './briefing-pdf'
-import { containsArabic, splitScriptRuns } from './script-runs'
+import {
+  AUTHOR,
+  countIn,
+  expectInPdfText,
+  FONTS_DIR,
+  fixtureDocument,
+  GENERATED,
+  HANDLING,
+  has,
+  normalise,
+  NOTEBOOK,
+  PEOPLE,
+  Q,
+  ROOT,
+  run,
+  skeleton,
+  type Extracted,
+} from './briefing-pdf-fixture'
+import { containsArabic } from './script-runs'
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
-const FONTS_DIR = join(ROOT, 'resources', 'fonts')
 const ARTIFACTS_DIR = join(ROOT, 'test-artifacts', 'pdf')
-
-/** Whether a command-line tool is installed (poppler-utils / qpdf). */
-function has(bin: string): boolean {
-  const probe = spawnSync(bin, [bin === 'qpdf' ? '--version' : '-v'], { stdio: 'ignore' })
-  return probe.error === undefined
-}
-
-function run(bin: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(bin, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-  if (r.error) throw r.error
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
-}
-
-/**
- * How text is compared. pdftotext wraps lines where the PDF wraps them, so runs of
- * whitespace collapse to one space; nothing else is changed.
- *
- * Arabic: the PDF draws a right-to-left run in visual order, and pdftotext turns it back:
- * - the default mode yields each Arabic run in logical order (the order typed), wrapped in
- *   bidi embedding controls U+202B … U+202C, but moves the neutral characters that touch
- *   the run (spaces, brackets, quotes) to the other side of it;
- * - `-raw` (content-stream order) keeps Latin text exact but gives Arabic in visual order.
- * So Latin-only strings are checked exactly in the `-raw` text; strings holding Arabic are
- * checked as (1) every Arabic run, exactly and in logical order, in the default-mode text,
- * and (2) every other character, in order, once Arabic letters, bidi controls and
- * whitespace are set aside on both sides. Visual order itself is checked with word
- * positions (`pdftotext -bbox`).
- */
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g
-const normalise = (s: string) => s.replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ').trim()
-const skeleton = (s: string) => s.replace(/[\p{Script_Extensions=Arabic}\u202a-\u202e\u2066-\u2069\s]/gu, '')
-
-interface Extracted {
-  /** `pdftotext -raw`, page furniture removed, normalised. */
-  raw: string
-  /** `pdftotext` default mode, page furniture removed, normalised. */
-  reading: string
-}
-
-function expectInPdfText(extracted: Extracted, expected: string): void {
-  if (!containsArabic(expected)) {
-    expect(extracted.raw).toContain(normalise(expected))
-    return
-  }
-  for (const r of splitScriptRuns(expected).filter((x) => x.arabic)) expect(extracted.reading).toContain(normalise(r.text))
-  expect(skeleton(extracted.reading)).toContain(skeleton(expected))
-}
-
-const countIn = (haystack: string, needle: string) => haystack.split(needle).length - 1
-
-// ---------------------------------------------------------------------------------------
-// Fixture: a notebook written by hand (Turkish, curly quotes, dashes, ellipsis, Arabic in
-// English sentences, a passage in Arabic, a passage long enough to cross a page), built
-// into a briefing with the real buildBriefing.
-
-const HANDLING = 'UNCLASSIFIED // FOR TRAINING'
-const AUTHOR = 'Analyst Sohtaoğlu'
-const GENERATED = '2026-11-21T13:57:00.000Z'
-
-const TAGS: Tag[] = [
-  { id: 't-ports' as TagId, name: 'Ports & shipping', color: '#0072B2', description: 'Port calls, shipping routes and who controls the harbours.' },
-  { id: 't-sanctions' as TagId, name: 'Sanctions – enforcement', color: '#D55E00', description: 'How existing measures are (or are not) applied.' },
-  { id: 't-people' as TagId, name: 'People', color: '#CC79A7', description: '' },
-]
-const [PORTS, SANCTIONS, PEOPLE] = TAGS.map((t) => t.id) as [TagId, TagId, TagId]
-
-const FILLER = [
-  'Harbour officials said the berths on the northern quay had been cleared by the end of the week, and that civilian traffic would resume once the dredging contract was signed.',
-  'Two tugboats and a floating crane were seen leaving the outer basin at dawn; local fishermen said the naval patrols that had stopped them for a decade were no longer there.',
-  'The operator declined to say how many containers were still waiting for inspection, citing “commercial sensitivities” and the need to consult its insurers first.',
-  'Freight rates on the route rose for a third consecutive month, which brokers attributed to longer waits at anchor rather than to any change in demand.',
-]
-const LONG_QUOTE =
-  'The report runs to forty pages and its conclusions are cautious. ' +
-  [...FILLER, ...FILLER].join(' ') +
-  '\n\nA second paragraph follows the blank line: it describes the customs regime, the fees charged per tonne and the documents a master must present before unloading. ' +
-  [...FILLER].reverse().join(' ')
-
-const Q = {
-  tartus: 'Satellite images show two vessels berthed at the port of طرطوس on 14 December, the operator’s third call this year…',
-  harbour: 'The harbour authority (مرفأ طرطوس) published its tariff only in Arabic.',
-  route: 'Ships now sail from طرطوس – بانياس along the coast before turning west.',
-  arabic: 'أعلنت سلطة مرفأ طرطوس أن الرسوم ستبقى كما هي حتى نهاية العام 2025.',
-  sohtaoglu: 'Mehmet Sohtaoğlu told reporters that the “temporary” arrangement — agreed in March — would ‘remain in place’ until further notice.',
-  age: 'Sohtaoğlu, 54, has led the port authority since 2019.',
-}
-
-const TEXTS: Record<string, string> = {
-  'a-0000000001': `Tartus, 15 December. ${Q.tartus} ${Q.route} ${FILLER.join(' ')} ${LONG_QUOTE}`,
-  'a-0000000002': `Ankara. ${Q.sohtaoglu} ${Q.age} ${FILLER.join(' ')}`,
-  'a-0000000003': `Notes. ${Q.harbour} ${Q.arabic} ${FILLER.join(' ')}`,
-}
-const article = (n: number, title: string, outlet: string | null, author: string | null, published: string | null, url: string | null): Article => {
-  const id = `a-000000000${n}`
-  return {
-    id: id as ArticleId,
-    title,
-    outlet,
-    author,
-    published,
-    url,
-    metaSources: {},
-    bodyHash: String(n).repeat(64),
-    wordCount: 100,
-    charCount: TEXTS[id]!.length,
-    importedAt: '2025-03-01T09:00:00.000Z',
-    ...emptyAnalysisFields(),
-    source: { fileName: `${id}.txt`, format: 'txt', originalFile: `originals/${'f'.repeat(64)}.txt`, originalHash: 'f'.repeat(64) },
-  }
-}
-const ARTICLES = [
-  article(1, 'Russia withdraws naval assets from Syrian ports', 'bne IntelliNews', 'Jane Roe', '2024-12-15', 'https://example.org/news/russia-withdraws'),
-  article(2, '“Temporary” corridor will stay, Sohtaoğlu says', 'Anadolu Agency', null, '2025-01-03T10:00:00+03:00', null),
-  article(3, 'Notes from the harbour at طرطوس', null, 'A. N. Writer', null, null),
-]
-
-let counter = 0
-function hl(articleNo: number, quote: string, tagIds: TagId[], comment = '', occurrence = 0): Highlight {
-  const id = `a-000000000${articleNo}`
-  const text = TEXTS[id]!
-  let start = -1
-  for (let i = 0; i <= occurrence; i++) start = text.indexOf(quote, start + 1)
-  if (start < 0) throw new Error(`not in the text: ${quote}`)
-  counter++
-  const hId = `h-${String(counter).padStart(10, '0')}` as HighlightId
-  return { id: hId, articleId: id as ArticleId, target: makeTextTarget(text, start, start + quote.length), tagIds, comment, createdAt: GENERATED, updatedAt: GENERATED }
-}
-const HIGHLIGHTS: Highlight[] = [
-  hl(1, Q.tartus, [PORTS], 'Cross-check with the AIS data for the same week.'),
-  hl(1, Q.route, [PORTS]),
-  hl(3, Q.harbour, [PORTS], 'Ask for a translation of the tariff — the fees matter.'),
-  hl(3, Q.arabic, [PORTS], 'The authority’s statement, in full.'),
-  ...FILLER.map((q, i) => hl(1, q, [PORTS], i % 2 === 0 ? `Filler comment number ${i + 1}; worth a follow-up.` : '')),
-  hl(1, LONG_QUOTE, [PORTS], 'Long quote: checks that a passage may run across a page break.'),
-  hl(2, Q.sohtaoglu, [SANCTIONS, PEOPLE], 'Contradicts the ministry’s statement of 2 February… check the Turkish original.'),
-  ...FILLER.map((q) => hl(2, q, [SANCTIONS])),
-  hl(2, Q.age, [PEOPLE], 'Born in İzmir; check the date.'),
-  ...FILLER.map((q) => hl(3, q, [PEOPLE])),
-]
-const NOTEBOOK = { articles: ARTICLES, tags: TAGS, highlights: HIGHLIGHTS }
-
-function fixtureDocument() {
-  let doc = createBriefingDocument({
-    id: makeBriefingId('00000pdf01'),
-    now: GENERATED,
-    tags: TAGS,
-    title: 'Eastern Mediterranean ports — weekly briefing',
-    author: AUTHOR,
-    handling: HANDLING,
-    keyJudgments: 'Russia is keeping a foothold at طرطوس while talks continue.\n\nPort traffic is recovering — slowly — and the tariff regime favours local operators.',
-  })
-  doc = setSectionNote(doc, PORTS, 'Port calls are down sharply since December; the operator’s statements conflict.')
-  doc = setSectionNote(doc, PEOPLE, 'Who decides at the port, and who speaks for it.')
-  return doc
-}
-
-// ---------------------------------------------------------------------------------------
 
 let dir: string
 const layout = buildBriefing(fixtureDocument(), NOTEBOOK, { generatedAt: GENERATED })
@@ -235,13 +89,17 @@ describe('writeBriefingPdf: the written file', () => {
       expect(page1).toContain(`PREPARED BY ${AUTHOR}`)
       expect(page1).toContain('DATE 21 November 2026')
       expect(page1).toContain(`HANDLING ${HANDLING}`)
-      expect(page1).toContain('SCOPE Tags: Ports & shipping, Sanctions – enforcement, People')
-      expect(page1).toContain(`CONTENTS ${layout.passageCount} passages from 3 sources in 3 sections`)
+      // The section of the chosen tag that no passage carries was left out: the scope does not name it.
+      expect(layout.warnings.map((w) => w.kind)).toEqual(['section-empty'])
+      expect(page1).toContain('SCOPE Tags: Ports & shipping, Sanctions – enforcement, People CONTENTS')
+      expect(page1).not.toContain('Unused tag')
+      expect(page1).toContain(`CONTENTS ${layout.passageCount} passages from ${layout.sources.length} sources in 3 sections`)
     })
 
-    it('holds the key judgments exactly', () => {
-      expectInPdfText(extracted, 'Key judgments')
-      expectInPdfText(extracted, layout.keyJudgments)
+    it('holds the key judgments exactly, numbered 1, 2…', () => {
+      const items = keyJudgmentItems(layout.keyJudgments)
+      expect(items).toHaveLength(2)
+      expectInPdfText(extracted, `Key judgments ${items.map((item, i) => `${i + 1}. ${item}`).join(' ')}`)
     })
 
     it('holds every quote exactly, including Turkish letters, curly quotes, dashes, ellipsis and Arabic', () => {
@@ -309,7 +167,8 @@ describe('writeBriefingPdf: the written file', () => {
         expect(m, sectionName(s)).not.toBeNull()
         return Number(m![1])
       })
-      const startPage = (heading: string) => pages.findIndex((p, i) => i > 0 && normalise(p).includes(heading)) + 1
+      // The heading, not an "Also in §3 People (passage 16)" line before it.
+      const startPage = (heading: string) => pages.findIndex((p, i) => i > 0 && new RegExp(`${escapeRegExp(heading)}(?! \\(passage)`).test(normalise(p))) + 1
       expect(listed).toEqual(layout.sections.map((s) => startPage(`§${s.number} ${sectionName(s)}`)))
       expect(listed).toEqual(rendered.sectionPages)
       const sources = /Sources \d+ sources?[ .]+(\d+)/.exec(toc)
@@ -352,11 +211,15 @@ describe('writeBriefingPdf: the written file', () => {
       expect(second.x).toBeLessThan(first.x)
     })
 
-    it('sets a passage in Arabic right-aligned, its first word at the right edge', () => {
+    it('sets a passage in Arabic right-aligned between «…», its opening mark and first word at the right edge', () => {
       const first = words.find((w) => w.text === drawn('أعلنت'))!
       const line = lineOf(first.text)
-      expect(line.at(-1)!.text).toBe(first.text)
-      expect(first.xMax).toBeGreaterThan(595.28 - 70 - 3)
+      // The opening «, mirrored as right-to-left text is, opens the quote on the right: »…«.
+      expect(line.at(-1)!.text).toBe('»')
+      expect(line.at(-2)!.text).toBe(first.text)
+      expect(line.at(-1)!.xMax).toBeGreaterThan(595.28 - 70 - 3)
+      // The closing mark at its left end, after the full stop (the gutter number aside).
+      expect(line.filter((w) => w.x >= 90)[0]!.text).toBe('«.')
       // European digits inside it stay left to right.
       expect(line.some((w) => w.text === '2025.' || w.text === '.2025' || w.text === '2025')).toBe(true)
     })
@@ -422,7 +285,7 @@ describe('writeBriefingPdf: the written file', () => {
       expect(cols.at(-5), row).toBe('yes')
       expect(cols.at(-4), row).toBe('yes')
       expect(cols.at(-3), row).toBe('yes')
-      expect(row).toMatch(/^[A-Z]{6}\+Noto(Sans-(Regular|Bold|Italic)|NaskhArabic)\s/)
+      expect(row).toMatch(/^[A-Z]{6}\+Noto(Sans-(Regular|Bold|Italic)|Serif-Regular|NaskhArabic)\s/)
     }
   })
 
@@ -489,61 +352,6 @@ describe('writeBriefingPdf: cross-reference mode and defaults', () => {
     expect(text).not.toContain('Key judgments')
     expect(text).not.toContain('PREPARED BY')
     expect(text).not.toContain('HANDLING')
-    await rm(out)
-  })
-})
-
-describe('writeBriefingPdf: failures never leave a half-written file', () => {
-  let failDir: string
-  beforeAll(async () => {
-    failDir = await mkdtemp(join(tmpdir(), 'dossier-briefing-fail-'))
-  })
-  afterAll(async () => {
-    await rm(failDir, { recursive: true, force: true })
-  })
-
-  const leftoverTemps = async (d: string) => (await readdir(d)).filter((name) => name.endsWith('.tmp'))
-
-  it('rejects with ENOENT when the target directory does not exist, creating nothing', async () => {
-    const missing = join(failDir, 'no-such-dir')
-    await expect(writeBriefingPdf(layout, join(missing, 'out.pdf'), { fontsDir: FONTS_DIR })).rejects.toMatchObject({ code: 'ENOENT' })
-    expect(await readdir(failDir)).toEqual([])
-    expect(await leftoverTemps(tmpdir())).toEqual([])
-  })
-
-  it('keeps an existing file byte for byte when the fonts directory is wrong, naming the font', async () => {
-    const out = join(failDir, 'keep.pdf')
-    const old = Buffer.from('%PDF-1.3 previous briefing, must survive\n')
-    await writeFile(out, old)
-    const error = await writeBriefingPdf(layout, out, { fontsDir: join(failDir, 'no-fonts-here') }).catch((e: unknown) => e as Error & { code?: string })
-    expect(error).toBeInstanceOf(Error)
-    expect((error as Error).message).toMatch(/^Cannot load the PDF font NotoSans-Regular\.ttf from .*no-fonts-here/)
-    expect((error as { code?: string }).code).toBeUndefined()
-    expect(await readFile(out)).toEqual(old)
-    expect(await readdir(failDir)).toEqual(['keep.pdf'])
-  })
-
-  it('keeps an existing file and removes the temp file when a font is corrupt', async () => {
-    const brokenFonts = join(failDir, 'fonts')
-    await mkdir(brokenFonts)
-    for (const file of Object.values(BRIEFING_FONT_FILES)) await copyFile(join(FONTS_DIR, file), join(brokenFonts, file))
-    await writeFile(join(brokenFonts, BRIEFING_FONT_FILES.bold), 'not a font')
-    const out = join(failDir, 'keep2.pdf')
-    const old = Buffer.from('older bytes')
-    await writeFile(out, old)
-    await expect(writeBriefingPdf(layout, out, { fontsDir: brokenFonts })).rejects.toThrow(/Cannot load the PDF font NotoSans-Bold\.ttf/)
-    expect(await readFile(out)).toEqual(old)
-    expect((await readdir(failDir)).sort()).toEqual(['fonts', 'keep.pdf', 'keep2.pdf'])
-    await rm(brokenFonts, { recursive: true })
-  })
-
-  it('reports progress through layout, drawing and writing', async () => {
-    const seen: string[] = []
-    const out = join(failDir, 'progress.pdf')
-    await writeBriefingPdf(layout, out, { fontsDir: FONTS_DIR, onProgress: (p) => seen.push(`${p.phase}:${p.done}/${p.total}`) })
-    expect(seen[0]).toBe(`layout:0/${layout.sections.length + 2}`)
-    expect(seen).toContain(`draw:${result.pageCount}/${result.pageCount}`)
-    expect(seen.at(-1)).toBe('finish:1/1')
     await rm(out)
   })
 })

@@ -7,6 +7,10 @@
  * page has a running header (title; handling line) and a footer (`Page n of m`; handling
  * line). The PDF has bookmarks per section and passage, internal links (contents, citation
  * numbers, cross-references) and document info (Title, Author, Subject, Keywords = tags).
+ * It is a tagged PDF: a structure tree in reading order (title H1; the title block's table;
+ * key judgments and passages as numbered lists; BlockQuote per quote, tagged with its
+ * language; links as Link elements), the document language, and page furniture and
+ * decoration marked as artifacts (./structure, ./tagged-drawing).
  *
  * How: two passes. `composeBriefing` lays everything out into per-page drawing operations
  * (text is broken into lines by ./text-layout with the real font metrics, right-to-left
@@ -37,6 +41,8 @@ import { pageBookmarks, pageFurniture } from './page-furniture'
 import { addPage, createDocument, makeMeasure, type BriefingPdfOptions, type Doc, type PdfProgress } from './pdf-document'
 import { composeSection } from './sections'
 import { composeSources } from './source-list'
+import type { StructNode } from './structure'
+import { TaggedDrawing } from './tagged-drawing'
 
 export { BRIEFING_FONT_FILES, type BriefingPdfOptions, type PdfProgress } from './pdf-document'
 
@@ -90,6 +96,8 @@ export async function renderBriefingPdf(layout: BriefingLayout, options: Briefin
 
 interface Composed {
   pages: PageOps[]
+  /** The logical structure (reading order) of what the pages hold. */
+  root: StructNode
   dests: Map<string, number>
   outline: OutlineEntry[]
   sectionPages: number[]
@@ -114,7 +122,7 @@ function composeBriefing(doc: Doc, layout: BriefingLayout, onProgress?: (p: PdfP
   })
   const sourcesPage = composeSources(flow, layout.sources, outline)
   onProgress?.({ phase: 'layout', done: total, total })
-  return { pages: flow.pages, dests: flow.dests, outline, sectionPages, sourcesPage }
+  return { pages: flow.pages, root: flow.root, dests: flow.dests, outline, sectionPages, sourcesPage }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -126,14 +134,18 @@ function drawPages(doc: Doc, layout: BriefingLayout, composed: Composed, onProgr
     pageCount,
     pageOf: (name) => (composed.dests.get(name) ?? 0) + 1,
   }
-  const drawFurniture = pageFurniture(doc, layout)
+  const tagged = new TaggedDrawing(doc, composed.root, composed.pages)
+  const drawFurniture = pageFurniture(doc, layout, tagged)
   const addBookmarks = pageBookmarks(doc, composed.outline)
 
   composed.pages.forEach((page, index) => {
     addPage(doc)
-    for (const op of page.under) drawOp(doc, op, ctx)
+    tagged.artifact({ type: 'Layout' }, () => {
+      for (const op of page.under) drawOp(doc, op, ctx)
+    })
     drawFurniture(index, pageCount)
-    for (const op of page.ops) drawOp(doc, op, ctx)
+    for (const op of page.ops) tagged.draw(op, (structParent) => drawOp(doc, op, ctx, structParent))
+    tagged.endPage()
     // Bookmarks point at the page being drawn (pdfkit takes the current page).
     addBookmarks(index)
     onProgress?.({ phase: 'draw', done: index + 1, total: pageCount })

@@ -49,7 +49,7 @@ export const S = {
   description: { font: 'italic', size: 9, leading: 12.5, color: COLOR.muted },
   note: { font: 'regular', size: 10, leading: 14.5, color: COLOR.body },
   noteLabel: { font: 'bold', size: 7.5, leading: 11, color: COLOR.muted },
-  quote: { font: 'regular', size: 10.5, leading: 15.5, color: COLOR.body },
+  quote: { font: 'serif', size: 10.5, leading: 15.5, color: COLOR.ink },
   gutter: { font: 'bold', size: 9.5, leading: 15.5, color: COLOR.muted },
   citation: { font: 'regular', size: 8.5, leading: 12, color: COLOR.muted },
   also: { font: 'italic', size: 8.5, leading: 12, color: COLOR.muted },

@@ -1,22 +1,34 @@
 /**
  * What the briefing PDF draws on every page besides its content, in the second pass: the
  * handling line above and below, the running header (title, date) from page 2, the footer
- * (author and date; `Page n of m`), and the bookmarks (the PDF outline: sections with their
- * passages, plus key judgments, contents and sources), added page by page.
+ * (author and date; `Page n of m`), all marked as pagination artifacts (outside the
+ * structure tree, so a screen reader does not read them on every page), and the bookmarks
+ * (the PDF outline: sections with their passages, plus key judgments, contents and
+ * sources), added page by page.
  */
 import type { BriefingLayout } from '../../core/briefing'
 import { formatCitationDate } from '../../core/dates'
 import { COLOR, CONTENT, PAGE, S, type Style } from './page-design'
 import type { OutlineEntry } from './page-flow'
 import { drawRun, makeMeasure, rule, type Doc } from './pdf-document'
+import type { TaggedDrawing } from './tagged-drawing'
 import { layoutText, type FontKey } from './text-layout'
 
 /** Prepares the furniture of a document; the result draws it on page `index` (0-based) of `pageCount`. */
-export function pageFurniture(doc: Doc, layout: BriefingLayout): (index: number, pageCount: number) => void {
+export function pageFurniture(doc: Doc, layout: BriefingLayout, tagged: Pick<TaggedDrawing, 'artifact'>): (index: number, pageCount: number) => void {
   const measure = makeMeasure(doc)
   const headerTitle = fitOneLine(layout.title, S.header, CONTENT.width * 0.62, measure)
   const footerLeft = [layout.author, formatCitationDate(layout.date)].filter(Boolean).join(' · ')
-  return (index, pageCount) => drawFurniture(doc, layout, index, pageCount, headerTitle, footerLeft)
+  const top = (draw: () => void) => tagged.artifact({ type: 'Pagination', attached: ['Top'] }, draw)
+  const bottom = (draw: () => void) => tagged.artifact({ type: 'Pagination', attached: ['Bottom'] }, draw)
+  return (index, pageCount) => {
+    if (layout.handling) {
+      top(() => drawPlain(doc, layout.handling, S.handling, 'center', 34))
+      bottom(() => drawPlain(doc, layout.handling, S.handling, 'center', PAGE.height - 24))
+    }
+    if (index > 0) top(() => drawHeader(doc, layout, headerTitle))
+    bottom(() => drawFooter(doc, index, pageCount, footerLeft))
+  }
 }
 
 /**
@@ -40,17 +52,15 @@ export function pageBookmarks(doc: Doc, outline: readonly OutlineEntry[]): (inde
   }
 }
 
-/** Handling line above and below every page; title and date in the header from page 2; `Page n of m`. */
-function drawFurniture(doc: Doc, layout: BriefingLayout, index: number, pageCount: number, headerTitle: string, footerLeft: string): void {
-  if (layout.handling) {
-    drawPlain(doc, layout.handling, S.handling, 'center', 34)
-    drawPlain(doc, layout.handling, S.handling, 'center', PAGE.height - 24)
-  }
-  if (index > 0) {
-    drawPlain(doc, headerTitle, S.header, 'left', 56)
-    drawPlain(doc, formatCitationDate(layout.date) ?? layout.date, S.header, 'right', 56)
-    rule(doc, CONTENT.left, CONTENT.right, 62, COLOR.rule, 0.5)
-  }
+/** The running header (from page 2): title and date over a rule. The handling line is drawn above it. */
+function drawHeader(doc: Doc, layout: BriefingLayout, headerTitle: string): void {
+  drawPlain(doc, headerTitle, S.header, 'left', 56)
+  drawPlain(doc, formatCitationDate(layout.date) ?? layout.date, S.header, 'right', 56)
+  rule(doc, CONTENT.left, CONTENT.right, 62, COLOR.rule, 0.5)
+}
+
+/** The footer: a rule, author and date, and `Page n of m`. The handling line is drawn below it. */
+function drawFooter(doc: Doc, index: number, pageCount: number, footerLeft: string): void {
   rule(doc, CONTENT.left, CONTENT.right, PAGE.height - 62, COLOR.rule, 0.5)
   if (footerLeft) drawPlain(doc, footerLeft, S.header, 'left', PAGE.height - 50)
   drawPlain(doc, `Page ${index + 1} of ${pageCount}`, { ...S.header, color: COLOR.muted }, 'right', PAGE.height - 50)

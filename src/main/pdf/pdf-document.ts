@@ -1,13 +1,16 @@
 /**
- * The pdfkit document of a briefing PDF: its options and the embedded fonts (only the TTFs
- * from `fontsDir`, each opened up front so a missing or broken one fails early, naming it),
- * document info, font selection by path, text measuring with pdfkit's own metrics (cached
- * per document), and the primitive drawing calls (a new page, a text run, a rule).
+ * The pdfkit document of a briefing PDF: its options (PDF 1.7, tagged, with the document
+ * language and the title shown in the window's title bar) and the embedded fonts (only the
+ * TTFs from `fontsDir`, each opened up front so a missing or broken one fails early, naming
+ * it), document info and its XMP copy, font selection by path, text measuring with pdfkit's
+ * own metrics (cached per document), and the primitive drawing calls (a new page, a text
+ * run, a rule).
  */
 import { join } from 'node:path'
 import PDFDocument from 'pdfkit'
 import { sectionName, type BriefingLayout } from '../../core/briefing'
 import { ARABIC_SCALE, MARGIN } from './page-design'
+import { DOCUMENT_LANGUAGE } from './structure'
 import type { FontKey } from './text-layout'
 
 export interface PdfProgress {
@@ -29,6 +32,8 @@ export const BRIEFING_FONT_FILES = {
   regular: 'NotoSans-Regular.ttf',
   bold: 'NotoSans-Bold.ttf',
   italic: 'NotoSans-Italic.ttf',
+  /** The passages' face, set apart from the analyst's prose (notes/decisions.md). */
+  serif: 'NotoSerif-Regular.ttf',
   arabic: 'NotoNaskhArabic-Regular.ttf',
 } as const satisfies Record<FontKey, string>
 
@@ -62,12 +67,15 @@ export function createDocument(layout: BriefingLayout, options: BriefingPdfOptio
 }
 
 function newDocument(layout: BriefingLayout, options: BriefingPdfOptions, regularFont: string, creationDate: Date): Doc {
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
     autoFirstPage: false,
     displayTitle: true,
-    lang: 'en',
+    // Tagged PDF (a structure tree, ./tagged-drawing), which needs PDF 1.4 or later.
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: DOCUMENT_LANGUAGE,
     // An embedded TTF, so pdfkit never loads a standard font (see notes/toolchain.md).
     font: regularFont,
     info: {
@@ -80,6 +88,43 @@ function newDocument(layout: BriefingLayout, options: BriefingPdfOptions, regula
       Creator: 'Dossier',
     },
   })
+  escapeXmpInfo(doc)
+  return doc
+}
+
+/**
+ * From PDF 1.4 on, pdfkit also writes the document info as XMP metadata (what a reader or
+ * a screen reader may show as the title), but pastes the values into the XML unescaped: a
+ * title with `&` or `<` would make the XMP unreadable. The info dictionary itself is
+ * written correctly, so only the XMP copy is given escaped values, while it is written.
+ */
+function escapeXmpInfo(doc: Doc): void {
+  const target = doc as unknown as { info: Record<string, unknown>; _addInfo: () => void }
+  const addInfo = target._addInfo
+  if (typeof addInfo !== 'function') throw new Error('pdfkit no longer writes XMP info through _addInfo: check escapeXmpInfo')
+  target._addInfo = function (this: typeof target) {
+    const info = this.info
+    this.info = Object.fromEntries(Object.entries(info).map(([key, value]) => [key, typeof value === 'string' ? escapeXml(value) : value]))
+    try {
+      addInfo.call(this)
+    } finally {
+      this.info = info
+    }
+  }
+}
+
+const XML_ESCAPES = new Map([
+  ['&', '&amp;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+  ['"', '&quot;'],
+  ["'", '&apos;'],
+])
+
+function escapeXml(text: string): string {
+  // Characters XML 1.0 cannot hold at all are left out of the XMP copy (the info dictionary keeps them).
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"']/g, (c) => XML_ESCAPES.get(c)!)
 }
 
 /**

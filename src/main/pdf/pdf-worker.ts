@@ -84,7 +84,7 @@ function warmUpLayout(): BriefingLayout {
     multiTag: 'repeat',
     scope: { tags: [tag], untagged: false, articleCount: null, from: null, to: null },
     sections: [{ number: 1, tag, note: words, passages, references: [] }],
-    sources: [{ number: 1, articleId: 'a-warm' as ArticleId, title: 'Warm-up', outlet: 'Dossier', author: null, published: '2025-01-01', url: 'https://example.org/', bodyHash: '0'.repeat(64), citedBy: [1] }],
+    sources: [{ number: 1, articleId: 'a-warm' as ArticleId, title: 'Warm-up', outlet: 'Dossier', author: null, published: '2025-01-01', url: 'https://example.org/', bodyHash: '0'.repeat(64), language: 'en', citedBy: [1] }],
     passageCount: passages.length,
     highlightCount: passages.length,
     warnings: [],

@@ -25,7 +25,7 @@
 import bidiFactory from 'bidi-js'
 import { splitScriptRuns, textForLayout } from './script-runs'
 
-export type FontKey = 'regular' | 'bold' | 'italic' | 'arabic'
+export type FontKey = 'regular' | 'bold' | 'italic' | 'serif' | 'arabic'
 export type LatinFontKey = Exclude<FontKey, 'arabic'>
 
 /** Width of `text` drawn in `font` at size 1 (so a size-s width is s times this). */
@@ -34,6 +34,10 @@ export type MeasureText = (font: FontKey, text: string) => number
 export interface LineRun {
   /** What to hand pdfkit, already in the order that makes it draw in visual order. */
   text: string
+  /** The run's characters as written (logical order, unmirrored): what it says, for tagged PDF. */
+  logical: string
+  /** Where the run starts in the paragraph: sorting by it gives the reading (logical) order. */
+  start: number
   font: FontKey
   /** Offset from the line's start edge, in points. */
   x: number
@@ -262,12 +266,13 @@ function buildLine(
   let trailing = 0
   for (const run of visual) {
     const rtl = run.level % 2 === 1
-    let text = par.slice(run.start, run.end)
+    const logical = par.slice(run.start, run.end)
+    let text = logical
     if (rtl) text = mirror(text)
     const fontkitReverses = RTL_SCRIPT.test(text.match(FIRST_SPECIFIC_SCRIPT)?.[0] ?? '')
     if (rtl !== fontkitReverses) text = reverseGraphemes(text)
     const width = measure(run.font, text) * size
-    runs.push({ text, font: run.font, x, width, rtl })
+    runs.push({ text, logical, start: run.start, font: run.font, x, width, rtl })
     x += width
   }
   // Break spaces at the end (left-to-right lines only) are drawn but take no room.

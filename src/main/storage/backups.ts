@@ -328,3 +328,9 @@ async function verifyBackupFolder(dir: string, folder: string, manifest: BackupM
     if (manifest.layout === 'objects') checked.add(hash)
   }
 }
+
+/** Backs up when the newest backup is older than a day (AUTO_BACKUP_INTERVAL_MS), or there is none. */
+export async function backupIfDue(dir: string, reason: string): Promise<BackupInfo | null> {
+  const age = await newestBackupAgeMs(dir)
+  return age === null || age > AUTO_BACKUP_INTERVAL_MS ? createBackup(dir, reason) : null
+}

@@ -19,26 +19,40 @@ import { sha256Hex } from './notebook-store'
 import { restoreContentFile } from './backups'
 import { corruptPath, keepCopy } from './safe-moves'
 
-/** Checks every article's body and original; returns the readable bodies by hash. */
-export async function checkArticles(run: CheckRun, catalog: Catalog): Promise<Map<string, string>> {
-  const bodies = new Map<string, string>()
-  const originals = new Map<string, Uint8Array | null>()
+/**
+ * Checks every article's body and original; returns the hashes of the bodies that read
+ * (verified or repaired). Texts and originals are not kept: one article's at a time, so
+ * checking 10,000 articles costs the memory of one (readBody reads a body again).
+ */
+export async function checkArticles(run: CheckRun, catalog: Catalog): Promise<Set<string>> {
+  const readable = new Set<string>()
+  const originals = new Map<string, boolean>()
   const seenBodies = new Set<string>()
   for (const article of catalog.articles) {
     const original = await checkOriginal(run, article, originals)
     if (seenBodies.has(article.bodyHash)) continue
     seenBodies.add(article.bodyHash)
     const text = await checkBody(run, article, original)
-    if (text !== null) bodies.set(article.bodyHash, text)
+    if (text !== null) readable.add(article.bodyHash)
   }
-  return bodies
+  return readable
 }
 
-/** The original's bytes when present and matching its hash, else null (after reporting why). */
-async function checkOriginal(run: CheckRun, article: Article, cache: Map<string, Uint8Array | null>): Promise<Uint8Array | null> {
+/** A body checkArticles found readable, read again. */
+export function readBody(run: CheckRun, bodyHash: string): Promise<string> {
+  return readFile(join(run.dir, BODIES_DIR, `${bodyHash}.txt`), 'utf8')
+}
+
+/**
+ * The original's bytes when present and matching its hash, else null (after reporting
+ * why). An original several articles share is checked once; `verdicts` remembers whether
+ * it was good, and a good one is read again for the next article rather than kept.
+ */
+async function checkOriginal(run: CheckRun, article: Article, verdicts: Map<string, boolean>): Promise<Uint8Array | null> {
   const file = article.source.originalFile
-  const cached = cache.get(file)
-  if (cached !== undefined) return cached
+  const known = verdicts.get(file)
+  if (known === false) return null
+  if (known === true) return readFile(join(run.dir, file)).catch(() => null)
   const verdict = await (async (): Promise<Uint8Array | null> => {
     const name = file.startsWith(`${ORIGINALS_DIR}/`) ? file.slice(ORIGINALS_DIR.length + 1) : ''
     if (!name || name === '.' || name === '..' || /[/\\]/.test(name)) {
@@ -72,7 +86,7 @@ async function checkOriginal(run: CheckRun, article: Article, cache: Map<string,
     })
     return fixed ? readFile(join(run.dir, file)) : null
   })()
-  cache.set(file, verdict)
+  verdicts.set(file, verdict !== null)
   return verdict
 }
 

@@ -1,5 +1,6 @@
 /**
- * The highlight checks of `dossier check`: pure, over files already read. A highlight
+ * The highlight checks of `dossier check`, over annotation files already read and the
+ * bodies found readable (read one at a time through `textOf`). A highlight
  * must have a unique id, belong to the article whose file holds it, use known tags, and
  * still find its quote at its position in the stored text.
  */
@@ -9,7 +10,12 @@ import { ANNOTATIONS_DIR, MANIFEST_FILE } from './notebook-store'
 
 const QUOTE_CHARS = 60
 
-export function findHighlightProblems(files: { file: string; data: AnnotationFile }[], manifest: Manifest | null, catalog: Catalog | null, bodies: Map<string, string>): CheckProblem[] {
+export async function findHighlightProblems(
+  files: { file: string; data: AnnotationFile }[],
+  manifest: Manifest | null,
+  catalog: Catalog | null,
+  textOf: (bodyHash: string) => Promise<string | undefined>,
+): Promise<CheckProblem[]> {
   const problems: CheckProblem[] = []
   const where = new Map<string, string[]>()
   for (const { file, data } of files) for (const h of data.highlights) where.set(h.id, [...(where.get(h.id) ?? []), file])
@@ -28,7 +34,7 @@ export function findHighlightProblems(files: { file: string; data: AnnotationFil
   const articles = new Map<string, Article>((catalog?.articles ?? []).map((a) => [a.id, a]))
   for (const { file, data } of files) {
     const article = articles.get(data.articleId)
-    const text = article ? bodies.get(article.bodyHash) : undefined
+    const text = article && data.highlights.length > 0 ? await textOf(article.bodyHash) : undefined
     for (const h of data.highlights) {
       const problem = (message: string, why: string) => problems.push({ file, message, repairable: false, repair: `Nothing: ${why}` })
       if (h.articleId !== data.articleId) {

@@ -19,7 +19,7 @@ import { SCHEMA_VERSION, type AnnotationFile, type Catalog, type Manifest } from
 import { DossierError, isDossierError } from '../../core/result'
 import { backupIds, BACKUPS_DIR, findValidBackupCopy, verifyBackup, type BackupManifest } from './backups'
 import { checkLeftovers, checkUnreferenced } from './check-leftovers'
-import { checkArticles } from './check-content'
+import { checkArticles, readBody } from './check-content'
 import { findHighlightProblems } from './check-highlights'
 import { findMetadataProblems } from './check-meta'
 import { CheckRun, type Fix } from './check-run'
@@ -112,9 +112,10 @@ class Checker {
     if (catalog) await checkUnreferenced(this.#run, catalog)
     if (catalog) this.#run.problems.push(...findMetadataProblems(catalog))
 
-    const bodies = catalog ? await checkArticles(this.#run, catalog) : new Map<string, string>()
+    const readable = catalog ? await checkArticles(this.#run, catalog) : new Set<string>()
     const annotations = await this.#checkAnnotationFiles(catalog)
-    this.#run.problems.push(...findHighlightProblems(annotations, manifest, catalog, bodies))
+    const textOf = async (bodyHash: string) => (readable.has(bodyHash) ? readBody(this.#run, bodyHash).catch(() => undefined) : undefined)
+    this.#run.problems.push(...(await findHighlightProblems(annotations, manifest, catalog, textOf)))
     return this.#run.report()
   }
 

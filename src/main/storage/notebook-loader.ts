@@ -41,6 +41,18 @@ export interface OpenReport {
 
 export type Doc<T> = Low<T> & { adapter: DurableJSONFile<T> }
 
+export interface OpenNotebookOptions {
+  /** Create the folder and an empty notebook when none is there (default true). */
+  create?: boolean
+  /** Open without the writer lock; nothing is written, moved or migrated. */
+  readOnly?: boolean
+  /** Who holds the lock, for the message another process sees ('app', 'cli'). */
+  app?: string
+  now?: () => string
+  /** Replaces files; durable by default. Only tests pass another (the crash test's control). */
+  writer?: FileWriter
+}
+
 /** Reads the notebook's files on open, recovering damaged ones from backups. */
 export class Loader {
   constructor(

@@ -13,30 +13,26 @@
  * - A notebook from a newer Dossier is refused untouched; an older one is backed up and
  *   migrated. Only the process holding `.lock` writes; read-only opens take no lock.
  */
-import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ArticleId, HighlightId, TagId } from '../../core/ids'
-import { AnalysisFileSchema, type AnalysisFile, type AnnotationFile, type Article, type Catalog, type Highlight, type Manifest, type Tag } from '../../core/model'
+import type { AnalysisFile, AnnotationFile, Article, Catalog, Highlight, Manifest, Tag } from '../../core/model'
 import { DossierError, isDossierError } from '../../core/result'
-import { createBackup, listBackups, newestBackupAgeMs, AUTO_BACKUP_INTERVAL_MS, type BackupInfo } from './backups'
-import { diskError, writeFileAtomically, writeFileDurably, type FileWriter } from './durable-write'
-import { TEMP_FILE, validateAnnotationsOf, validateCatalog } from './file-formats'
+import { backupIfDue, createBackup, listBackups, type BackupInfo } from './backups'
+import { writeFileDurably, type FileWriter } from './durable-write'
+import { validateAnnotationsOf, validateCatalog } from './file-formats'
 import { sha256HexInSlices } from '../in-slices'
 import { annotationsMtime, countHighlights, planCounts, writeCountsCache, type ArticleCounts } from './highlight-counts'
-import { acquireNotebookLock, isProcessAlive, type NotebookLock } from './notebook-lock'
-import { ANALYSIS_DIR, ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, CATALOG_STAMP_FILE, MANIFEST_FILE, ORIGINALS_DIR, WRITTEN_DIRS } from './layout'
+import { acquireNotebookLock, type NotebookLock } from './notebook-lock'
+import { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, CATALOG_STAMP_FILE, MANIFEST_FILE, ORIGINALS_DIR } from './layout'
 import { readOnlyError } from './read-only'
-import { Loader, type Doc, type OpenReport } from './notebook-loader'
+import { Loader, type Doc, type OpenNotebookOptions, type OpenReport } from './notebook-loader'
 import { DurableJSONFile } from './durable-json-file'
 import { Low } from 'lowdb'
+import { ensureFolder, putContentFile, readAnalysisFile, readBodyFile, removeStaleTempFiles, sha256Hex, writeAnalysisFile } from './content-files'
 
-export { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR }
-export type { OpenReport, RecoveredFile } from './notebook-loader'
-
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex')
-}
+export { sha256Hex, ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR }
+export type { OpenNotebookOptions, OpenReport, RecoveredFile } from './notebook-loader'
 
 export function annotationFileFor(articleId: ArticleId): string {
   return `${ANNOTATIONS_DIR}/${articleId}.json`
@@ -45,17 +41,6 @@ export function annotationFileFor(articleId: ArticleId): string {
 /** What a saved change touched: the tags, the article catalog, or one article's highlights. */
 export type StoreChange = { kind: 'manifest' } | { kind: 'catalog' } | { kind: 'highlights'; articleId: ArticleId }
 
-export interface OpenNotebookOptions {
-  /** Create the folder and an empty notebook when none is there (default true). */
-  create?: boolean
-  /** Open without the writer lock; nothing is written, moved or migrated. */
-  readOnly?: boolean
-  /** Who holds the lock, for the message another process sees ('app', 'cli'). */
-  app?: string
-  now?: () => string
-  /** Replaces files; durable by default. Only tests pass another (the crash test's control). */
-  writer?: FileWriter
-}
 
 export class NotebookStore {
   /** Annotation files loaded so far (they load lazily: per article, or all at once). */
@@ -87,9 +72,7 @@ export class NotebookStore {
 
   static async open(dir: string, options: OpenNotebookOptions = {}): Promise<NotebookStore> {
     const create = options.create ?? true
-    const readOnly = options.readOnly ?? false
-    const now = options.now ?? (() => new Date().toISOString())
-    const writer = options.writer ?? writeFileDurably
+    const { readOnly = false, now = () => new Date().toISOString(), writer = writeFileDurably } = options
     await ensureFolder(dir, create && !readOnly)
 
     const lock = readOnly ? null : await acquireNotebookLock(dir, { app: options.app ?? 'app' })
@@ -261,7 +244,6 @@ export class NotebookStore {
     }
   }
 
-  /** Stores text under its hash (idempotent) and returns the hash. */
   /** Stores an article's text (a string, or its UTF-8 bytes as import hands it over); returns its hash. */
   async putBody(text: string | Uint8Array): Promise<string> {
     const hash = typeof text === 'string' ? sha256Hex(text) : await sha256HexInSlices(text)
@@ -269,48 +251,22 @@ export class NotebookStore {
     return hash
   }
 
-  async readBody(hash: string): Promise<string> {
-    const file = join(this.dir, BODIES_DIR, `${hash}.txt`)
-    let text: string
-    try {
-      text = await readFile(file, 'utf8')
-    } catch (error) {
-      throw new DossierError('notebook-unreadable', `The stored text ${file} is missing or unreadable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Run "dossier check" to see what can be repaired.`)
-    }
-    if (sha256Hex(text) !== hash) {
-      throw new DossierError('notebook-unreadable', `The stored text ${file} does not match its checksum: it was changed or damaged on disk.`)
-    }
-    return text
+  /** A stored text, checked against its hash. */
+  readBody(hash: string): Promise<string> {
+    return readBodyFile(this.dir, hash)
   }
 
   /**
    * The analysis of a stored text (furniture, fingerprint), or null when its file is
    * missing or cannot be used: it is derived data, and the caller recomputes it from the body.
    */
-  async readAnalysis(bodyHash: string): Promise<AnalysisFile | null> {
-    let raw: string
-    try {
-      raw = await readFile(join(this.dir, ANALYSIS_DIR, `${bodyHash}.json`), 'utf8')
-    } catch {
-      return null
-    }
-    try {
-      const parsed = AnalysisFileSchema.safeParse(JSON.parse(raw))
-      return parsed.success && parsed.data.bodyHash === bodyHash ? parsed.data : null
-    } catch {
-      return null
-    }
+  readAnalysis(bodyHash: string): Promise<AnalysisFile | null> {
+    return readAnalysisFile(this.dir, bodyHash)
   }
 
   /** Stores a text's analysis: atomically, without fsync (it is recomputed if lost). A read-only store keeps nothing. */
   async putAnalysis(analysis: AnalysisFile): Promise<void> {
-    if (this.readOnly) return
-    try {
-      await mkdir(join(this.dir, ANALYSIS_DIR), { recursive: true })
-      await writeFileAtomically(join(this.dir, ANALYSIS_DIR, `${analysis.bodyHash}.json`), JSON.stringify(analysis))
-    } catch (error) {
-      throw diskError(error) ?? new DossierError('write-failed', `Could not save the analysis of a text in the notebook (${(error as Error).message}).`)
-    }
+    if (!this.readOnly) await writeAnalysisFile(this.dir, analysis)
   }
 
   /** Keeps the original bytes of an imported file; returns its notebook-relative path. */
@@ -329,9 +285,7 @@ export class NotebookStore {
 
   /** Backs up when the newest backup is older than a day, or there is none. */
   async backupIfDue(reason = 'daily'): Promise<BackupInfo | null> {
-    if (this.readOnly) return null
-    const age = await newestBackupAgeMs(this.dir)
-    return age === null || age > AUTO_BACKUP_INTERVAL_MS ? createBackup(this.dir, reason) : null
+    return this.readOnly ? null : backupIfDue(this.dir, reason)
   }
 
   listBackups(): Promise<BackupInfo[]> {
@@ -436,47 +390,10 @@ export class NotebookStore {
     if (this.readOnly) throw readOnlyError()
   }
 
-  async #putImmutable(sub: string, name: string, data: string | Uint8Array): Promise<void> {
+  #putImmutable(sub: string, name: string, data: string | Uint8Array): Promise<void> {
     this.#assertWritable()
-    const folder = join(this.dir, sub)
-    try {
-      await mkdir(folder, { recursive: true })
-      const target = join(folder, name)
-      // Same name means same content (it is the hash), so an existing file is already right.
-      const present = await stat(target).then(
-        () => true,
-        () => false,
-      )
-      if (!present) await this.writer(target, data)
-    } catch (error) {
-      throw diskError(error) ?? (isDossierError(error) ? error : new DossierError('write-failed', `Could not save ${sub}/${name} in the notebook (${(error as Error).message}).`))
-    }
+    return putContentFile(this.dir, sub, name, data, this.writer)
   }
 }
 
-async function ensureFolder(dir: string, create: boolean): Promise<void> {
-  const info = await stat(dir).catch(() => null)
-  if (info && !info.isDirectory()) throw new DossierError('bad-request', `${dir} is a file, not a notebook folder.`)
-  if (info) return
-  if (!create) throw new DossierError('not-found', `There is no notebook at ${dir}.`)
-  await mkdir(dir, { recursive: true }).catch((e: Error) => {
-    throw diskError(e) ?? new DossierError('write-failed', `Cannot create the notebook folder ${dir}: ${e.message}`)
-  })
-}
 
-/** Temp files a killed process left behind; only the lock holder removes them. */
-async function removeStaleTempFiles(dir: string): Promise<number> {
-  let removed = 0
-  for (const sub of WRITTEN_DIRS) {
-    const names = await readdir(join(dir, sub)).catch(() => [] as string[])
-    for (const name of names) {
-      const temp = TEMP_FILE.exec(name)
-      // Another live process may be writing a cache beside us (derived files are written
-      // atomically by readers too): only a dead process's leftovers go.
-      if (!temp || (Number(temp[1]) !== process.pid && isProcessAlive(Number(temp[1])))) continue
-      await rm(join(dir, sub, name), { force: true })
-      removed++
-    }
-  }
-  return removed
-}

@@ -1,0 +1,104 @@
+/**
+ * The notebook's content-addressed and derived files, for NotebookStore: bodies (checked
+ * against their hash on read), analysis files (derived: written atomically without fsync,
+ * unusable ones read as missing), immutable files named by their hash, and the folder
+ * chores of opening (the notebook folder, a dead writer's temp files).
+ */
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { AnalysisFileSchema, type AnalysisFile } from '../../core/model'
+import { DossierError, isDossierError } from '../../core/result'
+import { diskError, writeFileAtomically, type FileWriter } from './durable-write'
+import { TEMP_FILE } from './file-formats'
+import { isProcessAlive } from './notebook-lock'
+import { ANALYSIS_DIR, BODIES_DIR, WRITTEN_DIRS } from './layout'
+import { createHash } from 'node:crypto'
+
+/** The sha256 of a body or file, as its name and checksum. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+/** A stored text, checked against its hash. */
+export async function readBodyFile(dir: string, hash: string): Promise<string> {
+  const file = join(dir, BODIES_DIR, `${hash}.txt`)
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    throw new DossierError('notebook-unreadable', `The stored text ${file} is missing or unreadable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Run "dossier check" to see what can be repaired.`)
+  }
+  if (sha256Hex(text) !== hash) {
+    throw new DossierError('notebook-unreadable', `The stored text ${file} does not match its checksum: it was changed or damaged on disk.`)
+  }
+  return text
+}
+
+/** A text's analysis, or null when its file is missing or unusable (the caller recomputes it). */
+export async function readAnalysisFile(dir: string, bodyHash: string): Promise<AnalysisFile | null> {
+  let raw: string
+  try {
+    raw = await readFile(join(dir, ANALYSIS_DIR, `${bodyHash}.json`), 'utf8')
+  } catch {
+    return null
+  }
+  try {
+    const parsed = AnalysisFileSchema.safeParse(JSON.parse(raw))
+    return parsed.success && parsed.data.bodyHash === bodyHash ? parsed.data : null
+  } catch {
+    return null
+  }
+}
+
+/** Writes a text's analysis atomically, without fsync: it is recomputed if lost. */
+export async function writeAnalysisFile(dir: string, analysis: AnalysisFile): Promise<void> {
+  try {
+    await mkdir(join(dir, ANALYSIS_DIR), { recursive: true })
+    await writeFileAtomically(join(dir, ANALYSIS_DIR, `${analysis.bodyHash}.json`), JSON.stringify(analysis))
+  } catch (error) {
+    throw diskError(error) ?? new DossierError('write-failed', `Could not save the analysis of a text in the notebook (${(error as Error).message}).`)
+  }
+}
+
+/** Writes `sub/name` unless it exists: the name is the content's hash, so an existing file is already right. */
+export async function putContentFile(dir: string, sub: string, name: string, data: string | Uint8Array, writer: FileWriter): Promise<void> {
+  const folder = join(dir, sub)
+  try {
+    await mkdir(folder, { recursive: true })
+    const target = join(folder, name)
+    const present = await stat(target).then(
+      () => true,
+      () => false,
+    )
+    if (!present) await writer(target, data)
+  } catch (error) {
+    throw diskError(error) ?? (isDossierError(error) ? error : new DossierError('write-failed', `Could not save ${sub}/${name} in the notebook (${(error as Error).message}).`))
+  }
+}
+
+export async function ensureFolder(dir: string, create: boolean): Promise<void> {
+  const info = await stat(dir).catch(() => null)
+  if (info && !info.isDirectory()) throw new DossierError('bad-request', `${dir} is a file, not a notebook folder.`)
+  if (info) return
+  if (!create) throw new DossierError('not-found', `There is no notebook at ${dir}.`)
+  await mkdir(dir, { recursive: true }).catch((e: Error) => {
+    throw diskError(e) ?? new DossierError('write-failed', `Cannot create the notebook folder ${dir}: ${e.message}`)
+  })
+}
+
+/** Temp files a killed process left behind; only the lock holder removes them. */
+export async function removeStaleTempFiles(dir: string): Promise<number> {
+  let removed = 0
+  for (const sub of WRITTEN_DIRS) {
+    const names = await readdir(join(dir, sub)).catch(() => [] as string[])
+    for (const name of names) {
+      const temp = TEMP_FILE.exec(name)
+      // Another live process may be writing a cache beside us (derived files are written
+      // atomically by readers too): only a dead process's leftovers go.
+      if (!temp || (Number(temp[1]) !== process.pid && isProcessAlive(Number(temp[1])))) continue
+      await rm(join(dir, sub, name), { force: true })
+      removed++
+    }
+  }
+  return removed
+}
