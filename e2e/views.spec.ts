@@ -41,6 +41,8 @@ async function prepare(app: DossierApp): Promise<void> {
   await toolbar.getByRole('button', { name: 'Negotiations' }).click()
   await toolbar.getByRole('textbox', { name: 'Comment' }).fill('انسحاب روسي من القواعد: what stays?')
   await toolbar.getByRole('button', { name: 'Save highlight' }).click()
+  // The save re-draws the article; a selection made before it lands would be dropped with it.
+  await expect(page.getByRole('article').getByRole('button', { name: /^Highlight: / })).toHaveCount(1)
   await selectTextInReader(page, 'Social media showed video of columns of trucks')
   await toolbar.getByRole('button', { name: 'Convoys' }).click()
   await toolbar.getByRole('button', { name: 'Save highlight' }).click()
