@@ -48,6 +48,7 @@ import { RealTextMissingError } from '../shared/man-pages'
 import { prng } from '../shared/random'
 import { realFileSet } from '../shared/real-files'
 import { type BenchArticle, generatedArticles, realArticles } from './articles'
+import { benchAliases } from './aliases'
 
 const here = dirname(fileURLToPath(import.meta.url)) // out/scripts/bench-search
 const root = resolve(here, '../../..')
@@ -376,6 +377,8 @@ async function main(): Promise<void> {
   console.log('   estimate from word filters. naive counts substrings, e.g. "base" in "based", and phrases only with single spaces)')
   console.log('\nSlowest queries per set, and the same query timed again')
   for (const line of slow) console.log(`  ${line}`)
+
+  await benchAliases(index, articles.map((a) => a.body), naiveTexts, naiveScan, prng(SEED + 7), QUERIES, LIMIT)
 
   // ------------------------------------------------------------ updates
   const upd: number[] = []

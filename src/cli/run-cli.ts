@@ -48,16 +48,16 @@
  *                 description: string, highlightCount: number }]
  *   search  -> SearchResponse { query, hits: [{ kind: "article" | "highlight", id, articleId,
  *                score, field, snippet: { text, ranges }, terms }], total, totalExact,
- *                ranking, error }
+ *                ranking, error, expansions: [{ raw, entityId, entity, spellings: [{ text, articles }] }] }
  *   export  -> { path: string (absolute), format: "pdf" | "md" | "csv" | "w3c",
  *                pageCount: number (0 unless pdf), passageCount: number (what the file
  *                holds: passage blocks in pdf/md, rows in csv, annotations in w3c) }
  *   import-annotations -> AnnotationImportReport
  *              { created: number, skipped: number, tagsCreated: string[],
  *                problems: [{ annotation: string, message: string }] }
- *   delete, undelete, highlight edit|delete, tag …, briefing … -> see the header of their
- *              modules (article-commands.ts, highlight-command.ts, tag-commands.ts,
- *              briefing-commands.ts) and README.md.
+ *   delete, undelete, highlight edit|delete, tag …, entities …, entity …, briefing … -> see the
+ *              header of their modules (article-commands.ts, highlight-command.ts, tag-commands.ts,
+ *              entity-commands.ts, briefing-commands.ts) and README.md.
  * Failure (exit 1, 2 or 3): stderr still gets its line(s), and stdout gets ONE document with
  *   "ok": false, "error": { "code": string, "message": string }
  * where code is one of the ErrorCode values in src/core/result.ts ("not-found",
@@ -83,6 +83,7 @@ import { registerImportCommand } from './import-command'
 import { registerHighlightCommand } from './highlight-command'
 import { registerArticleCommands } from './article-commands'
 import { registerTagCommands } from './tag-commands'
+import { registerEntityCommands } from './entity-commands'
 import { registerBriefingCommands } from './briefing-commands'
 import { registerSearchCommand, searchUsageMessage } from './search-command'
 import { registerExportCommands } from './export-commands'
@@ -91,11 +92,13 @@ import { defaultNotebookDir, findFontsDir, userDataDir } from '../main/paths'
 
 export { EXIT, type CliIo } from './cli-output'
 
-const COMMANDS = ['import', 'list', 'show', 'delete', 'undelete', 'edit', 'highlight', 'tags', 'tag', 'briefing', 'search', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
+const COMMANDS = ['import', 'list', 'show', 'delete', 'undelete', 'edit', 'highlight', 'tags', 'tag', 'entities', 'entity', 'briefing', 'search', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
 /** Commands whose first argument names a subcommand (`dossier tag create`). */
 const GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['tag', ['create', 'rename', 'recolor', 'recolour', 'describe', 'merge', 'delete']],
   ['highlight', ['add', 'edit', 'delete']],
+  ['entities', ['list', 'suggest', 'accept', 'reject', 'import-pack', 'remove-pack']],
+  ['entity', ['add', 'alias', 'unalias', 'rename', 'merge', 'delete']],
   ['briefing', ['create', 'list', 'show', 'edit', 'note', 'delete']],
 ])
 export { EXPORT_FORMATS } from './export-commands'
@@ -326,6 +329,7 @@ Examples:
     })
 
   registerTagCommands(program, context)
+  registerEntityCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerBriefingCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerExportCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerEditCommand(program, context)

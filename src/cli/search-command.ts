@@ -1,5 +1,5 @@
 /**
- * `dossier search QUERY [--tag NAME]... [--outlet NAME]... [--from DAY] [--to DAY] [--limit N] [--furniture]`:
+ * `dossier search QUERY [--tag NAME]... [--outlet NAME]... [--from DAY] [--to DAY] [--limit N] [--furniture] [--exact] [--entity NAME]`:
  * full-text search over article titles and texts, highlighted quotes and comments, with
  * the app's query language (words, "phrases", prefix*, OR, NOT/-word, parentheses; case
  * and accents never matter; src/core/search/query.ts). Page furniture (related headlines,
@@ -12,7 +12,12 @@
  *
  * Human output: a count line, then one line per hit: kind, id, the article title in quotes,
  * and the snippet with the matched words in [brackets] (a title match marks the title).
- * --json prints the SearchResponse.
+ * Before them, one line per name the query expanded (issue 13): `“Hmeimim” is Khmeimim Air
+ * Base: also matched Khmeimim (14), حميميم (2).`, each spelling with the articles of the
+ * notebook that mention it. --exact searches the spellings typed only; --entity NAME keeps
+ * the articles mentioning that entity (the mention index, src/main/entities).
+ * --json prints the SearchResponse, with `expansions: [{ raw, entityId, entity,
+ * spellings: [{ text, articles }] }]` ([] when nothing was expanded).
  */
 import { InvalidArgumentError, type Command } from 'commander'
 import type { ArticleId } from '../core/ids'
@@ -30,6 +35,8 @@ interface SearchCommandOptions {
   to?: string
   limit?: number
   furniture?: boolean
+  exact?: boolean
+  entity?: string
 }
 
 export function registerSearchCommand(program: Command, context: (cmd: Command) => CommandContext): void {
@@ -43,6 +50,8 @@ export function registerSearchCommand(program: Command, context: (cmd: Command) 
     .option('--to <date>', 'only articles published on or before this day (YYYY-MM-DD)', parseDay)
     .option('--limit <n>', 'the most hits to show (default 20, at most 1000)', parseLimit)
     .option('--furniture', 'also search page furniture: related headlines, taglines, cookie notices… that the reader folds away')
+    .option('--exact', 'search only the spellings typed: a name of the notebook\'s entities is not expanded to its aliases')
+    .option('--entity <name>', 'only articles mentioning this entity (name, alias or id; "dossier entities" lists them), and their highlights')
     .addHelpText(
       'after',
       `
@@ -58,6 +67,10 @@ all match; OR joins alternatives last: "Tartus port OR Latakia" is (Tartus port)
 Latakia. A query needs a word to search for: -Russia alone is refused. The shell hands
 -Russia over as an option: quote the query ('Tartus -Russia') or put it after --.
 
+A word or phrase that names one of the notebook's entities ("dossier entities") matches
+every spelling of it: Hmeimim also finds Khmeimim and حميميم; the output says so. --exact
+searches only what was typed.
+
 Case and accents never matter: Sohtaoglu finds Sohtaoğlu. Common words (the, of, …) are
 ignored outside phrases. Articles without a date do not match --from or --to. Page
 furniture is searched only with --furniture.
@@ -67,7 +80,9 @@ Examples:
   $ dossier search '"naval base"' --from 2024-12-01 --to 2025-01-31
   $ dossier search 'withdr*' --tag Convoys --limit 5
   $ dossier search '(Tartus OR Latakia) -Russia'
-  $ dossier search Khmeimim --outlet Reuters --json`,
+  $ dossier search Khmeimim --outlet Reuters --json
+  $ dossier search Hmeimim --exact
+  $ dossier search withdrawal --entity Tartus`,
     )
     .action(async (words: string[], opts: SearchCommandOptions, cmd: Command) => {
       const { open, print } = context(cmd)
@@ -81,6 +96,8 @@ Examples:
         to: opts.to,
         limit: opts.limit,
         includeFurniture: opts.furniture === true,
+        exact: opts.exact === true,
+        entity: opts.entity,
       })
       if (response.error) throw new DossierError('bad-request', response.error.message)
       const titles = new Map(session.listArticles().map((a) => [a.id, a.title]))
@@ -102,6 +119,11 @@ export function searchUsageMessage(message: string, code: string): string {
 /** The count line, the query's warnings, and one line per hit. */
 export function formatSearch(response: SearchResponse, titles: ReadonlyMap<ArticleId, string>): string {
   const lines = response.query.warnings.map((w) => `Note: ${escapeLabel(w.message)}`)
+  for (const e of response.expansions ?? []) {
+    const found = e.spellings.filter((s) => s.articles > 0)
+    const also = found.length > 0 ? `also matched ${found.map((s) => `${s.text} (${s.articles})`).join(', ')}` : `also searched ${e.spellings.map((s) => s.text).join(', ')}`
+    lines.push(escapeLabel(`“${e.raw}” is ${e.entity}: ${also}. Use --exact for only “${e.raw}”.`))
+  }
   const total = `${response.totalExact ? '' : 'about '}${response.total} ${response.total === 1 ? 'match' : 'matches'}`
   if (response.hits.length === 0) lines.push('No matches.')
   else if (response.hits.length < response.total) lines.push(`${total}, best ${response.hits.length} shown:`)

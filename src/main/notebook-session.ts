@@ -43,7 +43,8 @@ import { summariseArticle } from './library/summary'
 import { furnitureOf } from './library/article-analysis'
 import * as highlightOps from './highlight-ops'
 import { checkTagIds, type QuoteHighlight } from './highlight-ops'
-import { NotebookSearch, type NotebookSearchQuery } from './search/notebook-search'
+import { NotebookSearch } from './search/notebook-search'
+import { EntitySession, type NamesSearchQuery } from './entities/entity-session'
 import * as tagOps from './tags/tag-ops'
 import { restoreFiles, verifyBackup, type BackupInfo } from './storage/backups'
 import type { FileWriter } from './storage/durable-write'
@@ -86,6 +87,7 @@ export class NotebookSession {
   readonly #randomHex: () => string
   #search: NotebookSearch | null = null
   readonly #reuse: ReuseIndexCache
+  readonly entities: EntitySession
 
   constructor(
     readonly store: NotebookStore,
@@ -94,6 +96,7 @@ export class NotebookSession {
     this.#now = deps.now ?? (() => new Date().toISOString())
     this.#randomHex = deps.randomHex ?? (() => randomBytes(8).toString('hex'))
     this.#reuse = new ReuseIndexCache(store)
+    this.entities = new EntitySession(store, () => this.#randomHex())
   }
 
   static async open(dir: string, deps: SessionDeps, options: SessionOpenOptions = {}): Promise<NotebookSession> {
@@ -264,10 +267,10 @@ export class NotebookSession {
     return tagOps.listPassages(this.store)
   }
 
-  /** Searches article text, highlight quotes and comments (index opened on first use). */
-  search(query: NotebookSearchQuery): Promise<SearchResponse> {
+  /** Searches article text, highlight quotes and comments (index opened on first use), names expanded unless `exact`. */
+  search(query: NamesSearchQuery): Promise<SearchResponse> {
     this.#search ??= NotebookSearch.open(this.store)
-    return this.#search.search(query)
+    return this.entities.search(this.#search, query)
   }
 
   /** Starts loading or building the search index in the background (the app calls this after opening). */
@@ -345,6 +348,7 @@ export class NotebookSession {
   async close(): Promise<void> {
     await this.#search?.close().catch(() => undefined)
     this.#search = null
+    await this.entities.close()
     return this.store.close()
   }
 

@@ -6,12 +6,14 @@ export {
   MAX_ALTERNATIVES,
   MAX_QUERY_CHARS,
   MIN_PREFIX_CHARS,
+  type ParseOptions,
   type ParsedQuery,
   type QueryAlternative,
   type QueryClause,
   type QueryIssue,
   type QueryIssueCode,
 } from './query'
+export { expandNames, searchSpellings, MAX_NAME_WORDS, type NameExpansion, type NameLookup, type NamedEntity } from './expand-names'
 export { containsNeedle, findMatches, needlesOf, type MatchSpan, type Needle } from './match'
 export { makeSnippet, SNIPPET_CHARS, type Snippet } from './snippet'
 export {
@@ -33,6 +35,7 @@ export {
   type SearchIssue,
   type SearchOptions,
   type SearchResponse,
+  type SearchExpansion,
   type SnippetField,
   type TextRange,
 } from './search-index'

@@ -23,6 +23,7 @@
  * (nothing to run) with a message meant for the user.
  */
 import { STOP_WORDS, tokenize } from './fold'
+import { expandNames, type NameExpansion, type NameLookup } from './expand-names'
 import { lex, parseTokens, type Leaf, type Tree } from './query-syntax'
 
 export type QueryClause =
@@ -51,6 +52,7 @@ export type QueryIssueCode =
   | 'stopwords-ignored'
   | 'prefix-too-short'
   | 'too-long'
+  | 'names-not-expanded'
 
 export interface QueryIssue {
   code: QueryIssueCode
@@ -68,6 +70,8 @@ export interface ParsedQuery {
   warnings: QueryIssue[]
   /** Set when the query cannot run; `clauses` may still hold what was understood. */
   error: QueryIssue | null
+  /** Words and phrases searched as every spelling of the entity they name (ParseOptions.names). */
+  expansions: NameExpansion[]
 }
 
 export const MAX_QUERY_CHARS = 500
@@ -104,7 +108,12 @@ interface Reading {
   emptySide: string[] | null
 }
 
-export function parseQuery(input: string): ParsedQuery {
+export interface ParseOptions {
+  /** Expands words and phrases that name an entity to all its spellings (expand-names.ts); absent: the query as typed. */
+  names?: NameLookup
+}
+
+export function parseQuery(input: string, options: ParseOptions = {}): ParsedQuery {
   const warnings: QueryIssue[] = []
   let q = typeof input === 'string' ? input : ''
   if (q.length > MAX_QUERY_CHARS) {
@@ -115,7 +124,7 @@ export function parseQuery(input: string): ParsedQuery {
   }
 
   const { tokens, unclosedQuote } = lex(q)
-  const { tree, issues } = parseTokens(tokens)
+  const { tree: typed, issues } = parseTokens(tokens)
   if (unclosedQuote) {
     warnings.push({ code: 'unbalanced-quote', message: 'A quotation mark is not closed: the rest of the query is searched as a phrase.' })
   }
@@ -126,8 +135,30 @@ export function parseQuery(input: string): ParsedQuery {
     warnings.push({ code: 'unbalanced-parenthesis', message: 'A closing parenthesis has no opening one: it is ignored.' })
   }
 
-  const reading: Reading = { seen: new Map(), capped: false, stopwords: [], tooShort: [], wildcardAlone: false, emptySide: null }
-  const clauseTree = tree === null ? null : readTree(tree, reading)
+  // Names expanded to their spellings (expand-names.ts); fewer of them, last first, when
+  // all of them would make too many alternatives.
+  let names = { tree: typed, used: [] as NameExpansion[] }
+  let read = readQuery(typed)
+  if (typed !== null && options.names !== undefined) {
+    const all = expandNames(typed, options.names, Infinity)
+    for (let limit = all.used.length; limit > 0; limit--) {
+      names = limit === all.used.length ? all : expandNames(typed, options.names, limit)
+      read = readQuery(names.tree)
+      if (read.expanded !== null) break
+    }
+    if (read.expanded === null) {
+      names = { tree: typed, used: [] }
+      read = readQuery(typed)
+    }
+    const dropped = all.used.slice(names.used.length)
+    if (dropped.length > 0) {
+      warnings.push({
+        code: 'names-not-expanded',
+        message: `Searched only as typed: ${dropped.map((d) => `“${d.raw}”`).join(', ')} (with every spelling the query would have too many alternatives).`,
+      })
+    }
+  }
+  const { reading, expanded } = read
   if (reading.capped) {
     warnings.push({ code: 'too-long', message: `Only the first ${MAX_CLAUSES} words and phrases of the query are used.` })
   }
@@ -138,7 +169,6 @@ export function parseQuery(input: string): ParsedQuery {
     })
   }
 
-  const expanded = clauseTree === null ? [] : alternativesOf(clauseTree)
   const alternatives = expanded ?? []
   const required = new Set(alternatives.flatMap((a) => a.clauses))
   const clauses = [...reading.seen.values()].filter((c) => required.has(c))
@@ -152,7 +182,14 @@ export function parseQuery(input: string): ParsedQuery {
   }
 
   const error = queryError(issues.misplaced, expanded, alternatives, reading)
-  return { input: q, alternatives, clauses, warnings, error }
+  return { input: q, alternatives, clauses, warnings, error, expansions: names.used }
+}
+
+/** The clauses of a syntax tree, and its alternatives (null: too many). */
+function readQuery(tree: Tree | null): { reading: Reading; expanded: QueryAlternative[] | null } {
+  const reading: Reading = { seen: new Map(), capped: false, stopwords: [], tooShort: [], wildcardAlone: false, emptySide: null }
+  const clauseTree = tree === null ? null : readTree(tree, reading)
+  return { reading, expanded: clauseTree === null ? [] : alternativesOf(clauseTree) }
 }
 
 const OR_NEEDS_WORDS = 'OR needs a word or phrase on each side, as in Tartus OR Latakia.'

@@ -82,6 +82,7 @@ export type {
   SearchIssue,
   SearchOptions,
   SearchResponse,
+  SearchExpansion,
   SnippetField,
   TextRange,
 } from './types'

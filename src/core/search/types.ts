@@ -111,6 +111,22 @@ export interface SearchResponse {
   ranking: 'relevance' | 'title-then-date'
   /** Why nothing was searched (the query's error, or a bad filter); null when it ran. */
   error: SearchIssue | null
+  /**
+   * Words and phrases searched as every spelling of the entity they name, each spelling
+   * with the number of articles of the notebook that mention it (the mention index).
+   * Set by the notebook's search (src/main/entities); absent from the bare index's answer.
+   */
+  expansions?: SearchExpansion[]
+}
+
+/** One name a search expanded: "Hmeimim" -> Khmeimim Air Base, also matched Khmeimim (14), حميميم (2). */
+export interface SearchExpansion {
+  /** The query's text as typed. */
+  raw: string
+  entityId: string
+  entity: string
+  /** The spellings searched besides the typed text, with the articles mentioning each. */
+  spellings: { text: string; articles: number }[]
 }
 
 /** The documents that need work to bring the index in line with the notebook. */

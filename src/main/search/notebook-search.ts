@@ -28,13 +28,18 @@
  */
 import type { ArticleId, HighlightId } from '../../core/ids'
 import { DossierError } from '../../core/result'
+import type { ParsedQuery } from '../../core/search/query'
 import { SearchIndex } from '../../core/search/search-index'
 import type { ArticleInput, GetText, SearchOptions, SearchResponse, TextRange } from '../../core/search/types'
 import { furnitureOf } from '../library/article-analysis'
 import type { NotebookStore, StoreChange } from '../storage/notebook-store'
 import { notebookState, readAllShards, readIndexFiles, shardLoader, unchangedSince, writeIndexFiles, type IndexFiles, type NotebookState } from './index-files'
 
-export type NotebookSearchQuery = { query: string } & Pick<SearchOptions, 'tagIds' | 'tagMode' | 'outlets' | 'from' | 'to' | 'kinds' | 'limit' | 'includeFurniture'>
+export type NotebookSearchQuery = {
+  query: string
+  /** The query already parsed (with names expanded: src/main/entities/entity-search.ts); else `query` is parsed as typed. */
+  parsed?: ParsedQuery
+} & Pick<SearchOptions, 'tagIds' | 'tagMode' | 'outlets' | 'from' | 'to' | 'kinds' | 'limit' | 'includeFurniture' | 'articleIds'>
 
 export { SEARCH_DIR } from './index-files'
 export const PERSIST_DELAY_MS = 2_000
@@ -113,8 +118,8 @@ export class NotebookSearch {
   async search(query: NotebookSearchQuery): Promise<SearchResponse> {
     if (this.#closed) throw new DossierError('internal', 'The search index was closed with its notebook.')
     await this.whenReady()
-    const { tagIds, tagMode, outlets, from, to, kinds, limit, includeFurniture } = query
-    return this.#index!.search(query.query, { tagIds, tagMode, outlets, from, to, kinds, limit, includeFurniture })
+    const { tagIds, tagMode, outlets, from, to, kinds, limit, includeFurniture, articleIds } = query
+    return this.#index!.search(query.parsed ?? query.query, { tagIds, tagMode, outlets, from, to, kinds, limit, includeFurniture, articleIds })
   }
 
   /** Writes pending index changes and stops listening (read-only stores never write). */

@@ -25,10 +25,10 @@ import { findMetadataProblems } from './check-meta'
 import { CheckRun, type Fix } from './check-run'
 import { DurableJSONFile, UnreadableFileError, type Validate } from './durable-json-file'
 import { writeFileDurably } from './durable-write'
-import { ANNOTATION_FILE, validateAnnotationsOf, validateCatalog, validateManifest } from './file-formats'
+import { ANNOTATION_FILE, validateAnnotationsOf, validateCatalog, validateEntities, validateManifest } from './file-formats'
 import { corruptPath, exists, keepCopy, lostAndFoundPath, moveTo } from './safe-moves'
 import { acquireNotebookLock } from './notebook-lock'
-import { ANNOTATIONS_DIR, CATALOG_FILE, MANIFEST_FILE } from './layout'
+import { ANNOTATIONS_DIR, CATALOG_FILE, ENTITIES_FILE, MANIFEST_FILE } from './layout'
 
 export interface CheckProblem {
   /** Notebook-relative path (with `/`) of the file or folder the problem is in. */
@@ -107,6 +107,10 @@ class Checker {
 
     const manifest = await this.#checkJson(MANIFEST_FILE, validateManifest, 'Opening the notebook would start a new notebook.json with the default tags.')
     const catalog = await this.#checkJson(CATALOG_FILE, validateCatalog, 'Opening the notebook would start an empty catalog, losing the list of articles.')
+    // entities.json is optional (absent = no entities); a present one must read.
+    if (await exists(join(this.#run.dir, ENTITIES_FILE))) {
+      await this.#checkJson(ENTITIES_FILE, validateEntities, 'Opening the notebook would start with no entities (names, places and aliases).')
+    }
     if (manifest) this.#checkTagsUnique(manifest)
     if (catalog) this.#checkArticlesUnique(catalog)
     if (catalog) await checkUnreferenced(this.#run, catalog)

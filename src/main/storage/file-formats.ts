@@ -2,6 +2,7 @@
  * What a valid notebook file is: one set of rules shared by opening (notebook-store.ts)
  * and checking (check-notebook.ts), so "damaged" means the same thing to both.
  */
+import { EntitiesFileSchema, entitiesProblem, type EntitiesFile } from '../../core/entities/schema'
 import { ArticleIdSchema } from '../../core/ids'
 import { AnnotationFileSchema, CatalogSchema, ManifestSchema, SCHEMA_VERSION, type AnnotationFile, type Catalog, type Manifest } from '../../core/model'
 import type { Validate } from './durable-json-file'
@@ -35,3 +36,6 @@ export function validateAnnotationsOf(articleId: string): Validate<AnnotationFil
   )
 }
 
+
+/** entities.json: its structure and the rule a schema cannot state (each spelling names one entity). */
+export const validateEntities = validator<EntitiesFile>(EntitiesFileSchema, (f) => entitiesProblem(f.entities))

@@ -132,3 +132,45 @@ async function readCache(dir: string): Promise<z.infer<typeof CountsSchema> | nu
     return null
   }
 }
+
+/**
+ * Writes the cache two seconds after the last change, and on close (NotebookStore).
+ * `snapshot` waits for the saves in flight, then copies the counts: the folder's mtime is
+ * read first, so any save the snapshot misses renames its file after that mtime.
+ */
+export class CountsCacheWriter {
+  #dirty = false
+  #timer: ReturnType<typeof setTimeout> | null = null
+
+  constructor(
+    private readonly dir: string,
+    private readonly annotationsDir: string,
+    private readonly readOnly: boolean,
+    private readonly snapshot: () => Promise<ReadonlyMap<ArticleId, ArticleCounts>>,
+  ) {}
+
+  changed(): void {
+    this.#dirty = true
+    if (this.#timer) clearTimeout(this.#timer)
+    this.#timer = setTimeout(() => void this.flush().catch(() => undefined), 2_000)
+    this.#timer.unref?.()
+  }
+
+  /** Marks the cache out of date without scheduling a write (opening found stale files). */
+  markDirty(dirty: boolean): void {
+    this.#dirty = dirty
+  }
+
+  async flush(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer)
+    this.#timer = null
+    if (this.readOnly || !this.#dirty) return
+    this.#dirty = false
+    const mtime = await annotationsMtime(this.dir, this.annotationsDir)
+    const counts = await this.snapshot()
+    // A cache, not data: failing to write it only makes the next open read more files.
+    await writeCountsCache(this.dir, counts, mtime).catch(() => {
+      this.#dirty = true
+    })
+  }
+}

@@ -6,6 +6,10 @@ export const MANIFEST_FILE = 'notebook.json'
 export const CATALOG_FILE = 'catalog.json'
 /** What the last validated write of catalog.json wrote (size, sha256): reading that very text back skips the schema (durable-json-file.ts). */
 export const CATALOG_STAMP_FILE = 'catalog.stamp.json'
+/** The notebook's entities and rejected suggestions (notes/entities.md); absent = none. */
+export const ENTITIES_FILE = 'entities.json'
+/** Derived cache: where each entity is mentioned (src/main/entities/mention-index.ts). */
+export const MENTIONS_FILE = 'mentions.json'
 export const ANNOTATIONS_DIR = 'annotations'
 export const BODIES_DIR = 'bodies'
 export const ORIGINALS_DIR = 'originals'

@@ -16,15 +16,16 @@
 import { mkdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ArticleId, HighlightId, TagId } from '../../core/ids'
+import { emptyEntitiesFile, type EntitiesFile } from '../../core/entities/schema'
 import type { AnalysisFile, AnnotationFile, Article, Catalog, Highlight, Manifest, Tag } from '../../core/model'
 import { DossierError, isDossierError } from '../../core/result'
 import { backupIfDue, createBackup, listBackups, type BackupInfo } from './backups'
 import { writeFileDurably, type FileWriter } from './durable-write'
-import { validateAnnotationsOf, validateCatalog } from './file-formats'
+import { validateAnnotationsOf, validateCatalog, validateEntities } from './file-formats'
 import { sha256HexInSlices } from '../in-slices'
-import { annotationsMtime, countHighlights, planCounts, writeCountsCache, type ArticleCounts } from './highlight-counts'
+import { countHighlights, CountsCacheWriter, planCounts, type ArticleCounts } from './highlight-counts'
 import { acquireNotebookLock, type NotebookLock } from './notebook-lock'
-import { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, CATALOG_STAMP_FILE, MANIFEST_FILE, ORIGINALS_DIR } from './layout'
+import { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, CATALOG_STAMP_FILE, ENTITIES_FILE, MANIFEST_FILE, ORIGINALS_DIR } from './layout'
 import { readOnlyError } from './read-only'
 import { Loader, type Doc, type OpenNotebookOptions, type OpenReport } from './notebook-loader'
 import { DurableJSONFile } from './durable-json-file'
@@ -39,8 +40,7 @@ export function annotationFileFor(articleId: ArticleId): string {
 }
 
 /** What a saved change touched: the tags, the article catalog, or one article's highlights. */
-export type StoreChange = { kind: 'manifest' } | { kind: 'catalog' } | { kind: 'highlights'; articleId: ArticleId }
-
+export type StoreChange = { kind: 'manifest' } | { kind: 'catalog' } | { kind: 'entities' } | { kind: 'highlights'; articleId: ArticleId }
 
 export class NotebookStore {
   /** Annotation files loaded so far (they load lazily: per article, or all at once). */
@@ -52,8 +52,9 @@ export class NotebookStore {
   /** Highlight counts (all, per tag) of every article that has highlights (see highlight-counts.ts). */
   readonly #counts = new Map<ArticleId, ArticleCounts>()
   #allLoaded: Promise<void> | null = null
-  #countsDirty = false
-  #countsTimer: ReturnType<typeof setTimeout> | null = null
+  readonly #countsCache: CountsCacheWriter
+  /** entities.json, read on first use (see entities()). */
+  #entities: Promise<Doc<EntitiesFile>> | null = null
   #queues = new Map<string, Promise<unknown>>()
   readonly #listeners = new Set<(change: StoreChange) => void>()
   /** Articles by id and by body hash, for the catalog object they were built from. */
@@ -68,7 +69,12 @@ export class NotebookStore {
     private readonly writer: FileWriter,
     private readonly lock: NotebookLock | null,
     private readonly loader: Loader,
-  ) {}
+  ) {
+    this.#countsCache = new CountsCacheWriter(dir, ANNOTATIONS_DIR, readOnly, async () => {
+      await Promise.all(this.#queues.values())
+      return new Map(this.#counts)
+    })
+  }
 
   static async open(dir: string, options: OpenNotebookOptions = {}): Promise<NotebookStore> {
     const create = options.create ?? true
@@ -90,7 +96,7 @@ export class NotebookStore {
       const plan = await planCounts(dir, ANNOTATIONS_DIR, catalog.data.articles.map((a) => a.id))
       for (const [id, count] of plan.trusted) store.#counts.set(id, count)
       for (let i = 0; i < plan.stale.length; i += 64) await Promise.all(plan.stale.slice(i, i + 64).map((id) => store.#docFor(id)))
-      store.#countsDirty = plan.stale.length > 0
+      store.#countsCache.markDirty(plan.stale.length > 0)
       return store
     } catch (error) {
       await lock?.release()
@@ -216,6 +222,20 @@ export class NotebookStore {
     return result
   }
 
+  /** The notebook's entities (`entities.json`, read on first use; a notebook without the file has none). */
+  async entities(): Promise<EntitiesFile> {
+    this.#entities ??= this.loader.openDoc(ENTITIES_FILE, validateEntities, emptyEntitiesFile)
+    return (await this.#entities).data
+  }
+
+  /** Changes the entities (rewrites `entities.json` only); `mutate` may throw to refuse, and nothing is written. */
+  async updateEntities<R>(mutate: (draft: EntitiesFile) => R): Promise<R> {
+    await this.entities()
+    const result = await this.#update(await this.#entities!, mutate)
+    this.#notify({ kind: 'entities' })
+    return result
+  }
+
   /** Changes one article's highlights; rewrites only `annotations/<articleId>.json`. */
   async updateHighlights<R>(articleId: ArticleId, mutate: (highlights: Highlight[]) => R): Promise<R> {
     const target = await this.#docFor(articleId)
@@ -226,7 +246,7 @@ export class NotebookStore {
         // Inside the save's turn, so a counts snapshot taken after the saves in flight sees it.
         for (const h of before.highlights) this.#highlightArticle.delete(h.id)
         this.#index(target)
-        this.#countsChanged()
+        this.#countsCache.changed()
       },
     )
     this.#notify({ kind: 'highlights', articleId })
@@ -295,8 +315,7 @@ export class NotebookStore {
   /** Finishes pending saves, writes the count cache, and releases the writer lock. */
   async close(): Promise<void> {
     await Promise.all(this.#queues.values())
-    if (this.#countsTimer) clearTimeout(this.#countsTimer)
-    await this.#flushCounts()
+    await this.#countsCache.flush()
     await this.lock?.release()
   }
 
@@ -336,27 +355,6 @@ export class NotebookStore {
     for (const h of doc.data.highlights) this.#highlightArticle.set(h.id, articleId)
     if (doc.data.highlights.length > 0) this.#counts.set(articleId, countHighlights(doc.data.highlights))
     else this.#counts.delete(articleId)
-  }
-
-  /** Count changes are written to the cache two seconds after the last one, and on close. */
-  #countsChanged(): void {
-    this.#countsDirty = true
-    if (this.#countsTimer) clearTimeout(this.#countsTimer)
-    this.#countsTimer = setTimeout(() => void this.#flushCounts().catch(() => undefined), 2_000)
-    this.#countsTimer.unref?.()
-  }
-
-  async #flushCounts(): Promise<void> {
-    if (this.readOnly || !this.#countsDirty) return
-    this.#countsDirty = false
-    // The folder's mtime first, then the saves in flight, then the snapshot: any save the
-    // snapshot misses renames its file after the mtime was read (highlight-counts.ts).
-    const mtime = await annotationsMtime(this.dir, ANNOTATIONS_DIR)
-    await Promise.all(this.#queues.values())
-    // A cache, not data: failing to write it only makes the next open read more files.
-    await writeCountsCache(this.dir, new Map(this.#counts), mtime).catch(() => {
-      this.#countsDirty = true
-    })
   }
 
   /**

@@ -1,0 +1,174 @@
+/**
+ * `dossier entities …`, `dossier entity …` and `dossier search` with names: --json shapes,
+ * what the notebook's files hold, one-line refusals with the notebook unchanged, and the
+ * issue's done-means on the shared corpus (skipped when it is absent).
+ */
+import { existsSync } from 'node:fs'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Entity } from '../core/entities'
+import type { SearchResponse } from '../core/search/types'
+import type { EntitySummary } from '../main/entities/entity-session'
+import { tempDir } from '../main/briefings/test-notebook'
+import { expectRefusal, runCliIn } from './test-cli'
+
+const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus')
+
+// Our own fixture prose (not the corpus).
+const TEXTS: Record<string, string> = {
+  'one.txt': 'Jets left Khmeimim at dawn.\n\nOfficials in Tartus said the port was calm.',
+  'two.txt': 'The Hmeimim airbase was quiet on Friday, a reporter said.',
+  'three.txt': 'وصلت طائرات إلى قاعدة حميميم مساء الأحد.',
+  'four.txt': 'Fishermen in Latakia watched the harbour.',
+}
+
+let tmp: string
+let nb: string
+const dossier = (...args: string[]) => runCliIn(tmp, ['--notebook', 'nb', ...args])
+const json = async <T>(...args: string[]): Promise<T> => {
+  const r = await dossier(...args, '--json')
+  expect(r.code, r.err).toBe(0)
+  return JSON.parse(r.out) as T
+}
+const refused = (exitCode: 1 | 2, message: RegExp | string, ...args: string[]) => expectRefusal(nb, () => dossier(...args), exitCode, message)
+const searchIds = async (...args: string[]) => (await json<SearchResponse>('search', ...args)).hits.map((h) => h.articleId).sort()
+
+beforeAll(async () => {
+  tmp = await tempDir('dossier-cli-entities-')
+  nb = join(tmp, 'nb')
+  await mkdir(join(tmp, 'in'))
+  for (const [name, text] of Object.entries(TEXTS)) await writeFile(join(tmp, 'in', name), text)
+  expect((await dossier('import', join(tmp, 'in'))).code).toBe(0)
+  // The day's backup now, so no later command makes one (it would change the file tree).
+  expect((await dossier('backup')).code).toBe(0)
+}, 60_000)
+
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true })
+})
+
+describe('dossier entity / entities', () => {
+  it('a notebook without entities.json has no entities, and says how to add some', async () => {
+    expect(await json<EntitySummary[]>('entities')).toEqual([])
+    expect((await dossier('entities')).out).toContain('dossier entities import-pack --starter')
+  })
+
+  it('entity add: saves the entity in entities.json, with aliases, kind and coordinates', async () => {
+    const added = await json<Entity>('entity', 'add', 'Khmeimim Air Base', '--type', 'place', '--kind', 'base', '--alias', 'Khmeimim', '--alias', 'حميميم', '--lat', '35.401', '--lon', '35.949')
+    expect(added).toMatchObject({ id: expect.stringMatching(/^e-[0-9a-f]{10}$/), name: 'Khmeimim Air Base', type: 'place', kind: 'base', coordinates: { lat: 35.401, lon: 35.949 } })
+    expect(added.aliases).toEqual([{ text: 'Khmeimim', script: 'Latn' }, { text: 'حميميم', script: 'Arab' }])
+    const file = JSON.parse(await readFile(join(nb, 'entities.json'), 'utf8')) as { version: number; entities: Entity[] }
+    expect(file.version).toBe(1)
+    expect(file.entities).toEqual([added])
+  })
+
+  it('entity alias, and entities lists aliases with mention counts from the mention index', async () => {
+    const aliased = await json<Entity>('entity', 'alias', 'khmeimim', 'Hmeimim')
+    expect(aliased.aliases.map((a) => a.text)).toEqual(['Khmeimim', 'حميميم', 'Hmeimim'])
+    await json<Entity>('entity', 'add', 'Tartus', '--type', 'place', '--alias', 'Tartous')
+    const list = await json<EntitySummary[]>('entities')
+    expect(list.map((e) => [e.name, e.mentions, e.articles])).toEqual([
+      ['Khmeimim Air Base', 3, 3],
+      ['Tartus', 1, 1],
+    ])
+    expect(await readdir(nb)).toContain('mentions.json')
+  })
+
+  it('search: a name matches every spelling, says so, and --exact searches only what was typed', async () => {
+    const r = await json<SearchResponse>('search', 'Hmeimim')
+    expect(r.hits).toHaveLength(3)
+    expect(r.expansions).toEqual([
+      { raw: 'Hmeimim', entityId: expect.any(String), entity: 'Khmeimim Air Base', spellings: [{ text: 'Khmeimim', articles: 1 }, { text: 'حميميم', articles: 1 }] },
+    ])
+    expect((await dossier('search', 'Hmeimim')).out).toContain('“Hmeimim” is Khmeimim Air Base: also matched Khmeimim (1), حميميم (1). Use --exact')
+    const exact = await json<SearchResponse>('search', 'Hmeimim', '--exact')
+    expect(exact.hits).toHaveLength(1)
+    expect(exact.expansions).toEqual([])
+  })
+
+  it('search --entity keeps the articles mentioning it', async () => {
+    const all = await searchIds('said')
+    expect(all).toHaveLength(2)
+    expect(await searchIds('said', '--entity', 'Tartous')).toHaveLength(1)
+  })
+
+  it('merge, rename and delete change entities.json as asked', async () => {
+    await json<Entity>('entity', 'add', 'Hmeymim', '--type', 'place')
+    const merged = await json<Entity>('entity', 'merge', 'Khmeimim Air Base', 'Hmeymim')
+    expect(merged.aliases.map((a) => a.text)).toContain('Hmeymim')
+    const renamed = await json<Entity>('entity', 'rename', 'Tartus', 'Tartus city')
+    expect(renamed.aliases.map((a) => a.text)).toEqual(['Tartus', 'Tartous'])
+    const deleted = await json<{ deleted: Entity }>('entity', 'delete', 'Tartus city')
+    expect(deleted.deleted.name).toBe('Tartus city')
+    expect((await json<EntitySummary[]>('entities')).map((e) => e.name)).toEqual(['Khmeimim Air Base'])
+  })
+
+  it('refuses bad input with one line and leaves the notebook unchanged', async () => {
+    await refused(1, '“Hmeimim” already belongs to Khmeimim Air Base', 'entity', 'add', 'Hmeimim', '--type', 'place')
+    await json<Entity>('entity', 'add', 'Latakia', '--type', 'place')
+    await refused(1, 'already belongs to Khmeimim Air Base', 'entity', 'alias', 'Latakia', 'HMEIMIM')
+    await refused(1, 'The name is empty.', 'entity', 'add', '  ', '--type', 'place')
+    await refused(1, 'is 10000 characters long', 'entity', 'add', 'x'.repeat(10_000), '--type', 'place')
+    await refused(1, 'Invalid coordinates 95, 10', 'entity', 'add', 'Nowhere', '--type', 'place', '--lat', '95', '--lon', '10')
+    await refused(1, 'Give both --lat and --lon', 'entity', 'add', 'Nowhere', '--type', 'place', '--lat', '35')
+    await refused(2, 'latitude must be a number', 'entity', 'add', 'Nowhere', '--type', 'place', '--lat', 'north', '--lon', '10')
+    await refused(2, /--type/, 'entity', 'add', 'Nowhere', '--type', 'planet')
+    await refused(1, 'No entity is named “Atlantis”', 'entity', 'alias', 'Atlantis', 'Atlantida')
+    await writeFile(join(tmp, 'bad-pack.json'), '{"version":1,"entities":[{"id":"e-x","name":"","type":"place","aliases":[]}],"rejected":[]}')
+    await refused(1, 'The gazetteer file is malformed: entities.0.name', 'entities', 'import-pack', 'bad-pack.json')
+    await writeFile(join(tmp, 'not-json.json'), '{"version":1,')
+    await refused(1, 'The gazetteer file is not JSON', 'entities', 'import-pack', 'not-json.json')
+    await refused(1, 'is not a suggestion id', 'entities', 'accept', 'nonsense')
+  })
+
+  it('import-pack --starter adds the starter gazetteer once; remove-pack takes it away again', async () => {
+    const added = await json<{ added: { id: string; name: string }[]; skipped: { name: string; reason: string }[] }>('entities', 'import-pack', '--starter')
+    expect(added.added.map((e) => e.name)).toContain('Tartus')
+    // The notebook's own Khmeimim and Latakia keep their spellings: the pack's are skipped.
+    expect(added.skipped.map((s) => s.name)).toEqual(expect.arrayContaining(['Khmeimim Air Base', 'Latakia']))
+    const again = await json<{ added: unknown[] }>('entities', 'import-pack', '--starter')
+    expect(again.added).toEqual([])
+    const removed = await json<{ removed: { name: string }[] }>('entities', 'remove-pack', '--starter')
+    expect(removed.removed).toHaveLength(added.added.length)
+    expect((await json<EntitySummary[]>('entities')).map((e) => e.name)).toEqual(['Khmeimim Air Base', 'Latakia'])
+  })
+})
+
+describe.skipIf(!existsSync(CORPUS))('done means, on the shared corpus (skipped when /work/shared/corpus is absent)', () => {
+  let corpusTmp: string
+  const run = (...args: string[]) => runCliIn(corpusTmp, ['--notebook', 'corpus', ...args])
+  const found = async (...args: string[]) => {
+    const r = await run('search', ...args, '--limit', '1000', '--json')
+    expect(r.code, r.err).toBe(0)
+    return new Set((JSON.parse(r.out) as SearchResponse).hits.filter((h) => h.kind === 'article').map((h) => h.articleId))
+  }
+  const mentioning = async (entityId: string) => {
+    const list = JSON.parse((await run('entities', '--json')).out) as EntitySummary[]
+    return list.find((e) => e.id === entityId)!
+  }
+
+  beforeAll(async () => {
+    corpusTmp = await tempDir('dossier-cli-entities-corpus-')
+    const files = (await readdir(CORPUS)).filter((f) => f.endsWith('.txt')).map((f) => join(CORPUS, f))
+    expect((await run('import', ...files)).code).toBe(0)
+    expect((await run('entities', 'import-pack', '--starter')).code).toBe(0)
+  }, 120_000)
+  afterAll(async () => {
+    await rm(corpusTmp, { recursive: true, force: true })
+  })
+
+  it('Hmeimim and Tartous find every article mentioning the base or the port under any spelling; طرطوس finds the Latin ones', async () => {
+    const base = await mentioning('e-khmeimim')
+    const port = await mentioning('e-tartus')
+    expect(base.articles).toBeGreaterThan(1)
+    expect(port.articles).toBeGreaterThan(1)
+    expect((await found('Hmeimim')).size).toBeGreaterThanOrEqual(base.articles)
+    expect((await found('Tartous')).size).toBeGreaterThanOrEqual(port.articles)
+    expect((await found('طرطوس')).size).toBeGreaterThanOrEqual(port.articles)
+    // --exact finds only the spelling typed: fewer articles, each holding it.
+    expect((await found('Hmeimim', '--exact')).size).toBeLessThan(base.articles)
+    expect((await found('Tartous', '--exact')).size).toBeLessThan(port.articles)
+    expect((await found('طرطوس', '--exact')).size).toBe(0)
+  })
+})

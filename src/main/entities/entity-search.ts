@@ -1,0 +1,64 @@
+/**
+ * The notebook's search with names (issue 13): the query is parsed with its words and
+ * phrases that name an entity expanded to every spelling (src/core/search/expand-names.ts),
+ * unless `exact`; `entity` keeps only articles (and their highlights) that mention that
+ * entity, from the mention index. The response says which names were expanded and, for
+ * each spelling searched, how many articles of the notebook mention it (`expansions`).
+ */
+import { buildMatcher, type EntitiesFile, type EntityId, type EntityMatcher } from '../../core/entities'
+import { containsRun } from '../../core/search/expand-names'
+import { tokenize } from '../../core/search/fold'
+import { parseQuery } from '../../core/search/query'
+import type { SearchExpansion, SearchResponse } from '../../core/search/types'
+import type { ArticleId } from '../../core/ids'
+import type { NotebookSearch, NotebookSearchQuery } from '../search/notebook-search'
+import { findEntity, type EntityContext } from './entity-ops'
+
+export interface NamesSearchQuery extends Omit<NotebookSearchQuery, 'parsed' | 'articleIds'> {
+  /** Search only the spelling typed (no expansion). */
+  exact?: boolean
+  /** Only articles mentioning this entity (id, name or alias), and their highlights. */
+  entity?: string
+}
+
+/** One matcher per saved entities file (the store replaces the object on each change). */
+const matchers = new WeakMap<EntitiesFile, EntityMatcher>()
+function matcherOf(file: EntitiesFile): EntityMatcher {
+  let m = matchers.get(file)
+  if (m === undefined) matchers.set(file, (m = buildMatcher(file.entities)))
+  return m
+}
+
+export async function searchWithNames(ctx: EntityContext, search: NotebookSearch, query: NamesSearchQuery): Promise<SearchResponse> {
+  const { exact, entity, ...rest } = query
+  const file = await ctx.store.entities()
+  const matcher = matcherOf(file)
+  const parsed = parseQuery(query.query, exact === true || file.entities.length === 0 ? {} : { names: (text) => matcher.expandQuery(text) })
+  let articleIds: ArticleId[] | undefined
+  if (entity !== undefined) {
+    const named = findEntity(file, entity)
+    const index = ctx.mentions()
+    await index.whenReady()
+    articleIds = [...index.articlesOf(named.id).keys()]
+  }
+  const response = await search.search({ ...rest, parsed, articleIds })
+  if (parsed.expansions.length === 0) return { ...response, expansions: [] }
+  const index = ctx.mentions()
+  await index.whenReady()
+  const expansions = parsed.expansions.map((e): SearchExpansion => {
+    const bySpelling = [...index.articlesBySpelling(e.entityId as EntityId)].map(([text, ids]) => ({ terms: tokenize(text), ids }))
+    return {
+      raw: e.raw,
+      entityId: e.entityId,
+      entity: e.name,
+      spellings: e.spellings.map((text) => {
+        // Articles whose mentions used a spelling holding these words ("Khmeimim" counts "Khmeimim Air Base").
+        const words = tokenize(text)
+        const articles = new Set<ArticleId>()
+        for (const s of bySpelling) if (containsRun(s.terms, words)) for (const id of s.ids) articles.add(id)
+        return { text, articles: articles.size }
+      }),
+    }
+  })
+  return { ...response, expansions }
+}

@@ -1,0 +1,234 @@
+/**
+ * The mention index (notes/entities.md, "Mentions"): for every article, where each entity
+ * of the notebook is mentioned (offsets into its stored text, and the spelling matched).
+ * A derived cache like the search index:
+ *
+ * - `mentions.json` in the notebook folder, written atomically (no fsync: it is rebuilt
+ *   when lost), stamped with the entities it was found with (ids and spellings) and each
+ *   article's body hash. On open it is read and reconciled: an article whose body hash
+ *   differs, or that is new, is scanned again (its body read); one no longer in the
+ *   catalog is dropped; when the entities differ, every article is scanned again. A file
+ *   that is missing, damaged or of another version is rebuilt from the notebook.
+ * - Kept in step through `NotebookStore.onChange` (catalog and entity changes), one
+ *   reconcile at a time, coalesced; written two seconds after the last change, on close,
+ *   and at once by a read-only store whose load brought it up to date (as the search index).
+ *
+ * Keyed by article and entity ids in Maps; the cache's text keys are only ever read into Maps.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { buildMatcher, spellingsOf, type EntitiesFile, type EntityId, type Mention } from '../../core/entities'
+import type { ArticleId } from '../../core/ids'
+import { stampOf, stampToHex } from '../../core/search/stamp'
+import { writeFileAtomically } from '../storage/durable-write'
+import { MENTIONS_FILE } from '../storage/layout'
+import type { NotebookStore, StoreChange } from '../storage/notebook-store'
+
+export const MENTIONS_VERSION = 1
+export const MENTIONS_PERSIST_DELAY_MS = 2_000
+
+const CacheSchema = z.object({
+  version: z.literal(MENTIONS_VERSION),
+  entities: z.string(),
+  /** [articleId, bodyHash, [entityId, start, end, spelling]…] */
+  articles: z.array(z.tuple([z.string(), z.string(), z.array(z.tuple([z.string(), z.number().int().nonnegative(), z.number().int().nonnegative(), z.string()]))])),
+})
+
+interface ArticleMentions {
+  bodyHash: string
+  mentions: Mention[]
+}
+
+/** The stamp of what mentions depend on: entity ids and spellings. */
+export function entitiesStamp(file: EntitiesFile): string {
+  return stampToHex(stampOf(file.entities.flatMap((e) => [e.id, ...spellingsOf(e), '\u0000'])))
+}
+
+export class MentionIndex {
+  readonly #byArticle = new Map<ArticleId, ArticleMentions>()
+  #stamp = ''
+  #queue: Promise<void>
+  #queued = false
+  #dirty = false
+  #timer: ReturnType<typeof setTimeout> | null = null
+  #closed = false
+  #failure: unknown = null
+  readonly #unsubscribe: () => void
+  /** How the index came to be: read from the cache (and reconciled), or built. */
+  origin: 'cache' | 'built' = 'built'
+
+  private constructor(
+    readonly store: NotebookStore,
+    private readonly delayMs: number,
+  ) {
+    this.#unsubscribe = store.onChange((change) => this.#follow(change))
+    this.#queue = this.#run(() => this.#load())
+  }
+
+  /** Starts reading or building the index in the background; `whenReady` waits for it. */
+  static open(store: NotebookStore, options: { persistDelayMs?: number } = {}): MentionIndex {
+    return new MentionIndex(store, options.persistDelayMs ?? MENTIONS_PERSIST_DELAY_MS)
+  }
+
+  /** Resolves once every change saved so far is in the index; rejects with what failed (the next call tries again). */
+  async whenReady(): Promise<void> {
+    await this.#queue
+    if (this.#failure !== null) {
+      const failure = this.#failure
+      this.#failure = null
+      this.#queue = this.#run(() => this.#sync())
+      await this.#queue
+      if (this.#failure !== null) throw failure
+    }
+  }
+
+  /** Each article's mentions of `entityId`: article -> count. */
+  articlesOf(entityId: EntityId): Map<ArticleId, number> {
+    const out = new Map<ArticleId, number>()
+    for (const [id, a] of this.#byArticle) for (const m of a.mentions) if (m.entityId === entityId) out.set(id, (out.get(id) ?? 0) + 1)
+    return out
+  }
+
+  /** Mentions and articles per entity, over the notebook. */
+  counts(): Map<EntityId, { mentions: number; articles: number }> {
+    const out = new Map<EntityId, { mentions: number; articles: number }>()
+    for (const a of this.#byArticle.values()) {
+      const seen = new Set<EntityId>()
+      for (const m of a.mentions) {
+        let c = out.get(m.entityId)
+        if (c === undefined) out.set(m.entityId, (c = { mentions: 0, articles: 0 }))
+        c.mentions++
+        if (!seen.has(m.entityId)) {
+          seen.add(m.entityId)
+          c.articles++
+        }
+      }
+    }
+    return out
+  }
+
+  /** For each spelling of an entity that matched somewhere: the articles it was matched in. */
+  articlesBySpelling(entityId: EntityId): Map<string, Set<ArticleId>> {
+    const out = new Map<string, Set<ArticleId>>()
+    for (const [id, a] of this.#byArticle) {
+      for (const m of a.mentions) {
+        if (m.entityId !== entityId) continue
+        let set = out.get(m.alias)
+        if (set === undefined) out.set(m.alias, (set = new Set()))
+        set.add(id)
+      }
+    }
+    return out
+  }
+
+  /** One article's mentions, in text order (none when it has none or is unknown). */
+  mentionsIn(articleId: ArticleId): readonly Mention[] {
+    return this.#byArticle.get(articleId)?.mentions ?? []
+  }
+
+  /** Writes pending changes and stops following the notebook. */
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    this.#unsubscribe()
+    if (this.#timer) clearTimeout(this.#timer)
+    await this.#queue
+    await this.#persist()
+  }
+
+  #run(job: () => Promise<void>): Promise<void> {
+    return job().catch((error: unknown) => {
+      this.#failure = error
+    })
+  }
+
+  #follow(change: StoreChange): void {
+    if ((change.kind !== 'catalog' && change.kind !== 'entities') || this.#queued) return
+    this.#queued = true
+    this.#queue = this.#queue.then(() =>
+      this.#run(async () => {
+        this.#queued = false
+        await this.#sync()
+      }),
+    )
+  }
+
+  async #load(): Promise<void> {
+    const cached = await readCache(this.store.dir)
+    if (cached !== null) {
+      this.#stamp = cached.entities
+      for (const [id, bodyHash, rows] of cached.articles) {
+        this.#byArticle.set(id as ArticleId, { bodyHash, mentions: rows.map(([entityId, start, end, alias]) => ({ entityId: entityId as EntityId, start, end, alias })) })
+      }
+      this.origin = 'cache'
+    }
+    await this.#sync()
+  }
+
+  /** Brings the index in line with the catalog and the entities; only what changed is scanned. */
+  async #sync(): Promise<void> {
+    const entities = await this.store.entities()
+    const stamp = entitiesStamp(entities)
+    let changed = false
+    if (stamp !== this.#stamp) {
+      this.#byArticle.clear()
+      this.#stamp = stamp
+      changed = true
+    }
+    const matcher = buildMatcher(entities.entities)
+    const articles = this.store.articles
+    const present = new Set<ArticleId>(articles.map((a) => a.id))
+    for (const id of [...this.#byArticle.keys()]) {
+      if (!present.has(id)) {
+        this.#byArticle.delete(id)
+        changed = true
+      }
+    }
+    const todo = articles.filter((a) => this.#byArticle.get(a.id)?.bodyHash !== a.bodyHash)
+    for (let i = 0; i < todo.length; i += 32) {
+      const batch = todo.slice(i, i + 32)
+      // An unreadable body has no mentions; `dossier check` reports the damage.
+      const texts = await Promise.all(batch.map((a) => this.store.readBody(a.bodyHash).catch(() => '')))
+      batch.forEach((a, k) => this.#byArticle.set(a.id, { bodyHash: a.bodyHash, mentions: matcher.size === 0 ? [] : matcher.findMentions(texts[k]!) }))
+      changed = true
+    }
+    if (changed) this.#changed()
+  }
+
+  #changed(): void {
+    this.#dirty = true
+    if (this.#closed) return
+    if (this.#timer) clearTimeout(this.#timer)
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = null
+        void this.#persist()
+      },
+      this.store.readOnly ? 0 : this.delayMs,
+    )
+    this.#timer.unref?.()
+  }
+
+  async #persist(): Promise<void> {
+    if (!this.#dirty) return
+    this.#dirty = false
+    const articles = [...this.#byArticle].map(([id, a]) => [id, a.bodyHash, a.mentions.map((m) => [m.entityId, m.start, m.end, m.alias])])
+    try {
+      await writeFileAtomically(join(this.store.dir, MENTIONS_FILE), JSON.stringify({ version: MENTIONS_VERSION, entities: this.#stamp, articles }))
+    } catch (error) {
+      // A cache, not data: the next change tries again, or the next open rebuilds.
+      this.#dirty = true
+      console.error(`Could not write the mention index in ${this.store.dir}`, error)
+    }
+  }
+}
+
+async function readCache(dir: string): Promise<z.infer<typeof CacheSchema> | null> {
+  try {
+    const parsed = CacheSchema.safeParse(JSON.parse(await readFile(join(dir, MENTIONS_FILE), 'utf8')))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}
