@@ -149,6 +149,15 @@ describe('dossier briefing list, show, edit, note, delete', () => {
     expect(back.out).toContain('Sections (2):\n  1. Negotiations')
   })
 
+  it('edit: --no-untagged leaves the passages without a tag out, --untagged brings them back (a new briefing has them)', async () => {
+    expect(appMade.selection.untagged).toBe(true)
+    const off = await dossier('briefing', 'edit', appMade.id, '--no-untagged', '--json')
+    expect(off.code, off.err).toBe(0)
+    expect((JSON.parse(off.out) as BriefingDocument).selection.untagged).toBeUndefined()
+    const on = await dossier('briefing', 'edit', appMade.id, '--untagged', '--json')
+    expect((JSON.parse(on.out) as BriefingDocument).selection.untagged).toBe(true)
+  })
+
   it('an edit or a note that changes nothing writes nothing', async () => {
     const before = await fileTree(nb)
     const r = await dossier('briefing', 'edit', appMade.id, '--title', 'Weekly ports, week 10')

@@ -30,6 +30,7 @@ import {
   setDateRange,
   setSectionNote,
   setSelectedTags,
+  setUntagged,
   updateBriefingFields,
   type BriefingDocument,
   type BriefingFields,
@@ -59,6 +60,7 @@ interface FieldOptions {
   from?: string
   to?: string
   article?: string[]
+  untagged?: boolean
 }
 
 interface EditOptions extends FieldOptions {
@@ -81,6 +83,8 @@ function fieldOptions(cmd: Command): Command {
     .option('--from <date>', 'only articles published on or after this day, YYYY-MM-DD ("" for no limit)')
     .option('--to <date>', 'only articles published on or before this day ("" for no limit)')
     .option('--article <id>', 'only passages from this article (repeatable; replaces the list)', collect)
+    .option('--untagged', 'end with a section of the passages that carry no tag, only a comment (a new briefing has it, as in the app)')
+    .option('--no-untagged', 'leave out the passages that carry no tag')
 }
 
 export function registerBriefingCommands(program: Command, context: (cmd: Command) => ExportCommandContext): void {
@@ -248,6 +252,7 @@ async function briefingEdits(session: NotebookSession, cwd: string, opts: EditOp
     if (articles) next = setArticleFilter(next, articles)
     if (opts.allArticles === true) next = setArticleFilter(next, null)
     if (opts.from !== undefined || opts.to !== undefined) next = setDateRange(next, range(opts.from, next.selection.from), range(opts.to, next.selection.to))
+    if (opts.untagged !== undefined) next = setUntagged(next, opts.untagged)
     return next
   }
 }

@@ -93,6 +93,13 @@ export function removeSection(doc: BriefingDocument, tagId: TagId): BriefingDocu
   )
 }
 
+/** Whether the briefing ends with a section of the passages that carry no tag. */
+export function setUntagged(doc: BriefingDocument, untagged: boolean): BriefingDocument {
+  if ((doc.selection.untagged === true) === untagged) return doc
+  const { untagged: _old, ...rest } = doc.selection
+  return { ...doc, selection: untagged ? { ...rest, untagged: true } : rest }
+}
+
 /** `null` for every article. Duplicates are dropped; order is irrelevant. */
 export function setArticleFilter(doc: BriefingDocument, articleIds: readonly ArticleId[] | null): BriefingDocument {
   const next = articleIds === null ? null : unique(articleIds)

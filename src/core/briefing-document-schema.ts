@@ -79,6 +79,11 @@ export const BriefingSelectionSchema = z
     /** Publication date range, inclusive; `null` for open-ended. Undated articles are left out when either is set. */
     from: IsoDateSchema.nullable(),
     to: IsoDateSchema.nullable(),
+    /**
+     * Also a last section of the highlighted passages that carry no tag, only a comment
+     * ("Untagged passages"). Absent (briefings stored before it existed) means no.
+     */
+    untagged: z.boolean().optional(),
   })
   .refine((s) => s.from === null || s.to === null || s.from <= s.to, { message: 'from must not be after to', path: ['to'] })
 export type BriefingSelection = z.infer<typeof BriefingSelectionSchema>
@@ -115,6 +120,8 @@ export interface NewBriefingDocument {
   handling?: string
   keyJudgments?: string
   multiTag?: MultiTagMode
+  /** Also the passages without a tag (see BriefingSelection.untagged). */
+  untagged?: boolean
 }
 
 /** A new document: one section per given tag, in the given order; nothing excluded. */
@@ -129,7 +136,7 @@ export function createBriefingDocument(init: NewBriefingDocument): BriefingDocum
     date: init.date ?? init.now.slice(0, 10),
     handling: init.handling?.trim() ?? '',
     keyJudgments: init.keyJudgments ?? '',
-    selection: { tagIds, articleIds: null, from: null, to: null },
+    selection: { tagIds, articleIds: null, from: null, to: null, ...(init.untagged ? { untagged: true } : {}) },
     multiTag: init.multiTag ?? 'repeat',
     sections: tagIds.map(emptySection),
     createdAt: init.now,

@@ -58,6 +58,7 @@ export {
   setDateRange,
   setSectionNote,
   setSelectedTags,
+  setUntagged,
   touchBriefingDocument,
   updateBriefingFields,
   type BriefingFields,

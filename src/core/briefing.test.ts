@@ -19,6 +19,7 @@ import {
   setArticleFilter,
   setDateRange,
   setSectionNote,
+  setUntagged,
   updateBriefingFields,
   type BriefingDocument,
 } from './briefing-document'
@@ -128,10 +129,18 @@ describe('passages without a tag', () => {
     expect(asked.sections.map((s) => sectionName(s))).toEqual(['Convoys', 'Untagged passages'])
   })
 
-  it('are not in a stored briefing, whose selection is by tag', () => {
+  it('are in a stored briefing only when its selection asks for them (stored before the option: no)', () => {
     const b = buildBriefing(doc([BASES, CONVOYS, TALKS]), all, GEN)
     expect(b.sections.map((s) => sectionName(s))).toEqual(['Bases', 'Convoys'])
     expect(b.scope.untagged).toBe(false)
+    const asked = buildBriefing(setUntagged(doc([BASES, CONVOYS, TALKS]), true), all, GEN)
+    expect(asked.sections.map((s) => [sectionName(s), s.passages.map((p) => p.highlightId)])).toEqual([
+      ['Bases', ['h-3333', 'h-2222', 'h-1111', 'h-4444']],
+      ['Convoys', ['h-1111']],
+      ['Untagged passages', ['h-7777', 'h-8888']],
+    ])
+    expect(describeScope(asked)).toBe('Tags: Bases, Convoys; passages without a tag')
+    expect(setUntagged(setUntagged(doc([BASES]), true), false)).toEqual(doc([BASES]))
   })
 
   it('make a briefing on their own in a notebook without tags, and an empty one says so', () => {

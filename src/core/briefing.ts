@@ -63,7 +63,10 @@ export function buildBriefing(
     const input = first as BriefingInput
     return buildFromRequest(input, input, { generatedAt: input.generatedAt })
   }
-  if (isBriefingDocument(first)) return buildFromDocument(normaliseBriefingDocument(first), data, options, true, false)
+  if (isBriefingDocument(first)) {
+    const doc = normaliseBriefingDocument(first)
+    return buildFromDocument(doc, data, options, true, doc.selection.untagged === true)
+  }
   return buildFromRequest(first, data, options)
 }
 

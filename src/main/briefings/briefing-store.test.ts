@@ -151,12 +151,14 @@ describe('stored briefings', () => {
     }
   })
 
-  it('previews a stored briefing against the current notebook', async () => {
+  it('previews a stored briefing against the current notebook: a new one holds every tag and the untagged passages', async () => {
     const doc = await createBriefing(nb.ctx, 'Preview')
+    expect(doc.selection.untagged).toBe(true)
     const layout = await previewBriefing(nb.ctx, doc.id)
     expect(layout.briefingId).toBe(doc.id)
     expect(layout.title).toBe('Preview')
-    expect(layout.sections.map((s) => s.tag?.name)).toEqual(['Negotiations', 'Ports & shipping', 'People'])
+    expect(layout.sections.map((s) => s.tag?.name ?? '(untagged)')).toEqual(['Negotiations', 'Ports & shipping', 'People', '(untagged)'])
+    expect(layout.sections.at(-1)!.passages.every((p) => p.tags.length === 0)).toBe(true)
     expect(layout.passageCount).toBeGreaterThan(0)
   })
 })

@@ -133,7 +133,8 @@ export async function createBriefing(ctx: BriefingStoreContext, title: string | 
     do {
       id = makeBriefingId(ctx.randomHex())
     } while (!('missing' in (await load(fileOf(ctx, id), id))))
-    const doc = createBriefingDocument({ id, now: ctx.now(), tags: ctx.store.tags, title })
+    // Every tag, and the passages without one: a new briefing holds every passage until the analyst chooses.
+    const doc = createBriefingDocument({ id, now: ctx.now(), tags: ctx.store.tags, title, untagged: true })
     await write(ctx, doc)
     return doc
   })

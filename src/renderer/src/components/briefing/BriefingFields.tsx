@@ -8,6 +8,7 @@ import type { ArticleSummary } from '../../../../core/api'
 import {
   addSection,
   removeSection,
+  setUntagged,
   setArticleFilter,
   setDateRange,
   updateBriefingFields,
@@ -95,6 +96,14 @@ export function BriefingFields({ doc, revision, tags, articles, editor }: Briefi
               {tag.name}
             </label>
           ))}
+          <label className="briefing-tag-option briefing-untagged-option">
+            <input
+              type="checkbox"
+              checked={selection.untagged === true}
+              onChange={(e) => edit(e.target.checked ? 'add untagged passages' : 'remove untagged passages', (d) => setUntagged(d, e.target.checked))}
+            />
+            Untagged passages (a comment, no tag)
+          </label>
         </fieldset>
 
         <fieldset className="briefing-articles">

@@ -13,7 +13,7 @@ import {
   type BriefingDocument,
   type BriefingSectionSettings,
 } from '../../../../core/briefing-document'
-import { formatAlsoIn } from '../../../../core/briefing-format'
+import { formatAlsoIn, sectionDescription, sectionName } from '../../../../core/briefing-format'
 import type { BriefingLayout, BriefingSection } from '../../../../core/briefing-types'
 import type { ArticleId, HighlightId, TagId } from '../../../../core/ids'
 import type { Tag } from '../../../../core/model'
@@ -57,6 +57,7 @@ export function BriefingSections({ doc, revision, layout, tags, cards, editor, o
   })
 
   const shown = doc.sections.filter((s) => tagsById.has(s.tagId))
+  const untagged = layout?.sections.find((s) => s.tag === null) ?? null
   return (
     <ol className="briefing-sections" aria-label="Sections">
       {shown.map((settings, index) => {
@@ -128,7 +129,38 @@ export function BriefingSections({ doc, revision, layout, tags, cards, editor, o
           </li>
         )
       })}
+      {untagged && <UntaggedSection section={untagged} cards={cards} onOpenPassage={onOpenPassage} />}
     </ol>
+  )
+}
+
+/** The last section, of passages that carry no tag: shown as it will print (it has no settings of its own). */
+function UntaggedSection({ section, cards, onOpenPassage }: { section: BriefingSection; cards: ReadonlyMap<HighlightId, PassageCard>; onOpenPassage(articleId: ArticleId, highlightId: HighlightId): void }) {
+  return (
+    <li id="briefing-section-untagged" className="briefing-section briefing-section-untagged" tabIndex={-1} aria-label={`Section ${sectionName(section)}`}>
+      <div className="briefing-section-header">
+        <h3>
+          §{section.number} {sectionName(section)}
+        </h3>
+        <span className="briefing-section-count">{plural(section.passages.length, 'passage')}</span>
+      </div>
+      <p className="briefing-hint">{sectionDescription(section)} Untick “Untagged passages” above to leave them out.</p>
+      <ol className="briefing-passages">
+        {section.passages.map((p) => {
+          const card = cards.get(p.highlightId)
+          if (!card) return null
+          return (
+            <li key={p.highlightId} className="briefing-passage">
+              <blockquote dir="auto">{card.quote}</blockquote>
+              {card.comment && <p dir="auto">{card.comment}</p>}
+              <button type="button" className="button button-small" onClick={() => onOpenPassage(card.articleId, card.highlightId)}>
+                Open in reader
+              </button>
+            </li>
+          )
+        })}
+      </ol>
+    </li>
   )
 }
 
