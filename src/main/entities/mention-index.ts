@@ -24,6 +24,7 @@ import { stampOf, stampToHex } from '../../core/search/stamp'
 import { writeFileAtomically } from '../storage/durable-write'
 import { MENTIONS_FILE } from '../storage/layout'
 import type { NotebookStore, StoreChange } from '../storage/notebook-store'
+import { Debounced } from '../debounced'
 
 export const MENTIONS_VERSION = 1
 export const MENTIONS_PERSIST_DELAY_MS = 2_000
@@ -51,7 +52,7 @@ export class MentionIndex {
   #queue: Promise<void>
   #queued = false
   #dirty = false
-  #timer: ReturnType<typeof setTimeout> | null = null
+  readonly #save = new Debounced(() => void this.#persist())
   #closed = false
   #failure: unknown = null
   readonly #unsubscribe: () => void
@@ -132,7 +133,7 @@ export class MentionIndex {
     if (this.#closed) return
     this.#closed = true
     this.#unsubscribe()
-    if (this.#timer) clearTimeout(this.#timer)
+    this.#save.cancel()
     await this.#queue
     await this.#persist()
   }
@@ -199,15 +200,7 @@ export class MentionIndex {
   #changed(): void {
     this.#dirty = true
     if (this.#closed) return
-    if (this.#timer) clearTimeout(this.#timer)
-    this.#timer = setTimeout(
-      () => {
-        this.#timer = null
-        void this.#persist()
-      },
-      this.store.readOnly ? 0 : this.delayMs,
-    )
-    this.#timer.unref?.()
+    this.#save.schedule(this.store.readOnly ? 0 : this.delayMs)
   }
 
   async #persist(): Promise<void> {

@@ -34,6 +34,7 @@ import type { ArticleInput, GetText, SearchOptions, SearchResponse, TextRange } 
 import { furnitureOf } from '../library/article-analysis'
 import type { NotebookStore, StoreChange } from '../storage/notebook-store'
 import { notebookState, readAllShards, readIndexFiles, shardLoader, unchangedSince, writeIndexFiles, type IndexFiles, type NotebookState } from './index-files'
+import { Debounced } from '../debounced'
 
 export type NotebookSearchQuery = {
   query: string
@@ -66,7 +67,7 @@ export class NotebookSearch {
   #catalogQueued = false
   readonly #highlightsQueued = new Set<ArticleId>()
   #dirty = false
-  #timer: ReturnType<typeof setTimeout> | null = null
+  readonly #save = new Debounced(() => void this.#persist())
   #writing: Promise<void> = Promise.resolve()
   #closed = false
   readonly #unsubscribe: () => void
@@ -127,8 +128,7 @@ export class NotebookSearch {
     if (this.#closed) return
     this.#closed = true
     this.#unsubscribe()
-    if (this.#timer) clearTimeout(this.#timer)
-    this.#timer = null
+    this.#save.cancel()
     await this.#queue
     await this.#persist()
   }
@@ -260,16 +260,8 @@ export class NotebookSearch {
   #changed(): void {
     this.#dirty = true
     if (this.#closed) return
-    if (this.#timer) clearTimeout(this.#timer)
     // A read-only store changes nothing after its load: write what the load brought up to date now.
-    this.#timer = setTimeout(
-      () => {
-        this.#timer = null
-        void this.#persist()
-      },
-      this.store.readOnly ? 0 : this.#delay,
-    )
-    this.#timer.unref?.()
+    this.#save.schedule(this.store.readOnly ? 0 : this.#delay)
   }
 
   /**

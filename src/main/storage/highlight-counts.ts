@@ -21,6 +21,7 @@ import { z } from 'zod'
 import type { ArticleId, TagId } from '../../core/ids'
 import type { Highlight } from '../../core/model'
 import { writeFileAtomically } from './durable-write'
+import { Debounced } from '../debounced'
 
 export const COUNTS_FILE = 'highlight-counts.json'
 export const COUNTS_VERSION = 2
@@ -140,7 +141,7 @@ async function readCache(dir: string): Promise<z.infer<typeof CountsSchema> | nu
  */
 export class CountsCacheWriter {
   #dirty = false
-  #timer: ReturnType<typeof setTimeout> | null = null
+  readonly #save = new Debounced(() => void this.flush().catch(() => undefined))
 
   constructor(
     private readonly dir: string,
@@ -151,9 +152,7 @@ export class CountsCacheWriter {
 
   changed(): void {
     this.#dirty = true
-    if (this.#timer) clearTimeout(this.#timer)
-    this.#timer = setTimeout(() => void this.flush().catch(() => undefined), 2_000)
-    this.#timer.unref?.()
+    this.#save.schedule(2_000)
   }
 
   /** Marks the cache out of date without scheduling a write (opening found stale files). */
@@ -162,8 +161,7 @@ export class CountsCacheWriter {
   }
 
   async flush(): Promise<void> {
-    if (this.#timer) clearTimeout(this.#timer)
-    this.#timer = null
+    this.#save.cancel()
     if (this.readOnly || !this.#dirty) return
     this.#dirty = false
     const mtime = await annotationsMtime(this.dir, this.annotationsDir)
