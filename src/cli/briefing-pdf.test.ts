@@ -16,7 +16,7 @@ import type { BriefingDocument } from '../core/briefing-document'
 import { createApiHandlers } from '../main/api-handlers'
 import { FONTS_DIR, tempDir } from '../main/briefings/test-notebook'
 import type { Dialogs } from '../main/dialogs'
-import { has, run } from '../main/pdf/briefing-pdf-fixture'
+import { has, run } from '../main/pdf/test-briefing-pdf'
 import { createMainService } from '../main/service'
 import { runCliIn } from './test-cli'
 

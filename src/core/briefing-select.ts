@@ -1,7 +1,7 @@
 /**
  * The selection rules of a briefing (see ./briefing): the order passages run in, the
  * explicit order an analyst gave a section, and the message that says which step emptied
- * an empty selection. Pure functions of the notebook data and the document.
+ * an empty selection. Pure functions of the notebook data and the briefing.
  */
 import type { BriefingDocument } from './briefing-document'
 import { describeDateRange, plural } from './briefing-format'

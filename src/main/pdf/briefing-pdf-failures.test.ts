@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildBriefing } from '../../core/briefing'
 import { BRIEFING_FONT_FILES, writeBriefingPdf } from './briefing-pdf'
-import { fixtureDocument, FONTS_DIR, GENERATED, NOTEBOOK } from './briefing-pdf-fixture'
+import { fixtureDocument, FONTS_DIR, GENERATED, NOTEBOOK } from './test-briefing-pdf'
 
 const layout = buildBriefing(fixtureDocument(), NOTEBOOK, { generatedAt: GENERATED })
 

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildBriefing } from '../../core/briefing'
 import { renderBriefingPdf } from './briefing-pdf'
-import { fixtureDocument, FONTS_DIR, GENERATED, has, normalise, NOTEBOOK, Q, run } from './briefing-pdf-fixture'
+import { fixtureDocument, FONTS_DIR, GENERATED, has, normalise, NOTEBOOK, Q, run } from './test-briefing-pdf'
 
 const layout = buildBriefing(fixtureDocument(), NOTEBOOK, { generatedAt: GENERATED })
 const passages = layout.sections.flatMap((s) => s.passages)

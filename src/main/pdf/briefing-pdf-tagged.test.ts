@@ -12,7 +12,7 @@ import { JSDOM } from 'jsdom'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildBriefing, keyJudgmentItems, sectionName } from '../../core/briefing'
 import { renderBriefingPdf } from './briefing-pdf'
-import { fixtureDocument, FONTS_DIR, GENERATED, HANDLING, has, normalise, NOTEBOOK, Q, run } from './briefing-pdf-fixture'
+import { fixtureDocument, FONTS_DIR, GENERATED, HANDLING, has, normalise, NOTEBOOK, Q, run } from './test-briefing-pdf'
 import { printedQuote } from './sections'
 import { isRightToLeftParagraph } from './text-layout'
 

@@ -22,7 +22,7 @@ import {
   run,
   skeleton,
   type Extracted,
-} from './briefing-pdf-fixture'
+} from './test-briefing-pdf'
 import { containsArabic } from './script-runs'
 
 const ARTIFACTS_DIR = join(ROOT, 'test-artifacts', 'pdf')
