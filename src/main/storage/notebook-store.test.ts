@@ -402,6 +402,21 @@ describe('opening without reading every annotation file (highlight-counts.json)'
   })
 
   it.each([
+    ['a negative count', [-3, 't-convoys', 3]],
+    ['a fractional tag count', [3, 't-convoys', 2.5]],
+    ['not a row', 'three'],
+  ])('reads the annotation file of an article whose cached row holds %s, and trusts the rest', async (_case, row) => {
+    const dir = await populated(2)
+    utimesSync(join(dir, 'annotations'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000))
+    const cache = JSON.parse(readFileSync(join(dir, COUNTS_FILE), 'utf8'))
+    const counts = { ...cache.counts, [ARTICLE_ID]: row }
+    writeFileSync(join(dir, COUNTS_FILE), JSON.stringify({ ...cache, counts, annotationsMtimeMs: statSync(join(dir, 'annotations')).mtimeMs }))
+    const store = await NotebookStore.open(dir, { readOnly: true })
+    expect(store.highlightCount(ARTICLE_ID)).toBe(2)
+    expect(store.tagHighlightCounts().get('t-convoys' as TagId)).toBe(2)
+  })
+
+  it.each([
     ['missing', null],
     ['damaged', '{"version": 1, "writtenAt": '],
     ['from the future', JSON.stringify({ version: 3, writtenAt: 0, annotationsMtimeMs: null, counts: {} })],
