@@ -124,6 +124,8 @@ export const AnalysisFileSchema = z.object({
   fingerprint: FingerprintSchema.nullable(),
 })
 export type AnalysisFile = z.infer<typeof AnalysisFileSchema>
+/** An analysis file read for its furniture only (show, search): the fingerprint is neither validated nor kept. */
+export const AnalysisFurnitureSchema = AnalysisFileSchema.pick({ bodyHash: true, furniture: true })
 export type Furniture = z.infer<typeof FurnitureSchema>
 
 export const TagSchema = z.object({

@@ -13,8 +13,7 @@ import type { NotebookStore } from '../storage/notebook-store'
 
 /** The article's page furniture (the reader's folds); `text` is its body when the caller has already read it. */
 export async function furnitureOf(store: NotebookStore, article: Article, text?: string): Promise<AnalysisFile['furniture']> {
-  const stored = await store.readAnalysis(article.bodyHash)
-  return (stored ?? (await analysisOf(store, article, text))).furniture
+  return (await store.readFurniture(article.bodyHash)) ?? (await analysisOf(store, article, text)).furniture
 }
 
 /** The article's analysis with a current fingerprint; `text` is its body when the caller has already read it. */

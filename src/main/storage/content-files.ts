@@ -6,7 +6,8 @@
  */
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { AnalysisFileSchema, type AnalysisFile } from '../../core/model'
+import type { z } from 'zod'
+import { AnalysisFileSchema, AnalysisFurnitureSchema, type AnalysisFile } from '../../core/model'
 import { DossierError, isDossierError } from '../../core/result'
 import { diskError, writeFileAtomically, type FileWriter } from './durable-write'
 import { TEMP_FILE } from './file-formats'
@@ -35,7 +36,20 @@ export async function readBodyFile(dir: string, hash: string): Promise<string> {
 }
 
 /** A text's analysis, or null when its file is missing or unusable (the caller recomputes it). */
-export async function readAnalysisFile(dir: string, bodyHash: string): Promise<AnalysisFile | null> {
+export function readAnalysisFile(dir: string, bodyHash: string): Promise<AnalysisFile | null> {
+  return readAnalysisAs(dir, bodyHash, AnalysisFileSchema)
+}
+
+/**
+ * Only the furniture of a text's analysis (showing an article, indexing it for search):
+ * the fingerprint, most of the file, is not validated, which at 10,000 articles is most of
+ * building a search index.
+ */
+export async function readFurnitureFile(dir: string, bodyHash: string): Promise<AnalysisFile['furniture'] | null> {
+  return (await readAnalysisAs(dir, bodyHash, AnalysisFurnitureSchema))?.furniture ?? null
+}
+
+async function readAnalysisAs<T extends { bodyHash: string }>(dir: string, bodyHash: string, schema: z.ZodType<T>): Promise<T | null> {
   let raw: string
   try {
     raw = await readFile(join(dir, ANALYSIS_DIR, `${bodyHash}.json`), 'utf8')
@@ -43,7 +57,7 @@ export async function readAnalysisFile(dir: string, bodyHash: string): Promise<A
     return null
   }
   try {
-    const parsed = AnalysisFileSchema.safeParse(JSON.parse(raw))
+    const parsed = schema.safeParse(JSON.parse(raw))
     return parsed.success && parsed.data.bodyHash === bodyHash ? parsed.data : null
   } catch {
     return null

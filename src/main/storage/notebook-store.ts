@@ -30,7 +30,7 @@ import { readOnlyError } from './read-only'
 import { Loader, type Doc, type OpenNotebookOptions, type OpenReport } from './notebook-loader'
 import { DurableJSONFile } from './durable-json-file'
 import { Low } from 'lowdb'
-import { ensureFolder, putContentFile, readAnalysisFile, readBodyFile, removeStaleTempFiles, sha256Hex, writeAnalysisFile } from './content-files'
+import { ensureFolder, putContentFile, readAnalysisFile, readBodyFile, readFurnitureFile, removeStaleTempFiles, sha256Hex, writeAnalysisFile } from './content-files'
 
 export { sha256Hex, ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, MANIFEST_FILE, ORIGINALS_DIR }
 export type { OpenNotebookOptions, OpenReport, RecoveredFile } from './notebook-loader'
@@ -276,12 +276,14 @@ export class NotebookStore {
     return readBodyFile(this.dir, hash)
   }
 
-  /**
-   * The analysis of a stored text (furniture, fingerprint), or null when its file is
-   * missing or cannot be used: it is derived data, and the caller recomputes it from the body.
-   */
+  /** A stored text's analysis, or null when missing or unusable (derived: the caller recomputes it). */
   readAnalysis(bodyHash: string): Promise<AnalysisFile | null> {
     return readAnalysisFile(this.dir, bodyHash)
+  }
+
+  /** The furniture of a stored analysis, or null like readAnalysis (the fingerprint left unread). */
+  readFurniture(bodyHash: string): Promise<AnalysisFile['furniture'] | null> {
+    return readFurnitureFile(this.dir, bodyHash)
   }
 
   /** Stores a text's analysis: atomically, without fsync (it is recomputed if lost). A read-only store keeps nothing. */
