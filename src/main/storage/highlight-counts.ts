@@ -145,7 +145,11 @@ async function readCache(dir: string): Promise<z.infer<typeof CountsSchema> | nu
 /**
  * Writes the cache two seconds after the last change, and on close (NotebookStore).
  * `snapshot` waits for the saves in flight, then copies the counts: the folder's mtime is
- * read first, so any save the snapshot misses renames its file after that mtime.
+ * read first, so any save the snapshot misses renames its file after that mtime. A
+ * read-only open writes it too (it is derived, written atomically and checked against
+ * that mtime, like the search index), so after a copy or a sync of the notebook only the
+ * first command reads every annotation file. `snapshot` gives null when the counts are not
+ * complete (a read-only open skipped a damaged file): nothing is written then.
  */
 export class CountsCacheWriter {
   #dirty = false
@@ -154,8 +158,7 @@ export class CountsCacheWriter {
   constructor(
     private readonly dir: string,
     private readonly annotationsDir: string,
-    private readonly readOnly: boolean,
-    private readonly snapshot: () => Promise<ReadonlyMap<ArticleId, ArticleCounts>>,
+    private readonly snapshot: () => Promise<ReadonlyMap<ArticleId, ArticleCounts> | null>,
   ) {}
 
   changed(): void {
@@ -170,10 +173,11 @@ export class CountsCacheWriter {
 
   async flush(): Promise<void> {
     this.#save.cancel()
-    if (this.readOnly || !this.#dirty) return
+    if (!this.#dirty) return
     this.#dirty = false
     const mtime = await annotationsMtime(this.dir, this.annotationsDir)
     const counts = await this.snapshot()
+    if (counts === null) return
     // A cache, not data: failing to write it only makes the next open read more files.
     await writeCountsCache(this.dir, counts, mtime).catch(() => {
       this.#dirty = true

@@ -389,6 +389,22 @@ describe('opening without reading every annotation file (highlight-counts.json)'
     expect(store.tagHighlightCounts().get('t-convoys' as TagId)).toBe(3)
   })
 
+  it('a read-only open that had to read the files writes the cache, unless a file could not be read', async () => {
+    const dir = await populated(2)
+    rmSync(join(dir, COUNTS_FILE)) // as after copying the notebook: nothing to trust
+    const first = await NotebookStore.open(dir, { readOnly: true })
+    expect(first.highlightCount(ARTICLE_ID)).toBe(2)
+    await first.close()
+    expect(JSON.parse(readFileSync(join(dir, COUNTS_FILE), 'utf8')).counts).toEqual({ [ARTICLE_ID]: [2, 't-convoys', 2] })
+
+    rmSync(join(dir, COUNTS_FILE))
+    writeFileSync(join(dir, annotationFileFor(ARTICLE_ID)), '{"articleId": ') // damaged: skipped, read-only
+    const damaged = await NotebookStore.open(dir, { readOnly: true })
+    expect(damaged.openReport.skipped).toHaveLength(1)
+    await damaged.close()
+    expect(existsSync(join(dir, COUNTS_FILE))).toBe(false)
+  })
+
   it('counts highlights per tag from the cache without reading any annotation file', async () => {
     const dir = await populated(3)
     age(dir, annotationFileFor(ARTICLE_ID), 60)

@@ -11,7 +11,7 @@
  *   schema) is never written over: it is moved aside as `NAME.corrupt-<timestamp>`, the
  *   newest verified backup of it is restored, and `openReport` says exactly what happened.
  * - A notebook from a newer Dossier is refused untouched; an older one is backed up and
- *   migrated. Only the process holding `.lock` writes; read-only opens take no lock.
+ *   migrated. Only `.lock`'s holder writes the notebook; read-only opens write only caches.
  */
 import { mkdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
@@ -70,9 +70,9 @@ export class NotebookStore {
     private readonly lock: NotebookLock | null,
     private readonly loader: Loader,
   ) {
-    this.#countsCache = new CountsCacheWriter(dir, ANNOTATIONS_DIR, readOnly, async () => {
+    this.#countsCache = new CountsCacheWriter(dir, ANNOTATIONS_DIR, async () => {
       await Promise.all(this.#queues.values())
-      return new Map(this.#counts)
+      return this.#unreadable.size > 0 ? null : new Map(this.#counts)
     })
   }
 
