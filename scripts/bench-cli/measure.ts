@@ -11,6 +11,7 @@ import { type ProcessRun, spread, type Spread, timeProcess } from '../shared/pro
 import { foldText, STOP_WORDS } from '../../src/core/search'
 import type { AppOpenResult, Picks, SearchWarmResult } from './worker'
 import { runWorker } from '../shared/worker-run'
+import { SEARCH_DIR } from '../../src/main/search/index-files'
 
 export interface Row {
   name: string
@@ -90,11 +91,11 @@ export async function measureAll(ctx: MeasureContext, drawn: Picks): Promise<{ r
 async function measureSearch(ctx: MeasureContext, nb: string, picks: Picks, rows: Row[]): Promise<void> {
   const pick = <T>(xs: readonly T[], i: number): T => xs[(i + xs.length) % xs.length]!
 
-  const hadIndex = existsSync(join(nb, 'search-index.json'))
-  rows.push({ ...(await series(ctx, 'search-cold', 'dossier search WORD (first run)', 1, () => cli(ctx, nb, ['search', pick(picks.search, 0)]), false)), note: hadIndex ? 'search-index.json existed' : 'no search-index.json yet' })
+  const hadIndex = existsSync(join(nb, SEARCH_DIR, 'head.json'))
+  rows.push({ ...(await series(ctx, 'search-cold', 'dossier search WORD (first run)', 1, () => cli(ctx, nb, ['search', pick(picks.search, 0)]), false)), note: hadIndex ? 'the saved search index existed' : 'no saved search index yet' })
   // What the app does whenever it searches: open for writing, search, close (writes the cache).
   const { result: warmed } = await runWorker<SearchWarmResult>(ctx.worker, 'search-warm', { dir: nb, fontsDir: ctx.fontsDir, seed: ctx.seed, query: pick(picks.search, 1) })
-  const searchCache = `the app's session searched once in ${fmtS(warmed.seconds)}, then ${existsSync(join(nb, 'search-index.json')) ? 'search-index.json exists' : 'there is still no search-index.json'}`
+  const searchCache = `the app's session searched once in ${fmtS(warmed.seconds)}, then ${existsSync(join(nb, SEARCH_DIR, 'head.json')) ? `${SEARCH_DIR}/ holds the saved index` : 'there is still no saved search index'}`
   ctx.log(`  (${searchCache})`)
   rows.push(await series(ctx, 'search', 'dossier search WORD (warm cache)', ctx.runs, (i) => cli(ctx, nb, ['search', pick(picks.search, i + 2)])))
 }

@@ -9,7 +9,7 @@
  *               highlight, words to search
  *   app-open    the app's open-to-listed: createMainService + the listArticles handler
  *   search-warm what the app does for search: open for writing, search, close (which
- *               writes the search-index.json cache)
+ *               writes the search-index/ cache)
  */
 import type { ArticleId, TagId } from '../../src/core/ids'
 import { createApiHandlers } from '../../src/main/api-handlers'
