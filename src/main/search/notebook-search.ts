@@ -123,7 +123,7 @@ export class NotebookSearch {
     return this.#index!.search(query.parsed ?? query.query, { tagIds, tagMode, outlets, from, to, kinds, limit, includeFurniture, articleIds })
   }
 
-  /** Writes pending index changes and stops listening (read-only stores never write). */
+  /** Writes pending index changes (a read-only store too: the index is a derived cache) and stops listening. */
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
