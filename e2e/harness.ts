@@ -157,7 +157,7 @@ async function bindChromium(page: Page, rendererUrl: string, notebookDir: string
   }
   // Main runs here from its sources; files to import are read by the built import worker, as in the app.
   await configureImportExtractor({ workerUrl: pathToFileURL(join(import.meta.dirname, '..', 'out', 'main', 'extract-worker.js')) })
-  const service = await createMainService({ notebookDir, fontsDir: FONTS_DIR, dialogs, shell, emit })
+  const service = await createMainService({ notebookDir, fontsDir: FONTS_DIR, starterGazetteerFile: join(ROOT, 'resources', 'gazetteer', 'syria-russia.json'), dialogs, shell, emit })
   const handlers = createApiHandlers(service)
 
   await page.exposeBinding('__dossierInvoke', async (source, method: string, args: unknown[]) => {

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod'
 import type { ApiMethod } from './api'
+import { entityApiArgSchemas } from './api-entities'
+import { EntityIdSchema } from './entities'
 import { BriefingDocumentSchema, BriefingIdSchema } from './briefing-document'
 import { ArticleIdSchema, HighlightIdSchema, TagIdSchema } from './ids'
 import { storedDateProblem } from './dates'
@@ -140,6 +142,8 @@ export const apiArgSchemas = {
       kinds: z.array(z.enum(['article', 'highlight'])).max(2).optional(),
       limit: z.number().int().min(1).max(1000).optional(),
       includeFurniture: z.boolean().optional(),
+      exact: z.boolean().optional(),
+      entityId: EntityIdSchema.optional(),
     })
     .strict(),
   listBriefings: NoArgs,
@@ -159,6 +163,7 @@ export const apiArgSchemas = {
   cancelExport: NoArgs,
   revealExport: z.object({ exportId: z.string().regex(/^x-[0-9a-z]{1,32}$/), action: z.enum(['open', 'show']) }).strict(),
   chooseAndImportAnnotations: NoArgs,
+  ...entityApiArgSchemas,
 } satisfies Record<ApiMethod, z.ZodType>
 
 /** Validates one call's argument list; returns the parsed argument or a readable reason. */

@@ -9,8 +9,10 @@
  * - The renderer never names a file-system path: files come in as dropped contents or
  *   through a dialog that main shows, and exports go where a main-process dialog says.
  */
+import { ENTITY_API_METHODS, type EntitiesApi } from './api-entities'
 import type { BriefingLayout } from './briefing-types'
 import type { BriefingDocument, BriefingId } from './briefing-document'
+import type { EntityId } from './entities'
 import type { ArticleId, HighlightId, TagId } from './ids'
 import type { Article, ArticleFlag, EditableMetaField, Furniture, Highlight, RewriteLink, Tag } from './model'
 import type { ApiError, Result } from './result'
@@ -216,7 +218,8 @@ export interface ExportedBriefing {
   passageCount: number
 }
 
-export interface DossierApi {
+/** Every operation; the entity methods (issue 13) are declared in api-entities.ts. */
+export interface DossierApi extends EntitiesApi {
   getNotebook(): Promise<Result<NotebookInfo>>
   /** Shows a folder dialog in main and switches to that notebook (creating it if new). */
   chooseNotebook(args: { mode: 'open' | 'new' }): Promise<Result<NotebookInfo | Canceled>>
@@ -257,7 +260,13 @@ export interface DossierApi {
   restoreTag(args: TagRemoval): Promise<Result<Tag>>
   /** Every highlight in the notebook with its article's title, outlet and date. */
   listPassages(): Promise<Result<PassageSummary[]>>
-  search(args: { query: string } & Pick<SearchOptions, 'tagIds' | 'tagMode' | 'outlets' | 'from' | 'to' | 'kinds' | 'limit' | 'includeFurniture'>): Promise<Result<SearchResponse>>
+  /**
+   * Words and phrases that name an entity match all its spellings unless `exact`;
+   * `entityId` keeps only articles (and their passages) that mention that entity.
+   */
+  search(
+    args: { query: string; exact?: boolean; entityId?: EntityId } & Pick<SearchOptions, 'tagIds' | 'tagMode' | 'outlets' | 'from' | 'to' | 'kinds' | 'limit' | 'includeFurniture'>,
+  ): Promise<Result<SearchResponse>>
 
   // Briefings (issue 6)
   listBriefings(): Promise<Result<BriefingSummary[]>>
@@ -315,6 +324,7 @@ export const API_METHODS = [
   'cancelExport',
   'revealExport',
   'chooseAndImportAnnotations',
+  ...ENTITY_API_METHODS,
 ] as const satisfies readonly ApiMethod[]
 
 // Compile-time proof that API_METHODS names every method of DossierApi.

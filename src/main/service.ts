@@ -8,6 +8,7 @@ import type { ClipboardContent, DossierEvent, DossierService, ExportFormat, JobP
 import { DossierError } from '../core/result'
 import { basename, resolve } from 'node:path'
 import { namesList } from './briefings/annotation-import'
+import { createEntityService } from './entities/entity-service'
 import { FORMAT_EXTENSIONS } from './briefings/export-writer'
 import type { Confirmation, DesktopShell, Dialogs } from './dialogs'
 import { NotebookSession, type SessionDeps } from './notebook-session'
@@ -24,6 +25,8 @@ export interface ServiceDeps extends SessionDeps {
   emit: (event: DossierEvent) => void
   /** Remembers the last notebook opened, so the app reopens it next time. */
   rememberNotebook?: (dir: string) => Promise<void>
+  /** The starter gazetteer shipped with the app (resources/gazetteer/syria-russia.json), when installed. */
+  starterGazetteerFile?: string
   /** Tells the user what opening a notebook recovered or upgraded (a dialog in the app). */
   reportOpen?: (notebookDir: string, lines: string[]) => void
 }
@@ -120,6 +123,7 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
   let exportCount = 0
 
   return {
+    ...createEntityService(session, deps.starterGazetteerFile),
     session,
     openNotebookAt,
     backupNow: async () => session().backup('manual'),
@@ -214,8 +218,8 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
     async listPassages() {
       return session().listPassages()
     },
-    async search(query) {
-      return session().search(query)
+    async search({ entityId, ...query }) {
+      return session().search(entityId === undefined ? query : { ...query, entity: entityId })
     },
     async listBriefings() {
       return session().listBriefings()

@@ -3,6 +3,7 @@
  * Everything it calls is Electron-free; this file only connects it to Electron.
  */
 import { app, clipboard, dialog, Menu, session, type BrowserWindow } from 'electron'
+import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { IPC_EVENT_CHANNEL, type ClipboardContent, type DossierEvent, type MenuCommand } from '../../core/api'
@@ -58,10 +59,12 @@ async function start(): Promise<void> {
   const settings = await readSettings(userData)
   const notebookDir = process.env.DOSSIER_NOTEBOOK || settings.lastNotebook || defaultNotebookDir(userData)
   const fontsDir = findFontsDir([join(process.resourcesPath, 'fonts'), join(app.getAppPath(), 'resources', 'fonts')])
+  const starterGazetteerFile = [join(process.resourcesPath, 'gazetteer', 'syria-russia.json'), join(app.getAppPath(), 'resources', 'gazetteer', 'syria-russia.json')].find((f) => existsSync(f))
 
   const service = await createMainService({
     notebookDir,
     fontsDir,
+    starterGazetteerFile,
     emit,
     dialogs: createElectronDialogs(() => mainWindow, () => app.getPath('documents')),
     shell: createElectronShell(),
