@@ -11,7 +11,7 @@
  */
 import type { MenuCommand } from './api'
 
-export type KeyScope = 'app' | 'menu' | 'reader' | 'toolbar' | 'library' | 'list' | 'search' | 'margin' | 'chooser' | 'briefing'
+export type KeyScope = 'app' | 'menu' | 'reader' | 'toolbar' | 'library' | 'list' | 'search' | 'margin' | 'chooser' | 'briefing' | 'entities'
 
 /** A chord, or one that exists only on macOS or only elsewhere. */
 export type Chord = string | { chord: string; platform: 'mac' | 'other' }
@@ -55,6 +55,14 @@ export const KEYMAP = [
   { id: 'reader.next', scope: 'reader', keys: ['J'], action: 'Go to the next highlight' },
   { id: 'reader.previous', scope: 'reader', keys: ['K'], action: 'Go to the previous highlight' },
   { id: 'reader.edit', scope: 'reader', keys: ['Enter'], action: 'Edit the highlight J or K went to' },
+  { id: 'reader.next-mention', scope: 'reader', keys: ['N'], action: 'Go to the next mention of the marked name' },
+  { id: 'reader.previous-mention', scope: 'reader', keys: ['Shift+N'], action: 'Go to the previous mention of the marked name' },
+  { id: 'reader.clear-marks', scope: 'reader', keys: ['Escape'], action: 'Hide the name card, then clear the marked mentions' },
+
+  // The reader's names panel (components/EntityPanel.tsx), focus on one of its buttons.
+  { id: 'entities.next', scope: 'entities', keys: ['N'], action: 'Go to the next mention of the marked name' },
+  { id: 'entities.previous', scope: 'entities', keys: ['Shift+N'], action: 'Go to the previous mention of the marked name' },
+  { id: 'entities.clear', scope: 'entities', keys: ['Escape'], action: 'Hide the name card, then clear the marked mentions' },
 
   // The highlight toolbar, with focus in it or in the article text (components/HighlightToolbar.tsx).
   { id: 'toolbar.tag', scope: 'toolbar', keys: ['1-9'], action: 'Toggle one of the first nine tags' },
@@ -100,6 +108,7 @@ const GROUP_TITLES: Record<KeyScope, string> = {
   list: 'Reader’s library list',
   search: 'Search',
   briefing: 'Briefing composer',
+  entities: 'Names in the reader’s side panel',
 }
 
 export interface Shortcut {

@@ -8,6 +8,8 @@
  */
 import { useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent, type Ref } from 'react'
 import type { ArticleView } from '../../../core/api'
+import type { EntitySummary } from '../../../core/api-entities'
+import type { EntityId } from '../../../core/entities'
 import type { ArticleId, HighlightId, TagId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import type { HighlightActions, HighlightEdit } from '../hooks/useHighlightActions'
@@ -24,10 +26,26 @@ import { highlightsAt } from '../reader/hit-test'
 import { LazyLabels } from '../reader/labels'
 import { MarginBars } from '../reader/MarginBars'
 import { firstLineBox, offsetAtPoint, rangeBox } from '../reader/pointer'
+import { anchorFor, contentPoint, scrollRangeIntoView } from '../reader/scroll-to'
+import { EntityCard } from '../reader/EntityCard'
+import { mentionAt, type MarkedEntity } from '../reader/entity-marks'
+import { useEntityMarks } from '../reader/useEntityMarks'
 import { useHighlightPaint } from '../reader/useHighlightPaint'
 import { ArticleBody, type FoldState } from './ArticleBody'
 import { ArticleHeader } from './ArticleHeader'
 import { HighlightToolbar, type ToolbarAnchor } from './HighlightToolbar'
+
+/** The names panel's marks (ReaderView.tsx): the marked entity, its card, and what keys in the text do with them. */
+export interface ReaderNames {
+  marked: MarkedEntity | null
+  /** Show the card beside the current mention (the panel moved to it). */
+  card: boolean
+  cardId: string
+  summaries: ReadonlyMap<EntityId, EntitySummary>
+  onStep(by: 1 | -1): void
+  /** Escape: hide the card, then clear the marks. */
+  onEscape(): void
+}
 
 export interface ReaderHandle {
   reveal(highlightId: HighlightId): void
@@ -44,6 +62,7 @@ interface Props {
   actions: HighlightActions
   /** Opens another article (rewrite links in the header). */
   onOpenArticle?(articleId: ArticleId): void
+  names?: ReaderNames
   ref?: Ref<ReaderHandle>
 }
 
@@ -51,21 +70,7 @@ const TOOLBAR_GAP = 8
 const EMPTY_EDIT: HighlightEdit = { tagIds: [], comment: '' }
 const CLOSED: FoldState = { leading: false, trailing: false }
 
-/** Content coordinates of the scroll container for a viewport point. */
-function contentPoint(container: HTMLElement, x: number, y: number): { top: number; left: number } {
-  const box = container.getBoundingClientRect()
-  return { top: y - box.top + container.scrollTop, left: x - box.left + container.scrollLeft }
-}
-
-/** The toolbar's anchor for text shown at `rect` (viewport coordinates). */
-function anchorFor(container: HTMLElement, rect: { left: number; top: number; bottom: number }): ToolbarAnchor {
-  const { top, left } = contentPoint(container, rect.left, rect.top)
-  return { top, left, bottom: top + (rect.bottom - rect.top) }
-}
-
-const prefersReducedMotion = () => typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches
-
-export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props) {
+export function ArticleReader({ view, tags, actions, onOpenArticle, names, ref }: Props) {
   const scroller = useRef<HTMLDivElement>(null)
   const body = useRef<HTMLDivElement>(null)
   const articleEl = useRef<HTMLElement>(null)
@@ -130,29 +135,39 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
       const container = scroller.current
       const range = rangeOf(id)
       if (!container || !range) return
-      const rect = rangeBox(range)
-      const box = container.getBoundingClientRect()
-      const top = rect.top - box.top + container.scrollTop - Math.max(0, (box.height - rect.height) / 3)
-      if (typeof container.scrollTo === 'function') container.scrollTo({ top: Math.max(0, top), behavior: prefersReducedMotion() ? 'auto' : 'smooth' })
+      scrollRangeIntoView(container, range)
       paint.flash(id)
       if (edit) openEditor(id)
     },
     [rangeOf, paint, openEditor],
   )
 
+  /** Opens the fold hiding text[start, end), if one does; true when it had to. */
+  const ensureShown = useCallback(
+    (start: number, end: number) => {
+      const needLeading = !folds.leading && inFold(parts.leading, start, end)
+      const needTrailing = !folds.trailing && inFold(parts.trailing, start, end)
+      if (needLeading || needTrailing) setFolds((f) => ({ leading: f.leading || needLeading, trailing: f.trailing || needTrailing }))
+      return needLeading || needTrailing
+    },
+    [folds, parts],
+  )
+
   const reveal = useCallback(
     (id: HighlightId, edit: boolean) => {
       const h = byId.get(id)
       if (!h) return
-      const needLeading = !folds.leading && inFold(parts.leading, h.target.start, h.target.end)
-      const needTrailing = !folds.trailing && inFold(parts.trailing, h.target.start, h.target.end)
-      if (needLeading || needTrailing) {
-        pendingReveal.current = { id, edit }
-        setFolds((f) => ({ leading: f.leading || needLeading, trailing: f.trailing || needTrailing }))
-      } else showRevealed(id, edit)
+      if (ensureShown(h.target.start, h.target.end)) pendingReveal.current = { id, edit }
+      else showRevealed(id, edit)
     },
-    [byId, folds, parts, showRevealed],
+    [byId, ensureShown, showRevealed],
   )
+
+  // The names panel's marked entity: its mentions painted, the current one scrolled to, its card.
+  const marked = names?.marked ?? null
+  const [hoverMention, setHoverMention] = useState<number | null>(null)
+  const cardIndex = draft || chooser || !marked ? null : (hoverMention ?? (names?.card ? marked.current : null))
+  const entityMarks = useEntityMarks({ scroller, index: paint.index, layoutSignal: paint.bars, marked, ensureShown, cardIndex })
 
   // A reveal that had to open a fold first runs once the fold's text is painted.
   useLayoutEffect(() => {
@@ -175,9 +190,12 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
 
   useImperativeHandle(ref, () => ({ reveal: (id) => reveal(id, false), edit: (id) => reveal(id, true) }), [reveal])
 
-  const hitsAt = (x: number, y: number) => {
+  const offsetAt = (x: number, y: number) => {
     const index = paint.index()
-    const offset = index ? offsetAtPoint(index, x, y) : null
+    return index ? offsetAtPoint(index, x, y) : null
+  }
+  const hitsAt = (x: number, y: number) => {
+    const offset = offsetAt(x, y)
     return offset === null ? [] : highlightsAt(spans, offset)
   }
 
@@ -203,7 +221,10 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
     if (target instanceof Element && target.closest('.margin-bars')) return
     cancelAnimationFrame(hoverFrame.current)
     hoverFrame.current = requestAnimationFrame(() => {
-      const id = hitsAt(clientX, clientY)[0]?.id ?? null
+      const offset = offsetAt(clientX, clientY)
+      const mention = marked && offset !== null ? mentionAt(marked.entity.mentions, offset) : -1
+      setHoverMention(mention >= 0 ? mention : null)
+      const id = (offset === null ? undefined : highlightsAt(spans, offset)[0]?.id) ?? null
       currentTarget.classList.toggle('is-over-highlight', id !== null)
       if (id === hoverId.current) return
       hoverId.current = id
@@ -235,6 +256,13 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
       'reader.edit': () => {
         if (onButton || !cursorId) return false
         reveal(cursorId, true)
+      },
+      'reader.next-mention': () => marked !== null && names?.onStep(1),
+      'reader.previous-mention': () => marked !== null && names?.onStep(-1),
+      'reader.clear-marks': () => {
+        if (!marked || !names) return false
+        setHoverMention(null)
+        names.onEscape()
       },
     })
     if (taken) e.preventDefault()
@@ -277,7 +305,11 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
       >
         <ArticleHeader article={article} titleId={titleId} onOpenArticle={onOpenArticle} />
         {/* Clicks pick highlights for mouse users; keyboard users use the margin bars or the side panel. */}
-        <div className="article-text" onClick={onTextClick} onMouseMove={onTextMove} onMouseLeave={() => onHover(null)}>
+        <div className="article-text" onClick={onTextClick} onMouseMove={onTextMove} onMouseLeave={() => {
+            onHover(null)
+            setHoverMention(null)
+          }}
+        >
           <MarginBars layout={paint.bars} labels={labels} activeId={editingId} onPick={openEditor} onHover={onHover} />
           <ArticleBody ref={body} text={text} parts={parts} folds={folds} onFold={onFold} />
         </div>
@@ -289,6 +321,15 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, ref }: Props
           {cursor?.note ?? ''}
         </p>
       </article>
+      {marked && names && entityMarks.card && (
+        <EntityCard
+          id={names.cardId}
+          entity={marked.entity}
+          summary={names.summaries.get(marked.entity.entityId)}
+          anchor={entityMarks.card.anchor}
+          spelling={marked.entity.mentions[entityMarks.card.index]?.alias ?? marked.entity.name}
+        />
+      )}
       {chooser && <HighlightChooser state={chooser} labels={labels} onPick={openEditor} onClose={closeChooser} />}
       {draft && (
         <HighlightToolbar

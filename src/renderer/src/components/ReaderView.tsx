@@ -3,16 +3,21 @@
  * panel, in three panes. The side panes' widths are dragged (or set with the keyboard on
  * the splitters), each can be collapsed to a rail with a button to bring it back, and
  * both are remembered between sessions. On a narrow window the panes give up width so
- * the article keeps room to read (usePaneWidths.ts fitPanes).
+ * the article keeps room to read (usePaneWidths.ts fitPanes). Below the highlights, the
+ * names the article mentions (EntityPanel.tsx): one pressed there is marked in the text.
  */
-import { useEffect, useRef, useState, type RefObject } from 'react'
+import { useEffect, useId, useRef, useState, type RefObject } from 'react'
+import type { EntityId } from '../../../core/entities'
 import type { ArticleId } from '../../../core/ids'
+import { useArticleEntities } from '../hooks/useArticleEntities'
 import type { HighlightActions } from '../hooks/useHighlightActions'
 import type { Library } from '../hooks/useLibrary'
 import type { OpenArticle } from '../hooks/useOpenArticle'
 import { fitPanes, RAIL, usePaneWidths } from '../hooks/usePaneWidths'
 import { ArticleReader, type ReaderHandle } from './ArticleReader'
 import { EmptyState, IMPORT_COMMANDS } from './EmptyState'
+import { EntityPanel, type MarkState } from './EntityPanel'
+import { stepMention } from '../reader/entity-marks'
 import { HighlightsPanel } from './HighlightsPanel'
 import { LibraryList } from './LibraryList'
 import { Splitter } from './Splitter'
@@ -50,6 +55,17 @@ export function ReaderView({ library, reading, readerRef, actions, onOpenArticle
   }, [])
   const shown = fitPanes(total, chosen)
   const view = reading.view && reading.view.article.id === reading.openId ? reading.view : null
+  const names = useArticleEntities(view)
+  const cardId = useId()
+  const [markState, setMarks] = useState<(MarkState & { articleId: ArticleId }) | null>(null)
+  const markedEntity = markState && view && markState.articleId === view.article.id ? names.entities?.find((e) => e.entityId === markState.entityId) : undefined
+  const marks = markedEntity ? markState : null
+  const marked = marks && markedEntity ? { entity: markedEntity, current: Math.min(marks.current, markedEntity.mentions.length - 1) } : null
+  const onMark = (entityId: EntityId | null) => setMarks(entityId && view ? { articleId: view.article.id, entityId, current: 0, card: true } : null)
+  const onStep = (by: 1 | -1) => {
+    if (marks && marked) setMarks({ ...marks, current: stepMention(marked.entity.mentions.length, marked.current, by), card: true })
+  }
+  const onMarksEscape = () => setMarks(marks?.card ? { ...marks, card: false } : null)
 
   let readerContent
   if (!library.loaded) {
@@ -69,7 +85,17 @@ export function ReaderView({ library, reading, readerRef, actions, onOpenArticle
   } else if (!view) {
     readerContent = <p className="reader-loading">Opening article…</p>
   } else {
-    readerContent = <ArticleReader key={view.article.id} ref={readerRef} view={view} tags={library.tags} actions={actions} onOpenArticle={onOpenArticle} />
+    readerContent = (
+      <ArticleReader
+        key={view.article.id}
+        ref={readerRef}
+        view={view}
+        tags={library.tags}
+        actions={actions}
+        onOpenArticle={onOpenArticle}
+        names={{ marked, card: marks?.card === true, cardId, summaries: names.summaries, onStep, onEscape: onMarksEscape }}
+      />
+    )
   }
 
   const left = shown.libraryCollapsed ? RAIL : shown.library
@@ -88,16 +114,19 @@ export function ReaderView({ library, reading, readerRef, actions, onOpenArticle
       </div>
       {shown.panelCollapsed ? <span /> : <Splitter label="Resize highlights panel" width={shown.panel} side="right" onResize={(w) => panes.setWidth('panel', w)} />}
       {shown.panelCollapsed ? (
-        <PaneRail label="Show the highlights panel" side="right" controls="reader-highlights" onExpand={() => panes.setCollapsed('panel', false)} />
+        <PaneRail label="Show the highlights panel" side="right" controls="reader-side" onExpand={() => panes.setCollapsed('panel', false)} />
       ) : (
-        <HighlightsPanel
-          id="reader-highlights"
-          view={view}
-          tags={library.tags}
-          onReveal={(id) => readerRef.current?.reveal(id)}
-          onEdit={(id) => readerRef.current?.edit(id)}
-          onCollapse={() => panes.setCollapsed('panel', true)}
-        />
+        <div id="reader-side" className="side-pane">
+          <HighlightsPanel
+            id="reader-highlights"
+            view={view}
+            tags={library.tags}
+            onReveal={(id) => readerRef.current?.reveal(id)}
+            onEdit={(id) => readerRef.current?.edit(id)}
+            onCollapse={() => panes.setCollapsed('panel', true)}
+          />
+          {view && <EntityPanel data={names} marks={marks} cardId={marks?.card ? cardId : null} onMark={onMark} onStep={onStep} onEscape={onMarksEscape} />}
+        </div>
       )}
     </div>
   )

@@ -7,15 +7,19 @@
  * prefixes (withdr*), OR, NOT / -word and parentheses, all case- and
  * diacritic-insensitive; "Search syntax" shows it in short. Page furniture (related
  * headlines, taglines… that the reader folds away) is searched only when "Include page
- * furniture" is ticked.
+ * furniture" is ticked. A word naming a known entity also finds its other spellings (issue
+ * 13): the lines under the results say which ("“Hmeimim” also matched: Khmeimim (14)…"),
+ * "Exact spelling" searches only what was typed, and the Name filter keeps the articles
+ * mentioning one entity.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { Fragment, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { ArticleId, HighlightId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import type { SearchHit } from '../../../core/search/types'
 import { dispatchKey } from '../../../core/shortcuts'
 import { IS_MAC } from '../hooks/useAppKeys'
-import { useArticleLookup, useSearch, type ArticleLookup } from '../hooks/useSearch'
+import { useArticleLookup, useEntityList, useSearch, type ArticleLookup } from '../hooks/useSearch'
+import { expansionLines, type ExpansionLine } from '../search/expansions'
 import { NO_SEARCH_FILTERS, resultCountLabel, snippetParts, type SearchDialogFilters } from '../search/snippet-parts'
 import { SearchFilters } from './SearchFilters'
 import { formatDate } from '../dates'
@@ -41,6 +45,7 @@ function OpenSearchDialog({ onClose, tags, outlets, onOpenResult }: Props) {
   const syntaxId = useId()
   const { response, failure, searching } = useSearch(true, query, filters)
   const articles = useArticleLookup(true)
+  const entities = useEntityList(true)
   const hits = response?.hits ?? null
   const [active, setActive] = useState<{ hits: SearchHit[] | null; index: number }>({ hits: null, index: 0 })
   const activeIndex = active.hits === hits ? active.index : 0
@@ -119,7 +124,7 @@ function OpenSearchDialog({ onClose, tags, outlets, onOpenResult }: Props) {
           aria-activedescendant={showHits ? optionId(activeIndex) : undefined}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <SearchFilters filters={filters} onChange={setFilters} tags={tags} outlets={outlets} />
+        <SearchFilters filters={filters} onChange={setFilters} tags={tags} outlets={outlets} entities={entities} />
         <div className="search-filters search-options">
           <label>
             <input
@@ -128,6 +133,10 @@ function OpenSearchDialog({ onClose, tags, outlets, onOpenResult }: Props) {
               onChange={(e) => setFilters({ ...filters, includeFurniture: e.target.checked })}
             />
             Include page furniture (related headlines, taglines…)
+          </label>
+          <label title="Search only the spelling typed, not the other spellings of a known name">
+            <input type="checkbox" checked={filters.exact === true} onChange={(e) => setFilters({ ...filters, exact: e.target.checked })} />
+            Exact spelling
           </label>
           <button type="button" className="search-syntax-toggle" aria-expanded={showSyntax} aria-controls={syntaxId} onClick={() => setShowSyntax(!showSyntax)}>
             Search syntax
@@ -163,8 +172,29 @@ function OpenSearchDialog({ onClose, tags, outlets, onOpenResult }: Props) {
               />
             ))}
         </ul>
+        {!queryError && <Expansions lines={expansionLines(response?.expansions)} />}
       </div>
     </div>
+  )
+}
+
+/** Under the results: the other spellings each expanded word was searched as, with their article counts. */
+function Expansions({ lines }: { lines: ExpansionLine[] }) {
+  if (lines.length === 0) return null
+  return (
+    <ul className="search-expansions" aria-label="Other spellings searched">
+      {lines.map((line) => (
+        <li key={line.raw} title={`Searched as every spelling of ${line.entity}; tick Exact spelling to search only what you typed`}>
+          “<bdi>{line.raw}</bdi>” also matched:{' '}
+          {line.spellings.map((s, i) => (
+            <Fragment key={s}>
+              {i > 0 && ', '}
+              <bdi>{s}</bdi>
+            </Fragment>
+          ))}
+        </li>
+      ))}
+    </ul>
   )
 }
 

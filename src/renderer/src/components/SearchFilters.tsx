@@ -1,11 +1,15 @@
 /**
- * The search dialog's filters: tags (toggle buttons, any of them), outlet, and a date range.
+ * The search dialog's filters: tags (toggle buttons, any of them), outlet, a date range,
+ * and a name (articles mentioning an entity under any spelling; shown once the notebook
+ * has entities).
  */
 import type { CSSProperties } from 'react'
+import type { EntitySummary } from '../../../core/api-entities'
 import type { TagId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import type { SearchDialogFilters } from '../search/snippet-parts'
 import { DateRange } from './filters/DateRange'
+import { NameSelect } from './filters/NameSelect'
 import { OutletSelect } from './filters/OutletSelect'
 
 interface Props {
@@ -13,9 +17,10 @@ interface Props {
   onChange(filters: SearchDialogFilters): void
   tags: Tag[]
   outlets: string[]
+  entities?: readonly EntitySummary[]
 }
 
-export function SearchFilters({ filters, onChange, tags, outlets }: Props) {
+export function SearchFilters({ filters, onChange, tags, outlets, entities = [] }: Props) {
   const set = (change: Partial<SearchDialogFilters>) => onChange({ ...filters, ...change })
   const toggle = (id: TagId) =>
     set({ tagIds: filters.tagIds.includes(id) ? filters.tagIds.filter((t) => t !== id) : [...filters.tagIds, id] })
@@ -42,6 +47,7 @@ export function SearchFilters({ filters, onChange, tags, outlets }: Props) {
       )}
       <OutletSelect value={filters.outlet} outlets={outlets} onChange={(outlet) => set({ outlet })} />
       <DateRange from={filters.from} to={filters.to} onChange={set} />
+      {entities.length > 0 && <NameSelect value={filters.entityId ?? null} entities={entities} onChange={(entityId) => set({ entityId })} />}
     </div>
   )
 }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react'
 import type { ArticleSummary } from '../../../core/api'
+import type { EntitySummary } from '../../../core/api-entities'
 import type { SearchResponse } from '../../../core/search/types'
 import { api, type ApiError } from '../api'
 import { searchArgs, type SearchArgs, type SearchDialogFilters } from '../search/snippet-parts'
@@ -70,4 +71,20 @@ export function useArticleLookup(open: boolean): ArticleLookup {
     }
   }, [open])
   return lookup
+}
+
+/** The notebook's entities (the name filter), fetched each time the dialog opens; empty until they come or if none. */
+export function useEntityList(open: boolean): EntitySummary[] {
+  const [entities, setEntities] = useState<EntitySummary[]>([])
+  useEffect(() => {
+    if (!open) return
+    let live = true
+    void api.listEntities().then((result) => {
+      if (live && result.ok) setEntities(result.value)
+    })
+    return () => {
+      live = false
+    }
+  }, [open])
+  return entities
 }

@@ -4,6 +4,7 @@
  * `api.search` from the dialog's filters.
  */
 import type { DossierApi } from '../../../core/api'
+import type { EntityId } from '../../../core/entities'
 import type { TagId } from '../../../core/ids'
 import type { Snippet } from '../../../core/search/snippet'
 import { plural } from '../plural'
@@ -49,6 +50,10 @@ export interface SearchDialogFilters {
   to: string
   /** Also search page furniture (SearchOptions.includeFurniture). */
   includeFurniture?: boolean
+  /** Only the spelling typed: words naming an entity are not searched as its other spellings. */
+  exact?: boolean
+  /** Only articles (and their highlights) that mention this entity. */
+  entityId?: EntityId | null
 }
 
 export const NO_SEARCH_FILTERS: SearchDialogFilters = { tagIds: [], outlet: null, from: '', to: '' }
@@ -68,6 +73,8 @@ export function searchArgs(query: string, filters: SearchDialogFilters): SearchA
   if (filters.from) args.from = filters.from
   if (filters.to) args.to = filters.to
   if (filters.includeFurniture === true) args.includeFurniture = true
+  if (filters.exact === true) args.exact = true
+  if (filters.entityId) args.entityId = filters.entityId
   return args
 }
 
