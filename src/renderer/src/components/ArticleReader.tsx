@@ -50,6 +50,8 @@ export interface ReaderNames {
 export interface ReaderHandle {
   reveal(highlightId: HighlightId): void
   edit(highlightId: HighlightId): void
+  /** Hides the entity card shown for the mention under the pointer; false when none was shown. */
+  hideHoverCard(): boolean
 }
 
 type Draft =
@@ -188,7 +190,19 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, names, ref }
     articleEl.current?.focus({ preventScroll: true })
   }, [])
 
-  useImperativeHandle(ref, () => ({ reveal: (id) => reveal(id, false), edit: (id) => reveal(id, true) }), [reveal])
+  useImperativeHandle(
+    ref,
+    () => ({
+      reveal: (id) => reveal(id, false),
+      edit: (id) => reveal(id, true),
+      hideHoverCard: () => {
+        if (hoverMention === null) return false
+        setHoverMention(null)
+        return true
+      },
+    }),
+    [reveal, hoverMention],
+  )
 
   const offsetAt = (x: number, y: number) => {
     const index = paint.index()
@@ -261,8 +275,8 @@ export function ArticleReader({ view, tags, actions, onOpenArticle, names, ref }
       'reader.previous-mention': () => marked !== null && names?.onStep(-1),
       'reader.clear-marks': () => {
         if (!marked || !names) return false
-        setHoverMention(null)
-        names.onEscape()
+        if (hoverMention !== null) setHoverMention(null)
+        else names.onEscape()
       },
     })
     if (taken) e.preventDefault()

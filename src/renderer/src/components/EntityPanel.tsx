@@ -6,7 +6,7 @@
  * move between them, saying which one ("Mention 2 of 5"), and the entity card shows beside
  * the mention. Pressing it again clears the marks; Escape hides the card, then clears.
  */
-import { useId, type KeyboardEvent } from 'react'
+import type { KeyboardEvent } from 'react'
 import type { ArticleEntity } from '../../../core/api-entities'
 import type { EntityId } from '../../../core/entities'
 import { dispatchKey } from '../../../core/shortcuts'
@@ -45,7 +45,6 @@ function Count({ n }: { n: number }) {
 }
 
 export function EntityPanel({ data, marks, cardId, onMark, onStep, onEscape }: Props) {
-  const headingId = useId()
   const { entities, failure } = data
   const groups = entities ? groupByType(entities) : []
 
@@ -74,7 +73,7 @@ export function EntityPanel({ data, marks, cardId, onMark, onStep, onEscape }: P
         >
           <span className="entity-name" dir="auto">
             {entity.name}
-          </span>
+          </span>{' '}
           <Count n={count} />
         </button>
         {marked && marks && (
@@ -95,9 +94,9 @@ export function EntityPanel({ data, marks, cardId, onMark, onStep, onEscape }: P
   }
 
   return (
-    <aside className="panel entity-panel" aria-labelledby={headingId} onKeyDown={onKeyDown}>
+    <aside className="panel entity-panel" aria-label="Names in this article" onKeyDown={onKeyDown}>
       <div className="pane-header">
-        <h2 id={headingId} className="pane-heading">
+        <h2 className="pane-heading">
           Names in this article {entities && <span className="pane-count">{entities.length}</span>}
         </h2>
       </div>

@@ -65,7 +65,11 @@ export function ReaderView({ library, reading, readerRef, actions, onOpenArticle
   const onStep = (by: 1 | -1) => {
     if (marks && marked) setMarks({ ...marks, current: stepMention(marked.entity.mentions.length, marked.current, by), card: true })
   }
-  const onMarksEscape = () => setMarks(marks?.card ? { ...marks, card: false } : null)
+  // Escape hides the card under the pointer, then the card of the current mention, then clears the marks.
+  const onMarksEscape = () => {
+    if (readerRef.current?.hideHoverCard()) return
+    setMarks(marks?.card ? { ...marks, card: false } : null)
+  }
 
   let readerContent
   if (!library.loaded) {

@@ -19,7 +19,7 @@ import type { SearchHit } from '../../../core/search/types'
 import { dispatchKey } from '../../../core/shortcuts'
 import { IS_MAC } from '../hooks/useAppKeys'
 import { useArticleLookup, useEntityList, useSearch, type ArticleLookup } from '../hooks/useSearch'
-import { expansionLines, type ExpansionLine } from '../search/expansions'
+import { expansionLines, unfoundText, type ExpansionLine } from '../search/expansions'
 import { NO_SEARCH_FILTERS, resultCountLabel, snippetParts, type SearchDialogFilters } from '../search/snippet-parts'
 import { SearchFilters } from './SearchFilters'
 import { formatDate } from '../dates'
@@ -186,12 +186,13 @@ function Expansions({ lines }: { lines: ExpansionLine[] }) {
       {lines.map((line) => (
         <li key={line.raw} title={`Searched as every spelling of ${line.entity}; tick Exact spelling to search only what you typed`}>
           “<bdi>{line.raw}</bdi>” also matched:{' '}
-          {line.spellings.map((s, i) => (
-            <Fragment key={s}>
+          {line.matched.map((s, i) => (
+            <Fragment key={s.text}>
               {i > 0 && ', '}
-              <bdi>{s}</bdi>
+              <bdi>{s.text}</bdi> ({s.articles})
             </Fragment>
           ))}
+          {unfoundText(line)}
         </li>
       ))}
     </ul>

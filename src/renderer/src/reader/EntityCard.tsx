@@ -25,6 +25,8 @@ interface Props {
 }
 
 const EDGE = 8
+/** Spellings listed on the card; the rest are counted (the Entities view lists them all). */
+const MAX_SPELLINGS = 6
 
 export function EntityCard({ id, entity, summary, anchor, spelling }: Props) {
   const box = useRef<HTMLDivElement>(null)
@@ -37,7 +39,8 @@ export function EntityCard({ id, entity, summary, anchor, spelling }: Props) {
     el.style.top = `${placeToolbar({ top: anchor.top, bottom: anchor.bottom, viewTop: container.scrollTop, viewHeight: container.clientHeight, height: el.offsetHeight }).top}px`
   }, [anchor])
 
-  const others = (summary ? [summary.name, ...summary.aliases.map((a) => a.text)] : [entity.name]).filter((s) => s !== entity.name)
+  const others = (summary ? summary.aliases.map((a) => a.text) : []).filter((s) => s !== entity.name && s !== spelling)
+  const shown = others.slice(0, MAX_SPELLINGS)
   return (
     <div ref={box} id={id} className="entity-card" role="tooltip" style={{ top: anchor.bottom + EDGE, left: anchor.left }}>
       <p className="entity-card-name" dir="auto">
@@ -51,12 +54,14 @@ export function EntityCard({ id, entity, summary, anchor, spelling }: Props) {
       )}
       {others.length > 0 && (
         <p className="entity-card-line">
-          Also written: {others.map((text, i) => (
+          Also written:{' '}
+          {shown.map((text, i) => (
             <span key={text}>
               {i > 0 && ', '}
               <bdi>{text}</bdi>
             </span>
           ))}
+          {others.length > shown.length && ` and ${others.length - shown.length} more`}
         </p>
       )}
       {summary?.description && (
