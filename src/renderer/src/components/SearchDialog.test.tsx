@@ -14,10 +14,12 @@ import { setupDomRoot } from '../test-dom'
 
 const search = vi.fn()
 const listArticles = vi.fn()
+const listEntities = vi.fn()
 vi.mock('../api', () => ({
   api: {
     search: (...a: unknown[]) => search(...a),
     listArticles: (...a: unknown[]) => listArticles(...a),
+    listEntities: (...a: unknown[]) => listEntities(...a),
   },
 }))
 
@@ -36,9 +38,15 @@ function response(hits: SearchHit[], extra: Partial<SearchResponse> = {}): Searc
 
 const dom = setupDomRoot()
 
+const KHMEIMIM = { id: 'e-khmeimim', name: 'Khmeimim Air Base', type: 'place', kind: 'base', aliases: [{ text: 'Khmeimim' }, { text: 'Hmeimim' }], mentions: 16, articles: 16 }
+const TARTUS = { id: 'e-tartus', name: 'Tartus', type: 'place', kind: 'port', aliases: [{ text: 'Tartous' }], mentions: 9, articles: 5 }
+const HTS = { id: 'e-hts', name: 'Hayat Tahrir al-Sham', type: 'organisation', aliases: [{ text: 'HTS' }], mentions: 3, articles: 2 }
+
 beforeEach(() => {
   search.mockReset()
   listArticles.mockReset()
+  listEntities.mockReset()
+  listEntities.mockResolvedValue({ ok: true, value: [TARTUS, HTS, KHMEIMIM] })
   listArticles.mockResolvedValue({
     ok: true,
     value: [
@@ -176,6 +184,54 @@ describe('SearchDialog', () => {
     expect(region.textContent).toContain('Tartus port OR Latakia is (Tartus port) OR Latakia')
     act(() => button.click())
     expect(dom.container.querySelector('[role="region"]')).toBeNull()
+  })
+
+  it('says under the results which other spellings each name also matched, with their article counts', async () => {
+    const expansions = [
+      { raw: 'Hmeimim', entityId: 'e-khmeimim', entity: 'Khmeimim Air Base', spellings: [{ text: 'حميميم', articles: 2 }, { text: 'Hmeymim', articles: 0 }, { text: 'Khmeimim', articles: 14 }] },
+      { raw: 'HTS', entityId: 'e-hts', entity: 'Hayat Tahrir al-Sham', spellings: [{ text: 'Hayat Tahrir al-Sham', articles: 0 }] },
+    ]
+    search.mockResolvedValue({ ok: true, value: response(HITS, { expansions }) })
+    await render()
+    await type('Hmeimim HTS')
+    const list = dom.container.querySelector('[aria-label="Other spellings searched"]')!
+    expect(Array.from(list.querySelectorAll('li')).map((li) => li.textContent)).toEqual([
+      '“Hmeimim” also matched: Khmeimim (14), حميميم (2); 1 other spelling not found',
+      '“HTS” also matched: no article; 1 other spelling of Hayat Tahrir al-Sham searched',
+    ])
+    // Each spelling is isolated from its count, so an Arabic one does not pull "(2)" to its left.
+    expect(Array.from(list.querySelectorAll('bdi')).map((b) => b.textContent)).toEqual(['Hmeimim', 'Khmeimim', 'حميميم', 'HTS'])
+  })
+
+  it('searches only the spelling typed when Exact spelling is ticked, and then lists no other spellings', async () => {
+    search.mockImplementation(async (args: { exact?: boolean }) => ({
+      ok: true,
+      value: response(HITS, args.exact ? {} : { expansions: [{ raw: 'Hmeimim', entityId: 'e-khmeimim', entity: 'Khmeimim Air Base', spellings: [{ text: 'Khmeimim', articles: 14 }] }] }),
+    }))
+    await render()
+    await type('Hmeimim')
+    expect(dom.container.querySelector('[aria-label="Other spellings searched"]')!.textContent).toBe('“Hmeimim” also matched: Khmeimim (14)')
+    const exact = Array.from(dom.container.querySelectorAll('label')).find((l) => l.textContent === 'Exact spelling')!.querySelector('input')!
+    act(() => exact.click())
+    await wait(200)
+    expect(search).toHaveBeenLastCalledWith({ query: 'Hmeimim', limit: 50, exact: true })
+    expect(dom.container.querySelector('[aria-label="Other spellings searched"]')).toBeNull()
+  })
+
+  it('filters by a name chosen among the notebook’s entities, grouped by type', async () => {
+    search.mockResolvedValue({ ok: true, value: response([]) })
+    await render()
+    const select = Array.from(dom.container.querySelectorAll('label')).find((l) => l.textContent?.startsWith('Name'))!.querySelector('select')!
+    expect(Array.from(select.querySelectorAll('optgroup')).map((g) => [g.label, Array.from(g.querySelectorAll('option')).map((o) => o.textContent)])).toEqual([
+      ['Places', ['Khmeimim Air Base (16)', 'Tartus (5)']],
+      ['Organisations', ['Hayat Tahrir al-Sham (2)']],
+    ])
+    act(() => {
+      select.value = 'e-tartus'
+      select.dispatchEvent(new Event('change', { bubbles: true }))
+    })
+    await type('lease')
+    expect(search).toHaveBeenLastCalledWith({ query: 'lease', limit: 50, entityId: 'e-tartus' })
   })
 
   it('closes on Escape', async () => {

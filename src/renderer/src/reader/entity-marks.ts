@@ -61,13 +61,6 @@ export function stepMention(count: number, current: number, by: 1 | -1): number 
   return (((current + by) % count) + count) % count
 }
 
-/** "Tartus (place): mention 2 of 5", what the reader announces and the marks are called. */
-export function mentionLabel(marked: MarkedEntity): string {
-  const { entity, current } = marked
-  const type = TYPE_LABELS.get(entity.type)?.one.toLowerCase() ?? entity.type
-  return `${entity.name} (${type}): mention ${current + 1} of ${entity.mentions.length}`
-}
-
 /** "Place · port", "Ship". */
 export function typeLine(entity: Pick<EntitySummary, 'type' | 'kind'>): string {
   const type = TYPE_LABELS.get(entity.type)?.one ?? entity.type
