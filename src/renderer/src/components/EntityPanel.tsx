@@ -13,7 +13,6 @@ import { dispatchKey } from '../../../core/shortcuts'
 import { IS_MAC } from '../hooks/useAppKeys'
 import type { ArticleEntities } from '../hooks/useArticleEntities'
 import { groupByType } from '../reader/entity-marks'
-import { EmptyState } from './EmptyState'
 
 export interface MarkState {
   entityId: EntityId
@@ -107,9 +106,7 @@ export function EntityPanel({ data, marks, cardId, onMark, onStep, onEscape }: P
       )}
       {entities === null && !failure && <p className="entity-loading">Looking for names…</p>}
       {entities && entities.length === 0 && !failure && (
-        <EmptyState title="No known names" level={3}>
-          <p>{NO_NAMES}</p>
-        </EmptyState>
+        <p className="entity-empty">{NO_NAMES}</p>
       )}
       {groups.map((g) => (
         <section key={g.type} className="entity-group" aria-label={g.label}>
