@@ -142,6 +142,9 @@ export class AchSession {
         missing: !highlight,
       })
     }
-    return { matrix, scores: scoreAchMatrix(matrix), evidence, missingRows: evidence.filter((e) => e.missing).map((e) => e.id) }
+    const missingRows = evidence.filter((e) => e.missing).map((e) => e.id)
+    // A passage is "missing" only if every annotation file was read: a read-only open that skipped a damaged one refuses instead.
+    if (missingRows.length > 0) store.assertNoneSkipped()
+    return { matrix, scores: scoreAchMatrix(matrix), evidence, missingRows }
   }
 }
