@@ -62,61 +62,88 @@ export function cooccurrence(data: CooccurrenceData, options: CooccurrenceOption
   const tagIndex = new Map(rows.map((r, i) => [r.id, i]))
   const articleOrder = new Map(data.articles.map((a, i) => [a.id as string, i]))
   // Catalog order, then position: the order ids are listed in every cell.
-  const passages = data.highlights
-    .filter((h) => articleOrder.has(h.articleId))
-    .map((h) => ({ h, tags: [...new Set(h.tagIds.map((id) => tagIndex.get(id)).filter((i): i is number => i !== undefined))] }))
-    .sort((x, y) => articleOrder.get(x.h.articleId)! - articleOrder.get(y.h.articleId)! || x.h.target.start - y.h.target.start || x.h.target.end - y.h.target.end)
+  const passages: Entry[] = []
+  for (const h of data.highlights) {
+    const order = articleOrder.get(h.articleId)
+    if (order === undefined) continue
+    const tags = [...new Set(h.tagIds.map((id) => tagIndex.get(id)).filter((i): i is number => i !== undefined))]
+    passages.push({ h, tags, order })
+  }
+  passages.sort((x, y) => x.order - y.order || x.h.target.start - y.h.target.start || x.h.target.end - y.h.target.end)
+  const idOf = (i: number) => passages[i]!.h.id
 
-  const rank = new Map(passages.map((p, i) => [p.h.id, i]))
   if (options.by === 'tag') {
-    const grid = new Grid(rows.length, rows.length, rank)
-    for (const { h, tags } of passages) for (const a of tags) for (const b of tags) grid.add(a, b, [h.id])
-    if (options.overlap) for (const [x, y] of overlappingPairs(passages)) addOverlap(grid, x, y)
-    return { by: 'tag', overlap: options.overlap === true, rows, columns: rows, cells: grid.done() }
+    const overlap = options.overlap === true
+    const grid = new Grid(rows.length, rows.length)
+    passages.forEach(({ tags }, i) => {
+      for (const a of tags) for (const b of tags) grid.add(a, b, i)
+    })
+    if (overlap) for (const [x, y] of overlappingPairs(passages)) addOverlap(grid, passages, x, y)
+    return { by: 'tag', overlap, rows, columns: rows, cells: grid.done(idOf, overlap) }
   }
 
   const columns: CooccurrenceAxis[] = []
   const columnIndex = new Map<string, number>()
-  const keyOf = options.by === 'article' ? (a: CooccurrenceData['articles'][number]) => a.id as string : (a: CooccurrenceData['articles'][number]) => a.outlet?.trim() ?? ''
-  const articles = new Map(data.articles.map((a) => [a.id as string, a]))
-  const tagged = passages.filter((p) => p.tags.length > 0)
-  for (const { h } of tagged) {
-    const article = articles.get(h.articleId)!
+  const keyOf = options.by === 'article' ? (a: ArticleRow) => a.id as string : (a: ArticleRow) => a.outlet?.trim() ?? ''
+  const columnOf: number[] = [] // per passage: its column, or -1 when it carries no tag
+  for (const { tags, order } of passages) {
+    if (tags.length === 0) {
+      columnOf.push(-1)
+      continue
+    }
+    const article = data.articles[order]!
     const key = keyOf(article)
-    if (!columnIndex.has(key)) {
-      columnIndex.set(key, columns.length)
+    let column = columnIndex.get(key)
+    if (column === undefined) {
+      column = columns.length
+      columnIndex.set(key, column)
       columns.push({ id: key, label: options.by === 'article' ? article.title : key || NO_OUTLET_LABEL })
     }
+    columnOf.push(column)
   }
+  let remap: number[] | null = null
   if (options.by === 'outlet') {
-    columns.sort((a, b) => Number(a.id === '') - Number(b.id === '') || a.label.localeCompare(b.label))
-    columns.forEach((c, i) => columnIndex.set(c.id, i))
+    const sorted = columns.map((c, i) => ({ c, i })).sort((a, b) => Number(a.c.id === '') - Number(b.c.id === '') || a.c.label.localeCompare(b.c.label))
+    remap = new Array<number>(columns.length)
+    sorted.forEach(({ i }, to) => (remap![i] = to))
+    columns.splice(0, columns.length, ...sorted.map(({ c }) => c))
   }
-  const grid = new Grid(rows.length, columns.length, rank)
-  for (const { h, tags } of tagged) {
-    const column = columnIndex.get(keyOf(articles.get(h.articleId)!))!
-    for (const t of tags) grid.add(t, column, [h.id])
-  }
-  return { by: options.by, overlap: false, rows, columns, cells: grid.done() }
+  const grid = new Grid(rows.length, columns.length)
+  passages.forEach(({ tags }, i) => {
+    const column = columnOf[i]!
+    if (column < 0) return
+    for (const t of tags) grid.add(t, remap ? remap[column]! : column, i)
+  })
+  return { by: options.by, overlap: false, rows, columns, cells: grid.done(idOf, false) }
+}
+
+type ArticleRow = CooccurrenceData['articles'][number]
+interface Entry {
+  h: Passage
+  /** Codebook indexes of its tags, each once. */
+  tags: number[]
+  /** Its article's place in the catalog. */
+  order: number
 }
 
 /** The pairs of different highlights of one article whose ranges overlap (a sweep over the sorted passages). */
-function* overlappingPairs<P extends { h: Passage }>(sorted: readonly P[]): Generator<[P, P]> {
+function* overlappingPairs(sorted: readonly Entry[]): Generator<[number, number]> {
   for (let i = 0; i < sorted.length; i++) {
     const x = sorted[i]!
+    if (x.tags.length === 0 || x.h.target.end <= x.h.target.start) continue
     for (let j = i + 1; j < sorted.length; j++) {
       const y = sorted[j]!
-      if (y.h.articleId !== x.h.articleId || y.h.target.start >= x.h.target.end) break
-      if (y.h.target.end > y.h.target.start && x.h.target.end > x.h.target.start) yield [x, y]
+      if (y.order !== x.order || y.h.target.start >= x.h.target.end) break
+      if (y.tags.length > 0 && y.h.target.end > y.h.target.start) yield [i, j]
     }
   }
 }
 
 /** One co-occurrence per pair of different tags the two highlights carry between them (one on each). */
-function addOverlap(grid: Grid, x: { h: Passage; tags: number[] }, y: { h: Passage; tags: number[] }): void {
+function addOverlap(grid: Grid, passages: readonly Entry[], x: number, y: number): void {
   const pairs = new Set<number>()
-  for (const a of x.tags) {
-    for (const b of y.tags) {
+  for (const a of passages[x]!.tags) {
+    for (const b of passages[y]!.tags) {
       if (a === b) continue
       const [lo, hi] = a < b ? [a, b] : [b, a]
       pairs.add(lo * grid.columns + hi)
@@ -125,39 +152,57 @@ function addOverlap(grid: Grid, x: { h: Passage; tags: number[] }, y: { h: Passa
   for (const key of pairs) {
     const lo = Math.floor(key / grid.columns)
     const hi = key % grid.columns
-    grid.add(lo, hi, [x.h.id, y.h.id])
-    grid.add(hi, lo, [x.h.id, y.h.id])
+    for (const [r, c] of [
+      [lo, hi],
+      [hi, lo],
+    ] as const) {
+      grid.count(r, c)
+      grid.list(r, c, x)
+      grid.list(r, c, y)
+    }
   }
 }
 
+/** Counts and the passages behind them, as passage indexes (which are in catalog and position order). */
 class Grid {
   readonly #counts: Uint32Array
-  readonly #ids: (Set<HighlightId> | undefined)[]
+  readonly #passages: (number[] | undefined)[]
 
   constructor(
     readonly rows: number,
     readonly columns: number,
-    /** Each highlight's place in catalog and position order. */
-    readonly rank: ReadonlyMap<HighlightId, number>,
   ) {
     this.#counts = new Uint32Array(rows * columns)
-    this.#ids = new Array<Set<HighlightId> | undefined>(rows * columns)
+    this.#passages = new Array<number[] | undefined>(rows * columns)
   }
 
-  add(row: number, column: number, ids: readonly HighlightId[]): void {
-    const at = row * this.columns + column
-    this.#counts[at]!++
-    const set = (this.#ids[at] ??= new Set())
-    for (const id of ids) set.add(id)
+  /** One co-occurrence of one passage. */
+  add(row: number, column: number, passage: number): void {
+    this.count(row, column)
+    this.list(row, column, passage)
   }
 
-  done(): CooccurrenceCell[][] {
-    return Array.from({ length: this.rows }, (_, r) =>
-      Array.from({ length: this.columns }, (_, c) => {
+  count(row: number, column: number): void {
+    this.#counts[row * this.columns + column]!++
+  }
+
+  list(row: number, column: number, passage: number): void {
+    ;(this.#passages[row * this.columns + column] ??= []).push(passage)
+  }
+
+  /** The cells; `unsorted` when passages were listed out of order or twice (overlaps). */
+  done(idOf: (passage: number) => HighlightId, unsorted: boolean): CooccurrenceCell[][] {
+    const cells: CooccurrenceCell[][] = []
+    for (let r = 0; r < this.rows; r++) {
+      const row: CooccurrenceCell[] = []
+      for (let c = 0; c < this.columns; c++) {
         const at = r * this.columns + c
-        const ids = [...(this.#ids[at] ?? [])].sort((a, b) => this.rank.get(a)! - this.rank.get(b)!)
-        return { count: this.#counts[at]!, highlightIds: ids }
-      }),
-    )
+        let listed = this.#passages[at] ?? []
+        if (unsorted && listed.length > 1) listed = [...new Set(listed)].sort((a, b) => a - b)
+        row.push({ count: this.#counts[at]!, highlightIds: listed.map(idOf) })
+      }
+      cells.push(row)
+    }
+    return cells
   }
 }
