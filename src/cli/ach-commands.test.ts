@@ -93,6 +93,21 @@ describe('dossier ach', () => {
     expect((await dossier('ach', 'list')).out).toMatch(new RegExp(`^ID\\s+UPDATED\\s+HYPOTHESES\\s+ROWS\\s+LEADING\\s+QUESTION\\n${id}\\s+\\S+ \\S+\\s+3\\s+3\\s+H1\\s+Is Russia leaving Tartus\\?\\n$`))
   })
 
+  it('export writes the matrix as Markdown or CSV, and never over a file without --force', async () => {
+    const md = await dossier('ach', 'export', id, '--format', 'md', '--out', 'matrix.md')
+    expect(md.code, md.err).toBe(0)
+    expect(md.out).toBe(`Wrote ${join(tmp, 'matrix.md')} (3 hypotheses, 3 evidence rows).\n`)
+    const text = await readFile(join(tmp, 'matrix.md'), 'utf8')
+    expect(text).toContain('# ACH: Is Russia leaving Tartus?')
+    expect(text).toMatch(/\| E1 \| “[^\n]+” — [^\n]+ \| 2 \| C \| II \| I \| yes \(4\), sensitive \|/)
+    const csv = await json<{ path: string; format: string; rowCount: number }>('ach', 'export', id, '--format', 'csv', '--out', 'matrix.csv')
+    expect(csv).toEqual({ path: join(tmp, 'matrix.csv'), format: 'csv', rowCount: 3, hypothesisCount: 3 })
+    const records = readCsv(await readFile(join(tmp, 'matrix.csv'), 'utf8'))
+    expect(records.at(-1)).toEqual(['Weighted inconsistency', '', '', '', '', '', '', '', '1', '4', '2', '', ''])
+    await refused(1, `dossier: ${join(tmp, 'matrix.md')} already exists; nothing was written.`, 'ach', 'export', id, '--format', 'md', '--out', 'matrix.md')
+    expect(await readFile(join(tmp, 'matrix.md'), 'utf8')).toBe(text)
+  })
+
   it('edits, moves and removes hypotheses', async () => {
     const made = (await json<AchMatrix>('ach', 'create', 'Scratch')).id
     await json('ach', 'hypothesis', made, 'A')

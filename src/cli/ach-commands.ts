@@ -1,5 +1,5 @@
 /**
- * `dossier ach create|list|show|hypothesis|evidence|rate|delete` (ACH matrices: Analysis of
+ * `dossier ach create|list|show|hypothesis|evidence|rate|export|delete` (ACH matrices: Analysis of
  * Competing Hypotheses, notes/ach.md) and `dossier cooccurrence` (tag co-occurrence and
  * tag-by-article/outlet grids). Every change is one of the core's pure edits
  * (src/core/ach/edit.ts) applied to the stored matrix; a refused value (unknown matrix, row
@@ -22,6 +22,7 @@
  *                 missingRows: ["E4"] }
  *   ach list -> [{ id, question, hypothesisCount, evidenceCount, leaders, updatedAt }]
  *   ach delete -> { deleted: AchMatrix }
+ *   ach export -> { path: string (absolute), format: "md" | "csv", rowCount, hypothesisCount }
  *   cooccurrence -> { by: "tag" | "article" | "outlet", overlap: boolean,
  *                     rows: [{ id: "t-…", label }], columns: [{ id, label }],
  *                     cells: [[{ count, highlightIds: ["h-…"] }]] }   // cells[row][column]
@@ -33,6 +34,8 @@ import { resolve } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
 import { Option, type Command } from 'commander'
 import {
+  achToCsv,
+  achToMarkdown,
   addHypothesis,
   checkFactor,
   editHypothesis,
@@ -57,7 +60,6 @@ import { formatAchChange, formatAchList, formatAchView, formatCooccurrence } fro
 import { refuseExisting, type ExportCommandContext } from './export-commands'
 import { plural } from './format'
 import { UsageError } from './run-cli'
-import type { CommandContext } from './safety-commands'
 import { escapeLabel } from './terminal-safe'
 
 interface EvidenceOptions {
@@ -75,7 +77,9 @@ interface HypothesisOptions {
   to?: string
 }
 
-export function registerAchCommands(program: Command, context: (cmd: Command) => CommandContext): void {
+export const ACH_EXPORT_FORMATS = ['md', 'csv'] as const
+
+export function registerAchCommands(program: Command, context: (cmd: Command) => ExportCommandContext): void {
   const group = program
     .command('ach')
     .description('Analysis of Competing Hypotheses: a question, hypotheses, passages and notes as evidence, each cell rated; scores as Heuer defines them.')
@@ -185,6 +189,25 @@ Examples:
       const row = findEvidence(matrix, rowName).id
       const hypothesis = findHypothesis(matrix, hypothesisName).id
       print(matrix, () => formatAchChange(`Rated ${row} × ${hypothesis}: ${rating}.`, matrix, view))
+    })
+
+  group
+    .command('export')
+    .description('Write a matrix as Markdown or CSV: the hypotheses ranked, the ratings as codes, diagnostic and sensitive rows.')
+    .argument('<id>', 'the matrix id (m-…)')
+    .addOption(new Option('--format <format>', 'the output format').choices(ACH_EXPORT_FORMATS).makeOptionMandatory())
+    .requiredOption('--out <file>', 'where to write it (relative to the current folder)')
+    .option('--force', 'replace the file at --out if there is one (without it, an existing file is never overwritten)')
+    .addHelpText('after', '\nExamples:\n  $ dossier ach export m-1a2b3c4d5e --format md --out tartus-ach.md\n  $ dossier ach export m-1a2b3c4d5e --format csv --out tartus-ach.csv --force')
+    .action(async (id: string, opts: { format: (typeof ACH_EXPORT_FORMATS)[number]; out: string; force?: boolean }, cmd: Command) => {
+      const { open, print, cwd } = context(cmd)
+      const target = resolve(cwd, opts.out)
+      if (opts.force !== true) await refuseExisting(target)
+      await checkExportTarget(target)
+      const view = await achOf(await open('read')).view(id)
+      await writeExportFile(target, opts.format === 'md' ? achToMarkdown(view) : achToCsv(view, stringify))
+      const written = { path: target, format: opts.format, rowCount: view.matrix.evidence.length, hypothesisCount: view.matrix.hypotheses.length }
+      print(written, () => `Wrote ${target} (${written.hypothesisCount} ${written.hypothesisCount === 1 ? 'hypothesis' : 'hypotheses'}, ${plural(written.rowCount, 'evidence row')}).\n`)
     })
 
   group

@@ -2,18 +2,13 @@
  * Human-readable output of `dossier ach …` and `dossier cooccurrence`: text tables. (--json
  * prints the values themselves; see ach-commands.ts.)
  */
-import { RATING_LABELS, ratingOf, type AchMatrix } from '../core/ach'
+import { achConclusions, formatScore as formatNumber, RATING_KEY, ratingOf, type AchMatrix } from '../core/ach'
 import type { CooccurrenceGrid } from '../core/cooccurrence'
 import type { AchSummary, AchView } from '../main/ach/ach-session'
-import { oneLine, plural, table } from './format'
+import { oneLine, table } from './format'
 import { escapeLabel as label } from './terminal-safe'
 
 const QUOTE_WIDTH = 70
-
-/** 2, 1.41, 0.5: integers as they are, others to two decimals. */
-export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, '')
-}
 
 function clip(text: string, width: number): string {
   const chars = [...oneLine(text)]
@@ -63,10 +58,6 @@ export function formatAchView(view: AchView): string {
   return `${out.join('\n')}\n`
 }
 
-const RATING_KEY = Object.entries(RATING_LABELS)
-  .map(([code, name]) => `${code} ${name}`)
-  .join(', ')
-
 function ratingsTable(view: AchView): string {
   const { matrix, scores } = view
   const rowScores = new Map(scores.rows.map((r) => [r.id, r]))
@@ -95,24 +86,8 @@ function evidenceText(detail: AchView['evidence'][number]): string {
 }
 
 function conclusions(view: AchView): string[] {
-  const { scores, matrix } = view
-  const text = new Map(matrix.hypotheses.map((h) => [h.id, h.text]))
-  const named = (ids: readonly string[]) => ids.map((id) => `${id} “${label(clip(text.get(id) ?? '', 40))}”`).join(' and ')
-  const lines: string[] = []
-  lines.push(scores.leaders.length === 1 ? `Leading: ${named(scores.leaders)}.` : `Tied for the lead: ${named(scores.leaders)}.`)
-  const sensitive = scores.rows.filter((r) => r.sensitive)
-  lines.push(
-    sensitive.length === 0
-      ? 'Sensitive rows: none (removing any single row leaves the lead as it is).'
-      : `Sensitive rows (the lead hinges on them): ${sensitive.map((r) => `${r.id} (without it: ${r.leadersWithout.join(' and ')})`).join('; ')}.`,
-  )
-  lines.push(
-    scores.nonDiagnosticRows.length === 0
-      ? 'Every row is diagnostic.'
-      : `Not diagnostic (rated alike across the hypotheses): ${scores.nonDiagnosticRows.join(', ')}.`,
-  )
-  if (view.missingRows.length > 0) lines.push(`${plural(view.missingRows.length, 'row')} point to deleted passages (kept, still rated): ${view.missingRows.join(', ')}.`)
-  return lines
+  const text = new Map(view.matrix.hypotheses.map((h) => [h.id, h.text]))
+  return achConclusions(view, (id) => `${id} “${label(clip(text.get(id) ?? '', 40))}”`)
 }
 
 /** A short confirmation after a change, then the ranking in one line. */

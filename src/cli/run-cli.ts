@@ -101,7 +101,7 @@ const GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['entities', ['list', 'suggest', 'accept', 'reject', 'import-pack', 'remove-pack']],
   ['entity', ['add', 'alias', 'unalias', 'rename', 'merge', 'delete']],
   ['briefing', ['create', 'list', 'show', 'edit', 'note', 'delete']],
-  ['ach', ['create', 'list', 'show', 'hypothesis', 'evidence', 'rate', 'delete']],
+  ['ach', ['create', 'list', 'show', 'hypothesis', 'evidence', 'rate', 'export', 'delete']],
 ])
 export { EXPORT_FORMATS } from './export-commands'
 
@@ -333,7 +333,7 @@ Examples:
   registerTagCommands(program, context)
   registerEntityCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerBriefingCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
-  registerAchCommands(program, context)
+  registerAchCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerCooccurrenceCommand(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerExportCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerEditCommand(program, context)

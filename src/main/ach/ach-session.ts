@@ -16,13 +16,14 @@ import {
   addEvidence,
   scoreAchMatrix,
   type AchId,
+  type AchEvidenceDetail,
   type AchMatrix,
-  type AchScores,
+  type AchReport,
   type EvidenceId,
   type EvidenceWeights,
   type HypothesisId,
 } from '../../core/ach'
-import type { ArticleId, HighlightId } from '../../core/ids'
+import type { HighlightId } from '../../core/ids'
 import type { Highlight } from '../../core/model'
 import { DossierError } from '../../core/result'
 import type { NotebookStore } from '../storage/notebook-store'
@@ -38,23 +39,9 @@ export interface AchSummary {
   updatedAt: string
 }
 
-export interface AchEvidenceDetail {
-  id: EvidenceId
-  kind: 'highlight' | 'note'
-  /** The passage's quote (read from the highlight now), or the note. '' for a missing passage. */
-  text: string
-  highlightId: HighlightId | null
-  articleId: ArticleId | null
-  articleTitle: string | null
-  /** The row's passage no longer exists: the row is kept and flagged. */
-  missing: boolean
-}
+export type { AchEvidenceDetail } from '../../core/ach'
 
-export interface AchView {
-  matrix: AchMatrix
-  scores: AchScores
-  /** In row order. */
-  evidence: AchEvidenceDetail[]
+export interface AchView extends AchReport {
   /** Rows whose passage was deleted. */
   missingRows: EvidenceId[]
 }
