@@ -116,7 +116,7 @@ export async function createBackup(dir: string, reason: string, now: () => Date 
     let articleCount: number | null = null
     for (const file of await backedUpFiles(dir)) {
       const bytes = await readFile(join(dir, file))
-      const parsed: unknown = JSON.parse(bytes.toString('utf8')) // never back up a file that does not parse
+      const parsed = parsedOrRefused(file, bytes) // never back up a file that does not parse
       if (file === CATALOG_FILE) articleCount = countArticles(parsed)
       files[file] = await keep(bytes)
     }
@@ -145,6 +145,15 @@ export async function createBackup(dir: string, reason: string, now: () => Date 
   }
   await rotateBackups(dir)
   return describe(dir, id)
+}
+
+/** The file's JSON, or a refusal naming the file, so the analyst knows which one `dossier check` must repair first. */
+function parsedOrRefused(file: string, bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'))
+  } catch (error) {
+    throw new DossierError('write-failed', `Could not back up the notebook: ${file} is damaged (${(error as Error).message}); run "dossier check --repair" (or File > Check Notebook) first.`)
+  }
 }
 
 function objectPath(root: string, hash: string): string {
