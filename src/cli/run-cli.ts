@@ -85,6 +85,7 @@ import { registerArticleCommands } from './article-commands'
 import { registerTagCommands } from './tag-commands'
 import { registerEntityCommands } from './entity-commands'
 import { registerBriefingCommands } from './briefing-commands'
+import { registerAchCommands, registerCooccurrenceCommand } from './ach-commands'
 import { registerSearchCommand, searchUsageMessage } from './search-command'
 import { registerExportCommands } from './export-commands'
 import { registerSafetyCommands } from './safety-commands'
@@ -92,7 +93,7 @@ import { defaultNotebookDir, findFontsDir, userDataDir } from '../main/paths'
 
 export { EXIT, type CliIo } from './cli-output'
 
-const COMMANDS = ['import', 'list', 'show', 'delete', 'undelete', 'edit', 'highlight', 'tags', 'tag', 'entities', 'entity', 'briefing', 'search', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
+const COMMANDS = ['import', 'list', 'show', 'delete', 'undelete', 'edit', 'highlight', 'tags', 'tag', 'entities', 'entity', 'briefing', 'ach', 'cooccurrence', 'search', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
 /** Commands whose first argument names a subcommand (`dossier tag create`). */
 const GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['tag', ['create', 'rename', 'recolor', 'recolour', 'describe', 'merge', 'delete']],
@@ -100,6 +101,7 @@ const GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['entities', ['list', 'suggest', 'accept', 'reject', 'import-pack', 'remove-pack']],
   ['entity', ['add', 'alias', 'unalias', 'rename', 'merge', 'delete']],
   ['briefing', ['create', 'list', 'show', 'edit', 'note', 'delete']],
+  ['ach', ['create', 'list', 'show', 'hypothesis', 'evidence', 'rate', 'export', 'delete']],
 ])
 export { EXPORT_FORMATS } from './export-commands'
 
@@ -331,6 +333,8 @@ Examples:
   registerTagCommands(program, context)
   registerEntityCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerBriefingCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
+  registerAchCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
+  registerCooccurrenceCommand(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerExportCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerEditCommand(program, context)
   registerSearchCommand(program, context)

@@ -217,7 +217,8 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i])
 }
 
-function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
+/** `items` with the one at `from` moved to `to` (also used by the ACH matrix edits). */
+export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
   const next = [...items]
   const [item] = next.splice(from, 1)
   next.splice(to, 0, item!)

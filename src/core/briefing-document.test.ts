@@ -25,21 +25,13 @@ import {
 import type { ArticleId, HighlightId, TagId } from './ids'
 import { DEFAULT_TAGS } from './model'
 import { DossierError } from './result'
+import { frozen } from './testing/frozen'
 
 const NOW = '2026-11-21T13:57:00.000Z'
 const [BASES, CONVOYS, TALKS] = DEFAULT_TAGS.map((t) => t.id) as [TagId, TagId, TagId]
 const h = (n: number) => `h-${String(n).padStart(10, '0')}` as HighlightId
 
 const fresh = () => createBriefingDocument({ id: makeBriefingId('abcdef0123'), now: NOW, tags: DEFAULT_TAGS })
-
-/** Deep-freezes a document so any in-place mutation by a helper throws. */
-function frozen<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) frozen(v)
-    Object.freeze(value)
-  }
-  return value
-}
 
 describe('createBriefingDocument', () => {
   it('makes one section per tag in the given order, with defaults that validate', () => {

@@ -98,7 +98,7 @@ describe('backups', () => {
   it('never backs up a file that does not parse, and leaves no partial backup', async () => {
     const dir = notebook()
     writeFileSync(join(dir, 'catalog.json'), '{"articles": [')
-    await expect(createBackup(dir, 'manual', clock)).rejects.toThrow(/Could not back up/)
+    await expect(createBackup(dir, 'manual', clock)).rejects.toThrow(/^Could not back up the notebook: catalog\.json is damaged \(.*\); run "dossier check --repair"/)
     expect(readdirSync(join(dir, 'backups')).filter((n) => n !== 'objects')).toEqual([])
   })
 

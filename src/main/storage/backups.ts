@@ -1,6 +1,6 @@
 /**
  * Verified, rotating backups of a notebook: notebook.json, catalog.json, annotations/,
- * briefings/ (the analyst's briefing documents), trash/ (deleted articles, so undo still
+ * briefings/ (the analyst's briefing documents), ach/ (ACH matrices), trash/ (deleted articles, so undo still
  * works after a restore), and the article texts and original files (bodies/, originals/),
  * so a body deleted or damaged on disk can be recovered. Derived files (analysis/, caches)
  * are rebuilt, not backed up.
@@ -25,7 +25,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { DossierError } from '../../core/result'
 import { syncDirectory, writeFileDurably } from './durable-write'
-import { ANNOTATIONS_DIR, BODIES_DIR, BRIEFINGS_DIR, CATALOG_FILE, ENTITIES_FILE, MANIFEST_FILE, ORIGINALS_DIR, TRASH_DIR } from './layout'
+import { ACH_DIR, ANNOTATIONS_DIR, BODIES_DIR, BRIEFINGS_DIR, CATALOG_FILE, ENTITIES_FILE, MANIFEST_FILE, ORIGINALS_DIR, TRASH_DIR } from './layout'
 import { exists } from './safe-moves'
 
 export const BACKUPS_DIR = 'backups'
@@ -64,6 +64,7 @@ const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).
 const BACKED_UP_FOLDERS: readonly (readonly [string, RegExp])[] = [
   [ANNOTATIONS_DIR, /^a-[0-9a-z]+\.json$/],
   [BRIEFINGS_DIR, /^b-[0-9a-z]+\.json$/],
+  [ACH_DIR, /^m-[0-9a-z]+\.json$/],
   [TRASH_DIR, /^a-[0-9a-z]+\.json$/],
 ]
 
@@ -115,7 +116,7 @@ export async function createBackup(dir: string, reason: string, now: () => Date 
     let articleCount: number | null = null
     for (const file of await backedUpFiles(dir)) {
       const bytes = await readFile(join(dir, file))
-      const parsed: unknown = JSON.parse(bytes.toString('utf8')) // never back up a file that does not parse
+      const parsed = parsedOrRefused(file, bytes) // never back up a file that does not parse
       if (file === CATALOG_FILE) articleCount = countArticles(parsed)
       files[file] = await keep(bytes)
     }
@@ -144,6 +145,15 @@ export async function createBackup(dir: string, reason: string, now: () => Date 
   }
   await rotateBackups(dir)
   return describe(dir, id)
+}
+
+/** The file's JSON, or a refusal naming the file, so the analyst knows which one `dossier check` must repair first. */
+function parsedOrRefused(file: string, bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'))
+  } catch (error) {
+    throw new DossierError('write-failed', `Could not back up the notebook: ${file} is damaged (${(error as Error).message}); run "dossier check --repair" (or File > Check Notebook) first.`)
+  }
 }
 
 function objectPath(root: string, hash: string): string {

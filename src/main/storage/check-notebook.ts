@@ -25,10 +25,10 @@ import { findMetadataProblems } from './check-meta'
 import { CheckRun, type Fix } from './check-run'
 import { DurableJSONFile, UnreadableFileError, type Validate } from './durable-json-file'
 import { writeFileDurably } from './durable-write'
-import { ANNOTATION_FILE, validateAnnotationsOf, validateCatalog, validateEntities, validateManifest } from './file-formats'
+import { ACH_MATRIX_FILE, ANNOTATION_FILE, validateAchMatrixOf, validateAnnotationsOf, validateCatalog, validateEntities, validateManifest } from './file-formats'
 import { corruptPath, exists, keepCopy, lostAndFoundPath, moveTo } from './safe-moves'
 import { acquireNotebookLock } from './notebook-lock'
-import { ANNOTATIONS_DIR, CATALOG_FILE, ENTITIES_FILE, MANIFEST_FILE } from './layout'
+import { ACH_DIR, ANNOTATIONS_DIR, CATALOG_FILE, ENTITIES_FILE, MANIFEST_FILE } from './layout'
 
 export interface CheckProblem {
   /** Notebook-relative path (with `/`) of the file or folder the problem is in. */
@@ -111,6 +111,7 @@ class Checker {
     if (await exists(join(this.#run.dir, ENTITIES_FILE))) {
       await this.#checkJson(ENTITIES_FILE, validateEntities, 'Opening the notebook would start with no entities (names, places and aliases).')
     }
+    await this.#checkAchMatrices()
     if (manifest) this.#checkTagsUnique(manifest)
     if (catalog) this.#checkArticlesUnique(catalog)
     if (catalog) await checkUnreferenced(this.#run, catalog)
@@ -242,6 +243,15 @@ class Checker {
   }
 
   // 1, 4. Highlights: see check-highlights.ts
+
+  /** ACH matrices (ach/<id>.json): each must read; a damaged one is restored from a backup with `repair`, the damaged file kept aside. */
+  async #checkAchMatrices(): Promise<void> {
+    const names = (await readdir(join(this.#run.dir, ACH_DIR)).catch(() => [] as string[])).sort()
+    for (const name of names) {
+      const id = ACH_MATRIX_FILE.exec(name)?.[1]
+      if (id) await this.#checkJson(`${ACH_DIR}/${name}`, validateAchMatrixOf(id), 'The matrix is kept as it is; ACH commands report it damaged until it is restored or moved away.')
+    }
+  }
 
 }
 

@@ -2,6 +2,7 @@
  * What a valid notebook file is: one set of rules shared by opening (notebook-store.ts)
  * and checking (check-notebook.ts), so "damaged" means the same thing to both.
  */
+import { AchMatrixSchema, type AchMatrix } from '../../core/ach/schema'
 import { EntitiesFileSchema, entitiesProblem, type EntitiesFile } from '../../core/entities/schema'
 import { ArticleIdSchema } from '../../core/ids'
 import { AnnotationFileSchema, CatalogSchema, ManifestSchema, SCHEMA_VERSION, type AnnotationFile, type Catalog, type Manifest } from '../../core/model'
@@ -39,3 +40,9 @@ export function validateAnnotationsOf(articleId: string): Validate<AnnotationFil
 
 /** entities.json: its structure and the rule a schema cannot state (each spelling names one entity). */
 export const validateEntities = validator<EntitiesFile>(EntitiesFileSchema, (f) => entitiesProblem(f.entities))
+
+/** `ach/<id>.json`: an ACH matrix (src/core/ach/schema.ts) holding the id its name says. */
+export const ACH_MATRIX_FILE = /^(m-[0-9a-z]{4,32})\.json$/
+export function validateAchMatrixOf(id: string): Validate<AchMatrix> {
+  return validator<AchMatrix>(AchMatrixSchema, (m) => (m.id === id ? null : `holds ACH matrix ${m.id}, not ${id}`))
+}

@@ -15,6 +15,8 @@ export const BODIES_DIR = 'bodies'
 export const ORIGINALS_DIR = 'originals'
 export const BRIEFINGS_DIR = 'briefings'
 export const TRASH_DIR = 'trash'
+/** ACH matrices, one file each (src/main/ach/ach-store.ts); absent = none. */
+export const ACH_DIR = 'ach'
 export const ANALYSIS_DIR = 'analysis'
 /** Every folder the app saves into ('' is the notebook folder): where an interrupted save can leave a temp file. */
-export const WRITTEN_DIRS: readonly string[] = ['', ANNOTATIONS_DIR, BODIES_DIR, ORIGINALS_DIR, BRIEFINGS_DIR, TRASH_DIR, ANALYSIS_DIR]
+export const WRITTEN_DIRS: readonly string[] = ['', ANNOTATIONS_DIR, BODIES_DIR, ORIGINALS_DIR, BRIEFINGS_DIR, TRASH_DIR, ANALYSIS_DIR, ACH_DIR]

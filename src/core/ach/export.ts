@@ -1,0 +1,128 @@
+/**
+ * An ACH matrix as Markdown (CommonMark tables) and as CSV records (the project's CSV
+ * format, src/core/export/csv.ts): the question, the hypotheses ranked by weighted
+ * inconsistency, the matrix with each row's weight, ratings and diagnosticity, and what
+ * the lead hinges on. Ratings are written as their codes (CC … NA), never as colour alone.
+ *
+ * Text from the analyst or an article is escaped for Markdown (escapeInline) and guarded
+ * against spreadsheet formulas in CSV (guardFormula), as the briefing exports are.
+ */
+import { CSV_STRINGIFY_OPTIONS, guardFormula, type CsvOptions, type CsvStringify } from '../export/csv'
+import { escapeInline } from '../export/markdown'
+import type { ArticleId, HighlightId } from '../ids'
+import { ratingOf } from './edit'
+import { RATING_LABELS, type AchMatrix, type EvidenceId } from './schema'
+import type { AchScores } from './score'
+
+/** What a row stands for, as read from the notebook now. */
+export interface AchEvidenceDetail {
+  id: EvidenceId
+  kind: 'highlight' | 'note'
+  /** The passage's quote (read from the highlight now), or the note; '' for a missing passage. */
+  text: string
+  highlightId: HighlightId | null
+  articleId: ArticleId | null
+  articleTitle: string | null
+  /** The row's passage no longer exists: the row is kept and flagged. */
+  missing: boolean
+}
+
+/** A matrix with its scores and rows' details: what `dossier ach show` and the exports print. */
+export interface AchReport {
+  matrix: AchMatrix
+  scores: AchScores
+  /** In row order. */
+  evidence: AchEvidenceDetail[]
+}
+
+/** 2, 1.41, 0.5: integers as they are, others to at most two decimals. */
+export function formatScore(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, '')
+}
+
+export const RATING_KEY = Object.entries(RATING_LABELS)
+  .map(([code, name]) => `${code} ${name}`)
+  .join(', ')
+
+/** What the lead hinges on, in sentences (shared by the text and Markdown forms). */
+export function achConclusions(report: AchReport, name: (id: string) => string): string[] {
+  const { scores } = report
+  const lines = [scores.leaders.length === 1 ? `Leading: ${name(scores.leaders[0]!)}.` : `Tied for the lead: ${scores.leaders.map(name).join(' and ')}.`]
+  const sensitive = scores.rows.filter((r) => r.sensitive)
+  lines.push(
+    sensitive.length === 0
+      ? 'Sensitive rows: none (removing any single row leaves the lead as it is).'
+      : `Sensitive rows (the lead hinges on them): ${sensitive.map((r) => `${r.id} (without it: ${r.leadersWithout.join(' and ')})`).join('; ')}.`,
+  )
+  lines.push(scores.nonDiagnosticRows.length === 0 ? 'Every row is diagnostic.' : `Not diagnostic (rated alike across the hypotheses): ${scores.nonDiagnosticRows.join(', ')}.`)
+  const missing = report.evidence.filter((e) => e.missing).map((e) => e.id)
+  if (missing.length > 0) lines.push(`Rows whose passage was deleted (kept, still rated): ${missing.join(', ')}.`)
+  return lines
+}
+
+export function achToMarkdown(report: AchReport): string {
+  const { matrix, scores } = report
+  const hypotheses = new Map(matrix.hypotheses.map((h) => [h.id, h]))
+  const out = [`# ACH: ${escapeInline(matrix.question)}`, '']
+  if (matrix.hypotheses.length > 0) {
+    out.push(achConclusions(report, (id) => `${id} ${escapeInline(hypotheses.get(id)?.text ?? '')}`).join('\\\n'), '')
+    out.push('## Hypotheses', '', '| Rank | Hypothesis | Weighted inconsistency |', '|---:|---|---:|')
+    for (const id of scores.ranking) {
+      const h = scores.hypotheses.find((x) => x.id === id)!
+      out.push(`| ${h.rank} | ${id} ${escapeInline(h.text)} | ${formatScore(h.inconsistency)} |`)
+    }
+    out.push('')
+  }
+  out.push('## Evidence and ratings', '')
+  if (matrix.evidence.length === 0) out.push('No evidence yet.', '')
+  else {
+    const ids = matrix.hypotheses.map((h) => h.id)
+    out.push(`| Row | Evidence | Weight | ${ids.join(' | ')}${ids.length ? ' | ' : ''}Diagnostic |`, `|---|---|---:|${ids.map(() => ':---:|').join('')}---|`)
+    matrix.evidence.forEach((row, r) => {
+      const score = scores.rows[r]!
+      const ratings = ids.map((h) => ratingOf(row, h) ?? ' ')
+      const flags = [score.diagnostic ? `yes (${formatScore(score.diagnosticity)})` : 'no', score.sensitive ? 'sensitive' : ''].filter(Boolean).join(', ')
+      out.push(`| ${row.id} | ${evidenceCell(report.evidence[r]!)} | ${formatScore(score.weight)} | ${ratings.join(' | ')}${ids.length ? ' | ' : ''}${flags} |`)
+    })
+    out.push('', `Ratings: ${RATING_KEY}; blank: not rated. Weight = credibility × relevance; weighted inconsistency adds 1 (I) or 2 (II) times the weight.`, '')
+  }
+  return `${out.join('\n')}`
+}
+
+function evidenceCell(detail: AchEvidenceDetail): string {
+  if (detail.kind === 'note') return `Note: ${escapeInline(detail.text)}`
+  if (detail.missing) return `Passage ${detail.highlightId ?? ''} (deleted)`
+  const from = detail.articleTitle ? ` — ${escapeInline(detail.articleTitle)}` : ''
+  return `“${escapeInline(detail.text)}”${from}`
+}
+
+/** Header, one record per row, then the weighted inconsistency of each hypothesis. */
+export function achCsvRecords(report: AchReport, options: CsvOptions = {}): string[][] {
+  const guard = options.guardFormulas ?? true
+  const text = (value: string) => (guard ? guardFormula(value) : value)
+  const { matrix, scores } = report
+  const header = ['Row', 'Kind', 'Evidence', 'Article', 'Highlight', 'Credibility', 'Relevance', 'Weight', ...matrix.hypotheses.map((h) => text(`${h.id}: ${h.text}`)), 'Diagnosticity', 'Sensitive']
+  const rows = matrix.evidence.map((row, r) => {
+    const detail = report.evidence[r]!
+    const score = scores.rows[r]!
+    return [
+      row.id,
+      detail.missing ? 'deleted passage' : detail.kind === 'note' ? 'note' : 'passage',
+      text(detail.text),
+      text(detail.articleTitle ?? ''),
+      detail.highlightId ?? '',
+      formatScore(row.credibility),
+      formatScore(row.relevance),
+      formatScore(score.weight),
+      ...matrix.hypotheses.map((h) => ratingOf(row, h.id) ?? ''),
+      formatScore(score.diagnosticity),
+      score.sensitive ? 'yes' : 'no',
+    ]
+  })
+  const totals = ['Weighted inconsistency', '', '', '', '', '', '', '', ...scores.hypotheses.map((h) => formatScore(h.inconsistency)), '', '']
+  return [header, ...rows, totals]
+}
+
+export function achToCsv(report: AchReport, stringify: CsvStringify, options: CsvOptions = {}): string {
+  return stringify(achCsvRecords(report, options), CSV_STRINGIFY_OPTIONS)
+}

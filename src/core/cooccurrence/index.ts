@@ -1,0 +1,3 @@
+/** Tag co-occurrence and tag-by-article/outlet grids, with CSV output. Pure core. */
+export * from './cooccurrence'
+export * from './csv'

@@ -1,0 +1,137 @@
+/**
+ * ACH matrices of the open notebook (notes/ach.md): what the CLI (and later the app)
+ * calls. Every change is one of the core's pure edits (src/core/ach/edit.ts) applied to
+ * the stored matrix and saved only when it changed; an edit that refuses its input throws
+ * before anything is written, so bad input changes nothing.
+ *
+ * Built on the open notebook's store (`new AchSession(session.store)`), kept out of
+ * NotebookSession so that file stays small; the app's service makes one the same way.
+ *
+ * A row whose passage was deleted is kept (the highlight may come back by undo or a
+ * restore) and flagged `missing` in the view; it still counts in the scores, as the
+ * analyst rated it.
+ */
+import { randomBytes } from 'node:crypto'
+import {
+  addEvidence,
+  scoreAchMatrix,
+  type AchId,
+  type AchEvidenceDetail,
+  type AchMatrix,
+  type AchReport,
+  type EvidenceId,
+  type EvidenceWeights,
+  type HypothesisId,
+} from '../../core/ach'
+import type { HighlightId } from '../../core/ids'
+import type { Highlight } from '../../core/model'
+import { DossierError } from '../../core/result'
+import type { NotebookStore } from '../storage/notebook-store'
+import * as storage from './ach-store'
+
+export interface AchSummary {
+  id: AchId
+  question: string
+  hypothesisCount: number
+  evidenceCount: number
+  /** The least inconsistent hypotheses (several on a tie; none without hypotheses). */
+  leaders: HypothesisId[]
+  updatedAt: string
+}
+
+export type { AchEvidenceDetail } from '../../core/ach'
+
+export interface AchView extends AchReport {
+  /** Rows whose passage was deleted. */
+  missingRows: EvidenceId[]
+}
+
+export class AchSession {
+  readonly #ctx: storage.AchStoreContext
+
+  /** `now` and `randomHex` default to the clock and crypto (tests pass fixed ones). */
+  constructor(store: NotebookStore, now: () => string = () => new Date().toISOString(), randomHex: () => string = () => randomBytes(8).toString('hex')) {
+    this.#ctx = { store, now, randomHex }
+  }
+
+  async list(): Promise<AchSummary[]> {
+    return (await storage.listAchMatrices(this.#ctx)).map((m) => ({
+      id: m.id,
+      question: m.question,
+      hypothesisCount: m.hypotheses.length,
+      evidenceCount: m.evidence.length,
+      leaders: scoreAchMatrix(m).leaders,
+      updatedAt: m.updatedAt,
+    }))
+  }
+
+  get(id: string): Promise<AchMatrix> {
+    return storage.getAchMatrix(this.#ctx, id)
+  }
+
+  create(question: string): Promise<AchMatrix> {
+    return storage.createAchMatrixFile(this.#ctx, question)
+  }
+
+  /** Stores a whole matrix as given (the app's undo saves the previous one back). */
+  save(matrix: AchMatrix): Promise<AchMatrix> {
+    return storage.saveAchMatrix(this.#ctx, matrix)
+  }
+
+  delete(id: string): Promise<void> {
+    return storage.deleteAchMatrix(this.#ctx, id)
+  }
+
+  /**
+   * Applies a pure edit to the stored matrix and saves the result when it changed.
+   * Returns the matrix as stored and whether anything changed.
+   */
+  async edit(id: string, op: (matrix: AchMatrix) => AchMatrix): Promise<{ matrix: AchMatrix; changed: boolean }> {
+    const matrix = await this.get(id)
+    const edited = op(matrix)
+    if (edited === matrix) return { matrix, changed: false }
+    return { matrix: await this.save(edited), changed: true }
+  }
+
+  /** Adds a passage as an evidence row; the highlight must exist now. */
+  async addPassage(id: string, highlightId: HighlightId, weights: EvidenceWeights = {}): Promise<AchMatrix> {
+    const matrix = await this.get(id)
+    if (!(await this.#ctx.store.findHighlight(highlightId))) {
+      throw new DossierError('not-found', `There is no passage (highlight) with id ${highlightId} in this notebook.`)
+    }
+    return this.save(addEvidence(matrix, { kind: 'highlight', highlightId }, weights))
+  }
+
+  async addNote(id: string, text: string, weights: EvidenceWeights = {}): Promise<AchMatrix> {
+    const matrix = await this.get(id)
+    return this.save(addEvidence(matrix, { kind: 'note', text }, weights))
+  }
+
+  /** The matrix with its scores and each row's passage or note, deleted passages flagged. */
+  async view(id: string): Promise<AchView> {
+    const matrix = await this.get(id)
+    const { store } = this.#ctx
+    const titles = new Map(store.articles.map((a) => [a.id, a.title]))
+    const evidence: AchEvidenceDetail[] = []
+    for (const row of matrix.evidence) {
+      if (row.source.kind === 'note') {
+        evidence.push({ id: row.id, kind: 'note', text: row.source.text, highlightId: null, articleId: null, articleTitle: null, missing: false })
+        continue
+      }
+      const highlight: Highlight | undefined = await store.findHighlight(row.source.highlightId)
+      evidence.push({
+        id: row.id,
+        kind: 'highlight',
+        text: highlight?.target.exact ?? '',
+        highlightId: row.source.highlightId,
+        articleId: highlight?.articleId ?? null,
+        articleTitle: highlight ? (titles.get(highlight.articleId) ?? null) : null,
+        missing: !highlight,
+      })
+    }
+    const missingRows = evidence.filter((e) => e.missing).map((e) => e.id)
+    // A passage is "missing" only if every annotation file was read: a read-only open that skipped a damaged one refuses instead.
+    if (missingRows.length > 0) store.assertNoneSkipped()
+    return { matrix, scores: scoreAchMatrix(matrix), evidence, missingRows }
+  }
+}
