@@ -88,11 +88,12 @@ import { registerBriefingCommands } from './briefing-commands'
 import { registerSearchCommand, searchUsageMessage } from './search-command'
 import { registerExportCommands } from './export-commands'
 import { registerSafetyCommands } from './safety-commands'
+import { registerTimelineCommands, withEventDateSuggestions } from './timeline-commands'
 import { defaultNotebookDir, findFontsDir, userDataDir } from '../main/paths'
 
 export { EXIT, type CliIo } from './cli-output'
 
-const COMMANDS = ['import', 'list', 'show', 'delete', 'undelete', 'edit', 'highlight', 'tags', 'tag', 'entities', 'entity', 'briefing', 'search', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
+const COMMANDS = ['import', 'list', 'show', 'delete', 'undelete', 'edit', 'highlight', 'tags', 'tag', 'entities', 'entity', 'briefing', 'timeline', 'map', 'search', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
 /** Commands whose first argument names a subcommand (`dossier tag create`). */
 const GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['tag', ['create', 'rename', 'recolor', 'recolour', 'describe', 'merge', 'delete']],
@@ -302,7 +303,7 @@ Examples:
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       const { open, print } = context(cmd)
       const session = await open('read')
-      const view = await session.getArticle(id as ArticleId)
+      const view = await withEventDateSuggestions(await session.getArticle(id as ArticleId))
       const tags = session.listTags()
       print(view, () => formatShow(view, tags))
     })
@@ -331,6 +332,7 @@ Examples:
   registerTagCommands(program, context)
   registerEntityCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerBriefingCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
+  registerTimelineCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerExportCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerEditCommand(program, context)
   registerSearchCommand(program, context)

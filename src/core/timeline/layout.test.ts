@@ -107,6 +107,19 @@ describe('layoutTimeline', () => {
   })
 })
 
+describe('numberSources', () => {
+  it('numbers articles by their earliest passage, undated ones (a map\'s) last', () => {
+    const undatedFirst = [
+      { articleId: 'a-0000000002' as ArticleId },
+      { articleId: 'a-0000000001' as ArticleId, start: '2025-01-21' },
+    ]
+    expect(numberSources(undatedFirst, ARTICLES).map((s) => [s.number, s.articleId])).toEqual([
+      [1, 'a-0000000001'],
+      [2, 'a-0000000002'],
+    ])
+  })
+})
+
 describe('ticks', () => {
   it('weeks (Mondays) for a short axis, months for a year, years for decades', () => {
     expect(ticks(dayNumber('2025-01-01'), dayNumber('2025-01-20')).map((t) => t.label)).toEqual(['6 Jan', '13 Jan', '20 Jan'])

@@ -143,17 +143,22 @@ export interface NumberedSource {
   published: string | null
 }
 
-/** Sources numbered 1.. in order of their earliest passage (then title), each article once. */
-export function numberSources(passages: readonly Pick<DatedPassage, 'articleId' | 'start'>[], articles: ReadonlyMap<string, ArticleRef>): NumberedSource[] {
+/** Sources numbered 1.. in order of their earliest passage (then title; undated last), each article once. */
+export function numberSources(passages: readonly { articleId: ArticleId; start?: string }[], articles: ReadonlyMap<string, ArticleRef>): NumberedSource[] {
   const first = new Map<string, string>()
   for (const p of passages) {
+    // Undated passages (on a map) count after every dated one.
+    const start = p.start ?? '~'
     const seen = first.get(p.articleId)
-    if (seen === undefined || p.start < seen) first.set(p.articleId, p.start)
+    if (seen === undefined || start < seen) first.set(p.articleId, start)
   }
   const ids = [...first.keys()].filter((id) => articles.has(id))
-  ids.sort((a, b) => first.get(a)!.localeCompare(first.get(b)!) || articles.get(a)!.title.localeCompare(articles.get(b)!.title) || a.localeCompare(b))
+  ids.sort((a, b) => compare(first.get(a)!, first.get(b)!) || articles.get(a)!.title.localeCompare(articles.get(b)!.title) || a.localeCompare(b))
   return ids.map((id, i) => {
     const a = articles.get(id)!
     return { number: i + 1, articleId: a.id, title: a.title, outlet: a.outlet, published: a.published }
   })
 }
+
+/** Code-unit order: days sort as strings, and '~' (undated) after every day, which localeCompare would not do. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

@@ -9,8 +9,8 @@
 
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
 
-/** A capitalised month name or its usual abbreviation, with an optional full stop. */
-const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
+/** A capitalised month name, or its usual abbreviation with an optional full stop (a full name's is the sentence's). */
+const MONTH = '(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)'
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
 const JOIN = '\\s*(?:and|to|until|through|[-–—])\\s*'
 const YEAR = '(?:,?\\s+((?:1[0-9]|20)\\d{2}))?'

@@ -51,6 +51,12 @@ describe('suggestEventDate: months, years and approximate dates', () => {
     expect(range(text, published)).toBe(expected)
   })
 
+  it('a sentence\'s full stop after a month is not part of the phrase; an abbreviation\'s is', () => {
+    expect(range('Talks went on in late November.', '2024-12-15')).toBe('2024-11-21/2024-11-30 approximate part-of-month+inferred-year «late November»')
+    expect(range('They docked on 21 and 22 January.', '2025-02-02')).toBe('2025-01-21/2025-01-22 day day-range+inferred-year «21 and 22 January»')
+    expect(range('They docked on 21-22 Jan. and left.', '2025-02-02')).toBe('2025-01-21/2025-01-22 day day-range+inferred-year «21-22 Jan.»')
+  })
+
   it('"late January" in an article of mid-January is the January before (by its first day)', () => {
     expect(range('late January', '2025-01-15')).toBe('2024-01-21/2024-01-31 approximate part-of-month+inferred-year «late January»')
   })
