@@ -14,6 +14,7 @@ import type { Highlight } from '../core/model'
 import { FONTS_DIR, tempDir } from '../main/briefings/test-notebook'
 import { NotebookSession } from '../main/notebook-session'
 import type { HighlightWithSuggestion } from '../main/timeline/event-dates'
+import { readCsv } from '../core/export/testing/read-csv'
 import { expectRefusal, fileTree, runCliIn } from './test-cli'
 
 const TEXTS: Record<string, string> = {
@@ -208,5 +209,16 @@ describe('dossier map', () => {
     expect(again.code).toBe(1)
     expect(await fileTree(tmp)).toEqual(before)
     expect(existsSync(join(tmp, 'map.svg'))).toBe(true)
+  })
+})
+
+describe('dossier export --format csv', () => {
+  it('ends each row with its event date: accepted, suggested, or empty when unresolved', async () => {
+    expect((await dossier('export', '--format', 'csv', '--out', 'all.csv')).code).toBe(0)
+    const rows = readCsv((await readFile(join(tmp, 'all.csv'), 'utf8')).slice(1))
+    const byQuote = new Map(rows.slice(1).map((r) => [r[4]!, r.slice(8)]))
+    expect(byQuote.get('Russia began to withdraw equipment from the Tartus naval facility on December 13, officials said.')).toEqual(['2024-12-13', '2024-12-13', 'day', 'accepted', 'December 13'])
+    expect(byQuote.get('The convoy reached Khmeimim Air Base yesterday.')).toEqual(['2025-02-01', '2025-02-01', 'day', 'suggested', 'yesterday'])
+    expect(byQuote.get('A convoy of thirty trucks was turned back near Latakia on Tuesday, witnesses said.')).toEqual(['', '', '', '', ''])
   })
 })

@@ -4,7 +4,9 @@
  * (src/core/timeline/suggest.ts) loads chrono-node, so it is imported when first needed,
  * not by every command.
  */
+import type { CsvEventDate } from '../../core/export/csv'
 import type { Highlight } from '../../core/model'
+import { datePassages, type ArticleRef } from '../../core/timeline/passages'
 import { DossierError } from '../../core/result'
 import { isUnresolved, parseEventDateInput, type EventDate, type EventDateSuggestion } from '../../core/timeline/event-date'
 import type { NotebookStore } from '../storage/notebook-store'
@@ -52,4 +54,13 @@ export async function eventDateChangeFor(store: Pick<NotebookStore, 'article'>, 
   const parsed = parseEventDateInput(typed)
   if (!parsed.ok) throw new DossierError('bad-request', `${parsed.message} Nothing was changed.`)
   return parsed.value
+}
+
+/** Each highlight's event date for an export (decided, else a resolved suggestion), by highlight id. */
+export async function exportEventDates(store: Pick<NotebookStore, 'allHighlights' | 'articles'>): Promise<Map<string, CsvEventDate>> {
+  const articles = new Map<string, ArticleRef>(store.articles.map((a) => [a.id, a]))
+  const { dated } = datePassages(await store.allHighlights(), articles, await loadSuggester())
+  return new Map(
+    dated.map((p) => [p.highlightId as string, { start: p.start, end: p.end, precision: p.precision, source: p.dateSource === 'analyst' ? 'analyst' : p.decided ? 'accepted' : 'suggested', ...(p.phrase === undefined ? {} : { phrase: p.phrase }) }]),
+  )
 }
