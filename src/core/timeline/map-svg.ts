@@ -57,16 +57,23 @@ export function mapSvg(places: readonly MapPlace[], basemap: Basemap, options: M
     const tip = `${place.name}: ${place.passages.length} passage${place.passages.length === 1 ? '' : 's'}${cites.length > 0 ? ` (sources ${cites.map((c) => `[${c}]`).join(' ')})` : ''}${place.mentions === undefined ? '' : `; ${place.mentions} mention${place.mentions === 1 ? '' : 's'} in the notebook`}`
     const ids = xml(place.passages.map((p) => p.highlightId).join(' '))
     const circle = place.passages.length === 0 ? `<circle cx="${n(x)}" cy="${n(y)}" r="${n(r)}" fill="#9ca3af"/>` : `<circle cx="${n(x)}" cy="${n(y)}" r="${n(r)}" fill="${PLACE}" fill-opacity="0.55" stroke="${PLACE}" stroke-width="1.2"/>`
-    const label = `<text x="${n(x + r + 3)}" y="${n(y + 3)}" font-size="${place.passages.length === 0 ? 8 : 10}" fill="${place.passages.length === 0 ? '#6b7280' : '#111827'}">${xml(shorten(place.name, 40))}${place.passages.length === 0 ? '' : ` ${place.passages.length}`}</text>`
+    // Only places with passages are labelled: a gazetteer's dots would bury each other's names (each keeps its <title>).
+    const label = place.passages.length === 0 ? '' : `<text x="${n(x + r + 3)}" y="${n(y + 3)}" font-size="10" fill="#111827" stroke="#ffffff" stroke-width="2.5" paint-order="stroke">${xml(shorten(place.name, 40))} ${place.passages.length}</text>`
     out.push(`<g class="place" data-entity="${xml(place.entityId)}" data-highlights="${ids}"><title>${xml(tip)}</title>${circle}${label}</g>`)
   }
   out.push(`<text x="${frame.x + frame.width - 4}" y="${frame.y + frame.height - 6}" font-size="8" text-anchor="end" fill="#4b5563">${xml(basemap.attribution)}</text>`)
 
-  let y = height + 8
+  const big = radius(maxCount)
+  let y = height + 8 + big
   out.push(`<g class="legend" aria-label="Legend"><title>Legend</title>`)
-  out.push(`<circle cx="${MARGIN + 6}" cy="${y + 6}" r="${n(radius(1))}" fill="${PLACE}" fill-opacity="0.55" stroke="${PLACE}"/><text x="${MARGIN + 16}" y="${y + 10}" font-size="10" fill="#374151">${maxCount === 1 ? '1 passage' : `1 passage; the largest circle, ${maxCount}`}</text>`)
-  out.push(`<circle cx="${MARGIN + 260}" cy="${y + 6}" r="2.5" fill="#9ca3af"/><text x="${MARGIN + 268}" y="${y + 10}" font-size="10" fill="#374151">a place no passage shown names</text></g>`)
-  y += 30
+  let x = MARGIN
+  for (const count of maxCount === 1 ? [1] : [1, maxCount]) {
+    const r = radius(count)
+    out.push(`<circle cx="${n(x + r)}" cy="${n(y)}" r="${n(r)}" fill="${PLACE}" fill-opacity="0.55" stroke="${PLACE}"/><text x="${n(x + 2 * r + 5)}" y="${n(y + 4)}" font-size="10" fill="#374151">${count} passage${count === 1 ? '' : 's'}</text>`)
+    x += 2 * r + 80
+  }
+  out.push(`<circle cx="${n(x + 3)}" cy="${n(y)}" r="2.5" fill="#9ca3af"/><text x="${n(x + 10)}" y="${n(y + 4)}" font-size="10" fill="#374151">a place no passage shown names (its name on hover)</text></g>`)
+  y += big + 24
   if (options.sources.length > 0) {
     out.push(`<text x="${MARGIN}" y="${y}" font-size="11" font-weight="bold" fill="#111827">Sources</text>`)
     y += 16

@@ -38,6 +38,12 @@ interface Candidate {
 
 const PRECISION_RANK: Record<EventPrecision, number> = { day: 4, month: 3, approximate: 2, year: 1 }
 const EDGE_WORDS = /(?:^|[^\p{L}])(since|until|till|by|before|after|from)\s+(?:the\s+)?$/iu
+/**
+ * What every phrase the rules keep contains (a digit, a month, a weekday or "yesterday"/
+ * "today", a part of a day, week, month or year, "ago"): a passage without any is not
+ * given to chrono-node, whose many parsers cost ~0.5 ms a passage.
+ */
+const MAY_HOLD_DATE = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|tonight|tomorrow|morning|evening|night|afternoon|week|month|year|ago\b/i
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
 
 /** The publication day (`YYYY-MM-DD`) of a stored publication date, or null. */
@@ -48,6 +54,7 @@ export function publicationDay(published: string | null | undefined): string | n
 
 /** The suggested event date of a passage, or null when it holds no date phrase. */
 export function suggestEventDate(text: string, published: string | null | undefined): EventDateSuggestion | null {
+  if (!MAY_HOLD_DATE.test(text)) return null
   const ref = publicationDay(published)
   const candidates: Candidate[] = []
   const own = findPhrases(text)

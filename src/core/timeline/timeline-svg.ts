@@ -61,7 +61,8 @@ export function timelineSvg(layout: TimelineLayout, options: TimelineSvgOptions)
 
   const body: string[] = []
   for (const lane of layout.lanes) {
-    const height = lane.rows * ROW + 2 * LANE_PAD
+    // At least room for the label's two lines.
+    const height = Math.max(34, lane.rows * ROW + 2 * LANE_PAD)
     body.push(`<g class="lane" data-lane="${xml(lane.lane.key)}"><title>${xml(`${lane.lane.label}: ${lane.count} passage${lane.count === 1 ? '' : 's'}`)}</title>`)
     body.push(`<rect x="${MARGIN}" y="${y}" width="${width - 2 * MARGIN}" height="${height}" fill="#f3f4f6" stroke="#d1d5db" stroke-width="0.5"/>`)
     body.push(`<rect x="${MARGIN}" y="${y}" width="5" height="${height}" fill="${xml(lane.lane.color)}"/>`)
