@@ -42,7 +42,8 @@
  *              { id: string ("h-…"), articleId: string,
  *                target: { start: number, end: number,  // UTF-16 offsets into text, end exclusive
  *                          exact: string, prefix: string, suffix: string },
- *                tagIds: string[] ("t-…"), comment: string, createdAt: string, updatedAt: string }
+ *                tagIds: string[] ("t-…"), comment: string, createdAt: string, updatedAt: string,
+ *                eventDate?: { start, end, precision, phrase?, rule?, source } | null }  // decision 53
  *   tags    -> (Tag & { highlightCount: number })[]
  *              [{ id: string ("t-…"), name: string, color: string ("#RRGGBB"),
  *                 description: string, highlightCount: number }]
@@ -55,9 +56,9 @@
  *   import-annotations -> AnnotationImportReport
  *              { created: number, skipped: number, tagsCreated: string[],
  *                problems: [{ annotation: string, message: string }] }
- *   delete, undelete, highlight edit|delete, tag …, entities …, entity …, briefing … -> see the
- *              header of their modules (article-commands.ts, highlight-command.ts, tag-commands.ts,
- *              entity-commands.ts, briefing-commands.ts) and README.md.
+ *   delete, undelete, highlight edit|delete, tag …, entities …, entity …, briefing …, timeline, map
+ *              -> see the header of their modules (article-commands.ts, highlight-command.ts,
+ *              tag-commands.ts, entity-commands.ts, briefing-commands.ts, timeline-commands.ts) and README.md.
  * Failure (exit 1, 2 or 3): stderr still gets its line(s), and stdout gets ONE document with
  *   "ok": false, "error": { "code": string, "message": string }
  * where code is one of the ErrorCode values in src/core/result.ts ("not-found",
