@@ -8,6 +8,8 @@ import type { ArticleFlag, EditableMetaField, Highlight, Tag } from '../core/mod
 import type { BackupInfo } from '../main/storage/backups'
 import type { CheckReport } from '../main/storage/check-notebook'
 import type { NotebookSession } from '../main/notebook-session'
+import type { HighlightWithSuggestion } from '../main/timeline/event-dates'
+import { describeEventDate } from './event-date-format'
 import { escapeLabel as label } from './terminal-safe'
 
 export function formatImport(report: ImportReport): string {
@@ -103,6 +105,8 @@ export function formatShow(view: ArticleView, tags: Tag[]): string {
       const names = tagNames(h.tagIds, tags).map(label)
       lines.push('', `${h.id}  [${names.join(', ')}]  ${where(h)}`, `  “${h.target.exact}”`)
       if (h.comment) lines.push(`  comment: ${label(oneLine(h.comment))}`)
+      const suggested = (h as HighlightWithSuggestion).suggestedEventDate
+      if (h.eventDate !== undefined || suggested) lines.push(`  event date: ${describeEventDate(h.eventDate !== undefined ? h.eventDate : suggested, h.eventDate === undefined)}`)
     }
   }
   if (view.highlights.length > 0) {

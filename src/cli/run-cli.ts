@@ -42,7 +42,8 @@
  *              { id: string ("h-…"), articleId: string,
  *                target: { start: number, end: number,  // UTF-16 offsets into text, end exclusive
  *                          exact: string, prefix: string, suffix: string },
- *                tagIds: string[] ("t-…"), comment: string, createdAt: string, updatedAt: string }
+ *                tagIds: string[] ("t-…"), comment: string, createdAt: string, updatedAt: string,
+ *                eventDate?: { start, end, precision, phrase?, rule?, source } | null }  // decision 53
  *   tags    -> (Tag & { highlightCount: number })[]
  *              [{ id: string ("t-…"), name: string, color: string ("#RRGGBB"),
  *                 description: string, highlightCount: number }]
@@ -55,9 +56,9 @@
  *   import-annotations -> AnnotationImportReport
  *              { created: number, skipped: number, tagsCreated: string[],
  *                problems: [{ annotation: string, message: string }] }
- *   delete, undelete, highlight edit|delete, tag …, entities …, entity …, briefing … -> see the
- *              header of their modules (article-commands.ts, highlight-command.ts, tag-commands.ts,
- *              entity-commands.ts, briefing-commands.ts) and README.md.
+ *   delete, undelete, highlight edit|delete, tag …, entities …, entity …, briefing …, timeline, map
+ *              -> see the header of their modules (article-commands.ts, highlight-command.ts,
+ *              tag-commands.ts, entity-commands.ts, briefing-commands.ts, timeline-commands.ts) and README.md.
  * Failure (exit 1, 2 or 3): stderr still gets its line(s), and stdout gets ONE document with
  *   "ok": false, "error": { "code": string, "message": string }
  * where code is one of the ErrorCode values in src/core/result.ts ("not-found",
@@ -89,11 +90,12 @@ import { registerAchCommands, registerCooccurrenceCommand } from './ach-commands
 import { registerSearchCommand, searchUsageMessage } from './search-command'
 import { registerExportCommands } from './export-commands'
 import { registerSafetyCommands } from './safety-commands'
+import { registerTimelineCommands, withEventDateSuggestions } from './timeline-commands'
 import { defaultNotebookDir, findFontsDir, userDataDir } from '../main/paths'
 
 export { EXIT, type CliIo } from './cli-output'
 
-const COMMANDS = ['import', 'list', 'show', 'delete', 'undelete', 'edit', 'highlight', 'tags', 'tag', 'entities', 'entity', 'briefing', 'ach', 'cooccurrence', 'search', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
+const COMMANDS = ['import', 'list', 'show', 'delete', 'undelete', 'edit', 'highlight', 'tags', 'tag', 'entities', 'entity', 'briefing', 'ach', 'cooccurrence', 'timeline', 'map', 'search', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
 /** Commands whose first argument names a subcommand (`dossier tag create`). */
 const GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['tag', ['create', 'rename', 'recolor', 'recolour', 'describe', 'merge', 'delete']],
@@ -304,7 +306,7 @@ Examples:
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       const { open, print } = context(cmd)
       const session = await open('read')
-      const view = await session.getArticle(id as ArticleId)
+      const view = await withEventDateSuggestions(await session.getArticle(id as ArticleId))
       const tags = session.listTags()
       print(view, () => formatShow(view, tags))
     })
@@ -335,6 +337,7 @@ Examples:
   registerBriefingCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerAchCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerCooccurrenceCommand(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
+  registerTimelineCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerExportCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerEditCommand(program, context)
   registerSearchCommand(program, context)

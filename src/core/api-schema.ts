@@ -12,10 +12,16 @@ import { ArticleIdSchema, HighlightIdSchema, TagIdSchema } from './ids'
 import { storedDateProblem } from './dates'
 import { EditableMetaFieldSchema, HighlightSchema, MetaSourceSchema, TagSchema, TextTargetSchema } from './model'
 import { unsafeUrlProblem } from './urls'
+import { EventDateSchema, eventDateProblem } from './timeline/event-date'
 
 const NoArgs = z.undefined()
 const TagIds = z.array(TagIdSchema).max(200)
 const Comment = z.string().max(20000)
+/** An event date as stored, checked by the one rule (real days, end not before start). */
+const IpcEventDate = EventDateSchema.strict().superRefine((d, ctx) => {
+  const problem = eventDateProblem(d)
+  if (problem) ctx.addIssue({ code: 'custom', message: problem })
+})
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'not a #rrggbb colour')
 const TagName = z.string().min(1).max(100)
 const TagDescription = z.string().max(500)
@@ -38,6 +44,7 @@ const QuoteText = z.string().max(100_000)
 const IpcHighlight = HighlightSchema.extend({
   target: TextTargetSchema.extend({ exact: QuoteText.min(1), prefix: z.string().max(1000), suffix: z.string().max(1000) }).strict(),
   tagIds: TagIds,
+  eventDate: IpcEventDate.nullable().optional(),
 }).strict()
 const IpcTag = TagSchema.strict()
 const NullableMeta = (max: number) => z.string().max(max).nullable()
@@ -78,7 +85,7 @@ export const apiArgSchemas = {
     .strict()
     .refine((a) => a.end > a.start, { message: 'end must be after start' }),
   updateHighlight: z
-    .object({ highlightId: HighlightIdSchema, tagIds: TagIds.optional(), comment: Comment.optional() })
+    .object({ highlightId: HighlightIdSchema, tagIds: TagIds.optional(), comment: Comment.optional(), eventDate: z.union([IpcEventDate, z.null(), z.literal('auto')]).optional() })
     .strict(),
   deleteHighlight: z.object({ highlightId: HighlightIdSchema }).strict(),
   restoreHighlight: z.object({ highlight: IpcHighlight }).strict(),

@@ -17,6 +17,7 @@ import type { ArticleId, HighlightId, TagId } from './ids'
 import type { Article, ArticleFlag, EditableMetaField, Furniture, Highlight, RewriteLink, Tag } from './model'
 import type { ApiError, Result } from './result'
 import type { SearchOptions, SearchResponse } from './search/types'
+import type { EventDate } from './timeline/event-date'
 
 export interface NotebookInfo {
   /** Absolute folder of the open notebook. */
@@ -196,6 +197,8 @@ export interface HighlightChange {
   highlightId: HighlightId
   tagIds?: TagId[]
   comment?: string
+  /** Set (an accepted suggestion or the analyst's date), clear (null) or forget the decision ('auto': the suggestion counts again). */
+  eventDate?: EventDate | null | 'auto'
 }
 
 export interface BriefingRequest {

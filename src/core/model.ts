@@ -8,6 +8,7 @@
 import { z } from 'zod'
 import { FingerprintSchema } from './analysis/fingerprint'
 import { ArticleIdSchema, HighlightIdSchema, TagIdSchema, type TagId } from './ids'
+import { EventDateSchema } from './timeline/event-date'
 
 /**
  * The notebook format version this build writes. Older notebooks are migrated on open
@@ -158,6 +159,11 @@ export const HighlightSchema = z.object({
   comment: z.string().max(20000),
   createdAt: IsoTimestamp,
   updatedAt: IsoTimestamp,
+  /**
+   * When what the passage reports happened, as the analyst decided (decision 53): absent =
+   * not decided (the suggestion from its text counts), null = cleared (no event date).
+   */
+  eventDate: EventDateSchema.nullable().optional(),
 })
 export type Highlight = z.infer<typeof HighlightSchema>
 

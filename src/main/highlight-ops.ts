@@ -9,6 +9,7 @@ import type { Article, Highlight } from '../core/model'
 import { DossierError } from '../core/result'
 import { findQuote, type QuoteSpan } from '../core/anchoring'
 import { makeTextTarget, trimRange } from '../core/selectors'
+import { eventDateProblem } from '../core/timeline/event-date'
 import type { NotebookStore } from './storage/notebook-store'
 
 export interface QuoteHighlight {
@@ -83,12 +84,15 @@ export async function highlightQuote(ctx: HighlightContext, request: QuoteHighli
 export async function updateHighlight(ctx: HighlightContext, change: HighlightChange): Promise<Highlight> {
   const current = await findHighlight(ctx, change.highlightId)
   if (change.tagIds) ctx.checkTagIds(change.tagIds)
+  checkEventDate(change.eventDate)
   const next: Highlight = {
     ...current,
     tagIds: change.tagIds ? dedupe(change.tagIds) : current.tagIds,
     comment: change.comment !== undefined ? change.comment.trim() : current.comment,
     updatedAt: ctx.now(),
   }
+  if (change.eventDate === 'auto') delete next.eventDate
+  else if (change.eventDate !== undefined) next.eventDate = change.eventDate
   await ctx.store.updateHighlights(current.articleId, (highlights) => {
     highlights.splice(indexOrThrow(highlights, next.id), 1, next)
   })
@@ -107,6 +111,13 @@ export async function findHighlight(ctx: Pick<HighlightContext, 'store'>, id: Hi
   const highlight = await ctx.store.findHighlight(id)
   if (!highlight) throw new DossierError('not-found', `There is no highlight with id ${id} in this notebook.`)
   return highlight
+}
+
+/** An event date must be real days, the end not before the start (eventDateProblem); refused whole otherwise. */
+export function checkEventDate(value: Highlight['eventDate'] | 'auto'): void {
+  if (value === undefined || value === null || value === 'auto') return
+  const problem = eventDateProblem(value)
+  if (problem) throw new DossierError('bad-request', `${problem} Nothing was changed.`)
 }
 
 /** Every id must name a tag of the codebook. */

@@ -234,6 +234,7 @@ export class NotebookSession {
     const ctx = this.#highlightContext()
     ctx.article(highlight.articleId)
     ctx.checkTagIds(highlight.tagIds)
+    highlightOps.checkEventDate(highlight.eventDate)
     return tagOps.restoreHighlight(this.store, highlight)
   }
 

@@ -10,12 +10,19 @@ describe('highlightsToCsv', () => {
   const csv = highlightsToCsv(rows, stringify)
 
   it('starts with a UTF-8 BOM and the header, uses CRLF between records and ends with one', () => {
-    expect(csv.startsWith('\ufeffArticle,Outlet,Published,Tags,Quote,Comment,Start,End\r\n')).toBe(true)
+    expect(csv.startsWith('\ufeffArticle,Outlet,Published,Tags,Quote,Comment,Start,End,Event start,Event end,Event precision,Event date source,Event phrase\r\n')).toBe(true)
     expect(csv.endsWith('\r\n')).toBe(true)
     const records = readCsv(csv.slice(1))
     expect(records[0]).toEqual([...CSV_COLUMNS])
     expect(records).toHaveLength(HIGHLIGHTS.length + 1)
-    for (const r of records) expect(r).toHaveLength(8)
+    for (const r of records) expect(r).toHaveLength(13)
+  })
+
+  it('writes the event date last: days, precision, where it came from and the phrase (guarded); empty without one', () => {
+    const event = { start: '2025-01-21', end: '2025-01-22', precision: 'day', source: 'accepted' as const, phrase: '=21 and 22 January' }
+    const records = readCsv(highlightsToCsv([{ ...rows[0]!, event }, { ...rows[1]!, event: null }], stringify).slice(1))
+    expect(records[1]!.slice(8)).toEqual(['2025-01-21', '2025-01-22', 'day', 'accepted', "'=21 and 22 January"])
+    expect(records[2]!.slice(8)).toEqual(['', '', '', '', ''])
   })
 
   it('quotes every field holding a line break, so the record stays one row', () => {

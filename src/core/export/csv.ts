@@ -13,6 +13,10 @@
  *   (OWASP "CSV injection"). Nothing else is changed; turn it off for machine use.
  * - Dates are the publication day `YYYY-MM-DD` (Excel reads it as a date); offsets are the
  *   stored UTF-16 offsets into the article text.
+ * - The event date (issue 15) comes last, so the earlier columns keep their places: first
+ *   and last day (`YYYY-MM-DD`), precision (day, month, year, approximate), where it came
+ *   from (`suggested` from the text, `accepted` suggestion, or `analyst`) and the phrase it
+ *   was read from; all empty for a passage without one.
  *
  * The serialiser is csv-stringify's sync API, passed in by the caller: its type
  * declarations reference Node's types, which would leak into the core's type check
@@ -24,7 +28,16 @@ import { comparePassages, publicationDay, type BriefingLayout, type NotebookData
 import type { ArticleId, HighlightId } from '../ids'
 import type { Article, Highlight, Tag } from '../model'
 
-export const CSV_COLUMNS = ['Article', 'Outlet', 'Published', 'Tags', 'Quote', 'Comment', 'Start', 'End'] as const
+export const CSV_COLUMNS = ['Article', 'Outlet', 'Published', 'Tags', 'Quote', 'Comment', 'Start', 'End', 'Event start', 'Event end', 'Event precision', 'Event date source', 'Event phrase'] as const
+
+/** A row's event date, as the CSV writes it. */
+export interface CsvEventDate {
+  start: string
+  end: string
+  precision: string
+  source: 'suggested' | 'accepted' | 'analyst'
+  phrase?: string
+}
 
 export interface CsvHighlightRow {
   highlightId: HighlightId
@@ -37,6 +50,7 @@ export interface CsvHighlightRow {
   comment: string
   start: number
   end: number
+  event?: CsvEventDate | null
 }
 
 /**
@@ -81,6 +95,11 @@ export function csvRecords(rows: readonly CsvHighlightRow[], options: CsvOptions
       text(r.comment),
       String(r.start),
       String(r.end),
+      r.event?.start ?? '',
+      r.event?.end ?? '',
+      r.event?.precision ?? '',
+      r.event?.source ?? '',
+      text(r.event?.phrase ?? ''),
     ]),
   ]
 }

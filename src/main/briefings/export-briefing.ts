@@ -28,6 +28,7 @@ import type { PdfProgress } from '../pdf/briefing-pdf'
 import { defaultPdfWorkerUrl, sharedPdfRenderer, type PdfWorkerRenderer } from '../pdf/render-in-worker'
 import type { BriefingContext } from './briefing-context'
 import { getBriefing } from './briefing-store'
+import { exportEventDates } from '../timeline/event-dates'
 import { canceledError, checkTargetName, throwIfCanceled, withFormatExtension, writeExportFile } from './export-writer'
 
 export interface ExportOptions {
@@ -116,7 +117,8 @@ export async function layoutFor(ctx: Pick<BriefingContext, 'store' | 'now'>, req
 async function textExport(ctx: BriefingContext, layout: BriefingLayout, format: Exclude<ExportFormat, 'pdf'>): Promise<{ text: string; count: number }> {
   if (format === 'md') return { text: briefingToMarkdown(layout), count: layout.passageCount }
   if (format === 'csv') {
-    const rows = csvRowsFromLayout(layout)
+    const events = await exportEventDates(ctx.store)
+    const rows = csvRowsFromLayout(layout).map((r) => ({ ...r, event: events.get(r.highlightId) ?? null }))
     return { text: highlightsToCsv(rows, stringify), count: rows.length }
   }
   // Positions are counted in code points in the file (the model's rule): that needs the texts.
