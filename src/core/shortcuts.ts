@@ -11,7 +11,7 @@
  */
 import type { MenuCommand } from './api'
 
-export type KeyScope = 'app' | 'menu' | 'reader' | 'toolbar' | 'library' | 'list' | 'search' | 'margin' | 'chooser' | 'briefing'
+export type KeyScope = 'app' | 'menu' | 'reader' | 'toolbar' | 'library' | 'entities' | 'list' | 'search' | 'margin' | 'chooser' | 'briefing'
 
 /** A chord, or one that exists only on macOS or only elsewhere. */
 export type Chord = string | { chord: string; platform: 'mac' | 'other' }
@@ -38,6 +38,7 @@ export const KEYMAP = [
   { id: 'show-passages', scope: 'app', keys: ['Mod+3'], action: 'Show the passages', command: 'show-passages', inTextFields: true },
   { id: 'show-tags', scope: 'app', keys: ['Mod+4'], action: 'Show the tags', command: 'show-tags', inTextFields: true },
   { id: 'show-briefings', scope: 'app', keys: ['Mod+5'], action: 'Show the briefings', command: 'show-briefings', inTextFields: true },
+  { id: 'show-entities', scope: 'app', keys: ['Mod+6'], action: 'Show the entities (names, places and aliases)', command: 'show-entities', inTextFields: true },
   { id: 'undo', scope: 'app', keys: ['Mod+Z'], action: 'Undo the last change (in a text field, undo typing)', command: 'undo' },
   { id: 'redo', scope: 'app', keys: [{ chord: 'Ctrl+Y', platform: 'other' }, 'Mod+Shift+Z'], action: 'Redo', command: 'redo' },
   { id: 'shortcuts', scope: 'app', keys: ['F1'], action: 'This list of shortcuts', command: 'shortcuts', inTextFields: true },
@@ -73,6 +74,11 @@ export const KEYMAP = [
   { id: 'library.open', scope: 'library', keys: ['Enter'], action: 'Open the focused article in the reader' },
   { id: 'library.delete', scope: 'library', keys: ['Delete'], action: 'Delete the focused article (asks first)' },
 
+  // The entities table (components/entities/EntityTable.tsx).
+  { id: 'entities.move', scope: 'entities', keys: ['ArrowUp', 'ArrowDown', 'Home', 'End'], action: 'Move between entities' },
+  { id: 'entities.edit', scope: 'entities', keys: ['Enter'], action: 'Edit the focused entity' },
+  { id: 'entities.delete', scope: 'entities', keys: ['Delete'], action: 'Delete the focused entity (asks first)' },
+
   // The reader's library list (components/LibraryList.tsx).
   { id: 'list.move', scope: 'list', keys: ['ArrowUp', 'ArrowDown', 'Home', 'End'], action: 'Move through the articles' },
   { id: 'list.open', scope: 'list', keys: ['Enter', ' '], action: 'Open the focused article' },
@@ -97,6 +103,7 @@ const GROUP_TITLES: Record<KeyScope, string> = {
   margin: 'Highlight bars',
   chooser: 'Overlapping highlights',
   library: 'Library table',
+  entities: 'Entities table',
   list: 'Reader’s library list',
   search: 'Search',
   briefing: 'Briefing composer',
