@@ -78,7 +78,7 @@ export function EntitiesView({ reloadKey, articles, onChanged, status }: Props) 
         title="No entities yet"
         actions={
           <>
-            <button type="button" className="button button-primary" onClick={addStarter} disabled={actions.busy}>
+            <button type="button" className="button button-primary entities-starter" onClick={addStarter} disabled={actions.busy}>
               {STARTER_LABEL}
             </button>
             <button type="button" className="button" onClick={() => setOpen({ action: 'add' })}>

@@ -114,7 +114,7 @@ export function EntityTable({ entities, canMerge, onAction }: Props) {
                     </span>
                   )}
                 </th>
-                <td>{typeLabel(entity)}</td>
+                <td className="entity-cell-type">{typeLabel(entity)}</td>
                 <td className="entity-cell-aliases" title={aliases.join(', ') || undefined}>
                   {aliases.slice(0, SHOWN_ALIASES).map((text, i) => (
                     <span key={text}>

@@ -77,12 +77,14 @@ function SuggestionItem({ suggestion: s, titles, actions }: { suggestion: Varian
   const names = s.kind === 'alias' ? [s.name] : [s.name, s.other]
   const articleIds = new Set(names.flatMap((n) => n.articleIds))
 
-  const accept = (chosen?: EntityType) =>
-    void actions.applyAndReport<Entity>(
+  const accept = async (chosen?: EntityType) => {
+    const accepted = await actions.applyAndReport<Entity>(
       s.kind === 'alias' ? `add alias ${s.name.text} to ${s.entityName}` : `new entity ${s.name.text}`,
       [() => api.acceptEntitySuggestion({ suggestionId: s.id, ...(chosen ? { type: chosen } : {}) })],
       (entity) => (s.kind === 'alias' ? `“${s.name.text}” added as an alias of ${entity.name}` : `Entity ${entity.name} made of “${s.name.text}” and “${s.other.text}”`),
     )
+    if (accepted) setChoosingType(false)
+  }
   const reject = () => void actions.applyAndReport(`reject ${title}`, [() => api.rejectEntitySuggestion({ suggestionId: s.id })], () => `Rejected ${title}`)
 
   return (
@@ -119,7 +121,7 @@ function SuggestionItem({ suggestion: s, titles, actions }: { suggestion: Varian
           aria-label={`Type of the new entity ${s.name.text}`}
           onSubmit={(e) => {
             e.preventDefault()
-            accept(type)
+            void accept(type)
           }}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
@@ -153,7 +155,7 @@ function SuggestionItem({ suggestion: s, titles, actions }: { suggestion: Varian
             className="button button-small button-primary"
             aria-label={`Accept ${title}`}
             disabled={actions.busy}
-            onClick={() => (s.kind === 'pair' ? setChoosingType(true) : accept())}
+            onClick={() => (s.kind === 'pair' ? setChoosingType(true) : void accept())}
           >
             Accept
           </button>
