@@ -32,6 +32,9 @@ async function check(app: DossierApp, name: string): Promise<void> {
       await keepScreenshot(page, `entities-${name}-${size.width}x${size.height}-${colorScheme}-${app.mode}`)
       expect.soft(await outOfView(page), `out of view: ${label}`).toEqual([])
       expect.soft(await seriousViolations(page), `axe: ${label}`).toEqual([])
+      // The row actions stick to the right edge: a table wider than its box would hide a column under them.
+      const table = page.locator('.entity-table-scroll')
+      if ((await table.count()) > 0) expect.soft(await table.evaluate((el) => el.scrollWidth - el.clientWidth), `table scrolls sideways: ${label}`).toBeLessThanOrEqual(1)
     }
   }
   await page.emulateMedia({ colorScheme: null })
