@@ -28,6 +28,11 @@ interface State<T> {
 export function useApiValue<T>(fetch: (() => Promise<Result<T>>) | null, key: unknown, onError: (error: ApiError) => void): ApiValue<T> {
   const [state, setState] = useState<State<T>>({ value: undefined, loaded: false, answered: null, reloading: false })
   const serial = useRef(0)
+  // The latest error handler, without fetching again when a caller passes a new one.
+  const errorHandler = useRef(onError)
+  useEffect(() => {
+    errorHandler.current = onError
+  }, [onError])
   // A new token for each fetch/key: the request the view is waiting for.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const token = useMemo(() => ({}), [fetch, key])
@@ -43,10 +48,10 @@ export function useApiValue<T>(fetch: (() => Promise<Result<T>>) | null, key: un
       if (result.ok) setState({ value: result.value, loaded: true, answered: asked, reloading: false })
       else {
         setState((s) => ({ ...s, loaded: true, answered: asked, reloading: false }))
-        onError(result.error)
+        errorHandler.current(result.error)
       }
     },
-    [onError],
+    [],
   )
 
   useEffect(() => {
