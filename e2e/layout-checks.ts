@@ -17,6 +17,7 @@ export const CHECKED = [
   '.library-pane',
   '.passages',
   '.tags',
+  '.entities',
   '.briefing-list',
   '.briefing-main',
   '.import-log',

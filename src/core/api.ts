@@ -348,6 +348,7 @@ export type MenuCommand =
   | 'show-passages'
   | 'show-tags'
   | 'show-briefings'
+  | 'show-entities'
   | 'shortcuts'
 
 /** Progress of a long job (import batch, export); `total` 0 when not known yet. */

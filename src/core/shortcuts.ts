@@ -11,7 +11,7 @@
  */
 import type { MenuCommand } from './api'
 
-export type KeyScope = 'app' | 'menu' | 'reader' | 'toolbar' | 'library' | 'list' | 'search' | 'margin' | 'chooser' | 'briefing' | 'entities'
+export type KeyScope = 'app' | 'menu' | 'reader' | 'toolbar' | 'library' | 'list' | 'search' | 'margin' | 'chooser' | 'briefing' | 'entities' | 'names'
 
 /** A chord, or one that exists only on macOS or only elsewhere. */
 export type Chord = string | { chord: string; platform: 'mac' | 'other' }
@@ -38,6 +38,7 @@ export const KEYMAP = [
   { id: 'show-passages', scope: 'app', keys: ['Mod+3'], action: 'Show the passages', command: 'show-passages', inTextFields: true },
   { id: 'show-tags', scope: 'app', keys: ['Mod+4'], action: 'Show the tags', command: 'show-tags', inTextFields: true },
   { id: 'show-briefings', scope: 'app', keys: ['Mod+5'], action: 'Show the briefings', command: 'show-briefings', inTextFields: true },
+  { id: 'show-entities', scope: 'app', keys: ['Mod+6'], action: 'Show the entities (names, places and aliases)', command: 'show-entities', inTextFields: true },
   { id: 'undo', scope: 'app', keys: ['Mod+Z'], action: 'Undo the last change (in a text field, undo typing)', command: 'undo' },
   { id: 'redo', scope: 'app', keys: [{ chord: 'Ctrl+Y', platform: 'other' }, 'Mod+Shift+Z'], action: 'Redo', command: 'redo' },
   { id: 'shortcuts', scope: 'app', keys: ['F1'], action: 'This list of shortcuts', command: 'shortcuts', inTextFields: true },
@@ -60,9 +61,9 @@ export const KEYMAP = [
   { id: 'reader.clear-marks', scope: 'reader', keys: ['Escape'], action: 'Hide the name card, then clear the marked mentions' },
 
   // The reader's names panel (components/EntityPanel.tsx), focus on one of its buttons.
-  { id: 'entities.next', scope: 'entities', keys: ['N'], action: 'Go to the next mention of the marked name' },
-  { id: 'entities.previous', scope: 'entities', keys: ['Shift+N'], action: 'Go to the previous mention of the marked name' },
-  { id: 'entities.clear', scope: 'entities', keys: ['Escape'], action: 'Hide the name card, then clear the marked mentions' },
+  { id: 'names.next', scope: 'names', keys: ['N'], action: 'Go to the next mention of the marked name' },
+  { id: 'names.previous', scope: 'names', keys: ['Shift+N'], action: 'Go to the previous mention of the marked name' },
+  { id: 'names.clear', scope: 'names', keys: ['Escape'], action: 'Hide the name card, then clear the marked mentions' },
 
   // The highlight toolbar, with focus in it or in the article text (components/HighlightToolbar.tsx).
   { id: 'toolbar.tag', scope: 'toolbar', keys: ['1-9'], action: 'Toggle one of the first nine tags' },
@@ -80,6 +81,11 @@ export const KEYMAP = [
   { id: 'library.move', scope: 'library', keys: ['ArrowUp', 'ArrowDown', 'Home', 'End'], action: 'Move between articles' },
   { id: 'library.open', scope: 'library', keys: ['Enter'], action: 'Open the focused article in the reader' },
   { id: 'library.delete', scope: 'library', keys: ['Delete'], action: 'Delete the focused article (asks first)' },
+
+  // The entities table (components/entities/EntityTable.tsx).
+  { id: 'entities.move', scope: 'entities', keys: ['ArrowUp', 'ArrowDown', 'Home', 'End'], action: 'Move between entities' },
+  { id: 'entities.edit', scope: 'entities', keys: ['Enter'], action: 'Edit the focused entity' },
+  { id: 'entities.delete', scope: 'entities', keys: ['Delete'], action: 'Delete the focused entity (asks first)' },
 
   // The reader's library list (components/LibraryList.tsx).
   { id: 'list.move', scope: 'list', keys: ['ArrowUp', 'ArrowDown', 'Home', 'End'], action: 'Move through the articles' },
@@ -105,10 +111,11 @@ const GROUP_TITLES: Record<KeyScope, string> = {
   margin: 'Highlight bars',
   chooser: 'Overlapping highlights',
   library: 'Library table',
+  entities: 'Entities table',
   list: 'Reader’s library list',
   search: 'Search',
   briefing: 'Briefing composer',
-  entities: 'Names in the reader’s side panel',
+  names: 'Names in the reader’s side panel',
 }
 
 export interface Shortcut {

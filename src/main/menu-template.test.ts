@@ -70,7 +70,7 @@ describe('application menu', () => {
     expect(vi.mocked(a.send).mock.calls.map((c) => c[0])).toEqual(['undo', 'redo', 'search'])
   })
 
-  it('View switches between the five views with Ctrl/Cmd+1..5', () => {
+  it('View switches between the six views with Ctrl/Cmd+1..6', () => {
     const a = actions()
     const view = submenu(find(buildMenuTemplate(a, 'linux'), 'View')).filter((i) => i.accelerator?.startsWith('CmdOrCtrl+') && /\d$/.test(i.accelerator))
     expect(view.map((i) => [i.label, i.accelerator])).toEqual([
@@ -79,9 +79,10 @@ describe('application menu', () => {
       ['Passages', 'CmdOrCtrl+3'],
       ['Tags', 'CmdOrCtrl+4'],
       ['Briefings', 'CmdOrCtrl+5'],
+      ['Entities', 'CmdOrCtrl+6'],
     ])
     for (const item of view) (item.click as unknown as () => void)()
-    expect(vi.mocked(a.send).mock.calls.map((c) => c[0])).toEqual(['show-library', 'show-reader', 'show-passages', 'show-tags', 'show-briefings'])
+    expect(vi.mocked(a.send).mock.calls.map((c) => c[0])).toEqual(['show-library', 'show-reader', 'show-passages', 'show-tags', 'show-briefings', 'show-entities'])
   })
 
   it('Help shows the keyboard shortcuts in the app (F1)', () => {

@@ -71,6 +71,7 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
         { label: 'Passages', accelerator: accelerator('show-passages', isMac), click: () => actions.send('show-passages') },
         { label: 'Tags', accelerator: accelerator('show-tags', isMac), click: () => actions.send('show-tags') },
         { label: 'Briefings', accelerator: accelerator('show-briefings', isMac), click: () => actions.send('show-briefings') },
+        { label: 'Entities', accelerator: accelerator('show-entities', isMac), click: () => actions.send('show-entities') },
         { type: 'separator' },
         { role: 'reload' },
         { role: 'toggleDevTools' },

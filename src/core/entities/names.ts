@@ -79,10 +79,22 @@ function lineAround(text: string, at: number): { start: number; end: number } {
   return { start: s, end: e < 0 ? text.length : e }
 }
 
+const SPACE_RE = /\s/
+
+/** The line around a name, at most EXAMPLE_CHARS, cut between words, with … where it goes on. */
 function exampleLine(text: string, t: KeyToken): string {
   const line = lineAround(text, t.start)
-  const from = Math.max(line.start, t.start - EXAMPLE_CHARS / 2)
-  return text.slice(from, Math.min(line.end, from + EXAMPLE_CHARS)).trim()
+  let from = Math.max(line.start, t.start - EXAMPLE_CHARS / 2)
+  let to = Math.min(line.end, from + EXAMPLE_CHARS)
+  if (from > line.start && !SPACE_RE.test(text[from - 1]!)) {
+    while (from < t.start && !SPACE_RE.test(text[from]!)) from++
+  }
+  if (to < line.end && !SPACE_RE.test(text[to]!)) {
+    let back = to
+    while (back > t.end && !SPACE_RE.test(text[back - 1]!)) back--
+    if (back > t.end) to = back
+  }
+  return `${from > line.start ? '…' : ''}${text.slice(from, to).trim()}${to < line.end ? '…' : ''}`
 }
 
 const DIGIT_RE = /\p{N}/u

@@ -82,6 +82,15 @@ describe('extractNames and NameTally', () => {
     expect(other.candidates().map((c) => [c.text, c.count, c.lower])).toEqual([['Constructor', 3, 1]])
   })
 
+  it('quotes a long line from a word boundary, with … where it was cut', () => {
+    const before = 'x'.repeat(30) + ' ' + 'word '.repeat(30)
+    const tally = new NameTally()
+    tally.add('a-1', extractNames(`${before}near Hmeimeem, residents said, ${'again '.repeat(40)}end.`))
+    const line = tally.candidates().find((c) => c.key === 'hmeimeem')!.examples[0]!.line
+    expect(line).toMatch(/^…word word .* near Hmeimeem, residents said, again .*again…$/)
+    expect(line.length).toBeLessThanOrEqual(202)
+  })
+
   it('adds and removes articles incrementally', () => {
     const tally = new NameTally()
     const one = extractNames(text)

@@ -1,7 +1,7 @@
 /**
- * The app shell: header with the view tabs, the five views in the page's <main> (library
+ * The app shell: header with the view tabs, the six views in the page's <main> (library
  * table; reader with library list, article and highlights panel in resizable, collapsible
- * panes; passages; tags; briefings), the import log drawer, the search and shortcuts
+ * panes; passages; tags; briefings; entities), the import log drawer, the search and shortcuts
  * dialogs, the status bar. Menu commands from main, the app-wide keys, the header and the
  * empty states run the same `runCommand`; every change goes through the one undo stack; a
  * notebook switch reloads everything and forgets the undo history.
@@ -24,6 +24,7 @@ import { ShortcutsDialog } from './components/ShortcutsDialog'
 import { StatusBar } from './components/StatusBar'
 import { TagManager } from './components/TagManager'
 import { BriefingComposer } from './components/briefing/BriefingComposer'
+import { EntitiesView } from './components/entities/EntitiesView'
 import { viewPanelId, type AppView } from './components/ViewTabs'
 import type { ReaderHandle } from './components/ArticleReader'
 import { useAnnotationImport } from './hooks/useAnnotationImport'
@@ -170,6 +171,8 @@ export function App() {
           return setView('tags')
         case 'show-briefings':
           return setView('briefings')
+        case 'show-entities':
+          return setView('entities')
       }
     },
     [hasArticles, importAnnotations, importer, pasteArticle, runUndo, statusControls],
@@ -238,6 +241,8 @@ export function App() {
     content = <PassagesView tags={library.tags} reloadKey={dataVersion} onOpenPassage={openArticle} status={statusControls} />
   } else if (view === 'tags') {
     content = <TagManager reloadKey={dataVersion} onChanged={afterTagChange} status={statusControls} />
+  } else if (view === 'entities') {
+    content = <EntitiesView reloadKey={dataVersion} articles={library.articles} onChanged={afterChange} status={statusControls} />
   } else {
     content = (
       <BriefingComposer

@@ -18,6 +18,7 @@ import './styles/toolbar.css'
 import './styles/passages.css'
 import './styles/search.css'
 import './styles/tags.css'
+import './styles/entities.css'
 import './styles/briefing.css'
 import './styles/briefing-sections.css'
 

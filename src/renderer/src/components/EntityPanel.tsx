@@ -49,10 +49,10 @@ export function EntityPanel({ data, marks, cardId, onMark, onStep, onEscape }: P
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (!marks) return
-    const taken = dispatchKey(e, 'entities', IS_MAC, {
-      'entities.next': () => onStep(1),
-      'entities.previous': () => onStep(-1),
-      'entities.clear': () => onEscape(),
+    const taken = dispatchKey(e, 'names', IS_MAC, {
+      'names.next': () => onStep(1),
+      'names.previous': () => onStep(-1),
+      'names.clear': () => onEscape(),
     })
     if (taken) e.preventDefault()
   }

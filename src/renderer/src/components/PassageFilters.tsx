@@ -1,12 +1,15 @@
 /**
  * The passages view's filter bar: text (searchbox "Filter passages"), tags with an
- * Any/All choice, outlet, article and a date range. Controlled: the view owns the filter.
+ * Any/All choice, outlet, article, a date range, and the entity the passages mention
+ * (when the notebook has entities). Controlled: the view owns the filter.
  */
 import type { CSSProperties } from 'react'
+import type { EntitySummary } from '../../../core/api-entities'
 import type { ArticleId, TagId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import { isFilterEmpty, type PassageFilter } from '../passages/filter'
 import { DateRange } from './filters/DateRange'
+import { EntityFilter } from './filters/EntityFilter'
 import { OutletSelect } from './filters/OutletSelect'
 
 interface Props {
@@ -16,9 +19,10 @@ interface Props {
   tags: Tag[]
   outlets: string[]
   articles: { id: ArticleId; title: string }[]
+  entities: readonly EntitySummary[]
 }
 
-export function PassageFilters({ filter, onChange, onClear, tags, outlets, articles }: Props) {
+export function PassageFilters({ filter, onChange, onClear, tags, outlets, articles, entities }: Props) {
   const set = (change: Partial<PassageFilter>) => onChange({ ...filter, ...change })
   const toggleTag = (id: TagId, on: boolean) =>
     set({ tagIds: on ? tags.filter((t) => t.id === id || filter.tagIds.includes(t.id)).map((t) => t.id) : filter.tagIds.filter((t) => t !== id) })
@@ -70,6 +74,7 @@ export function PassageFilters({ filter, onChange, onClear, tags, outlets, artic
           </select>
         </label>
         <DateRange from={filter.from} to={filter.to} onChange={set} />
+        {entities.length > 0 && <EntityFilter entities={entities} value={filter.entityId} onChange={(entityId) => set({ entityId })} />}
         {!isFilterEmpty(filter) && (
           <button type="button" className="button button-small" onClick={onClear}>
             Clear filters

@@ -1,18 +1,39 @@
 // @vitest-environment jsdom
 /**
  * The passages view against a mocked api: grouping by tag, the Any/All tag filter, the
- * diacritic-insensitive text filter, the empty states, and opening a passage.
+ * diacritic-insensitive text filter, the "Mentions" entity filter with its chip, the
+ * empty states, and opening a passage.
  */
 import { act } from 'react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PassageSummary } from '../../../core/api'
+import type { EntitySummary } from '../../../core/api-entities'
+import type { EntityId } from '../../../core/entities'
 import type { ArticleId, HighlightId, TagId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import { PassagesView } from './PassagesView'
 import { setupDomRoot } from '../test-dom'
 
 const listPassages = vi.fn()
-vi.mock('../api', () => ({ api: { listPassages: (...a: unknown[]) => listPassages(...a) } }))
+const listEntities = vi.fn()
+const listEntityPassages = vi.fn()
+vi.mock('../api', () => ({
+  api: {
+    listPassages: (...a: unknown[]) => listPassages(...a),
+    listEntities: (...a: unknown[]) => listEntities(...a),
+    listEntityPassages: (...a: unknown[]) => listEntityPassages(...a),
+  },
+}))
+
+const entity = (id: string, name: string, aliases: string[], articles: number): EntitySummary => ({
+  id: `e-${id}` as EntityId,
+  name,
+  type: 'place',
+  aliases: aliases.map((text) => ({ text })),
+  mentions: articles * 2,
+  articles,
+})
+const ENTITIES = [entity('tartus', 'Tartus', ['Tartous', 'طرطوس'], 2), entity('khmeimim', 'Khmeimim Air Base', ['Hmeimim'], 1)]
 
 const TAGS: Tag[] = [
   { id: 't-bases' as TagId, name: 'Bases', color: '#E69F00', description: 'Bases in Syria' },
@@ -47,6 +68,8 @@ const status = { announce: vi.fn(), announceError: vi.fn(), clear: vi.fn(), retr
 
 beforeEach(() => {
   listPassages.mockReset()
+  listEntities.mockReset().mockResolvedValue({ ok: true, value: ENTITIES })
+  listEntityPassages.mockReset()
 })
 
 async function render(passages: PassageSummary[], onOpenPassage = vi.fn()) {
@@ -117,6 +140,47 @@ describe('PassagesView', () => {
     act(() => dom.container.querySelector<HTMLButtonElement>('.passages-scroll button')!.click())
     expect(search.value).toBe('')
     expect(groups()).toHaveLength(3)
+  })
+
+  it('keeps the passages that mention the entity chosen in Mentions, shown as a chip that clears', async () => {
+    listEntityPassages.mockResolvedValue({ ok: true, value: ['h-both'] })
+    await render(PASSAGES)
+    const combobox = dom.container.querySelector<HTMLInputElement>('input[role="combobox"]')!
+    expect(combobox.labels?.[0]?.textContent).toBe('Mentions')
+    // Any spelling finds the entity: the Arabic alias of Tartus.
+    type(combobox, 'طرطوس')
+    const options = () => Array.from(dom.container.querySelectorAll('[role="option"]')).map((o) => o.querySelector('bdi')!.textContent)
+    expect(combobox.getAttribute('aria-expanded')).toBe('true')
+    expect(options()).toEqual(['Tartus'])
+    await act(async () => {
+      combobox.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    })
+    expect(listEntityPassages).toHaveBeenCalledWith({ entityId: 'e-tartus' })
+    expect(groups()).toEqual([
+      ['Bases1', ['“Ships left Tartus with equipment”']],
+      ['Convoys1', ['“Ships left Tartus with equipment”']],
+    ])
+    const chip = dom.container.querySelector('[role="group"][aria-label="Active filter"]')!
+    expect(chip.textContent).toContain('Mentions: Tartus')
+    await act(async () => chip.querySelector<HTMLButtonElement>('button[aria-label="Clear filter Mentions: Tartus"]')!.click())
+    expect(groups()).toHaveLength(3)
+    expect(dom.container.querySelector('[role="group"][aria-label="Active filter"]')).toBeNull()
+  })
+
+  it('moves through the entities with the arrow keys and closes the list with Escape', async () => {
+    await render(PASSAGES)
+    const combobox = dom.container.querySelector<HTMLInputElement>('input[role="combobox"]')!
+    const key = (k: string) => act(() => void combobox.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })))
+    key('ArrowDown')
+    expect(combobox.getAttribute('aria-expanded')).toBe('true')
+    // Most articles first.
+    const active = () => document.getElementById(combobox.getAttribute('aria-activedescendant')!)!.querySelector('bdi')!.textContent
+    expect(active()).toBe('Tartus')
+    key('ArrowDown')
+    expect(active()).toBe('Khmeimim Air Base')
+    key('Escape')
+    expect(combobox.getAttribute('aria-expanded')).toBe('false')
+    expect(listEntityPassages).not.toHaveBeenCalled()
   })
 
   it('opens the article at the highlight on click', async () => {

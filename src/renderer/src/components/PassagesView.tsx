@@ -3,18 +3,24 @@
  * in codebook order, untagged last; a highlight with several tags is listed under each.
  * Each passage shows its quote, comment, and its article's title, outlet and date;
  * activating it (click, Enter or Space on the quote) opens the article at the highlight.
+ * Filtering by an entity keeps the passages api.listEntityPassages names (any spelling).
  */
 import { useMemo, useState, type CSSProperties } from 'react'
 import type { PassageSummary } from '../../../core/api'
+import type { EntitySummary } from '../../../core/api-entities'
+import { api } from '../api'
 import type { ArticleId, HighlightId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import { formatDate } from '../dates'
+import { useApiValue } from '../hooks/useApiValue'
 import { usePassages } from '../hooks/usePassages'
 import type { StatusControls } from '../hooks/useStatus'
 import { EMPTY_FILTER, articleOptions, filterPassages, groupByTag, isFilterEmpty, outletOptions, sortPassages, type PassageFilter } from '../passages/filter'
 import { plural } from '../plural'
 import { EmptyState } from './EmptyState'
 import { PassageFilters } from './PassageFilters'
+
+const NO_ENTITIES: EntitySummary[] = []
 
 interface Props {
   tags: Tag[]
@@ -32,15 +38,23 @@ export function PassagesView({ tags, reloadKey, onOpenPassage, status }: Props) 
   const articles = useMemo(() => articleOptions(passages), [passages])
   // Tags the codebook no longer has are dropped from the filter.
   const tagIds = useMemo(() => filter.tagIds.filter((id) => tags.some((t) => t.id === id)), [filter.tagIds, tags])
-  const matching = useMemo(() => filterPassages(sorted, { ...filter, tagIds }), [sorted, filter, tagIds])
+  const entities = useApiValue(api.listEntities, reloadKey, status.announceError).value ?? NO_ENTITIES
+  // An entity the notebook no longer has (deleted, merged, undone) is dropped from the filter too.
+  const entityId = filter.entityId !== null && entities.some((e) => e.id === filter.entityId) ? filter.entityId : null
+  const fetchMentioning = useMemo(() => (entityId === null ? null : () => api.listEntityPassages({ entityId })), [entityId])
+  const mentioning = useApiValue(fetchMentioning, reloadKey, status.announceError)
+  const mentioningSet = useMemo(() => new Set(mentioning.value ?? []), [mentioning.value])
+  const effective = useMemo(() => ({ ...filter, tagIds, entityId }), [filter, tagIds, entityId])
+  const matching = useMemo(() => filterPassages(sorted, effective, mentioningSet), [sorted, effective, mentioningSet])
   const groups = useMemo(() => groupByTag(matching, tags, tagIds), [matching, tags, tagIds])
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags])
 
   const clear = () => setFilter(EMPTY_FILTER)
-  const filtered = !isFilterEmpty(filter)
+  const filtered = !isFilterEmpty(effective)
+  const findingMentions = entityId !== null && mentioning.loading
 
   let body
-  if (!loaded) body = <p className="passages-loading">Loading passages…</p>
+  if (!loaded || findingMentions) body = <p className="passages-loading">{loaded ? 'Finding the passages that mention it…' : 'Loading passages…'}</p>
   else if (passages.length === 0)
     body = (
       <EmptyState title="No highlights yet" commands={[{ command: 'show-reader', label: 'Open the reader' }]}>
@@ -57,7 +71,7 @@ export function PassagesView({ tags, reloadKey, onOpenPassage, status }: Props) 
           </button>
         }
       >
-        <p>Widen the tags, dates or text to see more of the notebook’s passages.</p>
+        <p>Widen the tags, dates, entity or text to see more of the notebook’s passages.</p>
       </EmptyState>
     )
   else
@@ -93,7 +107,7 @@ export function PassagesView({ tags, reloadKey, onOpenPassage, status }: Props) 
         )}
       </header>
       {loaded && passages.length > 0 && (
-        <PassageFilters filter={{ ...filter, tagIds }} onChange={setFilter} onClear={clear} tags={tags} outlets={outlets} articles={articles} />
+        <PassageFilters filter={effective} onChange={setFilter} onClear={clear} tags={tags} outlets={outlets} articles={articles} entities={entities} />
       )}
       <div className="passages-scroll">{body}</div>
     </section>

@@ -1,10 +1,10 @@
 /**
- * The five views as a tab list named "Views" (Left/Right move between tabs, as the
- * ARIA tabs pattern has it; Ctrl/Cmd+1..5 jump from anywhere).
+ * The six views as a tab list named "Views" (Left/Right move between tabs, as the
+ * ARIA tabs pattern has it; Ctrl/Cmd+1..6 jump from anywhere).
  */
 import { useRef, type KeyboardEvent } from 'react'
 
-export const VIEWS = ['library', 'reader', 'passages', 'tags', 'briefings'] as const
+export const VIEWS = ['library', 'reader', 'passages', 'tags', 'briefings', 'entities'] as const
 export type AppView = (typeof VIEWS)[number]
 
 const LABELS: Record<AppView, string> = {
@@ -13,6 +13,7 @@ const LABELS: Record<AppView, string> = {
   passages: 'Passages',
   tags: 'Tags',
   briefings: 'Briefings',
+  entities: 'Entities',
 }
 
 interface Props {

@@ -45,13 +45,14 @@ describe('app-wide keys', () => {
     }
   })
 
-  it('maps Ctrl+1..5 to the five views and F1 to the shortcuts', () => {
-    expect(['1', '2', '3', '4', '5'].map((k) => commandForKey(key(k, { ctrlKey: true }), false))).toEqual([
+  it('maps Ctrl+1..6 to the six views and F1 to the shortcuts', () => {
+    expect(['1', '2', '3', '4', '5', '6'].map((k) => commandForKey(key(k, { ctrlKey: true }), false))).toEqual([
       'show-library',
       'show-reader',
       'show-passages',
       'show-tags',
       'show-briefings',
+      'show-entities',
     ])
     expect(commandForKey(key('F1'), false)).toBe('shortcuts')
   })

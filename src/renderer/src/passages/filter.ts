@@ -5,7 +5,8 @@
  * lower-cased, dotless ı as i), so "Sohtaoglu" finds "Sohtaoğlu".
  */
 import type { PassageSummary } from '../../../core/api'
-import type { ArticleId, TagId } from '../../../core/ids'
+import type { EntityId } from '../../../core/entities'
+import type { ArticleId, HighlightId, TagId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 
 export type TagMode = 'any' | 'all'
@@ -16,19 +17,22 @@ export interface PassageFilter {
   /** Exact outlet name, or null for every outlet. */
   outlet: string | null
   articleId: ArticleId | null
+  /** Only passages that mention this entity (under any spelling), or null. */
+  entityId: EntityId | null
   /** `YYYY-MM-DD` (inclusive) or '' for no bound. */
   from: string
   to: string
   text: string
 }
 
-export const EMPTY_FILTER: PassageFilter = { tagIds: [], tagMode: 'any', outlet: null, articleId: null, from: '', to: '', text: '' }
+export const EMPTY_FILTER: PassageFilter = { tagIds: [], tagMode: 'any', outlet: null, articleId: null, entityId: null, from: '', to: '', text: '' }
 
 export function isFilterEmpty(filter: PassageFilter): boolean {
   return (
     filter.tagIds.length === 0 &&
     filter.outlet === null &&
     filter.articleId === null &&
+    filter.entityId === null &&
     filter.from === '' &&
     filter.to === '' &&
     filter.text.trim() === ''
@@ -52,9 +56,14 @@ function day(published: string | null): string | null {
   return published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : null
 }
 
-export function filterPassages(passages: readonly PassageSummary[], filter: PassageFilter): PassageSummary[] {
+/**
+ * The passages the filter keeps. `mentioning` is the set of passages that mention the
+ * filter's entity (api.listEntityPassages); with an entity chosen and no set yet, none.
+ */
+export function filterPassages(passages: readonly PassageSummary[], filter: PassageFilter, mentioning?: ReadonlySet<HighlightId>): PassageSummary[] {
   const words = foldForFilter(filter.text).split(/\s+/).filter(Boolean)
   return passages.filter((p) => {
+    if (filter.entityId !== null && !mentioning?.has(p.highlight.id)) return false
     if (!matchesTags(p.highlight.tagIds, filter.tagIds, filter.tagMode)) return false
     if (filter.outlet !== null && p.outlet !== filter.outlet) return false
     if (filter.articleId !== null && p.highlight.articleId !== filter.articleId) return false
