@@ -27,6 +27,7 @@ import {
   type Entity,
   type EntityId,
   type EntityPatch,
+  type EntityType,
   type NewEntity,
   type PackImport,
 } from '../../core/entities'
@@ -125,11 +126,13 @@ export async function mergeNamedEntities(ctx: EntityContext, keep: string, other
   return change(ctx.store, (f) => mergeEntities(f, a.id, b.id), (f) => byId(a.id)(f)!)
 }
 
-/** Moves aliases of an entity to a new entity named `newName` (undoing a wrong merge). */
-export async function splitNamedEntity(ctx: EntityContext, name: string, newName: string, aliases: string[]): Promise<EntitiesChange<Entity>> {
-  const entity = findEntity(await ctx.store.entities(), name)
-  const newId = makeEntityId(ctx.randomHex())
-  return change(ctx.store, (f) => splitEntity(f, entity.id, { newId, name: newName, aliases }), (f) => byId(newId)(f)!)
+/** Moves aliases of an entity to a new entity named `newName` (undoing a wrong merge); `type` defaults to the entity's. */
+export async function splitNamedEntity(ctx: EntityContext, name: string, newName: string, aliases: string[], type?: EntityType): Promise<EntitiesChange<Entity>> {
+  const file = await ctx.store.entities()
+  const entity = findEntity(file, name)
+  let newId = makeEntityId(ctx.randomHex())
+  while (file.entities.some((e) => e.id === newId)) newId = makeEntityId(ctx.randomHex())
+  return change(ctx.store, (f) => splitEntity(f, entity.id, { newId, name: newName, aliases, ...(type !== undefined ? { type } : {}) }), (f) => byId(newId)(f)!)
 }
 
 export async function deleteNamedEntity(ctx: EntityContext, name: string): Promise<EntitiesChange<Entity>> {
