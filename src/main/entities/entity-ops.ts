@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises'
 import {
   addAlias,
+  buildMatcher,
   createEntity,
   deleteEntity,
   editEntity,
@@ -21,11 +22,11 @@ import {
   nameKey,
   removeAlias,
   renameEntity,
-  spellingsOf,
   splitEntity,
   type EntitiesFile,
   type Entity,
   type EntityId,
+  type EntityMatcher,
   type EntityPatch,
   type EntityType,
   type NewEntity,
@@ -69,12 +70,21 @@ async function change<T>(store: NotebookStore, op: (file: EntitiesFile) => Resul
   })
 }
 
+/** One matcher per saved entities file (the store replaces the object on each change), so no call keys every spelling again. */
+const matchers = new WeakMap<EntitiesFile, EntityMatcher>()
+export function matcherOf(file: EntitiesFile): EntityMatcher {
+  let m = matchers.get(file)
+  if (m === undefined) matchers.set(file, (m = buildMatcher(file.entities)))
+  return m
+}
+
 /** The entity a user names: id, name or alias (by matching key). */
 export function findEntity(file: EntitiesFile, name: string): Entity {
   const byId = file.entities.find((e) => e.id === name.trim())
   if (byId !== undefined) return byId
   const key = nameKey(name)
-  const found = key === '' ? undefined : file.entities.find((e) => spellingsOf(e).some((s) => nameKey(s) === key))
+  const owner = key === '' ? undefined : matcherOf(file).entityOfKey(key)
+  const found = owner === undefined ? undefined : file.entities.find((e) => e.id === owner)
   if (found === undefined) {
     const shown = name.trim().length > 80 ? `${name.trim().slice(0, 80)}…` : name.trim()
     throw new DossierError('not-found', `No entity is named “${shown}” (by name or alias); \`dossier entities\` lists them.`)
