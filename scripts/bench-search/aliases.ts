@@ -46,12 +46,12 @@ const plain = (name: string): string =>
     .replace(/ı/g, 'i')
     .toLowerCase()
 
-/** Latin spellings a gazetteer lists beside a name (the inverse of the suggestion rules: kh/h, ou/u, y/i, doubled letters, -a/-ah). */
+/** Latin spellings a gazetteer lists beside a name (the inverse of the suggestion rules: kh/h, ou/u, y/i, doubled letters, -a/-ah…; never a letter three times). */
 export function latinVariants(name: string): string[] {
   const out: string[] = []
   const swap = (re: RegExp, to: string) => {
     const v = name.replace(re, to)
-    if (v !== name) out.push(v)
+    if (v !== name && !/(.)\1\1/u.test(v)) out.push(v)
   }
   swap(/kh/i, 'h')
   swap(/^H(?!h)/, 'Kh')
@@ -67,6 +67,7 @@ export function latinVariants(name: string): string[] {
   swap(/(?<=[^aeiou])e(?=[^aeiou]*$)/, 'a')
   swap(/(?<=[aeiou])([bdgklmnprstvz])/, '$1$1')
   swap(/c(?!h)/, 'k')
+  swap(/(?<=^[^aeiouAEIOU]*)a/, 'e')
   return out
 }
 
@@ -81,6 +82,9 @@ const CYRILLIC: readonly [string, string][] = [
   ['m', 'м'], ['n', 'н'], ['o', 'о'], ['p', 'п'], ['r', 'р'], ['s', 'с'], ['t', 'т'], ['u', 'у'], ['v', 'в'], ['y', 'й'], ['z', 'з'],
 ]
 
+/** Ukrainian transliteration differs from Russian in a few letters (h, i, y): a further Cyrillic spelling. */
+const UKRAINIAN: readonly [string, string][] = [['h', 'г'], ['i', 'і'], ['y', 'и'], ['g', 'ґ'], ...CYRILLIC.filter(([latin]) => !['h', 'i', 'y', 'g'].includes(latin))]
+
 /** The name written letter by letter in another script (Arabic drops the short e, as its spelling usually does). */
 export function inScript(name: string, table: readonly [string, string][]): string {
   const words = plain(name).split(' ')
@@ -92,7 +96,7 @@ export function inScript(name: string, table: readonly [string, string][]): stri
         out += hit?.[1] ?? ''
         i += hit?.[0].length ?? 1
       }
-      return table === CYRILLIC ? out[0]!.toUpperCase() + out.slice(1) : out
+      return table === ARABIC ? out : out[0]!.toUpperCase() + out.slice(1)
     })
     .join(' ')
 }
@@ -105,7 +109,7 @@ export function inScript(name: string, table: readonly [string, string][]): stri
  * more articles), then names spread over the whole frequency range (a gazetteer of a story
  * names a few entities every article mentions and many that few do). Each entity's further
  * aliases are what a real gazetteer lists: Latin spellings by the transliteration rules,
- * and the name in Arabic and in Cyrillic script (which the text does not hold: searching
+ * and the name in Arabic and in Cyrillic script (Russian, or Ukrainian where that differs: the text does not hold them; searching
  * them finds the Latin mentions). No two spellings share a matching key.
  */
 export function gazetteerFrom(bodies: readonly string[]): Entity[] {
@@ -116,21 +120,26 @@ export function gazetteerFrom(bodies: readonly string[]): Entity[] {
     .filter((c) => NAME_RE.test(c.text))
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1))
   const taken = new Set<string>()
-  const take = (text: string): boolean => {
-    const key = nameKey(text)
-    if (key === '' || taken.has(key)) return false
-    taken.add(key)
-    return true
-  }
   const per = ALIASES / ALIAS_ENTITIES
   const entities: Entity[] = []
+  /** Adds the entity when it gets `per` aliases whose keys are free (a name with fewer spellings is left out). */
   const add = (name: string, found: readonly string[]) => {
-    if (entities.length >= ALIAS_ENTITIES || !take(name)) return
-    const aliases: string[] = []
+    const nameKeyed = nameKey(name)
+    if (entities.length >= ALIAS_ENTITIES || nameKeyed === '' || taken.has(nameKeyed)) return
     const latin = latinVariants(name)
-    for (const text of [...found, ...latin, inScript(name, ARABIC), inScript(name, CYRILLIC), ...latin.flatMap(latinVariants)]) {
-      if (aliases.length < per && take(text)) aliases.push(text)
+    // Last, two rules at once.
+    const twice = latin.flatMap(latinVariants)
+    const keys = new Set([nameKeyed])
+    const aliases: string[] = []
+    for (const text of [...found, ...latin, inScript(name, ARABIC), inScript(name, CYRILLIC), inScript(name, UKRAINIAN), ...twice]) {
+      const key = nameKey(text)
+      if (aliases.length < per && key !== '' && !taken.has(key) && !keys.has(key)) {
+        keys.add(key)
+        aliases.push(text)
+      }
     }
+    if (aliases.length < per) return
+    for (const key of keys) taken.add(key)
     entities.push({ id: `e-${entities.length}` as EntityId, name, type: 'place', aliases: aliases.map((text) => ({ text })) })
   }
   // Variants the text itself holds (the more frequent spelling is the name).
