@@ -135,6 +135,56 @@ describe('dossier entity / entities', () => {
   })
 })
 
+describe('dossier entity edit / split', () => {
+  const saved = async () => (JSON.parse(await readFile(join(nb, 'entities.json'), 'utf8')) as { entities: Entity[] }).entities
+  const named = async (name: string) => (await saved()).find((e) => e.name === name)
+
+  it('edit sets and clears type, kind, description and coordinates in entities.json', async () => {
+    const edited = await json<Entity>('entity', 'edit', 'latakia', '--kind', 'city', '--lat', '35.52', '--lon', '35.79', '--description', 'Port city')
+    expect(edited).toMatchObject({ name: 'Latakia', type: 'place', kind: 'city', coordinates: { lat: 35.52, lon: 35.79 }, description: 'Port city' })
+    expect(await named('Latakia')).toEqual(edited)
+    const cleared = await json<Entity>('entity', 'edit', 'Latakia', '--type', 'organisation', '--no-kind', '--no-coordinates', '--description', '')
+    expect(cleared).toEqual({ id: edited.id, name: 'Latakia', type: 'organisation', aliases: [] })
+    expect(await named('Latakia')).toEqual(cleared)
+    expect((await dossier('entity', 'edit', 'Latakia', '--type', 'place')).out).toBe(`Edited ${edited.id}  Latakia  [place]\n`)
+  })
+
+  it('edit refuses bad input with one line and leaves the notebook unchanged', async () => {
+    await refused(2, 'Nothing to change: give at least one of --type', 'entity', 'edit', 'Latakia')
+    await refused(1, 'Invalid coordinates 95, 1', 'entity', 'edit', 'Latakia', '--lat', '95', '--lon', '1')
+    await refused(1, 'Give both --lat and --lon', 'entity', 'edit', 'Latakia', '--lon', '1')
+    await refused(2, 'give either --lat and --lon or --no-coordinates, not both', 'entity', 'edit', 'Latakia', '--lat', '1', '--lon', '2', '--no-coordinates')
+    await refused(1, 'Only places have a kind or coordinates; Khmeimim Air Base is a person.', 'entity', 'edit', 'Hmeimim', '--type', 'person')
+    await refused(2, /--kind/, 'entity', 'edit', 'Latakia', '--kind', 'planet')
+    await refused(1, 'No entity is named “Atlantis”', 'entity', 'edit', 'Atlantis', '--type', 'place')
+  })
+
+  it('split moves the named aliases to a new entity, which keeps the type and kind', async () => {
+    const before = await named('Khmeimim Air Base')
+    expect(before!.aliases.map((a) => a.text)).toEqual(['Khmeimim', 'حميميم', 'Hmeimim', 'Hmeymim'])
+    const r = await dossier('entity', 'split', 'Khmeimim Air Base', '--alias', 'hmeymim', '--name', 'Hmeymim village')
+    expect(r.code, r.err).toBe(0)
+    expect(r.out).toMatch(/^Split e-[0-9a-f]{10} {2}Khmeimim Air Base {2}\[place base\] \(35\.401, 35\.949\)\n {4}also: Khmeimim \| حميميم \| Hmeimim\ninto e-[0-9a-f]{10} {2}Hmeymim village {2}\[place base\]\n {4}also: Hmeymim\n$/)
+    const after = await saved()
+    expect(after.find((e) => e.id === before!.id)!.aliases.map((a) => a.text)).toEqual(['Khmeimim', 'حميميم', 'Hmeimim'])
+    expect(after.find((e) => e.name === 'Hmeymim village')).toMatchObject({ type: 'place', kind: 'base', aliases: [{ text: 'Hmeymim' }] })
+    const asJson = await json<{ kept: Entity; created: Entity }>('entity', 'split', 'Hmeimim', '--alias', 'حميميم', '--name', 'حميميم', '--type', 'organisation')
+    expect(asJson.kept.aliases.map((a) => a.text)).toEqual(['Khmeimim', 'Hmeimim'])
+    expect(asJson.created).toEqual({ id: expect.stringMatching(/^e-/), name: 'حميميم', type: 'organisation', aliases: [] })
+  })
+
+  it('split refuses an unknown alias, the name, every spelling and a taken name, changing nothing', async () => {
+    await refused(1, 'Khmeimim Air Base has no alias “Humaymim” to move.', 'entity', 'split', 'Khmeimim', '--alias', 'Humaymim', '--name', 'Humaymim')
+    await refused(1, '“Khmeimim Air Base” is the name of Khmeimim Air Base, which keeps it', 'entity', 'split', 'Khmeimim', '--alias', 'Khmeimim Air Base', '--name', 'Base')
+    await refused(1, 'That moves every spelling of Khmeimim Air Base', 'entity', 'split', 'Khmeimim', '--alias', 'Khmeimim Air Base', '--alias', 'Khmeimim', '--alias', 'Hmeimim', '--name', 'Base')
+    await refused(1, '“Latakia” already belongs to Latakia', 'entity', 'split', 'Khmeimim', '--alias', 'Hmeimim', '--name', 'Latakia')
+    await refused(1, 'The name is empty.', 'entity', 'split', 'Khmeimim', '--alias', 'Hmeimim', '--name', ' ')
+    await refused(2, /--name/, 'entity', 'split', 'Khmeimim', '--alias', 'Hmeimim')
+    await refused(2, /--alias/, 'entity', 'split', 'Khmeimim', '--name', 'Hmeimim')
+    await refused(1, 'No entity is named “Atlantis”', 'entity', 'split', 'Atlantis', '--alias', 'A', '--name', 'B')
+  })
+})
+
 describe.skipIf(!existsSync(CORPUS))('done means, on the shared corpus (skipped when /work/shared/corpus is absent)', () => {
   let corpusTmp: string
   const run = (...args: string[]) => runCliIn(corpusTmp, ['--notebook', 'corpus', ...args])

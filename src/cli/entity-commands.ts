@@ -1,6 +1,6 @@
 /**
  * `dossier entities [list|suggest|accept|reject|import-pack|remove-pack]` and
- * `dossier entity add|alias|unalias|rename|merge|delete`: the notebook's names, places and
+ * `dossier entity add|edit|alias|unalias|rename|merge|split|delete`: the notebook's names, places and
  * aliases (notes/entities.md) on the command line, through the session's entity part
  * (src/main/entities/entity-session.ts), as the app's Entities view will use it. An entity
  * is named by its id (e-…), its name or any alias (case, accents and Arabic letter forms
@@ -11,7 +11,8 @@
  * --json output:
  *   entities [list] -> [{ id, name, type, kind?, aliases: [{ text, script?, note? }],
  *                       description?, coordinates?: { lat, lon }, mentions: number, articles: number }]
- *   entity add|alias|unalias|rename|merge -> Entity (as above, without the counts)
+ *   entity add|edit|alias|unalias|rename|merge -> Entity (as above, without the counts)
+ *   entity split    -> { kept: Entity, created: Entity }
  *   entity delete   -> { deleted: Entity }
  *   entities suggest -> [{ id: "s-…", kind: "alias" | "pair", label, score, reasons: string[],
  *                       name: { text, count, articleIds, examples: [{ articleId, line }] },
@@ -23,13 +24,14 @@
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { InvalidArgumentError, Option, type Command } from 'commander'
-import { ENTITY_TYPES, PLACE_KINDS, type Coordinates, type Entity, type EntityType, type PlaceKind, type VariantSuggestion } from '../core/entities'
+import { ENTITY_TYPES, PLACE_KINDS, type Coordinates, type Entity, type EntityPatch, type EntityType, type PlaceKind, type VariantSuggestion } from '../core/entities'
 import { DossierError } from '../core/result'
-import { readPackFile } from '../main/entities/entity-ops'
+import { findEntity, readPackFile } from '../main/entities/entity-ops'
 import type { EntitySummary } from '../main/entities/entity-session'
 import { collect } from './cli-args'
 import { plural } from './format'
 import type { CommandContext } from './safety-commands'
+import { UsageError } from './run-cli'
 import { escapeLabel } from './terminal-safe'
 
 type Context = CommandContext & { cwd: string }
@@ -61,6 +63,20 @@ function coordinatesOf(opts: { lat?: number; lon?: number }): Coordinates | unde
   if (opts.lat === undefined && opts.lon === undefined) return undefined
   if (opts.lat === undefined || opts.lon === undefined) throw new DossierError('bad-request', 'Give both --lat and --lon (WGS84 degrees); nothing was changed.')
   return { lat: opts.lat, lon: opts.lon }
+}
+
+/** The change `entity edit` asks for; none at all is a usage error. */
+function editPatch(opts: { type?: EntityType; kind?: PlaceKind | false; description?: string; lat?: number; lon?: number; coordinates?: boolean }): EntityPatch {
+  const patch: EntityPatch = {}
+  if (opts.type !== undefined) patch.type = opts.type
+  if (opts.kind !== undefined) patch.kind = opts.kind === false ? null : opts.kind
+  if (opts.description !== undefined) patch.description = opts.description
+  const coordinates = coordinatesOf(opts)
+  if (coordinates !== undefined && opts.coordinates === false) throw new UsageError('give either --lat and --lon or --no-coordinates, not both')
+  if (coordinates !== undefined) patch.coordinates = coordinates
+  else if (opts.coordinates === false) patch.coordinates = null
+  if (Object.keys(patch).length === 0) throw new UsageError('Nothing to change: give at least one of --type, --kind, --no-kind, --description, --lat and --lon, --no-coordinates.')
+  return patch
 }
 
 function formatSuggestion(s: VariantSuggestion): string {
@@ -136,7 +152,7 @@ export function registerEntityCommands(program: Command, context: (cmd: Command)
       })
   }
 
-  const entity = program.command('entity').description('Change the entities: add, alias, unalias, rename, merge or delete.')
+  const entity = program.command('entity').description('Change the entities: add, edit, alias, unalias, rename, merge, split or delete.')
 
   entity
     .command('add')
@@ -154,6 +170,42 @@ export function registerEntityCommands(program: Command, context: (cmd: Command)
       const coordinates = coordinatesOf(opts)
       const done = await (await open('write')).entities.add({ name, type: opts.type, aliases: opts.alias, kind: opts.kind, coordinates, description: opts.description })
       print(done.value, () => `Added ${describe(done.value)}\n`)
+    })
+
+  entity
+    .command('edit')
+    .description('Change an entity\'s type, kind, description or coordinates (undo: run it again with the old values).')
+    .argument('<entity>', 'name, alias or id')
+    .addOption(new Option('--type <type>', 'what it is').choices(ENTITY_TYPES))
+    .addOption(new Option('--kind <kind>', 'for places: what kind').choices(PLACE_KINDS))
+    .option('--no-kind', 'clear the kind')
+    .option('--description <text>', 'a line about it ("" clears it)')
+    .option('--lat <degrees>', 'for places: latitude (WGS84, -90..90)', number('latitude'))
+    .option('--lon <degrees>', 'for places: longitude (WGS84, -180..180)', number('longitude'))
+    .option('--no-coordinates', 'clear the coordinates')
+    .addHelpText('after', '\nExamples:\n  $ dossier entity edit Tartus --description "Port city; Russian naval facility" --lat 34.889 --lon 35.887\n  $ dossier entity edit Hmeimim --type organisation --no-kind --no-coordinates')
+    .action(async (name: string, opts: { type?: EntityType; kind?: PlaceKind | false; description?: string; lat?: number; lon?: number; coordinates?: boolean }, cmd: Command) => {
+      const { open, print } = context(cmd)
+      const patch = editPatch(opts)
+      const done = await (await open('write')).entities.edit(name, patch)
+      print(done.value, () => `Edited ${describe(done.value)}\n`)
+    })
+
+  entity
+    .command('split')
+    .description('Move aliases of an entity to a new entity (undoing a wrong merge); the entity keeps its name.')
+    .argument('<entity>', 'name, alias or id of the entity to split')
+    .requiredOption('--alias <spelling>', 'an alias that moves to the new entity (repeatable)', collect)
+    .requiredOption('--name <new-name>', 'the new entity\'s name (one of the moved aliases, or a new spelling)')
+    .addOption(new Option('--type <type>', 'the new entity\'s type (default: the same)').choices(ENTITY_TYPES))
+    .addHelpText('after', '\nExamples:\n  $ dossier entity split "Khmeimim Air Base" --alias Hmeymim --alias Humaymim --name Hmeymim')
+    .action(async (name: string, opts: { alias: string[]; name: string; type?: EntityType }, cmd: Command) => {
+      const { open, print } = context(cmd)
+      const session = await open('write')
+      const done = await session.entities.split(name, opts.name, opts.alias, opts.type)
+      const kept = findEntity(done.previous, name).id
+      const keptNow = (await session.entities.file()).entities.find((e) => e.id === kept)!
+      print({ kept: keptNow, created: done.value }, () => `Split ${describe(keptNow)}\ninto ${describe(done.value)}\n`)
     })
 
   const change = (verb: string, description: string, args: [string, string][], run: (session: Awaited<ReturnType<Context['open']>>, a: string[], opts: { dropOldName?: boolean }) => Promise<{ value: Entity }>, done: (e: Entity, a: string[]) => string) => {

@@ -101,7 +101,7 @@ const GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['tag', ['create', 'rename', 'recolor', 'recolour', 'describe', 'merge', 'delete']],
   ['highlight', ['add', 'edit', 'delete']],
   ['entities', ['list', 'suggest', 'accept', 'reject', 'import-pack', 'remove-pack']],
-  ['entity', ['add', 'alias', 'unalias', 'rename', 'merge', 'delete']],
+  ['entity', ['add', 'edit', 'alias', 'unalias', 'rename', 'merge', 'split', 'delete']],
   ['briefing', ['create', 'list', 'show', 'edit', 'note', 'delete']],
   ['ach', ['create', 'list', 'show', 'hypothesis', 'evidence', 'rate', 'export', 'delete']],
 ])

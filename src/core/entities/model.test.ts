@@ -111,6 +111,41 @@ describe('entity operations', () => {
     expectRefused(base(), mergeEntities(base(), id('tartus'), id('tartus')), /into itself/)
   })
 
+  it('split names aliases as typed or by matching key, and may take a new name and type', () => {
+    const f = base()
+    const g = value(splitEntity(f, id('khmeimim'), { newId: id('hmeimim'), name: 'Hmeimim village', aliases: ['HMEIMIM'], type: 'place' }))
+    expect(g.entities[1]!.aliases.map((a) => a.text)).toEqual(['Khmeimim'])
+    expect(g.entities[2]).toMatchObject({ name: 'Hmeimim village', kind: 'base', aliases: [{ text: 'Hmeimim' }] })
+    const person = value(splitEntity(f, id('tartus'), { newId: id('t'), name: 'Tartous', aliases: ['Tartous'], type: 'person' }))
+    expect(person.entities[2]).toEqual({ id: 'e-t', name: 'Tartous', type: 'person', aliases: [] })
+    expect(f).toEqual(base())
+  })
+
+  it('split refuses an unknown alias, the name, every spelling and a taken name, changing nothing', () => {
+    const f = base()
+    const split = (aliases: string[], name = 'New place') => splitEntity(f, id('khmeimim'), { newId: id('new'), name, aliases })
+    expectRefused(f, split(['Hmeymim']), /^Khmeimim Air Base has no alias “Hmeymim” to move\.$/)
+    expectRefused(f, split(['Khmeimim air base', 'Hmeimim']), /“Khmeimim air base” is the name of Khmeimim Air Base, which keeps it; rename the entity first/)
+    expectRefused(f, split(['Khmeimim Air Base', 'Khmeimim', 'Hmeimim']), /moves every spelling of Khmeimim Air Base/)
+    expectRefused(f, split([]), /Name the aliases of Khmeimim Air Base to move/)
+    expectRefused(f, split(['Hmeimim'], 'Tartous'), /“Tartous” already belongs to Tartus/)
+    expectRefused(f, split(['Hmeimim'], 'khmeimim'), /“khmeimim” already belongs to Khmeimim Air Base \(as “Khmeimim”\)/)
+    expectRefused(f, split(['Hmeimim'], ' '), /The name is empty/)
+    expectRefused(f, splitEntity(f, id('nope'), { newId: id('new'), name: 'X', aliases: ['Hmeimim'] }), /No entity with id e-nope/)
+  })
+
+  it('edit refuses a kind or coordinates on a non-place and a long description, changing nothing', () => {
+    const f = base()
+    expectRefused(f, editEntity(f, id('tartus'), { type: 'person' }), /Only places have a kind or coordinates; Tartus is a person\./)
+    expect(value(editEntity(f, id('tartus'), { type: 'organisation', kind: null, coordinates: null })).entities[0]).toEqual({
+      id: 'e-tartus',
+      name: 'Tartus',
+      type: 'organisation',
+      aliases: f.entities[0]!.aliases,
+    })
+    expectRefused(f, editEntity(f, id('tartus'), { description: 'x'.repeat(100_000) }), /The description is longer than/)
+  })
+
   it('delete removes the entity; reject records a suggestion once', () => {
     expect(value(deleteEntity(base(), id('tartus'))).entities.map((e) => e.id)).toEqual(['e-khmeimim'])
     const once = rejectSuggestion(base(), { id: 's-0123456789abcdef', label: 'Homs ~ Hama' })

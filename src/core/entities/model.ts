@@ -232,29 +232,49 @@ export interface SplitRequest {
   newId: EntityId
   /** Its name: one of the moved aliases, or a new spelling. */
   name: string
-  /** Alias texts (exact) that move to the new entity. */
+  /** The aliases that move to the new entity: each by its text or a spelling with the same matching key. */
   aliases: string[]
   type?: EntityType
 }
 
-/** Moves some aliases of an entity to a new entity (undoing a wrong merge). */
+/**
+ * Moves some aliases of an entity to a new entity (undoing a wrong merge). The entity
+ * keeps its name, so its name cannot move (rename it first: the old name becomes an
+ * alias), and at least one spelling must stay with it. The new entity keeps the type
+ * (and a place's kind) unless `type` says otherwise; its name must not belong to another
+ * entity (one of the moved aliases is fine: it becomes the name).
+ */
 export function splitEntity(file: EntitiesFile, id: EntityId, request: SplitRequest): Result<EntitiesFile> {
   const entity = find(file, id)
   if (entity === undefined) return notFound(id)
-  const moving = new Set(request.aliases)
-  const missing = request.aliases.find((t) => !entity.aliases.some((a) => a.text === t))
-  if (missing !== undefined) return err('bad-request', `${entity.name} has no alias “${missing}” to move.`)
-  const staying = entity.aliases.filter((a) => !moving.has(a.text))
-  const movingAliases = entity.aliases.filter((a) => moving.has(a.text))
+  if (request.aliases.length === 0) return err('bad-request', `Name the aliases of ${entity.name} to move to the new entity.`)
+  const moving = new Set<Alias>()
+  let namesEntity: string | null = null
+  for (const text of request.aliases) {
+    const key = nameKey(text)
+    const alias = entity.aliases.find((a) => a.text === text) ?? (key === '' ? undefined : entity.aliases.find((a) => nameKey(a.text) === key))
+    if (alias !== undefined) moving.add(alias)
+    else if (key !== '' && key === nameKey(entity.name)) namesEntity = text
+    else return err('bad-request', `${entity.name} has no alias “${cleanMetaText(text).value}” to move.`)
+  }
+  if (namesEntity !== null) {
+    if (moving.size === entity.aliases.length) {
+      return err('bad-request', `That moves every spelling of ${entity.name} (its name and all its aliases): nothing would be left; rename the entity instead.`)
+    }
+    return err('bad-request', `“${cleanMetaText(namesEntity).value}” is the name of ${entity.name}, which keeps it; rename the entity first to move it (the old name becomes an alias).`)
+  }
+  const staying = entity.aliases.filter((a) => !moving.has(a))
+  const movingAliases = entity.aliases.filter((a) => moving.has(a))
   const without = replace(file, { ...entity, aliases: staying })
   const name = checkName(request.name)
   if (!name.ok) return err('bad-request', name.message)
   const nameAlias = movingAliases.find((a) => nameKey(a.text) === nameKey(name.value))
+  const type = request.type ?? entity.type
   return createEntity(without, {
     id: request.newId,
     name: name.value,
-    type: request.type ?? entity.type,
-    ...(entity.type === 'place' && (request.type ?? 'place') === 'place' && entity.kind !== undefined ? { kind: entity.kind } : {}),
+    type,
+    ...(entity.type === 'place' && type === 'place' && entity.kind !== undefined ? { kind: entity.kind } : {}),
     aliases: movingAliases.filter((a) => a !== nameAlias),
   })
 }

@@ -4,7 +4,8 @@
 import type MiniSearch from 'minisearch'
 import type { QueryCombination } from 'minisearch'
 import type { ArticleId, HighlightId } from '../ids'
-import { mayContainPhrase, mayContainWord } from './word-filter'
+import { documentIdOf, forEachPosting, lookupOf, postingCount } from './mini-internals'
+import { mayContainKeys, phraseKeys, wordKey, type FilterKey } from './word-filter'
 import type { DocStore, IndexedDoc } from './doc-store'
 
 /**
@@ -31,14 +32,11 @@ export interface Ranked {
   terms: string[]
 }
 
-/** Thrown to stop MiniSearch iterating postings once a count is known to be large enough. */
-const STOP_COUNTING = Symbol('stop counting')
-
 /**
  * Documents holding every one of `lookups` (in `fields` instead of the lookups' own, and
- * among `within`, if given), that `keep` accepts. Collecting costs one cheap callback per
- * posting: MiniSearch calls boostDocument before scoring, and skips the document when it
- * returns 0.
+ * among `within`, if given), that `keep` accepts, in the order the last lookup's postings
+ * name them. Each lookup's postings are walked once by short id (mini-internals.ts
+ * forEachPosting): a number set per step, string ids only for the documents kept.
  */
 export function collectCandidates(
   mini: MiniSearch<IndexedDoc>,
@@ -47,27 +45,36 @@ export function collectCandidates(
   fields?: string[],
   within?: ReadonlySet<string>,
 ): Set<string> {
-  let current: ReadonlySet<string> | null = within ?? null
+  if (lookups.length === 0) return new Set(within ?? [])
+  let current: Set<number> | null = null
   for (const q of lookups) {
-    const next = new Set<string>()
-    const previous: ReadonlySet<string> | null = current
-    // A lookup's own options win over the search's (MiniSearch spreads them last): fields go into it.
-    mini.search(fields ? { ...q, fields } : q, { boostDocument: (id: string) => ((previous === null || previous.has(id)) && next.add(id), 0) })
+    const next = new Set<number>()
+    const previous: Set<number> | null = current
+    const l = lookupOf(mini, q)
+    forEachPosting(mini, l.term, l.prefix, fields ?? l.fields, (shortId) => {
+      if (previous !== null ? previous.has(shortId) : within === undefined || within.has(documentIdOf(mini, shortId))) next.add(shortId)
+    })
     current = next
     if (current.size === 0) break
   }
-  if (current === null) return new Set()
-  if (keep === null) return current === within ? new Set(current) : (current as Set<string>)
   const kept = new Set<string>()
-  for (const id of current) if (keep(id)) kept.add(id)
+  for (const shortId of current!) {
+    const id = documentIdOf(mini, shortId)
+    if (keep === null || keep(id)) kept.add(id)
+  }
   return kept
 }
 
-/** False when a document's word filter rules out one of the phrases or words. */
-export function mayHold(store: DocStore, id: string, phrases: readonly (readonly string[])[], words: readonly string[]): boolean {
+/** The word-filter keys of phrases and words, hashed once for all the candidates mayHold checks. */
+export function filterKeysOf(phrases: readonly (readonly string[])[], words: readonly string[]): FilterKey[] {
+  return [...phrases.flatMap((p) => phraseKeys(p)), ...words.map(wordKey)]
+}
+
+/** False when a document's word filter rules out one of the keys (filterKeysOf: phrases and words). */
+export function mayHold(store: DocStore, id: string, keys: readonly FilterKey[]): boolean {
   const filter = (store.articles.get(id as ArticleId) ?? store.highlights.get(id as HighlightId))?.filter
   if (filter === undefined) return false
-  return phrases.every((p) => mayContainPhrase(filter, p)) && words.every((w) => mayContainWord(filter, w))
+  return mayContainKeys(filter, keys)
 }
 
 /** The candidates (articles) holding every lookup in their title. */
@@ -101,16 +108,6 @@ export function rankCommon(store: DocStore, candidates: Iterable<string>, titled
 
 /** How many postings (document x field) a lookup has, counting no further than `cap`. */
 export function countPostings(mini: MiniSearch<IndexedDoc>, query: QueryCombination, cap: number): number {
-  let n = 0
-  try {
-    mini.search(query, {
-      boostDocument: () => {
-        if (++n >= cap) throw STOP_COUNTING
-        return 0
-      },
-    })
-  } catch (e) {
-    if (e !== STOP_COUNTING) throw e
-  }
-  return n
+  const l = lookupOf(mini, query)
+  return postingCount(mini, l.term, l.prefix, l.fields, cap)
 }

@@ -12,7 +12,7 @@
  */
 import type { QueryCombination } from 'minisearch'
 import type { ArticleId, HighlightId } from '../ids'
-import { collectCandidates, COMMON_POSTINGS, countPostings, FIRST_COUNT_CAP, mayHold, rankCommon, titledOf, type Lookup, type Ranked } from './candidates'
+import { collectCandidates, COMMON_POSTINGS, countPostings, filterKeysOf, FIRST_COUNT_CAP, mayHold, rankCommon, titledOf, type Lookup, type Ranked } from './candidates'
 import type { DocStore } from './doc-store'
 import { passes, type CompiledFilter } from './filter'
 import { needlesOf, type Needle } from './match'
@@ -112,10 +112,11 @@ export function planAlternative(ctx: PlanContext, alt: QueryAlternative): Altern
   const exclusion = exclusionOf(ctx, alt.excluded)
 
   const prefilter = paired.length > 0 || skippedWords.length > 0
+  const filterKeys = prefilter ? filterKeysOf(paired, skippedWords) : []
   const keep =
     filter.active || prefilter || exclusion !== null
       ? (id: string) =>
-          (!filter.active || passes(store, id, filter)) && (!prefilter || mayHold(store, id, paired, skippedWords)) && (exclusion === null || !exclusion.excludes(id))
+          (!filter.active || passes(store, id, filter)) && (!prefilter || mayHold(store, id, filterKeys)) && (exclusion === null || !exclusion.excludes(id))
       : null
   const vetoes = exclusion?.vetoes ?? []
   let candidates: Set<string> | null = null
@@ -184,10 +185,12 @@ export function mergePlans(store: DocStore, plans: readonly AlternativePlan[]): 
   for (const plan of plans) {
     for (const r of plan.ranked) {
       const entry = byId.get(r.id)
-      if (entry === undefined) byId.set(r.id, { id: r.id, score: r.score, terms: [...r.terms], plans: [plan] })
+      // The terms array is the plan's (often one array for all its candidates): copied only when another plan adds to it.
+      if (entry === undefined) byId.set(r.id, { id: r.id, score: r.score, terms: r.terms, plans: [plan] })
       else {
         entry.score += r.score
-        for (const t of r.terms) if (!entry.terms.includes(t)) entry.terms.push(t)
+        const added = r.terms.filter((t) => !entry.terms.includes(t))
+        if (added.length > 0) entry.terms = [...entry.terms, ...added]
         entry.plans.push(plan)
       }
     }

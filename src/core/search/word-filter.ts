@@ -71,15 +71,35 @@ function hasKey(filter: Uint32Array, [a, b]: [number, number]): boolean {
   return true
 }
 
+/** A filter key (a word, or two adjacent words), hashed once for probing many filters. */
+export type FilterKey = [number, number]
+
+/** The keys of a phrase (2+ folded tokens): its adjacent pairs. */
+export function phraseKeys(terms: readonly string[]): FilterKey[] {
+  const keys: FilterKey[] = []
+  for (let i = 1; i < terms.length; i++) keys.push(pairHashes(hashToken(terms[i - 1]!), hashToken(terms[i]!)))
+  return keys
+}
+
+/** The key of a (folded) word. */
+export function wordKey(term: string): FilterKey {
+  return pairHashes(hashToken(term), WORD_MARK)
+}
+
+/** False when the filter proves that one of the keys is not in the article. */
+export function mayContainKeys(filter: Uint32Array, keys: readonly FilterKey[]): boolean {
+  for (const key of keys) if (!hasKey(filter, key)) return false
+  return true
+}
+
 /** False when the filter proves that the phrase (2+ folded tokens) is not in the article. */
 export function mayContainPhrase(filter: Uint32Array, terms: readonly string[]): boolean {
-  for (let i = 1; i < terms.length; i++) if (!hasKey(filter, pairHashes(hashToken(terms[i - 1]!), hashToken(terms[i]!)))) return false
-  return true
+  return mayContainKeys(filter, phraseKeys(terms))
 }
 
 /** False when the filter proves that the (folded) word is not in the article. */
 export function mayContainWord(filter: Uint32Array, term: string): boolean {
-  return hasKey(filter, pairHashes(hashToken(term), WORD_MARK))
+  return hasKey(filter, wordKey(term))
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'

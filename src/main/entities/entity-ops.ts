@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises'
 import {
   addAlias,
+  buildMatcher,
   createEntity,
   deleteEntity,
   editEntity,
@@ -21,12 +22,13 @@ import {
   nameKey,
   removeAlias,
   renameEntity,
-  spellingsOf,
   splitEntity,
   type EntitiesFile,
   type Entity,
   type EntityId,
+  type EntityMatcher,
   type EntityPatch,
+  type EntityType,
   type NewEntity,
   type PackImport,
 } from '../../core/entities'
@@ -68,12 +70,21 @@ async function change<T>(store: NotebookStore, op: (file: EntitiesFile) => Resul
   })
 }
 
+/** One matcher per saved entities file (the store replaces the object on each change), so no call keys every spelling again. */
+const matchers = new WeakMap<EntitiesFile, EntityMatcher>()
+export function matcherOf(file: EntitiesFile): EntityMatcher {
+  let m = matchers.get(file)
+  if (m === undefined) matchers.set(file, (m = buildMatcher(file.entities)))
+  return m
+}
+
 /** The entity a user names: id, name or alias (by matching key). */
 export function findEntity(file: EntitiesFile, name: string): Entity {
   const byId = file.entities.find((e) => e.id === name.trim())
   if (byId !== undefined) return byId
   const key = nameKey(name)
-  const found = key === '' ? undefined : file.entities.find((e) => spellingsOf(e).some((s) => nameKey(s) === key))
+  const owner = key === '' ? undefined : matcherOf(file).entityOfKey(key)
+  const found = owner === undefined ? undefined : file.entities.find((e) => e.id === owner)
   if (found === undefined) {
     const shown = name.trim().length > 80 ? `${name.trim().slice(0, 80)}…` : name.trim()
     throw new DossierError('not-found', `No entity is named “${shown}” (by name or alias); \`dossier entities\` lists them.`)
@@ -125,11 +136,13 @@ export async function mergeNamedEntities(ctx: EntityContext, keep: string, other
   return change(ctx.store, (f) => mergeEntities(f, a.id, b.id), (f) => byId(a.id)(f)!)
 }
 
-/** Moves aliases of an entity to a new entity named `newName` (undoing a wrong merge). */
-export async function splitNamedEntity(ctx: EntityContext, name: string, newName: string, aliases: string[]): Promise<EntitiesChange<Entity>> {
-  const entity = findEntity(await ctx.store.entities(), name)
-  const newId = makeEntityId(ctx.randomHex())
-  return change(ctx.store, (f) => splitEntity(f, entity.id, { newId, name: newName, aliases }), (f) => byId(newId)(f)!)
+/** Moves aliases of an entity to a new entity named `newName` (undoing a wrong merge); `type` defaults to the entity's. */
+export async function splitNamedEntity(ctx: EntityContext, name: string, newName: string, aliases: string[], type?: EntityType): Promise<EntitiesChange<Entity>> {
+  const file = await ctx.store.entities()
+  const entity = findEntity(file, name)
+  let newId = makeEntityId(ctx.randomHex())
+  while (file.entities.some((e) => e.id === newId)) newId = makeEntityId(ctx.randomHex())
+  return change(ctx.store, (f) => splitEntity(f, entity.id, { newId, name: newName, aliases, ...(type !== undefined ? { type } : {}) }), (f) => byId(newId)(f)!)
 }
 
 export async function deleteNamedEntity(ctx: EntityContext, name: string): Promise<EntitiesChange<Entity>> {

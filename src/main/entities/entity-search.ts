@@ -5,28 +5,20 @@
  * entity, from the mention index. The response says which names were expanded and, for
  * each spelling searched, how many articles of the notebook mention it (`expansions`).
  */
-import { buildMatcher, type EntitiesFile, type EntityId, type EntityMatcher } from '../../core/entities'
+import type { EntityId } from '../../core/entities'
 import { containsRun } from '../../core/search/expand-names'
 import { tokenize } from '../../core/search/fold'
 import { parseQuery } from '../../core/search/query'
 import type { SearchExpansion, SearchResponse } from '../../core/search/types'
 import type { ArticleId } from '../../core/ids'
 import type { NotebookSearch, NotebookSearchQuery } from '../search/notebook-search'
-import { findEntity, type EntityContext } from './entity-ops'
+import { findEntity, matcherOf, type EntityContext } from './entity-ops'
 
 export interface NamesSearchQuery extends Omit<NotebookSearchQuery, 'parsed' | 'articleIds'> {
   /** Search only the spelling typed (no expansion). */
   exact?: boolean
   /** Only articles mentioning this entity (id, name or alias), and their highlights. */
   entity?: string
-}
-
-/** One matcher per saved entities file (the store replaces the object on each change). */
-const matchers = new WeakMap<EntitiesFile, EntityMatcher>()
-function matcherOf(file: EntitiesFile): EntityMatcher {
-  let m = matchers.get(file)
-  if (m === undefined) matchers.set(file, (m = buildMatcher(file.entities)))
-  return m
 }
 
 export async function searchWithNames(ctx: EntityContext, search: NotebookSearch, query: NamesSearchQuery): Promise<SearchResponse> {

@@ -62,8 +62,8 @@ export class EntitySession {
     return ops.mergeNamedEntities(this.#ctx, keep, other)
   }
 
-  split(name: string, newName: string, aliases: string[]) {
-    return ops.splitNamedEntity(this.#ctx, name, newName, aliases)
+  split(name: string, newName: string, aliases: string[], type?: EntityType) {
+    return ops.splitNamedEntity(this.#ctx, name, newName, aliases, type)
   }
 
   delete(name: string) {

@@ -6,24 +6,19 @@
  * entity of them), `rejectSuggestionById` records the refusal in entities.json so it is
  * never proposed again. Both return the file they replaced, for undo.
  *
- * The names are read from the bodies on each call (linear in the notebook's text; at
- * 2,566 man pages about a second): they are not cached yet.
+ * The names and the suggestions are derived caches (name-cache.ts): the names read from
+ * the bodies once, then from `names.json` while no article is added, changed or deleted;
+ * the suggestions from `suggestions.json` while neither the articles nor the entities
+ * (and rejected suggestions) change.
  */
-import { extractNames, NameTally, proposeVariants, addAlias, createEntity, makeEntityId, rejectSuggestion, type Entity, type EntityType, type VariantOptions, type VariantSuggestion } from '../../core/entities'
+import { addAlias, createEntity, makeEntityId, rejectSuggestion, type Entity, type EntityType, type VariantOptions, type VariantSuggestion } from '../../core/entities'
 import { DossierError, err } from '../../core/result'
 import { type EntitiesChange, type EntityContext } from './entity-ops'
+import { notebookSuggestions } from './name-cache'
 
 /** Every suggestion for the notebook as it is now, best first (rejected ones left out). */
 export async function suggestVariants(ctx: EntityContext, options: VariantOptions = {}): Promise<VariantSuggestion[]> {
-  const file = await ctx.store.entities()
-  const tally = new NameTally()
-  const articles = ctx.store.articles
-  for (let i = 0; i < articles.length; i += 32) {
-    const batch = articles.slice(i, i + 32)
-    const texts = await Promise.all(batch.map((a) => ctx.store.readBody(a.bodyHash).catch(() => '')))
-    batch.forEach((a, k) => tally.add(a.id, extractNames(texts[k]!)))
-  }
-  return proposeVariants(tally.candidates(), file.entities, file.rejected, options)
+  return (await notebookSuggestions(ctx.store, await ctx.store.entities(), options)).suggestions
 }
 
 async function findSuggestion(ctx: EntityContext, id: string): Promise<VariantSuggestion> {

@@ -10,6 +10,10 @@ export const CATALOG_STAMP_FILE = 'catalog.stamp.json'
 export const ENTITIES_FILE = 'entities.json'
 /** Derived cache: where each entity is mentioned (src/main/entities/mention-index.ts). */
 export const MENTIONS_FILE = 'mentions.json'
+/** Derived cache: the notebook's name candidates for suggestions, keyed by the articles (src/main/entities/name-cache.ts). */
+export const NAMES_FILE = 'names.json'
+/** Derived cache: the suggestions of the names above against the entities, keyed by both (src/main/entities/name-cache.ts). */
+export const SUGGESTIONS_FILE = 'suggestions.json'
 export const ANNOTATIONS_DIR = 'annotations'
 export const BODIES_DIR = 'bodies'
 export const ORIGINALS_DIR = 'originals'
