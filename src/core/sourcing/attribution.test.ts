@@ -33,6 +33,7 @@ const CASES: [string, string, string | null, string | undefined][] = [
   ['The Russians may stay, Abu Kasra was quoted as saying.', 'secondary', 'Abu Kasra', 'Abu Kasra was quoted as saying'],
   ['According to Murhaf Abu Kasra, the facilities matter.', 'primary', 'Murhaf Abu Kasra', 'According to Murhaf Abu Kasra'],
   ['As we reported last week, the ships left.', 'primary', null, 'As we reported'],
+  ['Flight data reviewed by our team shows two landings a day.', 'primary', null, 'reviewed by our team'],
   ['The ship left port on Monday.', 'unattributed', null, undefined],
   ['He said the port was calm.', 'unattributed', null, undefined],
 ]

@@ -111,7 +111,7 @@ const RULES: readonly Rule[] = [
   // Primary: the outlet's own source or observation.
   { re: rx(String.raw`([\p{L}\p{M}'’\-. ]{3,80}?)\s+told\s+(?:us|me|our\s+(?:correspondent|reporter|newspaper|outlet|team))\b`), make: (m) => ({ kind: 'primary', source: cleanSourceName(m[1]!.split(/[,;:]|\band\b|\bthat\b/).pop()!) }) },
   { re: rx(String.raw`\b(?:[Ss]atellite(?:\s+\w+){0,3}\s+(?:images?|imagery|photos?|photographs|pictures)|(?:[Ff]ootage|[Vv]ideos?|[Pp]hotos?|[Ii]mages)\s+(?:verified|geolocated|analysed|analyzed)\s+by\s+(?:us|our\s+\w+))(?:\s+\w+){0,4}?\s+(?:show(?:s|ed|ing)?|reveal(?:s|ed|ing)?|confirm(?:s|ed|ing)?|indicat(?:e|es|ed|ing)|suggest(?:s|ed|ing)?|taken)\b`), make: () => ({ kind: 'primary', source: 'satellite imagery' }) },
-  { re: rx(String.raw`\b(?:[Ww]e|[Oo]ur\s+(?:correspondent|reporter|team)s?)\s+(?:(?:have|has)\s+)?(?:saw|seen|observed|witnessed|confirmed|verified|obtained|reviewed|(?:previously|beforehand|earlier)\s+reported)\b|\b[Aa]s\s+we\s+(?:\w+\s+)?reported\b`), make: () => ({ kind: 'primary', source: null }) },
+  { re: rx(String.raw`\b(?:[Ww]e|[Oo]ur\s+(?:correspondent|reporter|team)s?)\s+(?:(?:have|has)\s+)?(?:saw|seen|observed|witnessed|confirmed|verified|obtained|reviewed|(?:previously|beforehand|earlier)\s+reported)\b|\b[Aa]s\s+we\s+(?:\w+\s+)?reported\b|\b(?:seen|obtained|reviewed|verified|analy[sz]ed)\s+by\s+(?:us|our\s+(?:team|correspondent|reporter)s?)\b`), make: () => ({ kind: 'primary', source: null }) },
   // "X reports", "the Turkish TRT media outlet reported", "TASS said".
   {
     re: rx(String.raw`(${NAMED})\s+${SAY_VERBS}`),

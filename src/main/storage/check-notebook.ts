@@ -25,7 +25,7 @@ import { findMetadataProblems } from './check-meta'
 import { CheckRun, type Fix } from './check-run'
 import { DurableJSONFile, UnreadableFileError, type Validate } from './durable-json-file'
 import { writeFileDurably } from './durable-write'
-import { ANNOTATION_FILE, validateAnnotationsOf, validateCatalog, validateEntities, validateManifest } from './file-formats'
+import { ANNOTATION_FILE, CLAIMS_DOC, OUTLETS_DOC, validateAnnotationsOf, validateCatalog, validateEntities, validateManifest } from './file-formats'
 import { corruptPath, exists, keepCopy, lostAndFoundPath, moveTo } from './safe-moves'
 import { acquireNotebookLock } from './notebook-lock'
 import { ANNOTATIONS_DIR, CATALOG_FILE, ENTITIES_FILE, MANIFEST_FILE } from './layout'
@@ -110,6 +110,10 @@ class Checker {
     // entities.json is optional (absent = no entities); a present one must read.
     if (await exists(join(this.#run.dir, ENTITIES_FILE))) {
       await this.#checkJson(ENTITIES_FILE, validateEntities, 'Opening the notebook would start with no entities (names, places and aliases).')
+    }
+    // So are outlets.json and claims.json (notes/sourcing.md).
+    for (const [doc, lost] of [[OUTLETS_DOC, 'outlets, their grades and the article links'], [CLAIMS_DOC, 'claims']] as const) {
+      if (await exists(join(this.#run.dir, doc.name))) await this.#checkJson<unknown>(doc.name, doc.validate, `Opening the notebook would start with no ${lost}.`)
     }
     if (manifest) this.#checkTagsUnique(manifest)
     if (catalog) this.#checkArticlesUnique(catalog)

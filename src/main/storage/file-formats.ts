@@ -2,10 +2,13 @@
  * What a valid notebook file is: one set of rules shared by opening (notebook-store.ts)
  * and checking (check-notebook.ts), so "damaged" means the same thing to both.
  */
-import { EntitiesFileSchema, entitiesProblem, type EntitiesFile } from '../../core/entities/schema'
+import { EntitiesFileSchema, emptyEntitiesFile, entitiesProblem, type EntitiesFile } from '../../core/entities/schema'
 import { ArticleIdSchema } from '../../core/ids'
+import { ClaimsFileSchema, claimsProblem, emptyClaimsFile, emptyOutletsFile, OutletsFileSchema, outletsProblem, type ClaimsFile, type OutletsFile } from '../../core/sourcing/schema'
 import { AnnotationFileSchema, CatalogSchema, ManifestSchema, SCHEMA_VERSION, type AnnotationFile, type Catalog, type Manifest } from '../../core/model'
 import type { Validate } from './durable-json-file'
+import { CLAIMS_FILE, ENTITIES_FILE, OUTLETS_FILE } from './layout'
+import type { StoreChange } from './notebook-store'
 
 /** Temp files of an unfinished durable write: `.<name>.<pid>.<hex>.tmp` (durable-write.ts). */
 export const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/
@@ -39,3 +42,23 @@ export function validateAnnotationsOf(articleId: string): Validate<AnnotationFil
 
 /** entities.json: its structure and the rule a schema cannot state (each spelling names one entity). */
 export const validateEntities = validator<EntitiesFile>(EntitiesFileSchema, (f) => entitiesProblem(f.entities))
+
+/** outlets.json and claims.json (notes/sourcing.md): structure, and the rules of outletsProblem / claimsProblem. */
+export const validateOutlets = validator<OutletsFile>(OutletsFileSchema, outletsProblem)
+export const validateClaims = validator<ClaimsFile>(ClaimsFileSchema, claimsProblem)
+
+/**
+ * A notebook file that may be absent (absent = `empty()`, no format bump: decisions 40, 50),
+ * read on first use by `NotebookStore.optionalFile`, changed by `updateOptionalFile`
+ * (which reports `change` to the store's listeners).
+ */
+export interface OptionalFile<T> {
+  name: string
+  validate: Validate<T>
+  empty: () => T
+  change: StoreChange
+}
+
+export const ENTITIES_DOC: OptionalFile<EntitiesFile> = { name: ENTITIES_FILE, validate: validateEntities, empty: emptyEntitiesFile, change: { kind: 'entities' } }
+export const OUTLETS_DOC: OptionalFile<OutletsFile> = { name: OUTLETS_FILE, validate: validateOutlets, empty: emptyOutletsFile, change: { kind: 'file', name: OUTLETS_FILE } }
+export const CLAIMS_DOC: OptionalFile<ClaimsFile> = { name: CLAIMS_FILE, validate: validateClaims, empty: emptyClaimsFile, change: { kind: 'file', name: CLAIMS_FILE } }
