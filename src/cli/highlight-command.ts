@@ -1,7 +1,8 @@
 /**
  * `dossier highlight ARTICLE_ID --quote TEXT [--occurrence N] --tag NAME… --comment TEXT`:
  * highlight a passage found by quoting it (as copied from `dossier show`), and tag or
- * comment it. `highlight edit HIGHLIGHT_ID` changes a highlight's tags and comment, and
+ * comment it. `highlight edit HIGHLIGHT_ID` changes a highlight's tags, comment and
+ * credibility (1–6, notes/sourcing.md), and
  * `highlight delete HIGHLIGHT_ID` removes it (the passage's text is never touched).
  *
  * `highlight` is a group whose default command (`add`) is the highlight itself, so the
@@ -15,6 +16,7 @@ import { InvalidArgumentError, type Command } from 'commander'
 import type { ArticleId, HighlightId } from '../core/ids'
 import type { Highlight } from '../core/model'
 import type { NotebookSession } from '../main/notebook-session'
+import { parseCredibility, SourcingSession } from '../main/sourcing/sourcing-session'
 import { collect, tagIdsNamed } from './cli-args'
 import { oneLine, tagNames } from './format'
 import { escapeLabel } from './terminal-safe'
@@ -32,6 +34,7 @@ interface EditOptions {
   tag?: string[]
   untag?: string[]
   comment?: string
+  credibility?: string
 }
 
 export function registerHighlightCommand(program: Command, context: (cmd: Command) => CommandContext): void {
@@ -96,22 +99,26 @@ Examples:
     .option('--tag <name>', 'add this tag (repeatable)', collect)
     .option('--untag <name>', 'take this tag off (repeatable)', collect)
     .option('--comment <text>', 'replace the comment ("" clears it)')
+    .option('--credibility <1-6>', 'grade the information: 1 confirmed … 5 improbable, 6 cannot be judged ("" clears it)')
     .addHelpText(
       'after',
       `
-Give at least one of --tag, --untag, --comment. Tags are named by name (case does not
+Give at least one of --tag, --untag, --comment, --credibility. Tags are named by name (case does not
 matter) or id; a tag the highlight already has (or lacks) is left as it is.
 
 Examples:
   $ dossier highlight edit h-0a1b2c3d4e --tag Bases
-  $ dossier highlight edit h-0a1b2c3d4e --untag Convoys --comment ""`,
+  $ dossier highlight edit h-0a1b2c3d4e --untag Convoys --comment ""
+  $ dossier highlight edit h-0a1b2c3d4e --credibility 2`,
     )
     .action(async (id: string, opts: EditOptions, cmd: Command) => {
       const add = opts.tag ?? []
       const remove = opts.untag ?? []
-      if (add.length === 0 && remove.length === 0 && opts.comment === undefined) {
-        throw new UsageError('Nothing to change: give at least one of --tag, --untag, --comment.')
+      if (add.length === 0 && remove.length === 0 && opts.comment === undefined && opts.credibility === undefined) {
+        throw new UsageError('Nothing to change: give at least one of --tag, --untag, --comment, --credibility.')
       }
+      // Checked before anything is written: a bad grade changes nothing.
+      const credibility = opts.credibility === undefined ? undefined : opts.credibility.trim() === '' ? null : parseCredibility(opts.credibility)
       const { open, print } = context(cmd)
       const session = await open('write')
       const addIds = tagIdsNamed(session, add)
@@ -122,12 +129,14 @@ Examples:
       const tagIds = [...current.tagIds.filter((t) => !removeIds.has(t)), ...addIds.filter((t) => !current.tagIds.includes(t))]
       const sameTags = tagIds.length === current.tagIds.length && tagIds.every((t, i) => t === current.tagIds[i])
       const comment = opts.comment?.trim()
-      if (sameTags && (comment === undefined || comment === current.comment)) {
+      const sameCredibility = credibility === undefined || credibility === (current.credibility ?? null)
+      if (sameTags && (comment === undefined || comment === current.comment) && sameCredibility) {
         print(current, () => `Highlight ${current.id} already is as asked; nothing changed: ${describe(session, current)}\n`)
         return
       }
-      const updated = await session.updateHighlight({ highlightId: current.id, tagIds: sameTags ? undefined : tagIds, comment })
-      print(updated, () => `Updated ${updated.id} in ${describe(session, updated)}\n${updated.comment ? `  comment: ${escapeLabel(oneLine(updated.comment))}\n` : ''}`)
+      if (!sameCredibility) await new SourcingSession(session.store).setCredibility(current.id, credibility)
+      const updated = sameTags && (comment === undefined || comment === current.comment) ? await session.getHighlight(current.id) : await session.updateHighlight({ highlightId: current.id, tagIds: sameTags ? undefined : tagIds, comment })
+      print(updated, () => `Updated ${updated.id} in ${describe(session, updated)}\n${updated.comment ? `  comment: ${escapeLabel(oneLine(updated.comment))}\n` : ''}${updated.credibility ? `  credibility: ${updated.credibility}\n` : ''}`)
     })
 
   group

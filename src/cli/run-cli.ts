@@ -55,9 +55,10 @@
  *   import-annotations -> AnnotationImportReport
  *              { created: number, skipped: number, tagsCreated: string[],
  *                problems: [{ annotation: string, message: string }] }
- *   delete, undelete, highlight edit|delete, tag …, entities …, entity …, briefing … -> see the
- *              header of their modules (article-commands.ts, highlight-command.ts, tag-commands.ts,
- *              entity-commands.ts, briefing-commands.ts) and README.md.
+ *   delete, undelete, highlight edit|delete, tag …, entities …, entity …, outlets, outlet …,
+ *              attribution, claims, claim …, briefing … -> see the header of their modules
+ *              (article-commands.ts, highlight-command.ts, tag-commands.ts, entity-commands.ts,
+ *              sourcing-commands.ts, claim-commands.ts, briefing-commands.ts) and README.md.
  * Failure (exit 1, 2 or 3): stderr still gets its line(s), and stdout gets ONE document with
  *   "ok": false, "error": { "code": string, "message": string }
  * where code is one of the ErrorCode values in src/core/result.ts ("not-found",
@@ -85,6 +86,8 @@ import { registerArticleCommands } from './article-commands'
 import { registerTagCommands } from './tag-commands'
 import { registerEntityCommands } from './entity-commands'
 import { registerBriefingCommands } from './briefing-commands'
+import { registerSourcingCommands } from './sourcing-commands'
+import { registerClaimCommands } from './claim-commands'
 import { registerSearchCommand, searchUsageMessage } from './search-command'
 import { registerExportCommands } from './export-commands'
 import { registerSafetyCommands } from './safety-commands'
@@ -92,13 +95,15 @@ import { defaultNotebookDir, findFontsDir, userDataDir } from '../main/paths'
 
 export { EXIT, type CliIo } from './cli-output'
 
-const COMMANDS = ['import', 'list', 'show', 'delete', 'undelete', 'edit', 'highlight', 'tags', 'tag', 'entities', 'entity', 'briefing', 'search', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
+const COMMANDS = ['import', 'list', 'show', 'delete', 'undelete', 'edit', 'highlight', 'tags', 'tag', 'entities', 'entity', 'outlets', 'outlet', 'attribution', 'claims', 'claim', 'briefing', 'search', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
 /** Commands whose first argument names a subcommand (`dossier tag create`). */
 const GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['tag', ['create', 'rename', 'recolor', 'recolour', 'describe', 'merge', 'delete']],
   ['highlight', ['add', 'edit', 'delete']],
   ['entities', ['list', 'suggest', 'accept', 'reject', 'import-pack', 'remove-pack']],
   ['entity', ['add', 'alias', 'unalias', 'rename', 'merge', 'delete']],
+  ['outlet', ['add', 'alias', 'grade', 'link', 'grade-article']],
+  ['claim', ['create', 'add', 'remove', 'show', 'delete']],
   ['briefing', ['create', 'list', 'show', 'edit', 'note', 'delete']],
 ])
 export { EXPORT_FORMATS } from './export-commands'
@@ -330,6 +335,8 @@ Examples:
 
   registerTagCommands(program, context)
   registerEntityCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
+  registerSourcingCommands(program, context)
+  registerClaimCommands(program, context)
   registerBriefingCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerExportCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerEditCommand(program, context)

@@ -20,6 +20,7 @@ const CASES: [string, string, string | null, string | undefined][] = [
   ['Satellite images showed two cargo planes on the apron.', 'primary', 'satellite imagery', 'Satellite images showed'],
   ['Satellite imagery taken on Jan. 25 showed the ships.', 'primary', 'satellite imagery', 'Satellite imagery taken'],
   ['Sources said the ships would come back.', 'unattributed', null, 'Sources said'],
+  ['The port was emptied, citing two harbour officials.', 'secondary', 'two harbour officials', 'citing two harbour officials'],
   ['The ship is reportedly waiting for clearance.', 'unattributed', null, 'reportedly'],
   ['According to reports, the convoy was stopped.', 'unattributed', null, 'According to reports'],
   ['It was reported that the base was empty.', 'unattributed', null, 'It was reported'],

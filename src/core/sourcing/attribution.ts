@@ -42,6 +42,8 @@ const KIND_WORD = String.raw`(?:media\s+outlet|news\s+agency|media|outlet|agency
 const SOURCE = String.raw`(?:the\s+)?${NAME}(?:['’]s?)?(?:\s+${KIND_WORD}){0,2}`
 const NAMED = String.raw`(?:the\s+)?${NAME}(?:\s+${KIND_WORD}){0,2}`
 
+// People a text cites without naming them ("two harbour officials", "unnamed sources").
+const UNNAMED = String.raw`(?:sources|officials|diplomats|people|residents|witnesses|analysts|experts|reports)\b`
 const SAY_VERBS = String.raw`(?:reports|reported|has\s+reported|said|says|has\s+said|stated|states|announced|wrote|writes|claimed|claims|cited|quoted|confirmed|added|noted|told\s+(?:us|me|our\s+\w+|${NAME}))`
 const OUTLET_WORDS = /\b(?:media|outlet|agency|newspaper|daily|channel|broadcaster|television|TV|news)\b|\b(?:Times|Post|News|Journal|Herald|Monitor|Gazette|Tribune|Telegraph|Guardian|Observer|Press|Agency|Today|Daily|Review|Insider|Report|Institute|Observatory)$/
 const GENERIC_TAIL = /\s+(?:media\s+outlet|news\s+agency|media|outlet|agency|newspaper|daily|channel|broadcaster|television|TV|news)$/i
@@ -101,7 +103,7 @@ const RULES: readonly Rule[] = [
       return { kind: relay ? 'secondary' : 'primary', source }
     },
   },
-  { re: rx(String.raw`\b[Cc]iting\s+(${SOURCE}|(?:un)?named\s+sources|sources\s+\w+\s+\w+)`), make: (m) => ({ kind: 'secondary', source: cleanSourceName(m[1]!) ?? m[1]!.trim() }) },
+  { re: rx(String.raw`\b[Cc]iting\s+(${SOURCE}|(?:[\p{Ll}\d]+\s+){0,3}${UNNAMED}|sources\s+\w+\s+\w+)`), make: (m) => ({ kind: 'secondary', source: cleanSourceName(m[1]!) ?? m[1]!.trim() }) },
   { re: rx(String.raw`\b(?:reports?|reporting|footage|images|coverage)\s+(?:from|by|in)\s+(${NAMED})`), make: (m) => (lowerStart(m[1]!) ? null : { kind: 'secondary', source: cleanSourceName(m[1]!) }) },
   { re: rx(String.raw`\b(?:seen|obtained|reviewed|published|verified|quoted)\s+by\s+(${NAMED})`), make: (m) => (lowerStart(m[1]!) ? null : { kind: 'secondary', source: cleanSourceName(m[1]!) }) },
   { re: rx(String.raw`\b(?:in\s+an\s+interview\s+with|speaking\s+to|told)\s+(${NAME})`), make: (m) => ({ kind: 'secondary', source: cleanSourceName(m[1]!) }) },
