@@ -14,7 +14,6 @@
  *
  * Pure operations on claims.json as in outlets.ts: each returns a NEW file or one error line.
  */
-import { nameKey } from '../entities/normalise'
 import type { ArticleId, HighlightId } from '../ids'
 import { err, ok, type Result } from '../result'
 import { cleanMetaText } from '../text-hygiene'
@@ -90,9 +89,10 @@ export interface SourceKey {
  * known outlet when one has that name), else its article's outlet; null when neither is known.
  */
 export function passageSourceKey(attribution: Attribution | undefined, articleOutlet: OutletMatch | null, matcher: OutletMatcher): SourceKey | null {
-  if (attribution?.kind === 'secondary' && attribution.source !== null && nameKey(attribution.source) !== '') {
-    const outlet = matcher.byName(attribution.source)
-    return outlet !== undefined ? { key: `o:${outlet.id}`, label: outlet.name, relayed: true } : { key: `n:${nameKey(attribution.source)}`, label: attribution.source, relayed: true }
+  const key = attribution?.kind === 'secondary' && attribution.source !== null ? matcher.keyOf(attribution.source) : ''
+  if (key !== '') {
+    const outlet = matcher.byName(attribution!.source!)
+    return outlet !== undefined ? { key: `o:${outlet.id}`, label: outlet.name, relayed: true } : { key: `n:${key}`, label: attribution!.source!, relayed: true }
   }
   return articleOutlet === null ? null : { key: `o:${articleOutlet.outlet.id}`, label: articleOutlet.outlet.name, relayed: false }
 }

@@ -196,6 +196,8 @@ export class OutletMatcher {
   readonly #byDomain = new Map<string, Outlet>()
   readonly #byId = new Map<string, Outlet>()
   readonly #links = new Map<string, ArticleSourcing>()
+  /** Matching keys of texts looked up so far: outlet metadata repeats across a notebook's articles. */
+  readonly #keys = new Map<string, string>()
 
   constructor(readonly file: OutletsFile) {
     for (const o of file.outlets) {
@@ -213,9 +215,19 @@ export class OutletMatcher {
     return this.#byId.get(id)
   }
 
+  /** `nameKey(text)`, remembered. */
+  keyOf(text: string): string {
+    let key = this.#keys.get(text)
+    if (key === undefined) {
+      key = nameKey(text)
+      this.#keys.set(text, key)
+    }
+    return key
+  }
+
   /** The outlet one of whose spellings has the same matching key as `text`. */
   byName(text: string): Outlet | undefined {
-    const key = nameKey(text)
+    const key = this.keyOf(text)
     return key === '' ? undefined : this.#byKey.get(key)
   }
 
