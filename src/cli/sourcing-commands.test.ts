@@ -4,6 +4,7 @@
  * the notebook unchanged, and the issue's done-means on the shared corpus (skipped when
  * it is absent).
  */
+import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -15,6 +16,7 @@ import type { AttributionSuggestion, ArticleSource, ClaimView, OutletSummary } f
 import { tempDir } from '../main/briefings/test-notebook'
 import { expectRefusal, runCliIn } from './test-cli'
 
+const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus')
 
 // Our own fixture prose (not the corpus).
@@ -109,6 +111,22 @@ describe('grades and attribution of a passage', () => {
     await refused(2, /--kind/, 'attribution', h, '--save', '--kind', 'tertiary')
     await refused(1, 'There is no highlight with id h-0000000000', 'attribution', 'h-0000000000')
   })
+})
+
+describe('exports carry the grades', () => {
+  it('the Markdown and PDF citations of a graded passage carry its Admiralty code, the Sources list its reliability', async () => {
+    const h = await highlight('three.txt', 'Friday morning')
+    await json('highlight', 'edit', h, '--credibility', '3')
+    expect((await dossier('export', '--format', 'md', '--out', 'graded.md', '--tag', 'Convoys')).code).toBe(0)
+    const md = await readFile(join(tmp, 'graded.md'), 'utf8')
+    const cited = md.split('\n').filter((l) => l.includes('Harbour Watch'))
+    expect(cited.some((l) => l.endsWith('(C3).'))).toBe(true)
+    expect(cited.some((l) => l.endsWith('(C).\\'))).toBe(true) // the Sources entry, with its Markdown line break
+    if (!hasPdftotext) return
+    expect((await dossier('export', '--format', 'pdf', '--out', 'graded.pdf', '--tag', 'Convoys')).code).toBe(0)
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(tmp, 'graded.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    expect(text).toMatch(/Harbour Watch, “[^”]*” \(C3\)\./)
+  }, 60_000)
 })
 
 describe('dossier claim / claims', () => {
