@@ -131,8 +131,7 @@ export async function gradeNamedOutlet(ctx: SourcingContext, name: string, grade
 export async function linkArticleToOutlet(ctx: SourcingContext, articleId: string, outletName: string | null): Promise<SourcingChange<ArticleSource, OutletsFile>> {
   const article = articleOf(ctx.store, articleId)
   const outlet = outletName === null ? null : findOutlet(await matcher(ctx), outletName)
-  const done = await change(ctx.store, (f) => linkArticle(f, article.id, outlet?.id ?? null), (f) => sourceOf(new OutletMatcher(f), article))
-  return done
+  return change(ctx.store, (f) => linkArticle(f, article.id, outlet?.id ?? null), (f) => sourceOf(new OutletMatcher(f), article))
 }
 
 /** Grades one article, overriding its outlet's grade (`grade` null clears it). */
