@@ -1,8 +1,9 @@
 /**
  * `dossier highlight ARTICLE_ID --quote TEXT [--occurrence N] --tag NAME… --comment TEXT`:
  * highlight a passage found by quoting it (as copied from `dossier show`), and tag or
- * comment it. `highlight edit HIGHLIGHT_ID` changes a highlight's tags, comment and event date
- * (`--event-date DATE|START/END|accept|none|auto`, decision 53), and
+ * comment it. `highlight edit HIGHLIGHT_ID` changes a highlight's tags, comment, event date
+ * (`--event-date DATE|START/END|accept|none|auto`, decision 53) and credibility (1–6,
+ * notes/sourcing.md), and
  * `highlight delete HIGHLIGHT_ID` removes it (the passage's text is never touched).
  *
  * `highlight` is a group whose default command (`add`) is the highlight itself, so the
@@ -16,6 +17,7 @@ import { InvalidArgumentError, type Command } from 'commander'
 import type { ArticleId, HighlightId } from '../core/ids'
 import type { Highlight } from '../core/model'
 import type { NotebookSession } from '../main/notebook-session'
+import { parseCredibility, SourcingSession } from '../main/sourcing/sourcing-session'
 import { collect, tagIdsNamed } from './cli-args'
 import { eventDateChangeFor } from '../main/timeline/event-dates'
 import { describeEventDate, sameEventDate } from './event-date-format'
@@ -36,6 +38,7 @@ interface EditOptions {
   untag?: string[]
   comment?: string
   eventDate?: string
+  credibility?: string
 }
 
 export function registerHighlightCommand(program: Command, context: (cmd: Command) => CommandContext): void {
@@ -101,27 +104,31 @@ Examples:
     .option('--untag <name>', 'take this tag off (repeatable)', collect)
     .option('--comment <text>', 'replace the comment ("" clears it)')
     .option('--event-date <date>', 'when the passage\'s event happened: YYYY-MM-DD, YYYY-MM, YYYY or START/END (~ in front: approximate); accept, none or auto')
+    .option('--credibility <1-6>', 'grade the information: 1 confirmed … 5 improbable, 6 cannot be judged ("" clears it)')
     .addHelpText(
       'after',
       `
-Give at least one of --tag, --untag, --comment, --event-date. Tags are named by name (case
-does not matter) or id; a tag the highlight already has (or lacks) is left as it is.
---event-date accept keeps the date suggested from the passage (see "dossier show"), none
-clears it (the passage has no event date), auto forgets the decision so the suggestion
-counts again. An impossible day or an end before its start is refused, changing nothing.
+Give at least one of --tag, --untag, --comment, --event-date, --credibility. Tags are named
+by name (case does not matter) or id; a tag the highlight already has (or lacks) is left
+as it is. --event-date accept keeps the date suggested from the passage (see "dossier
+show"), none clears it (the passage has no event date), auto forgets the decision so the
+suggestion counts again. An impossible day or an end before its start is refused, changing nothing.
 
 Examples:
   $ dossier highlight edit h-0a1b2c3d4e --tag Bases
   $ dossier highlight edit h-0a1b2c3d4e --untag Convoys --comment ""
   $ dossier highlight edit h-0a1b2c3d4e --event-date 2025-01-21/2025-01-22
-  $ dossier highlight edit h-0a1b2c3d4e --event-date accept`,
+  $ dossier highlight edit h-0a1b2c3d4e --event-date accept
+  $ dossier highlight edit h-0a1b2c3d4e --credibility 2`,
     )
     .action(async (id: string, opts: EditOptions, cmd: Command) => {
       const add = opts.tag ?? []
       const remove = opts.untag ?? []
-      if (add.length === 0 && remove.length === 0 && opts.comment === undefined && opts.eventDate === undefined) {
-        throw new UsageError('Nothing to change: give at least one of --tag, --untag, --comment, --event-date.')
+      if (add.length === 0 && remove.length === 0 && opts.comment === undefined && opts.eventDate === undefined && opts.credibility === undefined) {
+        throw new UsageError('Nothing to change: give at least one of --tag, --untag, --comment, --event-date, --credibility.')
       }
+      // Checked before anything is written: a bad grade changes nothing.
+      const credibility = opts.credibility === undefined ? undefined : opts.credibility.trim() === '' ? null : parseCredibility(opts.credibility)
       const { open, print } = context(cmd)
       const session = await open('write')
       const addIds = tagIdsNamed(session, add)
@@ -133,13 +140,16 @@ Examples:
       const sameTags = tagIds.length === current.tagIds.length && tagIds.every((t, i) => t === current.tagIds[i])
       const comment = opts.comment?.trim()
       const eventDate = opts.eventDate === undefined ? undefined : await eventDateChangeFor(session.store, current, opts.eventDate)
-      if (sameTags && (comment === undefined || comment === current.comment) && sameEventDate(current, eventDate)) {
+      const sameCredibility = credibility === undefined || credibility === (current.credibility ?? null)
+      const sameText = sameTags && (comment === undefined || comment === current.comment) && sameEventDate(current, eventDate)
+      if (sameText && sameCredibility) {
         print(current, () => `Highlight ${current.id} already is as asked; nothing changed: ${describe(session, current)}\n`)
         return
       }
-      const updated = await session.updateHighlight({ highlightId: current.id, tagIds: sameTags ? undefined : tagIds, comment, eventDate })
+      if (!sameCredibility) await new SourcingSession(session.store).setCredibility(current.id, credibility)
+      const updated = sameText ? await session.getHighlight(current.id) : await session.updateHighlight({ highlightId: current.id, tagIds: sameTags ? undefined : tagIds, comment, eventDate })
       const dateLine = eventDate === undefined ? '' : `  event date: ${describeEventDate(updated.eventDate)}\n`
-      print(updated, () => `Updated ${updated.id} in ${describe(session, updated)}\n${updated.comment ? `  comment: ${escapeLabel(oneLine(updated.comment))}\n` : ''}${dateLine}`)
+      print(updated, () => `Updated ${updated.id} in ${describe(session, updated)}\n${updated.comment ? `  comment: ${escapeLabel(oneLine(updated.comment))}\n` : ''}${dateLine}${updated.credibility ? `  credibility: ${updated.credibility}\n` : ''}`)
     })
 
   group

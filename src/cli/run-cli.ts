@@ -56,9 +56,11 @@
  *   import-annotations -> AnnotationImportReport
  *              { created: number, skipped: number, tagsCreated: string[],
  *                problems: [{ annotation: string, message: string }] }
- *   delete, undelete, highlight edit|delete, tag …, entities …, entity …, briefing …, timeline, map
+ *   delete, undelete, highlight edit|delete, tag …, entities …, entity …, outlets, outlet …,
+ *              attribution, claims, claim …, briefing …, ach …, cooccurrence, timeline, map
  *              -> see the header of their modules (article-commands.ts, highlight-command.ts,
- *              tag-commands.ts, entity-commands.ts, briefing-commands.ts, timeline-commands.ts) and README.md.
+ *              tag-commands.ts, entity-commands.ts, sourcing-commands.ts, claim-commands.ts,
+ *              briefing-commands.ts, ach-commands.ts, timeline-commands.ts) and README.md.
  * Failure (exit 1, 2 or 3): stderr still gets its line(s), and stdout gets ONE document with
  *   "ok": false, "error": { "code": string, "message": string }
  * where code is one of the ErrorCode values in src/core/result.ts ("not-found",
@@ -87,6 +89,8 @@ import { registerTagCommands } from './tag-commands'
 import { registerEntityCommands } from './entity-commands'
 import { registerBriefingCommands } from './briefing-commands'
 import { registerAchCommands, registerCooccurrenceCommand } from './ach-commands'
+import { registerSourcingCommands } from './sourcing-commands'
+import { registerClaimCommands } from './claim-commands'
 import { registerSearchCommand, searchUsageMessage } from './search-command'
 import { registerExportCommands } from './export-commands'
 import { registerSafetyCommands } from './safety-commands'
@@ -95,13 +99,15 @@ import { defaultNotebookDir, findFontsDir, userDataDir } from '../main/paths'
 
 export { EXIT, type CliIo } from './cli-output'
 
-const COMMANDS = ['import', 'list', 'show', 'delete', 'undelete', 'edit', 'highlight', 'tags', 'tag', 'entities', 'entity', 'briefing', 'ach', 'cooccurrence', 'timeline', 'map', 'search', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
+const COMMANDS = ['import', 'list', 'show', 'delete', 'undelete', 'edit', 'highlight', 'tags', 'tag', 'entities', 'entity', 'outlets', 'outlet', 'attribution', 'claims', 'claim', 'briefing', 'ach', 'cooccurrence', 'timeline', 'map', 'search', 'export', 'import-annotations', 'backups', 'backup', 'restore', 'check', 'help'] as const
 /** Commands whose first argument names a subcommand (`dossier tag create`). */
 const GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
   ['tag', ['create', 'rename', 'recolor', 'recolour', 'describe', 'merge', 'delete']],
   ['highlight', ['add', 'edit', 'delete']],
   ['entities', ['list', 'suggest', 'accept', 'reject', 'import-pack', 'remove-pack']],
   ['entity', ['add', 'edit', 'alias', 'unalias', 'rename', 'merge', 'split', 'delete']],
+  ['outlet', ['add', 'alias', 'grade', 'link', 'grade-article']],
+  ['claim', ['create', 'add', 'remove', 'show', 'delete']],
   ['briefing', ['create', 'list', 'show', 'edit', 'note', 'delete']],
   ['ach', ['create', 'list', 'show', 'hypothesis', 'evidence', 'rate', 'export', 'delete']],
 ])
@@ -334,6 +340,8 @@ Examples:
 
   registerTagCommands(program, context)
   registerEntityCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
+  registerSourcingCommands(program, context)
+  registerClaimCommands(program, context)
   registerBriefingCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerAchCommands(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))
   registerCooccurrenceCommand(program, (cmd) => ({ ...context(cmd), cwd: io.cwd }))

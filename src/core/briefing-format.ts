@@ -4,13 +4,20 @@
  * which article URLs may be written as links. Pure functions of the built layout
  * (./briefing-types).
  */
-import type { BriefingCrossReference, BriefingLayout, BriefingSection, BriefingSource } from './briefing-types'
+import type { BriefingCrossReference, BriefingLayout, BriefingPassage, BriefingSection, BriefingSource } from './briefing-types'
 import { formatCitationDate } from './dates'
+import { gradeCode } from './sourcing/grading'
 
-/** `[3] bne IntelliNews, “Russia withdraws …”, 15 December 2024.` — fields the source lacks are left out. */
-export function formatCitation(source: BriefingSource): string {
+/**
+ * `[3] bne IntelliNews, “Russia withdraws …”, 15 December 2024.` — fields the source lacks
+ * are left out. Graded (notes/sourcing.md), the Admiralty code follows: the source's
+ * reliability in the Sources list (`… 2024 (B).`), with the passage's credibility where a
+ * passage cites it (`… 2024 (B2).`, `(?3)` when only the passage is graded).
+ */
+export function formatCitation(source: BriefingSource, passage?: Pick<BriefingPassage, 'credibility'>): string {
   const parts = [source.outlet, `“${source.title}”`, source.author ? `by ${source.author}` : null, formatCitationDate(source.published)]
-  return `[${source.number}] ${parts.filter((p): p is string => Boolean(p)).join(', ')}.`
+  const code = passage ? gradeCode(source.reliability, passage.credibility) : (source.reliability ?? null)
+  return `[${source.number}] ${parts.filter((p): p is string => Boolean(p)).join(', ')}${code ? ` (${code})` : ''}.`
 }
 
 /** `1, 3–5, 9`: ascending numbers with runs of three or more collapsed (en dash). */

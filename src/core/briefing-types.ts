@@ -6,11 +6,14 @@
 import type { BriefingId, MultiTagMode } from './briefing-document'
 import type { ArticleId, HighlightId, TagId } from './ids'
 import type { Article, Highlight, Tag, TextTarget } from './model'
+import type { OutletsFile, Reliability } from './sourcing/schema'
 
 export interface NotebookData {
   articles: readonly Article[]
   tags: readonly Tag[]
   highlights: readonly Highlight[]
+  /** The notebook's outlets (notes/sourcing.md): sources then name their outlet and carry its grade. */
+  outlets?: OutletsFile
 }
 
 /** An ad-hoc briefing (CLI `--tag`, the current export button): defaults for everything else. */
@@ -69,6 +72,8 @@ export interface BriefingPassage {
   updatedAt: string
   /** Other sections holding this highlight: copies (`repeat`) or "see also" (`cross-reference`). */
   alsoIn: BriefingCrossReference[]
+  /** The information's credibility 1–6, when graded (notes/sourcing.md). */
+  credibility?: number
 }
 
 /** In cross-reference mode: a passage of this section's tag that is printed in another section. */
@@ -105,6 +110,8 @@ export interface BriefingSource {
   language: string | null
   /** Numbers of the passages that cite this source, ascending. */
   citedBy: number[]
+  /** Its reliability A–F (the article's own grade, else its outlet's), when graded (notes/sourcing.md). */
+  reliability?: Reliability
 }
 
 export type BriefingWarning =

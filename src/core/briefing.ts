@@ -46,6 +46,7 @@ import type {
 import type { ArticleId, HighlightId, TagId } from './ids'
 import type { Article, Tag } from './model'
 import { DossierError } from './result'
+import { OutletMatcher } from './sourcing/outlets'
 
 export { DEFAULT_BRIEFING_TITLE }
 export * from './briefing-format'
@@ -208,20 +209,23 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
   // Number passages in reading order; sources by first citation.
   const sources: BriefingSource[] = []
   const sourceNumbers = new Map<ArticleId, number>()
+  const outlets = data.outlets ? new OutletMatcher(data.outlets) : null
   const sourceFor = (article: Article): BriefingSource => {
     const known = sourceNumbers.get(article.id)
     if (known !== undefined) return sources[known - 1]!
+    const reliability = outlets?.reliabilityOf(article)?.grade
     const source: BriefingSource = {
       number: sources.length + 1,
       articleId: article.id,
       title: article.title,
-      outlet: article.outlet,
+      outlet: outlets?.outletOf(article)?.outlet.name ?? article.outlet,
       author: article.author,
       published: article.published,
       url: article.url,
       bodyHash: article.bodyHash,
       language: article.language,
       citedBy: [],
+      ...(reliability !== undefined ? { reliability } : {}),
     }
     sources.push(source)
     sourceNumbers.set(article.id, source.number)
@@ -254,6 +258,7 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
         createdAt: h.createdAt,
         updatedAt: h.updatedAt,
         alsoIn: [],
+        ...(h.credibility !== undefined ? { credibility: h.credibility } : {}),
       }
     })
     sections.push({ number: sectionNumber, tag: section.tag, note: section.note, passages, references: [] })

@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { FingerprintSchema } from './analysis/fingerprint'
 import { ArticleIdSchema, HighlightIdSchema, TagIdSchema, type TagId } from './ids'
 import { EventDateSchema } from './timeline/event-date'
+import { AttributionSchema, CredibilitySchema } from './sourcing/schema'
 
 /**
  * The notebook format version this build writes. Older notebooks are migrated on open
@@ -164,6 +165,10 @@ export const HighlightSchema = z.object({
    * not decided (the suggestion from its text counts), null = cleared (no event date).
    */
   eventDate: EventDateSchema.nullable().optional(),
+  /** Information credibility 1–6 (Admiralty system; notes/sourcing.md); absent = not graded. */
+  credibility: CredibilitySchema.optional(),
+  /** Where the passage's information came from, as confirmed or saved by the analyst (notes/sourcing.md). */
+  attribution: AttributionSchema.optional(),
 })
 export type Highlight = z.infer<typeof HighlightSchema>
 

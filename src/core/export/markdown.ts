@@ -75,7 +75,7 @@ function renderSection(section: BriefingSection, sources: ReadonlyMap<number, Br
 function renderPassage(passage: BriefingPassage, source: BriefingSource | undefined): string[] {
   const out = [`**Passage ${passage.number}**`, '', quoteBlock(passage.quote), '']
   if (passage.comment.trim()) out.push(`**Comment:** ${block(passage.comment)}`, '')
-  const citation = source ? formatCitation(source) : `[${passage.sourceNumber}]`
+  const citation = source ? formatCitation(source, passage) : `[${passage.sourceNumber}]`
   const also = formatAlsoIn(passage.alsoIn)
   out.push(escapeInline(citation) + (also ? ` ${escapeInline(also)}.` : ''), '')
   return out

@@ -29,6 +29,7 @@ import { defaultPdfWorkerUrl, sharedPdfRenderer, type PdfWorkerRenderer } from '
 import type { BriefingContext } from './briefing-context'
 import { getBriefing } from './briefing-store'
 import { exportEventDates } from '../timeline/event-dates'
+import { OUTLETS_DOC } from '../storage/file-formats'
 import { canceledError, checkTargetName, throwIfCanceled, withFormatExtension, writeExportFile } from './export-writer'
 
 export interface ExportOptions {
@@ -107,7 +108,7 @@ export async function layoutFor(ctx: Pick<BriefingContext, 'store' | 'now'>, req
   const source = request.briefingId ? await getBriefing(ctx, request.briefingId) : { title: request.title, tagIds: request.tagIds }
   const highlights = await store.allHighlights()
   store.assertNoneSkipped() // an export must not silently miss the highlights of a damaged file
-  const data = { articles: store.articles, tags: store.tags, highlights }
+  const data = { articles: store.articles, tags: store.tags, highlights, outlets: await store.optionalFile(OUTLETS_DOC) }
   const layout = buildBriefing(source, data, { generatedAt: ctx.now() })
   if (layout.passageCount === 0) throw new DossierError('empty-selection', 'The briefing has no passages: highlight and tag some passages, or choose other tags.')
   return layout

@@ -92,7 +92,7 @@ function composePassage(flow: Flow, passage: BriefingPassage, section: BriefingS
   const x = left + QUOTE_INDENT
   const width = CONTENT.width - QUOTE_INDENT
   const quote = flow.lines(printedQuote(passage), S.quote, width)
-  const citation = flow.lines(source ? formatCitation(source) : `[${passage.sourceNumber}]`, S.citation, width)
+  const citation = flow.lines(source ? formatCitation(source, passage) : `[${passage.sourceNumber}]`, S.citation, width)
   const alsoText = formatAlsoIn(passage.alsoIn)
   const also = alsoText ? flow.lines(`${alsoText}.`, S.also, width) : []
   const hasComment = passage.comment.trim().length > 0

@@ -25,7 +25,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { DossierError } from '../../core/result'
 import { syncDirectory, writeFileDurably } from './durable-write'
-import { ACH_DIR, ANNOTATIONS_DIR, BODIES_DIR, BRIEFINGS_DIR, CATALOG_FILE, ENTITIES_FILE, MANIFEST_FILE, ORIGINALS_DIR, TRASH_DIR } from './layout'
+import { ACH_DIR, ANNOTATIONS_DIR, BODIES_DIR, BRIEFINGS_DIR, CATALOG_FILE, CLAIMS_FILE, ENTITIES_FILE, MANIFEST_FILE, ORIGINALS_DIR, OUTLETS_FILE, TRASH_DIR } from './layout'
 import { exists } from './safe-moves'
 
 export const BACKUPS_DIR = 'backups'
@@ -82,7 +82,7 @@ export function isContentFile(file: string): boolean {
 /** The notebook's JSON files a backup holds, as notebook-relative paths with `/`. */
 export async function backedUpFiles(dir: string): Promise<string[]> {
   const files: string[] = []
-  for (const name of [MANIFEST_FILE, CATALOG_FILE, ENTITIES_FILE]) {
+  for (const name of [MANIFEST_FILE, CATALOG_FILE, ENTITIES_FILE, OUTLETS_FILE, CLAIMS_FILE]) {
     if (await exists(join(dir, name))) files.push(name)
   }
   return [...files, ...(await listFolders(dir, BACKED_UP_FOLDERS))]

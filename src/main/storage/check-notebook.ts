@@ -25,7 +25,7 @@ import { findMetadataProblems } from './check-meta'
 import { CheckRun, type Fix } from './check-run'
 import { DurableJSONFile, UnreadableFileError, type Validate } from './durable-json-file'
 import { writeFileDurably } from './durable-write'
-import { ACH_MATRIX_FILE, ANNOTATION_FILE, validateAchMatrixOf, validateAnnotationsOf, validateCatalog, validateEntities, validateManifest } from './file-formats'
+import { ACH_MATRIX_FILE, ANNOTATION_FILE, CLAIMS_DOC, OUTLETS_DOC, validateAchMatrixOf, validateAnnotationsOf, validateCatalog, validateEntities, validateManifest } from './file-formats'
 import { corruptPath, exists, keepCopy, lostAndFoundPath, moveTo } from './safe-moves'
 import { acquireNotebookLock } from './notebook-lock'
 import { ACH_DIR, ANNOTATIONS_DIR, CATALOG_FILE, ENTITIES_FILE, MANIFEST_FILE } from './layout'
@@ -112,6 +112,10 @@ class Checker {
       await this.#checkJson(ENTITIES_FILE, validateEntities, 'Opening the notebook would start with no entities (names, places and aliases).')
     }
     await this.#checkAchMatrices()
+    // So are outlets.json and claims.json (notes/sourcing.md).
+    for (const [doc, lost] of [[OUTLETS_DOC, 'outlets, their grades and the article links'], [CLAIMS_DOC, 'claims']] as const) {
+      if (await exists(join(this.#run.dir, doc.name))) await this.#checkJson<unknown>(doc.name, doc.validate, `Opening the notebook would start with no ${lost}.`)
+    }
     if (manifest) this.#checkTagsUnique(manifest)
     if (catalog) this.#checkArticlesUnique(catalog)
     if (catalog) await checkUnreferenced(this.#run, catalog)

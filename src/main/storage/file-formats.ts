@@ -3,10 +3,13 @@
  * and checking (check-notebook.ts), so "damaged" means the same thing to both.
  */
 import { AchMatrixSchema, type AchMatrix } from '../../core/ach/schema'
-import { EntitiesFileSchema, entitiesProblem, type EntitiesFile } from '../../core/entities/schema'
+import { EntitiesFileSchema, emptyEntitiesFile, entitiesProblem, type EntitiesFile } from '../../core/entities/schema'
 import { ArticleIdSchema } from '../../core/ids'
+import { ClaimsFileSchema, claimsProblem, emptyClaimsFile, emptyOutletsFile, OutletsFileSchema, outletsProblem, type ClaimsFile, type OutletsFile } from '../../core/sourcing/schema'
 import { AnnotationFileSchema, CatalogSchema, ManifestSchema, SCHEMA_VERSION, type AnnotationFile, type Catalog, type Manifest } from '../../core/model'
 import type { Validate } from './durable-json-file'
+import { CLAIMS_FILE, ENTITIES_FILE, OUTLETS_FILE } from './layout'
+import type { StoreChange } from './notebook-store'
 
 /** Temp files of an unfinished durable write: `.<name>.<pid>.<hex>.tmp` (durable-write.ts). */
 export const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/
@@ -46,3 +49,23 @@ export const ACH_MATRIX_FILE = /^(m-[0-9a-z]{4,32})\.json$/
 export function validateAchMatrixOf(id: string): Validate<AchMatrix> {
   return validator<AchMatrix>(AchMatrixSchema, (m) => (m.id === id ? null : `holds ACH matrix ${m.id}, not ${id}`))
 }
+
+/** outlets.json and claims.json (notes/sourcing.md): structure, and the rules of outletsProblem / claimsProblem. */
+export const validateOutlets = validator<OutletsFile>(OutletsFileSchema, outletsProblem)
+export const validateClaims = validator<ClaimsFile>(ClaimsFileSchema, claimsProblem)
+
+/**
+ * A notebook file that may be absent (absent = `empty()`, no format bump: decisions 40, 50),
+ * read on first use by `NotebookStore.optionalFile`, changed by `updateOptionalFile`
+ * (which reports `change` to the store's listeners).
+ */
+export interface OptionalFile<T> {
+  name: string
+  validate: Validate<T>
+  empty: () => T
+  change: StoreChange
+}
+
+export const ENTITIES_DOC: OptionalFile<EntitiesFile> = { name: ENTITIES_FILE, validate: validateEntities, empty: emptyEntitiesFile, change: { kind: 'entities' } }
+export const OUTLETS_DOC: OptionalFile<OutletsFile> = { name: OUTLETS_FILE, validate: validateOutlets, empty: emptyOutletsFile, change: { kind: 'file', name: OUTLETS_FILE } }
+export const CLAIMS_DOC: OptionalFile<ClaimsFile> = { name: CLAIMS_FILE, validate: validateClaims, empty: emptyClaimsFile, change: { kind: 'file', name: CLAIMS_FILE } }

@@ -8,6 +8,10 @@ export const CATALOG_FILE = 'catalog.json'
 export const CATALOG_STAMP_FILE = 'catalog.stamp.json'
 /** The notebook's entities and rejected suggestions (notes/entities.md); absent = none. */
 export const ENTITIES_FILE = 'entities.json'
+/** Outlets with their grades, and the article → outlet links (notes/sourcing.md); absent = none. */
+export const OUTLETS_FILE = 'outlets.json'
+/** Claims and the passages that support or contradict them (notes/sourcing.md); absent = none. */
+export const CLAIMS_FILE = 'claims.json'
 /** Derived cache: where each entity is mentioned (src/main/entities/mention-index.ts). */
 export const MENTIONS_FILE = 'mentions.json'
 /** Derived cache: the notebook's name candidates for suggestions, keyed by the articles (src/main/entities/name-cache.ts). */

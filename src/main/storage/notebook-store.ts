@@ -16,17 +16,18 @@
 import { mkdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ArticleId, HighlightId, TagId } from '../../core/ids'
-import { emptyEntitiesFile, type EntitiesFile } from '../../core/entities/schema'
+import type { EntitiesFile } from '../../core/entities/schema'
 import type { AnalysisFile, AnnotationFile, Article, Catalog, Highlight, Manifest, Tag } from '../../core/model'
 import { DossierError, isDossierError } from '../../core/result'
 import { backupIfDue, createBackup, listBackups, type BackupInfo } from './backups'
 import { writeFileDurably, type FileWriter } from './durable-write'
-import { validateAnnotationsOf, validateCatalog, validateEntities } from './file-formats'
+import { ENTITIES_DOC, validateAnnotationsOf, validateCatalog, type OptionalFile } from './file-formats'
 import { sha256HexInSlices } from '../in-slices'
 import { countHighlights, CountsCacheWriter, planCounts, type ArticleCounts } from './highlight-counts'
 import { acquireNotebookLock, type NotebookLock } from './notebook-lock'
-import { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, CATALOG_STAMP_FILE, ENTITIES_FILE, MANIFEST_FILE, ORIGINALS_DIR } from './layout'
+import { ANNOTATIONS_DIR, BODIES_DIR, CATALOG_FILE, CATALOG_STAMP_FILE, MANIFEST_FILE, ORIGINALS_DIR } from './layout'
 import { readOnlyError } from './read-only'
+import { CatalogLookup } from './catalog-lookup'
 import { Loader, type Doc, type OpenNotebookOptions, type OpenReport } from './notebook-loader'
 import { DurableJSONFile } from './durable-json-file'
 import { Low } from 'lowdb'
@@ -40,7 +41,7 @@ export function annotationFileFor(articleId: ArticleId): string {
 }
 
 /** What a saved change touched: the tags, the article catalog, or one article's highlights. */
-export type StoreChange = { kind: 'manifest' } | { kind: 'catalog' } | { kind: 'entities' } | { kind: 'highlights'; articleId: ArticleId }
+export type StoreChange = { kind: 'manifest' } | { kind: 'catalog' } | { kind: 'entities' } | { kind: 'highlights'; articleId: ArticleId } | { kind: 'file'; name: string }
 
 export class NotebookStore {
   /** Annotation files loaded so far (they load lazily: per article, or all at once). */
@@ -53,12 +54,12 @@ export class NotebookStore {
   readonly #counts = new Map<ArticleId, ArticleCounts>()
   #allLoaded: Promise<void> | null = null
   readonly #countsCache: CountsCacheWriter
-  /** entities.json, read on first use (see entities()). */
-  #entities: Promise<Doc<EntitiesFile>> | null = null
+  /** Optional files (entities.json, outlets.json, claims.json), each read on first use (see optionalFile()). */
+  readonly #optional = new Map<string, Promise<Doc<unknown>>>()
   #queues = new Map<string, Promise<unknown>>()
   readonly #listeners = new Set<(change: StoreChange) => void>()
   /** Articles by id and by body hash, for the catalog object they were built from. */
-  #lookupOf: { catalog: Catalog; byId: Map<ArticleId, Article>; byBody: Map<string, Article> } | null = null
+  readonly #lookup = new CatalogLookup()
 
   private constructor(
     readonly dir: string,
@@ -117,27 +118,12 @@ export class NotebookStore {
   }
 
   article(id: ArticleId): Article | undefined {
-    return this.#lookup().byId.get(id)
+    return this.#lookup.of(this.catalog.data).byId.get(id)
   }
 
   /** The article whose stored text has this hash (a duplicate import), if any. */
   articleWithBody(bodyHash: string): Article | undefined {
-    return this.#lookup().byBody.get(bodyHash)
-  }
-
-  /** Maps over the current catalog, rebuilt after each catalog change (the catalog object is replaced on save). */
-  #lookup(): { byId: Map<ArticleId, Article>; byBody: Map<string, Article> } {
-    const catalog = this.catalog.data
-    if (this.#lookupOf?.catalog !== catalog) {
-      const byId = new Map<ArticleId, Article>()
-      const byBody = new Map<string, Article>()
-      for (const a of catalog.articles) {
-        byId.set(a.id, a)
-        byBody.set(a.bodyHash, a)
-      }
-      this.#lookupOf = { catalog, byId, byBody }
-    }
-    return this.#lookupOf
+    return this.#lookup.of(this.catalog.data).byBody.get(bodyHash)
   }
 
   /** One article's highlights, reading its annotation file on first use. */
@@ -223,16 +209,26 @@ export class NotebookStore {
   }
 
   /** The notebook's entities (`entities.json`, read on first use; a notebook without the file has none). */
-  async entities(): Promise<EntitiesFile> {
-    this.#entities ??= this.loader.openDoc(ENTITIES_FILE, validateEntities, emptyEntitiesFile)
-    return (await this.#entities).data
+  entities(): Promise<EntitiesFile> {
+    return this.optionalFile(ENTITIES_DOC)
   }
 
   /** Changes the entities (rewrites `entities.json` only); `mutate` may throw to refuse, and nothing is written. */
-  async updateEntities<R>(mutate: (draft: EntitiesFile) => R): Promise<R> {
-    await this.entities()
-    const result = await this.#update(await this.#entities!, mutate)
-    this.#notify({ kind: 'entities' })
+  updateEntities<R>(mutate: (draft: EntitiesFile) => R): Promise<R> {
+    return this.updateOptionalFile(ENTITIES_DOC, mutate)
+  }
+
+  /** An optional file's content (absent = `spec.empty()`; damaged = recovered like any file), read on first use. */
+  async optionalFile<T>(spec: OptionalFile<T>): Promise<T> {
+    if (!this.#optional.has(spec.name)) this.#optional.set(spec.name, this.loader.openDoc<unknown>(spec.name, spec.validate, spec.empty))
+    return ((await this.#optional.get(spec.name)) as Doc<T>).data
+  }
+
+  /** Changes an optional file (rewrites it only); `mutate` may throw to refuse, and nothing is written. */
+  async updateOptionalFile<T, R>(spec: OptionalFile<T>, mutate: (draft: T) => R): Promise<R> {
+    await this.optionalFile(spec)
+    const result = await this.#update((await this.#optional.get(spec.name)) as Doc<T>, mutate)
+    this.#notify(spec.change)
     return result
   }
 
