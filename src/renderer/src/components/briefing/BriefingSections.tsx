@@ -56,12 +56,12 @@ export function BriefingSections({ doc, revision, layout, tags, cards, editor, o
     if (el && (!el.contains(active) || active?.disabled)) el.focus()
   })
 
-  const shown = doc.sections.filter((s) => tagsById.has(s.tagId))
+  const shown = doc.sections.filter((s) => s.tagId !== undefined && tagsById.has(s.tagId))
   const untagged = layout?.sections.find((s) => s.tag === null) ?? null
   return (
     <ol className="briefing-sections" aria-label="Sections">
       {shown.map((settings, index) => {
-        const tag = tagsById.get(settings.tagId)!
+        const tag = tagsById.get(settings.tagId!)!
         const built = layout?.sections.find((s) => s.tag?.id === settings.tagId) ?? null
         const moveSection = (delta: number) => {
           focusAfterMove.current = `briefing-section-${tag.id}`
