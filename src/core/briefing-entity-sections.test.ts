@@ -18,6 +18,7 @@ import {
 } from './briefing-document'
 import type { EntityId } from './entities'
 import type { HighlightId } from './ids'
+import { briefingToMarkdown } from './export/markdown'
 import { DossierError } from './result'
 import { BASES, CONVOYS, ENTITIES, fixtureData, HTS, KHMEIMIM, TALKS, TARTUS } from './testing/entity-briefing-fixture'
 
@@ -161,5 +162,17 @@ describe('the stored document with entity sections', () => {
   it('refuses a section naming neither a tag nor an entity', () => {
     const base = doc([BASES], [])
     expect(() => parseBriefingDocument({ ...base, sections: [{ note: '', order: [], excluded: [] }] })).toThrow(/Not a valid briefing document/)
+  })
+})
+
+describe('the Markdown index of entities', () => {
+  it('closes the file with each entity, its other spellings, and its sections and passages; listed in the contents', () => {
+    const md = briefingToMarkdown(buildBriefing(setEntityIndex(doc([CONVOYS], [TARTUS]), true), data, GEN))
+    expect(md).toContain('3. Sources (2 sources)\n4. Index of entities (1 entity)')
+    const index = md.slice(md.indexOf('## Index of entities'))
+    expect(md.indexOf('## Sources')).toBeLessThan(md.indexOf('## Index of entities'))
+    expect(index).toContain('- **Tartus** (also written Tartous, طرطوس): §1: 1, 2; §2: 3, 4')
+    const without = briefingToMarkdown(buildBriefing(doc([CONVOYS], [TARTUS]), data, GEN))
+    expect(without).not.toContain('Index of entities')
   })
 })

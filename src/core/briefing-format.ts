@@ -72,6 +72,9 @@ export function entitySectionDescription(entity: Pick<BriefingEntity, 'name' | '
   return `Passages that mention ${entity.name}${also}.`
 }
 
+/** The heading of the index of entities that may close a briefing. */
+export const ENTITY_INDEX_TITLE = 'Index of entities'
+
 /** Whether a section is the one of passages without a tag (neither a tag's nor an entity's). */
 export function isUntaggedSection(section: Pick<BriefingSection, 'tag' | 'entity'>): boolean {
   return section.tag === null && !section.entity
