@@ -56,8 +56,7 @@ export function BriefingEntities({ doc, entities, editor }: BriefingEntitiesProp
           <option value="">{ADD_ENTITY_LABEL}</option>
           {available.map((e) => (
             <option key={e.id} value={e.id}>
-              {e.name}
-              {e.aliases.length > 0 ? ` (${e.aliases.map((a) => a.text).join(', ')})` : ''}
+              {optionLabel(e)}
             </option>
           ))}
         </select>
@@ -72,4 +71,11 @@ export function BriefingEntities({ doc, entities, editor }: BriefingEntitiesProp
       </label>
     </fieldset>
   )
+}
+
+/** `Tartus (Tartous, Tartouss, طرطوس, …)`: the name and its first few other spellings, so the list stays narrow. */
+export function optionLabel(entity: Pick<EntityChoice, 'name' | 'aliases'>): string {
+  const shown = entity.aliases.slice(0, 3).map((a) => a.text)
+  if (shown.length === 0) return entity.name
+  return `${entity.name} (${shown.join(', ')}${entity.aliases.length > shown.length ? ', …' : ''})`
 }
