@@ -1,5 +1,5 @@
 /**
- * `dossier briefing create|list|show|edit|note|delete`: stored briefings on the command
+ * `dossier briefing create|list|show|edit|note|section|delete`: stored briefings on the command
  * line. Every change is the core's pure edit operation (src/core/briefing-document-edit.ts)
  * applied to the document and saved through the session, exactly as the app's composer
  * does, so a briefing made here exports (`dossier export --briefing ID`) to the same PDF
@@ -11,11 +11,12 @@
  * --json output:
  *   briefing create|edit|note|show -> BriefingDocument
  *            { id: "b-…", title, author, date: "YYYY-MM-DD", handling, keyJudgments,
- *              selection: { tagIds: ["t-…"] (section order), articleIds: ["a-…"] | null,
- *                           from: "YYYY-MM-DD" | null, to: "YYYY-MM-DD" | null },
+ *              selection: { tagIds: ["t-…"], entityIds?: ["e-…"] (each in section order),
+ *                           articleIds: ["a-…"] | null, from: "YYYY-MM-DD" | null,
+ *                           to: "YYYY-MM-DD" | null, untagged?: true },
  *              multiTag: "repeat" | "cross-reference",
- *              sections: [{ tagId, note, order: ["h-…"], excluded: ["h-…"] }],
- *              createdAt, updatedAt }
+ *              sections: [{ tagId | entityId, note, order: ["h-…"], excluded: ["h-…"] }] (section order),
+ *              entityIndex?: true, createdAt, updatedAt }
  *   briefing list   -> [{ id, title, date, updatedAt, sectionCount }]
  *   briefing delete -> { deleted: BriefingDocument }
  */
@@ -28,6 +29,7 @@ import {
   removeSection,
   setArticleFilter,
   setDateRange,
+  setEntityIndex,
   setSectionNote,
   setSelectedTags,
   setUntagged,
@@ -38,10 +40,10 @@ import {
   type MultiTagMode,
 } from '../core/briefing-document'
 import type { ArticleId } from '../core/ids'
-import { DossierError } from '../core/result'
 import type { NotebookSession } from '../main/notebook-session'
-import { collect, readTextArgument, tagIdsNamed, tagNamed } from './cli-args'
+import { collect, readTextArgument, tagIdsNamed } from './cli-args'
 import { formatBriefing, formatBriefingList, previewOf } from './briefing-output'
+import { entityIdsNamed, notebookEntities, registerSectionCommands, sectionNamed } from './briefing-sections'
 import { UsageError } from './run-cli'
 import { escapeLabel } from './terminal-safe'
 import type { ExportCommandContext } from './export-commands'
@@ -61,11 +63,14 @@ interface FieldOptions {
   to?: string
   article?: string[]
   untagged?: boolean
+  entity?: string[]
+  entityIndex?: boolean
 }
 
 interface EditOptions extends FieldOptions {
   addSection?: string[]
   removeSection?: string[]
+  removeEntity?: string[]
   allArticles?: boolean
 }
 
@@ -85,6 +90,9 @@ function fieldOptions(cmd: Command): Command {
     .option('--article <id>', 'only passages from this article (repeatable; replaces the list)', collect)
     .option('--untagged', 'end with a section of the passages that carry no tag, only a comment (a new briefing has it, as in the app)')
     .option('--no-untagged', 'leave out the passages that carry no tag')
+    .option('--entity <name>', 'add a section of every passage that mentions this entity under any spelling (by name, alias or id; repeatable; at the end)', collect)
+    .option('--entity-index', 'end the PDF and Markdown with an index of the entities the passages mention (name, aliases, pages)')
+    .option('--no-entity-index', 'no index of entities')
 }
 
 export function registerBriefingCommands(program: Command, context: (cmd: Command) => ExportCommandContext): void {
@@ -98,6 +106,7 @@ Examples:
   $ dossier briefing create --title "Weekly ports" --handling "UNCLASSIFIED // FOR TRAINING" --section Bases --section Convoys
   $ dossier briefing edit b-1a2b3c4d5e --key-judgments-file judgments.txt --author "J. Analyst"
   $ dossier briefing note b-1a2b3c4d5e Bases "Satellite images from 14 December."
+  $ dossier briefing section add b-1a2b3c4d5e --entity Tartus
   $ dossier export --format pdf --out weekly.pdf --briefing b-1a2b3c4d5e`,
     )
 
@@ -107,7 +116,8 @@ Examples:
       `
 Examples:
   $ dossier briefing create --title "Weekly ports" --date 2025-03-07 --section "Ports & shipping" --section Negotiations
-  $ dossier briefing create --title "Bases" --section Bases --key-judgments-file judgments.txt --json`,
+  $ dossier briefing create --title "Bases" --section Bases --key-judgments-file judgments.txt --json
+  $ dossier briefing create --title "The port" --section Convoys --entity Tartus --entity-index`,
     )
     .action(async (opts: FieldOptions, cmd: Command) => {
       const { open, print, cwd } = context(cmd)
@@ -127,7 +137,8 @@ Examples:
         }
       }
       const layout = await previewOf(session, doc.id)
-      print(doc, () => `Created briefing ${doc.id}.\n\n${formatBriefing(doc, session.listTags(), layout)}\nExport it with: dossier export --format pdf --out briefing.pdf --briefing ${doc.id}\n`)
+      const entities = await notebookEntities(session)
+      print(doc, () => `Created briefing ${doc.id}.\n\n${formatBriefing(doc, session.listTags(), layout, entities)}\nExport it with: dossier export --format pdf --out briefing.pdf --briefing ${doc.id}\n`)
     })
 
   group
@@ -150,12 +161,14 @@ Examples:
       const session = await open('read')
       const doc = await session.getBriefing(id as BriefingId)
       const layout = await previewOf(session, doc.id)
-      print(doc, () => formatBriefing(doc, session.listTags(), layout))
+      const entities = await notebookEntities(session)
+      print(doc, () => formatBriefing(doc, session.listTags(), layout, entities))
     })
 
   fieldOptions(group.command('edit').description('Change a briefing\'s fields or what goes in it; what is not given stays as it is.').argument('<id>', 'the briefing id (b-…)'))
     .option('--add-section <tag>', 'add a section for this tag at the end (repeatable)', collect)
     .option('--remove-section <tag>', 'remove the section of this tag (repeatable)', collect)
+    .option('--remove-entity <name>', 'remove the section of this entity (repeatable)', collect)
     .option('--all-articles', 'passages from every article again (undoes --article)')
     .addHelpText(
       'after',
@@ -176,14 +189,15 @@ Examples:
       }
       const saved = await session.saveBriefing(edited)
       const layout = await previewOf(session, saved.id)
-      print(saved, () => `Updated briefing ${saved.id}.\n\n${formatBriefing(saved, session.listTags(), layout)}`)
+      const entities = await notebookEntities(session)
+      print(saved, () => `Updated briefing ${saved.id}.\n\n${formatBriefing(saved, session.listTags(), layout, entities)}`)
     })
 
   group
     .command('note')
     .description("Set the note printed under a section's heading (\"\" clears it).")
     .argument('<id>', 'the briefing id (b-…)')
-    .argument('<tag>', 'the section, by its tag (name or id)')
+    .argument('<section>', 'the section, by its tag (name or id) or its entity (name, alias or id)')
     .argument('[text]', 'the note (or --file)')
     .option('--file <file>', 'read the note from this UTF-8 text file')
     .addHelpText('after', '\nExamples:\n  $ dossier briefing note b-1a2b3c4d5e Bases "Satellite images from 14 December."\n  $ dossier briefing note b-1a2b3c4d5e Bases --file bases-note.txt\n  $ dossier briefing note b-1a2b3c4d5e Bases ""')
@@ -192,15 +206,14 @@ Examples:
       const { open, print, cwd } = context(cmd)
       const session = await open('write')
       const doc = await session.getBriefing(id as BriefingId)
-      const tag = tagNamed(session, which)
+      const section = await sectionNamed(session, doc, which)
       const note = text ?? (await readTextArgument(cwd, opts.file!, 'the note'))
-      if (!doc.selection.tagIds.includes(tag.id)) {
-        throw new DossierError('bad-request', `The briefing ${doc.id} has no section for "${tag.name}": add one with "dossier briefing edit ${doc.id} --add-section TAG".`)
-      }
-      const edited = setSectionNote(doc, tag.id, note)
+      const edited = setSectionNote(doc, section.key, note)
       const saved = edited === doc ? doc : await session.saveBriefing(edited)
-      print(saved, () => (edited === doc ? `The section "${escapeLabel(tag.name)}" already has that note; nothing changed.\n` : `Set the note of section "${escapeLabel(tag.name)}" in briefing ${saved.id}.\n`))
+      print(saved, () => (edited === doc ? `The section "${escapeLabel(section.name)}" already has that note; nothing changed.\n` : `Set the note of section "${escapeLabel(section.name)}" in briefing ${saved.id}.\n`))
     })
+
+  registerSectionCommands(group, context)
 
   group
     .command('delete')
@@ -240,6 +253,8 @@ async function briefingEdits(session: NotebookSession, cwd: string, opts: EditOp
   const sections = opts.section === undefined ? undefined : tagIdsNamed(session, opts.section)
   const added = tagIdsNamed(session, opts.addSection ?? [])
   const removed = tagIdsNamed(session, opts.removeSection ?? [])
+  const entitiesAdded = await entityIdsNamed(session, opts.entity ?? [])
+  const entitiesRemoved = await entityIdsNamed(session, opts.removeEntity ?? [])
   // Each named article must be in the library (articleSummary says which is not).
   const articles = opts.article?.map((id) => session.articleSummary(id as ArticleId).id)
   const range = (value: string | undefined, current: string | null) => (value === undefined ? current : value.trim() === '' ? null : value.trim())
@@ -249,6 +264,9 @@ async function briefingEdits(session: NotebookSession, cwd: string, opts: EditOp
     if (sections) next = setSelectedTags(next, sections)
     for (const tagId of added) next = addSection(next, tagId)
     for (const tagId of removed) next = removeSection(next, tagId)
+    for (const entityId of entitiesAdded) next = addSection(next, entityId)
+    for (const entityId of entitiesRemoved) next = removeSection(next, entityId)
+    if (opts.entityIndex !== undefined) next = setEntityIndex(next, opts.entityIndex)
     if (articles) next = setArticleFilter(next, articles)
     if (opts.allArticles === true) next = setArticleFilter(next, null)
     if (opts.from !== undefined || opts.to !== undefined) next = setDateRange(next, range(opts.from, next.selection.from), range(opts.to, next.selection.to))

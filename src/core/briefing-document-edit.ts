@@ -1,7 +1,8 @@
 /**
  * Pure, immutable editing operations on a stored briefing document (./briefing-document):
- * scalar fields, the selection (tags = sections, articles, date range), section order and
- * notes, passage order and exclusions, and pruning references to deleted things.
+ * scalar fields, the selection (tags and entities = sections, articles, date range),
+ * section order and notes, passage order and exclusions. A section is named by its
+ * `SectionKey`: the id of its tag or of its entity.
  *
  * Each returns a new document, or the same object when nothing changed (so a UI can skip
  * re-rendering), and keeps the section invariant. None touches `updatedAt`; whoever saves
@@ -11,14 +12,20 @@ import {
   briefingDayProblem,
   DEFAULT_BRIEFING_TITLE,
   emptySection,
+  isEntityKey,
   MAX_KEY_JUDGMENTS_LENGTH,
   MAX_NOTE_LENGTH,
   MAX_SECTIONS,
   MULTI_TAG_MODES,
+  sectionKey,
+  sectionOrder,
   unique,
+  withSections,
   type BriefingDocument,
   type BriefingSectionSettings,
+  type SectionKey,
 } from './briefing-document-schema'
+import type { EntityId } from './entities/schema'
 import type { ArticleId, HighlightId, TagId } from './ids'
 import { DossierError } from './result'
 
@@ -63,34 +70,58 @@ function checkDay(value: string, what: string): string {
 // Selection
 
 /**
- * Chooses the tags (= sections) and their order. Settings (note, order, exclusions) of
- * tags still selected are kept; those of tags no longer selected are dropped.
+ * Chooses the tags (= tag sections) and their order; entity sections keep their places
+ * (see `sectionOrder`). Settings (note, order, exclusions) of tags still selected are
+ * kept; those of tags no longer selected are dropped.
  */
 export function setSelectedTags(doc: BriefingDocument, tagIds: readonly TagId[]): BriefingDocument {
   const ids = unique(tagIds)
-  if (ids.length > MAX_SECTIONS) throw new DossierError('bad-request', `A briefing holds at most ${MAX_SECTIONS} sections.`)
   if (sameList(ids, doc.selection.tagIds)) return doc
-  const settings = new Map(doc.sections.map((s) => [s.tagId, s]))
-  return {
-    ...doc,
-    selection: { ...doc.selection, tagIds: ids },
-    sections: ids.map((id) => settings.get(id) ?? emptySection(id)),
-  }
+  return setSectionKeys(doc, sectionOrder(sectionKeys(doc), ids, doc.selection.entityIds ?? []))
 }
 
-/** Adds a section for `tagId` at `index` (default: at the end); no change if it is there. */
-export function addSection(doc: BriefingDocument, tagId: TagId, index = doc.selection.tagIds.length): BriefingDocument {
-  if (doc.selection.tagIds.includes(tagId)) return doc
-  const ids = [...doc.selection.tagIds]
-  ids.splice(clamp(index, 0, ids.length), 0, tagId)
-  return setSelectedTags(doc, ids)
+/** The sections' keys (tag or entity ids), in section order. */
+export function sectionKeys(doc: BriefingDocument): SectionKey[] {
+  return doc.sections.map(sectionKey)
 }
 
-export function removeSection(doc: BriefingDocument, tagId: TagId): BriefingDocument {
-  return setSelectedTags(
+/** Sets every section, in order, by key: settings of keys still there are kept, new ones start empty. */
+function setSectionKeys(doc: BriefingDocument, keys: readonly SectionKey[]): BriefingDocument {
+  const ids = unique(keys)
+  if (ids.length > MAX_SECTIONS) throw new DossierError('bad-request', `A briefing holds at most ${MAX_SECTIONS} sections.`)
+  if (sameList(ids, sectionKeys(doc))) return doc
+  const settings = new Map(doc.sections.map((s) => [sectionKey(s), s]))
+  return withSections(
     doc,
-    doc.selection.tagIds.filter((id) => id !== tagId),
+    ids.map((id) => settings.get(id) ?? emptySection(id)),
   )
+}
+
+/** Adds a section for a tag or an entity at `index` (default: at the end); no change if it is there. */
+export function addSection(doc: BriefingDocument, key: SectionKey, index = doc.sections.length): BriefingDocument {
+  const keys = sectionKeys(doc)
+  if (keys.includes(key)) return doc
+  keys.splice(clamp(index, 0, keys.length), 0, key)
+  return setSectionKeys(doc, keys)
+}
+
+export function removeSection(doc: BriefingDocument, key: SectionKey): BriefingDocument {
+  return setSectionKeys(
+    doc,
+    sectionKeys(doc).filter((k) => k !== key),
+  )
+}
+
+/** The entities whose sections the briefing holds, in section order. */
+export function selectedEntityIds(doc: BriefingDocument): EntityId[] {
+  return sectionKeys(doc).filter(isEntityKey)
+}
+
+/** Whether the PDF and Markdown end with an index of the entities the printed passages mention. */
+export function setEntityIndex(doc: BriefingDocument, on: boolean): BriefingDocument {
+  if ((doc.entityIndex === true) === on) return doc
+  const { entityIndex: _old, ...rest } = doc
+  return on ? { ...rest, entityIndex: true } : rest
 }
 
 /** Whether the briefing ends with a section of the passages that carry no tag. */
@@ -120,22 +151,22 @@ export function setDateRange(doc: BriefingDocument, from: string | null, to: str
 // ---------------------------------------------------------------------------------------
 // Sections: order, notes, passages
 
-/** Moves the section for `tagId` to `toIndex` (clamped), shifting the others. */
-export function moveSection(doc: BriefingDocument, tagId: TagId, toIndex: number): BriefingDocument {
-  const from = sectionIndex(doc, tagId)
+/** Moves the section of `key` (a tag or an entity) to `toIndex` (clamped), shifting the others. */
+export function moveSection(doc: BriefingDocument, key: SectionKey, toIndex: number): BriefingDocument {
+  const from = sectionIndex(doc, key)
   const to = clamp(toIndex, 0, doc.sections.length - 1)
   if (from === to) return doc
-  return setSelectedTags(doc, moveItem(doc.selection.tagIds, from, to))
+  return setSectionKeys(doc, moveItem(sectionKeys(doc), from, to))
 }
 
 /** Keyboard reordering: one step up (-1) or down (+1); no change at either end. */
-export function moveSectionBy(doc: BriefingDocument, tagId: TagId, delta: number): BriefingDocument {
-  return moveSection(doc, tagId, sectionIndex(doc, tagId) + delta)
+export function moveSectionBy(doc: BriefingDocument, key: SectionKey, delta: number): BriefingDocument {
+  return moveSection(doc, key, sectionIndex(doc, key) + delta)
 }
 
-export function setSectionNote(doc: BriefingDocument, tagId: TagId, note: string): BriefingDocument {
+export function setSectionNote(doc: BriefingDocument, key: SectionKey, note: string): BriefingDocument {
   checkLength(note, MAX_NOTE_LENGTH, 'A section note')
-  return updateSection(doc, tagId, (s) => (s.note === note ? s : { ...s, note }))
+  return updateSection(doc, key, (s) => (s.note === note ? s : { ...s, note }))
 }
 
 /**
@@ -145,7 +176,7 @@ export function setSectionNote(doc: BriefingDocument, tagId: TagId, note: string
  */
 export function movePassage(
   doc: BriefingDocument,
-  tagId: TagId,
+  key: SectionKey,
   shownOrder: readonly HighlightId[],
   highlightId: HighlightId,
   toIndex: number,
@@ -154,52 +185,52 @@ export function movePassage(
   if (from === -1) throw new DossierError('bad-request', `Passage ${highlightId} is not in this section.`)
   const to = clamp(toIndex, 0, shownOrder.length - 1)
   const order = moveItem(unique(shownOrder), from, to)
-  return updateSection(doc, tagId, (s) => (sameList(s.order, order) ? s : { ...s, order }))
+  return updateSection(doc, key, (s) => (sameList(s.order, order) ? s : { ...s, order }))
 }
 
 /** Keyboard reordering of a passage: one step up (-1) or down (+1). */
 export function movePassageBy(
   doc: BriefingDocument,
-  tagId: TagId,
+  key: SectionKey,
   shownOrder: readonly HighlightId[],
   highlightId: HighlightId,
   delta: number,
 ): BriefingDocument {
-  return movePassage(doc, tagId, shownOrder, highlightId, shownOrder.indexOf(highlightId) + delta)
+  return movePassage(doc, key, shownOrder, highlightId, shownOrder.indexOf(highlightId) + delta)
 }
 
 /** Forgets the explicit order: the section's passages run in date order again. */
-export function resetPassageOrder(doc: BriefingDocument, tagId: TagId): BriefingDocument {
-  return updateSection(doc, tagId, (s) => (s.order.length === 0 ? s : { ...s, order: [] }))
+export function resetPassageOrder(doc: BriefingDocument, key: SectionKey): BriefingDocument {
+  return updateSection(doc, key, (s) => (s.order.length === 0 ? s : { ...s, order: [] }))
 }
 
-export function excludePassage(doc: BriefingDocument, tagId: TagId, highlightId: HighlightId): BriefingDocument {
-  return updateSection(doc, tagId, (s) => (s.excluded.includes(highlightId) ? s : { ...s, excluded: [...s.excluded, highlightId] }))
+export function excludePassage(doc: BriefingDocument, key: SectionKey, highlightId: HighlightId): BriefingDocument {
+  return updateSection(doc, key, (s) => (s.excluded.includes(highlightId) ? s : { ...s, excluded: [...s.excluded, highlightId] }))
 }
 
-export function includePassage(doc: BriefingDocument, tagId: TagId, highlightId: HighlightId): BriefingDocument {
-  return updateSection(doc, tagId, (s) => (s.excluded.includes(highlightId) ? { ...s, excluded: s.excluded.filter((id) => id !== highlightId) } : s))
+export function includePassage(doc: BriefingDocument, key: SectionKey, highlightId: HighlightId): BriefingDocument {
+  return updateSection(doc, key, (s) => (s.excluded.includes(highlightId) ? { ...s, excluded: s.excluded.filter((id) => id !== highlightId) } : s))
 }
 
-/** The settings of the section for `tagId`, or undefined when that tag is not selected. */
-export function findSection(doc: BriefingDocument, tagId: TagId): BriefingSectionSettings | undefined {
-  return doc.sections.find((s) => s.tagId === tagId)
+/** The settings of the section of `key` (a tag or an entity), or undefined when it is not selected. */
+export function findSection(doc: BriefingDocument, key: SectionKey): BriefingSectionSettings | undefined {
+  return doc.sections.find((s) => sectionKey(s) === key)
 }
 
 // ---------------------------------------------------------------------------------------
 
-function sectionIndex(doc: BriefingDocument, tagId: TagId): number {
-  const index = doc.sections.findIndex((s) => s.tagId === tagId)
-  if (index === -1) throw new DossierError('bad-request', `The briefing has no section for tag ${tagId}.`)
+function sectionIndex(doc: BriefingDocument, key: SectionKey): number {
+  const index = doc.sections.findIndex((s) => sectionKey(s) === key)
+  if (index === -1) throw new DossierError('bad-request', `The briefing has no section for ${isEntityKey(key) ? 'entity' : 'tag'} ${key}.`)
   return index
 }
 
 function updateSection(
   doc: BriefingDocument,
-  tagId: TagId,
+  key: SectionKey,
   change: (s: BriefingSectionSettings) => BriefingSectionSettings,
 ): BriefingDocument {
-  const index = sectionIndex(doc, tagId)
+  const index = sectionIndex(doc, key)
   const current = doc.sections[index]!
   const next = change(current)
   if (next === current) return doc

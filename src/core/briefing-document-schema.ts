@@ -1,11 +1,14 @@
 /**
  * The stored briefing document's shape (see ./briefing-document): its id, the zod schemas
  * and limits, the multi-tag modes, and the functions that make a valid document: create a
- * new one, parse stored or received data, and restore the section invariant
- * (`sections.map(s => s.tagId)` equals `selection.tagIds`, with no duplicates).
+ * new one, parse stored or received data, and restore the section invariant (one section
+ * per selected tag and entity, no duplicates: the tag sections, in order, are
+ * `selection.tagIds`; the entity sections, in order, are `selection.entityIds`; the order
+ * of `sections` is the section order).
  */
 import { z } from 'zod'
 import { storedDateProblem } from './dates'
+import { EntityIdSchema, type EntityId } from './entities/schema'
 import { ArticleIdSchema, HighlightIdSchema, TagIdSchema, type TagId } from './ids'
 import type { Tag } from './model'
 import { DossierError } from './result'
@@ -59,21 +62,43 @@ export const MAX_SECTIONS = 200
 export const MAX_NOTE_LENGTH = 20_000
 export const MAX_KEY_JUDGMENTS_LENGTH = 50_000
 
-export const BriefingSectionSchema = z.object({
-  tagId: TagIdSchema,
+const SectionSettingsFields = {
   /** The analyst's text printed under the section heading ('' for none). */
   note: z.string().max(MAX_NOTE_LENGTH),
   /** Passages in the order the analyst chose; passages not listed follow in date order. */
   order: z.array(HighlightIdSchema).max(100_000),
   /** Passages left out of this section (they may still appear in other sections). */
   excluded: z.array(HighlightIdSchema).max(100_000),
-})
+}
+/** A section of the passages carrying a tag. (`entityId` never set: the types tell the two kinds apart.) */
+export const TagSectionSchema = z.object({ tagId: TagIdSchema, entityId: z.undefined().optional(), ...SectionSettingsFields })
+/** A section of the passages whose text mentions an entity under any spelling (decision 49). */
+export const EntitySectionSchema = z.object({ entityId: EntityIdSchema, tagId: z.undefined().optional(), ...SectionSettingsFields })
+export const BriefingSectionSchema = z.union([TagSectionSchema, EntitySectionSchema])
 export type BriefingSectionSettings = z.infer<typeof BriefingSectionSchema>
+
+/** What a section is of: a tag or an entity (ids differ by prefix: `t-` and `e-`). */
+export type SectionKey = TagId | EntityId
+
+/** The tag or entity a section is of. */
+export function sectionKey(section: BriefingSectionSettings): SectionKey {
+  return section.entityId ?? section.tagId
+}
+
+/** Whether a section key names an entity (else a tag). */
+export function isEntityKey(key: SectionKey): key is EntityId {
+  return key.startsWith('e-')
+}
 
 export const BriefingSelectionSchema = z
   .object({
-    /** The tags that go in, in section order. */
+    /** The tags whose sections go in, in the order of their sections. */
     tagIds: z.array(TagIdSchema).max(MAX_SECTIONS),
+    /**
+     * The entities whose sections go in (every passage mentioning one), in the order of
+     * their sections. Absent (briefings stored before it existed, or none) means none.
+     */
+    entityIds: z.array(EntityIdSchema).max(MAX_SECTIONS).optional(),
     /** Only passages from these articles; `null` for every article. */
     articleIds: z.array(ArticleIdSchema).max(100_000).nullable(),
     /** Publication date range, inclusive; `null` for open-ended. Undated articles are left out when either is set. */
@@ -101,6 +126,8 @@ export const BriefingDocumentSchema = z.object({
   selection: BriefingSelectionSchema,
   multiTag: z.enum(MULTI_TAG_MODES),
   sections: z.array(BriefingSectionSchema).max(MAX_SECTIONS),
+  /** The PDF and Markdown end with an index of the entities the printed passages mention. Absent means no. */
+  entityIndex: z.boolean().optional(),
   createdAt: IsoTimestamp,
   updatedAt: IsoTimestamp,
 })
@@ -122,13 +149,19 @@ export interface NewBriefingDocument {
   multiTag?: MultiTagMode
   /** Also the passages without a tag (see BriefingSelection.untagged). */
   untagged?: boolean
+  /** Sections of passages mentioning these entities, after the tags' sections. */
+  entities?: readonly { id: EntityId }[]
+  /** End with an index of entities (see BriefingDocument.entityIndex). */
+  entityIndex?: boolean
 }
 
-/** A new document: one section per given tag, in the given order; nothing excluded. */
+/** A new document: one section per given tag, then per given entity, in the given order; nothing excluded. */
 export function createBriefingDocument(init: NewBriefingDocument): BriefingDocument {
   const dateProblem = init.date === undefined ? null : briefingDayProblem(init.date)
   if (dateProblem) throw new DossierError('bad-request', `The date ${dateProblem}`)
   const tagIds = unique(init.tags.map((t) => t.id))
+  const entityIds = unique((init.entities ?? []).map((e) => e.id))
+  if (tagIds.length + entityIds.length > MAX_SECTIONS) throw new DossierError('bad-request', `A briefing holds at most ${MAX_SECTIONS} sections.`)
   const doc: BriefingDocument = {
     id: init.id,
     title: init.title?.trim() || DEFAULT_BRIEFING_TITLE,
@@ -136,9 +169,17 @@ export function createBriefingDocument(init: NewBriefingDocument): BriefingDocum
     date: init.date ?? init.now.slice(0, 10),
     handling: init.handling?.trim() ?? '',
     keyJudgments: init.keyJudgments ?? '',
-    selection: { tagIds, articleIds: null, from: null, to: null, ...(init.untagged ? { untagged: true } : {}) },
+    selection: {
+      tagIds,
+      ...(entityIds.length > 0 ? { entityIds } : {}),
+      articleIds: null,
+      from: null,
+      to: null,
+      ...(init.untagged ? { untagged: true } : {}),
+    },
     multiTag: init.multiTag ?? 'repeat',
-    sections: tagIds.map(emptySection),
+    sections: [...tagIds, ...entityIds].map(emptySection),
+    ...(init.entityIndex ? { entityIndex: true } : {}),
     createdAt: init.now,
     updatedAt: init.now,
   }
@@ -162,32 +203,68 @@ export function parseBriefingDocument(value: unknown): BriefingDocument {
 }
 
 /**
- * Restores the invariant: duplicate tag ids dropped (first wins), one section per selected
- * tag in selection order (settings kept, missing ones created), duplicate ids inside a
- * section's order/excluded dropped.
+ * Restores the invariant: duplicate tag and entity ids dropped (first wins), one section
+ * per selected tag and entity (settings kept, missing ones created at the end), the tag
+ * sections in `selection.tagIds` order and the entity sections in `selection.entityIds`
+ * order (see `sectionOrder`), duplicate ids inside a section's order/excluded dropped.
  */
 export function normaliseBriefingDocument(doc: BriefingDocument): BriefingDocument {
   const tagIds = unique(doc.selection.tagIds)
-  const settings = new Map<TagId, BriefingSectionSettings>()
-  for (const s of doc.sections) if (!settings.has(s.tagId)) settings.set(s.tagId, s)
-  const sections = tagIds.map((tagId) => {
-    const s = settings.get(tagId)
-    if (!s) return emptySection(tagId)
+  const entityIds = unique(doc.selection.entityIds ?? [])
+  const settings = new Map<SectionKey, BriefingSectionSettings>()
+  for (const s of doc.sections) if (!settings.has(sectionKey(s))) settings.set(sectionKey(s), s)
+  const sections = sectionOrder(doc.sections.map(sectionKey), tagIds, entityIds).map((key) => {
+    const s = settings.get(key)
+    if (!s) return emptySection(key)
     const order = unique(s.order)
     const excluded = unique(s.excluded)
     return order.length === s.order.length && excluded.length === s.excluded.length ? s : { ...s, order, excluded }
   })
   const same =
     tagIds.length === doc.selection.tagIds.length &&
+    entityIds.length === (doc.selection.entityIds ?? []).length &&
     sections.length === doc.sections.length &&
     sections.every((s, i) => s === doc.sections[i])
   if (same) return doc
-  return { ...doc, selection: { ...doc.selection, tagIds }, sections }
+  return withSections(doc, sections)
+}
+
+/**
+ * The section order for these selected tags and entities, keeping the places sections
+ * have in `current`: each place held by a selected tag goes to the next of `tagIds` (so
+ * tags run in `tagIds` order), each held by a selected entity to the next of `entityIds`;
+ * tags and entities without a place follow at the end. For a briefing of tags alone
+ * (every one stored before entity sections) this is `tagIds`.
+ */
+export function sectionOrder(current: readonly SectionKey[], tagIds: readonly TagId[], entityIds: readonly EntityId[]): SectionKey[] {
+  const selected = new Set<SectionKey>([...tagIds, ...entityIds])
+  const seen = new Set<SectionKey>()
+  const slots: boolean[] = [] // true: an entity's place
+  for (const key of current) {
+    if (seen.has(key) || !selected.has(key)) continue
+    seen.add(key)
+    slots.push(isEntityKey(key))
+  }
+  let tagSlots = slots.filter((e) => !e).length
+  for (; tagSlots < tagIds.length; tagSlots++) slots.push(false)
+  for (let entitySlots = slots.length - tagSlots; entitySlots < entityIds.length; entitySlots++) slots.push(true)
+  let nextTag = 0
+  let nextEntity = 0
+  return slots.map((entity) => (entity ? entityIds[nextEntity++]! : tagIds[nextTag++]!))
+}
+
+/** The document with these sections (in this order) and the selection that matches them. */
+export function withSections(doc: BriefingDocument, sections: BriefingSectionSettings[]): BriefingDocument {
+  const keys = sections.map(sectionKey)
+  const tagIds = keys.filter((k): k is TagId => !isEntityKey(k))
+  const entityIds = keys.filter(isEntityKey)
+  const { entityIds: _old, ...selection } = doc.selection
+  return { ...doc, selection: { ...selection, tagIds, ...(entityIds.length > 0 ? { entityIds } : {}) }, sections }
 }
 
 /** The settings of a section nobody has edited yet. */
-export function emptySection(tagId: TagId): BriefingSectionSettings {
-  return { tagId, note: '', order: [], excluded: [] }
+export function emptySection(key: SectionKey): BriefingSectionSettings {
+  return isEntityKey(key) ? { entityId: key, note: '', order: [], excluded: [] } : { tagId: key, note: '', order: [], excluded: [] }
 }
 
 export function unique<T>(items: readonly T[]): T[] {

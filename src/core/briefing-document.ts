@@ -11,9 +11,11 @@
  * when nothing changed (so a UI can skip re-rendering). Helpers never touch `updatedAt`;
  * whoever saves calls `touchBriefingDocument(doc, now)`.
  *
- * Invariant (kept by every helper, restored by `normaliseBriefingDocument`):
- * `sections.map(s => s.tagId)` equals `selection.tagIds`, with no duplicates. The order of
- * `selection.tagIds` is the section order.
+ * Invariant (kept by every helper, restored by `normaliseBriefingDocument`): a section is
+ * of a tag (`tagId`) or of an entity (`entityId`: every passage mentioning it, decision
+ * 49); the tag sections, in order, are `selection.tagIds` and the entity sections, in
+ * order, are `selection.entityIds` (absent when none), with no duplicates. The order of
+ * `sections` is the section order.
  *
  * This module is the public entry point; the code lives in
  * - ./briefing-document-schema: ids, schemas, limits; create, parse, normalise;
@@ -24,7 +26,12 @@ export {
   BriefingIdSchema,
   BriefingSectionSchema,
   BriefingSelectionSchema,
+  EntitySectionSchema,
+  TagSectionSchema,
   briefingDayProblem,
+  isEntityKey,
+  sectionKey,
+  sectionOrder,
   createBriefingDocument,
   DEFAULT_BRIEFING_TITLE,
   isCalendarDate,
@@ -42,6 +49,7 @@ export {
   type BriefingSelection,
   type MultiTagMode,
   type NewBriefingDocument,
+  type SectionKey,
 } from './briefing-document-schema'
 export {
   addSection,
@@ -54,7 +62,10 @@ export {
   moveSectionBy,
   removeSection,
   resetPassageOrder,
+  sectionKeys,
+  selectedEntityIds,
   setArticleFilter,
+  setEntityIndex,
   setDateRange,
   setSectionNote,
   setSelectedTags,

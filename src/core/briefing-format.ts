@@ -4,7 +4,7 @@
  * which article URLs may be written as links. Pure functions of the built layout
  * (./briefing-types).
  */
-import type { BriefingCrossReference, BriefingLayout, BriefingPassage, BriefingSection, BriefingSource } from './briefing-types'
+import type { BriefingCrossReference, BriefingEntity, BriefingLayout, BriefingPassage, BriefingSection, BriefingSource } from './briefing-types'
 import { formatCitationDate } from './dates'
 import { gradeCode } from './sourcing/grading'
 
@@ -58,21 +58,44 @@ export function describeDateRange(from: string | null, to: string | null): strin
 export const UNTAGGED_SECTION_NAME = 'Untagged passages'
 const UNTAGGED_SECTION_DESCRIPTION = 'Highlighted passages that carry no tag.'
 
-/** A section's heading: its tag's name, or "Untagged passages". */
-export function sectionName(section: Pick<BriefingSection, 'tag'>): string {
-  return section.tag?.name ?? UNTAGGED_SECTION_NAME
+/** A section's heading: its tag's or entity's name, or "Untagged passages". */
+export function sectionName(section: Pick<BriefingSection, 'tag' | 'entity'>): string {
+  return section.tag?.name ?? section.entity?.name ?? UNTAGGED_SECTION_NAME
 }
 
-/** A section's description line: its tag's description ('' for none), or what the untagged section holds. */
-export function sectionDescription(section: Pick<BriefingSection, 'tag'>): string {
-  return section.tag ? section.tag.description : UNTAGGED_SECTION_DESCRIPTION
+/**
+ * A section's description line: its tag's description ('' for none), what an entity's
+ * section holds (with the entity's other spellings), or what the untagged section holds.
+ */
+export function sectionDescription(section: Pick<BriefingSection, 'tag' | 'entity'>): string {
+  if (section.tag) return section.tag.description
+  if (section.entity) return entitySectionDescription(section.entity)
+  return UNTAGGED_SECTION_DESCRIPTION
 }
 
-/** One line for the title block: tags (and untagged passages), article filter and date range. */
+/** `Passages that mention Tartus (also written Tartous, طرطوس).` */
+export function entitySectionDescription(entity: Pick<BriefingEntity, 'name' | 'aliases'>): string {
+  const also = entity.aliases.length > 0 ? ` (also written ${entity.aliases.join(', ')})` : ''
+  return `Passages that mention ${entity.name}${also}.`
+}
+
+/** The heading of the index of entities that may close a briefing. */
+export const ENTITY_INDEX_TITLE = 'Index of entities'
+
+/** Whether a section is the one of passages without a tag (neither a tag's nor an entity's). */
+export function isUntaggedSection(section: Pick<BriefingSection, 'tag' | 'entity'>): boolean {
+  return section.tag === null && !section.entity
+}
+
+/** One line for the title block: tags (and untagged passages), entities, article filter and date range. */
 export function describeScope(layout: BriefingLayout): string {
   const { tags, untagged } = layout.scope
+  const entities = layout.scope.entities ?? []
   const names = tags.map((t) => t.name).join(', ')
-  const parts = [tags.length === 0 ? 'Passages without a tag' : `Tags: ${names}${untagged ? '; passages without a tag' : ''}`]
+  const parts: string[] = []
+  if (tags.length > 0) parts.push(`Tags: ${names}${untagged ? '; passages without a tag' : ''}`)
+  else if (untagged || entities.length === 0) parts.push('Passages without a tag')
+  if (entities.length > 0) parts.push(`Mentioning: ${entities.map((e) => e.name).join(', ')}`)
   if (layout.scope.articleCount !== null) parts.push(`${plural(layout.scope.articleCount, 'chosen article')}`)
   if (layout.scope.from !== null || layout.scope.to !== null) parts.push(`published ${describeDateRange(layout.scope.from, layout.scope.to)}`)
   return parts.join(' · ')

@@ -5,8 +5,8 @@
  */
 import type { BriefingDocument } from './briefing-document'
 import { describeDateRange, plural } from './briefing-format'
-import type { BriefingWarning } from './briefing-types'
-import type { ArticleId, HighlightId, TagId } from './ids'
+import type { BriefingEntity, BriefingWarning, SectionRef } from './briefing-types'
+import type { ArticleId, HighlightId } from './ids'
 import type { Article, Highlight, Tag } from './model'
 import { DossierError } from './result'
 
@@ -41,12 +41,12 @@ export function comparePassages(aArticle: Article, a: Highlight, bArticle: Artic
 
 /**
  * The analyst's explicit order first (ids still in the section), then the rest by date.
- * `tagId` is the section's tag; null for the untagged section, which has no stored order.
+ * `section` is the section's tag or entity; null for the untagged section, which has no stored order.
  */
 export function orderCandidates(
   candidates: Candidate[],
   order: readonly HighlightId[],
-  tagId: TagId | null,
+  section: SectionRef | null,
   highlightsById: ReadonlyMap<HighlightId, Highlight>,
   stored: boolean,
   warnings: BriefingWarning[],
@@ -58,11 +58,11 @@ export function orderCandidates(
     if (c) {
       first.push(c)
       byId.delete(id)
-    } else if (stored && tagId !== null && !highlightsById.has(id)) {
+    } else if (stored && section !== null && !highlightsById.has(id)) {
       warnings.push({
         kind: 'passage-missing',
         highlightId: id,
-        tagId,
+        ...section,
         message: `Passage ${id}, placed in this briefing, no longer exists (its highlight or its article was deleted).`,
       })
     }
@@ -75,24 +75,28 @@ export function orderCandidates(
 export function emptySelection(
   doc: BriefingDocument,
   tags: readonly Tag[],
+  entities: readonly BriefingEntity[],
   untagged: boolean,
   funnel: SelectionFunnel,
   articleFilter: ReadonlySet<ArticleId> | null,
   warnings: readonly BriefingWarning[],
 ): DossierError {
   const missing = warnings.filter((w) => w.kind === 'tag-missing').length
-  if (tags.length === 0 && !untagged) {
+  if (tags.length === 0 && entities.length === 0 && !untagged) {
     const why = missing > 0 ? ` (the ${plural(missing, 'tag')} it named ${missing === 1 ? 'was' : 'were'} deleted)` : ''
     return new DossierError('empty-selection', `The briefing has no tags selected${why}: choose at least one tag.`)
   }
-  const names = joinOr(tags.map((t) => t.name))
+  const tagNames = joinOr(tags.map((t) => t.name))
+  const entityNames = joinOr(entities.map((e) => e.name))
+  const carry = [tags.length > 0 ? `carry ${tagNames}` : '', entities.length > 0 ? `mention ${entityNames}` : ''].filter(Boolean).join(' or ')
+  const tagged = [tags.length > 0 ? `tagged ${tagNames}` : '', entities.length > 0 ? `mentioning ${entityNames}` : ''].filter(Boolean).join(' or ')
   if (funnel.tagged === 0) {
     return untagged
       ? new DossierError('empty-selection', 'No passages are highlighted: there is nothing to put in a briefing.')
-      : new DossierError('empty-selection', `No highlighted passages carry ${names}: there is nothing to put in a briefing.`)
+      : new DossierError('empty-selection', `No highlighted passages ${carry}: there is nothing to put in a briefing.`)
   }
   // What was selected: "3 passages tagged Bases", or with the untagged ones "3 highlighted passages".
-  const subject = (n: number) => (untagged ? plural(n, 'highlighted passage') : `${plural(n, 'passage')} tagged ${names}`)
+  const subject = (n: number) => (untagged ? plural(n, 'highlighted passage') : `${plural(n, 'passage')} ${tagged}`)
   if (funnel.inArticles === 0) {
     // A filter whose articles were all deleted keeps meaning "these articles", never "every
     // article" (null is "every article"): the briefing is empty, and the message says why, so
@@ -114,7 +118,7 @@ export function emptySelection(
       `None of the ${subject(funnel.inArticles)} comes from an article published ${range} (undated articles are left out when a date range is set).`,
     )
   }
-  const every = untagged ? 'Every highlighted passage' : `Every passage tagged ${names}`
+  const every = untagged ? 'Every highlighted passage' : `Every passage ${tagged}`
   return new DossierError('empty-selection', `${every} (${funnel.inDates}) is excluded from this briefing.`)
 }
 

@@ -4,6 +4,7 @@
  * cross-references, numbered sources, warnings). Types only, no code.
  */
 import type { BriefingId, MultiTagMode } from './briefing-document'
+import type { Entity, EntityId, EntityType } from './entities/schema'
 import type { ArticleId, HighlightId, TagId } from './ids'
 import type { Article, Highlight, Tag, TextTarget } from './model'
 import type { OutletsFile, Reliability } from './sourcing/schema'
@@ -14,6 +15,34 @@ export interface NotebookData {
   highlights: readonly Highlight[]
   /** The notebook's outlets (notes/sourcing.md): sources then name their outlet and carry its grade. */
   outlets?: OutletsFile
+  /**
+   * The notebook's entities and which passages mention them, for entity sections and the
+   * index of entities. Main finds the mentions (its mention index); the core only reads
+   * them. Absent: no entity is known (entity sections are left out with a warning).
+   */
+  entities?: BriefingEntityData
+}
+
+export interface BriefingEntityData {
+  entities: readonly Entity[]
+  /** The entities each highlight's text mentions (highlights that mention none may be absent). */
+  byHighlight: ReadonlyMap<HighlightId, readonly EntityId[]>
+}
+
+/** An entity as a briefing prints it: its name and its other spellings. */
+export interface BriefingEntity {
+  id: EntityId
+  name: string
+  type: EntityType
+  /** The aliases' texts, as stored (the name not repeated). */
+  aliases: string[]
+}
+
+/** One line of the index of entities: an entity the printed passages mention, and where. */
+export interface BriefingIndexEntry {
+  entity: BriefingEntity
+  /** The numbers of the printed passages that mention it, ascending. */
+  passages: number[]
 }
 
 /** An ad-hoc briefing (CLI `--tag`, the current export button): defaults for everything else. */
@@ -88,8 +117,13 @@ export interface BriefingReference {
 export interface BriefingSection {
   /** 1..k: the "§n" of the section. */
   number: number
-  /** The section's tag; null for the section of untagged passages (its heading: `sectionName`). */
+  /**
+   * The section's tag; null for an entity's section (`entity`) and for the section of
+   * untagged passages (its heading: `sectionName`).
+   */
   tag: Tag | null
+  /** An entity's section: the passages that mention it. Absent for the other sections. */
+  entity?: BriefingEntity
   /** The analyst's note for this section ('' for none). */
   note: string
   passages: BriefingPassage[]
@@ -114,17 +148,23 @@ export interface BriefingSource {
   reliability?: Reliability
 }
 
+/** The tag or entity whose section a warning is about. */
+export type SectionRef = { tagId: TagId } | { entityId: EntityId }
+
 export type BriefingWarning =
   | { kind: 'tag-missing'; tagId: TagId; message: string }
+  | { kind: 'entity-missing'; entityId: EntityId; message: string }
   | { kind: 'article-missing'; articleId: ArticleId; message: string }
-  | { kind: 'passage-missing'; highlightId: HighlightId; tagId: TagId; message: string }
-  | { kind: 'section-empty'; tagId: TagId; message: string }
+  | ({ kind: 'passage-missing'; highlightId: HighlightId; message: string } & SectionRef)
+  | ({ kind: 'section-empty'; message: string } & SectionRef)
   | { kind: 'undated-left-out'; articleIds: ArticleId[]; passageCount: number; message: string }
 
 /** What the briefing holds (its title block's "Scope" line): only sections that are in it. */
 export interface BriefingScope {
   /** The tags of the briefing's sections, in section order (a chosen tag whose section was left out is not here). */
   tags: Tag[]
+  /** The entities of the briefing's sections, in section order (absent in layouts made before entity sections). */
+  entities?: BriefingEntity[]
   /** Whether the passages without a tag are in too (their own last section, printed). */
   untagged: boolean
   articleCount: number | null
@@ -152,5 +192,10 @@ export interface BriefingLayout {
   passageCount: number
   /** Distinct highlights in the briefing. */
   highlightCount: number
+  /**
+   * The index of entities (the document's `entityIndex`): every entity the printed
+   * passages mention, by name. Absent when the briefing has none.
+   */
+  entityIndex?: BriefingIndexEntry[]
   warnings: BriefingWarning[]
 }

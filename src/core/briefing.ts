@@ -29,10 +29,13 @@ import {
   normaliseBriefingDocument,
   type BriefingDocument,
   type BriefingId,
+  type SectionKey,
 } from './briefing-document'
-import { plural, sectionName } from './briefing-format'
+import { briefingEntity, buildEntityIndex } from './briefing-entities'
+import { isUntaggedSection, plural, sectionName } from './briefing-format'
 import { emptySelection, orderCandidates, publicationDay, type Candidate, type SelectionFunnel } from './briefing-select'
 import type {
+  BriefingEntity,
   BriefingInput,
   BriefingLayout,
   BriefingPassage,
@@ -41,8 +44,10 @@ import type {
   BriefingWarning,
   BuildBriefingOptions,
   NotebookData,
+  SectionRef,
   SimpleBriefingRequest,
 } from './briefing-types'
+import type { EntityId } from './entities/schema'
 import type { ArticleId, HighlightId, TagId } from './ids'
 import type { Article, Tag } from './model'
 import { DossierError } from './result'
@@ -50,6 +55,7 @@ import { OutletMatcher } from './sourcing/outlets'
 
 export { DEFAULT_BRIEFING_TITLE }
 export * from './briefing-format'
+export { briefingEntity, buildEntityIndex, formatIndexLocations } from './briefing-entities'
 export { comparePassages, publicationDay } from './briefing-select'
 export type * from './briefing-types'
 
@@ -97,9 +103,10 @@ function buildFromRequest(request: SimpleBriefingRequest, data: NotebookData, op
   return buildFromDocument(doc, data, options, false, request.untagged ?? request.tagIds === undefined)
 }
 
-/** One section being built: a tag's, or (tag null) the untagged passages'. */
+/** One section being built: a tag's, an entity's, or (both null) the untagged passages'. */
 interface ChosenSection {
   tag: Tag | null
+  entity: BriefingEntity | null
   note: string
   order: readonly HighlightId[]
   excluded: ReadonlySet<HighlightId>
@@ -112,20 +119,34 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
   const articlesById = new Map(data.articles.map((a) => [a.id, a]))
   const highlightsById = new Map(data.highlights.map((h) => [h.id, h]))
 
-  // Sections whose tag still exists, in the document's order.
+  const entitiesById = new Map((data.entities?.entities ?? []).map((e) => [e.id, e]))
+  const mentioned = data.entities?.byHighlight ?? new Map<HighlightId, readonly EntityId[]>()
+
+  // Sections whose tag or entity still exists, in the document's order.
   const chosen: ChosenSection[] = []
   for (const settings of doc.sections) {
-    const tag = tagsById.get(settings.tagId)
-    if (!tag) {
-      warnings.push({ kind: 'tag-missing', tagId: settings.tagId, message: `Tag ${settings.tagId} is no longer in the notebook; its section was left out.` })
+    const own = { note: settings.note, order: settings.order, excluded: new Set(settings.excluded) }
+    if (settings.entityId !== undefined) {
+      const entity = entitiesById.get(settings.entityId)
+      if (entity) chosen.push({ tag: null, entity: briefingEntity(entity), ...own })
+      else warnings.push({ kind: 'entity-missing', entityId: settings.entityId, message: `Entity ${settings.entityId} is no longer in the notebook; its section was left out.` })
       continue
     }
-    chosen.push({ tag, note: settings.note, order: settings.order, excluded: new Set(settings.excluded) })
+    const tag = tagsById.get(settings.tagId)
+    if (tag) chosen.push({ tag, entity: null, ...own })
+    else warnings.push({ kind: 'tag-missing', tagId: settings.tagId, message: `Tag ${settings.tagId} is no longer in the notebook; its section was left out.` })
   }
-  const chosenTags = chosen.map((c) => c.tag!)
+  const chosenTags = chosen.flatMap((c) => (c.tag ? [c.tag] : []))
+  const chosenEntities = chosen.flatMap((c) => (c.entity ? [c.entity] : []))
   // Last, the passages no section of a tag can hold: no tag at all, or only deleted ones.
-  if (untagged) chosen.push({ tag: null, note: '', order: [], excluded: new Set() })
+  if (untagged) chosen.push({ tag: null, entity: null, note: '', order: [], excluded: new Set() })
   const hasNoTag = (tagIds: readonly TagId[]) => !tagIds.some((id) => tagsById.has(id))
+  /** Whether a highlight belongs in a section, before the article, date and exclusion steps. */
+  const belongs = (section: ChosenSection, h: (typeof data.highlights)[number]): boolean => {
+    if (section.tag) return h.tagIds.includes(section.tag.id)
+    if (section.entity) return mentioned.get(h.id)?.includes(section.entity.id) ?? false
+    return hasNoTag(h.tagIds)
+  }
 
   const articleFilter = doc.selection.articleIds === null ? null : new Set(doc.selection.articleIds)
   if (articleFilter) {
@@ -143,9 +164,9 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
   const funnel: SelectionFunnel = { tagged: 0, inArticles: 0, inDates: 0, included: 0 }
   const candidatesBySection = chosen.map((section) => {
     const candidates: Candidate[] = []
-    const tagId = section.tag?.id ?? null
+    const ref: SectionRef | null = section.tag ? { tagId: section.tag.id } : section.entity ? { entityId: section.entity.id } : null
     for (const h of data.highlights) {
-      if (tagId === null ? !hasNoTag(h.tagIds) : !h.tagIds.includes(tagId)) continue
+      if (!belongs(section, h)) continue
       funnel.tagged++
       if (articleFilter && !articleFilter.has(h.articleId)) continue
       funnel.inArticles++
@@ -170,7 +191,7 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
       }
       candidates.push({ highlight: h, article })
     }
-    return orderCandidates(candidates, section.order, tagId, highlightsById, stored, warnings)
+    return orderCandidates(candidates, section.order, ref, highlightsById, stored, warnings)
   })
 
   if (undatedLeftOut.size > 0) {
@@ -204,6 +225,7 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
     const p = printed[i]!
     if (p.own.length > 0 || p.refs.length > 0 || section.note.trim()) sectionNumbers.set(i, sectionNumbers.size + 1)
     else if (stored && section.tag) warnings.push({ kind: 'section-empty', tagId: section.tag.id, message: `Section ${section.tag.name} has no passages and was left out.` })
+    else if (stored && section.entity) warnings.push({ kind: 'section-empty', entityId: section.entity.id, message: `Section ${section.entity.name} has no passages and was left out.` })
   })
 
   // Number passages in reading order; sources by first citation.
@@ -261,10 +283,10 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
         ...(h.credibility !== undefined ? { credibility: h.credibility } : {}),
       }
     })
-    sections.push({ number: sectionNumber, tag: section.tag, note: section.note, passages, references: [] })
+    sections.push({ number: sectionNumber, tag: section.tag, ...(section.entity ? { entity: section.entity } : {}), note: section.note, passages, references: [] })
   })
 
-  if (passageCount === 0) throw emptySelection(doc, chosenTags, untagged, funnel, articleFilter, warnings)
+  if (passageCount === 0) throw emptySelection(doc, chosenTags, chosenEntities, untagged, funnel, articleFilter, warnings)
 
   // Cross-references, now that every number is known.
   const sectionByIndex = new Map<number, BriefingSection>()
@@ -303,7 +325,8 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
     // What is in the briefing: a section left out (no passages, no note) is not in its scope.
     scope: {
       tags: sections.flatMap((s) => (s.tag ? [s.tag] : [])),
-      untagged: sections.some((s) => s.tag === null),
+      entities: sections.flatMap((s) => (s.entity ? [s.entity] : [])),
+      untagged: sections.some(isUntaggedSection),
       articleCount: articleFilter ? articleFilter.size : null,
       from,
       to,
@@ -312,13 +335,19 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
     sources,
     passageCount,
     highlightCount: homes.size,
+    ...(doc.entityIndex ? { entityIndex: buildEntityIndex(sections, data.entities) } : {}),
     warnings,
   }
 }
 
 /** The ids of one section's passages in built order: what `movePassage` takes as `shownOrder`. */
-export function sectionPassageIds(layout: BriefingLayout, tagId: TagId): HighlightId[] {
-  return layout.sections.find((s) => s.tag?.id === tagId)?.passages.map((p) => p.highlightId) ?? []
+export function sectionPassageIds(layout: BriefingLayout, key: SectionKey): HighlightId[] {
+  return builtSection(layout, key)?.passages.map((p) => p.highlightId) ?? []
+}
+
+/** The built section of a tag or an entity, if the layout holds one. */
+export function builtSection(layout: Pick<BriefingLayout, 'sections'>, key: SectionKey): BriefingSection | undefined {
+  return layout.sections.find((s) => (s.tag?.id ?? s.entity?.id) === key)
 }
 
 function excerpt(text: string, max = 60): string {

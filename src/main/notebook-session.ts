@@ -367,7 +367,7 @@ export class NotebookSession {
   }
 
   #briefingContext(): briefings.BriefingContext {
-    return { store: this.store, now: () => this.#now(), randomHex: () => this.#randomHex(), fontsDir: this.deps.fontsDir }
+    return { store: this.store, now: () => this.#now(), randomHex: () => this.#randomHex(), fontsDir: this.deps.fontsDir, entities: this.entities }
   }
 
   #highlightContext(): highlightOps.HighlightContext {

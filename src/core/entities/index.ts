@@ -7,3 +7,4 @@ export { extractNames, NameTally, type ArticleNames, type NameCandidate, type Na
 export { proposeVariants, suggestionId, type VariantSuggestion, type AliasSuggestion, type PairSuggestion, type VariantOptions } from './variants'
 export { compareForms, variantForm, transliterate, type VariantMatch } from './variant-rules'
 export { loadGazetteer, importPack, type PackImport } from './gazetteer'
+export { passagesMentioning, entitiesOfPassages } from './passages'

@@ -1,7 +1,9 @@
 /**
  * The briefing as Markdown (CommonMark): title block with the handling line, key
  * judgments, contents, one section per tag with each passage as a blockquote, its
- * comment and numbered citation, and the source list.
+ * comment and numbered citation, the source list, and when the briefing asks for it the
+ * index of entities (each with its other spellings and the sections and passages that
+ * mention it: Markdown has no pages).
  *
  * Text the analyst or an article supplied (quotes, comments, titles, notes) is escaped so
  * that it renders as written: Markdown punctuation gets a backslash, which a renderer
@@ -11,9 +13,11 @@
 import {
   describeCounts,
   describeScope,
+  ENTITY_INDEX_TITLE,
   formatAlsoIn,
   formatCitation,
   formatCitedBy,
+  formatIndexLocations,
   plural,
   sectionDescription,
   sectionName,
@@ -45,12 +49,24 @@ export function briefingToMarkdown(layout: BriefingLayout): string {
   for (const section of layout.sections) {
     out.push(`${section.number}. §${section.number} ${escapeInline(sectionName(section))} (${plural(section.passages.length, 'passage')})`)
   }
-  out.push(`${layout.sections.length + 1}. Sources (${plural(layout.sources.length, 'source')})`, '')
+  const index = layout.entityIndex ?? []
+  out.push(`${layout.sections.length + 1}. Sources (${plural(layout.sources.length, 'source')})`)
+  if (index.length > 0) out.push(`${layout.sections.length + 2}. ${ENTITY_INDEX_TITLE} (${plural(index.length, 'entity', 'entities')})`)
+  out.push('')
 
   for (const section of layout.sections) out.push(...renderSection(section, sourcesByNumber))
 
   out.push('## Sources', '')
   for (const source of layout.sources) out.push(...renderSource(source))
+
+  if (index.length > 0) {
+    out.push(`## ${ENTITY_INDEX_TITLE}`, '', '*Where the passages of this briefing mention each name: section, then passage numbers.*', '')
+    for (const entry of index) {
+      const also = entry.entity.aliases.length > 0 ? ` (also written ${escapeInline(entry.entity.aliases.join(', '))})` : ''
+      out.push(`- **${escapeInline(entry.entity.name)}**${also}: ${formatIndexLocations(entry, layout)}`)
+    }
+    out.push('')
+  }
 
   if (layout.handling) out.push('---', '', `**${escapeInline(layout.handling)}**`, '')
   return `${out.join('\n').trimEnd()}\n`

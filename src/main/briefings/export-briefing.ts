@@ -27,9 +27,9 @@ import { checkExportTarget, mapExportError } from '../export-target'
 import type { PdfProgress } from '../pdf/briefing-pdf'
 import { defaultPdfWorkerUrl, sharedPdfRenderer, type PdfWorkerRenderer } from '../pdf/render-in-worker'
 import type { BriefingContext } from './briefing-context'
+import { briefingData } from './briefing-data'
 import { getBriefing } from './briefing-store'
 import { exportEventDates } from '../timeline/event-dates'
-import { OUTLETS_DOC } from '../storage/file-formats'
 import { canceledError, checkTargetName, throwIfCanceled, withFormatExtension, writeExportFile } from './export-writer'
 
 export interface ExportOptions {
@@ -103,12 +103,12 @@ export async function exportBriefing(ctx: BriefingContext, chosenPath: string, r
 export const FORMAT_NAMES: Record<ExportFormat, string> = { pdf: 'PDF', md: 'Markdown', csv: 'CSV', w3c: 'W3C Web Annotations' }
 
 /** The layout of a stored briefing (by id) or of an ad-hoc request. Throws 'empty-selection' when nothing would be in it. */
-export async function layoutFor(ctx: Pick<BriefingContext, 'store' | 'now'>, request: BriefingRequest): Promise<BriefingLayout> {
+export async function layoutFor(ctx: Pick<BriefingContext, 'store' | 'now' | 'entities'>, request: BriefingRequest): Promise<BriefingLayout> {
   const { store } = ctx
   const source = request.briefingId ? await getBriefing(ctx, request.briefingId) : { title: request.title, tagIds: request.tagIds }
   const highlights = await store.allHighlights()
   store.assertNoneSkipped() // an export must not silently miss the highlights of a damaged file
-  const data = { articles: store.articles, tags: store.tags, highlights, outlets: await store.optionalFile(OUTLETS_DOC) }
+  const data = await briefingData(ctx, source, highlights)
   const layout = buildBriefing(source, data, { generatedAt: ctx.now() })
   if (layout.passageCount === 0) throw new DossierError('empty-selection', 'The briefing has no passages: highlight and tag some passages, or choose other tags.')
   return layout

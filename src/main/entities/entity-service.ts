@@ -3,8 +3,8 @@
  * `session.entities`. Entities arrive by id; every change hands back the file it replaced.
  */
 import type { ArticleEntity, EntitiesApi } from '../../core/api-entities'
-import type { EntityId, Mention } from '../../core/entities'
-import type { ArticleId, HighlightId } from '../../core/ids'
+import { passagesMentioning, type EntityId } from '../../core/entities'
+import type { ArticleId } from '../../core/ids'
 import type { Highlight } from '../../core/model'
 import { DossierError } from '../../core/result'
 import type { NotebookSession } from '../notebook-session'
@@ -12,11 +12,6 @@ import { readPackFile } from './entity-ops'
 
 type EntityService = {
   [K in keyof EntitiesApi]: EntitiesApi[K] extends (...args: infer P) => Promise<{ ok: true; value: infer R } | { ok: false }> ? (...args: P) => Promise<R> : never
-}
-
-/** The highlights of one article whose text overlaps one of `mentions` (a passage cut inside a name still names it). */
-export function passagesMentioning(highlights: readonly Highlight[], mentions: readonly Mention[]): HighlightId[] {
-  return highlights.filter((h) => mentions.some((m) => m.start < h.target.end && m.end > h.target.start)).map((h) => h.id)
 }
 
 export function createEntityService(session: () => NotebookSession, starterPackFile: string | undefined): EntityService {

@@ -3,7 +3,8 @@
  * line, author, date, scope), the analyst's key judgments, a table of contents with page
  * numbers, one section per tag (colour, description, the analyst's note), each passage as
  * a numbered quote block in its tag colour with its citation and the analyst's comment set
- * apart, and the source list (outlet, title, author, date, URL, citing passages). Every
+ * apart, the source list (outlet, title, author, date, URL, citing passages), and when the
+ * briefing asks for it the index of entities (name, other spellings, pages). Every
  * page has a running header (title; handling line) and a footer (`Page n of m`; handling
  * line). The PDF has bookmarks per section and passage, internal links (contents, citation
  * numbers, cross-references) and document info (Title, Author, Subject, Keywords = tags).
@@ -30,11 +31,12 @@
  * Modules: ./pdf-document (pdfkit document, fonts, measuring, drawing primitives),
  * ./page-design (page, colours, styles), ./page-flow (operations, line placement),
  * ./front-matter (title block, key judgments, contents), ./sections (sections, passage
- * blocks, comments, references), ./source-list, ./page-furniture (header, footer,
- * bookmarks). This module holds the entry points and runs the two passes.
+ * blocks, comments, references), ./source-list, ./entity-index, ./page-furniture (header,
+ * footer, bookmarks). This module holds the entry points and runs the two passes.
  */
 import type { BriefingLayout } from '../../core/briefing'
 import { writeFileDurably } from '../storage/durable-write'
+import { composeEntityIndex } from './entity-index'
 import { composeTitleBlock } from './front-matter'
 import { drawOp, Flow, type DrawContext, type OutlineEntry, type PageOps } from './page-flow'
 import { pageBookmarks, pageFurniture } from './page-furniture'
@@ -52,6 +54,8 @@ export interface RenderedBriefingPdf {
   /** 1-based page where each section starts, in section order (what the contents list says). */
   sectionPages: number[]
   sourcesPage: number
+  /** 1-based page where the index of entities starts; absent when there is none. */
+  entityIndexPage?: number
 }
 
 // ---------------------------------------------------------------------------------------
@@ -83,6 +87,7 @@ export async function renderBriefingPdf(layout: BriefingLayout, options: Briefin
       pageCount: composed.pages.length,
       sectionPages: composed.sectionPages.map((p) => p + 1),
       sourcesPage: composed.sourcesPage + 1,
+      ...(composed.entityIndexPage !== null ? { entityIndexPage: composed.entityIndexPage + 1 } : {}),
     }
   } catch (error) {
     // Let pdfkit's stream settle so nothing is left pending, then report the real failure.
@@ -102,6 +107,7 @@ interface Composed {
   outline: OutlineEntry[]
   sectionPages: number[]
   sourcesPage: number
+  entityIndexPage: number | null
 }
 
 function composeBriefing(doc: Doc, layout: BriefingLayout, onProgress?: (p: PdfProgress) => void): Composed {
@@ -121,8 +127,10 @@ function composeBriefing(doc: Doc, layout: BriefingLayout, onProgress?: (p: PdfP
     onProgress?.({ phase: 'layout', done: 2 + i, total })
   })
   const sourcesPage = composeSources(flow, layout.sources, outline)
+  const index = layout.entityIndex ?? []
+  const entityIndexPage = index.length > 0 ? composeEntityIndex(flow, index, outline) : null
   onProgress?.({ phase: 'layout', done: total, total })
-  return { pages: flow.pages, root: flow.root, dests: flow.dests, outline, sectionPages, sourcesPage }
+  return { pages: flow.pages, root: flow.root, dests: flow.dests, outline, sectionPages, sourcesPage, entityIndexPage }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -2,10 +2,10 @@
  * The opening of the briefing PDF, composed into the page flow: the title block (kicker,
  * title as the H1, then a table of prepared by, date, handling line, scope, counts), the
  * analyst's key judgments numbered as a list in a tinted box, and the table of contents
- * (one linked entry per section and the source list, with dot leaders; the page numbers
+ * (one linked entry per section, the source list and the index of entities, with dot leaders; the page numbers
  * are filled in when the pages are drawn).
  */
-import { describeCounts, describeScope, keyJudgmentItems, plural, sectionName, type BriefingLayout } from '../../core/briefing'
+import { describeCounts, describeScope, ENTITY_INDEX_TITLE, keyJudgmentItems, plural, sectionName, type BriefingLayout } from '../../core/briefing'
 import { formatCitationDate } from '../../core/dates'
 import { BAR_WIDTH, COLOR, CONTENT, S, sectionColor } from './page-design'
 import { baselineOffset, heading, height, type Flow, type OutlineEntry } from './page-flow'
@@ -102,6 +102,7 @@ function composeContents(flow: Flow, layout: BriefingLayout, outline: OutlineEnt
   const entries = [
     ...layout.sections.map((s) => ({ number: `§${s.number}`, title: sectionName(s), count: plural(s.passages.length, 'passage'), dest: `section-${s.number}`, color: sectionColor(s) })),
     { number: '', title: 'Sources', count: plural(layout.sources.length, 'source'), dest: 'sources', color: null },
+    ...(layout.entityIndex?.length ? [{ number: '', title: ENTITY_INDEX_TITLE, count: plural(layout.entityIndex.length, 'entity', 'entities'), dest: 'entity-index', color: null }] : []),
   ]
   flow.ensure(S.h1.leading + 6 + Math.min(entries.length, 4) * S.toc.leading)
   outline.push({ title: 'Contents', page: flow.page, y: flow.y, children: [] })

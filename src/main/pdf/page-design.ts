@@ -24,9 +24,9 @@ export const COLOR = {
   handling: '#7a1a1a',
 }
 
-/** A section's colour: its tag's; the untagged section's is the neutral muted grey. */
-export function sectionColor(section: { tag: { color: string } | null }): string {
-  return section.tag?.color ?? COLOR.muted
+/** A section's colour: its tag's; an entity's section is in the accent colour, the untagged section in the neutral muted grey. */
+export function sectionColor(section: { tag: { color: string } | null; entity?: unknown }): string {
+  return section.tag?.color ?? (section.entity ? COLOR.accent : COLOR.muted)
 }
 
 export interface Style {

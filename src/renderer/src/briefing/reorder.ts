@@ -4,7 +4,8 @@
  * new passage order at once (before main has rebuilt the preview).
  */
 import type { BriefingLayout } from '../../../core/briefing-types'
-import type { HighlightId, TagId } from '../../../core/ids'
+import type { SectionKey } from '../../../core/briefing-document'
+import type { HighlightId } from '../../../core/ids'
 import { dispatchKey, type KeyPress } from '../../../core/shortcuts'
 
 /**
@@ -35,8 +36,8 @@ export function reorderKeyDelta(event: KeyPress, isMac = false): -1 | 1 | null {
  * ignored; passages missing from `order` keep their relative place after the listed ones).
  * Passage numbers are left as they were: the rebuilt preview renumbers them.
  */
-export function withPassageOrder(layout: BriefingLayout, tagId: TagId, order: readonly HighlightId[]): BriefingLayout {
-  const index = layout.sections.findIndex((s) => s.tag?.id === tagId)
+export function withPassageOrder(layout: BriefingLayout, key: SectionKey, order: readonly HighlightId[]): BriefingLayout {
+  const index = layout.sections.findIndex((s) => (s.tag?.id ?? s.entity?.id) === key)
   if (index === -1) return layout
   const section = layout.sections[index]!
   const rank = new Map(order.map((id, i) => [id, i]))

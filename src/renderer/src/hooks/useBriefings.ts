@@ -13,9 +13,10 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { BriefingSummary } from '../../../core/api'
-import { findSection, movePassage, type BriefingDocument, type BriefingId } from '../../../core/briefing-document'
+import { sectionPassageIds } from '../../../core/briefing'
+import { findSection, movePassage, type BriefingDocument, type BriefingId, type SectionKey } from '../../../core/briefing-document'
 import type { BriefingLayout } from '../../../core/briefing-types'
-import type { HighlightId, TagId } from '../../../core/ids'
+import type { HighlightId } from '../../../core/ids'
 import { isDossierError } from '../../../core/result'
 import { api, type ApiError } from '../api'
 import { createDebouncer } from '../briefing/debounce'
@@ -51,7 +52,8 @@ export interface Briefings {
   /** Applies `op` and saves: after SAVE_DELAY_MS when `debounce`, else at once. */
   edit(label: string, op: BriefingOp, options?: { debounce?: boolean }): void
   /** Moves a passage within its section, by a step (`{ by: -1 }`) or to an index (`{ to: 2 }`). */
-  movePassage(tagId: TagId, highlightId: HighlightId, move: { by: number } | { to: number }): void
+  /** Moves a passage within the section of a tag or an entity (`key`). */
+  movePassage(key: SectionKey, highlightId: HighlightId, move: { by: number } | { to: number }): void
   /** Saves pending text edits now (on blur). */
   flush(): void
 }
@@ -228,17 +230,17 @@ export function useBriefings(status: StatusControls, reloadKey: number): Briefin
   )
 
   const movePassageIn = useCallback(
-    (tagId: TagId, highlightId: HighlightId, move: { by: number } | { to: number }) => {
-      const shown = layoutRef.current?.sections.find((s) => s.tag?.id === tagId)?.passages.map((p) => p.highlightId) ?? []
+    (key: SectionKey, highlightId: HighlightId, move: { by: number } | { to: number }) => {
+      const shown = layoutRef.current ? sectionPassageIds(layoutRef.current, key) : []
       const from = shown.indexOf(highlightId)
       if (from === -1) return
       const to = 'by' in move ? from + move.by : move.to
       if (to < 0 || to >= shown.length || to === from) return
       debouncer.flush()
-      const next = apply((d) => movePassage(d, tagId, shown, highlightId, to))
+      const next = apply((d) => movePassage(d, key, shown, highlightId, to))
       if (!next) return
-      const order = findSection(next, tagId)?.order ?? []
-      if (layoutRef.current) setLayout(withPassageOrder(layoutRef.current, tagId, order))
+      const order = findSection(next, key)?.order ?? []
+      if (layoutRef.current) setLayout(withPassageOrder(layoutRef.current, key, order))
       commit('move passage')
     },
     [apply, commit, debouncer, setLayout],

@@ -6,16 +6,18 @@
  * briefing" and File > Export Briefing open it (`openRequest`), on the open briefing or,
  * when there is none, a new one; exporting one without a handling line asks first.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSummary } from '../../../../core/api'
 import type { ArticleId, HighlightId } from '../../../../core/ids'
 import type { Tag } from '../../../../core/model'
+import { api } from '../../api'
 import { useBriefings } from '../../hooks/useBriefings'
 import { useExport, type Exporter } from '../../hooks/useExport'
 import type { StatusControls } from '../../hooks/useStatus'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { EmptyState } from '../EmptyState'
 import { ExportDialog } from '../ExportDialog'
+import type { EntityChoice } from './BriefingEntities'
 import { BriefingFields } from './BriefingFields'
 import { BriefingList } from './BriefingList'
 import { BriefingSections } from './BriefingSections'
@@ -40,6 +42,8 @@ export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPass
   const [exportFor, setExportFor] = useState<string | null>(null)
   const [askHandling, setAskHandling] = useState<string | null>(null)
   const { doc, layout, previewError } = briefings
+  const entities = useEntityChoices(reloadKey)
+  const entityNames = useMemo(() => new Map(entities.map((e) => [e.id, e.name])), [entities])
 
   // "Export briefing" from the header or the menu: a briefing to export from, made when there is none.
   const answered = useRef(0)
@@ -96,7 +100,7 @@ export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPass
             Export…
           </button>
         </div>
-        <BriefingFields doc={doc} revision={briefings.revision} tags={tags} articles={articles} editor={briefings} />
+        <BriefingFields doc={doc} revision={briefings.revision} tags={tags} articles={articles} entities={entities} editor={briefings} />
         {warnings.length > 0 && (
           <div className="briefing-notice" role="note" aria-label="Briefing warnings">
             <ul>
@@ -122,6 +126,7 @@ export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPass
           revision={briefings.revision}
           layout={layout}
           tags={tags}
+          entityNames={entityNames}
           cards={briefings.cards}
           editor={briefings}
           onOpenPassage={onOpenPassage}
@@ -158,4 +163,19 @@ export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPass
       )}
     </section>
   )
+}
+
+/** The notebook's entities for "Add section from entity…", read again when the notebook changes (none if they cannot be read). */
+function useEntityChoices(reloadKey: number): EntityChoice[] {
+  const [entities, setEntities] = useState<EntityChoice[]>([])
+  useEffect(() => {
+    let live = true
+    void api.listEntities().then((result) => {
+      if (live && result.ok) setEntities(result.value)
+    })
+    return () => {
+      live = false
+    }
+  }, [reloadKey])
+  return entities
 }

@@ -1,7 +1,7 @@
 /**
  * The briefing's title block fields (title, author, date, handling line, key judgments) and
- * its selection: which tags make sections, which articles, the publication date range, and
- * how a passage with several selected tags is shown.
+ * its selection: which tags and entities make sections (./BriefingEntities), which
+ * articles, the publication date range, and how a passage with several selected tags is shown.
  */
 import type { CSSProperties } from 'react'
 import type { ArticleSummary } from '../../../../core/api'
@@ -19,6 +19,7 @@ import {
 import type { ArticleId } from '../../../../core/ids'
 import type { Tag } from '../../../../core/model'
 import type { Briefings } from '../../hooks/useBriefings'
+import { BriefingEntities, type EntityChoice } from './BriefingEntities'
 import { DateField } from './DateField'
 import { DraftField } from './DraftField'
 
@@ -27,6 +28,8 @@ export interface BriefingFieldsProps {
   revision: number
   tags: Tag[]
   articles: ArticleSummary[]
+  /** The notebook's entities, for sections of entities (none: no entity controls' choices). */
+  entities?: readonly EntityChoice[]
   editor: Pick<Briefings, 'edit' | 'flush'>
 }
 
@@ -35,7 +38,7 @@ const MULTI_TAG_LABELS: Record<MultiTagMode, string> = {
   'cross-reference': 'Once, with cross-references',
 }
 
-export function BriefingFields({ doc, revision, tags, articles, editor }: BriefingFieldsProps) {
+export function BriefingFields({ doc, revision, tags, articles, entities = [], editor }: BriefingFieldsProps) {
   const { edit, flush } = editor
   const text = (field: keyof Fields, label: string) => (value: string) =>
     edit(`edit ${label}`, (d) => updateBriefingFields(d, { [field]: value }), { debounce: true })
@@ -105,6 +108,7 @@ export function BriefingFields({ doc, revision, tags, articles, editor }: Briefi
             Untagged passages (a comment, no tag)
           </label>
         </fieldset>
+        <BriefingEntities doc={doc} entities={entities} editor={editor} />
 
         <fieldset className="briefing-articles">
           <legend>Articles</legend>

@@ -1,21 +1,26 @@
 /**
  * The briefing's sections in order, as the preview builds them: heading with the tag's
- * colour, passage count, Move section up/down, the section note, the passages (reorder by
+ * colour (an entity's section: the entity's name, what it holds, Remove section), passage
+ * count, Move section up/down, the section note, the passages (reorder by
  * buttons, Alt+arrows or drag and drop; exclude and include), and in cross-reference mode
  * the passages printed in an earlier section.
  */
 import { useEffect, useRef, useState, type CSSProperties, type DragEvent } from 'react'
+import { builtSection } from '../../../../core/briefing'
 import {
   excludePassage,
   includePassage,
   moveSectionBy,
+  removeSection,
   setSectionNote,
   type BriefingDocument,
   type BriefingSectionSettings,
+  type SectionKey,
 } from '../../../../core/briefing-document'
-import { formatAlsoIn, sectionDescription, sectionName } from '../../../../core/briefing-format'
+import { formatAlsoIn, isUntaggedSection, sectionDescription, sectionName } from '../../../../core/briefing-format'
 import type { BriefingLayout, BriefingSection } from '../../../../core/briefing-types'
-import type { ArticleId, HighlightId, TagId } from '../../../../core/ids'
+import type { EntityId } from '../../../../core/entities'
+import type { ArticleId, HighlightId } from '../../../../core/ids'
 import type { Tag } from '../../../../core/model'
 import type { Briefings } from '../../hooks/useBriefings'
 import { plural } from '../../plural'
@@ -29,18 +34,29 @@ export interface BriefingSectionsProps {
   revision: number
   layout: BriefingLayout | null
   tags: Tag[]
+  /** The notebook's entities by id (names of entity sections the preview left out). */
+  entityNames?: ReadonlyMap<EntityId, string>
   cards: ReadonlyMap<HighlightId, PassageCard>
   editor: Pick<Briefings, 'edit' | 'flush' | 'movePassage'>
   onOpenPassage(articleId: ArticleId, highlightId: HighlightId): void
 }
 
 interface DragState {
-  tagId: TagId
+  key: SectionKey
   highlightId: HighlightId
   gap: number | null
 }
 
-export function BriefingSections({ doc, revision, layout, tags, cards, editor, onOpenPassage }: BriefingSectionsProps) {
+/** One section as the composer shows it: of a tag (with its colour) or of an entity. */
+interface SectionHead {
+  key: SectionKey
+  name: string
+  color: string | null
+  entity: boolean
+  settings: BriefingSectionSettings
+}
+
+export function BriefingSections({ doc, revision, layout, tags, entityNames, cards, editor, onOpenPassage }: BriefingSectionsProps) {
   const [drag, setDrag] = useState<DragState | null>(null)
   const focusAfterMove = useRef<string | null>(null)
   const tagsById = new Map(tags.map((t) => [t.id, t]))
@@ -56,25 +72,33 @@ export function BriefingSections({ doc, revision, layout, tags, cards, editor, o
     if (el && (!el.contains(active) || active?.disabled)) el.focus()
   })
 
-  const shown = doc.sections.filter((s) => tagsById.has(s.tagId))
-  const untagged = layout?.sections.find((s) => s.tag === null) ?? null
+  // Sections whose tag or entity still exists (a deleted one's section is left out of the preview too).
+  const shown = doc.sections.flatMap((settings): SectionHead[] => {
+    if (settings.entityId === undefined) {
+      const tag = tagsById.get(settings.tagId)
+      return tag ? [{ key: tag.id, name: tag.name, color: tag.color, entity: false, settings }] : []
+    }
+    const name = (layout && builtSection(layout, settings.entityId)?.entity?.name) ?? entityNames?.get(settings.entityId)
+    return name === undefined ? [] : [{ key: settings.entityId, name, color: null, entity: true, settings }]
+  })
+  const untagged = layout?.sections.find(isUntaggedSection) ?? null
   return (
     <ol className="briefing-sections" aria-label="Sections">
-      {shown.map((settings, index) => {
-        const tag = tagsById.get(settings.tagId)!
-        const built = layout?.sections.find((s) => s.tag?.id === settings.tagId) ?? null
+      {shown.map((head, index) => {
+        const { settings } = head
+        const built = (layout && builtSection(layout, head.key)) ?? null
         const moveSection = (delta: number) => {
-          focusAfterMove.current = `briefing-section-${tag.id}`
-          editor.edit(`move section ${tag.name}`, (d) => moveSectionBy(d, tag.id, delta))
+          focusAfterMove.current = `briefing-section-${head.key}`
+          editor.edit(`move section ${head.name}`, (d) => moveSectionBy(d, head.key, delta))
         }
         return (
           <li
-            key={tag.id}
-            id={`briefing-section-${tag.id}`}
-            className="briefing-section"
-            style={{ '--tag-color': tag.color } as CSSProperties}
+            key={head.key}
+            id={`briefing-section-${head.key}`}
+            className={head.entity ? 'briefing-section briefing-section-entity' : 'briefing-section'}
+            style={head.color ? ({ '--tag-color': head.color } as CSSProperties) : undefined}
             tabIndex={-1}
-            aria-label={`Section ${tag.name}`}
+            aria-label={`Section ${head.name}`}
             onKeyDown={(event) => {
               if (event.target !== event.currentTarget) return
               const delta = reorderKeyDelta(event)
@@ -85,11 +109,12 @@ export function BriefingSections({ doc, revision, layout, tags, cards, editor, o
             }}
           >
             <div className="briefing-section-header">
-              <span className="tag-swatch" aria-hidden="true" />
+              {!head.entity && <span className="tag-swatch" aria-hidden="true" />}
               <h3>
                 {built ? `§${built.number} ` : ''}
-                {tag.name}
+                {head.name}
               </h3>
+              {head.entity && <span className="briefing-section-kind">Entity</span>}
               <span className="briefing-section-count">{plural(visibleCount(built, settings), 'passage')}</span>
               <button type="button" className="button button-small" disabled={index === 0} onClick={() => moveSection(-1)}>
                 Move section up
@@ -97,19 +122,26 @@ export function BriefingSections({ doc, revision, layout, tags, cards, editor, o
               <button type="button" className="button button-small" disabled={index === shown.length - 1} onClick={() => moveSection(1)}>
                 Move section down
               </button>
+              {head.entity && (
+                <button type="button" className="button button-small" onClick={() => editor.edit(`remove section ${head.name}`, (d) => removeSection(d, head.key))}>
+                  Remove section
+                </button>
+              )}
             </div>
+            {head.entity && built && <p className="briefing-hint">{sectionDescription(built)}</p>}
             <DraftField
-              key={`${doc.id}:${revision}:${tag.id}`}
-              label={`Note for ${tag.name}`}
+              key={`${doc.id}:${revision}:${head.key}`}
+              label={`Note for ${head.name}`}
               className="briefing-field briefing-section-note"
               multiline
               rows={2}
               initial={settings.note}
-              onChange={(note) => editor.edit(`edit note for ${tag.name}`, (d) => setSectionNote(d, tag.id, note), { debounce: true })}
+              onChange={(note) => editor.edit(`edit note for ${head.name}`, (d) => setSectionNote(d, head.key, note), { debounce: true })}
               onCommit={editor.flush}
             />
             <SectionPassages
-              tag={tag}
+              sectionKey={head.key}
+              name={head.name}
               settings={settings}
               built={built}
               cards={cards}
@@ -117,11 +149,11 @@ export function BriefingSections({ doc, revision, layout, tags, cards, editor, o
               setDrag={setDrag}
               onMove={(highlightId, move) => {
                 focusAfterMove.current = passageElementId(highlightId)
-                editor.movePassage(tag.id, highlightId, move)
+                editor.movePassage(head.key, highlightId, move)
               }}
               onToggle={(highlightId, exclude) =>
                 editor.edit(exclude ? 'exclude passage' : 'include passage', (d) =>
-                  exclude ? excludePassage(d, tag.id, highlightId) : includePassage(d, tag.id, highlightId),
+                  exclude ? excludePassage(d, head.key, highlightId) : includePassage(d, head.key, highlightId),
                 )
               }
               onOpenPassage={onOpenPassage}
@@ -169,7 +201,8 @@ function visibleCount(built: BriefingSection | null, settings: BriefingSectionSe
 }
 
 interface SectionPassagesProps {
-  tag: Tag
+  sectionKey: SectionKey
+  name: string
   settings: BriefingSectionSettings
   built: BriefingSection | null
   cards: ReadonlyMap<HighlightId, PassageCard>
@@ -180,17 +213,17 @@ interface SectionPassagesProps {
   onOpenPassage(articleId: ArticleId, highlightId: HighlightId): void
 }
 
-function SectionPassages({ tag, settings, built, cards, drag, setDrag, onMove, onToggle, onOpenPassage }: SectionPassagesProps) {
+function SectionPassages({ sectionKey, name, settings, built, cards, drag, setDrag, onMove, onToggle, onOpenPassage }: SectionPassagesProps) {
   const excluded = new Set(settings.excluded)
   const passages = (built?.passages ?? []).filter((p) => !excluded.has(p.highlightId))
   const ids = passages.map((p) => p.highlightId)
-  const dragHere = drag && drag.tagId === tag.id ? drag : null
+  const dragHere = drag && drag.key === sectionKey ? drag : null
 
   const dragHandlers = (highlightId: HighlightId, index: number) => ({
     onDragStart(event: DragEvent<HTMLLIElement>) {
       event.dataTransfer.effectAllowed = 'move'
       event.dataTransfer.setData('text/plain', highlightId)
-      setDrag({ tagId: tag.id, highlightId, gap: null })
+      setDrag({ key: sectionKey, highlightId, gap: null })
     },
     onDragOver(event: DragEvent<HTMLLIElement>) {
       if (!dragHere) return
@@ -225,7 +258,7 @@ function SectionPassages({ tag, settings, built, cards, drag, setDrag, onMove, o
     <>
       {passages.length === 0 && excluded.size === 0 && <p className="briefing-hint">No passages in this section for the current selection.</p>}
       {passages.length > 0 && (
-        <ol className="briefing-passages" aria-label={`Passages in ${tag.name}`}>
+        <ol className="briefing-passages" aria-label={`Passages in ${name}`}>
           {passages.map((p, index) => {
             const card = cards.get(p.highlightId)
             if (!card) return null
@@ -258,7 +291,7 @@ function SectionPassages({ tag, settings, built, cards, drag, setDrag, onMove, o
         </ul>
       )}
       {excluded.size > 0 && (
-        <ul className="briefing-passages briefing-excluded" aria-label={`Excluded from ${tag.name}`}>
+        <ul className="briefing-passages briefing-excluded" aria-label={`Excluded from ${name}`}>
           {settings.excluded.map((id, index) => {
             const card = cards.get(id) ?? unknownCard(id)
             return (

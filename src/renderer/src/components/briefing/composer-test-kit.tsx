@@ -1,6 +1,6 @@
 /**
- * Shared by the composer's tests: a notebook with two tags, two articles and two tagged
- * highlights; a mocked api that keeps briefings in memory and builds previews with the real
+ * Shared by the composer's tests: a notebook with two tags, two articles, two tagged
+ * highlights and an untagged one that names an entity (Tartus, by an alias); a mocked api that keeps briefings in memory and builds previews with the real
  * core builder; and helpers to render the composer and act on it like a user.
  * Each test file mocks '../../api' with its own `fake.api` object and passes it here.
  */
@@ -8,6 +8,7 @@ import { act } from 'react'
 import { vi } from 'vitest'
 import { buildBriefing } from '../../../../core/briefing'
 import { createBriefingDocument, makeBriefingId, type BriefingDocument, type BriefingId } from '../../../../core/briefing-document'
+import type { Entity, EntityId } from '../../../../core/entities'
 import type { ArticleId, HighlightId, TagId } from '../../../../core/ids'
 import type { Article, Highlight, Tag } from '../../../../core/model'
 import { DossierError, type Result } from '../../../../core/result'
@@ -36,10 +37,19 @@ const highlight = (id: string, articleId: string, exact: string, tags: TagId[]):
   createdAt: '2025-03-01T00:00:00.000Z',
   updatedAt: '2025-03-01T00:00:00.000Z',
 })
+export const TARTUS = 'e-tartus' as EntityId
+export const ENTITIES: Entity[] = [
+  { id: TARTUS, name: 'Tartus', type: 'place', aliases: [{ text: 'Tartous' }, { text: 'طرطوس' }] },
+  { id: 'e-latakia' as EntityId, name: 'Latakia', type: 'place', aliases: [] },
+]
+/** The untagged passage that mentions Tartus (as "Tartous"). */
+export const PORT_PASSAGE = highlight('h-port', 'a-late', 'ships left Tartous', [])
 export const DATA = {
   tags: TAGS,
   articles: [article('a-early', 'Early piece', '2024-12-01'), article('a-late', 'Late piece', '2025-02-01')],
-  highlights: [highlight('h-first', 'a-early', 'first quote', [BASES]), highlight('h-second', 'a-late', 'second quote', [BASES])],
+  highlights: [highlight('h-first', 'a-early', 'first quote', [BASES]), highlight('h-second', 'a-late', 'second quote', [BASES]), PORT_PASSAGE],
+  // What main finds with the mention index: h-port mentions Tartus.
+  entities: { entities: ENTITIES, byHighlight: new Map([[PORT_PASSAGE.id, [TARTUS]]]) },
 }
 export const ID = makeBriefingId('abcdef1234')
 
@@ -78,6 +88,7 @@ export function installApi(api: FakeApi, initial: BriefingDocument[]): Map<Brief
       }
     }),
     listPassages: vi.fn(async () => ok([])),
+    listEntities: vi.fn(async () => ok(ENTITIES.map((e) => ({ ...e, mentions: 1, articles: 1 })))),
   })
   return store
 }
