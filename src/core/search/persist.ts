@@ -14,9 +14,9 @@ import { foldText, TOKENIZER_VERSION } from './fold'
 import { shardKeyOf } from './shard-keys'
 import { termsOf, type TermData } from './mini-internals'
 import { stampFromHex, stampToHex } from './stamp'
-import { dayOf, INDEX_FORMAT_VERSION, miniSearchOptions, type DocStore, type HighlightEntry, type IndexedDoc, type TextRange } from './doc-store'
+import { dayOf, INDEX_FORMAT_VERSION, miniSearchOptions, type ArticleEntry, type DocStore, type HighlightEntry, type IndexedDoc, type TextRange } from './doc-store'
 
-const FORMAT = 'dossier-search-index'
+export const FORMAT = 'dossier-search-index'
 
 /** Why a saved index cannot be used (the failing half of SearchIndex's LoadResult). */
 export interface LoadFailure {
@@ -77,8 +77,12 @@ function shardOf(mini: MiniSearch<IndexedDoc>, key: string): ShardEntries {
     return out
   }
   for (const [term, data] of terms.atPrefix(key)) out.push(entryOf(term, data))
-  return out
+  // In term order, whatever order the terms were added in: an index loaded back meets them in
+  // this order (a prefix's scores are summed in it), so the same documents load as the same index.
+  return out.sort(byTerm)
 }
+
+const byTerm = (a: ShardEntries[number], b: ShardEntries[number]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
 
 /**
  * The store's parts. `which`: 'all' shards, or the store's dirty ones (those whose terms
@@ -94,9 +98,28 @@ export function storeToParts(store: DocStore, which: 'all' | 'dirty'): IndexPart
   const shards = new Map<string, ShardEntries>()
   for (const key of wanted) shards.set(key, shardOf(store.mini, key))
 
+  const rows = documentRows([...store.articles.values()], [...store.highlights.values()])
+  const head: IndexHead = {
+    format: FORMAT,
+    version: INDEX_FORMAT_VERSION,
+    tokenizer: TOKENIZER_VERSION,
+    fingerprint: store.fingerprint(),
+    mini,
+    articles: rows.articles,
+    highlights: rows.highlights,
+    shards: [...keys].sort(),
+    filterWords: rows.filters.length,
+  }
+  const filters = rows.filters
+  const live = store.mini
+  return { head, filters, shards, shard: (key) => shardOf(live, key) }
+}
+
+/** The head's rows of the documents (in this order) and their word filters as one block. */
+export function documentRows(articles: readonly ArticleEntry[], highlights: readonly HighlightEntry[]): { articles: IndexHead['articles']; highlights: IndexHead['highlights']; filters: Uint32Array } {
   let words = 0
-  for (const a of store.articles.values()) words += a.filter.length
-  for (const h of store.highlights.values()) words += h.filter.length
+  for (const a of articles) words += a.filter.length
+  for (const h of highlights) words += h.filter.length
   const filters = new Uint32Array(words)
   let at = 0
   const place = (filter: Uint32Array): [number, number] => {
@@ -104,27 +127,11 @@ export function storeToParts(store: DocStore, which: 'all' | 'dirty'): IndexPart
     at += filter.length
     return [at - filter.length, filter.length]
   }
-  const head: IndexHead = {
-    format: FORMAT,
-    version: INDEX_FORMAT_VERSION,
-    tokenizer: TOKENIZER_VERSION,
-    fingerprint: store.fingerprint(),
-    mini,
-    articles: [...store.articles.values()].map((a) => [
-      a.id,
-      a.title,
-      a.outlet,
-      a.published,
-      stampToHex(a.stamp),
-      ...place(a.filter),
-      a.furniture.flatMap((r) => [r.start, r.end]),
-    ]),
-    highlights: [...store.highlights.values()].map((h) => [h.id, h.articleId, h.quote, h.comment, h.tagIds, stampToHex(h.stamp), ...place(h.filter)]),
-    shards: [...keys].sort(),
-    filterWords: words,
+  return {
+    articles: articles.map((a) => [a.id, a.title, a.outlet, a.published, stampToHex(a.stamp), ...place(a.filter), a.furniture.flatMap((r) => [r.start, r.end])]),
+    highlights: highlights.map((h) => [h.id, h.articleId, h.quote, h.comment, h.tagIds, stampToHex(h.stamp), ...place(h.filter)]),
+    filters,
   }
-  const live = store.mini
-  return { head, filters, shards, shard: (key) => shardOf(live, key) }
 }
 
 /** What MiniSearch's toJSON() holds besides the postings: its document tables, read the way toJSON reads them. */
