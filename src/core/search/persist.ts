@@ -51,13 +51,28 @@ const HeadSchema = z.object({
 })
 export type IndexHead = z.infer<typeof HeadSchema>
 
+/** Loads saved shards by key (the caller knows where they are). */
+export type ShardLoader = (keys: readonly string[]) => Promise<ShardEntries[]>
+
+/** A partly loaded index: the shards its saved copy has, those loaded so far, and how to load more. */
+export interface PartialShards {
+  present: ReadonlySet<string>
+  loaded: Set<string>
+  load: ShardLoader
+}
+
 /** What a save writes: the head, the filters, and the shards asked for (all, or the changed ones). */
 export interface IndexParts {
   head: IndexHead
   filters: Uint32Array
   shards: Map<string, ShardEntries>
-  /** Any shard of the index as it is now (for a saved copy that went missing). */
-  shard: (key: string) => ShardEntries
+  /**
+   * Changed shards not in `shards`: of a partly loaded index, each read from its saved copy
+   * and merged with the changes only when written (`shard(key)`), one at a time.
+   */
+  dirty?: ReadonlySet<string>
+  /** Any shard of the index as it is now (for a saved copy that went missing, and `dirty`). */
+  shard: (key: string) => ShardEntries | Promise<ShardEntries>
 }
 
 function entryOf(term: string, data: TermData): [string, Record<string, Record<string, number>>] {
@@ -89,15 +104,22 @@ const byTerm = (a: ShardEntries[number], b: ShardEntries[number]): number => (a[
  * changed since the last save; all after a rebuild or vacuum). The dirty set is taken:
  * a caller whose write fails gives it back with `markDirty`.
  */
-export function storeToParts(store: DocStore, which: 'all' | 'dirty'): IndexParts {
+export function storeToParts(store: DocStore, which: 'all' | 'dirty', partial: PartialShards | null = null): IndexParts {
+  if (partial !== null && which === 'all') throw new Error('A partly loaded search index saves its changed shards only.')
   const mini = documentTables(store.mini)
-  const keys = new Set<string>()
+  const keys = new Set<string>(partial?.present ?? [])
   for (const term of termsOf(store.mini).keys()) keys.add(shardKeyOf(term))
   const wanted = which === 'all' || store.dirty === 'all' ? keys : new Set([...store.dirty].filter((k) => keys.has(k)))
   store.dirty = new Set()
+  const live = store.mini
+  // A saved shard not loaded holds postings this index has not read: merged when written.
+  const unread = (key: string) => partial !== null && partial.present.has(key) && !partial.loaded.has(key)
   const shards = new Map<string, ShardEntries>()
-  for (const key of wanted) shards.set(key, shardOf(store.mini, key))
-
+  const dirty = new Set<string>()
+  for (const key of wanted) {
+    if (unread(key)) dirty.add(key)
+    else shards.set(key, shardOf(live, key))
+  }
   const rows = documentRows([...store.articles.values()], [...store.highlights.values()])
   const head: IndexHead = {
     format: FORMAT,
@@ -110,9 +132,8 @@ export function storeToParts(store: DocStore, which: 'all' | 'dirty'): IndexPart
     shards: [...keys].sort(),
     filterWords: rows.filters.length,
   }
-  const filters = rows.filters
-  const live = store.mini
-  return { head, filters, shards, shard: (key) => shardOf(live, key) }
+  const shard = (key: string): ShardEntries | Promise<ShardEntries> => (unread(key) ? partial!.load([key]).then(([saved]) => mergeShard(saved ?? [], shardOf(live, key))) : shardOf(live, key))
+  return { head, filters: rows.filters, shards, dirty, shard }
 }
 
 /** The head's rows of the documents (in this order) and their word filters as one block. */
@@ -185,9 +206,17 @@ const damaged = (e: unknown): LoadFailure => ({ ok: false, reason: 'corrupt', me
 export function restoreParts(store: DocStore, head: IndexHead, filters: Uint32Array, shards: readonly ShardEntries[]): LoadFailure | null {
   let mini: MiniSearch<IndexedDoc>
   try {
-    mini = MiniSearch.loadJS({ ...(head.mini as unknown as ReturnType<MiniSearch['toJSON']>), index: [] }, miniSearchOptions())
+    const tables = head.mini as unknown as ReturnType<MiniSearch['toJSON']>
+    // Its own copy of the averages (loadJS keeps the array it is given, and changes it as documents come and go).
+    mini = MiniSearch.loadJS({ ...tables, averageFieldLength: [...tables.averageFieldLength], index: [] }, miniSearchOptions())
   } catch (e) {
     return damaged(e)
+  }
+  // A document's field lengths are saved as JSON, where the fields it lacks (a highlight's
+  // title and body) became null: a hole again, or discarding the document would count
+  // them as fields of length 0 in the averages (MiniSearch visits every entry but holes).
+  for (const lengths of (mini as unknown as { _fieldLength: Map<number, (number | null)[]> })._fieldLength.values()) {
+    for (let i = 0; i < lengths.length; i++) if (lengths[i] === null) delete lengths[i]
   }
   store.mini = mini
   if (head.filterWords !== filters.length) return { ok: false, reason: 'corrupt', message: 'The search index is damaged: its word filters do not match its head.' }
@@ -229,17 +258,33 @@ function rangesOf(flat: readonly number[]): TextRange[] | null {
   return out
 }
 
-/** Adds loaded shards' postings to a restored store (as MiniSearch's loadJS does). */
+/** A saved shard with the postings added since (which win: they are of documents the saved copy does not have). */
+function mergeShard(saved: ShardEntries, added: ShardEntries): ShardEntries {
+  const byTermKey = new Map<string, Record<string, Record<string, number>>>()
+  for (const [term, postings] of saved) byTermKey.set(term, postings)
+  for (const [term, postings] of added) {
+    const into = byTermKey.get(term)
+    if (into === undefined) byTermKey.set(term, postings)
+    else for (const fieldId of Object.keys(postings)) into[fieldId] = { ...into[fieldId], ...postings[fieldId] }
+  }
+  return [...byTermKey].sort(byTerm)
+}
+
+/**
+ * Adds loaded shards' postings to a restored store (as MiniSearch's loadJS does). A term
+ * the store already has (documents added to a partly loaded index) keeps its postings
+ * and gains the saved ones.
+ */
 export function addShards(store: DocStore, shards: readonly ShardEntries[]): LoadFailure | null {
   const terms = termsOf(store.mini)
   try {
     for (const shard of shards) {
       for (const [term, data] of shard) {
-        const fields: TermData = new Map()
+        const fields: TermData = terms.get(term) ?? new Map()
         for (const fieldId of Object.keys(data)) {
-          const freqs = new Map<number, number>()
-          for (const [shortId, freq] of Object.entries(data[fieldId]!)) freqs.set(Number(shortId), freq)
-          fields.set(Number(fieldId), freqs)
+          let freqs = fields.get(Number(fieldId))
+          if (freqs === undefined) fields.set(Number(fieldId), (freqs = new Map()))
+          for (const [shortId, freq] of Object.entries(data[fieldId]!)) if (!freqs.has(Number(shortId))) freqs.set(Number(shortId), freq)
         }
         terms.set(term, fields)
       }

@@ -151,10 +151,12 @@ describe('building, persisting and loading the index', () => {
 
   it('keeps searching when the file cannot be written', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    open({ write: () => Promise.reject(new Error('EACCES: permission denied')) })
+    const refused = () => Promise.reject(new Error('EACCES: permission denied'))
+    open({ write: refused, workers: { buildSearchIndex: refused } })
     expect(ids(await find('Damascus'))).toEqual([nb.talks])
     await search!.close()
     expect(existsSync(indexFile())).toBe(false)
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('building it in memory'), expect.any(Error))
     expect(errors).toHaveBeenCalledWith(expect.stringContaining('Could not write the search index'), expect.any(Error))
     errors.mockRestore()
   })
