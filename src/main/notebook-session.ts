@@ -273,9 +273,13 @@ export class NotebookSession {
     return this.entities.search(this.#search, query)
   }
 
-  /** Starts loading or building the search index in the background (the app calls this after opening). */
-  warmSearch(): void {
+  /**
+   * Starts loading or building the search and mention indexes in the background (the app
+   * calls this after opening; a build runs in worker threads, src/main/search/build-in-worker.ts).
+   */
+  warmIndexes(): void {
     this.#search ??= NotebookSearch.open(this.store)
+    this.entities.mentionIndex()
   }
 
   // ------------------------------------------------------------ briefings

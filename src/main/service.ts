@@ -60,7 +60,7 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
         if (later.length > 0) deps.reportOpen?.(dir, later)
       })
       .catch(() => undefined) // a file that cannot be read is reported when it is used
-    session.warmSearch()
+    session.warmIndexes()
     return session
   }
 

@@ -9,6 +9,9 @@
  *   differs, or that is new, is scanned again (its body read); one no longer in the
  *   catalog is dropped; when the entities differ, every article is scanned again. A file
  *   that is missing, damaged or of another version is rebuilt from the notebook.
+ * - Scanning many articles (a first build, a change of entities) reads and scans the
+ *   bodies in an index worker thread (../search/build-in-worker.ts), one at a time, so the
+ *   main thread (the app's window) keeps turning; a few are scanned here.
  * - Kept in step through `NotebookStore.onChange` (catalog and entity changes), one
  *   reconcile at a time, coalesced; written two seconds after the last change, on close,
  *   and at once by a read-only store whose load brought it up to date (as the search index).
@@ -25,9 +28,18 @@ import { writeFileAtomically } from '../storage/durable-write'
 import { MENTIONS_FILE } from '../storage/layout'
 import type { NotebookStore, StoreChange } from '../storage/notebook-store'
 import { Debounced } from '../debounced'
+import { sharedIndexWorkers } from '../search/build-in-worker'
 
 export const MENTIONS_VERSION = 1
 export const MENTIONS_PERSIST_DELAY_MS = 2_000
+/** From this many articles to scan, bodies are read and scanned in an index worker (../search/build-in-worker.ts). */
+export const IN_WORKER_FROM = 200
+
+export interface MentionIndexOptions {
+  persistDelayMs?: number
+  /** Scan in a worker from this many articles (default IN_WORKER_FROM). */
+  inWorkerFrom?: number
+}
 
 const CacheSchema = z.object({
   version: z.literal(MENTIONS_VERSION),
@@ -62,14 +74,15 @@ export class MentionIndex {
   private constructor(
     readonly store: NotebookStore,
     private readonly delayMs: number,
+    private readonly inWorkerFrom: number,
   ) {
     this.#unsubscribe = store.onChange((change) => this.#follow(change))
     this.#queue = this.#run(() => this.#load())
   }
 
   /** Starts reading or building the index in the background; `whenReady` waits for it. */
-  static open(store: NotebookStore, options: { persistDelayMs?: number } = {}): MentionIndex {
-    return new MentionIndex(store, options.persistDelayMs ?? MENTIONS_PERSIST_DELAY_MS)
+  static open(store: NotebookStore, options: MentionIndexOptions = {}): MentionIndex {
+    return new MentionIndex(store, options.persistDelayMs ?? MENTIONS_PERSIST_DELAY_MS, options.inWorkerFrom ?? IN_WORKER_FROM)
   }
 
   /** Resolves once every change saved so far is in the index; rejects with what failed (the next call tries again). */
@@ -187,11 +200,24 @@ export class MentionIndex {
       }
     }
     const todo = articles.filter((a) => this.#byArticle.get(a.id)?.bodyHash !== a.bodyHash)
+    if (matcher.size === 0) {
+      // No entities: nothing to find, no body to read.
+      for (const a of todo) this.#byArticle.set(a.id, { bodyHash: a.bodyHash, mentions: [] })
+      if (changed || todo.length > 0) this.#changed()
+      return
+    }
+    if (todo.length >= this.inWorkerFrom) {
+      // Many bodies to read and scan (a first build, new entities): in a worker thread, off the main one.
+      const found = await sharedIndexWorkers().findMentions(this.store.dir, entities.entities, todo)
+      todo.forEach((a, k) => this.#byArticle.set(a.id, { bodyHash: a.bodyHash, mentions: found[k]! }))
+      this.#changed()
+      return
+    }
     for (let i = 0; i < todo.length; i += 32) {
       const batch = todo.slice(i, i + 32)
       // An unreadable body has no mentions; `dossier check` reports the damage.
       const texts = await Promise.all(batch.map((a) => this.store.readBody(a.bodyHash).catch(() => '')))
-      batch.forEach((a, k) => this.#byArticle.set(a.id, { bodyHash: a.bodyHash, mentions: matcher.size === 0 ? [] : matcher.findMentions(texts[k]!) }))
+      batch.forEach((a, k) => this.#byArticle.set(a.id, { bodyHash: a.bodyHash, mentions: matcher.findMentions(texts[k]!) }))
       changed = true
     }
     if (changed) this.#changed()

@@ -26,6 +26,8 @@ import type { IndexWorkerMessage, IndexWorkerRequest } from './index-worker'
 export const INDEX_WORKER_ENTRY = 'index-worker'
 /** Below this many articles one thread builds the whole index (two would cost more to start than they save). */
 const SPLIT_FROM = 500
+/** Builds are rare: a worker left idle this long is stopped, giving its memory back. */
+const IDLE_MS = 3_000
 
 export interface IndexWorkersOptions {
   /** The built worker script; null: run the jobs in this thread. Default: the built index-worker beside this bundle, if any. */
@@ -50,7 +52,7 @@ export class IndexWorkers {
     }
     this.#inThread = url === null
     const threads = Math.max(1, options.threads ?? Math.min(2, availableParallelism()))
-    this.#jobs = Array.from({ length: threads }, () => new WorkerJobs<IndexWorkerMessage>({ label: 'index worker', workerUrl: () => url!, idleTimeoutMs: 30_000 }))
+    this.#jobs = Array.from({ length: threads }, () => new WorkerJobs<IndexWorkerMessage>({ label: 'index worker', workerUrl: () => url!, idleTimeoutMs: IDLE_MS }))
   }
 
   /** Whether the jobs run in worker threads (false: in the calling thread). */
