@@ -29,11 +29,16 @@ import { MENTIONS_FILE } from '../storage/layout'
 import type { NotebookStore, StoreChange } from '../storage/notebook-store'
 import { Debounced } from '../debounced'
 import { sharedIndexWorkers } from '../search/build-in-worker'
+import { mentionsAt } from '../search/index-jobs'
 
 export const MENTIONS_VERSION = 1
 export const MENTIONS_PERSIST_DELAY_MS = 2_000
 /** From this many articles to scan, bodies are read and scanned in an index worker (../search/build-in-worker.ts). */
 export const IN_WORKER_FROM = 200
+
+/** Articles taken in, or written out, between two turns of the event loop. */
+const YIELD_EVERY = 500
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export interface MentionIndexOptions {
   persistDelayMs?: number
@@ -209,7 +214,11 @@ export class MentionIndex {
     if (todo.length >= this.inWorkerFrom) {
       // Many bodies to read and scan (a first build, new entities): in a worker thread, off the main one.
       const found = await sharedIndexWorkers().findMentions(this.store.dir, entities.entities, todo)
-      todo.forEach((a, k) => this.#byArticle.set(a.id, { bodyHash: a.bodyHash, mentions: found[k]! }))
+      for (let k = 0; k < todo.length; k++) {
+        this.#byArticle.set(todo[k]!.id, { bodyHash: todo[k]!.bodyHash, mentions: mentionsAt(found, k) })
+        // Hundreds of thousands of mentions: the window keeps turning while they are taken in.
+        if (k % YIELD_EVERY === YIELD_EVERY - 1) await turn()
+      }
       this.#changed()
       return
     }
@@ -232,9 +241,18 @@ export class MentionIndex {
   async #persist(): Promise<void> {
     if (!this.#dirty) return
     this.#dirty = false
-    const articles = [...this.#byArticle].map(([id, a]) => [id, a.bodyHash, a.mentions.map((m) => [m.entityId, m.start, m.end, m.alias])])
+    // Written a few hundred articles at a time (with turns of the event loop between): at
+    // 10,000 articles one JSON.stringify of every mention held the main thread for a second.
+    const chunks: string[] = []
+    const stamp = this.#stamp
+    const rows = [...this.#byArticle]
+    for (let i = 0; i < rows.length; i += YIELD_EVERY) {
+      chunks.push(rows.slice(i, i + YIELD_EVERY).map(([id, a]) => JSON.stringify([id, a.bodyHash, a.mentions.map((m) => [m.entityId, m.start, m.end, m.alias])])).join(','))
+      await turn()
+    }
     try {
-      await writeFileAtomically(join(this.store.dir, MENTIONS_FILE), JSON.stringify({ version: MENTIONS_VERSION, entities: this.#stamp, articles }))
+      const text = `{"version":${MENTIONS_VERSION},"entities":${JSON.stringify(stamp)},"articles":[${chunks.join(',')}]}`
+      await writeFileAtomically(join(this.store.dir, MENTIONS_FILE), text)
     } catch (error) {
       // A cache, not data: the next change tries again, or the next open rebuilds.
       this.#dirty = true

@@ -13,14 +13,14 @@
  * keep it alive, and they stop after a while without work (../workers/worker-jobs).
  */
 import { availableParallelism } from 'node:os'
-import type { Entity, Mention } from '../../core/entities'
+import type { Entity } from '../../core/entities'
 import type { IndexPart } from '../../core/search/index-builder'
 import type { HighlightInput } from '../../core/search/types'
 import { findBuiltWorker } from '../workers/built-worker'
 import { deserializeError } from '../workers/worker-errors'
 import { WorkerJobs } from '../workers/worker-jobs'
 import type { IndexFiles, NotebookState } from './index-files'
-import { buildPart, findAllMentions, partBuffers, writeParts, type IndexArticle } from './index-jobs'
+import { buildPart, findAllMentions, partBuffers, writeParts, type CompactMentions, type IndexArticle } from './index-jobs'
 import type { IndexWorkerMessage, IndexWorkerRequest } from './index-worker'
 
 export const INDEX_WORKER_ENTRY = 'index-worker'
@@ -80,8 +80,8 @@ export class IndexWorkers {
     return this.#run(0, { type: 'write', dir, parts, state }, parts.flatMap(partBuffers), (m) => (m.type === 'written' ? m.files : undefined))
   }
 
-  /** Each article's mentions of the entities (in the articles' order). */
-  findMentions(dir: string, entities: readonly Entity[], articles: readonly { id: string; bodyHash: string }[]): Promise<Mention[][]> {
+  /** Each article's mentions of the entities (in the articles' order; `mentionsAt` reads one article's). */
+  findMentions(dir: string, entities: readonly Entity[], articles: readonly { id: string; bodyHash: string }[]): Promise<CompactMentions> {
     if (this.#inThread) return findAllMentions(dir, entities, articles)
     const request: Request = { type: 'mentions', dir, entities: [...entities], articles: articles.map((a) => ({ id: a.id, bodyHash: a.bodyHash })) }
     return this.#run(this.#jobs.length - 1, request, [], (m) => (m.type === 'mentions' ? m.mentions : undefined))

@@ -43,10 +43,57 @@ export function writeParts(dir: string, parts: readonly IndexPart[], state: Note
   return writeIndexFiles(dir, mergeParts(parts), null, state)
 }
 
-export async function findAllMentions(dir: string, entities: readonly Entity[], articles: readonly { bodyHash: string }[]): Promise<Mention[][]> {
+/**
+ * Mentions of many articles in a compact form that crosses a thread boundary cheaply (one
+ * transferred array, each entity id and spelling once): article k's mentions are rows
+ * offsets[k] to offsets[k + 1] of `rows`, four numbers each (entity, start, end, spelling).
+ */
+export interface CompactMentions {
+  entityIds: string[]
+  spellings: string[]
+  offsets: Int32Array
+  rows: Int32Array
+}
+
+export async function findAllMentions(dir: string, entities: readonly Entity[], articles: readonly { bodyHash: string }[]): Promise<CompactMentions> {
   const matcher = buildMatcher(entities)
-  const out: Mention[][] = []
-  for (const a of articles) out.push(matcher.size === 0 ? [] : matcher.findMentions(await bodyOf(dir, a.bodyHash)))
+  const entityIds: string[] = []
+  const spellings: string[] = []
+  const entityNo = new Map<string, number>()
+  const spellingNo = new Map<string, number>()
+  const numberOf = (map: Map<string, number>, list: string[], key: string) => {
+    let n = map.get(key)
+    if (n === undefined) map.set(key, (n = list.push(key) - 1))
+    return n
+  }
+  const offsets = new Int32Array(articles.length + 1)
+  let rows = new Int32Array(1 << 16)
+  let used = 0
+  for (let k = 0; k < articles.length; k++) {
+    const found = matcher.size === 0 ? [] : matcher.findMentions(await bodyOf(dir, articles[k]!.bodyHash))
+    if (used + found.length * 4 > rows.length) {
+      const grown = new Int32Array(Math.max(rows.length * 2, used + found.length * 4))
+      grown.set(rows)
+      rows = grown
+    }
+    for (const m of found) {
+      rows[used++] = numberOf(entityNo, entityIds, m.entityId)
+      rows[used++] = m.start
+      rows[used++] = m.end
+      rows[used++] = numberOf(spellingNo, spellings, m.alias)
+    }
+    offsets[k + 1] = used / 4
+  }
+  return { entityIds, spellings, offsets, rows: rows.slice(0, used) }
+}
+
+/** Article k's mentions from their compact form. */
+export function mentionsAt(compact: CompactMentions, k: number): Mention[] {
+  const out: Mention[] = []
+  const { rows, entityIds, spellings } = compact
+  for (let r = compact.offsets[k]! * 4; r < compact.offsets[k + 1]! * 4; r += 4) {
+    out.push({ entityId: entityIds[rows[r]!]! as Mention['entityId'], start: rows[r + 1]!, end: rows[r + 2]!, alias: spellings[rows[r + 3]!]! })
+  }
   return out
 }
 

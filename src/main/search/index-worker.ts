@@ -14,12 +14,12 @@
  * search-index/ cache. Built as its own entry next to the main process (out/main/index-worker.js).
  */
 import { parentPort } from 'node:worker_threads'
-import type { Entity, Mention } from '../../core/entities'
+import type { Entity } from '../../core/entities'
 import type { IndexPart } from '../../core/search/index-builder'
 import type { HighlightInput } from '../../core/search/types'
 import { serializeError, type SerializedError } from '../workers/worker-errors'
 import type { IndexFiles, NotebookState } from './index-files'
-import { buildPart, findAllMentions, partBuffers, writeParts, type IndexArticle } from './index-jobs'
+import { buildPart, findAllMentions, partBuffers, writeParts, type CompactMentions, type IndexArticle } from './index-jobs'
 
 export type IndexWorkerRequest =
   | { type: 'part'; id: number; dir: string; firstId: number; articles: IndexArticle[]; highlights: HighlightInput[] }
@@ -29,7 +29,7 @@ export type IndexWorkerRequest =
 export type IndexWorkerMessage =
   | { type: 'part'; id: number; part: IndexPart }
   | { type: 'written'; id: number; files: IndexFiles }
-  | { type: 'mentions'; id: number; mentions: Mention[][] }
+  | { type: 'mentions'; id: number; mentions: CompactMentions }
   | { type: 'error'; id: number; error: SerializedError }
 
 async function handle(request: IndexWorkerRequest): Promise<[IndexWorkerMessage, ArrayBuffer[]]> {
@@ -42,8 +42,10 @@ async function handle(request: IndexWorkerRequest): Promise<[IndexWorkerMessage,
       }
       case 'write':
         return [{ type: 'written', id, files: await writeParts(request.dir, request.parts, request.state) }, []]
-      case 'mentions':
-        return [{ type: 'mentions', id, mentions: await findAllMentions(request.dir, request.entities, request.articles) }, []]
+      case 'mentions': {
+        const mentions = await findAllMentions(request.dir, request.entities, request.articles)
+        return [{ type: 'mentions', id, mentions }, [mentions.offsets.buffer as ArrayBuffer, mentions.rows.buffer as ArrayBuffer]]
+      }
     }
   } catch (error) {
     return [{ type: 'error', id, error: serializeError(error) }, []]
