@@ -20,9 +20,9 @@
  */
 import { STOP_WORDS, TOKENIZER_VERSION } from './fold'
 import { fingerprintText, INDEX_FORMAT_VERSION, prepareArticle, prepareHighlight, SEARCH_FIELDS_WITH_FURNITURE, type ArticleEntry, type HighlightEntry, type IndexedDoc } from './doc-store'
-import { documentRows, FORMAT, type IndexHead, type IndexParts, type ShardEntries } from './persist'
+import { articleRow, FORMAT, highlightRow, type IndexHead, type IndexParts, type ShardEntries } from './persist'
 import { shardKeyOf } from './shard-keys'
-import { StampSum } from './stamp'
+import { stampFromHex, StampSum } from './stamp'
 import type { ArticleInput, HighlightInput, TextRange } from './types'
 
 /** MiniSearch's field ids: the position of each field in its options (doc-store.ts miniSearchOptions). */
@@ -35,8 +35,12 @@ const NO_FIELD = -1
 export interface IndexPart {
   /** Short id of the part's first document. */
   firstId: number
-  articles: ArticleEntry[]
-  highlights: HighlightEntry[]
+  /** The head's rows of the part's documents, their filters at offsets into `filters` (persist.ts). */
+  articles: IndexHead['articles']
+  highlights: IndexHead['highlights']
+  filters: Uint32Array
+  /** The sum of the documents' stamps (stamp.ts), as hex. */
+  stampSum: string
   /** Document ids in short id order (articles, then highlights). */
   ids: string[]
   /** Per document, FIELDS.length entries: unique tokens of the field, or NO_FIELD. */
@@ -68,8 +72,10 @@ class Growable {
 
 export class IndexBuilder {
   readonly #firstId: number
-  readonly #articles: ArticleEntry[] = []
-  readonly #highlights: HighlightEntry[] = []
+  readonly #articles: IndexHead['articles'] = []
+  readonly #highlights: IndexHead['highlights'] = []
+  readonly #filters = new Growable()
+  readonly #sum = new StampSum()
   readonly #ids: string[] = []
   readonly #fieldLengths = new Growable()
   readonly #termIds = new Map<string, number>()
@@ -84,14 +90,22 @@ export class IndexBuilder {
 
   addArticle(article: ArticleInput, text: string, furniture: readonly TextRange[] = []): void {
     const { entry, doc, tokens } = prepareArticle(article, text, furniture)
-    this.#articles.push(entry)
+    this.#articles.push(articleRow(entry, this.#place(entry)))
     this.#add(doc, { title: tokens.title, body: tokens.body, furniture: tokens.furniture })
   }
 
   addHighlight(highlight: HighlightInput): void {
     const { entry, doc, tokens } = prepareHighlight(highlight)
-    this.#highlights.push(entry)
+    this.#highlights.push(highlightRow(entry, this.#place(entry)))
     this.#add(doc, { quote: tokens.quote, comment: tokens.comment })
+  }
+
+  /** Keeps the document's word filter (and its stamp): where it starts in the part's block. */
+  #place(entry: ArticleEntry | HighlightEntry): number {
+    const start = this.#filters.length
+    for (const word of entry.filter) this.#filters.push(word | 0)
+    this.#sum.add(entry.stamp)
+    return start
   }
 
   /** Indexes one document as MiniSearch's add does: per field present, its unique tokens and each kept term's frequency. */
@@ -132,6 +146,8 @@ export class IndexBuilder {
       firstId: this.#firstId,
       articles: this.#articles,
       highlights: this.#highlights,
+      filters: new Uint32Array(this.#filters.take().buffer),
+      stampSum: this.#sum.hex(),
       ids: this.#ids,
       fieldLengths: this.#fieldLengths.take(),
       terms: this.#terms,
@@ -153,9 +169,19 @@ export function mergeParts(parts: readonly IndexPart[]): IndexParts {
     if (p.firstId !== next) throw new Error(`Index parts do not follow one another: expected short id ${next}, got ${p.firstId}.`)
     next += p.ids.length
   }
-  const articles = parts.flatMap((p) => p.articles)
-  const highlights = parts.flatMap((p) => p.highlights)
-
+  // The parts' rows and filters, one after another: filter offsets move by the words before.
+  const articles: IndexHead['articles'] = []
+  const highlights: IndexHead['highlights'] = []
+  const filters = new Uint32Array(parts.reduce((n, p) => n + p.filters.length, 0))
+  const sum = new StampSum()
+  let words = 0
+  for (const p of parts) {
+    for (const row of p.articles) articles.push([row[0], row[1], row[2], row[3], row[4], row[5] + words, row[6], row[7]])
+    for (const row of p.highlights) highlights.push([row[0], row[1], row[2], row[3], row[4], row[5], row[6] + words, row[7]])
+    filters.set(p.filters, words)
+    words += p.filters.length
+    sum.add(stampFromHex(p.stampSum) ?? [0, 0])
+  }
   // One term numbering for all parts, then postings grouped by term (a counting sort, stable: short ids stay in order).
   const termIds = new Map<string, number>()
   const terms: string[] = []
@@ -208,27 +234,19 @@ export function mergeParts(parts: readonly IndexPart[]): IndexParts {
     }
     return out
   }
-  const rows = documentRows(articles, highlights)
   const head: IndexHead = {
     format: FORMAT,
     version: INDEX_FORMAT_VERSION,
     tokenizer: TOKENIZER_VERSION,
-    fingerprint: fingerprintText(articles.length, highlights.length, sumOf(articles, highlights)),
+    fingerprint: fingerprintText(articles.length, highlights.length, sum),
     mini: documentTables(parts),
-    articles: rows.articles,
-    highlights: rows.highlights,
+    articles,
+    highlights,
     shards: [...byShard.keys()].sort(),
-    filterWords: rows.filters.length,
+    filterWords: filters.length,
   }
   // Nothing in `shards`: a save asks `shard(key)` for each, one at a time (index-files.ts).
-  return { head, filters: rows.filters, shards: new Map(), shard }
-}
-
-function sumOf(articles: readonly ArticleEntry[], highlights: readonly HighlightEntry[]): StampSum {
-  const sum = new StampSum()
-  for (const d of articles) sum.add(d.stamp)
-  for (const d of highlights) sum.add(d.stamp)
-  return sum
+  return { head, filters, shards: new Map(), shard }
 }
 
 /** MiniSearch's document tables (persist.ts documentTables) for the parts' documents, by its own rules. */

@@ -136,6 +136,16 @@ export function storeToParts(store: DocStore, which: 'all' | 'dirty', partial: P
   return { head, filters: rows.filters, shards, dirty, shard }
 }
 
+/** An article's row in the head, its word filter at `start` (in Uint32 words) of the filters block. */
+export function articleRow(a: ArticleEntry, start: number): IndexHead['articles'][number] {
+  return [a.id, a.title, a.outlet, a.published, stampToHex(a.stamp), start, a.filter.length, a.furniture.flatMap((r) => [r.start, r.end])]
+}
+
+/** A highlight's row in the head (see articleRow). */
+export function highlightRow(h: HighlightEntry, start: number): IndexHead['highlights'][number] {
+  return [h.id, h.articleId, h.quote, h.comment, h.tagIds, stampToHex(h.stamp), start, h.filter.length]
+}
+
 /** The head's rows of the documents (in this order) and their word filters as one block. */
 export function documentRows(articles: readonly ArticleEntry[], highlights: readonly HighlightEntry[]): { articles: IndexHead['articles']; highlights: IndexHead['highlights']; filters: Uint32Array } {
   let words = 0
@@ -143,16 +153,12 @@ export function documentRows(articles: readonly ArticleEntry[], highlights: read
   for (const h of highlights) words += h.filter.length
   const filters = new Uint32Array(words)
   let at = 0
-  const place = (filter: Uint32Array): [number, number] => {
+  const place = (filter: Uint32Array): number => {
     filters.set(filter, at)
     at += filter.length
-    return [at - filter.length, filter.length]
+    return at - filter.length
   }
-  return {
-    articles: articles.map((a) => [a.id, a.title, a.outlet, a.published, stampToHex(a.stamp), ...place(a.filter), a.furniture.flatMap((r) => [r.start, r.end])]),
-    highlights: highlights.map((h) => [h.id, h.articleId, h.quote, h.comment, h.tagIds, stampToHex(h.stamp), ...place(h.filter)]),
-    filters,
-  }
+  return { articles: articles.map((a) => articleRow(a, place(a.filter))), highlights: highlights.map((h) => highlightRow(h, place(h.filter))), filters }
 }
 
 /** What MiniSearch's toJSON() holds besides the postings: its document tables, read the way toJSON reads them. */

@@ -99,6 +99,6 @@ export function mentionsAt(compact: CompactMentions, k: number): Mention[] {
 
 /** The typed arrays a part holds, to transfer rather than copy. */
 export function partBuffers(part: IndexPart): ArrayBuffer[] {
-  return [part.fieldLengths, part.postingTerms, part.postingDocs, part.postingFreqs].map((a) => a.buffer as ArrayBuffer)
+  return [part.fieldLengths, part.filters, part.postingTerms, part.postingDocs, part.postingFreqs].map((a) => a.buffer as ArrayBuffer)
 }
 
