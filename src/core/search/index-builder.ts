@@ -161,7 +161,8 @@ export class IndexBuilder {
 
 /**
  * The saved form of the index the parts make together (given in short id order, every
- * article before every highlight): head and filters now, each shard when asked for.
+ * article before every highlight): head and filters now, each shard when asked for. The
+ * parts' postings are taken (emptied) as they are merged.
  */
 export function mergeParts(parts: readonly IndexPart[]): IndexParts {
   let next = 0
@@ -213,6 +214,12 @@ export function mergeParts(parts: readonly IndexPart[]): IndexParts {
       freqs[at] = p.postingFreqs[i]!
     }
   })
+  // The parts' postings are in `docs` and `freqs` now: let them go (a build holds the postings once).
+  for (const p of parts) {
+    p.postingTerms = p.postingDocs = p.postingFreqs = new Int32Array(0)
+    p.postings = 0
+  }
+  remaps.length = 0
   const byShard = new Map<string, number[]>()
   for (let t = 0; t < terms.length; t++) {
     const key = shardKeyOf(terms[t]!)

@@ -1,7 +1,8 @@
 /**
  * Builds the derived indexes of a notebook in worker threads (./index-worker.ts), never on
- * the main thread: the search index from nothing (in two parts on two threads, merged and
- * written by one of them, shard by shard) and the entities' mentions in many articles.
+ * the main thread: the search index from nothing (in parts of a few thousand articles, two
+ * threads at a time, merged and written by one of them, shard by shard) and the entities'
+ * mentions in many articles.
  *
  * Memory stays bounded: a worker reads one body at a time and keeps only compact
  * postings (src/core/search/index-builder.ts); the main thread holds neither bodies nor
@@ -24,8 +25,8 @@ import { buildPart, findAllMentions, partBuffers, writeParts, type CompactMentio
 import type { IndexWorkerMessage, IndexWorkerRequest } from './index-worker'
 
 export const INDEX_WORKER_ENTRY = 'index-worker'
-/** Below this many articles one thread builds the whole index (two would cost more to start than they save). */
-const SPLIT_FROM = 500
+/** Text per part (~2,500 articles of 800 words): a worker holds one part's compact postings and its garbage. */
+const PART_CHARS = 12_000_000
 /** Builds are rare: a worker left idle this long is stopped, giving its memory back. */
 const IDLE_MS = 3_000
 
@@ -67,16 +68,15 @@ export class IndexWorkers {
    */
   async buildSearchIndex(dir: string, articles: readonly (IndexArticle & { charCount?: number })[], highlights: readonly HighlightInput[], state: NotebookState): Promise<IndexFiles> {
     const slim = (a: IndexArticle & { charCount?: number }): IndexArticle => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, bodyHash: a.bodyHash, fileName: a.fileName })
-    const cut = this.#jobs.length > 1 && articles.length >= SPLIT_FROM ? balancedCut(articles) : articles.length
-    const first = articles.slice(0, cut).map(slim)
-    const rest = articles.slice(cut).map(slim)
-    if (this.#inThread) {
-      return writeParts(dir, [await buildPart(dir, 0, [...first, ...rest], highlights)], state)
-    }
-    const parts: IndexPart[] = await Promise.all([
-      this.#part(0, { type: 'part', dir, firstId: 0, articles: first, highlights: rest.length === 0 ? [...highlights] : [] }),
-      ...(rest.length > 0 ? [this.#part(1, { type: 'part', dir, firstId: first.length, articles: rest, highlights: [...highlights] })] : []),
-    ])
+    if (this.#inThread) return writeParts(dir, [await buildPart(dir, 0, articles.map(slim), highlights)], state)
+    // Parts of about PART_CHARS of text, on the threads in turn (one part per thread at a
+    // time, each in a fresh worker): memory follows a part, not the notebook.
+    const runs = partRuns(articles)
+    const parts: IndexPart[] = await Promise.all(
+      runs.map(([from, to], k) =>
+        this.#part(k % this.#jobs.length, { type: 'part', dir, firstId: from, articles: articles.slice(from, to).map(slim), highlights: k === runs.length - 1 ? [...highlights] : [] }),
+      ),
+    )
     return this.#run(0, { type: 'write', dir, parts, state }, parts.flatMap(partBuffers), (m) => (m.type === 'written' ? m.files : undefined))
   }
 
@@ -100,7 +100,9 @@ export class IndexWorkers {
           const value = message.type === 'error' ? undefined : pick(message)
           if (value !== undefined) resolve(value)
           else reject(message.type === 'error' ? deserializeError(message.error) : new Error(`The index worker answered ${message.type} to ${request.type}.`))
-          return message.type === 'error' ? 'done-retire' : 'done'
+          // A build's worker leaves a heap of what it read behind: the next job gets a fresh
+          // one, and this one's memory goes back now rather than when it idles out.
+          return 'done-retire'
         },
         onLost: reject,
       })
@@ -112,16 +114,21 @@ export class IndexWorkers {
   }
 }
 
-/** Where to cut the articles so both halves hold about as much text (by charCount when known). */
-function balancedCut(articles: readonly { charCount?: number }[]): number {
-  const weight = (a: { charCount?: number }) => (a.charCount ?? 0) + 200
-  const total = articles.reduce((n, a) => n + weight(a), 0)
-  let sum = 0
+/** The articles' runs [from, to) of about PART_CHARS of text each (by charCount when known), at least one. */
+function partRuns(articles: readonly { charCount?: number }[]): [number, number][] {
+  const runs: [number, number][] = []
+  let from = 0
+  let chars = 0
   for (let i = 0; i < articles.length; i++) {
-    sum += weight(articles[i]!)
-    if (sum >= total / 2) return i + 1
+    chars += (articles[i]!.charCount ?? 0) + 200
+    if (chars >= PART_CHARS) {
+      runs.push([from, i + 1])
+      from = i + 1
+      chars = 0
+    }
   }
-  return articles.length
+  if (from < articles.length || runs.length === 0) runs.push([from, articles.length])
+  return runs
 }
 
 let sharedOptions: IndexWorkersOptions = {}

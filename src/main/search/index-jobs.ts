@@ -3,7 +3,7 @@
  * in this thread when no built worker script exists (./build-in-worker.ts), with the same
  * result and the same bounded memory, only on the calling thread.
  */
-import { buildMatcher, type Entity, type Mention } from '../../core/entities'
+import { buildMatcher, type Entity } from '../../core/entities'
 import { IndexBuilder, mergeParts, type IndexPart } from '../../core/search/index-builder'
 import type { ArticleInput, HighlightInput, TextRange } from '../../core/search/types'
 import { readBodyFile, readFurnitureFile } from '../storage/content-files'
@@ -85,16 +85,6 @@ export async function findAllMentions(dir: string, entities: readonly Entity[], 
     offsets[k + 1] = used / 4
   }
   return { entityIds, spellings, offsets, rows: rows.slice(0, used) }
-}
-
-/** Article k's mentions from their compact form. */
-export function mentionsAt(compact: CompactMentions, k: number): Mention[] {
-  const out: Mention[] = []
-  const { rows, entityIds, spellings } = compact
-  for (let r = compact.offsets[k]! * 4; r < compact.offsets[k + 1]! * 4; r += 4) {
-    out.push({ entityId: entityIds[rows[r]!]! as Mention['entityId'], start: rows[r + 1]!, end: rows[r + 2]!, alias: spellings[rows[r + 3]!]! })
-  }
-  return out
 }
 
 /** The typed arrays a part holds, to transfer rather than copy. */
