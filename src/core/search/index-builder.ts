@@ -54,6 +54,11 @@ export interface IndexPart {
   postings: number
 }
 
+/** The typed arrays a part holds, to transfer rather than copy across a thread boundary. */
+export function partBuffers(part: IndexPart): ArrayBuffer[] {
+  return [part.fieldLengths, part.filters, part.postingTerms, part.postingDocs, part.postingFreqs].map((a) => a.buffer as ArrayBuffer)
+}
+
 class Growable {
   array = new Int32Array(1 << 16)
   length = 0

@@ -15,18 +15,20 @@
  */
 import { availableParallelism } from 'node:os'
 import type { Entity } from '../../core/entities'
-import type { IndexPart } from '../../core/search/index-builder'
+import { partBuffers, type IndexPart } from '../../core/search/index-builder'
 import type { HighlightInput } from '../../core/search/types'
 import { findBuiltWorker } from '../workers/built-worker'
 import { deserializeError } from '../workers/worker-errors'
 import { WorkerJobs } from '../workers/worker-jobs'
 import type { IndexFiles, NotebookState } from './index-files'
-import { buildPart, findAllMentions, partBuffers, writeParts, type CompactMentions, type IndexArticle } from './index-jobs'
+import type { CompactMentions, IndexArticle } from './index-jobs'
 import type { IndexWorkerMessage, IndexWorkerRequest } from './index-worker'
 
 export const INDEX_WORKER_ENTRY = 'index-worker'
 /** Text per part (~2,500 articles of 800 words): a worker holds one part's compact postings and its garbage. */
 const PART_CHARS = 12_000_000
+/** The jobs, for this thread (no built worker): loaded only then, so the host stays light. */
+const inThread = () => import('./index-jobs')
 /** Builds are rare: a worker left idle this long is stopped, giving its memory back. */
 const IDLE_MS = 3_000
 
@@ -68,7 +70,10 @@ export class IndexWorkers {
    */
   async buildSearchIndex(dir: string, articles: readonly (IndexArticle & { charCount?: number })[], highlights: readonly HighlightInput[], state: NotebookState): Promise<IndexFiles> {
     const slim = (a: IndexArticle & { charCount?: number }): IndexArticle => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, bodyHash: a.bodyHash, fileName: a.fileName })
-    if (this.#inThread) return writeParts(dir, [await buildPart(dir, 0, articles.map(slim), highlights)], state)
+    if (this.#inThread) {
+      const { buildPart, writeParts } = await inThread()
+      return writeParts(dir, [await buildPart(dir, 0, articles.map(slim), highlights)], state)
+    }
     // Parts of about PART_CHARS of text, on the threads in turn (one part per thread at a
     // time, each in a fresh worker): memory follows a part, not the notebook.
     const runs = partRuns(articles)
@@ -82,7 +87,7 @@ export class IndexWorkers {
 
   /** Each article's mentions of the entities (in the articles' order; `mentionsAt` reads one article's). */
   findMentions(dir: string, entities: readonly Entity[], articles: readonly { id: string; bodyHash: string }[]): Promise<CompactMentions> {
-    if (this.#inThread) return findAllMentions(dir, entities, articles)
+    if (this.#inThread) return inThread().then(({ findAllMentions }) => findAllMentions(dir, entities, articles))
     const request: Request = { type: 'mentions', dir, entities: [...entities], articles: articles.map((a) => ({ id: a.id, bodyHash: a.bodyHash })) }
     return this.#run(this.#jobs.length - 1, request, [], (m) => (m.type === 'mentions' ? m.mentions : undefined))
   }

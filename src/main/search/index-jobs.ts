@@ -86,9 +86,3 @@ export async function findAllMentions(dir: string, entities: readonly Entity[], 
   }
   return { entityIds, spellings, offsets, rows: rows.slice(0, used) }
 }
-
-/** The typed arrays a part holds, to transfer rather than copy. */
-export function partBuffers(part: IndexPart): ArrayBuffer[] {
-  return [part.fieldLengths, part.filters, part.postingTerms, part.postingDocs, part.postingFreqs].map((a) => a.buffer as ArrayBuffer)
-}
-

@@ -15,11 +15,11 @@
  */
 import { parentPort } from 'node:worker_threads'
 import type { Entity } from '../../core/entities'
-import type { IndexPart } from '../../core/search/index-builder'
+import { partBuffers, type IndexPart } from '../../core/search/index-builder'
 import type { HighlightInput } from '../../core/search/types'
 import { serializeError, type SerializedError } from '../workers/worker-errors'
 import type { IndexFiles, NotebookState } from './index-files'
-import { buildPart, findAllMentions, partBuffers, writeParts, type CompactMentions, type IndexArticle } from './index-jobs'
+import { buildPart, findAllMentions, writeParts, type CompactMentions, type IndexArticle } from './index-jobs'
 
 export type IndexWorkerRequest =
   | { type: 'part'; id: number; dir: string; firstId: number; articles: IndexArticle[]; highlights: HighlightInput[] }
