@@ -33,6 +33,8 @@ export default defineConfig({
           'pdf-worker': resolve('src/main/pdf/pdf-worker.ts'),
           // Every imported file is read in a worker thread, under limits (src/main/import/extract-in-worker.ts).
           'extract-worker': resolve('src/main/import/extract-worker.ts'),
+          // The search and mention indexes are built in worker threads (src/main/search/build-in-worker.ts).
+          'index-worker': resolve('src/main/search/index-worker.ts'),
         },
       },
     },

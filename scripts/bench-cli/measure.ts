@@ -5,13 +5,16 @@
  */
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { freshCopy } from '../shared/notebook-files'
 import { type ProcessRun, spread, type Spread, timeProcess } from '../shared/process-timing'
 import { foldText, STOP_WORDS } from '../../src/core/search'
 import type { AppOpenResult, Picks, SearchWarmResult } from './worker'
+import type { GazetteerResult, IndexBuildResult } from './index-build'
 import { runWorker } from '../shared/worker-run'
 import { SEARCH_DIR } from '../../src/main/search/index-files'
+import { MENTIONS_FILE } from '../../src/main/storage/layout'
 
 export interface Row {
   name: string
@@ -64,7 +67,7 @@ async function copyOf(ctx: MeasureContext, label: string): Promise<string> {
 }
 
 /** Every measurement; rows in the order of the table. */
-export async function measureAll(ctx: MeasureContext, drawn: Picks): Promise<{ rows: Row[]; appOpen: Spread; appOpenRss: Spread }> {
+export async function measureAll(ctx: MeasureContext, drawn: Picks): Promise<{ rows: Row[]; appOpen: Spread; appOpenRss: Spread; indexBuild: IndexBuildResult | null }> {
   // Common words are refused by search ("too common to search for"): a user would not type them alone.
   const searchable = drawn.search.filter((w) => !STOP_WORDS.has(foldText(w)))
   const picks = { ...drawn, search: searchable.length > 0 ? searchable : drawn.search }
@@ -85,7 +88,8 @@ export async function measureAll(ctx: MeasureContext, drawn: Picks): Promise<{ r
   if (wanted('write')) await measureWrites(ctx, nb, picks, rows)
   await rm(join(nb, '..'), { recursive: true, force: true })
   if (wanted('import')) rows.push(await measureImport(ctx))
-  return { rows, ...app }
+  const indexBuild = wanted('index') ? await measureIndexBuild(ctx, picks.search[0]!) : null
+  return { rows, ...app, indexBuild }
 }
 
 async function measureSearch(ctx: MeasureContext, nb: string, picks: Picks, rows: Row[]): Promise<void> {
@@ -156,4 +160,21 @@ async function measureImport(ctx: MeasureContext): Promise<Row> {
     ...(importFailure ? { note: `FAILED: ${importFailure.slice(0, 80)}` } : {}),
   }
   return importRow
+}
+
+/** Building the search and mention indexes from nothing, as the app does on open (./index-build.ts); one run. */
+async function measureIndexBuild(ctx: MeasureContext, query: string): Promise<IndexBuildResult> {
+  const nb = await copyOf(ctx, 'index')
+  const { result: gaz } = await runWorker<GazetteerResult>(ctx.worker, 'gazetteer', { dir: nb, fontsDir: ctx.fontsDir })
+  await rm(join(nb, SEARCH_DIR), { recursive: true, force: true })
+  await rm(join(nb, MENTIONS_FILE), { force: true })
+  ctx.log(`\nbuilding the search and mention indexes from nothing (the app's open, a gazetteer of ${gaz.entities} entities and ${gaz.aliases} aliases; load ${loadavg()[0]!.toFixed(2)}):`)
+  const run = await timeProcess([ctx.worker, 'index-build', JSON.stringify({ dir: nb, fontsDir: ctx.fontsDir, query })], { keepStdout: true })
+  const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '))
+  if (run.code !== 0 || !line) throw new Error(`index-build failed (exit ${run.code}): ${run.stderr.trim().slice(-1500)}`)
+  const r = JSON.parse(line.slice(7)) as IndexBuildResult
+  ctx.log(`  open ${fmtS(r.openS)}, then both indexes ready in ${fmtS(r.buildS)} (search ${fmtS(r.searchS)}, mentions ${fmtS(r.mentionsS)}: ${r.mentions.toLocaleString('en-US')} mentions)${r.offThread ? ', in worker threads' : ', IN THE MAIN THREAD (no built index worker)'}`)
+  ctx.log(`  main event loop: longest stall ${r.maxStallMs.toFixed(0)} ms, p99 ${r.p99StallMs.toFixed(0)} ms; process peak RSS ${r.peakRssMB.toFixed(0)} MB while building, ${run.maxRssMB.toFixed(0)} MB over the whole process; load ${loadavg()[0]!.toFixed(2)}`)
+  await rm(join(nb, '..'), { recursive: true, force: true })
+  return r
 }

@@ -6,4 +6,5 @@
 //   npx vite build --config scripts/bench-cli/vite.config.ts
 import { scriptBuildConfig } from '../shared/script-build.ts'
 
-export default scriptBuildConfig('bench-cli', { bench: 'bench.ts', worker: 'worker.ts' })
+// The index worker is built beside them: the session the worker runs builds indexes in it.
+export default scriptBuildConfig('bench-cli', { bench: 'bench.ts', worker: 'worker.ts', 'index-worker': '../../src/main/search/index-worker.ts' })

@@ -10,6 +10,7 @@
  *   app-open    the app's open-to-listed: createMainService + the listArticles handler
  *   search-warm what the app does for search: open for writing, search, close (which
  *               writes the search-index/ cache)
+ *   gazetteer, index-build   building the search and mention indexes (./index-build.ts)
  */
 import type { ArticleId, TagId } from '../../src/core/ids'
 import { createApiHandlers } from '../../src/main/api-handlers'
@@ -19,6 +20,7 @@ import { fastWriter } from '../shared/fast-writer'
 import { splitSentences } from '../shared/markov'
 import { prng, randomInt, seedOf } from '../shared/random'
 import { workerMain } from '../shared/worker-run'
+import { gazetteer, indexBuild } from './index-build'
 
 export interface NotebookJob {
   dir: string
@@ -189,5 +191,7 @@ workerMain(
     ['pick', pick],
     ['app-open', appOpen],
     ['search-warm', searchWarm],
+    ['gazetteer', gazetteer],
+    ['index-build', indexBuild],
   ]),
 )

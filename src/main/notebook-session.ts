@@ -36,6 +36,7 @@ import type { Article, Highlight, Tag } from '../core/model'
 import { DossierError } from '../core/result'
 import * as briefings from './briefings/briefing-ops'
 import type { ContentToImport, ImportContext } from './import/import-batch'
+import { loadImportPipeline } from './import/load-pipeline'
 import { ReuseIndexCache } from './import/reuse-index-file'
 import { restoreArticleMeta, updateArticleMeta, type ArticleMetaChange } from './library/article-meta'
 import { deleteArticle, restoreArticle } from './library/article-trash'
@@ -79,8 +80,8 @@ export interface JobControl {
 
 export type { QuoteHighlight } from './highlight-ops'
 
-/** The import pipeline (readers, HTML and Word libraries), loaded when something is imported, not for every command. */
-const importBatch = () => import('./import/import-batch')
+/** The import pipeline, loaded when something is imported (or ahead of time by the app), not for every command. */
+const importBatch = loadImportPipeline
 
 export class NotebookSession {
   readonly #now: () => string
@@ -274,9 +275,13 @@ export class NotebookSession {
     return this.entities.search(this.#search, query)
   }
 
-  /** Starts loading or building the search index in the background (the app calls this after opening). */
-  warmSearch(): void {
+  /**
+   * Starts loading or building the search and mention indexes in the background (the app
+   * calls this after opening; a build runs in worker threads, src/main/search/build-in-worker.ts).
+   */
+  warmIndexes(): void {
     this.#search ??= NotebookSearch.open(this.store)
+    this.entities.mentionIndex()
   }
 
   // ------------------------------------------------------------ briefings

@@ -37,6 +37,36 @@ describe('main service', () => {
     expect(rememberNotebook).toHaveBeenCalledWith(join(root, 'second'))
   })
 
+  it('loads the import pipeline ahead of the first import when asked; a failure to is logged and changes nothing', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'dossier-svc-'))
+    const load = vi.fn(() => Promise.resolve())
+    const service = await createMainService({ notebookDir: root, fontsDir: FONTS, dialogs: dialogs({}), emit: () => undefined, loadImportPipeline: load })
+    expect(load).not.toHaveBeenCalled()
+    expect(await service.preloadImport()).toBe(true)
+    expect(load).toHaveBeenCalledTimes(1)
+
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const broken = await createMainService({
+      notebookDir: join(root, 'other'),
+      fontsDir: FONTS,
+      dialogs: dialogs({}),
+      emit: () => undefined,
+      loadImportPipeline: () => Promise.reject(new Error('Cannot find module linkedom')),
+    })
+    expect(await broken.preloadImport()).toBe(false)
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('import pipeline'), expect.any(Error))
+    errors.mockRestore()
+    // The first import loads the pipeline itself, as without the preload.
+    const report = await broken.importDroppedFiles({ files: [{ name: 'a.txt', dataBase64: Buffer.from('Ships left Tartus at dawn.').toString('base64') }] })
+    expect(report).toMatchObject({ items: [{ status: 'imported' }] })
+  })
+
+  it('the default preload loads the real import pipeline', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'dossier-svc-'))
+    const service = await createMainService({ notebookDir: root, fontsDir: FONTS, dialogs: dialogs({}), emit: () => undefined })
+    expect(await service.preloadImport()).toBe(true)
+  })
+
   it('reports a cancelled dialog as cancelled and changes nothing', async () => {
     const root = mkdtempSync(join(tmpdir(), 'dossier-svc-'))
     const service = await createMainService({ notebookDir: root, fontsDir: FONTS, dialogs: dialogs({}), emit: () => undefined })

@@ -11,6 +11,7 @@ import { namesList } from './briefings/annotation-import'
 import { createEntityService } from './entities/entity-service'
 import { FORMAT_EXTENSIONS } from './briefings/export-writer'
 import type { Confirmation, DesktopShell, Dialogs } from './dialogs'
+import { preloadImportPipeline } from './import/load-pipeline'
 import { NotebookSession, type SessionDeps } from './notebook-session'
 import { describeLaterRecoveries, describeOpenReport, toldSoFar } from './open-report'
 import type { BackupInfo } from './storage/backups'
@@ -29,6 +30,8 @@ export interface ServiceDeps extends SessionDeps {
   starterGazetteerFile?: string
   /** Tells the user what opening a notebook recovered or upgraded (a dialog in the app). */
   reportOpen?: (notebookDir: string, lines: string[]) => void
+  /** Loads the import pipeline (default: import/load-pipeline.ts; tests inject one). */
+  loadImportPipeline?: () => Promise<unknown>
 }
 
 export interface MainService extends DossierService {
@@ -38,6 +41,11 @@ export interface MainService extends DossierService {
   openNotebookAt(dir: string, options?: { reopen?: boolean }): Promise<void>
   backupNow(): Promise<BackupInfo>
   backupIfDue(): Promise<BackupInfo | null>
+  /**
+   * Loads the import pipeline in the background (the app calls it once its window is up),
+   * so the first import does not pay for it. Resolves to whether it loaded; never rejects.
+   */
+  preloadImport(): Promise<boolean>
   listBackups(): Promise<BackupInfo[]>
   /** Restores backup `id` (after backing up the current state) and reopens the notebook. */
   restoreBackup(id: string): Promise<{ safetyBackup: BackupInfo }>
@@ -63,7 +71,7 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
         if (later.length > 0) deps.reportOpen?.(dir, later)
       })
       .catch(() => undefined) // a file that cannot be read is reported when it is used
-    session.warmSearch()
+    session.warmIndexes()
     return session
   }
 
@@ -128,6 +136,7 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
     openNotebookAt,
     backupNow: async () => session().backup('manual'),
     backupIfDue: async () => session().backupIfDue(),
+    preloadImport: () => preloadImportPipeline(deps.loadImportPipeline),
     listBackups: async () => session().listBackups(),
     async restoreBackup(id) {
       const { session: restored, safetyBackup } = await session().restoreBackup(id)

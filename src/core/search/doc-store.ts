@@ -105,10 +105,6 @@ export function dayOf(published: string | null): string | null {
   return day !== null && DAY_RE.test(day) ? day : null
 }
 
-function highlightFilter(quote: string, comment: string): Uint32Array {
-  return buildWordFilter([...splitWords(foldText(quote)), '', ...splitWords(foldText(comment))])
-}
-
 function articleStamp(a: ArticleInput): Stamp {
   return stampOf('a', a.id, a.title, a.outlet, a.published, a.bodyHash)
 }
@@ -118,6 +114,61 @@ function highlightStamp(h: HighlightInput): Stamp {
 }
 
 const sameStamp = (a: Stamp, b: Stamp) => a[0] === b[0] && a[1] === b[1]
+
+/**
+ * What the index takes of an article: its entry (metadata, stamp, word filter), the
+ * document MiniSearch indexes (fields present as MiniSearch sees them) and each field's
+ * tokens. One rule for the live index (DocStore) and the off-thread builder (index-builder.ts).
+ */
+export function prepareArticle(article: ArticleInput, text: string, furniture: readonly TextRange[] = []): {
+  entry: ArticleEntry
+  doc: IndexedDoc
+  tokens: { title: string[]; body: string[]; furniture: string[] }
+} {
+  const ranges = furniture
+    .filter((r) => r.start < r.end && r.end <= text.length)
+    .map((r) => ({ start: r.start, end: r.end }))
+    .sort((a, b) => a.start - b.start)
+  const { body, furniture: extra } = splitFurniture(text, ranges)
+  const title = splitWords(foldText(article.title))
+  const bodyTokens = splitWords(foldText(body))
+  const furnitureTokens = splitWords(foldText(extra))
+  const entry: ArticleEntry = {
+    id: article.id,
+    title: article.title,
+    outlet: article.outlet,
+    outletKey: article.outlet === null ? null : foldText(article.outlet.trim()),
+    published: article.published,
+    day: dayOf(article.published),
+    stamp: articleStamp(article),
+    furniture: ranges,
+    // An empty token between the fields: no phrase pair spans two. The furniture's words
+    // are in too: a filter may only say "maybe", never miss a word a search looks for.
+    filter: buildWordFilter([...title, '', ...bodyTokens, '', ...furnitureTokens]),
+  }
+  const doc: IndexedDoc = { id: article.id, title: article.title, body, ...(extra === '' ? {} : { furniture: extra }) }
+  return { entry, doc, tokens: { title, body: bodyTokens, furniture: furnitureTokens } }
+}
+
+/** What the index takes of a highlight (see prepareArticle); `stamp` when the caller has it. */
+export function prepareHighlight(highlight: HighlightInput, stamp: Stamp = highlightStamp(highlight)): {
+  entry: HighlightEntry
+  doc: IndexedDoc
+  tokens: { quote: string[]; comment: string[] }
+} {
+  const quote = splitWords(foldText(highlight.target.exact))
+  const comment = splitWords(foldText(highlight.comment))
+  const entry: HighlightEntry = {
+    id: highlight.id,
+    articleId: highlight.articleId,
+    quote: highlight.target.exact,
+    comment: highlight.comment,
+    tagIds: [...highlight.tagIds],
+    stamp,
+    filter: buildWordFilter([...quote, '', ...comment]),
+  }
+  return { entry, doc: { id: highlight.id, quote: entry.quote, comment: entry.comment }, tokens: { quote, comment } }
+}
 
 /** Everything the index holds; SearchIndex updates it, search and persistence read it. */
 export class DocStore {
@@ -137,35 +188,16 @@ export class DocStore {
   /** Adds an article, or replaces it (its highlights stay); `furniture` ranges index `text`. */
   addArticle(article: ArticleInput, text: string, furniture: readonly TextRange[] = []): void {
     this.#dropArticleDoc(article.id)
-    const ranges = furniture.filter((r) => r.start < r.end && r.end <= text.length)
-      .map((r) => ({ start: r.start, end: r.end }))
-      .sort((a, b) => a.start - b.start)
-    const { body, furniture: extra } = splitFurniture(text, ranges)
-    const titleTokens = splitWords(foldText(article.title))
-    const bodyTokens = splitWords(foldText(body))
-    const furnitureTokens = splitWords(foldText(extra))
-    const entry: ArticleEntry = {
-      id: article.id,
-      title: article.title,
-      outlet: article.outlet,
-      outletKey: article.outlet === null ? null : foldText(article.outlet.trim()),
-      published: article.published,
-      day: dayOf(article.published),
-      stamp: articleStamp(article),
-      furniture: ranges,
-      // An empty token between the fields: no phrase pair spans two. The furniture's words
-      // are in too: a filter may only say "maybe", never miss a word a search looks for.
-      filter: buildWordFilter([...titleTokens, '', ...bodyTokens, '', ...furnitureTokens]),
-    }
-    pretokenized = { text: body, tokens: bodyTokens }
+    const { entry, doc, tokens } = prepareArticle(article, text, furniture)
+    pretokenized = { text: doc.body!, tokens: tokens.body }
     try {
-      this.mini.add({ id: article.id, title: article.title, body, ...(extra === '' ? {} : { furniture: extra }) })
+      this.mini.add(doc)
     } finally {
       pretokenized = null
     }
-    this.#touch(titleTokens)
-    this.#touch(bodyTokens)
-    this.#touch(furnitureTokens)
+    this.#touch(tokens.title)
+    this.#touch(tokens.body)
+    this.#touch(tokens.furniture)
     this.articles.set(article.id, entry)
     this.sum.add(entry.stamp)
   }
@@ -189,18 +221,10 @@ export class DocStore {
       return
     }
     if (old !== undefined) this.removeHighlight(highlight.id)
-    const entry: HighlightEntry = {
-      id: highlight.id,
-      articleId: highlight.articleId,
-      quote: highlight.target.exact,
-      comment: highlight.comment,
-      tagIds: [...highlight.tagIds],
-      stamp,
-      filter: highlightFilter(highlight.target.exact, highlight.comment),
-    }
-    this.mini.add({ id: highlight.id, quote: entry.quote, comment: entry.comment })
-    this.#touch(splitWords(foldText(entry.quote)))
-    this.#touch(splitWords(foldText(entry.comment)))
+    const { entry, doc, tokens } = prepareHighlight(highlight, stamp)
+    this.mini.add(doc)
+    this.#touch(tokens.quote)
+    this.#touch(tokens.comment)
     this.highlights.set(entry.id, entry)
     this.linkHighlight(entry)
     this.sum.add(stamp)
@@ -238,7 +262,7 @@ export class DocStore {
 
   /** See SearchIndex.fingerprint. */
   fingerprint(): string {
-    return `${INDEX_FORMAT_VERSION}.${TOKENIZER_VERSION}-${this.articles.size}-${this.highlights.size}-${this.sum.hex()}`
+    return fingerprintText(this.articles.size, this.highlights.size, this.sum)
   }
 
   /** What differs between the index and these documents (the notebook's current state). */
@@ -281,5 +305,10 @@ export function fingerprintOf(articles: readonly ArticleInput[], highlights: rea
     highlightIds.add(h.id)
     sum.add(highlightStamp(h))
   }
-  return `${INDEX_FORMAT_VERSION}.${TOKENIZER_VERSION}-${articleIds.size}-${highlightIds.size}-${sum.hex()}`
+  return fingerprintText(articleIds.size, highlightIds.size, sum)
+}
+
+/** An index's fingerprint from its document counts and stamp sum (see SearchIndex.fingerprint). */
+export function fingerprintText(articles: number, highlights: number, sum: StampSum): string {
+  return `${INDEX_FORMAT_VERSION}.${TOKENIZER_VERSION}-${articles}-${highlights}-${sum.hex()}`
 }

@@ -13,6 +13,7 @@ export interface TermMap extends Iterable<[string, TermData]> {
   get(term: string): TermData | undefined
   set(term: string, data: TermData): void
   keys(): Iterable<string>
+  clear(): void
 }
 
 interface Internals {

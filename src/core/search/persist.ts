@@ -14,9 +14,9 @@ import { foldText, TOKENIZER_VERSION } from './fold'
 import { shardKeyOf } from './shard-keys'
 import { termsOf, type TermData } from './mini-internals'
 import { stampFromHex, stampToHex } from './stamp'
-import { dayOf, INDEX_FORMAT_VERSION, miniSearchOptions, type DocStore, type HighlightEntry, type IndexedDoc, type TextRange } from './doc-store'
+import { dayOf, INDEX_FORMAT_VERSION, miniSearchOptions, type ArticleEntry, type DocStore, type HighlightEntry, type IndexedDoc, type TextRange } from './doc-store'
 
-const FORMAT = 'dossier-search-index'
+export const FORMAT = 'dossier-search-index'
 
 /** Why a saved index cannot be used (the failing half of SearchIndex's LoadResult). */
 export interface LoadFailure {
@@ -51,13 +51,28 @@ const HeadSchema = z.object({
 })
 export type IndexHead = z.infer<typeof HeadSchema>
 
+/** Loads saved shards by key (the caller knows where they are). */
+export type ShardLoader = (keys: readonly string[]) => Promise<ShardEntries[]>
+
+/** A partly loaded index: the shards its saved copy has, those loaded so far, and how to load more. */
+export interface PartialShards {
+  present: ReadonlySet<string>
+  loaded: Set<string>
+  load: ShardLoader
+}
+
 /** What a save writes: the head, the filters, and the shards asked for (all, or the changed ones). */
 export interface IndexParts {
   head: IndexHead
   filters: Uint32Array
   shards: Map<string, ShardEntries>
-  /** Any shard of the index as it is now (for a saved copy that went missing). */
-  shard: (key: string) => ShardEntries
+  /**
+   * Changed shards not in `shards`: of a partly loaded index, each read from its saved copy
+   * and merged with the changes only when written (`shard(key)`), one at a time.
+   */
+  dirty?: ReadonlySet<string>
+  /** Any shard of the index as it is now (for a saved copy that went missing, and `dirty`). */
+  shard: (key: string) => ShardEntries | Promise<ShardEntries>
 }
 
 function entryOf(term: string, data: TermData): [string, Record<string, Record<string, number>>] {
@@ -77,54 +92,73 @@ function shardOf(mini: MiniSearch<IndexedDoc>, key: string): ShardEntries {
     return out
   }
   for (const [term, data] of terms.atPrefix(key)) out.push(entryOf(term, data))
-  return out
+  // In term order, whatever order the terms were added in: an index loaded back meets them in
+  // this order (a prefix's scores are summed in it), so the same documents load as the same index.
+  return out.sort(byTerm)
 }
+
+const byTerm = (a: ShardEntries[number], b: ShardEntries[number]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
 
 /**
  * The store's parts. `which`: 'all' shards, or the store's dirty ones (those whose terms
  * changed since the last save; all after a rebuild or vacuum). The dirty set is taken:
  * a caller whose write fails gives it back with `markDirty`.
  */
-export function storeToParts(store: DocStore, which: 'all' | 'dirty'): IndexParts {
+export function storeToParts(store: DocStore, which: 'all' | 'dirty', partial: PartialShards | null = null): IndexParts {
+  if (partial !== null && which === 'all') throw new Error('A partly loaded search index saves its changed shards only.')
   const mini = documentTables(store.mini)
-  const keys = new Set<string>()
+  const keys = new Set<string>(partial?.present ?? [])
   for (const term of termsOf(store.mini).keys()) keys.add(shardKeyOf(term))
   const wanted = which === 'all' || store.dirty === 'all' ? keys : new Set([...store.dirty].filter((k) => keys.has(k)))
   store.dirty = new Set()
+  const live = store.mini
+  // A saved shard not loaded holds postings this index has not read: merged when written.
+  const unread = (key: string) => partial !== null && partial.present.has(key) && !partial.loaded.has(key)
   const shards = new Map<string, ShardEntries>()
-  for (const key of wanted) shards.set(key, shardOf(store.mini, key))
-
-  let words = 0
-  for (const a of store.articles.values()) words += a.filter.length
-  for (const h of store.highlights.values()) words += h.filter.length
-  const filters = new Uint32Array(words)
-  let at = 0
-  const place = (filter: Uint32Array): [number, number] => {
-    filters.set(filter, at)
-    at += filter.length
-    return [at - filter.length, filter.length]
+  const dirty = new Set<string>()
+  for (const key of wanted) {
+    if (unread(key)) dirty.add(key)
+    else shards.set(key, shardOf(live, key))
   }
+  const rows = documentRows([...store.articles.values()], [...store.highlights.values()])
   const head: IndexHead = {
     format: FORMAT,
     version: INDEX_FORMAT_VERSION,
     tokenizer: TOKENIZER_VERSION,
     fingerprint: store.fingerprint(),
     mini,
-    articles: [...store.articles.values()].map((a) => [
-      a.id,
-      a.title,
-      a.outlet,
-      a.published,
-      stampToHex(a.stamp),
-      ...place(a.filter),
-      a.furniture.flatMap((r) => [r.start, r.end]),
-    ]),
-    highlights: [...store.highlights.values()].map((h) => [h.id, h.articleId, h.quote, h.comment, h.tagIds, stampToHex(h.stamp), ...place(h.filter)]),
+    articles: rows.articles,
+    highlights: rows.highlights,
     shards: [...keys].sort(),
-    filterWords: words,
+    filterWords: rows.filters.length,
   }
-  const live = store.mini
-  return { head, filters, shards, shard: (key) => shardOf(live, key) }
+  const shard = (key: string): ShardEntries | Promise<ShardEntries> => (unread(key) ? partial!.load([key]).then(([saved]) => mergeShard(saved ?? [], shardOf(live, key))) : shardOf(live, key))
+  return { head, filters: rows.filters, shards, dirty, shard }
+}
+
+/** An article's row in the head, its word filter at `start` (in Uint32 words) of the filters block. */
+export function articleRow(a: ArticleEntry, start: number): IndexHead['articles'][number] {
+  return [a.id, a.title, a.outlet, a.published, stampToHex(a.stamp), start, a.filter.length, a.furniture.flatMap((r) => [r.start, r.end])]
+}
+
+/** A highlight's row in the head (see articleRow). */
+export function highlightRow(h: HighlightEntry, start: number): IndexHead['highlights'][number] {
+  return [h.id, h.articleId, h.quote, h.comment, h.tagIds, stampToHex(h.stamp), start, h.filter.length]
+}
+
+/** The head's rows of the documents (in this order) and their word filters as one block. */
+export function documentRows(articles: readonly ArticleEntry[], highlights: readonly HighlightEntry[]): { articles: IndexHead['articles']; highlights: IndexHead['highlights']; filters: Uint32Array } {
+  let words = 0
+  for (const a of articles) words += a.filter.length
+  for (const h of highlights) words += h.filter.length
+  const filters = new Uint32Array(words)
+  let at = 0
+  const place = (filter: Uint32Array): number => {
+    filters.set(filter, at)
+    at += filter.length
+    return at - filter.length
+  }
+  return { articles: articles.map((a) => articleRow(a, place(a.filter))), highlights: highlights.map((h) => highlightRow(h, place(h.filter))), filters }
 }
 
 /** What MiniSearch's toJSON() holds besides the postings: its document tables, read the way toJSON reads them. */
@@ -178,9 +212,17 @@ const damaged = (e: unknown): LoadFailure => ({ ok: false, reason: 'corrupt', me
 export function restoreParts(store: DocStore, head: IndexHead, filters: Uint32Array, shards: readonly ShardEntries[]): LoadFailure | null {
   let mini: MiniSearch<IndexedDoc>
   try {
-    mini = MiniSearch.loadJS({ ...(head.mini as unknown as ReturnType<MiniSearch['toJSON']>), index: [] }, miniSearchOptions())
+    const tables = head.mini as unknown as ReturnType<MiniSearch['toJSON']>
+    // Its own copy of the averages (loadJS keeps the array it is given, and changes it as documents come and go).
+    mini = MiniSearch.loadJS({ ...tables, averageFieldLength: [...tables.averageFieldLength], index: [] }, miniSearchOptions())
   } catch (e) {
     return damaged(e)
+  }
+  // A document's field lengths are saved as JSON, where the fields it lacks (a highlight's
+  // title and body) became null: a hole again, or discarding the document would count
+  // them as fields of length 0 in the averages (MiniSearch visits every entry but holes).
+  for (const lengths of (mini as unknown as { _fieldLength: Map<number, (number | null)[]> })._fieldLength.values()) {
+    for (let i = 0; i < lengths.length; i++) if (lengths[i] === null) delete lengths[i]
   }
   store.mini = mini
   if (head.filterWords !== filters.length) return { ok: false, reason: 'corrupt', message: 'The search index is damaged: its word filters do not match its head.' }
@@ -222,17 +264,33 @@ function rangesOf(flat: readonly number[]): TextRange[] | null {
   return out
 }
 
-/** Adds loaded shards' postings to a restored store (as MiniSearch's loadJS does). */
+/** A saved shard with the postings added since (which win: they are of documents the saved copy does not have). */
+function mergeShard(saved: ShardEntries, added: ShardEntries): ShardEntries {
+  const byTermKey = new Map<string, Record<string, Record<string, number>>>()
+  for (const [term, postings] of saved) byTermKey.set(term, postings)
+  for (const [term, postings] of added) {
+    const into = byTermKey.get(term)
+    if (into === undefined) byTermKey.set(term, postings)
+    else for (const fieldId of Object.keys(postings)) into[fieldId] = { ...into[fieldId], ...postings[fieldId] }
+  }
+  return [...byTermKey].sort(byTerm)
+}
+
+/**
+ * Adds loaded shards' postings to a restored store (as MiniSearch's loadJS does). A term
+ * the store already has (documents added to a partly loaded index) keeps its postings
+ * and gains the saved ones.
+ */
 export function addShards(store: DocStore, shards: readonly ShardEntries[]): LoadFailure | null {
   const terms = termsOf(store.mini)
   try {
     for (const shard of shards) {
       for (const [term, data] of shard) {
-        const fields: TermData = new Map()
+        const fields: TermData = terms.get(term) ?? new Map()
         for (const fieldId of Object.keys(data)) {
-          const freqs = new Map<number, number>()
-          for (const [shortId, freq] of Object.entries(data[fieldId]!)) freqs.set(Number(shortId), freq)
-          fields.set(Number(fieldId), freqs)
+          let freqs = fields.get(Number(fieldId))
+          if (freqs === undefined) fields.set(Number(fieldId), (freqs = new Map()))
+          for (const [shortId, freq] of Object.entries(data[fieldId]!)) if (!freqs.has(Number(shortId))) freqs.set(Number(shortId), freq)
         }
         terms.set(term, fields)
       }

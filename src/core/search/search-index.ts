@@ -51,8 +51,9 @@ import { COMMON_POSTINGS } from './candidates'
 import { DocStore, fingerprintOf, INDEX_FORMAT_VERSION, SEARCH_FIELDS, SEARCH_FIELDS_WITH_FURNITURE } from './doc-store'
 import { compileFilter } from './filter'
 import { mergePlans, planAlternative, vetoesFor, wordsOf, type PlanContext } from './plan'
-import { addShards, checkHead, restoreParts, storeToParts, type IndexHead, type IndexParts, type LoadFailure, type ShardEntries } from './persist'
+import { addShards, checkHead, restoreParts, storeToParts, type IndexHead, type IndexParts, type LoadFailure, type PartialShards, type ShardEntries, type ShardLoader } from './persist'
 import { shardKeysFor } from './shard-keys'
+import { termsOf } from './mini-internals'
 import { fieldsOf, foldedOf, hitOf, type Field } from './results'
 import {
   isPromise,
@@ -68,7 +69,7 @@ import {
   type TextRange,
 } from './types'
 
-export { checkHead, COMMON_POSTINGS, INDEX_FORMAT_VERSION, type IndexHead, type IndexParts, type ShardEntries }
+export { checkHead, COMMON_POSTINGS, INDEX_FORMAT_VERSION, type IndexHead, type IndexParts, type ShardEntries, type ShardLoader }
 export type {
   ArticleInput,
   GetText,
@@ -92,8 +93,6 @@ export type LoadResult = { ok: true; index: SearchIndex } | LoadFailure
 const DEFAULT_LIMIT = 20
 const MAX_LIMIT = 1000
 
-/** Loads saved shards by key (the caller knows where they are). */
-export type ShardLoader = (keys: readonly string[]) => Promise<ShardEntries[]>
 
 /**
  * Above this share of discarded documents (and DIRT_MIN of them), postings are cleaned at
@@ -106,8 +105,13 @@ export class SearchIndex {
   #store = new DocStore()
   readonly #getText: GetText
   readonly #getFurniture: SearchIndexOptions['getFurniture']
-  /** Restored from parts with only some shards: the rest are loaded when a search needs them. */
-  #partial: { present: readonly string[]; loaded: Set<string>; load: ShardLoader } | null = null
+  /**
+   * Restored from parts with only some shards: the rest are loaded when a search needs
+   * them. It can change all the same: documents added put their postings beside the
+   * unloaded ones (merged when a shard is loaded or saved), removed ones are dropped from
+   * the document tables, as MiniSearch's discard does.
+   */
+  #partial: PartialShards | null = null
 
   constructor(options: SearchIndexOptions) {
     this.#getText = options.getText
@@ -132,24 +136,18 @@ export class SearchIndex {
 
   // ---------------------------------------------------------------- updates
 
-  /** Whether every shard of the saved index is loaded (a partly loaded index can only be searched). */
+  /** Whether every shard of the saved index is loaded (see #partial). */
   get complete(): boolean {
     return this.#partial === null
   }
 
-  #assertComplete(): void {
-    if (this.#partial !== null) throw new Error('A partly loaded search index cannot be changed: load it whole (loadAllShards) first.')
-  }
-
   /** Adds an article, or replaces it (its highlights stay); `furniture`: ranges of `body` that are page furniture. */
   addArticle(article: ArticleInput, body: string, furniture: readonly TextRange[] = []): void {
-    this.#assertComplete()
     this.#store.addArticle(article, body, furniture)
   }
 
   /** Removes an article and every highlight of it. */
   removeArticle(id: ArticleId): void {
-    this.#assertComplete()
     this.#store.removeArticle(id)
   }
 
@@ -159,12 +157,10 @@ export class SearchIndex {
 
   /** Adds or replaces a highlight. A change of tags only does not touch the full-text index. */
   updateHighlight(highlight: HighlightInput): void {
-    this.#assertComplete()
     this.#store.updateHighlight(highlight)
   }
 
   removeHighlight(id: HighlightId): void {
-    this.#assertComplete()
     this.#store.removeHighlight(id)
   }
 
@@ -283,8 +279,21 @@ export class SearchIndex {
    * them: a failed save gives them back with markDirty).
    */
   toParts(which: 'all' | 'dirty'): IndexParts {
-    this.#assertComplete()
-    return storeToParts(this.#store, which)
+    return storeToParts(this.#store, which, this.#partial)
+  }
+
+  /**
+   * After a save of every change (toParts, then the files written): forgets the postings
+   * held in memory, loaded or added, so that what stays is the head and the filters and
+   * the shards the next searches load, read from the saved copy `load` reads (its shards
+   * are `saved`). False, and nothing forgotten, when something changed since toParts.
+   */
+  releaseShards(saved: readonly string[], load: ShardLoader): boolean {
+    const store = this.#store
+    if (store.dirty === 'all' || store.dirty.size > 0) return false
+    termsOf(store.mini).clear()
+    this.#partial = { present: new Set(saved), loaded: new Set(), load }
+    return true
   }
 
   /** Shards to save again (their save failed), or all of them. */
@@ -314,7 +323,7 @@ export class SearchIndex {
     const index = new SearchIndex(options)
     const failed = restoreParts(index.#store, checked.head, filters, typeof shards === 'function' ? [] : shards)
     if (failed) return failed
-    if (typeof shards === 'function') index.#partial = { present: checked.head.shards, loaded: new Set(), load: shards }
+    if (typeof shards === 'function') index.#partial = { present: new Set(checked.head.shards), loaded: new Set(), load: shards }
     return { ok: true, index }
   }
 

@@ -18,8 +18,8 @@ export function shardKeyOf(term: string): string {
  * The shards a lookup needs, among the keys the saved index has: a word's or a long
  * prefix's own shard; for a one-character prefix, every shard starting with it.
  */
-export function shardKeysFor(term: string, prefix: boolean, present: readonly string[]): string[] {
+export function shardKeysFor(term: string, prefix: boolean, present: ReadonlySet<string>): string[] {
   const key = shardKeyOf(term)
-  if (!prefix || key !== term || [...term].length !== 1) return present.includes(key) ? [key] : []
-  return present.filter((k) => k.startsWith(term))
+  if (!prefix || key !== term || [...term].length !== 1) return present.has(key) ? [key] : []
+  return [...present].filter((k) => k.startsWith(term))
 }

@@ -50,6 +50,9 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start)
 }
 
+/** How long after the window loads the import pipeline is loaded (the window's own first work comes first). */
+const PRELOAD_IMPORT_AFTER_MS = 1_000
+
 function emit(event: DossierEvent): void {
   mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event)
 }
@@ -108,6 +111,9 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl)
   serveAppProtocol(session.defaultSession, rendererDir)
   mainWindow = createMainWindow(preloadPath, appUrl)
+  // Once the window has loaded, the import pipeline is loaded in the background, so the
+  // analyst's first import does not wait for it (a failure is logged; that import loads it).
+  mainWindow.webContents.once('did-finish-load', () => setTimeout(() => void service.preloadImport(), PRELOAD_IMPORT_AFTER_MS))
   mainWindow.on('closed', () => {
     mainWindow = null
   })

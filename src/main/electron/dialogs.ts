@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { ExportFormat } from '../../core/api'
 import { DossierError } from '../../core/result'
 import type { DesktopShell, Dialogs } from '../dialogs'
-import { SUPPORTED_EXTENSIONS } from '../import/extract'
+import { SUPPORTED_EXTENSIONS } from '../import/formats'
 
 export function createElectronDialogs(window: () => BrowserWindow | null, defaultDir: () => string): Dialogs {
   return {

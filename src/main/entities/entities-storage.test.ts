@@ -103,6 +103,24 @@ describe('the mention index', () => {
     await index.close()
   })
 
+  it('finds the same mentions when it scans the bodies in an index worker', async () => {
+    await session.entities.add({ name: 'Khmeimim', type: 'place', aliases: ['Hmeimim'] })
+    await session.entities.add({ name: 'Tartus', type: 'place' })
+    await session.close()
+    session = await open(true)
+    const mentionsOf = async (inWorkerFrom: number) => {
+      await rm(join(dir, 'mentions.json'), { force: true })
+      const index = MentionIndex.open(session.store, { inWorkerFrom })
+      await index.whenReady()
+      const found = session.store.articles.map((a) => index.mentionsIn(a.id))
+      await index.close()
+      return found
+    }
+    const inWorker = await mentionsOf(1)
+    expect(inWorker.flat().map((m) => m.alias).sort()).toEqual(['Hmeimim', 'Khmeimim', 'Tartus'])
+    expect(inWorker).toEqual(await mentionsOf(Infinity))
+  })
+
   it('a damaged cache is rebuilt from the notebook', async () => {
     await session.entities.add({ name: 'Khmeimim', type: 'place', aliases: ['Hmeimim'] })
     await session.close()

@@ -9,6 +9,9 @@
  *   differs, or that is new, is scanned again (its body read); one no longer in the
  *   catalog is dropped; when the entities differ, every article is scanned again. A file
  *   that is missing, damaged or of another version is rebuilt from the notebook.
+ * - Scanning many articles (a first build, a change of entities) reads and scans the
+ *   bodies in an index worker thread (../search/build-in-worker.ts), one at a time, so the
+ *   main thread (the app's window) keeps turning; a few are scanned here.
  * - Kept in step through `NotebookStore.onChange` (catalog and entity changes), one
  *   reconcile at a time, coalesced; written two seconds after the last change, on close,
  *   and at once by a read-only store whose load brought it up to date (as the search index).
@@ -25,9 +28,22 @@ import { writeFileAtomically } from '../storage/durable-write'
 import { MENTIONS_FILE } from '../storage/layout'
 import type { NotebookStore, StoreChange } from '../storage/notebook-store'
 import { Debounced } from '../debounced'
+import { sharedIndexWorkers } from '../search/build-in-worker'
 
 export const MENTIONS_VERSION = 1
 export const MENTIONS_PERSIST_DELAY_MS = 2_000
+/** From this many articles to scan, bodies are read and scanned in an index worker (../search/build-in-worker.ts). */
+export const IN_WORKER_FROM = 200
+
+/** Articles taken in, or written out, between two turns of the event loop. */
+const YIELD_EVERY = 500
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+export interface MentionIndexOptions {
+  persistDelayMs?: number
+  /** Scan in a worker from this many articles (default IN_WORKER_FROM). */
+  inWorkerFrom?: number
+}
 
 const CacheSchema = z.object({
   version: z.literal(MENTIONS_VERSION),
@@ -36,9 +52,24 @@ const CacheSchema = z.object({
   articles: z.array(z.tuple([z.string(), z.string(), z.array(z.tuple([z.string(), z.number().int().nonnegative(), z.number().int().nonnegative(), z.string()]))])),
 })
 
+/**
+ * An article's mentions, kept compactly (at 10,000 articles there are hundreds of
+ * thousands): four numbers each, entity and spelling numbered in the index's tables.
+ */
 interface ArticleMentions {
   bodyHash: string
-  mentions: Mention[]
+  rows: Int32Array
+}
+
+/** Strings numbered in the order first seen (entity ids, spellings), each kept once. */
+class Numbering {
+  readonly list: string[] = []
+  readonly #no = new Map<string, number>()
+  no(text: string): number {
+    let n = this.#no.get(text)
+    if (n === undefined) this.#no.set(text, (n = this.list.push(text) - 1))
+    return n
+  }
 }
 
 /** The stamp of what mentions depend on: entity ids and spellings. */
@@ -48,6 +79,8 @@ export function entitiesStamp(file: EntitiesFile): string {
 
 export class MentionIndex {
   readonly #byArticle = new Map<ArticleId, ArticleMentions>()
+  #entityNos = new Numbering()
+  #spellingNos = new Numbering()
   #stamp = ''
   #queue: Promise<void>
   #queued = false
@@ -62,14 +95,15 @@ export class MentionIndex {
   private constructor(
     readonly store: NotebookStore,
     private readonly delayMs: number,
+    private readonly inWorkerFrom: number,
   ) {
     this.#unsubscribe = store.onChange((change) => this.#follow(change))
     this.#queue = this.#run(() => this.#load())
   }
 
   /** Starts reading or building the index in the background; `whenReady` waits for it. */
-  static open(store: NotebookStore, options: { persistDelayMs?: number } = {}): MentionIndex {
-    return new MentionIndex(store, options.persistDelayMs ?? MENTIONS_PERSIST_DELAY_MS)
+  static open(store: NotebookStore, options: MentionIndexOptions = {}): MentionIndex {
+    return new MentionIndex(store, options.persistDelayMs ?? MENTIONS_PERSIST_DELAY_MS, options.inWorkerFrom ?? IN_WORKER_FROM)
   }
 
   /** Resolves once every change saved so far is in the index; rejects with what failed (the next call tries again). */
@@ -87,7 +121,9 @@ export class MentionIndex {
   /** Each article's mentions of `entityId`: article -> count. */
   articlesOf(entityId: EntityId): Map<ArticleId, number> {
     const out = new Map<ArticleId, number>()
-    for (const [id, a] of this.#byArticle) for (const m of a.mentions) if (m.entityId === entityId) out.set(id, (out.get(id) ?? 0) + 1)
+    const no = this.#entityNos.list.indexOf(entityId)
+    if (no === -1) return out
+    for (const [id, a] of this.#byArticle) for (let r = 0; r < a.rows.length; r += 4) if (a.rows[r] === no) out.set(id, (out.get(id) ?? 0) + 1)
     return out
   }
 
@@ -95,13 +131,14 @@ export class MentionIndex {
   counts(): Map<EntityId, { mentions: number; articles: number }> {
     const out = new Map<EntityId, { mentions: number; articles: number }>()
     for (const a of this.#byArticle.values()) {
-      const seen = new Set<EntityId>()
-      for (const m of a.mentions) {
-        let c = out.get(m.entityId)
-        if (c === undefined) out.set(m.entityId, (c = { mentions: 0, articles: 0 }))
+      const seen = new Set<number>()
+      for (let r = 0; r < a.rows.length; r += 4) {
+        const entityId = this.#entityNos.list[a.rows[r]!]! as EntityId
+        let c = out.get(entityId)
+        if (c === undefined) out.set(entityId, (c = { mentions: 0, articles: 0 }))
         c.mentions++
-        if (!seen.has(m.entityId)) {
-          seen.add(m.entityId)
+        if (!seen.has(a.rows[r]!)) {
+          seen.add(a.rows[r]!)
           c.articles++
         }
       }
@@ -112,11 +149,14 @@ export class MentionIndex {
   /** For each spelling of an entity that matched somewhere: the articles it was matched in. */
   articlesBySpelling(entityId: EntityId): Map<string, Set<ArticleId>> {
     const out = new Map<string, Set<ArticleId>>()
+    const no = this.#entityNos.list.indexOf(entityId)
+    if (no === -1) return out
     for (const [id, a] of this.#byArticle) {
-      for (const m of a.mentions) {
-        if (m.entityId !== entityId) continue
-        let set = out.get(m.alias)
-        if (set === undefined) out.set(m.alias, (set = new Set()))
+      for (let r = 0; r < a.rows.length; r += 4) {
+        if (a.rows[r] !== no) continue
+        const alias = this.#spellingNos.list[a.rows[r + 3]!]!
+        let set = out.get(alias)
+        if (set === undefined) out.set(alias, (set = new Set()))
         set.add(id)
       }
     }
@@ -125,7 +165,15 @@ export class MentionIndex {
 
   /** One article's mentions, in text order (none when it has none or is unknown). */
   mentionsIn(articleId: ArticleId): readonly Mention[] {
-    return this.#byArticle.get(articleId)?.mentions ?? []
+    const rows = this.#byArticle.get(articleId)?.rows
+    return rows === undefined ? [] : decode(rows, this.#entityNos.list, this.#spellingNos.list)
+  }
+
+  /** Keeps an article's mentions (compactly). */
+  #set(id: ArticleId, bodyHash: string, mentions: readonly { entityId: string; start: number; end: number; alias: string }[]): void {
+    const rows = new Int32Array(mentions.length * 4)
+    mentions.forEach((m, i) => rows.set([this.#entityNos.no(m.entityId), m.start, m.end, this.#spellingNos.no(m.alias)], i * 4))
+    this.#byArticle.set(id, { bodyHash, rows })
   }
 
   /** Writes pending changes and stops following the notebook. */
@@ -160,7 +208,7 @@ export class MentionIndex {
     if (cached !== null) {
       this.#stamp = cached.entities
       for (const [id, bodyHash, rows] of cached.articles) {
-        this.#byArticle.set(id as ArticleId, { bodyHash, mentions: rows.map(([entityId, start, end, alias]) => ({ entityId: entityId as EntityId, start, end, alias })) })
+        this.#set(id as ArticleId, bodyHash, rows.map(([entityId, start, end, alias]) => ({ entityId, start, end, alias })))
       }
       this.origin = 'cache'
     }
@@ -174,6 +222,8 @@ export class MentionIndex {
     let changed = false
     if (stamp !== this.#stamp) {
       this.#byArticle.clear()
+      this.#entityNos = new Numbering()
+      this.#spellingNos = new Numbering()
       this.#stamp = stamp
       changed = true
     }
@@ -187,11 +237,36 @@ export class MentionIndex {
       }
     }
     const todo = articles.filter((a) => this.#byArticle.get(a.id)?.bodyHash !== a.bodyHash)
+    if (matcher.size === 0) {
+      // No entities: nothing to find, no body to read.
+      for (const a of todo) this.#set(a.id, a.bodyHash, [])
+      if (changed || todo.length > 0) this.#changed()
+      return
+    }
+    if (todo.length >= this.inWorkerFrom) {
+      // Many bodies to read and scan (a first build, new entities): in a worker thread, off the main one.
+      const found = await sharedIndexWorkers().findMentions(this.store.dir, entities.entities, todo)
+      // Their numbering is the worker's: renumbered into this index's tables.
+      const entityNo = Int32Array.from(found.entityIds, (id) => this.#entityNos.no(id))
+      const spellingNo = Int32Array.from(found.spellings, (text) => this.#spellingNos.no(text))
+      for (let k = 0; k < todo.length; k++) {
+        const rows = found.rows.slice(found.offsets[k]! * 4, found.offsets[k + 1]! * 4)
+        for (let r = 0; r < rows.length; r += 4) {
+          rows[r] = entityNo[rows[r]!]!
+          rows[r + 3] = spellingNo[rows[r + 3]!]!
+        }
+        this.#byArticle.set(todo[k]!.id, { bodyHash: todo[k]!.bodyHash, rows })
+        // Hundreds of thousands of mentions: the window keeps turning while they are taken in.
+        if (k % YIELD_EVERY === YIELD_EVERY - 1) await turn()
+      }
+      this.#changed()
+      return
+    }
     for (let i = 0; i < todo.length; i += 32) {
       const batch = todo.slice(i, i + 32)
       // An unreadable body has no mentions; `dossier check` reports the damage.
       const texts = await Promise.all(batch.map((a) => this.store.readBody(a.bodyHash).catch(() => '')))
-      batch.forEach((a, k) => this.#byArticle.set(a.id, { bodyHash: a.bodyHash, mentions: matcher.size === 0 ? [] : matcher.findMentions(texts[k]!) }))
+      batch.forEach((a, k) => this.#set(a.id, a.bodyHash, matcher.findMentions(texts[k]!)))
       changed = true
     }
     if (changed) this.#changed()
@@ -206,15 +281,32 @@ export class MentionIndex {
   async #persist(): Promise<void> {
     if (!this.#dirty) return
     this.#dirty = false
-    const articles = [...this.#byArticle].map(([id, a]) => [id, a.bodyHash, a.mentions.map((m) => [m.entityId, m.start, m.end, m.alias])])
+    // Written a few hundred articles at a time (with turns of the event loop between): at
+    // 10,000 articles one JSON.stringify of every mention held the main thread for a second.
+    const chunks: string[] = []
+    const stamp = this.#stamp
+    const rows = [...this.#byArticle]
+    const [entityIds, spellings] = [this.#entityNos.list, this.#spellingNos.list]
+    for (let i = 0; i < rows.length; i += YIELD_EVERY) {
+      chunks.push(rows.slice(i, i + YIELD_EVERY).map(([id, a]) => JSON.stringify([id, a.bodyHash, decode(a.rows, entityIds, spellings).map((m) => [m.entityId, m.start, m.end, m.alias])])).join(','))
+      await turn()
+    }
     try {
-      await writeFileAtomically(join(this.store.dir, MENTIONS_FILE), JSON.stringify({ version: MENTIONS_VERSION, entities: this.#stamp, articles }))
+      const text = `{"version":${MENTIONS_VERSION},"entities":${JSON.stringify(stamp)},"articles":[${chunks.join(',')}]}`
+      await writeFileAtomically(join(this.store.dir, MENTIONS_FILE), text)
     } catch (error) {
       // A cache, not data: the next change tries again, or the next open rebuilds.
       this.#dirty = true
       console.error(`Could not write the mention index in ${this.store.dir}`, error)
     }
   }
+}
+
+/** Mentions from their compact rows and the numbering they were made with. */
+function decode(rows: Int32Array, entityIds: readonly string[], spellings: readonly string[]): Mention[] {
+  const out: Mention[] = []
+  for (let r = 0; r < rows.length; r += 4) out.push({ entityId: entityIds[rows[r]!]! as EntityId, start: rows[r + 1]!, end: rows[r + 2]!, alias: spellings[rows[r + 3]!]! })
+  return out
 }
 
 async function readCache(dir: string): Promise<z.infer<typeof CacheSchema> | null> {

@@ -4,12 +4,12 @@
  * each file a folder walk leaves out as `skipped` with why.
  *
  * `extensions` says which files a folder walk picks up: by default every format
- * extractDocument reads (SUPPORTED_EXTENSIONS from ./extract).
+ * extractDocument reads (SUPPORTED_EXTENSIONS from ./formats).
  */
 import { readdir, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import type { ImportItem } from '../../core/api'
-import { SUPPORTED_EXTENSIONS } from './extract'
+import { SUPPORTED_EXTENSIONS } from './formats'
 
 export const IMPORTABLE_EXTENSIONS: readonly string[] = SUPPORTED_EXTENSIONS
 

@@ -25,28 +25,11 @@ import { extractPdf, type PdfReadOptions } from './pdf'
 import { describeKind, findPdfHeader, sniffKind } from './sniff'
 import { decodeText } from './text-decoding'
 import type { ExtractedDocument, SourceFormat } from './types'
+import { formatOfFileName, SUPPORTED_EXTENSIONS } from './formats'
 
 export type { ExtractedDocument, ExtractedMeta, ExtractFlag, ExtractFlagKind, MetaKey, MetaValue, SourceFormat } from './types'
 
-const FORMAT_BY_EXTENSION: ReadonlyMap<string, Exclude<SourceFormat, 'clipboard'>> = new Map([
-  ['.txt', 'txt'],
-  ['.text', 'txt'],
-  ['.md', 'md'],
-  ['.markdown', 'md'],
-  ['.html', 'html'],
-  ['.htm', 'html'],
-  ['.xhtml', 'html'],
-  ['.pdf', 'pdf'],
-  ['.docx', 'docx'],
-  ['.eml', 'email'],
-])
-
-/** Every extension extractDocument reads (for folder walks and dialogs). */
-export const SUPPORTED_EXTENSIONS: readonly string[] = [...FORMAT_BY_EXTENSION.keys()]
-
-export function formatOfFileName(fileName: string): Exclude<SourceFormat, 'clipboard'> | null {
-  return FORMAT_BY_EXTENSION.get(extname(fileName).toLowerCase()) ?? null
-}
+export { formatOfFileName, SUPPORTED_EXTENSIONS } from './formats'
 
 export interface ExtractOptions {
   limits?: ReaderLimits

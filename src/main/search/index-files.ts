@@ -101,11 +101,6 @@ export function shardLoader(dir: string, files: IndexFiles): ShardLoader {
     )
 }
 
-/** Every shard of a saved index. */
-export function readAllShards(dir: string, files: IndexFiles): Promise<ShardEntries[]> {
-  return shardLoader(dir, files)(Object.keys(files.shards))
-}
-
 /**
  * Writes the index: the shards in `parts` (the rest are as `previous` names them), the
  * filters, then head.json last. Returns the files the new head names.
@@ -124,9 +119,10 @@ export async function writeIndexFiles(dir: string, parts: IndexParts, previous: 
   for (const key of parts.head.shards) {
     const entries = parts.shards.get(key)
     const kept = previous && Object.hasOwn(previous.shards, key) ? previous.shards[key] : undefined
-    // Unchanged and still on disk: keep it; else (changed, new, or removed meanwhile) write it.
-    if (entries === undefined && kept !== undefined && names.has(kept)) shards[key] = kept
-    else shards[key] = await put(`t-${hexOf(key)}`, 'json', JSON.stringify(entries ?? parts.shard(key)))
+    // Unchanged and still on disk: keep it; else (changed, new, or removed meanwhile) write it,
+    // one shard in memory at a time (a shard of `dirty` is read and merged now).
+    if (entries === undefined && !parts.dirty?.has(key) && kept !== undefined && names.has(kept)) shards[key] = kept
+    else shards[key] = await put(`t-${hexOf(key)}`, 'json', JSON.stringify(entries ?? (await parts.shard(key))))
   }
   const filters = await put('filters', 'bin', new Uint8Array(parts.filters.buffer, parts.filters.byteOffset, parts.filters.byteLength))
   const files: IndexFiles = { filters, shards }

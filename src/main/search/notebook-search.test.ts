@@ -28,6 +28,13 @@ const marked = (hit: SearchHit) => {
   return out + s.text.slice(at)
 }
 
+/**
+ * A response with a prefix's matched terms in one order and scores to 12 digits: an index
+ * read from its files meets a prefix's terms in term order, one built in memory in the
+ * order it added them, and sums their scores in that order (the last bit differs).
+ */
+const sameOrder = (r: SearchResponse) => ({ ...r, hits: r.hits.map((h) => ({ ...h, score: Number(h.score.toPrecision(12)), terms: [...h.terms].sort() })) })
+
 /** Closes the session and opens the same notebook again, as the next run of the app does. */
 async function reopen(options: { readOnly?: boolean } = {}): Promise<void> {
   await search?.close()
@@ -54,6 +61,26 @@ describe('building, persisting and loading the index', () => {
     const response = await find('Tartus')
     expect(response.error).toBeNull()
     expect(new Set(ids(response))).toEqual(new Set([nb.convoy, nb.talks]))
+  })
+
+  it('builds the index in worker threads, and it answers as the index built in this thread did', async () => {
+    const inMemory = (() => {
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+      const refused = () => Promise.reject(new Error('no workers here'))
+      const old = NotebookSearch.open(nb.session.store, { persistDelayMs: 60_000, write: refused, workers: { buildSearchIndex: refused } })
+      return { old, errors }
+    })()
+    open()
+    expect(await search!.whenReady()).toBe('built')
+    expect(existsSync(indexFile())).toBe(true)
+    for (const query of ['Tartus', 'Khmeimim', '"naval base"', 'con*', 'Tartus -convoy', 'Damascus OR Latakia', 'checkpoint']) {
+      for (const includeFurniture of [false, true]) {
+        expect(sameOrder(await find(query, { includeFurniture, limit: 50 })), query).toEqual(sameOrder(await inMemory.old.search({ query, includeFurniture, limit: 50 })))
+      }
+    }
+    expect((await find('Tartus')).total).toBeGreaterThan(0)
+    await inMemory.old.close()
+    inMemory.errors.mockRestore()
   })
 
   it('writes the index a moment after changes, and a second open uses the file without reading bodies again', async () => {
@@ -151,10 +178,12 @@ describe('building, persisting and loading the index', () => {
 
   it('keeps searching when the file cannot be written', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    open({ write: () => Promise.reject(new Error('EACCES: permission denied')) })
+    const refused = () => Promise.reject(new Error('EACCES: permission denied'))
+    open({ write: refused, workers: { buildSearchIndex: refused } })
     expect(ids(await find('Damascus'))).toEqual([nb.talks])
     await search!.close()
     expect(existsSync(indexFile())).toBe(false)
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('building it in memory'), expect.any(Error))
     expect(errors).toHaveBeenCalledWith(expect.stringContaining('Could not write the search index'), expect.any(Error))
     errors.mockRestore()
   })

@@ -4,18 +4,25 @@
  * change through `NotebookStore.onChange`, and persisted again after changes (only the
  * shards of terms that changed).
  *
- * - A read-only store (the CLI beside the app, or alone) whose notebook has not changed
- *   since the index was written (index-files.ts unchangedSince) searches it as it is,
- *   loading only the shards of its words: `dossier search` stays fast at 10,000 articles.
- *   Otherwise the index is loaded whole, brought up to date and written again, by any
- *   process: it is a cache, written atomically and stamped with the notebook state.
+ * - The index is never held whole (decision 42): its head (document tables, entries) and
+ *   word filters are read, and the shards of terms only as searches need them. A read-only
+ *   store (the CLI beside the app, or alone) whose notebook has not changed since the index
+ *   was written (index-files.ts unchangedSince) searches it as it is: `dossier search`
+ *   stays fast at 10,000 articles. Otherwise the index is brought up to date (documents
+ *   added keep their postings in memory beside the unloaded shards) and written again, by
+ *   any process: it is a cache, written atomically and stamped with the notebook state.
+ *   Once written, the postings in memory are forgotten, so memory follows the searches,
+ *   not the notebook.
  *
  * - Open never waits: the cache is read (or the index built) in the background, and
  *   `search` waits for it. A cache that is missing, damaged or of another format version
- *   is rebuilt from the notebook (the cache is never notebook data, so this is not
- *   reported as damage). A loaded cache is reconciled with the notebook: only articles
- *   and highlights whose content changed since it was written are indexed again (their
- *   bodies read), so a notebook changed by the CLI or a restored backup is still right.
+ *   is built from the notebook in worker threads (./build-in-worker.ts: bodies read one at
+ *   a time, compact postings, written shard by shard), never on the main thread, and then
+ *   read like a saved one (the cache is never notebook data, so this is not reported as
+ *   damage). A loaded cache is reconciled with the notebook: only articles and highlights
+ *   whose content changed since it was written are indexed again (their bodies read), so
+ *   a notebook changed by the CLI or a restored backup is still right; when more than
+ *   REBUILD_FROM articles changed it is built again instead.
  * - Changes are applied one at a time, in the order they were saved: a catalog change
  *   (import, edit, delete, restore) reconciles articles; a highlight change updates that
  *   article's highlights; a tag change needs nothing (filters use tag ids). A search
@@ -33,8 +40,9 @@ import { SearchIndex } from '../../core/search/search-index'
 import type { ArticleInput, GetText, SearchOptions, SearchResponse, TextRange } from '../../core/search/types'
 import { furnitureOf } from '../library/article-analysis'
 import type { NotebookStore, StoreChange } from '../storage/notebook-store'
-import { notebookState, readAllShards, readIndexFiles, shardLoader, unchangedSince, writeIndexFiles, type IndexFiles, type NotebookState } from './index-files'
+import { notebookState, readIndexFiles, shardLoader, unchangedSince, writeIndexFiles, type IndexFiles, type NotebookState } from './index-files'
 import { Debounced } from '../debounced'
+import { sharedIndexWorkers, type IndexWorkers } from './build-in-worker'
 
 export type NotebookSearchQuery = {
   query: string
@@ -44,12 +52,16 @@ export type NotebookSearchQuery = {
 
 export { SEARCH_DIR } from './index-files'
 export const PERSIST_DELAY_MS = 2_000
+/** A saved index this many articles behind the notebook is built again (in workers) rather than brought up to date here. */
+export const REBUILD_FROM = 1_000
 
 export interface NotebookSearchOptions {
   /** How long after the last change the index is written (default 2 s). */
   persistDelayMs?: number
   /** Writes the index (index-files.ts by default; tests inject failures). */
   write?: typeof writeIndexFiles
+  /** Builds an index from nothing (default: the process's shared index workers). */
+  workers?: Pick<IndexWorkers, 'buildSearchIndex'>
 }
 
 /** How the index came to be, for tests and diagnostics: 'cache-partial' is a read-only search of an unchanged saved index. */
@@ -70,11 +82,14 @@ export class NotebookSearch {
   readonly #save = new Debounced(() => void this.#persist())
   #writing: Promise<void> = Promise.resolve()
   #closed = false
+  /** Searches running (a search reads postings across awaits: they are not forgotten under it). */
+  #searching = 0
   readonly #unsubscribe: () => void
   readonly #getText: GetText
   readonly #getFurniture: (article: ArticleInput, text: string) => Promise<readonly TextRange[]>
   readonly #delay: number
   readonly #write: typeof writeIndexFiles
+  readonly #workers: () => Pick<IndexWorkers, 'buildSearchIndex'>
   /** The files the last head read or written names (null: nothing saved yet, so a save writes every shard). */
   #files: IndexFiles | null = null
 
@@ -84,6 +99,7 @@ export class NotebookSearch {
   ) {
     this.#delay = options.persistDelayMs ?? PERSIST_DELAY_MS
     this.#write = options.write ?? writeIndexFiles
+    this.#workers = () => options.workers ?? sharedIndexWorkers()
     this.#getText = (articleId) => {
       const article = store.article(articleId)
       // An unreadable body is indexed by its title; `dossier check` reports the damage.
@@ -120,7 +136,12 @@ export class NotebookSearch {
     if (this.#closed) throw new DossierError('internal', 'The search index was closed with its notebook.')
     await this.whenReady()
     const { tagIds, tagMode, outlets, from, to, kinds, limit, includeFurniture, articleIds } = query
-    return this.#index!.search(query.parsed ?? query.query, { tagIds, tagMode, outlets, from, to, kinds, limit, includeFurniture, articleIds })
+    this.#searching++
+    try {
+      return await this.#index!.search(query.parsed ?? query.query, { tagIds, tagMode, outlets, from, to, kinds, limit, includeFurniture, articleIds })
+    } finally {
+      this.#searching--
+    }
   }
 
   /** Writes pending index changes (a read-only store too: the index is a derived cache) and stops listening. */
@@ -145,12 +166,24 @@ export class NotebookSearch {
   async #load(): Promise<void> {
     try {
       const cached = await this.#readCache()
-      const index = cached.index ?? new SearchIndex({ getText: this.#getText, getFurniture: this.#getFurniture })
+      let { index, origin } = cached
+      if (index !== null && origin !== 'cache-partial' && this.#behind(index) > REBUILD_FROM) [index, origin] = [null, 'rebuilt-outdated']
+      if (index === null) {
+        try {
+          await this.#build()
+          index = (await this.#readCache()).index
+          if (index === null) throw new Error('what was written could not be read back')
+        } catch (error) {
+          // Say a notebook on a read-only disk: search still works, from an index built here and kept in memory.
+          console.error(`Could not build the search index of ${this.store.dir} in worker threads; building it in memory`, error)
+          index = new SearchIndex({ getText: this.#getText, getFurniture: this.#getFurniture })
+        }
+      }
       this.#index = index
-      this.#origin = cached.origin
+      this.#origin = origin
       this.#failure = null
-      // A partly loaded index is of an unchanged notebook, for a read-only store: nothing to bring up to date.
-      if (!index.complete) return
+      // Of an unchanged notebook, for a read-only store: nothing to bring up to date.
+      if (origin === 'cache-partial') return
       if (await this.#sync(index)) this.#changed()
     } catch (error) {
       this.#failure = error
@@ -158,24 +191,32 @@ export class NotebookSearch {
     }
   }
 
-  /** The saved index, or why there is none (missing: 'built'). Never throws. */
+  /** How many articles the saved index lacks or holds in another version. */
+  #behind(index: SearchIndex): number {
+    return index.diff(this.store.articles, []).articlesToIndex.length
+  }
+
+  /** Builds the index from the notebook as it is now and writes it, in worker threads. */
+  async #build(): Promise<void> {
+    // Read first: the index written reflects at least this state (see #persist).
+    const state = await notebookState(this.store.dir)
+    const highlights = await this.store.allHighlights()
+    const articles = this.store.articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, bodyHash: a.bodyHash, fileName: a.source.fileName, charCount: a.charCount }))
+    this.#files = await this.#workers().buildSearchIndex(this.store.dir, articles, highlights, state)
+  }
+
+  /** The saved index (head and filters; shards as searches need them), or why there is none (missing: 'built'). Never throws. */
   async #readCache(): Promise<{ index: SearchIndex | null; origin: IndexOrigin }> {
     const dir = this.store.dir
     const read = await readIndexFiles(dir)
     if (!read.ok) return { index: null, origin: read.missing ? 'built' : 'rebuilt-corrupt' }
     const options = { getText: this.#getText, getFurniture: this.#getFurniture }
     try {
-      if (this.store.readOnly && unchangedSince(read.notebook, await notebookState(dir), read.writtenAt)) {
-        const partial = SearchIndex.fromParts(read.head, read.filters, shardLoader(dir, read.files), options)
-        if (partial.ok) {
-          this.#files = read.files
-          return { index: partial.index, origin: 'cache-partial' }
-        }
-      }
-      const loaded = SearchIndex.fromParts(read.head, read.filters, await readAllShards(dir, read.files), options)
+      const loaded = SearchIndex.fromParts(read.head, read.filters, shardLoader(dir, read.files), options)
       if (!loaded.ok) return { index: null, origin: loaded.reason === 'outdated' ? 'rebuilt-outdated' : 'rebuilt-corrupt' }
       this.#files = read.files
-      return { index: loaded.index, origin: 'cache' }
+      const unchanged = this.store.readOnly && unchangedSince(read.notebook, await notebookState(dir), read.writtenAt)
+      return { index: loaded.index, origin: unchanged ? 'cache-partial' : 'cache' }
     } catch {
       return { index: null, origin: 'rebuilt-corrupt' }
     }
@@ -275,16 +316,22 @@ export class NotebookSearch {
       const state: NotebookState = await notebookState(this.store.dir)
       await this.#queue
       const index = this.#index
-      if (index === null || !index.complete) return
+      if (index === null) return
       this.#dirty = false
       await index.vacuumIfDirty()
       const parts = index.toParts(this.#files ? 'dirty' : 'all')
       try {
-        this.#files = await this.#write(this.store.dir, parts, this.#files, state)
+        const files = await this.#write(this.store.dir, parts, this.#files, state)
+        this.#files = files
+        // Saved: the postings in memory need not stay (unless something changed meanwhile).
+        if (this.#index === index && this.#searching === 0) index.releaseShards(parts.head.shards, shardLoader(this.store.dir, files))
       } catch (error) {
-        // A cache, not data: the next change tries again, or the next open rebuilds.
+        // A cache, not data: the next change tries again, or the next open rebuilds. A saved
+        // shard this index never loaded is gone (another process replaced the index long
+        // ago): its postings cannot be merged, so the index is built again on next use.
         this.#dirty = true
-        index.markDirty(parts.shards.keys())
+        index.markDirty([...parts.shards.keys(), ...(parts.dirty ?? [])])
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT' && this.#index === index) this.#index = null
         console.error(`Could not write the search index in ${this.store.dir}`, error)
       }
     })

@@ -51,6 +51,7 @@ export async function buildTestBundle(prefix: string, entries: Record<string, st
 export const WORKER_ENTRIES = {
   'pdf-worker': 'src/main/pdf/pdf-worker.ts',
   'extract-worker': 'src/main/import/extract-worker.ts',
+  'index-worker': 'src/main/search/index-worker.ts',
 } as const
 
 export type WorkerEntry = keyof typeof WORKER_ENTRIES

@@ -1,0 +1,88 @@
+/**
+ * The work of the index worker (./index-worker.ts), as plain functions: the host runs them
+ * in this thread when no built worker script exists (./build-in-worker.ts), with the same
+ * result and the same bounded memory, only on the calling thread.
+ */
+import { buildMatcher, type Entity } from '../../core/entities'
+import { IndexBuilder, mergeParts, type IndexPart } from '../../core/search/index-builder'
+import type { ArticleInput, HighlightInput, TextRange } from '../../core/search/types'
+import { readBodyFile, readFurnitureFile } from '../storage/content-files'
+import { writeIndexFiles, type IndexFiles, type NotebookState } from './index-files'
+
+export interface IndexArticle extends ArticleInput {
+  /** Named when a furniture must be recomputed (an analysis file missing or damaged). */
+  fileName: string
+}
+
+/** A body as the index reads it: an unreadable one is indexed by its title (`dossier check` reports it). */
+const bodyOf = (dir: string, hash: string): Promise<string> => readBodyFile(dir, hash).catch(() => '')
+
+/** The analysis' furniture ranges; recomputed from the text when its file is missing or damaged, none if even that fails. */
+async function furnitureOf(dir: string, article: IndexArticle, text: string): Promise<readonly TextRange[]> {
+  const stored = await readFurnitureFile(dir, article.bodyHash)
+  if (stored !== null) return stored
+  try {
+    const { analyseText } = await import('../../core/analysis/analyse')
+    return analyseText(text, { fileName: article.fileName }).furniture
+  } catch {
+    return []
+  }
+}
+
+export async function buildPart(dir: string, firstId: number, articles: readonly IndexArticle[], highlights: readonly HighlightInput[]): Promise<IndexPart> {
+  const builder = new IndexBuilder(firstId)
+  for (const article of articles) {
+    const text = await bodyOf(dir, article.bodyHash)
+    builder.addArticle(article, text, text === '' ? [] : await furnitureOf(dir, article, text))
+  }
+  for (const h of highlights) builder.addHighlight(h)
+  return builder.part()
+}
+
+export function writeParts(dir: string, parts: readonly IndexPart[], state: NotebookState): Promise<IndexFiles> {
+  return writeIndexFiles(dir, mergeParts(parts), null, state)
+}
+
+/**
+ * Mentions of many articles in a compact form that crosses a thread boundary cheaply (one
+ * transferred array, each entity id and spelling once): article k's mentions are rows
+ * offsets[k] to offsets[k + 1] of `rows`, four numbers each (entity, start, end, spelling).
+ */
+export interface CompactMentions {
+  entityIds: string[]
+  spellings: string[]
+  offsets: Int32Array
+  rows: Int32Array
+}
+
+export async function findAllMentions(dir: string, entities: readonly Entity[], articles: readonly { bodyHash: string }[]): Promise<CompactMentions> {
+  const matcher = buildMatcher(entities)
+  const entityIds: string[] = []
+  const spellings: string[] = []
+  const entityNo = new Map<string, number>()
+  const spellingNo = new Map<string, number>()
+  const numberOf = (map: Map<string, number>, list: string[], key: string) => {
+    let n = map.get(key)
+    if (n === undefined) map.set(key, (n = list.push(key) - 1))
+    return n
+  }
+  const offsets = new Int32Array(articles.length + 1)
+  let rows = new Int32Array(1 << 16)
+  let used = 0
+  for (let k = 0; k < articles.length; k++) {
+    const found = matcher.size === 0 ? [] : matcher.findMentions(await bodyOf(dir, articles[k]!.bodyHash))
+    if (used + found.length * 4 > rows.length) {
+      const grown = new Int32Array(Math.max(rows.length * 2, used + found.length * 4))
+      grown.set(rows)
+      rows = grown
+    }
+    for (const m of found) {
+      rows[used++] = numberOf(entityNo, entityIds, m.entityId)
+      rows[used++] = m.start
+      rows[used++] = m.end
+      rows[used++] = numberOf(spellingNo, spellings, m.alias)
+    }
+    offsets[k + 1] = used / 4
+  }
+  return { entityIds, spellings, offsets, rows: rows.slice(0, used) }
+}
