@@ -16,9 +16,7 @@ import type {
   Canceled,
   ClipboardContent,
   HighlightChange,
-  ImportItem,
   ImportReport,
-  JobProgress,
   NewHighlight,
   NewTag,
   NotebookInfo,
@@ -48,36 +46,13 @@ import { NotebookSearch } from './search/notebook-search'
 import { EntitySession, type NamesSearchQuery } from './entities/entity-session'
 import * as tagOps from './tags/tag-ops'
 import { restoreFiles, verifyBackup, type BackupInfo } from './storage/backups'
-import type { FileWriter } from './storage/durable-write'
 import { NotebookStore, type OpenReport } from './storage/notebook-store'
+import type { JobControl, SessionDeps, SessionOpenOptions } from './session-types'
 
 export type { ContentToImport } from './import/import-batch'
 
-export interface SessionDeps {
-  fontsDir: string
-  /** Named in the lock file so another process can say who holds the notebook. */
-  app?: string
-  now?: () => string
-  randomHex?: () => string
-}
-
-export interface SessionOpenOptions {
-  create?: boolean
-  readOnly?: boolean
-  app?: string
-  writer?: FileWriter
-}
-
 export type { ArticleMetaChange } from './library/article-meta'
-
-/** Progress and cancellation for long jobs (import batches, exports). */
-export interface JobControl {
-  onProgress?: (progress: JobProgress) => void
-  signal?: AbortSignal
-  /** Imports: told after each commit step with the items it settled. */
-  onCommitted?: (items: readonly ImportItem[]) => void
-}
-
+export type { JobControl, SessionDeps, SessionOpenOptions } from './session-types'
 export type { QuoteHighlight } from './highlight-ops'
 
 /** The import pipeline, loaded when something is imported (or ahead of time by the app), not for every command. */

@@ -33,7 +33,7 @@ const NO_FIELD = -1
 
 /** One thread's share of a build: plain data and typed arrays, so it can cross a worker boundary. */
 export interface IndexPart {
-  /** Short id of the part's first document. */
+  /** Short id of the first document of the part. */
   firstId: number
   /** The head's rows of the part's documents, their filters at offsets into `filters` (persist.ts). */
   articles: IndexHead['articles']
