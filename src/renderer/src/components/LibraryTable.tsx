@@ -20,6 +20,7 @@ import { plural } from '../plural'
 import { ArticleMetaDialog } from './ArticleMetaDialog'
 import { ConfirmDialog } from './ConfirmDialog'
 import { EmptyState, IMPORT_COMMANDS } from './EmptyState'
+import { SortHeader } from './SortHeader'
 
 interface Props {
   articles: ArticleSummary[]
@@ -129,19 +130,9 @@ export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }
         <table className="library-table" aria-label="Library">
           <thead>
             <tr>
-              {COLUMNS.map((col) => {
-                const direction = sort?.key === col.key ? sort.direction : 'none'
-                return (
-                  <th key={col.key} scope="col" aria-sort={direction} className={col.numeric ? 'is-numeric' : undefined}>
-                    <button type="button" className="sort-button" onClick={() => setSort(nextSort(sort ?? { key: 'title', direction: 'descending' }, col.key))}>
-                      {col.label}
-                      <span className="sort-indicator" aria-hidden="true">
-                        {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}
-                      </span>
-                    </button>
-                  </th>
-                )
-              })}
+              {COLUMNS.map((col) => (
+                <SortHeader key={col.key} label={col.label} numeric={col.numeric} direction={sort?.key === col.key ? sort.direction : 'none'} onSort={() => setSort(nextSort(sort ?? { key: 'title', direction: 'descending' }, col.key))} />
+              ))}
               <th scope="col" className="library-actions">
                 <span className="visually-hidden">Actions</span>
               </th>

@@ -11,6 +11,7 @@ import type { EntityId } from '../../../../core/entities'
 import { dispatchKey } from '../../../../core/shortcuts'
 import { nextEntitySort, sortEntities, typeLabel, type EntitySort, type EntitySortKey } from '../../entities/entity-list'
 import { IS_MAC } from '../../hooks/useAppKeys'
+import { SortHeader } from '../SortHeader'
 
 export type EntityAction = 'edit' | 'merge' | 'split' | 'delete'
 
@@ -66,19 +67,9 @@ export function EntityTable({ entities, canMerge, onAction }: Props) {
       <table className="library-table entity-table" aria-label="Entities">
         <thead>
           <tr>
-            {COLUMNS.map((col) => {
-              const direction = sort?.key === col.key ? sort.direction : 'none'
-              return (
-                <th key={col.key} scope="col" aria-sort={direction} className={col.numeric ? 'is-numeric' : undefined}>
-                  <button type="button" className="sort-button" onClick={() => setSort(nextEntitySort(sort, col.key))}>
-                    {col.label}
-                    <span className="sort-indicator" aria-hidden="true">
-                      {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}
-                    </span>
-                  </button>
-                </th>
-              )
-            })}
+            {COLUMNS.map((col) => (
+                <SortHeader key={col.key} label={col.label} numeric={col.numeric} direction={sort?.key === col.key ? sort.direction : 'none'} onSort={() => setSort(nextEntitySort(sort, col.key))} />
+              ))}
             <th scope="col" className="library-actions">
               <span className="visually-hidden">Actions</span>
             </th>
