@@ -68,8 +68,8 @@ export function EntityTable({ entities, canMerge, onAction }: Props) {
         <thead>
           <tr>
             {COLUMNS.map((col) => (
-                <SortHeader key={col.key} label={col.label} numeric={col.numeric} direction={sort?.key === col.key ? sort.direction : 'none'} onSort={() => setSort(nextEntitySort(sort, col.key))} />
-              ))}
+              <SortHeader key={col.key} label={col.label} numeric={col.numeric} direction={sort?.key === col.key ? sort.direction : 'none'} onSort={() => setSort(nextEntitySort(sort, col.key))} />
+            ))}
             <th scope="col" className="library-actions">
               <span className="visually-hidden">Actions</span>
             </th>
