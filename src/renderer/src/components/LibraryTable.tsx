@@ -16,6 +16,7 @@ import { dateCell, flagDescription, flagLabel, rewriteEntry } from '../library/f
 import { LibraryFilters } from '../library/LibraryFilters'
 import { nextSort, sortArticles, type SortKey, type SortState } from '../library/sort'
 import { deleteQuestion, useArticleDelete } from '../library/useArticleDelete'
+import { useRowFocus } from '../hooks/useRowFocus'
 import { plural } from '../plural'
 import { ArticleMetaDialog } from './ArticleMetaDialog'
 import { ConfirmDialog } from './ConfirmDialog'
@@ -44,9 +45,7 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
 export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }: Props) {
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER)
   const [sort, setSort] = useState<SortState | null>(null)
-  const [focusedId, setFocusedId] = useState<ArticleId | null>(null)
   const [editing, setEditing] = useState<ArticleId | null>(null)
-  const rowRefs = useRef(new Map<ArticleId, HTMLTableRowElement>())
   const focusAfterDelete = useRef<ArticleId | null>(null)
   const deletion = useArticleDelete(status, onChanged)
 
@@ -58,7 +57,7 @@ export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }
   }, [articles, filter, sort])
 
   // The row that takes Tab focus: the last focused one if still shown, else the open one, else the first.
-  const tabStop = rows.find((a) => a.id === focusedId)?.id ?? rows.find((a) => a.id === selectedId)?.id ?? rows[0]?.id
+  const { setFocusedId, rowRefs, tabStop, moveKey, rowRef } = useRowFocus<ArticleId>(rows, selectedId)
 
   useEffect(() => {
     const id = focusAfterDelete.current
@@ -68,25 +67,13 @@ export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }
       focusAfterDelete.current = null
       row.focus()
     }
-  }, [rows])
-
-  const focusRow = (index: number) => {
-    const target = rows[Math.max(0, Math.min(rows.length - 1, index))]
-    if (!target) return
-    setFocusedId(target.id)
-    rowRefs.current.get(target.id)?.focus()
-  }
+  }, [rows, rowRefs])
 
   // The keymap's `library` scope; Home, End, Enter and Delete only on the row itself, not on its buttons.
   const onRowKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, article: ArticleSummary, index: number) => {
     const onRow = e.target === e.currentTarget
     const taken = dispatchKey(e, 'library', IS_MAC, {
-      'library.move': () => {
-        if (e.key === 'ArrowDown') focusRow(index + 1)
-        else if (e.key === 'ArrowUp') focusRow(index - 1)
-        else if (!onRow) return false
-        else focusRow(e.key === 'Home' ? 0 : rows.length - 1)
-      },
+      'library.move': () => moveKey(e, index),
       'library.open': () => onRow && void onOpen(article.id),
       'library.delete': () => onRow && void deletion.ask(article),
     })
@@ -145,10 +132,7 @@ export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }
               return (
                 <tr
                   key={article.id}
-                  ref={(el) => {
-                    if (el) rowRefs.current.set(article.id, el)
-                    else rowRefs.current.delete(article.id)
-                  }}
+                  ref={rowRef(article.id)}
                   tabIndex={tabbable ? 0 : -1}
                   aria-labelledby={`library-title-${article.id}`}
                   aria-current={selected ? 'true' : undefined}

@@ -5,12 +5,13 @@
  * library table does: Up/Down/Home/End move between rows, Enter edits, Delete asks to
  * delete (the keymap's `entities` scope).
  */
-import { useRef, useState, type KeyboardEvent } from 'react'
+import { useState, type KeyboardEvent } from 'react'
 import type { EntitySummary } from '../../../../core/api-entities'
 import type { EntityId } from '../../../../core/entities'
 import { dispatchKey } from '../../../../core/shortcuts'
 import { nextEntitySort, sortEntities, typeLabel, type EntitySort, type EntitySortKey } from '../../entities/entity-list'
 import { IS_MAC } from '../../hooks/useAppKeys'
+import { useRowFocus } from '../../hooks/useRowFocus'
 import { SortHeader } from '../SortHeader'
 
 export type EntityAction = 'edit' | 'merge' | 'split' | 'delete'
@@ -35,27 +36,13 @@ const SHOWN_ALIASES = 4
 
 export function EntityTable({ entities, canMerge, onAction }: Props) {
   const [sort, setSort] = useState<EntitySort | null>(null)
-  const [focusedId, setFocusedId] = useState<EntityId | null>(null)
-  const rowRefs = useRef(new Map<EntityId, HTMLTableRowElement>())
   const rows = sort ? sortEntities(entities, sort) : entities
-  const tabStop = rows.find((e) => e.id === focusedId)?.id ?? rows[0]?.id
-
-  const focusRow = (index: number) => {
-    const target = rows[Math.max(0, Math.min(rows.length - 1, index))]
-    if (!target) return
-    setFocusedId(target.id)
-    rowRefs.current.get(target.id)?.focus()
-  }
+  const { setFocusedId, tabStop, moveKey, rowRef } = useRowFocus<EntityId>(rows)
 
   const onRowKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, entity: EntitySummary, index: number) => {
     const onRow = e.target === e.currentTarget
     const taken = dispatchKey(e, 'entities', IS_MAC, {
-      'entities.move': () => {
-        if (e.key === 'ArrowDown') focusRow(index + 1)
-        else if (e.key === 'ArrowUp') focusRow(index - 1)
-        else if (!onRow) return false
-        else focusRow(e.key === 'Home' ? 0 : rows.length - 1)
-      },
+      'entities.move': () => moveKey(e, index),
       'entities.edit': () => onRow && onAction('edit', entity),
       'entities.delete': () => onRow && onAction('delete', entity),
     })
@@ -84,10 +71,7 @@ export function EntityTable({ entities, canMerge, onAction }: Props) {
             return (
               <tr
                 key={entity.id}
-                ref={(el) => {
-                  if (el) rowRefs.current.set(entity.id, el)
-                  else rowRefs.current.delete(entity.id)
-                }}
+                ref={rowRef(entity.id)}
                 tabIndex={tabbable ? 0 : -1}
                 aria-labelledby={`entity-name-${entity.id}`}
                 className="library-row entity-row"
