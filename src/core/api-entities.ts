@@ -19,14 +19,13 @@ import {
   MAX_DESCRIPTION_CHARS,
   MAX_NAME_CHARS,
   PlaceKindSchema,
-  type Alias,
-  type Coordinates,
   type EntitiesFile,
   type Entity,
   type EntityId,
   type EntityType,
+  type EntityPatch,
   type Mention,
-  type PlaceKind,
+  type NewEntity,
   type VariantSuggestion,
 } from './entities'
 import { ArticleIdSchema, type ArticleId, type HighlightId } from './ids'
@@ -41,22 +40,11 @@ export interface EntitiesChange<T> {
   previous: EntitiesFile
 }
 
-export interface NewEntityRequest {
-  name: string
-  type: EntityType
-  kind?: PlaceKind
-  aliases?: (string | Alias)[]
-  description?: string
-  coordinates?: Coordinates
-}
+/** A new entity as the core makes it (model.ts `NewEntity`), its id chosen by main. */
+export type NewEntityRequest = Omit<NewEntity, 'id'>
 
-/** `null` clears a field; an absent field is left as it is. */
-export interface EntityEdit {
-  type?: EntityType
-  kind?: PlaceKind | null
-  description?: string | null
-  coordinates?: Coordinates | null
-}
+/** `null` clears a field; an absent field is left as it is (model.ts `EntityPatch`). */
+export type EntityEdit = EntityPatch
 
 /** What adding or removing a gazetteer pack did. */
 export interface PackChange {

@@ -32,6 +32,7 @@ import {
   type NewEntity,
   type PackImport,
 } from '../../core/entities'
+import type { EntitiesChange, EntitySummary, PackChange } from '../../core/api-entities'
 import { DossierError } from '../../core/result'
 import type { Result } from '../../core/result'
 import type { NotebookStore } from '../storage/notebook-store'
@@ -45,14 +46,7 @@ export interface EntityContext {
   mentions: () => MentionIndex
 }
 
-/** An entity with how often the notebook mentions it. */
-export type EntitySummary = Entity & { mentions: number; articles: number }
-
-/** What a change did, and the file it replaced (undo: `restoreEntities(previous)`). */
-export interface EntitiesChange<T = Entity | null> {
-  value: T
-  previous: EntitiesFile
-}
+export type { EntitiesChange, EntitySummary, PackChange } from '../../core/api-entities'
 
 function thrown<T>(result: Result<T>): T {
   if (!result.ok) throw new DossierError(result.error.code, result.error.message)
@@ -157,11 +151,6 @@ export async function restoreEntities(ctx: EntityContext, previous: EntitiesFile
   return change(ctx.store, () => ({ ok: true, value: checked.value }), () => null)
 }
 
-/** What a pack import or removal did: the entities added or removed, and those left alone with why. */
-export interface PackChange {
-  changed: Entity[]
-  skipped: { name: string; reason: string }[]
-}
 
 /** Adds a gazetteer pack's entities (its JSON text); a malformed pack changes nothing. */
 export async function importEntityPack(ctx: EntityContext, json: string): Promise<EntitiesChange<PackChange>> {
