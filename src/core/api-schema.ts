@@ -6,22 +6,19 @@
 import { z } from 'zod'
 import type { ApiMethod } from './api'
 import { entityApiArgSchemas } from './api-entities'
+import { CheckedEventDateSchema, timelineApiArgSchemas } from './api-timeline'
 import { EntityIdSchema } from './entities'
 import { BriefingDocumentSchema, BriefingIdSchema } from './briefing-document'
 import { ArticleIdSchema, HighlightIdSchema, TagIdSchema } from './ids'
 import { storedDateProblem } from './dates'
 import { EditableMetaFieldSchema, HighlightSchema, MetaSourceSchema, TagSchema, TextTargetSchema } from './model'
 import { unsafeUrlProblem } from './urls'
-import { EventDateSchema, eventDateProblem } from './timeline/event-date'
 
 const NoArgs = z.undefined()
 const TagIds = z.array(TagIdSchema).max(200)
 const Comment = z.string().max(20000)
 /** An event date as stored, checked by the one rule (real days, end not before start). */
-const IpcEventDate = EventDateSchema.strict().superRefine((d, ctx) => {
-  const problem = eventDateProblem(d)
-  if (problem) ctx.addIssue({ code: 'custom', message: problem })
-})
+const IpcEventDate = CheckedEventDateSchema
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'not a #rrggbb colour')
 const TagName = z.string().min(1).max(100)
 const TagDescription = z.string().max(500)
@@ -171,6 +168,7 @@ export const apiArgSchemas = {
   revealExport: z.object({ exportId: z.string().regex(/^x-[0-9a-z]{1,32}$/), action: z.enum(['open', 'show']) }).strict(),
   chooseAndImportAnnotations: NoArgs,
   ...entityApiArgSchemas,
+  ...timelineApiArgSchemas,
 } satisfies Record<ApiMethod, z.ZodType>
 
 /** Validates one call's argument list; returns the parsed argument or a readable reason. */

@@ -63,7 +63,8 @@ export function figureFilter(request: FigureRequest): PassageFilter {
   return { tagIds: request.tagIds, from, to }
 }
 
-async function notebookPassages(session: NotebookSession) {
+/** Every highlight of the notebook with its event date (decided, else a resolved suggestion), or why it has none. */
+export async function notebookPassages(session: NotebookSession) {
   const highlights = await session.store.allHighlights()
   session.store.assertNoneSkipped()
   const articles = new Map<string, ArticleRef>(session.store.articles.map((a) => [a.id, a]))
@@ -71,7 +72,8 @@ async function notebookPassages(session: NotebookSession) {
   return { highlights, articles, dated, undated }
 }
 
-async function entityMatcher(session: NotebookSession): Promise<{ entities: Entity[]; mentionsIn: (text: string) => { id: string; name: string }[] }> {
+/** The notebook's entities and which of them a text names (ids and names). */
+export async function entityMatcher(session: NotebookSession): Promise<{ entities: Entity[]; mentionsIn: (text: string) => { id: string; name: string }[] }> {
   const entities = (await session.store.entities()).entities
   const matcher = buildMatcher(entities)
   const names = new Map(entities.map((e) => [e.id as string, e.name]))
