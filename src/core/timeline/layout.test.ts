@@ -82,6 +82,15 @@ describe('layoutTimeline', () => {
     expect(layoutTimeline([a, b, c], lanes, lanesOf).lanes.map((l) => l.count)).toEqual([2, 1, 1])
   })
 
+  it('a chosen domain (the app\'s zoom) sets the axis and the bins, not the passages\' days', () => {
+    const inside = passage('2025-01-21')
+    const lanes = tagLanes([inside], TAGS)
+    const zoomed = layoutTimeline([inside], lanes.lanes, lanes.lanesOf, { plotWidth: 100, domain: { firstDay: dayNumber('2025-01-01'), lastDay: dayNumber('2025-01-31') } })
+    expect([zoomed.firstDay, zoomed.lastDay]).toEqual([dayNumber('2025-01-01'), dayNumber('2025-01-31')])
+    expect(zoomed.binDays).toBe(7)
+    expect(zoomed.ticks.map((t) => t.label)).toEqual(['6 Jan', '13 Jan', '20 Jan', '27 Jan'])
+  })
+
   it('10,000 passages: dense periods become counted columns, every passage is in exactly one mark of its lane, and marks stay few', () => {
     const many: DatedPassage[] = []
     for (let i = 0; i < 10_000; i++) {

@@ -23,6 +23,12 @@ export interface LayoutOptions {
   maxStack?: number
   /** Rows of spans in a lane, at most. Default 4. */
   maxSpanRows?: number
+  /**
+   * The days the axis covers (day numbers, inclusive), when a viewer chose them (the app's
+   * zoom and pan): bins start at `firstDay`. Default: the passages' days and a margin.
+   * Passages outside it are the caller's to leave out.
+   */
+  domain?: { firstDay: number; lastDay: number }
 }
 
 export interface TimelineMark {
@@ -78,8 +84,8 @@ export function layoutTimeline(passages: readonly DatedPassage[], lanes: readonl
   }
   if (passages.length === 0) min = max = dayNumber('2000-01-01')
   const pad = Math.max(1, Math.round((max - min) * 0.02))
-  const firstDay = min - pad
-  const lastDay = max + pad
+  const firstDay = options.domain ? Math.floor(options.domain.firstDay) : min - pad
+  const lastDay = options.domain ? Math.ceil(options.domain.lastDay) : max + pad
   const span = lastDay - firstDay + 1
   const wanted = span / Math.max(1, Math.floor(plotWidth / 10))
   const binDays = NICE_BIN_DAYS.find((d) => d >= wanted) ?? Math.ceil(wanted)
