@@ -25,6 +25,7 @@ import { StatusBar } from './components/StatusBar'
 import { TagManager } from './components/TagManager'
 import { BriefingComposer } from './components/briefing/BriefingComposer'
 import { EntitiesView } from './components/entities/EntitiesView'
+import { TimelineView, type TimelinePanel } from './components/timeline/TimelineView'
 import { viewPanelId, type AppView } from './components/ViewTabs'
 import type { ReaderHandle } from './components/ArticleReader'
 import { useAnnotationImport } from './hooks/useAnnotationImport'
@@ -47,6 +48,8 @@ export function App() {
   const reading = useOpenArticle(statusControls.announceError)
   const reader = useRef<ReaderHandle>(null)
   const [view, setView] = useState<AppView>('library')
+  /** The Timeline view shows the timeline or its map (View > Map). */
+  const [timelinePanel, setTimelinePanel] = useState<TimelinePanel>('timeline')
   const [searchOpen, setSearchOpen] = useState(false)
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
   /** Bumped by "Export briefing": the composer opens a briefing (or makes one) to export. */
@@ -173,6 +176,12 @@ export function App() {
           return setView('briefings')
         case 'show-entities':
           return setView('entities')
+        case 'show-timeline':
+          setTimelinePanel('timeline')
+          return setView('timeline')
+        case 'show-map':
+          setTimelinePanel('map')
+          return setView('timeline')
       }
     },
     [hasArticles, importAnnotations, importer, pasteArticle, runUndo, statusControls],
@@ -235,12 +244,15 @@ export function App() {
         readerRef={reader}
         actions={highlightActions}
         onOpenArticle={(id) => openArticle(id)}
+        onError={statusControls.announceError}
       />
     )
   } else if (view === 'passages') {
     content = <PassagesView tags={library.tags} reloadKey={dataVersion} onOpenPassage={openArticle} status={statusControls} />
   } else if (view === 'tags') {
     content = <TagManager reloadKey={dataVersion} onChanged={afterTagChange} status={statusControls} />
+  } else if (view === 'timeline') {
+    content = <TimelineView tags={library.tags} reloadKey={dataVersion} panel={timelinePanel} onPanel={setTimelinePanel} onOpenPassage={openArticle} status={statusControls} />
   } else if (view === 'entities') {
     content = <EntitiesView reloadKey={dataVersion} articles={library.articles} onChanged={afterChange} status={statusControls} />
   } else {

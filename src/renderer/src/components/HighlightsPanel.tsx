@@ -5,10 +5,15 @@
  * toolbar on it. Below them, "Orphaned highlights": highlights whose quote can no longer
  * be found in the article, listed with their quote and kept (never dropped).
  */
+import { useCallback } from 'react'
 import type { ArticleView } from '../../../core/api'
+import type { StoredEventDate } from '../../../core/api-timeline'
 import type { HighlightId, TagId } from '../../../core/ids'
 import type { Highlight, Tag } from '../../../core/model'
+import { api } from '../api'
 import { excerpt } from '../article-format'
+import { useApiValue } from '../hooks/useApiValue'
+import { EventDateLine } from './EventDateLine'
 import { EmptyState } from './EmptyState'
 import { TagChip } from './TagChip'
 
@@ -20,6 +25,12 @@ interface Props {
   onEdit(highlightId: HighlightId): void
   /** Folds the pane to its rail. */
   onCollapse?(): void
+  /** Event dates (issue 15): each highlight shows its suggestion or decision; changes are undoable. */
+  eventDates?: {
+    set(highlightId: HighlightId, eventDate: StoredEventDate): Promise<boolean>
+    accept(highlightId: HighlightId): Promise<boolean>
+    onError(error: { code: string; message: string }): void
+  }
 }
 
 function HighlightMeta({ id, highlight, tagsById }: { id: string; highlight: Highlight; tagsById: ReadonlyMap<TagId, Tag> }) {
@@ -41,7 +52,14 @@ function HighlightMeta({ id, highlight, tagsById }: { id: string; highlight: Hig
   )
 }
 
-export function HighlightsPanel({ id, view, tags, onReveal, onEdit, onCollapse }: Props) {
+const ignore = () => undefined
+
+export function HighlightsPanel({ id, view, tags, onReveal, onEdit, onCollapse, eventDates }: Props) {
+  const articleId = view?.article.id
+  const fetchSuggestions = useCallback(() => api.listEventDateSuggestions({ articleId: articleId! }), [articleId])
+  // Fetched again with every new view of the article (a highlight added, a date changed).
+  const suggestions = useApiValue(eventDates && articleId ? fetchSuggestions : null, view, eventDates?.onError ?? ignore)
+  const suggestionOf = (highlightId: HighlightId) => (suggestions.loaded ? (suggestions.value?.find((r) => r.highlightId === highlightId)?.suggestion ?? null) : undefined)
   const tagsById = new Map<TagId, Tag>(tags.map((t) => [t.id, t]))
   const highlights = view ? [...view.highlights].sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end) : []
   const orphans = view?.orphans ?? []
@@ -79,6 +97,7 @@ export function HighlightsPanel({ id, view, tags, onReveal, onEdit, onCollapse }
                   “{excerpt(h.target.exact)}”
                 </button>
                 <HighlightMeta id={metaId} highlight={h} tagsById={tagsById} />
+                {eventDates && <EventDateLine highlight={h} suggestion={suggestionOf(h.id)} onSet={(d) => eventDates.set(h.id, d)} onAccept={() => eventDates.accept(h.id)} />}
                 <button type="button" className="button button-small" onClick={() => onEdit(h.id)}>
                   Edit highlight
                 </button>

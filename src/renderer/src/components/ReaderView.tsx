@@ -6,9 +6,10 @@
  * the article keeps room to read (usePaneWidths.ts fitPanes). Below the highlights, the
  * names the article mentions (EntityPanel.tsx): one pressed there is marked in the text.
  */
-import { useEffect, useId, useRef, useState, type RefObject } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react'
 import type { EntityId } from '../../../core/entities'
 import type { ArticleId } from '../../../core/ids'
+import type { ApiError } from '../api'
 import { useArticleEntities } from '../hooks/useArticleEntities'
 import type { HighlightActions } from '../hooks/useHighlightActions'
 import type { Library } from '../hooks/useLibrary'
@@ -28,6 +29,8 @@ interface Props {
   readerRef: RefObject<ReaderHandle | null>
   actions: HighlightActions
   onOpenArticle(articleId: ArticleId): void
+  /** Reports a failure to read the highlights' suggested event dates. */
+  onError(error: ApiError): void
 }
 
 /** A collapsed pane: a rail with the button that opens it again. */
@@ -42,7 +45,9 @@ function PaneRail({ label, side, controls, onExpand }: { label: string; side: 'l
   )
 }
 
-export function ReaderView({ library, reading, readerRef, actions, onOpenArticle }: Props) {
+export function ReaderView({ library, reading, readerRef, actions, onOpenArticle, onError }: Props) {
+  const { setEventDate, acceptEventDate } = actions
+  const eventDates = useMemo(() => ({ set: setEventDate, accept: acceptEventDate, onError }), [acceptEventDate, onError, setEventDate])
   const [chosen, panes] = usePaneWidths()
   const workspace = useRef<HTMLDivElement>(null)
   const [total, setTotal] = useState(0)
@@ -128,6 +133,7 @@ export function ReaderView({ library, reading, readerRef, actions, onOpenArticle
             onReveal={(id) => readerRef.current?.reveal(id)}
             onEdit={(id) => readerRef.current?.edit(id)}
             onCollapse={() => panes.setCollapsed('panel', true)}
+            eventDates={eventDates}
           />
           {view && <EntityPanel data={names} marks={marks} cardId={marks?.card ? cardId : null} onMark={onMark} onStep={onStep} onEscape={onMarksEscape} />}
         </div>

@@ -6,6 +6,7 @@
  */
 import { useCallback, useState } from 'react'
 import type { ArticleId, HighlightId, TagId } from '../../../core/ids'
+import type { EventDateChange, StoredEventDate } from '../../../core/api-timeline'
 import type { Highlight } from '../../../core/model'
 import { api, type Result } from '../api'
 import type { UndoStack } from '../undo/undo-stack'
@@ -21,6 +22,10 @@ export interface HighlightActions {
   create(articleId: ArticleId, start: number, end: number, edit: HighlightEdit): Promise<boolean>
   update(highlightId: HighlightId, edit: HighlightEdit): Promise<boolean>
   remove(highlightId: HighlightId): Promise<boolean>
+  /** Sets, clears (null) or forgets ('auto') a highlight's event date; undoable. */
+  setEventDate(highlightId: HighlightId, eventDate: StoredEventDate): Promise<boolean>
+  /** Stores the suggested event date as the highlight's; undoable. */
+  acceptEventDate(highlightId: HighlightId): Promise<boolean>
 }
 
 export function useHighlightActions(
@@ -103,7 +108,29 @@ export function useHighlightActions(
     [call, lookup, undo],
   )
 
-  return { saving, create, update, remove }
+  /** An event-date change, undone by setting back what it replaced and redone by setting what it stored. */
+  const changeEventDate = useCallback(
+    async (highlightId: HighlightId, request: () => Promise<Result<EventDateChange>>, label: string) => {
+      const changed = await call(request, label[0]!.toUpperCase() + label.slice(1))
+      if (!changed) return false
+      const stored: StoredEventDate = changed.highlight.eventDate === undefined ? 'auto' : changed.highlight.eventDate
+      undo.push({
+        label,
+        undo: async () => ok(await call(() => api.setEventDate({ highlightId, eventDate: changed.previous }), `Undid: ${label}`)),
+        redo: async () => ok(await call(() => api.setEventDate({ highlightId, eventDate: stored }), `Redid: ${label}`)),
+      })
+      return true
+    },
+    [call, undo],
+  )
+  const setEventDate = useCallback(
+    (highlightId: HighlightId, eventDate: StoredEventDate) =>
+      changeEventDate(highlightId, () => api.setEventDate({ highlightId, eventDate }), eventDate === null ? 'event date cleared' : eventDate === 'auto' ? 'event date back to the suggestion' : 'event date set'),
+    [changeEventDate],
+  )
+  const acceptEventDate = useCallback((highlightId: HighlightId) => changeEventDate(highlightId, () => api.acceptEventDateSuggestion({ highlightId }), 'event date accepted'), [changeEventDate])
+
+  return { saving, create, update, remove, setEventDate, acceptEventDate }
 }
 
 function sameTags(a: readonly TagId[], b: readonly TagId[]): boolean {

@@ -71,7 +71,7 @@ const VIEW: ArticleView = {
 
 const dom = setupDomRoot()
 
-const actions: HighlightActions = { saving: false, create: vi.fn(async () => true), update: vi.fn(async () => true), remove: vi.fn(async () => true) }
+const actions: HighlightActions = { saving: false, create: vi.fn(async () => true), update: vi.fn(async () => true), remove: vi.fn(async () => true), setEventDate: vi.fn(async () => true), acceptEventDate: vi.fn(async () => true) }
 const buttons = () => Array.from(dom.container.querySelectorAll('button'))
 const named = (name: string | RegExp) => buttons().filter((b) => (typeof name === 'string' ? (b.getAttribute('aria-label') ?? b.textContent) === name : name.test(b.getAttribute('aria-label') ?? b.textContent ?? '')))
 

@@ -107,7 +107,7 @@ function painted(name: string): string[] {
 }
 
 const dom = setupDomRoot()
-const actions: HighlightActions = { saving: false, create: vi.fn(async () => true), update: vi.fn(async () => true), remove: vi.fn(async () => true) }
+const actions: HighlightActions = { saving: false, create: vi.fn(async () => true), update: vi.fn(async () => true), remove: vi.fn(async () => true), setEventDate: vi.fn(async () => true), acceptEventDate: vi.fn(async () => true) }
 
 function names(current: number, card = false): ReaderNames {
   return { marked: { entity: TARTUS, current }, card, cardId: 'entity-card', summaries: new Map([[ID, SUMMARY]]), onStep: vi.fn(), onEscape: vi.fn() }
