@@ -31,7 +31,7 @@ declare global {
 
 const ARTICLE_ID = 'a-bench' as ArticleId
 const tags = [...DEFAULT_TAGS]
-const actions: HighlightActions = { saving: false, create: async () => false, update: async () => false, remove: async () => false }
+const actions: HighlightActions = { saving: false, create: async () => false, update: async () => false, remove: async () => false, setEventDate: async () => false, acceptEventDate: async () => false }
 let root: Root | null = null
 let text = ''
 let all: Highlight[] = []
