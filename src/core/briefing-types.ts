@@ -8,7 +8,7 @@ import type { Entity, EntityId, EntityType } from './entities/schema'
 import type { ArticleId, HighlightId, TagId } from './ids'
 import type { Article, Highlight, Tag, TextTarget } from './model'
 import type { BriefingSourcing } from './briefing-sourcing-types'
-import type { ClaimId, ClaimsFile, OutletsFile, Reliability } from './sourcing/schema'
+import type { Attribution, ClaimId, ClaimsFile, OutletsFile, Reliability } from './sourcing/schema'
 
 export interface NotebookData {
   articles: readonly Article[]
@@ -106,6 +106,8 @@ export interface BriefingPassage {
   alsoIn: BriefingCrossReference[]
   /** The information's credibility 1–6, when graded (notes/sourcing.md). */
   credibility?: number
+  /** Where the passage says its information came from, when saved (notes/sourcing.md). */
+  attribution?: Attribution
 }
 
 /** In cross-reference mode: a passage of this section's tag that is printed in another section. */

@@ -283,6 +283,7 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
         updatedAt: h.updatedAt,
         alsoIn: [],
         ...(h.credibility !== undefined ? { credibility: h.credibility } : {}),
+        ...(h.attribution !== undefined ? { attribution: h.attribution } : {}),
       }
     })
     sections.push({ number: sectionNumber, tag: section.tag, ...(section.entity ? { entity: section.entity } : {}), note: section.note, passages, references: [] })
