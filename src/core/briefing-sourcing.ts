@@ -74,8 +74,11 @@ export function buildBriefingSourcing(doc: Pick<BriefingDocument, 'keyJudgments'
       const article = articlesById.get(p.articleId)
       return p.stance === stance && h !== undefined && article !== undefined ? [weigh(h, article)] : []
     })
+  // Counted in Sources-list order, so explanations read "[2] and [3]", not "[3] and [2]".
+  const inListOrder = (passages: readonly WeighedPassage[]) =>
+    [...passages].sort((a, b) => (sourceOf.get(a.articleId) ?? Infinity) - (sourceOf.get(b.articleId) ?? Infinity))
   const countOf = (passages: readonly WeighedPassage[]): BriefingClaimCount => {
-    const { count } = thinSourcing(passages, forCount)
+    const { count } = thinSourcing(inListOrder(passages), forCount)
     return { passages: count.passages, independentSources: count.independentSources, explanation: count.explanation }
   }
   const viewClaim = (claim: Claim): BriefingClaim => ({
@@ -104,7 +107,7 @@ export function buildBriefingSourcing(doc: Pick<BriefingDocument, 'keyJudgments'
 
   const sourcingWarnings: SourcingWarning[] = []
   const judge = (target: SourcingTarget, name: string, passages: readonly WeighedPassage[]) => {
-    const thin = thinSourcing(passages, forCount)
+    const thin = thinSourcing(inListOrder(passages), forCount)
     if (thin.singleSource) sourcingWarnings.push({ kind: 'single-source', target, message: singleSourceMessage(name, thin.count) })
     if (thin.weakSources) sourcingWarnings.push({ kind: 'weak-sources', target, message: `${name} rests only on ungraded or damaged sources: grade them, or add a sound one.` })
   }

@@ -50,7 +50,7 @@ export function BriefingClaims({ doc, layout, editor }: BriefingClaimsProps) {
                       <li key={id}>
                         <span className="briefing-claim-statement">{label}</span>
                         {claim && <span className="briefing-claim-count">{countText(claim)}</span>}
-                        <button type="button" className="button button-small" aria-label={`Stop citing “${label}” in key judgment ${number}`} onClick={() => editor.edit('stop citing a claim', (d) => unciteClaim(d, number, id))}>
+                        <button type="button" className="button button-small" aria-label={`Remove “${label}” from key judgment ${number}`} onClick={() => editor.edit('stop citing a claim', (d) => unciteClaim(d, number, id))}>
                           Remove
                         </button>
                       </li>
@@ -118,14 +118,16 @@ function ClaimPicker({ judgment, choices, onPick }: { judgment: number; choices:
 export function SourcingWarnings({ warnings }: { warnings: readonly SourcingWarning[] }) {
   if (warnings.length === 0) return null
   return (
-    <ul className="briefing-sourcing-warnings" role="note" aria-label="Sourcing warnings">
-      {warnings.map((w) => (
-        <li key={w.kind} data-kind={w.kind}>
-          <span aria-hidden="true">⚠ </span>
-          {w.message}
-        </li>
-      ))}
-    </ul>
+    <div className="briefing-sourcing-warnings" role="note" aria-label="Sourcing warnings">
+      <ul>
+        {warnings.map((w) => (
+          <li key={w.kind} data-kind={w.kind}>
+            <span aria-hidden="true">⚠ </span>
+            {w.message}
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }
 
