@@ -59,7 +59,12 @@ export function BriefingClaims({ doc, layout, editor }: BriefingClaimsProps) {
                 </ul>
               )}
               <SourcingWarnings warnings={warnings.filter((w) => w.target.kind === 'judgment' && w.target.judgment === number)} />
-              {choices.length > 0 && <ClaimPicker judgment={number} choices={choices.filter((c) => !cited.includes(c.id))} onPick={(id) => editor.edit('cite a claim', (d) => citeClaim(d, number, id))} />}
+              {choices.length > 0 &&
+                (choices.every((c) => cited.includes(c.id)) ? (
+                  <p className="briefing-hint">It cites every claim of the notebook.</p>
+                ) : (
+                  <ClaimPicker judgment={number} choices={choices.filter((c) => !cited.includes(c.id))} onPick={(id) => editor.edit('cite a claim', (d) => citeClaim(d, number, id))} />
+                ))}
             </li>
           )
         })}
@@ -106,7 +111,7 @@ function ClaimPicker({ judgment, choices, onPick }: { judgment: number; choices:
           </button>
         </>
       ) : (
-        <button type="button" className="button button-small" onClick={() => setOpen(true)} disabled={choices.length === 0}>
+        <button type="button" className="button button-small" onClick={() => setOpen(true)}>
           {label}…
         </button>
       )}
