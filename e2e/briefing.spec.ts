@@ -62,7 +62,8 @@ test('compose a briefing, undo and redo, export it in four formats, refuse bad t
 
   await test.step('import two articles and highlight five passages', async () => {
     await dropFiles(page, ARTICLES.map((a) => ({ name: a.file, text: a.text })))
-    await expect(page.getByRole('status')).toContainText('Imported 2 articles')
+    // The first import loads the import pipeline: on a busy machine that takes a while.
+    await expect(page.getByRole('status')).toContainText('Imported 2 articles', { timeout: 60_000 })
     for (const article of ARTICLES) {
       await openFromLibrary(page, article.title)
       await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText(article.title)
