@@ -62,7 +62,8 @@ test('compose a briefing, undo and redo, export it in four formats, refuse bad t
 
   await test.step('import two articles and highlight five passages', async () => {
     await dropFiles(page, ARTICLES.map((a) => ({ name: a.file, text: a.text })))
-    await expect(page.getByRole('status')).toContainText('Imported 2 articles')
+    // The first import loads the import pipeline: on a busy machine that takes a while.
+    await expect(page.getByRole('status')).toContainText('Imported 2 articles', { timeout: 60_000 })
     for (const article of ARTICLES) {
       await openFromLibrary(page, article.title)
       await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText(article.title)
@@ -226,7 +227,7 @@ test('compose a briefing, undo and redo, export it in four formats, refuse bad t
     await exportAs('CSV', csvPath)
     await expect(dialog.getByRole('status')).toContainText(`Briefing exported to ${csvPath}`)
     const csv = readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '')
-    expect(csv.split('\r\n')[0]).toBe('Article,Outlet,Published,Tags,Quote,Comment,Start,End,Event start,Event end,Event precision,Event date source,Event phrase')
+    expect(csv.split('\r\n')[0]).toBe('Article,Outlet,Published,Tags,Quote,Comment,Start,End,Event start,Event end,Event precision,Event date source,Event phrase,Reliability,Credibility,Grade,Attribution')
     expect(csv).toContain(TALKS_QUOTE.replace(/"/g, '""'))
     expect(csv).toContain(BASES_QUOTE)
     expect(csv).toContain(ARABIC_COMMENT)

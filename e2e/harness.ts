@@ -62,6 +62,12 @@ export interface DossierApp {
   answerDialogs(answers: DialogAnswers): Promise<void>
   /** The open/show requests the app made, in order (the desktop itself is not touched). */
   shellCalls(): Promise<ShellCall[]>
+  /**
+   * Chromium mode only: the main service the page talks to, for seeding data the app has
+   * no API for yet through main's own code (its open session and store). Absent in
+   * Electron mode, where main runs in another process.
+   */
+  service?: MainService
 }
 
 /** Where Electron's binary would be, read without triggering a download (toolchain.md). */
@@ -189,6 +195,7 @@ async function bindChromium(page: Page, rendererUrl: string, notebookDir: string
     page,
     notebookDir,
     tempDir,
+    service,
     async answerDialogs(answers) {
       queued.importFiles.push(...(answers.importFiles ?? []))
       queued.exportPath.push(...(answers.exportPath ?? []))

@@ -216,7 +216,7 @@ describe('dossier export --format csv', () => {
   it('ends each row with its event date: accepted, suggested, or empty when unresolved', async () => {
     expect((await dossier('export', '--format', 'csv', '--out', 'all.csv')).code).toBe(0)
     const rows = readCsv((await readFile(join(tmp, 'all.csv'), 'utf8')).slice(1))
-    const byQuote = new Map(rows.slice(1).map((r) => [r[4]!, r.slice(8)]))
+    const byQuote = new Map(rows.slice(1).map((r) => [r[4]!, r.slice(8, 13)]))
     expect(byQuote.get('Russia began to withdraw equipment from the Tartus naval facility on December 13, officials said.')).toEqual(['2024-12-13', '2024-12-13', 'day', 'accepted', 'December 13'])
     expect(byQuote.get('The convoy reached Khmeimim Air Base yesterday.')).toEqual(['2025-02-01', '2025-02-01', 'day', 'suggested', 'yesterday'])
     expect(byQuote.get('A convoy of thirty trucks was turned back near Latakia on Tuesday, witnesses said.')).toEqual(['', '', '', '', ''])

@@ -12,6 +12,7 @@ import { EntityIdSchema, type EntityId } from './entities/schema'
 import { ArticleIdSchema, HighlightIdSchema, TagIdSchema, type TagId } from './ids'
 import type { Tag } from './model'
 import { DossierError } from './result'
+import { ClaimIdSchema } from './sourcing/schema'
 
 export const BriefingIdSchema = z.string().regex(/^b-[0-9a-z]{4,32}$/, 'not a briefing id').brand<'BriefingId'>()
 export type BriefingId = z.infer<typeof BriefingIdSchema>
@@ -61,6 +62,9 @@ export type MultiTagMode = (typeof MULTI_TAG_MODES)[number]
 export const MAX_SECTIONS = 200
 export const MAX_NOTE_LENGTH = 20_000
 export const MAX_KEY_JUDGMENTS_LENGTH = 50_000
+/** At most this many key judgments carry claims, each citing at most MAX_JUDGMENT_CLAIMS. */
+export const MAX_JUDGMENTS = 200
+export const MAX_JUDGMENT_CLAIMS = 100
 
 const SectionSettingsFields = {
   /** The analyst's text printed under the section heading ('' for none). */
@@ -128,6 +132,12 @@ export const BriefingDocumentSchema = z.object({
   sections: z.array(BriefingSectionSchema).max(MAX_SECTIONS),
   /** The PDF and Markdown end with an index of the entities the printed passages mention. Absent means no. */
   entityIndex: z.boolean().optional(),
+  /**
+   * The claims each key judgment cites: entry i holds the claim ids of key judgment i+1
+   * (the paragraphs of `keyJudgments`, `keyJudgmentItems`). Absent (briefings stored
+   * before claims could be cited) means none (decision NN).
+   */
+  judgmentClaims: z.array(z.array(ClaimIdSchema).max(MAX_JUDGMENT_CLAIMS)).max(MAX_JUDGMENTS).optional(),
   createdAt: IsoTimestamp,
   updatedAt: IsoTimestamp,
 })
@@ -220,6 +230,11 @@ export function normaliseBriefingDocument(doc: BriefingDocument): BriefingDocume
     const excluded = unique(s.excluded)
     return order.length === s.order.length && excluded.length === s.excluded.length ? s : { ...s, order, excluded }
   })
+  const judgmentClaims = normaliseJudgmentClaims(doc.judgmentClaims)
+  if (judgmentClaims !== doc.judgmentClaims) {
+    const { judgmentClaims: _old, ...rest } = doc
+    return normaliseBriefingDocument(judgmentClaims ? { ...rest, judgmentClaims } : rest)
+  }
   const same =
     tagIds.length === doc.selection.tagIds.length &&
     entityIds.length === (doc.selection.entityIds ?? []).length &&
@@ -269,4 +284,20 @@ export function emptySection(key: SectionKey): BriefingSectionSettings {
 
 export function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)]
+}
+
+/**
+ * Claim ids unique within each key judgment, and no empty entries at the end (so "none"
+ * is always stored as absent). The same array when nothing changes.
+ */
+function normaliseJudgmentClaims(lists: BriefingDocument['judgmentClaims']): BriefingDocument['judgmentClaims'] {
+  if (lists === undefined) return undefined
+  let end = lists.length
+  while (end > 0 && lists[end - 1]!.length === 0) end--
+  const cleaned = lists.slice(0, end).map((ids) => {
+    const once = unique(ids)
+    return once.length === ids.length ? ids : once
+  })
+  if (cleaned.length === 0) return undefined
+  return cleaned.length === lists.length && cleaned.every((ids, i) => ids === lists[i]) ? lists : cleaned
 }

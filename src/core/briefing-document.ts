@@ -38,6 +38,8 @@ export {
   IsoDateSchema,
   makeBriefingId,
   MAX_KEY_JUDGMENTS_LENGTH,
+  MAX_JUDGMENT_CLAIMS,
+  MAX_JUDGMENTS,
   MAX_NOTE_LENGTH,
   MAX_SECTIONS,
   MULTI_TAG_MODES,
@@ -74,3 +76,4 @@ export {
   updateBriefingFields,
   type BriefingFields,
 } from './briefing-document-edit'
+export { citeClaim, judgmentClaimIds, unciteClaim } from './briefing-claims-edit'

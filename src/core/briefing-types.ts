@@ -7,7 +7,8 @@ import type { BriefingId, MultiTagMode } from './briefing-document'
 import type { Entity, EntityId, EntityType } from './entities/schema'
 import type { ArticleId, HighlightId, TagId } from './ids'
 import type { Article, Highlight, Tag, TextTarget } from './model'
-import type { OutletsFile, Reliability } from './sourcing/schema'
+import type { BriefingSourcing } from './briefing-sourcing-types'
+import type { Attribution, ClaimId, ClaimsFile, OutletsFile, Reliability } from './sourcing/schema'
 
 export interface NotebookData {
   articles: readonly Article[]
@@ -15,6 +16,8 @@ export interface NotebookData {
   highlights: readonly Highlight[]
   /** The notebook's outlets (notes/sourcing.md): sources then name their outlet and carry its grade. */
   outlets?: OutletsFile
+  /** The notebook's claims (notes/sourcing.md): key judgments cite them. Absent: none. */
+  claims?: ClaimsFile
   /**
    * The notebook's entities and which passages mention them, for entity sections and the
    * index of entities. Main finds the mentions (its mention index); the core only reads
@@ -103,6 +106,8 @@ export interface BriefingPassage {
   alsoIn: BriefingCrossReference[]
   /** The information's credibility 1–6, when graded (notes/sourcing.md). */
   credibility?: number
+  /** Where the passage says its information came from, when saved (notes/sourcing.md). */
+  attribution?: Attribution
 }
 
 /** In cross-reference mode: a passage of this section's tag that is printed in another section. */
@@ -158,6 +163,7 @@ export type BriefingWarning =
   | ({ kind: 'passage-missing'; highlightId: HighlightId; message: string } & SectionRef)
   | ({ kind: 'section-empty'; message: string } & SectionRef)
   | { kind: 'undated-left-out'; articleIds: ArticleId[]; passageCount: number; message: string }
+  | { kind: 'claim-missing'; claimId: ClaimId; judgment: number; message: string }
 
 /** What the briefing holds (its title block's "Scope" line): only sections that are in it. */
 export interface BriefingScope {
@@ -198,4 +204,10 @@ export interface BriefingLayout {
    */
   entityIndex?: BriefingIndexEntry[]
   warnings: BriefingWarning[]
+  /**
+   * Claims cited by key judgments, sourcing warnings, rewrite clusters and damage notes of
+   * the sources, and the notebook's claims for the composer (./briefing-sourcing). Absent
+   * in layouts made before claims could be cited.
+   */
+  sourcing?: BriefingSourcing
 }

@@ -32,6 +32,7 @@ import {
   type SectionKey,
 } from './briefing-document'
 import { briefingEntity, buildEntityIndex } from './briefing-entities'
+import { buildBriefingSourcing } from './briefing-sourcing'
 import { isUntaggedSection, plural, sectionName } from './briefing-format'
 import { emptySelection, orderCandidates, publicationDay, type Candidate, type SelectionFunnel } from './briefing-select'
 import type {
@@ -58,6 +59,7 @@ export * from './briefing-format'
 export { briefingEntity, buildEntityIndex, formatIndexLocations } from './briefing-entities'
 export { comparePassages, publicationDay } from './briefing-select'
 export type * from './briefing-types'
+export type * from './briefing-sourcing-types'
 
 export function buildBriefing(input: BriefingInput): BriefingLayout
 export function buildBriefing(source: BriefingDocument | SimpleBriefingRequest, data: NotebookData, options: BuildBriefingOptions): BriefingLayout
@@ -281,6 +283,7 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
         updatedAt: h.updatedAt,
         alsoIn: [],
         ...(h.credibility !== undefined ? { credibility: h.credibility } : {}),
+        ...(h.attribution !== undefined ? { attribution: h.attribution } : {}),
       }
     })
     sections.push({ number: sectionNumber, tag: section.tag, ...(section.entity ? { entity: section.entity } : {}), note: section.note, passages, references: [] })
@@ -313,6 +316,7 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
     }
   }
 
+  const sourcing = buildBriefingSourcing(doc, data, { sections, sources }, warnings)
   return {
     briefingId: stored ? doc.id : null,
     title: doc.title.trim() || DEFAULT_BRIEFING_TITLE,
@@ -337,6 +341,7 @@ function buildFromDocument(doc: BriefingDocument, data: NotebookData, options: B
     highlightCount: homes.size,
     ...(doc.entityIndex ? { entityIndex: buildEntityIndex(sections, data.entities) } : {}),
     warnings,
+    sourcing,
   }
 }
 

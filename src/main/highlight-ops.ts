@@ -10,6 +10,7 @@ import { DossierError } from '../core/result'
 import { findQuote, type QuoteSpan } from '../core/anchoring'
 import { makeTextTarget, trimRange } from '../core/selectors'
 import { eventDateProblem } from '../core/timeline/event-date'
+import { CLAIMS_DOC } from './storage/file-formats'
 import type { NotebookStore } from './storage/notebook-store'
 
 export interface QuoteHighlight {
@@ -101,9 +102,31 @@ export async function updateHighlight(ctx: HighlightContext, change: HighlightCh
 
 export async function deleteHighlight(ctx: HighlightContext, highlightId: HighlightId): Promise<void> {
   const current = await findHighlight(ctx, highlightId)
+  await refuseIfInClaims(ctx.store, current)
   await ctx.store.updateHighlights(current.articleId, (highlights) => {
     highlights.splice(indexOrThrow(highlights, highlightId), 1)
   })
+}
+
+/**
+ * A highlight that is a passage of a claim is not deleted (decision NN): the claim's
+ * independent-source count would change behind the analyst's back. The message names the
+ * claim; removing the passage from it first makes the deletion possible.
+ */
+async function refuseIfInClaims(store: NotebookStore, highlight: Highlight): Promise<void> {
+  const claims = (await store.optionalFile(CLAIMS_DOC)).claims.filter((c) => c.passages.some((p) => p.highlightId === highlight.id))
+  if (claims.length === 0) return
+  const first = claims[0]!
+  const others = claims.length > 1 ? ` and ${claims.length - 1} other claim${claims.length > 2 ? 's' : ''}` : ''
+  throw new DossierError(
+    'bad-request',
+    `Highlight ${highlight.id} is a passage of the claim “${clip(first.statement)}” (${first.id})${others}: remove it from ${claims.length > 1 ? 'those claims' : 'the claim'} first, then delete it. Nothing was changed.`,
+  )
+}
+
+function clip(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`
 }
 
 /** The stored highlight, or a not-found error. */

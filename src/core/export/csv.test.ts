@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync'
 import { describe, expect, it } from 'vitest'
 import { buildBriefing } from '../briefing'
 import { csvRecords, csvRowsFromLayout, csvRowsFromNotebook, guardFormula, highlightsToCsv, CSV_COLUMNS } from './csv'
+import { sourcingBriefing, sourcingNotebook, hl } from '../testing/sourcing-briefing-fixture'
 import { HIGHLIGHTS, NOTEBOOK, PORTS } from './testing/fixture-notebook'
 import { readCsv } from './testing/read-csv'
 
@@ -10,19 +11,19 @@ describe('highlightsToCsv', () => {
   const csv = highlightsToCsv(rows, stringify)
 
   it('starts with a UTF-8 BOM and the header, uses CRLF between records and ends with one', () => {
-    expect(csv.startsWith('\ufeffArticle,Outlet,Published,Tags,Quote,Comment,Start,End,Event start,Event end,Event precision,Event date source,Event phrase\r\n')).toBe(true)
+    expect(csv.startsWith('\ufeffArticle,Outlet,Published,Tags,Quote,Comment,Start,End,Event start,Event end,Event precision,Event date source,Event phrase,Reliability,Credibility,Grade,Attribution\r\n')).toBe(true)
     expect(csv.endsWith('\r\n')).toBe(true)
     const records = readCsv(csv.slice(1))
     expect(records[0]).toEqual([...CSV_COLUMNS])
     expect(records).toHaveLength(HIGHLIGHTS.length + 1)
-    for (const r of records) expect(r).toHaveLength(13)
+    for (const r of records) expect(r).toHaveLength(17)
   })
 
   it('writes the event date last: days, precision, where it came from and the phrase (guarded); empty without one', () => {
     const event = { start: '2025-01-21', end: '2025-01-22', precision: 'day', source: 'accepted' as const, phrase: '=21 and 22 January' }
     const records = readCsv(highlightsToCsv([{ ...rows[0]!, event }, { ...rows[1]!, event: null }], stringify).slice(1))
-    expect(records[1]!.slice(8)).toEqual(['2025-01-21', '2025-01-22', 'day', 'accepted', "'=21 and 22 January"])
-    expect(records[2]!.slice(8)).toEqual(['', '', '', '', ''])
+    expect(records[1]!.slice(8, 13)).toEqual(['2025-01-21', '2025-01-22', 'day', 'accepted', "'=21 and 22 January"])
+    expect(records[2]!.slice(8, 13)).toEqual(['', '', '', '', ''])
   })
 
   it('quotes every field holding a line break, so the record stays one row', () => {
@@ -69,5 +70,27 @@ describe('highlightsToCsv', () => {
     const briefingRows = csvRowsFromLayout(layout)
     expect(briefingRows.map((r) => r.highlightId)).toEqual([HIGHLIGHTS[0]!.id, HIGHLIGHTS[1]!.id, HIGHLIGHTS[2]!.id, HIGHLIGHTS[5]!.id, HIGHLIGHTS[3]!.id])
     expect(csvRecords(briefingRows)[1]!.slice(1, 4)).toEqual(['bne IntelliNews', '2024-12-15', 'Ports & shipping'])
+  })
+})
+
+describe('grades and attribution in the CSV', () => {
+  const data = sourcingNotebook([1, 4, 3])
+  const attributed = {
+    ...data,
+    highlights: data.highlights.map((h) => (h.id === hl(3) ? { ...h, attribution: { kind: 'secondary' as const, source: 'Reuters', phrase: 'according to Reuters', confirmed: true } } : h)),
+  }
+  const columns = (records: string[][], quote: string) => records.find((r) => r[4] === quote)!.slice(1, 2).concat(records.find((r) => r[4] === quote)!.slice(13))
+
+  it('a briefing’s rows carry outlet, reliability, credibility, grade code and attribution', () => {
+    const layout = buildBriefing(sourcingBriefing(), attributed, { generatedAt: '2025-03-02T00:00:00Z' })
+    const records = readCsv(highlightsToCsv(csvRowsFromLayout(layout), stringify).slice(1))
+    expect(records[0]!.slice(13)).toEqual(['Reliability', 'Credibility', 'Grade', 'Attribution'])
+    expect(columns(records, 'Quote 3')).toEqual(['bne IntelliNews', 'B', '2', 'B2', 'secondary: Reuters (“according to Reuters”)'])
+    expect(columns(records, 'Quote 1')).toEqual(['', '', '', '', ''])
+  })
+
+  it('the whole notebook’s rows name the outlet as the notebook knows it, with its grade', () => {
+    const records = readCsv(highlightsToCsv(csvRowsFromNotebook(attributed), stringify).slice(1))
+    expect(columns(records, 'Quote 3')).toEqual(['bne IntelliNews', 'B', '2', 'B2', 'secondary: Reuters (“according to Reuters”)'])
   })
 })

@@ -18,6 +18,11 @@
  *   from (`suggested` from the text, `accepted` suggestion, or `analyst`) and the phrase it
  *   was read from; all empty for a passage without one.
  *
+ * - Grades and attribution (issue 14) follow: the source's reliability A–F, the passage's
+ *   credibility 1–6, the Admiralty code (`B2`, `B?`; empty when ungraded) and the saved
+ *   attribution (`secondary: Reuters (“according to Reuters”)`). The Outlet column names
+ *   the outlet as the notebook knows it (linked or matched), else the article's metadata.
+ *
  * The serialiser is csv-stringify's sync API, passed in by the caller: its type
  * declarations reference Node's types, which would leak into the core's type check
  * (tsconfig.core.json has `types: []` precisely to keep `process`/`Buffer` out), so the
@@ -27,8 +32,11 @@
 import { comparePassages, publicationDay, type BriefingLayout, type NotebookData } from '../briefing'
 import type { ArticleId, HighlightId } from '../ids'
 import type { Article, Highlight, Tag } from '../model'
+import { attributionText, gradeCode } from '../sourcing/grading'
+import { OutletMatcher } from '../sourcing/outlets'
+import type { Reliability } from '../sourcing/schema'
 
-export const CSV_COLUMNS = ['Article', 'Outlet', 'Published', 'Tags', 'Quote', 'Comment', 'Start', 'End', 'Event start', 'Event end', 'Event precision', 'Event date source', 'Event phrase'] as const
+export const CSV_COLUMNS = ['Article', 'Outlet', 'Published', 'Tags', 'Quote', 'Comment', 'Start', 'End', 'Event start', 'Event end', 'Event precision', 'Event date source', 'Event phrase', 'Reliability', 'Credibility', 'Grade', 'Attribution'] as const
 
 /** A row's event date, as the CSV writes it. */
 export interface CsvEventDate {
@@ -51,6 +59,12 @@ export interface CsvHighlightRow {
   start: number
   end: number
   event?: CsvEventDate | null
+  /** The source's reliability A–F ('' when ungraded). */
+  reliability?: string
+  /** The passage's credibility 1–6 ('' when ungraded). */
+  credibility?: string
+  /** `attributionText` of the saved attribution ('' when none). */
+  attribution?: string
 }
 
 /**
@@ -100,6 +114,10 @@ export function csvRecords(rows: readonly CsvHighlightRow[], options: CsvOptions
       r.event?.precision ?? '',
       r.event?.source ?? '',
       text(r.event?.phrase ?? ''),
+      r.reliability ?? '',
+      r.credibility ?? '',
+      gradeCode((r.reliability || null) as Reliability | null, r.credibility ? Number(r.credibility) : null) ?? '',
+      text(r.attribution ?? ''),
     ]),
   ]
 }
@@ -130,6 +148,9 @@ export function csvRowsFromLayout(layout: BriefingLayout): CsvHighlightRow[] {
         comment: p.comment,
         start: p.target.start,
         end: p.target.end,
+        reliability: source?.reliability ?? '',
+        credibility: p.credibility !== undefined ? String(p.credibility) : '',
+        attribution: p.attribution ? attributionText(p.attribution) : '',
       })
     }
   }
@@ -141,19 +162,23 @@ export function csvRowsFromNotebook(data: NotebookData): CsvHighlightRow[] {
   const articles = new Map(data.articles.map((a) => [a.id, a]))
   const tagRank = new Map(data.tags.map((t, i) => [t.id, i]))
   const tagsById = new Map(data.tags.map((t) => [t.id, t]))
+  const outlets = data.outlets ? new OutletMatcher(data.outlets) : null
   return data.highlights
     .filter((h) => articles.has(h.articleId))
     .map((h) => ({ h, a: articles.get(h.articleId)! }))
     .sort((x, y) => comparePassages(x.a, x.h, y.a, y.h))
-    .map(({ h, a }) => rowOf(h, a, tagNames(h, tagsById, tagRank)))
+    .map(({ h, a }) => rowOf(h, a, tagNames(h, tagsById, tagRank), outlets))
 }
 
-function rowOf(h: Highlight, a: Article, tags: string[]): CsvHighlightRow {
+function rowOf(h: Highlight, a: Article, tags: string[], outlets: OutletMatcher | null): CsvHighlightRow {
   return {
     highlightId: h.id,
     articleId: a.id,
     articleTitle: a.title,
-    outlet: a.outlet ?? '',
+    outlet: outlets?.outletOf(a)?.outlet.name ?? a.outlet ?? '',
+    reliability: outlets?.reliabilityOf(a)?.grade ?? '',
+    credibility: h.credibility !== undefined ? String(h.credibility) : '',
+    attribution: h.attribution ? attributionText(h.attribution) : '',
     published: publicationDay(a) ?? '',
     tags,
     quote: h.target.exact,

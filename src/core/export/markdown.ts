@@ -27,6 +27,7 @@ import {
   type BriefingSection,
   type BriefingSource,
 } from '../briefing'
+import { claimLines, sourceNotes } from '../briefing-sourcing-format'
 import { formatCitationDate } from '../dates'
 
 export function briefingToMarkdown(layout: BriefingLayout): string {
@@ -43,7 +44,7 @@ export function briefingToMarkdown(layout: BriefingLayout): string {
   facts.push(`**Contents:** ${describeCounts(layout)}`)
   out.push(facts.join('\\\n'), '')
 
-  if (layout.keyJudgments.trim()) out.push('## Key judgments', '', block(layout.keyJudgments), '')
+  if (layout.keyJudgments.trim()) out.push('## Key judgments', '', block(layout.keyJudgments), '', ...renderCitedClaims(layout))
 
   out.push('## Contents', '')
   for (const section of layout.sections) {
@@ -57,6 +58,8 @@ export function briefingToMarkdown(layout: BriefingLayout): string {
   for (const section of layout.sections) out.push(...renderSection(section, sourcesByNumber))
 
   out.push('## Sources', '')
+  const notes = sourceNotes(layout.sourcing)
+  if (notes.length > 0) out.push(notes.map((n) => `*${escapeInline(n)}*`).join('\\\n'), '')
   for (const source of layout.sources) out.push(...renderSource(source))
 
   if (index.length > 0) {
@@ -70,6 +73,21 @@ export function briefingToMarkdown(layout: BriefingLayout): string {
 
   if (layout.handling) out.push('---', '', `**${escapeInline(layout.handling)}**`, '')
   return `${out.join('\n').trimEnd()}\n`
+}
+
+/** Under the key judgments, the claims each one cites: statement, independent sources, passages and grades. */
+function renderCitedClaims(layout: BriefingLayout): string[] {
+  const out: string[] = []
+  for (const judgment of layout.sourcing?.judgments ?? []) {
+    if (judgment.claims.length === 0) continue
+    out.push(`**Key judgment ${judgment.number} cites:**`, '')
+    for (const claim of judgment.claims) {
+      const [first, ...rest] = claimLines(claim).map(escapeInline)
+      out.push(`- ${[first, ...rest].join('\\\n  ')}`)
+    }
+    out.push('')
+  }
+  return out
 }
 
 function renderSection(section: BriefingSection, sources: ReadonlyMap<number, BriefingSource>): string[] {

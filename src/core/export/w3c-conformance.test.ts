@@ -26,7 +26,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { buildBriefing } from '../briefing'
-import { NOTEBOOK, textOf } from './testing/fixture-notebook'
+import { gradedNotebook, NOTEBOOK, textOf } from './testing/fixture-notebook'
 import { toW3cCollection, w3cItemsFromLayout, w3cItemsFromNotebook } from './w3c'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -249,6 +249,14 @@ const exports = {
   briefing: () => {
     const layout = buildBriefing({ title: 'Weekly' }, NOTEBOOK, { generatedAt: GEN })
     return toW3cCollection(w3cItemsFromLayout(layout), { label: layout.title, generatedAt: GEN, textOf }, 'briefing')
+  },
+  /** Graded passages: the grade and attribution bodies (issue 14) must pass as well. */
+  graded: () => {
+    const layout = buildBriefing({ title: 'Graded' }, gradedNotebook(), { generatedAt: GEN })
+    const collection = toW3cCollection(w3cItemsFromLayout(layout), { label: layout.title, generatedAt: GEN, textOf }, 'briefing')
+    const purposes = collection.first.items.flatMap((a) => a.body ?? []).map((b) => b.purpose)
+    if (!purposes.includes('assessing') || !purposes.includes('describing')) throw new Error('the graded export lost its sourcing bodies')
+    return collection
   },
 }
 

@@ -5,7 +5,12 @@
  * - `id`: `urn:dossier:highlight:<highlight id>`, stable across exports;
  * - `motivation` `highlighting`; `created` / `modified` from the highlight;
  * - bodies: one TextualBody per tag (`purpose: tagging`, value = tag name) and the comment
- *   as a TextualBody (`purpose: commenting`, `format: text/plain`);
+ *   as a TextualBody (`purpose: commenting`, `format: text/plain`); when graded, the
+ *   Admiralty grade (`purpose: assessing`, "B2 (usually reliable; probably true)") and the
+ *   saved attribution (`purpose: describing`, "Attribution: secondary: Reuters (…)"). An
+ *   import knows them by purpose and opening word and does not take them for comments.
+ *   (They carry no id: a body with an id is an External Web Resource to the model, which
+ *   may not have a purpose: assertion 3.3.5-bodyEWRNoPurpose.)
  * - `target`: `source` = the article's URL when known, else `urn:sha256:<bodyHash>` (the
  *   hash of the stored text, so any notebook holding the same text finds it), with a
  *   TextQuoteSelector (exact/prefix/suffix) and a TextPositionSelector (start/end), in code
@@ -16,6 +21,9 @@
 import { webLink, type BriefingLayout, type NotebookData } from '../briefing'
 import type { ArticleId, HighlightId } from '../ids'
 import type { Article, Highlight, Tag } from '../model'
+import { attributionText, describeGrade } from '../sourcing/grading'
+import { OutletMatcher } from '../sourcing/outlets'
+import type { Attribution, Credibility, Reliability } from '../sourcing/schema'
 import { codePointOffset } from './w3c-offsets'
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
@@ -23,7 +31,7 @@ const HIGHLIGHT_URN_PREFIX = 'urn:dossier:highlight:'
 
 export interface W3cTextualBody {
   type: 'TextualBody'
-  purpose: 'tagging' | 'commenting'
+  purpose: 'tagging' | 'commenting' | 'assessing' | 'describing'
   value: string
   format?: 'text/plain'
 }
@@ -59,6 +67,8 @@ export interface W3cExportItem {
   highlight: Pick<Highlight, 'id' | 'articleId' | 'target' | 'comment' | 'createdAt' | 'updatedAt'>
   article: Pick<Article, 'id' | 'url' | 'bodyHash'>
   tags: readonly Pick<Tag, 'name'>[]
+  /** The passage's grades and saved attribution (notes/sourcing.md), when any. */
+  sourcing?: { reliability?: Reliability | null; credibility?: number | null; attribution?: Attribution | null }
 }
 
 export interface W3cExportOptions {
@@ -91,6 +101,7 @@ export function toW3cAnnotation(item: W3cExportItem, textOf?: (articleId: Articl
   const { highlight: h, article } = item
   const body: W3cTextualBody[] = item.tags.map((t) => ({ type: 'TextualBody', purpose: 'tagging', value: t.name }))
   if (h.comment.trim()) body.push({ type: 'TextualBody', purpose: 'commenting', value: h.comment, format: 'text/plain' })
+  body.push(...sourcingBodies(item))
   const text = textOf?.(article.id)
   const start = text === undefined ? h.target.start : codePointOffset(text, h.target.start)
   const end = text === undefined ? h.target.end : codePointOffset(text, h.target.end)
@@ -110,6 +121,24 @@ export function toW3cAnnotation(item: W3cExportItem, textOf?: (articleId: Articl
     },
   }
   return annotation
+}
+
+/** The sourcing bodies of a passage: its grade and its attribution, each only when there is one. */
+function sourcingBodies(item: W3cExportItem): W3cTextualBody[] {
+  const bodies: W3cTextualBody[] = []
+  const grade = describeGrade(item.sourcing?.reliability ?? null, (item.sourcing?.credibility ?? null) as Credibility | null)
+  if (grade) bodies.push({ type: 'TextualBody', purpose: 'assessing', value: `${GRADE_WORD}${grade}`, format: 'text/plain' })
+  const attribution = item.sourcing?.attribution
+  if (attribution) bodies.push({ type: 'TextualBody', purpose: 'describing', value: `${ATTRIBUTION_WORD}${attributionText(attribution)}`, format: 'text/plain' })
+  return bodies
+}
+
+const GRADE_WORD = 'Grade '
+const ATTRIBUTION_WORD = 'Attribution: '
+
+/** Whether a body is one of Dossier's own sourcing bodies (which an import skips): by purpose and opening word. */
+export function isDossierSourcingBody(purposes: readonly string[], value: string): boolean {
+  return (purposes.includes('assessing') && value.startsWith(GRADE_WORD)) || (purposes.includes('describing') && value.startsWith(ATTRIBUTION_WORD))
 }
 
 export function toW3cCollection(items: readonly W3cExportItem[], options: W3cExportOptions, name = 'notebook'): W3cCollection {
@@ -139,6 +168,7 @@ export function w3cItemsFromLayout(layout: BriefingLayout): W3cExportItem[] {
         highlight: { id: p.highlightId, articleId: p.articleId, target: p.target, comment: p.comment, createdAt: p.createdAt, updatedAt: p.updatedAt },
         article: { id: p.articleId, url: source.url, bodyHash: source.bodyHash },
         tags: p.tags,
+        sourcing: { reliability: source.reliability ?? null, credibility: p.credibility ?? null, attribution: p.attribution ?? null },
       })
     }
   }
@@ -149,6 +179,7 @@ export function w3cItemsFromLayout(layout: BriefingLayout): W3cExportItem[] {
 export function w3cItemsFromNotebook(data: NotebookData): W3cExportItem[] {
   const tagsById = new Map(data.tags.map((t) => [t.id, t]))
   const rank = new Map(data.tags.map((t, i) => [t.id, i]))
+  const outlets = data.outlets ? new OutletMatcher(data.outlets) : null
   const byArticle = new Map<ArticleId, Highlight[]>()
   for (const h of data.highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h])
   return data.articles.flatMap((article) =>
@@ -162,6 +193,7 @@ export function w3cItemsFromNotebook(data: NotebookData): W3cExportItem[] {
           .filter((id) => tagsById.has(id))
           .sort((a, b) => rank.get(a)! - rank.get(b)!)
           .map((id) => tagsById.get(id)!),
+        sourcing: { reliability: outlets?.reliabilityOf(article)?.grade ?? null, credibility: highlight.credibility ?? null, attribution: highlight.attribution ?? null },
       })),
   )
 }

@@ -13,6 +13,7 @@
 import { z } from 'zod'
 import { DossierError } from '../result'
 import { normaliseText } from '../text'
+import { isDossierSourcingBody } from './w3c-export'
 
 /** The most annotations one file may hold (several times any real export; a bound on the work of one import). */
 export const MAX_ANNOTATIONS_PER_FILE = 50_000
@@ -181,6 +182,8 @@ function readAnnotation(item: unknown, index: number): { annotation: ParsedW3cAn
   for (const body of bodies) {
     if (typeof body === 'string' || body.value === undefined) continue
     const purposes = body.purpose ?? []
+    // Dossier's own grade and attribution bodies are not comments (./w3c-export).
+    if (isDossierSourcingBody(purposes, body.value)) continue
     if (purposes.includes('tagging')) {
       const name = body.value.trim()
       if (name) tagNames.add(name)

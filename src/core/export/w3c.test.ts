@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildBriefing } from '../briefing'
 import type { ArticleId } from '../ids'
 import { DossierError } from '../result'
-import { ARTICLES, HIGHLIGHTS, NOTEBOOK, PORTS, TAGS, TEXTS, textOf } from './testing/fixture-notebook'
+import { ARTICLES, gradedNotebook, HIGHLIGHTS, NOTEBOOK, PORTS, TAGS, TEXTS, textOf } from './testing/fixture-notebook'
 import {
   ANNO_CONTEXT,
   articlesReferenced,
@@ -300,5 +300,22 @@ describe('offsets', () => {
       const toUtf16 = codePointConverter(text)
       for (let c = -1; c < text.length + 3; c++) expect([text, c, toUtf16(c)]).toEqual([text, c, utf16Offset(text, c)])
     }
+  })
+})
+
+describe('grades and attribution in the W3C export', () => {
+  const collection = toW3cCollection(w3cItemsFromNotebook(gradedNotebook()), { label: 'Graded', generatedAt: '2026-11-21T13:57:00.000Z', textOf })
+  const first = collection.first.items[0]!
+
+  it('adds the grade (assessing) and the attribution (describing) as bodies of their own', () => {
+    expect(first.body!.filter((b) => b.purpose === 'assessing' || b.purpose === 'describing')).toEqual([
+      { type: 'TextualBody', purpose: 'assessing', value: 'Grade B2 (usually reliable; probably true)', format: 'text/plain' },
+      { type: 'TextualBody', purpose: 'describing', value: 'Attribution: secondary: Reuters (“Reuters reports”)', format: 'text/plain' },
+    ])
+  })
+
+  it('an import of the file does not take them for comments', () => {
+    const plan = importW3cAnnotations(JSON.parse(JSON.stringify(collection)) as unknown, { articles: ARTICLES, tags: [], textOf })
+    expect(plan.drafts.map((d) => d.comment)).toEqual(HIGHLIGHTS.map((h) => h.comment))
   })
 })

@@ -6,7 +6,7 @@
  * made to look graded.
  */
 import { formatCitationDate } from '../dates'
-import { CREDIBILITY_WORDS, RELIABILITY_WORDS, type Credibility, type Reliability } from './schema'
+import { CREDIBILITY_WORDS, RELIABILITY_WORDS, type Attribution, type Credibility, type Reliability } from './schema'
 
 /** "B2", "B?", "?3", or null when neither grade is given. */
 export function gradeCode(reliability: Reliability | null | undefined, credibility: Credibility | number | null | undefined): string | null {
@@ -39,4 +39,11 @@ export function citationText(parts: CitationParts): string {
   const when = formatCitationDate(parts.published)
   const code = gradeCode(parts.reliability, parts.credibility)
   return `${[who, when].filter(Boolean).join(', ')}${code ? ` (${code})` : ''}`
+}
+
+/** `secondary: Reuters (“according to Reuters”)`, with `, not confirmed` for a suggestion saved as offered: for exports. */
+export function attributionText(a: Attribution): string {
+  const source = a.source ? `: ${a.source}` : ''
+  const phrase = a.phrase ? ` (“${a.phrase}”)` : ''
+  return `${a.kind}${source}${phrase}${a.confirmed ? '' : ', not confirmed'}`
 }

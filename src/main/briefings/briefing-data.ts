@@ -1,6 +1,6 @@
 /**
- * What a briefing is built from: the notebook's articles, tags, highlights and outlets
- * (their grades, notes/sourcing.md), and, when
+ * What a briefing is built from: the notebook's articles, tags, highlights, outlets
+ * (their grades, notes/sourcing.md) and claims (key judgments cite them), and, when
  * the briefing has entity sections or an index of entities, the entities with the
  * passages that mention them (decision 49). The mentions come from the notebook's mention
  * index (src/main/entities/mention-index.ts), which this waits for; the core layout only
@@ -10,7 +10,7 @@ import type { BriefingDocument } from '../../core/briefing-document'
 import type { BriefingEntityData, NotebookData, SimpleBriefingRequest } from '../../core/briefing-types'
 import { entitiesOfPassages } from '../../core/entities'
 import type { Highlight } from '../../core/model'
-import { OUTLETS_DOC } from '../storage/file-formats'
+import { CLAIMS_DOC, OUTLETS_DOC } from '../storage/file-formats'
 import type { BriefingContext } from './briefing-context'
 
 /** Whether building `source` reads entities: a stored briefing with an entity section or the index. */
@@ -22,7 +22,7 @@ export function needsEntities(source: BriefingDocument | SimpleBriefingRequest):
 /** The data to build `source` from, given the notebook's highlights. */
 export async function briefingData(ctx: Pick<BriefingContext, 'store' | 'entities'>, source: BriefingDocument | SimpleBriefingRequest, highlights: readonly Highlight[]): Promise<NotebookData> {
   const { store } = ctx
-  const data: NotebookData = { articles: store.articles, tags: store.tags, highlights, outlets: await store.optionalFile(OUTLETS_DOC) }
+  const data: NotebookData = { articles: store.articles, tags: store.tags, highlights, outlets: await store.optionalFile(OUTLETS_DOC), claims: await store.optionalFile(CLAIMS_DOC) }
   if (ctx.entities === undefined || !needsEntities(source)) return data
   return { ...data, entities: await entityData(ctx.entities, highlights) }
 }

@@ -75,7 +75,7 @@ describe('exporting a briefing', () => {
     const satellite = byQuote.get(ports[0]!.target.exact)!
     expect(satellite.slice(3, 8)).toEqual(['Ports & shipping', ports[0]!.target.exact, 'Cross-check with the AIS data.\nSecond line of the comment.', String(ports[0]!.target.start), String(ports[0]!.target.end)])
     // "on 14 December" in an article with no publication date: no event date, never a guessed year.
-    expect(satellite.slice(8)).toEqual(['', '', '', '', ''])
+    expect(satellite.slice(8, 13)).toEqual(['', '', '', '', ''])
     // The formula guard: a quote starting with "=" gets an apostrophe, nothing else changes.
     expect(byQuote.get(`'${ports[2]!.target.exact}`)?.[5]).toBe(`'@mention, "quoted", and a comma`)
   })

@@ -126,7 +126,7 @@ function composeBriefing(doc: Doc, layout: BriefingLayout, onProgress?: (p: PdfP
     sectionPages.push(composeSection(flow, section, sources, outline))
     onProgress?.({ phase: 'layout', done: 2 + i, total })
   })
-  const sourcesPage = composeSources(flow, layout.sources, outline)
+  const sourcesPage = composeSources(flow, layout.sources, outline, layout.sourcing)
   const index = layout.entityIndex ?? []
   const entityIndexPage = index.length > 0 ? composeEntityIndex(flow, index, outline) : null
   onProgress?.({ phase: 'layout', done: total, total })

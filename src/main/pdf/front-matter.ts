@@ -6,6 +6,7 @@
  * are filled in when the pages are drawn).
  */
 import { describeCounts, describeScope, ENTITY_INDEX_TITLE, keyJudgmentItems, plural, sectionName, type BriefingLayout } from '../../core/briefing'
+import { claimLines } from '../../core/briefing-sourcing-format'
 import { formatCitationDate } from '../../core/dates'
 import { BAR_WIDTH, COLOR, CONTENT, S, sectionColor } from './page-design'
 import { baselineOffset, heading, height, type Flow, type OutlineEntry } from './page-flow'
@@ -47,12 +48,14 @@ export function composeTitleBlock(flow: Flow, layout: BriefingLayout, outline: O
   flow.y += 18
 
   const judgments = keyJudgmentItems(layout.keyJudgments)
-  if (judgments.length > 0) flow.tag('Sect', () => composeKeyJudgments(flow, judgments, outline))
+  // Under each key judgment, the claims it cites (statement, independent sources, passages and grades).
+  const cited = judgments.map((_, i) => (layout.sourcing?.judgments[i]?.claims ?? []).flatMap(claimLines))
+  if (judgments.length > 0) flow.tag('Sect', () => composeKeyJudgments(flow, judgments, outline, cited))
   flow.tag('TOC', () => composeContents(flow, layout, outline))
 }
 
 /** The key judgments, numbered 1, 2, 3… as a list in a tinted box with a bar on its left. */
-function composeKeyJudgments(flow: Flow, judgments: readonly string[], outline: OutlineEntry[]): void {
+function composeKeyJudgments(flow: Flow, judgments: readonly string[], outline: OutlineEntry[], cited: readonly string[][] = []): void {
   const left = CONTENT.left
   const width = CONTENT.width
   const pad = 10
@@ -77,7 +80,10 @@ function composeKeyJudgments(flow: Flow, judgments: readonly string[], outline: 
         // The number goes on the item's first line: make sure that line starts on this page.
         flow.ensure(Math.min(2, lines.length) * S.body.leading)
         flow.tag('Lbl', () => flow.add({ kind: 'text', x, y: flow.y + baselineOffset(S.body), text: labels[i]!, font: 'bold', size: S.body.size, color: COLOR.accent }))
-        flow.tag('LBody', () => parts.push(...flow.placeLines(lines, S.body, bodyX, bodyWidth)))
+        flow.tag('LBody', () => {
+          parts.push(...flow.placeLines(lines, S.body, bodyX, bodyWidth))
+          for (const line of cited[i] ?? []) parts.push(...flow.placeLines(flow.lines(line, S.comment, bodyWidth), S.comment, bodyX, bodyWidth))
+        })
       })
     })
   })

@@ -4,16 +4,18 @@
  * only when it is http or https: see webLink), and the passages that cite it.
  */
 import { formatCitation, formatCitedBy, webLink, type BriefingSource } from '../../core/briefing'
+import type { BriefingSourcing } from '../../core/briefing-sourcing-types'
+import { sourceNotes } from '../../core/briefing-sourcing-format'
 import { CONTENT, S, SOURCE_LABEL_WIDTH } from './page-design'
 import { baselineOffset, heading, height, type Flow, type OutlineEntry } from './page-flow'
 
 /** Returns the 0-based page where the source list starts. */
-export function composeSources(flow: Flow, sources: readonly BriefingSource[], outline: OutlineEntry[]): number {
-  return flow.tag('Sect', () => composeSourceList(flow, sources, outline))
+export function composeSources(flow: Flow, sources: readonly BriefingSource[], outline: OutlineEntry[], sourcing?: BriefingSourcing): number {
+  return flow.tag('Sect', () => composeSourceList(flow, sources, outline, sourcing))
 }
 
 /** A heading, a line saying how the list is used, then the sources as a list labelled [1], [2]… */
-function composeSourceList(flow: Flow, sources: readonly BriefingSource[], outline: OutlineEntry[]): number {
+function composeSourceList(flow: Flow, sources: readonly BriefingSource[], outline: OutlineEntry[], sourcing?: BriefingSourcing): number {
   if (!flow.atTop) flow.newPage()
   const left = CONTENT.left
   const width = CONTENT.width
@@ -23,6 +25,11 @@ function composeSourceList(flow: Flow, sources: readonly BriefingSource[], outli
   heading(flow, 'Sources')
   const intro = flow.lines('Bracketed numbers under each passage refer to this list. Each entry names the passages that cite it.', { ...S.sourceCited, font: 'italic' }, width)
   flow.tag('P', () => flow.placeLines(intro, S.sourceCited, left, width))
+  // Rewrite clusters (counted once) and damaged texts, before the list they refer to.
+  for (const note of sourceNotes(sourcing)) {
+    flow.y += 3
+    flow.tag('P', () => flow.placeLines(flow.lines(note, S.source, width), S.source, left, width))
+  }
   flow.y += 10
   flow.tag('L', () => {
     for (const source of sources) flow.tag('LI', () => composeSource(flow, source))

@@ -152,10 +152,12 @@ describe('claims.json', () => {
     expect(view.passages.map((p) => p.citation)).toEqual(['“' + session.store.article(ids[0]!)!.title + '”', '“' + session.store.article(ids[1]!)!.title + '”', '“' + session.store.article(ids[2]!)!.title + '”'])
   })
 
-  it('a deleted highlight stays listed as missing and is not counted', async () => {
+  // Deleting the highlight alone is refused while a claim holds it (claims-integrity.test.ts);
+  // deleting its article takes it along.
+  it('a passage whose article was deleted stays listed as missing and is not counted', async () => {
     const a = await quote(ids[0]!, 'A Russian army convoy was stopped')
     const made = await sourcing.createClaim('A convoy was turned back', [{ highlightId: a.id, stance: 'supports' }])
-    await session.deleteHighlight(a.id)
+    await session.deleteArticle(ids[0]!)
     const view = await sourcing.showClaim(made.value.id)
     expect(view.passages.map((p) => p.present)).toEqual([false])
     expect(view.supporting.independentSources).toBe(0)

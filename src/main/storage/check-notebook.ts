@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path'
 import { SCHEMA_VERSION, type AnnotationFile, type Catalog, type Manifest } from '../../core/model'
 import { DossierError, isDossierError } from '../../core/result'
 import { backupIds, BACKUPS_DIR, findValidBackupCopy, verifyBackup, type BackupManifest } from './backups'
+import { checkClaims } from './check-claims'
 import { checkLeftovers, checkUnreferenced } from './check-leftovers'
 import { checkArticles, readBody } from './check-content'
 import { findHighlightProblems } from './check-highlights'
@@ -113,9 +114,8 @@ class Checker {
     }
     await this.#checkAchMatrices()
     // So are outlets.json and claims.json (notes/sourcing.md).
-    for (const [doc, lost] of [[OUTLETS_DOC, 'outlets, their grades and the article links'], [CLAIMS_DOC, 'claims']] as const) {
-      if (await exists(join(this.#run.dir, doc.name))) await this.#checkJson<unknown>(doc.name, doc.validate, `Opening the notebook would start with no ${lost}.`)
-    }
+    if (await exists(join(this.#run.dir, OUTLETS_DOC.name))) await this.#checkJson(OUTLETS_DOC.name, OUTLETS_DOC.validate, 'Opening the notebook would start with no outlets, their grades and the article links.')
+    const claims = (await exists(join(this.#run.dir, CLAIMS_DOC.name))) ? await this.#checkJson(CLAIMS_DOC.name, CLAIMS_DOC.validate, 'Opening the notebook would start with no claims.') : null
     if (manifest) this.#checkTagsUnique(manifest)
     if (catalog) this.#checkArticlesUnique(catalog)
     if (catalog) await checkUnreferenced(this.#run, catalog)
@@ -125,6 +125,7 @@ class Checker {
     const annotations = await this.#checkAnnotationFiles(catalog)
     const textOf = async (bodyHash: string) => (readable.has(bodyHash) ? readBody(this.#run, bodyHash).catch(() => undefined) : undefined)
     this.#run.problems.push(...(await findHighlightProblems(annotations, manifest, catalog, textOf)))
+    if (claims && catalog) await checkClaims(this.#run, claims, catalog, annotations.map((a) => a.data))
     return this.#run.report()
   }
 

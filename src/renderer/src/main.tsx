@@ -22,6 +22,7 @@ import './styles/entities.css'
 import './styles/timeline.css'
 import './styles/briefing.css'
 import './styles/briefing-sections.css'
+import './styles/briefing-claims.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

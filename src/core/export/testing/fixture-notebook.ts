@@ -8,6 +8,7 @@
 import type { ArticleId, HighlightId, TagId } from '../../ids'
 import { emptyAnalysisFields, type Article, type Highlight, type Tag } from '../../model'
 import { makeTextTarget } from '../../selectors'
+import type { OutletId, OutletsFile } from '../../sourcing/schema'
 
 export const TAGS: Tag[] = [
   { id: 't-ports' as TagId, name: 'Ports & shipping', color: '#0072B2', description: 'Port calls, shipping routes and who controls the harbours.' },
@@ -82,3 +83,21 @@ export const HIGHLIGHTS: Highlight[] = [
 export const NOTEBOOK = { articles: ARTICLES, tags: TAGS, highlights: HIGHLIGHTS }
 
 export const textOf = (id: ArticleId): string | undefined => TEXTS[id]
+
+/**
+ * The notebook with sourcing (issue 14): bne IntelliNews graded B, the first highlight
+ * credibility 2 and a confirmed attribution to Reuters, the second credibility 3.
+ */
+export function gradedNotebook(): typeof NOTEBOOK & { outlets: OutletsFile } {
+  return {
+    ...NOTEBOOK,
+    outlets: {
+      version: 1,
+      outlets: [{ id: 'o-bne0000001' as OutletId, name: 'bne IntelliNews', aliases: [], reliability: { grade: 'B', why: 'Regional wire' } }],
+      articles: [],
+    },
+    highlights: HIGHLIGHTS.map((h, i) =>
+      i === 0 ? { ...h, credibility: 2, attribution: { kind: 'secondary' as const, source: 'Reuters', phrase: 'Reuters reports', confirmed: true } } : i === 1 ? { ...h, credibility: 3 } : h,
+    ),
+  }
+}

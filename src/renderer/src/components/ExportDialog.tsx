@@ -17,10 +17,12 @@ export interface ExportDialogProps {
   /** The briefing's title, shown under the heading. */
   title: string
   exporter: Exporter
+  /** Sourcing warnings about the briefing (notes/sourcing.md): listed as advice; the export may go ahead. */
+  advice?: readonly string[]
   onClose(): void
 }
 
-export function ExportDialog({ briefingId, title, exporter, onClose }: ExportDialogProps) {
+export function ExportDialog({ briefingId, title, exporter, advice = [], onClose }: ExportDialogProps) {
   const headingId = useId()
   const dialog = useRef<HTMLDialogElement>(null)
   const [format, setFormat] = useState<ExportFormat>('pdf')
@@ -69,6 +71,16 @@ export function ExportDialog({ briefingId, title, exporter, onClose }: ExportDia
     <dialog ref={dialog} className="dialog export-dialog" aria-labelledby={headingId} onKeyDown={onKeyDown} onCancel={onCancel}>
       <h2 id={headingId}>Export briefing</h2>
       <p className="export-dialog-title">{title}</p>
+      {advice.length > 0 && (
+        <div className="export-advice" role="note" aria-label="Sourcing warnings">
+          <p>Before you export: {advice.length === 1 ? 'one part of this briefing rests' : `${advice.length} parts of this briefing rest`} on thin sourcing. You may export anyway.</p>
+          <ul>
+            {advice.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <fieldset className="export-formats" disabled={exporting}>
         <legend>Format</legend>
         {FORMATS.map((f) => (

@@ -18,6 +18,7 @@ import { ConfirmDialog } from '../ConfirmDialog'
 import { EmptyState } from '../EmptyState'
 import { ExportDialog } from '../ExportDialog'
 import type { EntityChoice } from './BriefingEntities'
+import { BriefingClaims } from './BriefingClaims'
 import { BriefingFields } from './BriefingFields'
 import { BriefingList } from './BriefingList'
 import { BriefingSections } from './BriefingSections'
@@ -101,6 +102,7 @@ export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPass
           </button>
         </div>
         <BriefingFields doc={doc} revision={briefings.revision} tags={tags} articles={articles} entities={entities} editor={briefings} />
+        <BriefingClaims doc={doc} layout={layout} editor={briefings} />
         {warnings.length > 0 && (
           <div className="briefing-notice" role="note" aria-label="Briefing warnings">
             <ul>
@@ -146,7 +148,13 @@ export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPass
       />
       <div className="briefing-main">{main}</div>
       {doc && exportFor === doc.id && (
-        <ExportDialog briefingId={doc.id} title={doc.title} exporter={exporter} onClose={() => setExportFor(null)} />
+        <ExportDialog
+          briefingId={doc.id}
+          title={doc.title}
+          exporter={exporter}
+          advice={(layout?.sourcing?.warnings ?? []).map((w) => w.message)}
+          onClose={() => setExportFor(null)}
+        />
       )}
       {doc && askHandling === doc.id && (
         <ConfirmDialog

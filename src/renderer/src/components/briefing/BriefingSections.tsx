@@ -18,6 +18,7 @@ import {
   type SectionKey,
 } from '../../../../core/briefing-document'
 import { formatAlsoIn, isUntaggedSection, sectionDescription, sectionName } from '../../../../core/briefing-format'
+import type { SourcingWarning } from '../../../../core/briefing-sourcing-types'
 import type { BriefingLayout, BriefingSection } from '../../../../core/briefing-types'
 import type { EntityId } from '../../../../core/entities'
 import type { ArticleId, HighlightId } from '../../../../core/ids'
@@ -26,6 +27,7 @@ import type { Briefings } from '../../hooks/useBriefings'
 import { plural } from '../../plural'
 import type { PassageCard } from '../../briefing/passage-cards'
 import { dropGapToIndex, gapForPointer, reorderKeyDelta } from '../../briefing/reorder'
+import { SourcingWarnings } from './BriefingClaims'
 import { DraftField } from './DraftField'
 import { PassageItem, passageElementId } from './PassageItem'
 
@@ -129,6 +131,7 @@ export function BriefingSections({ doc, revision, layout, tags, entityNames, car
               )}
             </div>
             {head.entity && built && <p className="briefing-hint">{sectionDescription(built)}</p>}
+            <SourcingWarnings warnings={(layout?.sourcing?.warnings ?? []).filter((w) => w.target.kind === 'section' && w.target.key === head.key)} />
             <DraftField
               key={`${doc.id}:${revision}:${head.key}`}
               label={`Note for ${head.name}`}
@@ -161,13 +164,30 @@ export function BriefingSections({ doc, revision, layout, tags, entityNames, car
           </li>
         )
       })}
-      {untagged && <UntaggedSection section={untagged} cards={cards} onOpenPassage={onOpenPassage} />}
+      {untagged && (
+        <UntaggedSection
+          section={untagged}
+          cards={cards}
+          onOpenPassage={onOpenPassage}
+          warnings={(layout?.sourcing?.warnings ?? []).filter((w) => w.target.kind === 'section' && w.target.key === null)}
+        />
+      )}
     </ol>
   )
 }
 
 /** The last section, of passages that carry no tag: shown as it will print (it has no settings of its own). */
-function UntaggedSection({ section, cards, onOpenPassage }: { section: BriefingSection; cards: ReadonlyMap<HighlightId, PassageCard>; onOpenPassage(articleId: ArticleId, highlightId: HighlightId): void }) {
+function UntaggedSection({
+  section,
+  cards,
+  onOpenPassage,
+  warnings,
+}: {
+  section: BriefingSection
+  cards: ReadonlyMap<HighlightId, PassageCard>
+  onOpenPassage(articleId: ArticleId, highlightId: HighlightId): void
+  warnings: readonly SourcingWarning[]
+}) {
   return (
     <li id="briefing-section-untagged" className="briefing-section briefing-section-untagged" tabIndex={-1} aria-label={`Section ${sectionName(section)}`}>
       <div className="briefing-section-header">
@@ -177,6 +197,7 @@ function UntaggedSection({ section, cards, onOpenPassage }: { section: BriefingS
         <span className="briefing-section-count">{plural(section.passages.length, 'passage')}</span>
       </div>
       <p className="briefing-hint">{sectionDescription(section)} Untick “Untagged passages” above to leave them out.</p>
+      <SourcingWarnings warnings={warnings} />
       <ol className="briefing-passages">
         {section.passages.map((p) => {
           const card = cards.get(p.highlightId)
