@@ -9,6 +9,10 @@ import type { ArticleView } from '../../../core/api'
 import type { HighlightId, TagId } from '../../../core/ids'
 import type { Highlight, Tag } from '../../../core/model'
 import { excerpt } from '../article-format'
+import { useContext, useState } from 'react'
+import { SourcingHostContext } from '../sourcing/SourcingHost'
+import { passageGrade, useArticleSources } from '../sourcing/useArticleSources'
+import { HighlightSourcing } from './sources/HighlightSourcing'
 import { EmptyState } from './EmptyState'
 import { TagChip } from './TagChip'
 
@@ -45,6 +49,10 @@ export function HighlightsPanel({ id, view, tags, onReveal, onEdit, onCollapse }
   const tagsById = new Map<TagId, Tag>(tags.map((t) => [t.id, t]))
   const highlights = view ? [...view.highlights].sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end) : []
   const orphans = view?.orphans ?? []
+  const sources = useArticleSources()
+  // Grading needs the app's sourcing host; a panel shown without it lists highlights only.
+  const canGrade = useContext(SourcingHostContext) !== null
+  const [grading, setGrading] = useState<HighlightId | null>(null)
 
   return (
     <aside id={id} className="panel" aria-label="Highlights">
@@ -79,9 +87,18 @@ export function HighlightsPanel({ id, view, tags, onReveal, onEdit, onCollapse }
                   “{excerpt(h.target.exact)}”
                 </button>
                 <HighlightMeta id={metaId} highlight={h} tagsById={tagsById} />
-                <button type="button" className="button button-small" onClick={() => onEdit(h.id)}>
-                  Edit highlight
-                </button>
+                <div className="highlight-item-actions">
+                  <button type="button" className="button button-small" onClick={() => onEdit(h.id)}>
+                    Edit highlight
+                  </button>
+                  {canGrade && (
+                    <button type="button" className="button button-small" aria-expanded={grading === h.id} onClick={() => setGrading(grading === h.id ? null : h.id)}>
+                      Grade and source
+                    </button>
+                  )}
+                  {passageGrade(sources, h.articleId, h.credibility) && <span className="grade-code">{passageGrade(sources, h.articleId, h.credibility)}</span>}
+                </div>
+                {canGrade && grading === h.id && <HighlightSourcing highlight={h} reliability={sources.get(h.articleId)?.reliability?.grade ?? null} />}
               </li>
             )
           })}
