@@ -37,7 +37,6 @@ import {
   type OutletsFile,
   type Reliability,
   type Stance,
-  type StatedOutlet,
 } from './sourcing'
 
 /** What a change did, and what it replaced (undo: restore `previous`). */
@@ -92,13 +91,25 @@ export interface AttributionSuggestion {
   saved: Attribution | null
 }
 
-/** Likely details of an article read from its text, for the analyst to accept. */
+/**
+ * Likely details of an article read from its text by the importer's analysis (signature,
+ * source line, wire dateline, copyright holder; dateline or byline date), for the analyst to
+ * accept; the outlet with the known outlet its name or an alias matches, if any.
+ */
 export interface ArticleDetailsSuggestion {
   articleId: ArticleId
-  /** Outlets the text states (copyright line, signature), each with the known outlet it matches, if any. */
-  outlets: (StatedOutlet & { known: { id: OutletId; name: string } | null })[]
-  /** Dates stated on a line of their own near the top ("January 15, 2025 at 4:29 pm"), stored form. */
-  dates: { iso: string; line: string }[]
+  outlet: { name: string; source: string; known: { id: OutletId; name: string } | null } | null
+  /** Stored form (`YYYY-MM-DD…`). */
+  published: { iso: string; source: string } | null
+}
+
+/** On an import report's item: the outlet its text names, and whether the notebook knows it. */
+export interface StatedOutlet {
+  name: string
+  /** Where the text states it ("signature at the end of the standfirst (… / bne IntelliNews)"). */
+  source: string
+  /** The known outlet it matched, or null: offered for the analyst to add. */
+  known: string | null
 }
 
 /** An edit of an outlet: absent fields stay; `null` clears; `aliases` replaces the list. */

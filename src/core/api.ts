@@ -10,7 +10,7 @@
  *   through a dialog that main shows, and exports go where a main-process dialog says.
  */
 import { ENTITY_API_METHODS, type EntitiesApi } from './api-entities'
-import { SOURCING_API_METHODS, type SourcingApi } from './api-sourcing'
+import { SOURCING_API_METHODS, type SourcingApi, type StatedOutlet } from './api-sourcing'
 import type { BriefingLayout } from './briefing-types'
 import type { BriefingDocument, BriefingId } from './briefing-document'
 import type { EntityId } from './entities'
@@ -164,6 +164,11 @@ export interface ImportItem {
   error?: ApiError
   /** For `imported`: articles this one likely rewrites or is rewritten by (text reuse score 0-1). */
   rewriteOf?: { articleId: ArticleId; title: string; score: number }[]
+  /**
+   * For `imported`: the outlet its text states (signature, source line, copyright holder), with
+   * the known outlet it matched, or `known: null` when it is offered to add (notes/sourcing.md).
+   */
+  statedOutlet?: StatedOutlet
 }
 
 export interface ImportReport {

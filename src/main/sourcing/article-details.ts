@@ -1,35 +1,35 @@
 /**
- * What the notebook can offer about an article's missing details (notes/sourcing.md):
- * the outlets its text states (copyright line, "/ bne IntelliNews"), each matched against
- * the known outlets and aliases, and the dates stated on lines of their own near its top.
- * Offered in the details dialog and at import; nothing is linked or created from here.
+ * What the notebook can offer about an article's details (notes/sourcing.md): the outlet
+ * and date its text states, read by the importer's own analysis (analyseText: signature,
+ * source line, wire dateline, copyright holder; dateline and byline dates), the outlet
+ * matched against the known outlets and aliases. Offered in the details dialog and the
+ * import report; nothing is linked or created from here.
  */
-import type { ArticleDetailsSuggestion, ArticleSource } from '../../core/api-sourcing'
-import { parseDateLine } from '../../core/date-lines'
+import type { ArticleDetailsSuggestion, ArticleSource, StatedOutlet } from '../../core/api-sourcing'
+import { analyseText } from '../../core/analysis/analyse'
 import type { ArticleId } from '../../core/ids'
-import { findStatedOutlets, type OutletMatcher, type StatedOutlet } from '../../core/sourcing'
+import type { Article } from '../../core/model'
+import type { OutletMatcher } from '../../core/sourcing'
 import { articleOf, matcher, sourceOf, type SourcingContext } from './outlet-ops'
-
-/** Lines read for a date: a dateline sits under the headline, never deep in the text. */
-const DATE_LINES = 40
-
-/** The stated outlets of a text, each with the known outlet it matches. */
-export function statedOutlets(text: string, m: OutletMatcher): ArticleDetailsSuggestion['outlets'] {
-  return findStatedOutlets(text).map((s: StatedOutlet) => {
-    const known = m.byName(s.name)
-    return { ...s, known: known === undefined ? null : { id: known.id, name: known.name } }
-  })
-}
 
 export async function suggestArticleDetails(ctx: SourcingContext, articleId: ArticleId): Promise<ArticleDetailsSuggestion> {
   const article = articleOf(ctx.store, articleId)
-  const text = await ctx.store.readBody(article.bodyHash)
-  const dates: ArticleDetailsSuggestion['dates'] = []
-  for (const line of text.split('\n', DATE_LINES)) {
-    const stated = parseDateLine(line)
-    if (stated !== null && !dates.some((d) => d.iso === stated.iso)) dates.push({ iso: stated.iso, line: line.trim() })
+  const { meta } = analyseText(await ctx.store.readBody(article.bodyHash), { fileName: article.source.fileName })
+  const m = await matcher(ctx)
+  const known = meta.outlet.value === null ? undefined : m.byName(meta.outlet.value)
+  return {
+    articleId: article.id,
+    outlet: meta.outlet.value === null ? null : { name: meta.outlet.value, source: meta.outlet.source, known: known === undefined ? null : { id: known.id, name: known.name } },
+    published: meta.published.value === null ? null : { iso: meta.published.value, source: meta.published.source },
   }
-  return { articleId: article.id, outlets: statedOutlets(text, await matcher(ctx)), dates }
+}
+
+/** The outlet an imported article's text named (its outlet metadata, as analysed), with the known outlet it matches. */
+export function statedOutletOf(article: Article, m: OutletMatcher): StatedOutlet | null {
+  const name = article.outlet?.trim()
+  if (!name) return null
+  const match = m.outletOf(article)
+  return { name, source: article.metaSources.outlet ?? 'the article’s metadata', known: match?.via === 'outlet metadata' ? match.outlet.name : null }
 }
 
 export async function listArticleSources(ctx: SourcingContext): Promise<ArticleSource[]> {

@@ -4,11 +4,12 @@
  * rewrite pair and an independent report, every change undone with what it returned, and
  * bad input refused with one line and nothing changed.
  */
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ArticleDetailsSuggestion, ArticleSource, AttributionSuggestion, ClaimView, OutletSummary, SourcingChange } from '../../core/api-sourcing'
+import type { ImportReport } from '../../core/api'
 import type { ArticleId } from '../../core/ids'
 import type { Highlight } from '../../core/model'
 import type { Result } from '../../core/result'
@@ -18,6 +19,7 @@ import type { Dialogs } from '../dialogs'
 import { createMainService, type MainService } from '../service'
 
 const FONTS = join(import.meta.dirname, '..', '..', '..', 'resources', 'fonts')
+const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus')
 const dialogs: Dialogs = {
   chooseFilesToImport: async () => null,
   chooseNotebookFolder: async () => null,
@@ -35,7 +37,13 @@ const REPORT = [
   'Neither ministry commented on where the ships would sail once the loading was finished.',
 ].join('\n\n')
 const RETELLING = REPORT.replace('for most of the week', 'for much of the week').replace('Neither ministry commented', 'No ministry commented')
-const OTHER = 'Transport aircraft flew out of the coastal airfield twice a day in early February, according to Reuters.\n\nThe flights stopped after the talks. / Coast Monitor\n\nFebruary 3, 2025'
+const OTHER = [
+  'Airlift from the coast slows',
+  'February 3, 2025',
+  'Transport aircraft flew out of the coastal airfield twice a day in early February, according to Reuters.',
+  'The flights slowed once the talks began, and none was seen at the weekend.',
+  'Source: Coast Monitor',
+].join('\n\n')
 
 let service: MainService | null = null
 afterEach(async () => {
@@ -92,11 +100,12 @@ describe('the sourcing API on the main service', () => {
   it('offers the outlet and date an article states, matched against known outlets', async () => {
     const { call, ids } = await setUp()
     const before = value(await call<ArticleDetailsSuggestion>('suggestArticleDetails', { articleId: ids[2] }))
-    expect(before.outlets).toEqual([{ name: 'Coast Monitor', phrase: '/ Coast Monitor', how: 'signature', known: null }])
-    expect(before.dates.map((d) => d.iso)).toEqual(['2025-02-03'])
+    expect(before.outlet).toMatchObject({ name: 'Coast Monitor', known: null })
+    expect(before.outlet!.source).toMatch(/source line/)
+    expect(before.published?.iso).toBe('2025-02-03')
     const outlet = value(await call<SourcingChange<Outlet, OutletsFile>>('createOutlet', { name: 'The Coast Monitor', aliases: ['Coast Monitor'] }))
     const after = value(await call<ArticleDetailsSuggestion>('suggestArticleDetails', { articleId: ids[2] }))
-    expect(after.outlets[0]!.known).toEqual({ id: outlet.value.id, name: 'The Coast Monitor' })
+    expect(after.outlet!.known).toEqual({ id: outlet.value.id, name: 'The Coast Monitor' })
   })
 
   it('grades and attributes a passage, and restores it as it was', async () => {
@@ -160,5 +169,22 @@ describe('the sourcing API on the main service', () => {
     const claim = value(await call<SourcingChange<Claim, ClaimsFile>>('createClaim', { statement: 'Ships left', passages: [{ highlightId: h.id, stance: 'supports' }] }))
     expect(message(await call('addClaimPassages', { claimId: claim.value.id, passages: [{ highlightId: h.id, stance: 'supports' }] }))).toMatch(/already in claim .* nothing was changed/)
     expect(value(await call<ClaimView[]>('listClaims'))[0]!.passages).toHaveLength(1)
+  })
+
+  it.skipIf(!existsSync(CORPUS))('import of the corpus offers the outlets its texts state, matched against known outlets and aliases (skipped: ../shared/corpus absent)', async () => {
+    const { call } = await setUp()
+    value(await call('createOutlet', { name: 'SwissX', aliases: ['SwissX REDD UK ltd'] }))
+    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'))
+    const report = value(await call<ImportReport>('importDroppedFiles', { files: files.map((name) => ({ name, dataBase64: readFileSync(join(CORPUS, name)).toString('base64') })) }))
+    const stated = Object.fromEntries(report.items.map((i) => [i.source.slice(0, 3), i.statedOutlet && [i.statedOutlet.name, i.statedOutlet.known]]))
+    expect(stated).toEqual({ '000': undefined, '001': undefined, '002': ['SwissX REDD UK ltd', 'SwissX'], '003': ['bne IntelliNews', null], '004': undefined })
+    // Offered, never created: the only outlet is the one made above, and it counts 002.
+    expect(value(await call<OutletSummary[]>('listOutlets')).map((o) => [o.name, o.articles])).toEqual([['SwissX', 1]])
+
+    // Once the analyst adds it, 003 is counted under it.
+    value(await call('createOutlet', { name: 'bne IntelliNews' }))
+    const id003 = report.items.find((i) => i.source.startsWith('003'))!.articleId
+    const sources = value(await call<ArticleSource[]>('listArticleSources'))
+    expect(sources.find((s) => s.articleId === id003)!.outlet).toMatchObject({ name: 'bne IntelliNews', via: 'outlet metadata' })
   })
 })

@@ -4,7 +4,9 @@
  * sourcing too), running the same operations as the CLI. Every change hands back what it
  * replaced.
  */
+import type { Canceled, ImportReport } from '../../core/api'
 import type { SourcingApi } from '../../core/api-sourcing'
+import { offerStatedOutlets } from './import-outlets'
 import type { NotebookSession } from '../notebook-session'
 import { SourcingSession } from './sourcing-session'
 
@@ -12,14 +14,23 @@ type SourcingService = {
   [K in keyof SourcingApi]: SourcingApi[K] extends (...args: infer P) => Promise<{ ok: true; value: infer R } | { ok: false }> ? (...args: P) => Promise<R> : never
 }
 
+const sessions = new WeakMap<NotebookSession, SourcingSession>()
+
+/** The sourcing of an open notebook: one per NotebookSession, made when first asked for. */
+export function sourcingFor(notebook: NotebookSession): SourcingSession {
+  let s = sessions.get(notebook)
+  if (s === undefined) sessions.set(notebook, (s = new SourcingSession(notebook.store)))
+  return s
+}
+
+/** Adds to an import's report the outlets its articles' texts state: linked when known, else offered (import-outlets.ts). */
+export async function withStatedOutlets<R extends ImportReport | Canceled>(notebook: NotebookSession, report: R): Promise<R> {
+  if ('items' in report) await offerStatedOutlets(sourcingFor(notebook), report)
+  return report
+}
+
 export function createSourcingService(session: () => NotebookSession): SourcingService {
-  const sessions = new WeakMap<NotebookSession, SourcingSession>()
-  const sourcing = () => {
-    const notebook = session()
-    let s = sessions.get(notebook)
-    if (s === undefined) sessions.set(notebook, (s = new SourcingSession(notebook.store)))
-    return s
-  }
+  const sourcing = () => sourcingFor(session())
   return {
     listOutlets: () => sourcing().listOutlets(),
     createOutlet: ({ reliability, ...rest }) => sourcing().addOutlet({ ...rest, ...(reliability ? { grade: reliability.grade, why: reliability.why } : {}) }),

@@ -22,11 +22,17 @@ export { parseCredibility } from './highlight-sourcing'
 
 export class SourcingSession {
   readonly #ctx: outlets.SourcingContext
+  readonly store: NotebookStore
 
   constructor(store: NotebookStore, deps: { randomHex?: () => string; now?: () => string } = {}) {
+    this.store = store
     this.#ctx = { store, randomHex: deps.randomHex ?? (() => randomBytes(8).toString('hex')), now: deps.now ?? (() => new Date().toISOString()) }
   }
 
+  /** Matches articles to outlets as the notebook's outlets stand now. */
+  matcher() {
+    return outlets.matcher(this.#ctx)
+  }
   outletsFile(): Promise<OutletsFile> {
     return outlets.outletsFile(this.#ctx)
   }
