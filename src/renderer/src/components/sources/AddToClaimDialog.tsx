@@ -76,7 +76,7 @@ export function AddToClaimDialog({ highlightIds, onClose, onDone }: Props) {
           </div>
         ) : (
           <div className="meta-field">
-            <label htmlFor={`${id}-claim`}>Existing claim</label>
+            <label htmlFor={`${id}-claim`}>Which claim</label>
             <select id={`${id}-claim`} value={chosen} onChange={(e) => setClaimId(e.target.value as ClaimId)}>
               {existing.map((c) => (
                 <option key={c.claim.id} value={c.claim.id}>
