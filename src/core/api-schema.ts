@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import type { ApiMethod } from './api'
 import { entityApiArgSchemas } from './api-entities'
+import { sourcingApiArgSchemas } from './api-sourcing'
 import { CheckedEventDateSchema, timelineApiArgSchemas } from './api-timeline'
 import { EntityIdSchema } from './entities'
 import { BriefingDocumentSchema, BriefingIdSchema } from './briefing-document'
@@ -168,6 +169,7 @@ export const apiArgSchemas = {
   revealExport: z.object({ exportId: z.string().regex(/^x-[0-9a-z]{1,32}$/), action: z.enum(['open', 'show']) }).strict(),
   chooseAndImportAnnotations: NoArgs,
   ...entityApiArgSchemas,
+  ...sourcingApiArgSchemas,
   ...timelineApiArgSchemas,
 } satisfies Record<ApiMethod, z.ZodType>
 

@@ -10,6 +10,7 @@
  *   through a dialog that main shows, and exports go where a main-process dialog says.
  */
 import { ENTITY_API_METHODS, type EntitiesApi } from './api-entities'
+import { SOURCING_API_METHODS, type SourcingApi, type StatedOutlet } from './api-sourcing'
 import { TIMELINE_API_METHODS, type TimelineApi } from './api-timeline'
 import type { BriefingLayout } from './briefing-types'
 import type { BriefingDocument, BriefingId } from './briefing-document'
@@ -164,6 +165,11 @@ export interface ImportItem {
   error?: ApiError
   /** For `imported`: articles this one likely rewrites or is rewritten by (text reuse score 0-1). */
   rewriteOf?: { articleId: ArticleId; title: string; score: number }[]
+  /**
+   * For `imported`: the outlet its text states (signature, source line, copyright holder), with
+   * the known outlet it matched, or `known: null` when it is offered to add (notes/sourcing.md).
+   */
+  statedOutlet?: StatedOutlet
 }
 
 export interface ImportReport {
@@ -223,6 +229,7 @@ export interface ExportedBriefing {
 }
 
 /** Every operation; the entity methods (issue 13) are declared in api-entities.ts. */
+export interface DossierApi extends EntitiesApi, SourcingApi {
 export interface DossierApi extends EntitiesApi, TimelineApi {
   getNotebook(): Promise<Result<NotebookInfo>>
   /** Shows a folder dialog in main and switches to that notebook (creating it if new). */
@@ -329,6 +336,7 @@ export const API_METHODS = [
   'revealExport',
   'chooseAndImportAnnotations',
   ...ENTITY_API_METHODS,
+  ...SOURCING_API_METHODS,
   ...TIMELINE_API_METHODS,
 ] as const satisfies readonly ApiMethod[]
 
@@ -351,6 +359,7 @@ export type MenuCommand =
   | 'show-tags'
   | 'show-briefings'
   | 'show-entities'
+  | 'show-sources'
   | 'show-timeline'
   | 'show-map'
   | 'shortcuts'

@@ -39,6 +39,7 @@ export const KEYMAP = [
   { id: 'show-tags', scope: 'app', keys: ['Mod+4'], action: 'Show the tags', command: 'show-tags', inTextFields: true },
   { id: 'show-briefings', scope: 'app', keys: ['Mod+5'], action: 'Show the briefings', command: 'show-briefings', inTextFields: true },
   { id: 'show-entities', scope: 'app', keys: ['Mod+6'], action: 'Show the entities (names, places and aliases)', command: 'show-entities', inTextFields: true },
+  { id: 'show-sources', scope: 'app', keys: ['Mod+7'], action: 'Show the sources (outlets, grades and claims)', command: 'show-sources', inTextFields: true },
   { id: 'show-timeline', scope: 'app', keys: ['Mod+8'], action: 'Show the timeline (passages by event date, and their map)', command: 'show-timeline', inTextFields: true },
   { id: 'undo', scope: 'app', keys: ['Mod+Z'], action: 'Undo the last change (in a text field, undo typing)', command: 'undo' },
   { id: 'redo', scope: 'app', keys: [{ chord: 'Ctrl+Y', platform: 'other' }, 'Mod+Shift+Z'], action: 'Redo', command: 'redo' },

@@ -70,7 +70,7 @@ describe('application menu', () => {
     expect(vi.mocked(a.send).mock.calls.map((c) => c[0])).toEqual(['undo', 'redo', 'search'])
   })
 
-  it('View switches between the six views with Ctrl/Cmd+1..6', () => {
+  it('View switches between the seven views with Ctrl/Cmd+1..7', () => {
     const a = actions()
     const view = submenu(find(buildMenuTemplate(a, 'linux'), 'View')).filter((i) => i.accelerator?.startsWith('CmdOrCtrl+') && /\d$/.test(i.accelerator))
     expect(view.map((i) => [i.label, i.accelerator])).toEqual([
@@ -80,10 +80,11 @@ describe('application menu', () => {
       ['Tags', 'CmdOrCtrl+4'],
       ['Briefings', 'CmdOrCtrl+5'],
       ['Entities', 'CmdOrCtrl+6'],
+      ['Sources', 'CmdOrCtrl+7'],
       ['Timeline', 'CmdOrCtrl+8'],
     ])
     for (const item of view) (item.click as unknown as () => void)()
-    expect(vi.mocked(a.send).mock.calls.map((c) => c[0])).toEqual(['show-library', 'show-reader', 'show-passages', 'show-tags', 'show-briefings', 'show-entities', 'show-timeline'])
+    expect(vi.mocked(a.send).mock.calls.map((c) => c[0])).toEqual(['show-library', 'show-reader', 'show-passages', 'show-tags', 'show-briefings', 'show-entities', 'show-sources', 'show-timeline'])
     const map = submenu(find(buildMenuTemplate(a, 'linux'), 'View')).find((i) => i.label === 'Map')
     ;(map?.click as unknown as () => void)()
     expect(a.send).toHaveBeenLastCalledWith('show-map')

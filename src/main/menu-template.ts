@@ -72,6 +72,7 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
         { label: 'Tags', accelerator: accelerator('show-tags', isMac), click: () => actions.send('show-tags') },
         { label: 'Briefings', accelerator: accelerator('show-briefings', isMac), click: () => actions.send('show-briefings') },
         { label: 'Entities', accelerator: accelerator('show-entities', isMac), click: () => actions.send('show-entities') },
+        { label: 'Sources', accelerator: accelerator('show-sources', isMac), click: () => actions.send('show-sources') },
         { label: 'Timeline', accelerator: accelerator('show-timeline', isMac), click: () => actions.send('show-timeline') },
         { label: 'Map', click: () => actions.send('show-map') },
         { type: 'separator' },

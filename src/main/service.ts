@@ -9,6 +9,7 @@ import { DossierError } from '../core/result'
 import { basename, resolve } from 'node:path'
 import { namesList } from './briefings/annotation-import'
 import { createEntityService } from './entities/entity-service'
+import { createSourcingService, withStatedOutlets } from './sourcing/sourcing-service'
 import { createTimelineService } from './timeline/timeline-service'
 import { FORMAT_EXTENSIONS } from './briefings/export-writer'
 import type { Confirmation, DesktopShell, Dialogs } from './dialogs'
@@ -133,6 +134,7 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
 
   return {
     ...createEntityService(session, deps.starterGazetteerFile),
+    ...createSourcingService(session),
     ...createTimelineService(session),
     session,
     openNotebookAt,
@@ -174,11 +176,12 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
       const notebook = session()
       const paths = await deps.dialogs.chooseFilesToImport()
       if (!paths || paths.length === 0) return { canceled: true }
-      return runJob('import', (signal) => notebook.importPaths(paths, { signal, onProgress }))
+      return withStatedOutlets(notebook, await runJob('import', (signal) => notebook.importPaths(paths, { signal, onProgress })))
     },
     async importDroppedFiles({ files }) {
       const contents = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') }))
-      return runJob('import', (signal) => session().importContents(contents, { signal, onProgress }))
+      const notebook = session()
+      return withStatedOutlets(notebook, await runJob('import', (signal) => notebook.importContents(contents, { signal, onProgress })))
     },
     async importClipboard(given) {
       const fromSystem = given.text === undefined && given.html === undefined
@@ -186,7 +189,8 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
       const content = fromSystem ? await deps.readClipboard!() : given
       if (!content.text?.trim() && !content.html?.trim()) throw new DossierError('empty-file', 'The clipboard holds no text to import: copy an article first.')
       // An import like any other: not alongside another batch.
-      return runJob('import', () => session().importClipboard(content))
+      const notebook = session()
+      return withStatedOutlets(notebook, await runJob('import', () => notebook.importClipboard(content)))
     },
     async cancelImport() {
       return cancel('import')

@@ -35,6 +35,7 @@ const CASES: [string, string, string | null, string | undefined][] = [
   ['According to Murhaf Abu Kasra, the facilities matter.', 'primary', 'Murhaf Abu Kasra', 'According to Murhaf Abu Kasra'],
   ['As we reported last week, the ships left.', 'primary', null, 'As we reported'],
   ['Flight data reviewed by our team shows two landings a day.', 'primary', null, 'reviewed by our team'],
+  ['The convoy turned back, according to U.S.', 'primary', 'U.S.', 'according to U.S.'],
   ['The ship left port on Monday.', 'unattributed', null, undefined],
   ['He said the port was calm.', 'unattributed', null, undefined],
 ]
@@ -49,6 +50,8 @@ describe('suggestAttribution', () => {
   it('a name the notebook knows as an outlet is relayed when it "said" something; an unknown name is a person', () => {
     expect(suggestAttribution('Enab Baladi said the base was empty.')).toMatchObject({ kind: 'primary', source: 'Enab Baladi' })
     expect(suggestAttribution('Enab Baladi said the base was empty.', { isOutlet: (n) => n === 'Enab Baladi' })).toMatchObject({ kind: 'secondary', source: 'Enab Baladi' })
+    // The sentence's full stop is not part of the name, so a known outlet closing a sentence is found.
+    expect(suggestAttribution('Planes left twice a day, according to Reuters.', { isOutlet: (n) => n === 'Reuters' })).toMatchObject({ kind: 'secondary', source: 'Reuters' })
   })
 })
 

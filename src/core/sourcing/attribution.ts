@@ -76,6 +76,8 @@ export function cleanSourceName(raw: string): string | null {
   // "TRT media outlet" → "TRT": a kind word after an acronym or a multi-word name is not part of it.
   const stripped = text.replace(GENERIC_TAIL, '').replace(GENERIC_TAIL, '')
   if (stripped !== text && (/^\p{Lu}{2,}$/u.test(stripped) || /^\p{Lu}[\p{L}]*\s+\p{Lu}/u.test(stripped))) text = stripped
+  // A full stop closing the sentence is not part of the name ("…, according to Reuters."); an abbreviation's is ("U.S.").
+  if (/\.$/.test(text) && !/(?:^|[\s.])\p{Lu}\.$/u.test(text)) text = text.slice(0, -1)
   return text === '' ? null : text
 }
 

@@ -69,6 +69,21 @@ export function removePassage(file: ClaimsFile, id: ClaimId, highlightId: Highli
   })
 }
 
+/** Restates a claim (checked as when created). */
+export function editClaimStatement(file: ClaimsFile, id: ClaimId, statement: string, now: string): Result<ClaimsFile> {
+  const text = checkStatement(statement)
+  if (!text.ok) return text
+  return changeClaim(file, id, (c) => ok({ ...c, statement: text.value, updatedAt: now }))
+}
+
+/** Marks a passage of a claim as supporting or contradicting it. */
+export function setPassageStance(file: ClaimsFile, id: ClaimId, highlightId: HighlightId, stance: Stance, now: string): Result<ClaimsFile> {
+  return changeClaim(file, id, (c) => {
+    if (!c.passages.some((x) => x.highlightId === highlightId)) return err('not-found', `Highlight ${highlightId} is not in claim ${id}.`)
+    return ok({ ...c, passages: c.passages.map((x) => (x.highlightId === highlightId ? { ...x, stance } : x)), updatedAt: now })
+  })
+}
+
 export function deleteClaim(file: ClaimsFile, id: ClaimId): Result<ClaimsFile> {
   if (!file.claims.some((c) => c.id === id)) return notFound(id)
   return ok({ ...file, claims: file.claims.filter((c) => c.id !== id) })

@@ -128,6 +128,45 @@ export function gradeOutlet(file: OutletsFile, id: OutletId, grade: Grade | null
   return ok(replaceOutlet(file, next))
 }
 
+export interface OutletEdit {
+  name?: string
+  /** The whole list of aliases, replacing the current one. */
+  aliases?: string[]
+  /** null or "" clears it. */
+  country?: string | null
+  notes?: string | null
+}
+
+/** Edits an outlet's name, aliases, country or notes; every spelling checked as when it was created. */
+export function editOutlet(file: OutletsFile, id: OutletId, edit: OutletEdit): Result<OutletsFile> {
+  const outlet = file.outlets.find((o) => o.id === id)
+  if (outlet === undefined) return notFound(id)
+  const others: OutletsFile = { ...file, outlets: file.outlets.filter((o) => o.id !== id) }
+  const rebuilt = createOutlet(others, {
+    id,
+    name: edit.name ?? outlet.name,
+    aliases: edit.aliases ?? outlet.aliases,
+    country: edit.country === undefined ? outlet.country : (edit.country ?? undefined),
+    notes: edit.notes === undefined ? outlet.notes : (edit.notes ?? undefined),
+    reliability: outlet.reliability,
+  })
+  if (!rebuilt.ok) return rebuilt
+  return ok(replaceOutlet(file, rebuilt.value.outlets.find((o) => o.id === id)!))
+}
+
+/** Removes an outlet and unlinks its articles (their own grades stay). */
+export function deleteOutlet(file: OutletsFile, id: OutletId): Result<OutletsFile> {
+  if (!file.outlets.some((o) => o.id === id)) return notFound(id)
+  const articles = file.articles
+    .map((a) => {
+      if (a.outletId !== id) return a
+      const { outletId: _gone, ...rest } = a
+      return rest as ArticleSourcing
+    })
+    .filter((a) => a.outletId !== undefined || a.reliability !== undefined)
+  return ok({ ...file, outlets: file.outlets.filter((o) => o.id !== id), articles })
+}
+
 function changeArticle(file: OutletsFile, articleId: ArticleId, change: (a: ArticleSourcing) => ArticleSourcing): OutletsFile {
   const current = file.articles.find((a) => a.articleId === articleId) ?? { articleId }
   const next = change({ ...current } as ArticleSourcing)

@@ -4,6 +4,7 @@
  * their grades and its independent-source count, supporting and contradicting apart.
  * A passage whose highlight was deleted stays listed as missing and is not counted.
  */
+import type { ClaimPassageView, ClaimView } from '../../core/api-sourcing'
 import type { ArticleId, HighlightId } from '../../core/ids'
 import type { Article, Highlight } from '../../core/model'
 import { DossierError, type Result } from '../../core/result'
@@ -13,23 +14,24 @@ import {
   countIndependentSources,
   createClaim,
   deleteClaim,
+  editClaimStatement,
+  setPassageStance,
   makeClaimId,
   passageSourceKey,
   removePassage,
   type ArticleForCount,
-  type Attribution,
   type Claim,
   type ClaimId,
   type ClaimsFile,
   type Credibility,
-  type IndependentCount,
   type OutletMatcher,
-  type Reliability,
   type Stance,
 } from '../../core/sourcing'
 import { findHighlight } from '../highlight-ops'
 import { CLAIMS_DOC } from '../storage/file-formats'
 import { matcher, thrown, type SourcingChange, type SourcingContext } from './outlet-ops'
+
+export type { ClaimPassageView, ClaimView }
 
 async function change<T>(ctx: SourcingContext, op: (file: ClaimsFile) => Result<ClaimsFile>, pick: (file: ClaimsFile) => T): Promise<SourcingChange<T, ClaimsFile>> {
   return ctx.store.updateOptionalFile(CLAIMS_DOC, (draft) => {
@@ -82,9 +84,36 @@ export async function createNewClaim(ctx: SourcingContext, statement: string, pa
 }
 
 export async function addClaimPassage(ctx: SourcingContext, claimId: string, input: ClaimPassageInput): Promise<SourcingChange<Claim, ClaimsFile>> {
+  return addClaimPassages(ctx, claimId, [input])
+}
+
+/** Adds several passages at once: all checked first, so one unknown or repeated highlight refuses them all. */
+export async function addClaimPassages(ctx: SourcingContext, claimId: string, inputs: readonly ClaimPassageInput[]): Promise<SourcingChange<Claim, ClaimsFile>> {
   const claim = claimNamed(await claimsFile(ctx), claimId)
-  const highlight = await findHighlight(ctx, input.highlightId as HighlightId)
-  return change(ctx, (f) => addPassage(f, claim.id, { highlightId: highlight.id, articleId: highlight.articleId, stance: input.stance, now: ctx.now() }), pickClaim(claim.id))
+  const highlights: Highlight[] = []
+  for (const p of inputs) highlights.push(await findHighlight(ctx, p.highlightId as HighlightId))
+  const now = ctx.now()
+  return change(
+    ctx,
+    (f) => {
+      let next: Result<ClaimsFile> = { ok: true, value: f }
+      inputs.forEach((p, i) => {
+        if (next.ok) next = addPassage(next.value, claim.id, { highlightId: highlights[i]!.id, articleId: highlights[i]!.articleId, stance: p.stance, now })
+      })
+      return next
+    },
+    pickClaim(claim.id),
+  )
+}
+
+export async function editClaim(ctx: SourcingContext, claimId: string, statement: string): Promise<SourcingChange<Claim, ClaimsFile>> {
+  const claim = claimNamed(await claimsFile(ctx), claimId)
+  return change(ctx, (f) => editClaimStatement(f, claim.id, statement, ctx.now()), pickClaim(claim.id))
+}
+
+export async function setClaimPassageStance(ctx: SourcingContext, claimId: string, highlightId: string, stance: Stance): Promise<SourcingChange<Claim, ClaimsFile>> {
+  const claim = claimNamed(await claimsFile(ctx), claimId)
+  return change(ctx, (f) => setPassageStance(f, claim.id, highlightId as HighlightId, stance, ctx.now()), pickClaim(claim.id))
 }
 
 export async function removeClaimPassage(ctx: SourcingContext, claimId: string, highlightId: string): Promise<SourcingChange<Claim, ClaimsFile>> {
@@ -104,31 +133,6 @@ export async function restoreClaims(ctx: SourcingContext, previous: ClaimsFile):
 }
 
 // --- Showing a claim --------------------------------------------------------------------
-
-export interface ClaimPassageView {
-  highlightId: HighlightId
-  articleId: ArticleId
-  stance: Stance
-  /** false: the highlight (or its article) was deleted; the passage is not counted. */
-  present: boolean
-  exact: string | null
-  articleTitle: string | null
-  /** How the count's explanation names the article (its file name). */
-  articleLabel: string
-  outlet: string | null
-  reliability: Reliability | null
-  credibility: Credibility | null
-  attribution: Attribution | null
-  /** "bne IntelliNews, 15 December 2024 (B2)" */
-  citation: string
-}
-
-export interface ClaimView {
-  claim: Claim
-  passages: ClaimPassageView[]
-  supporting: IndependentCount
-  contradicting: IndependentCount
-}
 
 /** Short names for the articles of a claim: each file name without its extension, with the id added where two are alike. */
 function articleLabels(articles: readonly Article[]): Map<ArticleId, string> {

@@ -6,6 +6,7 @@
  * Each change returns the highlight before it (`previous`), which `restoreHighlightSourcing`
  * puts back (undo).
  */
+import type { AttributionSuggestion } from '../../core/api-sourcing'
 import type { HighlightId } from '../../core/ids'
 import type { Highlight } from '../../core/model'
 import { DossierError } from '../../core/result'
@@ -16,10 +17,11 @@ import {
   sentencesAround,
   suggestAttribution,
   type Attribution,
-  type AttributionFinding,
 } from '../../core/sourcing'
 import { findHighlight } from '../highlight-ops'
 import { articleOf, matcher, type SourcingChange, type SourcingContext } from './outlet-ops'
+
+export type { AttributionSuggestion }
 
 /** Checks a credibility given as text ("2"); one line naming the scale otherwise. */
 export function parseCredibility(raw: string | number): number {
@@ -74,17 +76,6 @@ export async function restoreHighlightSourcing(ctx: SourcingContext, previous: H
     delete h.attribution
     return { ...h, ...(previous.credibility !== undefined ? { credibility: previous.credibility } : {}), ...(previous.attribution !== undefined ? { attribution: previous.attribution } : {}) }
   })
-}
-
-/** What the finder offers for a highlight: its suggestion, every phrase found (offsets in the article's text), and the text read. */
-export interface AttributionSuggestion {
-  highlightId: HighlightId
-  suggestion: Attribution
-  findings: AttributionFinding[]
-  /** The passage's whole sentences, where the phrases were looked for. */
-  context: { text: string; start: number }
-  /** What the analyst saved before, if anything. */
-  saved: Attribution | null
 }
 
 export async function suggestHighlightAttribution(ctx: SourcingContext, id: HighlightId): Promise<AttributionSuggestion> {

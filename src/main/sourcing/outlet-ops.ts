@@ -5,12 +5,15 @@
  * exactly. A refused change throws a DossierError and writes nothing. Outlets are named
  * as the user writes them: id (o-…), name or any alias (case and accents do not matter).
  */
+import type { ArticleSource, OutletSummary, SourcingChange } from '../../core/api-sourcing'
 import type { ArticleId } from '../../core/ids'
 import type { Article } from '../../core/model'
 import { DossierError, type Result } from '../../core/result'
 import {
   addOutletAlias,
   createOutlet,
+  deleteOutlet,
+  editOutlet,
   gradeArticle,
   gradeOutlet,
   linkArticle,
@@ -19,22 +22,18 @@ import {
   parseReliability,
   type Grade,
   type Outlet,
-  type OutletMatch,
+  type OutletEdit,
   type OutletsFile,
 } from '../../core/sourcing'
 import { OUTLETS_DOC } from '../storage/file-formats'
 import type { NotebookStore } from '../storage/notebook-store'
 
+export type { ArticleSource, OutletSummary, SourcingChange }
+
 export interface SourcingContext {
   store: NotebookStore
   randomHex: () => string
   now: () => string
-}
-
-/** What a change did, and the file it replaced (undo: restore `previous`). */
-export interface SourcingChange<T, F> {
-  value: T
-  previous: F
 }
 
 export function thrown<T>(result: Result<T>): T {
@@ -80,9 +79,6 @@ export function articleOf(store: NotebookStore, id: string): Article {
   return article
 }
 
-/** An outlet with the articles that come from it (linked by the analyst, or matched from their metadata). */
-export type OutletSummary = Outlet & { articles: number; linked: number }
-
 export async function listOutlets(ctx: SourcingContext): Promise<OutletSummary[]> {
   const m = await matcher(ctx)
   const counts = new Map<string, { articles: number; linked: number }>()
@@ -127,6 +123,24 @@ export async function gradeNamedOutlet(ctx: SourcingContext, name: string, grade
   return change(ctx.store, (f) => gradeOutlet(f, outlet.id, checked), (f) => f.outlets.find((o) => o.id === outlet.id)!)
 }
 
+/** Edits an outlet (named by id, name or alias): its spellings, country, notes and, with `reliability`, its grade, in one change. */
+export async function editNamedOutlet(ctx: SourcingContext, name: string, edit: OutletEdit & { reliability?: { grade: string; why: string } | null }): Promise<SourcingChange<Outlet, OutletsFile>> {
+  const { reliability, ...rest } = edit
+  const grade = reliability === undefined ? undefined : gradeFrom(reliability?.grade ?? null, reliability?.why)
+  const outlet = findOutlet(await matcher(ctx), name)
+  const op = (f: OutletsFile): Result<OutletsFile> => {
+    const edited = editOutlet(f, outlet.id, rest)
+    return !edited.ok || grade === undefined ? edited : gradeOutlet(edited.value, outlet.id, grade)
+  }
+  return change(ctx.store, op, (f) => f.outlets.find((o) => o.id === outlet.id)!)
+}
+
+/** Removes an outlet and its article links; returns it as it was. */
+export async function deleteNamedOutlet(ctx: SourcingContext, name: string): Promise<SourcingChange<Outlet, OutletsFile>> {
+  const outlet = findOutlet(await matcher(ctx), name)
+  return change(ctx.store, (f) => deleteOutlet(f, outlet.id), () => outlet)
+}
+
 /** Links an article to an outlet (`outletName` null unlinks it). */
 export async function linkArticleToOutlet(ctx: SourcingContext, articleId: string, outletName: string | null): Promise<SourcingChange<ArticleSource, OutletsFile>> {
   const article = articleOf(ctx.store, articleId)
@@ -139,13 +153,6 @@ export async function gradeOneArticle(ctx: SourcingContext, articleId: string, g
   const checked = gradeFrom(grade, why)
   const article = articleOf(ctx.store, articleId)
   return change(ctx.store, (f) => gradeArticle(f, article.id, checked), (f) => sourceOf(new OutletMatcher(f), article))
-}
-
-/** What the notebook knows of an article's source: its outlet (and how it was found) and the grade that applies. */
-export interface ArticleSource {
-  articleId: ArticleId
-  outlet: { id: string; name: string; via: OutletMatch['via']; matched?: string } | null
-  reliability: (Grade & { from: 'article' | 'outlet' }) | null
 }
 
 export function sourceOf(m: OutletMatcher, article: Article): ArticleSource {

@@ -6,10 +6,11 @@
  * `new SourcingSession(session.store)` (the CLI does this; the app's service will too).
  */
 import { randomBytes } from 'node:crypto'
-import type { HighlightId } from '../../core/ids'
+import type { ArticleId, HighlightId } from '../../core/ids'
 import type { Highlight } from '../../core/model'
-import type { Attribution, ClaimsFile, OutletsFile } from '../../core/sourcing'
+import type { Attribution, ClaimsFile, OutletsFile, Stance } from '../../core/sourcing'
 import type { NotebookStore } from '../storage/notebook-store'
+import * as details from './article-details'
 import * as claims from './claim-ops'
 import * as highlights from './highlight-sourcing'
 import * as outlets from './outlet-ops'
@@ -21,11 +22,17 @@ export { parseCredibility } from './highlight-sourcing'
 
 export class SourcingSession {
   readonly #ctx: outlets.SourcingContext
+  readonly store: NotebookStore
 
   constructor(store: NotebookStore, deps: { randomHex?: () => string; now?: () => string } = {}) {
+    this.store = store
     this.#ctx = { store, randomHex: deps.randomHex ?? (() => randomBytes(8).toString('hex')), now: deps.now ?? (() => new Date().toISOString()) }
   }
 
+  /** Matches articles to outlets as the notebook's outlets stand now. */
+  matcher() {
+    return outlets.matcher(this.#ctx)
+  }
   outletsFile(): Promise<OutletsFile> {
     return outlets.outletsFile(this.#ctx)
   }
@@ -53,6 +60,19 @@ export class SourcingSession {
   async articleSource(articleId: string): Promise<outlets.ArticleSource> {
     return outlets.sourceOf(await outlets.matcher(this.#ctx), outlets.articleOf(this.#ctx.store, articleId))
   }
+  /** Edits an outlet named by id, name or alias (its grade too, with `reliability`). */
+  editOutlet(name: string, edit: Parameters<typeof outlets.editNamedOutlet>[2]) {
+    return outlets.editNamedOutlet(this.#ctx, name, edit)
+  }
+  deleteOutlet(name: string) {
+    return outlets.deleteNamedOutlet(this.#ctx, name)
+  }
+  listArticleSources() {
+    return details.listArticleSources(this.#ctx)
+  }
+  suggestArticleDetails(articleId: ArticleId) {
+    return details.suggestArticleDetails(this.#ctx, articleId)
+  }
   restoreOutlets(previous: OutletsFile) {
     return outlets.restoreOutlets(this.#ctx, previous)
   }
@@ -78,6 +98,15 @@ export class SourcingSession {
   }
   addPassage(claimId: string, passage: claims.ClaimPassageInput) {
     return claims.addClaimPassage(this.#ctx, claimId, passage)
+  }
+  addPassages(claimId: string, passages: readonly claims.ClaimPassageInput[]) {
+    return claims.addClaimPassages(this.#ctx, claimId, passages)
+  }
+  editClaim(claimId: string, statement: string) {
+    return claims.editClaim(this.#ctx, claimId, statement)
+  }
+  setPassageStance(claimId: string, highlightId: string, stance: Stance) {
+    return claims.setClaimPassageStance(this.#ctx, claimId, highlightId, stance)
   }
   removePassage(claimId: string, highlightId: string) {
     return claims.removeClaimPassage(this.#ctx, claimId, highlightId)

@@ -25,6 +25,8 @@ import { StatusBar } from './components/StatusBar'
 import { TagManager } from './components/TagManager'
 import { BriefingComposer } from './components/briefing/BriefingComposer'
 import { EntitiesView } from './components/entities/EntitiesView'
+import { SourcesView } from './components/sources/SourcesView'
+import { SourcingHostContext } from './sourcing/SourcingHost'
 import { TimelineView, type TimelinePanel } from './components/timeline/TimelineView'
 import { viewPanelId, type AppView } from './components/ViewTabs'
 import type { ReaderHandle } from './components/ArticleReader'
@@ -176,6 +178,8 @@ export function App() {
           return setView('briefings')
         case 'show-entities':
           return setView('entities')
+        case 'show-sources':
+          return setView('sources')
         case 'show-timeline':
           setTimelinePanel('timeline')
           return setView('timeline')
@@ -223,6 +227,8 @@ export function App() {
     return () => document.removeEventListener('paste', onPaste)
   }, [importer])
 
+  const sourcingHost = useMemo(() => ({ status: statusControls, afterChange, reloadKey: dataVersion }), [afterChange, dataVersion, statusControls])
+
   const outlets = useMemo(() => [...new Set(library.articles.flatMap((a) => (a.outlet ? [a.outlet] : [])))].sort((a, b) => a.localeCompare(b)), [library.articles])
 
   let content
@@ -251,6 +257,8 @@ export function App() {
     content = <PassagesView tags={library.tags} reloadKey={dataVersion} onOpenPassage={openArticle} status={statusControls} />
   } else if (view === 'tags') {
     content = <TagManager reloadKey={dataVersion} onChanged={afterTagChange} status={statusControls} />
+  } else if (view === 'sources') {
+    content = <SourcesView />
   } else if (view === 'timeline') {
     content = <TimelineView tags={library.tags} reloadKey={dataVersion} panel={timelinePanel} onPanel={setTimelinePanel} onOpenPassage={openArticle} status={statusControls} />
   } else if (view === 'entities') {
@@ -272,6 +280,7 @@ export function App() {
   return (
     <UndoContext.Provider value={undo}>
       <CommandContext.Provider value={runCommand}>
+      <SourcingHostContext.Provider value={sourcingHost}>
       <div className="app">
         <HeaderBar
           notebook={library.notebook}
@@ -318,6 +327,7 @@ export function App() {
         />
         {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       </div>
+      </SourcingHostContext.Provider>
       </CommandContext.Provider>
     </UndoContext.Provider>
   )

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportReport } from '../../core/api'
 import type { ArticleId } from '../../core/ids'
-import { describeImport } from './import-report'
+import { describeImport, describeItem, logRow } from './import-report'
 
 const report = (partial: Partial<ImportReport>): ImportReport => ({
   items: [],
@@ -101,5 +101,15 @@ describe('the import log', () => {
     ])
     expect(rows[1]!.detail).toBe('Imported as “Convoy”; likely rewrite of “Officials” (53%)')
     expect(rows[3]!.detail).toBe('Not a format Dossier imports (.xyz; it reads .txt)')
+  })
+})
+
+describe('the outlet an imported text names', () => {
+  it('says which known outlet it matched, or offers it to add', () => {
+    const item = { source: '003.txt', status: 'imported' as const, title: 'Russia withdraws equipment' }
+    expect(logRow({ ...item, statedOutlet: { name: 'bne IntelliNews', source: 'signature', known: null } }).detail).toBe(
+      'Imported as “Russia withdraws equipment”; its text names the outlet “bne IntelliNews”, not among your outlets: add it in Sources or with Edit details',
+    )
+    expect(describeItem({ ...item, statedOutlet: { name: 'SwissX REDD UK ltd', source: 'copyright', known: 'SwissX' } })).toContain('003.txt: outlet SwissX (its text names “SwissX REDD UK ltd”)')
   })
 })

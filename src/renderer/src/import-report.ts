@@ -52,6 +52,13 @@ function percent(score: number): string {
   return `${Math.round(score * 100)}%`
 }
 
+/** The outlet an article's text states: linked to the known outlet, or offered to add. */
+export function statedOutletText(stated: NonNullable<ImportItem['statedOutlet']>): string {
+  return stated.known !== null
+    ? `outlet ${stated.known} (its text names “${stated.name}”)`
+    : `its text names the outlet “${stated.name}”, not among your outlets: add it in Sources or with Edit details`
+}
+
 /** The lines one imported, duplicate, failed or cancelled file adds to the report. */
 export function describeItem(item: ImportItem): string[] {
   if (isCancelledItem(item)) return [`${item.source}: cancelled, not imported`]
@@ -60,6 +67,7 @@ export function describeItem(item: ImportItem): string[] {
       return [
         item.title ? `${item.source}: imported as “${item.title}”` : `${item.source}: imported`,
         ...(item.rewriteOf ?? []).map((r) => `${item.source}: likely rewrite of “${r.title}” (${percent(r.score)})`),
+        ...(item.statedOutlet ? [`${item.source}: ${statedOutletText(item.statedOutlet)}`] : []),
       ]
     case 'duplicate':
       return [item.title ? `${item.source}: duplicate of “${item.title}”, not imported again` : `${item.source}: duplicate of an article already in the library, not imported again`]
@@ -83,9 +91,10 @@ export function logRow(item: ImportItem): ImportLogRow {
     case 'imported': {
       const as = item.title ? `as “${item.title}”` : ''
       const rewrites = (item.rewriteOf ?? []).map((r) => `likely rewrite of “${r.title}” (${percent(r.score)})`)
+      const outlet = item.statedOutlet ? [statedOutletText(item.statedOutlet)] : []
       return rewrites.length > 0
-        ? { ...where, outcome: 'rewrite', detail: [`Imported ${as}`.trim(), ...rewrites].join('; ') }
-        : { ...where, outcome: 'imported', detail: as ? `Imported ${as}` : 'Imported' }
+        ? { ...where, outcome: 'rewrite', detail: [`Imported ${as}`.trim(), ...rewrites, ...outlet].join('; ') }
+        : { ...where, outcome: 'imported', detail: [as ? `Imported ${as}` : 'Imported', ...outlet].join('; ') }
     }
     case 'duplicate':
       return { ...where, outcome: 'duplicate', detail: item.title ? `Already in the library as “${item.title}”; not imported again` : 'Already in the library; not imported again' }

@@ -14,6 +14,7 @@ import type { StatusControls } from '../hooks/useStatus'
 import { META_FIELD_LABELS, metaSourceLine } from '../library/format'
 import { useUndo } from '../undo/UndoContext'
 import { Modal } from './ConfirmDialog'
+import { DetailsOffers } from './sources/DetailsOffers'
 import { normaliseStatedDate } from '../../../core/date-lines'
 import { formatDateTime } from '../dates'
 
@@ -149,6 +150,7 @@ export function ArticleMetaDialog({ articleId, status, onClose, onChanged }: Pro
           })}
         </form>
       )}
+      {values && view && <DetailsOffers articleId={articleId} outlet={values.outlet} published={values.published} onUse={(field, text) => setValues({ ...values, [field]: text })} />}
       {error && (
         <p className="dialog-error" role="alert">
           {error}

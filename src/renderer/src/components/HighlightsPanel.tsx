@@ -5,7 +5,7 @@
  * toolbar on it. Below them, "Orphaned highlights": highlights whose quote can no longer
  * be found in the article, listed with their quote and kept (never dropped).
  */
-import { useCallback } from 'react'
+import { useCallback, useContext, useState } from 'react'
 import type { ArticleView } from '../../../core/api'
 import type { StoredEventDate } from '../../../core/api-timeline'
 import type { HighlightId, TagId } from '../../../core/ids'
@@ -14,6 +14,9 @@ import { api } from '../api'
 import { excerpt } from '../article-format'
 import { useApiValue } from '../hooks/useApiValue'
 import { EventDateLine } from './EventDateLine'
+import { SourcingHostContext } from '../sourcing/SourcingHost'
+import { passageGrade, useArticleSources } from '../sourcing/useArticleSources'
+import { HighlightSourcing } from './sources/HighlightSourcing'
 import { EmptyState } from './EmptyState'
 import { TagChip } from './TagChip'
 
@@ -63,6 +66,10 @@ export function HighlightsPanel({ id, view, tags, onReveal, onEdit, onCollapse, 
   const tagsById = new Map<TagId, Tag>(tags.map((t) => [t.id, t]))
   const highlights = view ? [...view.highlights].sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end) : []
   const orphans = view?.orphans ?? []
+  const sources = useArticleSources()
+  // Grading needs the app's sourcing host; a panel shown without it lists highlights only.
+  const canGrade = useContext(SourcingHostContext) !== null
+  const [grading, setGrading] = useState<HighlightId | null>(null)
 
   return (
     <aside id={id} className="panel" aria-label="Highlights">
@@ -98,9 +105,18 @@ export function HighlightsPanel({ id, view, tags, onReveal, onEdit, onCollapse, 
                 </button>
                 <HighlightMeta id={metaId} highlight={h} tagsById={tagsById} />
                 {eventDates && <EventDateLine highlight={h} suggestion={suggestionOf(h.id)} onSet={(d) => eventDates.set(h.id, d)} onAccept={() => eventDates.accept(h.id)} />}
-                <button type="button" className="button button-small" onClick={() => onEdit(h.id)}>
-                  Edit highlight
-                </button>
+                <div className="highlight-item-actions">
+                  <button type="button" className="button button-small" onClick={() => onEdit(h.id)}>
+                    Edit highlight
+                  </button>
+                  {canGrade && (
+                    <button type="button" className="button button-small" aria-expanded={grading === h.id} onClick={() => setGrading(grading === h.id ? null : h.id)}>
+                      Grade and source
+                    </button>
+                  )}
+                  {passageGrade(sources, h.articleId, h.credibility) && <span className="grade-code">{passageGrade(sources, h.articleId, h.credibility)}</span>}
+                </div>
+                {canGrade && grading === h.id && <HighlightSourcing highlight={h} reliability={sources.get(h.articleId)?.reliability?.grade ?? null} />}
               </li>
             )
           })}

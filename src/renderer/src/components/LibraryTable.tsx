@@ -11,7 +11,8 @@ import type { ArticleId } from '../../../core/ids'
 import { dispatchKey } from '../../../core/shortcuts'
 import { IS_MAC } from '../hooks/useAppKeys'
 import type { StatusControls } from '../hooks/useStatus'
-import { filterArticles, flagKindsOf, isFiltering, NO_FILTER, outletsOf, type LibraryFilter } from '../library/filter'
+import { filterArticles, flagKindsOf, isFiltering, missingDetails, NO_FILTER, outletsOf, type LibraryFilter } from '../library/filter'
+import { useArticleSources } from '../sourcing/useArticleSources'
 import { dateCell, flagDescription, flagLabel, rewriteEntry } from '../library/format'
 import { LibraryFilters } from '../library/LibraryFilters'
 import { nextSort, sortArticles, type SortKey, type SortState } from '../library/sort'
@@ -51,10 +52,13 @@ export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }
 
   const outlets = useMemo(() => outletsOf(articles), [articles])
   const flagKinds = useMemo(() => flagKindsOf(articles), [articles])
+  const sources = useArticleSources()
+  // Articles with a known outlet (linked by the analyst, or matched by their web address) have one even without the metadata.
+  const linked = useMemo(() => new Set([...sources.values()].filter((s) => s.outlet !== null).map((s) => s.articleId as string)), [sources])
   const rows = useMemo(() => {
-    const filtered = filterArticles(articles, filter)
+    const filtered = filterArticles(articles, filter, linked)
     return sort ? sortArticles(filtered, sort) : filtered
-  }, [articles, filter, sort])
+  }, [articles, filter, sort, linked])
 
   // The row that takes Tab focus: the last focused one if still shown, else the open one, else the first.
   const { setFocusedId, rowRefs, tabStop, moveKey, rowRef } = useRowFocus<ArticleId>(rows, selectedId)
@@ -156,6 +160,11 @@ export function LibraryTable({ articles, selectedId, onOpen, onChanged, status }
                   <td className="is-numeric">{article.wordCount.toLocaleString('en')}</td>
                   <td className="is-numeric">{article.highlightCount.toLocaleString('en')}</td>
                   <td>
+                    {missingDetails(article, linked.has(article.id)).length > 0 && (
+                      <span className="needs-details" title="Add its details with Edit details: the text may state them">
+                        Needs {missingDetails(article, linked.has(article.id)).join(' and ')}
+                      </span>
+                    )}
                     {article.flags.map((flag, i) => (
                       <span key={`${flag.kind}-${i}`} className="flag-badge" title={flagDescription(flag)}>
                         {flagLabel(flag.kind)}

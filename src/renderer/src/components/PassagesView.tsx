@@ -5,7 +5,7 @@
  * activating it (click, Enter or Space on the quote) opens the article at the highlight.
  * Filtering by an entity keeps the passages api.listEntityPassages names (any spelling).
  */
-import { useMemo, useState, type CSSProperties } from 'react'
+import { useContext, useMemo, useState, type CSSProperties } from 'react'
 import type { PassageSummary } from '../../../core/api'
 import type { EntitySummary } from '../../../core/api-entities'
 import { api } from '../api'
@@ -19,6 +19,10 @@ import { EMPTY_FILTER, articleOptions, filterPassages, groupByTag, isFilterEmpty
 import { plural } from '../plural'
 import { EmptyState } from './EmptyState'
 import { PassageFilters } from './PassageFilters'
+import { AddToClaimDialog } from './sources/AddToClaimDialog'
+import { SourcingHostContext } from '../sourcing/SourcingHost'
+import { passageGrade, useArticleSources } from '../sourcing/useArticleSources'
+import type { ArticleSource } from '../../../core/api-sourcing'
 
 const NO_ENTITIES: EntitySummary[] = []
 
@@ -48,6 +52,21 @@ export function PassagesView({ tags, reloadKey, onOpenPassage, status }: Props) 
   const matching = useMemo(() => filterPassages(sorted, effective, mentioningSet), [sorted, effective, mentioningSet])
   const groups = useMemo(() => groupByTag(matching, tags, tagIds), [matching, tags, tagIds])
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags])
+  const sources = useArticleSources()
+  // Selecting passages for a claim needs the app's sourcing host (absent in a bare component test).
+  const canClaim = useContext(SourcingHostContext) !== null
+  const [selected, setSelected] = useState<ReadonlySet<HighlightId>>(new Set())
+  const [claimOpen, setClaimOpen] = useState(false)
+  const present = useMemo(() => new Set(passages.map((p) => p.highlight.id)), [passages])
+  const chosen = useMemo(() => [...selected].filter((id) => present.has(id)), [selected, present])
+  const toggle = (id: HighlightId) =>
+    setSelected((s) => {
+      const next = new Set(s)
+      if (next.has(id)) next.delete(id)
+      else next.add(id)
+      return next
+    })
+  const selection = canClaim ? { selected, toggle } : null
 
   const clear = () => setFilter(EMPTY_FILTER)
   const filtered = !isFilterEmpty(effective)
@@ -89,7 +108,7 @@ export function PassagesView({ tags, reloadKey, onOpenPassage, status }: Props) 
           </h3>
           <ul className="passages-list">
             {group.passages.map((p) => (
-              <PassageItem key={p.highlight.id} passage={p} group={key} tagsById={tagsById} onOpen={onOpenPassage} />
+              <PassageItem key={p.highlight.id} passage={p} group={key} tagsById={tagsById} onOpen={onOpenPassage} sources={sources} selection={selection} />
             ))}
           </ul>
         </section>
@@ -106,6 +125,18 @@ export function PassagesView({ tags, reloadKey, onOpenPassage, status }: Props) 
           </p>
         )}
       </header>
+      {canClaim && chosen.length > 0 && (
+        <div className="passages-selection" role="group" aria-label="Selected passages">
+          <span>{plural(chosen.length, 'passage')} selected</span>
+          <button type="button" className="button button-primary button-small" onClick={() => setClaimOpen(true)}>
+            Add to claim…
+          </button>
+          <button type="button" className="button button-small" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </button>
+        </div>
+      )}
+      {claimOpen && <AddToClaimDialog highlightIds={chosen} onClose={() => setClaimOpen(false)} onDone={() => setSelected(new Set())} />}
       {loaded && passages.length > 0 && (
         <PassageFilters filter={effective} onChange={setFilter} onClear={clear} tags={tags} outlets={outlets} articles={articles} entities={entities} />
       )}
@@ -119,15 +150,29 @@ interface ItemProps {
   group: string
   tagsById: Map<string, Tag>
   onOpen(articleId: ArticleId, highlightId: HighlightId): void
+  sources: ReadonlyMap<ArticleId, ArticleSource>
+  /** Ticking passages for "Add to claim" (null: not offered). */
+  selection: { selected: ReadonlySet<HighlightId>; toggle(id: HighlightId): void } | null
 }
 
-function PassageItem({ passage, group, tagsById, onOpen }: ItemProps) {
+function PassageItem({ passage, group, tagsById, onOpen, sources, selection }: ItemProps) {
   const { highlight: h, articleTitle, outlet, published } = passage
   const metaId = `passage-${group}-${h.id}`
   const date = formatDate(published)
+  const grade = passageGrade(sources, h.articleId, h.credibility)
   const otherTags = h.tagIds.flatMap((id) => (id !== group && tagsById.has(id) ? [tagsById.get(id)!] : []))
   return (
     <li className="passage-item" data-highlight-id={h.id} onClick={() => onOpen(h.articleId, h.id)}>
+      {selection && (
+        <input
+          type="checkbox"
+          className="passage-select"
+          aria-label={`Select for a claim: ${h.target.exact.replace(/\s+/g, ' ').trim().slice(0, 60)}`}
+          checked={selection.selected.has(h.id)}
+          onClick={(e) => e.stopPropagation()}
+          onChange={() => selection.toggle(h.id)}
+        />
+      )}
       <button type="button" className="passage-quote" dir="auto" aria-describedby={metaId}>
         “{h.target.exact.replace(/\s+/g, ' ').trim()}”
       </button>
@@ -137,6 +182,11 @@ function PassageItem({ passage, group, tagsById, onOpen }: ItemProps) {
           <span className="passage-article">{articleTitle}</span>
           {outlet && <span>{outlet}</span>}
           {date && <span>{date}</span>}
+          {grade && (
+            <span className="grade-code" title="Source reliability and information credibility">
+              {grade}
+            </span>
+          )}
         </p>
         {otherTags.length > 0 && (
           <p className="passage-also">

@@ -24,6 +24,7 @@ import { NO_SEARCH_FILTERS, resultCountLabel, snippetParts, type SearchDialogFil
 import { SearchFilters } from './SearchFilters'
 import { formatDate } from '../dates'
 import { trapFocus } from '../focus-trap'
+import { useHitGrades } from '../sourcing/useArticleSources'
 
 interface Props {
   open: boolean
@@ -46,6 +47,7 @@ function OpenSearchDialog({ onClose, tags, outlets, onOpenResult }: Props) {
   const { response, failure, searching } = useSearch(true, query, filters)
   const articles = useArticleLookup(true)
   const entities = useEntityList(true)
+  const gradeOf = useHitGrades(true)
   const hits = response?.hits ?? null
   const [active, setActive] = useState<{ hits: SearchHit[] | null; index: number }>({ hits: null, index: 0 })
   const activeIndex = active.hits === hits ? active.index : 0
@@ -166,6 +168,7 @@ function OpenSearchDialog({ onClose, tags, outlets, onOpenResult }: Props) {
                 id={optionId(i)}
                 hit={hit}
                 articles={articles}
+                grade={gradeOf(hit.articleId, hit.kind === 'highlight' ? hit.id : null)}
                 selected={i === activeIndex}
                 onHover={() => setActive({ hits, index: i })}
                 onOpen={() => open(hit)}
@@ -203,12 +206,14 @@ interface OptionProps {
   id: string
   hit: SearchHit
   articles: ArticleLookup
+  /** The hit's grade code ("B2"), or null when ungraded. */
+  grade: string | null
   selected: boolean
   onHover(): void
   onOpen(): void
 }
 
-function ResultOption({ id, hit, articles, selected, onHover, onOpen }: OptionProps) {
+function ResultOption({ id, hit, articles, grade, selected, onHover, onOpen }: OptionProps) {
   const article = articles.get(hit.articleId)
   const title = article?.title ?? (hit.field === 'title' ? hit.snippet?.text : undefined) ?? 'Article'
   const meta = [article?.outlet, formatDate(article?.published)].filter(Boolean).join(' · ')
@@ -226,7 +231,12 @@ function ResultOption({ id, hit, articles, selected, onHover, onOpen }: OptionPr
       <span className="search-result-title">
         {hit.kind === 'article' && hit.field === 'title' && hit.snippet ? <Marked snippet={hit.snippet} /> : title}
       </span>
-      {meta && <span className="search-result-meta">{meta}</span>}
+      {(meta || grade) && (
+        <span className="search-result-meta">
+          {meta}
+          {grade && <span className="grade-code"> {grade}</span>}
+        </span>
+      )}
       {showSnippet && hit.snippet && (
         <span className={`search-snippet search-snippet-${hit.field ?? 'body'}`}>
           {hit.field === 'furniture' && 'Page furniture: '}

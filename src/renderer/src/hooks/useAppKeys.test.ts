@@ -45,14 +45,15 @@ describe('app-wide keys', () => {
     }
   })
 
-  it('maps Ctrl+1..6 to the six views and F1 to the shortcuts', () => {
-    expect(['1', '2', '3', '4', '5', '6'].map((k) => commandForKey(key(k, { ctrlKey: true }), false))).toEqual([
+  it('maps Ctrl+1..7 to the seven views and F1 to the shortcuts', () => {
+    expect(['1', '2', '3', '4', '5', '6', '7'].map((k) => commandForKey(key(k, { ctrlKey: true }), false))).toEqual([
       'show-library',
       'show-reader',
       'show-passages',
       'show-tags',
       'show-briefings',
       'show-entities',
+      'show-sources',
     ])
     expect(commandForKey(key('F1'), false)).toBe('shortcuts')
   })

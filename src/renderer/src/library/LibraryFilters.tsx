@@ -43,6 +43,7 @@ export function LibraryFilters({ filter, outlets, flagKinds, onChange }: Props) 
         <select id={`${id}-flag`} value={filter.flag} onChange={(e) => set({ flag: e.target.value as FlagFilter })}>
           <option value="">Any article</option>
           <option value="any">Has flags</option>
+          <option value="needs-details">Needs details (no outlet or date)</option>
           {flagKinds.map((k) => (
             <option key={k} value={k}>
               {flagLabel(k)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { filterArticles, flagKindsOf, foldText, isFiltering, NO_FILTER, outletsOf } from './filter'
+import { filterArticles, flagKindsOf, foldText, isFiltering, missingDetails, NO_FILTER, outletsOf } from './filter'
 import { summary } from './test-articles'
 
 const LIB = [
@@ -47,5 +47,22 @@ describe('filter helpers', () => {
     expect(isFiltering(NO_FILTER)).toBe(false)
     expect(isFiltering({ ...NO_FILTER, text: '  ' })).toBe(false)
     expect(isFiltering({ ...NO_FILTER, flag: 'any' })).toBe(true)
+  })
+})
+
+describe('needs details', () => {
+  it('lists articles without an outlet (metadata or a known outlet) or without a date, and says which', () => {
+    const none = { outlet: null, published: null }
+    expect(missingDetails(none, false)).toEqual(['outlet', 'date'])
+    expect(missingDetails(none, true)).toEqual(['date'])
+    expect(missingDetails({ outlet: 'bne IntelliNews', published: '2024-12-15' }, false)).toEqual([])
+    expect(missingDetails({ outlet: '  ', published: '2024-12-15' }, false)).toEqual(['outlet'])
+  })
+
+  it('the "needs details" filter keeps them, and counts a linked outlet as an outlet', () => {
+    const rows = [summary(1, { outlet: 'Reuters', published: '2024-12-15' }), summary(2, { published: '2025-01-03' }), summary(3, { outlet: 'Le Monde' })]
+    const filter = { ...NO_FILTER, flag: 'needs-details' as const }
+    expect(filterArticles(rows, filter).map((a) => a.title)).toEqual(['Article 2', 'Article 3'])
+    expect(filterArticles(rows, filter, new Set([rows[1]!.id])).map((a) => a.title)).toEqual(['Article 3'])
   })
 })

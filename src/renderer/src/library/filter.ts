@@ -5,7 +5,8 @@
 import type { ArticleSummary } from '../../../core/api'
 import type { ArticleFlag } from '../../../core/model'
 
-export type FlagFilter = '' | 'any' | ArticleFlag['kind']
+/** 'needs-details': articles without an outlet or a date (notes/sourcing.md). */
+export type FlagFilter = '' | 'any' | 'needs-details' | ArticleFlag['kind']
 
 export interface LibraryFilter {
   text: string
@@ -28,7 +29,19 @@ export function isFiltering(filter: LibraryFilter): boolean {
   return filter.text.trim() !== '' || filter.outlet !== '' || filter.from !== '' || filter.to !== '' || filter.flag !== ''
 }
 
-export function matchesFilter(article: ArticleSummary, filter: LibraryFilter): boolean {
+/**
+ * What an article still lacks for a citation: an outlet (neither in its metadata nor linked
+ * by the analyst, `hasOutlet`) or a date. Empty when it has both.
+ */
+export function missingDetails(article: Pick<ArticleSummary, 'outlet' | 'published'>, hasOutlet: boolean): ('outlet' | 'date')[] {
+  const missing: ('outlet' | 'date')[] = []
+  if (!article.outlet?.trim() && !hasOutlet) missing.push('outlet')
+  if (!article.published) missing.push('date')
+  return missing
+}
+
+/** `linked`: articles with a known outlet (linked by the analyst or matched by web address), so they have one even without the metadata. */
+export function matchesFilter(article: ArticleSummary, filter: LibraryFilter, linked: ReadonlySet<string> = new Set()): boolean {
   const words = foldText(filter.text).split(/\s+/).filter(Boolean)
   if (words.length > 0) {
     const haystack = foldText([article.title, article.outlet ?? '', article.author ?? ''].join(' '))
@@ -42,12 +55,13 @@ export function matchesFilter(article: ArticleSummary, filter: LibraryFilter): b
     if (filter.to && day > filter.to) return false
   }
   if (filter.flag === 'any' && article.flags.length === 0) return false
+  if (filter.flag === 'needs-details') return missingDetails(article, linked.has(article.id)).length > 0
   if (filter.flag && filter.flag !== 'any' && !article.flags.some((f) => f.kind === filter.flag)) return false
   return true
 }
 
-export function filterArticles(articles: readonly ArticleSummary[], filter: LibraryFilter): ArticleSummary[] {
-  return articles.filter((a) => matchesFilter(a, filter))
+export function filterArticles(articles: readonly ArticleSummary[], filter: LibraryFilter, linked?: ReadonlySet<string>): ArticleSummary[] {
+  return articles.filter((a) => matchesFilter(a, filter, linked))
 }
 
 /** The outlets to offer in the outlet select, each once, in alphabetical order. */

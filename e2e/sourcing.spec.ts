@@ -1,0 +1,163 @@
+/**
+ * Issue 14 in the app, end to end on the corpus: grade an outlet in the Sources view (Mod+7),
+ * grade a passage of the bne IntelliNews article (003) in the reader's highlights panel
+ * (B2), start a claim from it there, add the passages of 001 and 004 (two retellings of one
+ * TWZ report) from the Passages view, and read "2 independent sources" with the rewrite pair
+ * named; undo and redo the last step. At each stage axe-core finds no serious or critical
+ * violation, nothing is out of view, and screenshots are kept at 1280x800 and 1024x640 in
+ * the light and dark theme (test-artifacts/e2e/views/sources-*). The briefing half (citing
+ * the claim in a key judgment) is h-srcbrief's.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { CORPUS_DIR, expect, test, type DossierApp } from './harness'
+import { keepScreenshot, outOfView, seriousViolations } from './layout-checks'
+import { openFromLibrary } from './library'
+import { selectTextInReader } from './reader-selection'
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 640 },
+] as const
+
+const FILES = ['001_daa64de3b2e005fd.txt', '003_993df21826298aa0.txt', '004_9b752680666e40a6.txt']
+const TITLES = {
+  '001': 'According to reports, a Russian army caravan was stopped from accessing Syria’s Tartus navy station.',
+  '003': 'Russia withdraws equipment from Syrian bases, but will not abandon them, in new deal talks with HTS',
+  '004': 'A Russian army convoy was reportedly prevented from coming into Tartus naval base in Syria.',
+}
+const STATEMENT = 'Russia moved military equipment out of its Syrian bases'
+
+/** The first sentence of a corpus file that matches, read from the file (never copied here). */
+function sentence(file: string, pattern: RegExp): string {
+  const found = pattern.exec(readFileSync(join(CORPUS_DIR, file), 'utf8'))?.[0]
+  if (!found) throw new Error(`${file} has no sentence matching ${pattern}`)
+  return found.trim()
+}
+
+/** Screenshots, layout and axe at both sizes in both themes; back to 1280x800 after. */
+async function check(app: DossierApp, name: string): Promise<void> {
+  const { page } = app
+  for (const size of SIZES) {
+    await page.setViewportSize(size)
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      const label = `${name} at ${size.width}x${size.height}, ${colorScheme}`
+      await keepScreenshot(page, `sources-${name}-${size.width}x${size.height}-${colorScheme}-${app.mode}`)
+      expect.soft(await outOfView(page), `out of view: ${label}`).toEqual([])
+      expect.soft(await seriousViolations(page), `axe: ${label}`).toEqual([])
+    }
+  }
+  await page.emulateMedia({ colorScheme: null })
+  await page.setViewportSize(SIZES[0])
+}
+
+/** Highlights a sentence with the first tag, from the keyboard (1, Enter). */
+async function highlight(page: Page, text: string): Promise<void> {
+  const toolbar = page.getByRole('toolbar', { name: 'Highlight' })
+  await selectTextInReader(page, text)
+  await expect(toolbar).toBeVisible()
+  await page.keyboard.press('1')
+  await page.keyboard.press('Enter')
+  await expect(toolbar).toBeHidden()
+}
+
+test.describe('sourcing in the app', () => {
+  test.skip(!existsSync(CORPUS_DIR), `The shared corpus is not at ${CORPUS_DIR} (a user's own checkout); this journey reads its articles.`)
+
+  test('grade an outlet and a passage, build a claim in the reader and the passages view, read its independent sources', async ({ app }) => {
+    test.setTimeout(300_000)
+    const { page } = app
+    await page.setViewportSize(SIZES[0])
+    const bne = sentence(FILES[1]!, /Russia began to withdraw substantial amounts of equipment[^.]*\./)
+    const caravan = sentence(FILES[0]!, /It’s the most recent sign that the two former allies[^.]*\./)
+    const convoy = sentence(FILES[2]!, /That is the most recent indication of estrangement[^.]*\./)
+    expect(readdirSync(CORPUS_DIR)).toEqual(expect.arrayContaining(FILES))
+
+    await test.step('import 001, 003 and 004; the Sources view starts empty and says how to fill it', async () => {
+      await app.answerDialogs({ importFiles: [FILES.map((f) => join(CORPUS_DIR, f))] })
+      await page.getByRole('banner').getByRole('button', { name: 'Import files' }).click()
+      await expect(page.getByRole('status')).toContainText('Imported 3', { timeout: 60_000 })
+      const log = page.getByRole('button', { name: 'Close import log' })
+      await expect(page.getByText(/its text names the outlet “bne IntelliNews”/)).toBeVisible()
+      await log.click()
+      await page.keyboard.press('Control+7')
+      await expect(page.getByRole('tab', { name: 'Sources' })).toHaveAttribute('aria-selected', 'true')
+      await expect(page.getByRole('heading', { name: 'No outlets yet' })).toBeVisible()
+      await expect(page.getByRole('heading', { name: 'No claims yet' })).toBeVisible()
+      await check(app, 'empty')
+    })
+
+    const sources = page.getByRole('region', { name: 'Sources' })
+    await test.step('add bne IntelliNews graded B; its article is counted under it', async () => {
+      await sources.getByRole('button', { name: 'Add an outlet' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Add outlet' })
+      await dialog.getByLabel('Name').fill('bne IntelliNews')
+      await dialog.getByLabel('Aliases, one a line').fill('intellinews.com')
+      await dialog.getByLabel('Reliability').selectOption('B')
+      await dialog.getByLabel('Why this grade').fill('Named bureaus, regional business press')
+      await check(app, 'outlet-dialog')
+      await dialog.getByRole('button', { name: 'Add outlet' }).click()
+      await expect(dialog).toBeHidden()
+      const row = sources.getByRole('row', { name: /bne IntelliNews/ })
+      await expect(row.getByRole('combobox', { name: 'Reliability of bne IntelliNews' })).toHaveValue('B')
+      await expect(row.getByRole('cell').nth(3)).toHaveText('1')
+    })
+
+    await test.step('in the reader: grade a passage of 003 (B2) and make a claim of it', async () => {
+      await openFromLibrary(page, TITLES['003'])
+      await highlight(page, bne)
+      const panel = page.getByRole('complementary', { name: 'Highlights' })
+      await panel.getByRole('button', { name: 'Grade and source' }).click()
+      await panel.getByLabel('Credibility').selectOption('2')
+      await expect(panel.locator('.highlight-sourcing .grade-code')).toHaveText('B2')
+      await check(app, 'reader-panel')
+      await panel.getByRole('button', { name: 'Add to claim…' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Add 1 passage to a claim' })
+      await dialog.getByLabel('Statement').fill(STATEMENT)
+      await check(app, 'claim-dialog')
+      await dialog.getByRole('button', { name: 'Add to claim' }).click()
+      await expect(dialog).toBeHidden()
+      await expect(page.getByRole('status').filter({ hasText: `Claim “${STATEMENT}” made from 1 passage` })).toBeVisible()
+    })
+
+    await test.step('in the passages view: add the passages of 001 and 004 to that claim', async () => {
+      await openFromLibrary(page, TITLES['001'])
+      await highlight(page, caravan)
+      await openFromLibrary(page, TITLES['004'])
+      await highlight(page, convoy)
+      await page.keyboard.press('Control+3')
+      const passages = page.getByRole('region', { name: 'Passages' })
+      await passages.getByRole('checkbox', { name: /^Select for a claim: It’s the most recent sign/ }).first().check()
+      await passages.getByRole('checkbox', { name: /^Select for a claim: That is the most recent indication/ }).first().check()
+      await expect(page.getByRole('group', { name: 'Selected passages' })).toContainText('2 passages selected')
+      await check(app, 'passages-selected')
+      await page.getByRole('group', { name: 'Selected passages' }).getByRole('button', { name: 'Add to claim…' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Add 2 passages to a claim' })
+      await dialog.getByLabel('An existing claim').check()
+      await expect(dialog.getByLabel('Which claim')).toContainText(STATEMENT)
+      await dialog.getByRole('button', { name: 'Add to claim' }).click()
+      await expect(dialog).toBeHidden()
+      await expect(page.getByRole('status').filter({ hasText: `2 passages added to “${STATEMENT}”, supporting it` })).toBeVisible()
+    })
+
+    const claim = () => page.getByRole('article', { name: STATEMENT })
+    await test.step('the claim counts 2 independent sources and names the rewrite pair', async () => {
+      await page.keyboard.press('Control+7')
+      await expect(claim()).toContainText('2 independent sources')
+      await expect(claim()).toContainText('3 passages, 2 independent sources: 001_daa64de3b2e005fd and 004_9b752680666e40a6 are one report')
+      await expect(claim().getByRole('list', { name: 'Supporting passages' }).getByRole('listitem')).toHaveCount(3)
+      await expect(claim()).toContainText('bne IntelliNews, 15 December 2024 (B2)')
+      await check(app, 'claim')
+    })
+
+    await test.step('undo takes the two passages out again, redo puts them back', async () => {
+      await sources.getByRole('heading', { name: 'Sources', level: 1 }).click()
+      await page.keyboard.press('Control+z')
+      await expect(claim()).toContainText('1 passage, 1 independent source')
+      await page.keyboard.press('Control+Shift+z')
+      await expect(claim()).toContainText('3 passages, 2 independent sources')
+    })
+  })
+})
