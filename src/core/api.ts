@@ -229,8 +229,7 @@ export interface ExportedBriefing {
 }
 
 /** Every operation; the entity methods (issue 13) are declared in api-entities.ts. */
-export interface DossierApi extends EntitiesApi, SourcingApi {
-export interface DossierApi extends EntitiesApi, TimelineApi {
+export interface DossierApi extends EntitiesApi, SourcingApi, TimelineApi {
   getNotebook(): Promise<Result<NotebookInfo>>
   /** Shows a folder dialog in main and switches to that notebook (creating it if new). */
   chooseNotebook(args: { mode: 'open' | 'new' }): Promise<Result<NotebookInfo | Canceled>>
