@@ -75,7 +75,11 @@ describe('IndexBuilder (the off-thread build)', () => {
     expect(json(built.head)).toEqual(json(old.parts.head))
     expect([...built.filters]).toEqual([...old.parts.filters])
     expect(built.head.shards.length).toBeGreaterThan(10)
-    for (const key of old.parts.head.shards) expect(built.shard(key)).toEqual(old.parts.shard(key))
+    for (const key of old.parts.head.shards) {
+      expect(built.shard(key)).toEqual(old.parts.shard(key))
+      // The text a build writes is exactly the JSON of the in-process build's shard.
+      expect(built.shardText?.(key)).toBe(JSON.stringify(old.parts.shard(key)))
+    }
   })
 
   it('answers every query as the in-process build does, both saved and loaded back', async () => {
