@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ArticleId, HighlightId, TagId } from '../ids'
-import { IndexBuilder, mergeParts } from './index-builder'
+import { IndexBuilder } from './index-builder'
+import { mergeParts } from './merge-parts'
 import { SearchIndex, type ArticleInput, type HighlightInput, type IndexParts, type ShardEntries, type TextRange } from './search-index'
 
 // Our own fixture prose: spellings vary, some words repeat, one article has page furniture,

@@ -4,10 +4,11 @@
  *
  * MiniSearch keeps a term's postings as a Map per field of a Map per document: at 10,000
  * articles that is ~600 MB of small Maps, and filling them was most of the build's time.
- * Here each document's terms are counted once and its postings appended to flat typed
- * arrays (term number, short id and field, frequency: 12 bytes a posting); the parts are
- * merged, sorted by term with a counting sort, and each shard is produced only when it is
- * written, so a build holds the postings once, compactly, and one shard's JSON at a time.
+ * Here each document's tokens are numbered once (by their hash, without making a string of
+ * each), counted, and its postings appended to flat typed arrays (term number, short id
+ * and field, frequency: 12 bytes a posting), grouped by term when the part is done; the
+ * merge (merge-parts.ts) reads the parts' groups as each shard is written, so a build holds
+ * the postings once, compactly, and one shard's JSON at a time.
  *
  * The result is the index `SearchIndex.reconcile` would build and `toParts('all')` save
  * for the same documents added in the same order: the same head (MiniSearch's document
@@ -19,19 +20,18 @@
  * notebook's order), then highlights, as reconcile adds them.
  */
 import { fmix32 } from '../hash'
-import { scanWords, STOP_WORDS, TOKENIZER_VERSION } from './fold'
-import { articleEntry, articleFields, fingerprintText, INDEX_FORMAT_VERSION, prepareHighlight, SEARCH_FIELDS_WITH_FURNITURE, type ArticleEntry, type HighlightEntry, type IndexedDoc } from './doc-store'
-import { articleRow, FORMAT, highlightRow, type IndexHead, type IndexParts, type ShardEntries } from './persist'
-import { shardKeyOf } from './shard-keys'
+import { scanWords, STOP_WORDS } from './fold'
+import { articleEntry, articleFields, prepareHighlight, SEARCH_FIELDS_WITH_FURNITURE, type ArticleEntry, type HighlightEntry, type IndexedDoc } from './doc-store'
+import { articleRow, highlightRow, type IndexHead } from './persist'
 import { hashToken, wordFilterOfHashes } from './word-filter'
-import { stampFromHex, StampSum } from './stamp'
+import { StampSum } from './stamp'
 import type { ArticleInput, HighlightInput, TextRange } from './types'
 
 /** MiniSearch's field ids: the position of each field in its options (doc-store.ts miniSearchOptions). */
-const FIELDS = SEARCH_FIELDS_WITH_FURNITURE as readonly (keyof IndexedDoc)[]
-const FIELD_BITS = 3
+export const FIELDS = SEARCH_FIELDS_WITH_FURNITURE as readonly (keyof IndexedDoc)[]
+export const FIELD_BITS = 3
 /** Absent field in `fieldLengths` (MiniSearch leaves a hole in the document's array). */
-const NO_FIELD = -1
+export const NO_FIELD = -1
 
 /** One thread's share of a build: plain data and typed arrays, so it can cross a worker boundary. */
 export interface IndexPart {
@@ -49,16 +49,19 @@ export interface IndexPart {
   fieldLengths: Int32Array
   /** The part's own term numbering. */
   terms: string[]
-  /** Per posting: term number, (short id << FIELD_BITS | field id), frequency. */
-  postingTerms: Int32Array
+  /**
+   * Postings grouped by the part's term number, in short id order within each: term i's
+   * are entries termStarts[i] to termStarts[i + 1] of (short id << FIELD_BITS | field id)
+   * and frequency. Grouped in the part's thread, so the merge only reads them.
+   */
+  termStarts: Int32Array
   postingDocs: Int32Array
   postingFreqs: Int32Array
-  postings: number
 }
 
 /** The typed arrays a part holds, to transfer rather than copy across a thread boundary. */
 export function partBuffers(part: IndexPart): ArrayBuffer[] {
-  return [part.fieldLengths, part.filters, part.postingTerms, part.postingDocs, part.postingFreqs].map((a) => a.buffer as ArrayBuffer)
+  return [part.fieldLengths, part.filters, part.termStarts, part.postingDocs, part.postingFreqs].map((a) => a.buffer as ArrayBuffer)
 }
 
 class Growable {
@@ -272,6 +275,21 @@ export class IndexBuilder {
 
   /** The part built so far (the builder is not to be used after). */
   part(): IndexPart {
+    // Postings grouped by term: a counting sort, stable (short ids stay in order).
+    const count = this.#postingTerms.length
+    const terms = this.#postingTerms.array
+    const termStarts = new Int32Array(this.#terms.length + 1)
+    for (let i = 0; i < count; i++) termStarts[terms[i]! + 1]!++
+    for (let t = 0; t < this.#terms.length; t++) termStarts[t + 1]! += termStarts[t]!
+    const fill = termStarts.slice(0, this.#terms.length)
+    const postingDocs = new Int32Array(count)
+    const postingFreqs = new Int32Array(count)
+    const [docs, freqs] = [this.#postingDocs.array, this.#postingFreqs.array]
+    for (let i = 0; i < count; i++) {
+      const at = fill[terms[i]!]!++
+      postingDocs[at] = docs[i]!
+      postingFreqs[at] = freqs[i]!
+    }
     return {
       firstId: this.#firstId,
       articles: this.#articles,
@@ -281,155 +299,9 @@ export class IndexBuilder {
       ids: this.#docIds,
       fieldLengths: this.#fieldLengths.take(),
       terms: this.#terms,
-      postingTerms: this.#postingTerms.take(),
-      postingDocs: this.#postingDocs.take(),
-      postingFreqs: this.#postingFreqs.take(),
-      postings: this.#postingTerms.length,
+      termStarts,
+      postingDocs,
+      postingFreqs,
     }
   }
-}
-
-/**
- * The saved form of the index the parts make together (given in short id order, every
- * article before every highlight): head and filters now, each shard when asked for. The
- * parts' postings are taken (emptied) as they are merged.
- */
-export function mergeParts(parts: readonly IndexPart[]): IndexParts {
-  let next = 0
-  for (const p of parts) {
-    if (p.firstId !== next) throw new Error(`Index parts do not follow one another: expected short id ${next}, got ${p.firstId}.`)
-    next += p.ids.length
-  }
-  // The parts' rows and filters, one after another: filter offsets move by the words before.
-  const articles: IndexHead['articles'] = []
-  const highlights: IndexHead['highlights'] = []
-  const filters = new Uint32Array(parts.reduce((n, p) => n + p.filters.length, 0))
-  const sum = new StampSum()
-  let words = 0
-  for (const p of parts) {
-    for (const row of p.articles) articles.push([row[0], row[1], row[2], row[3], row[4], row[5] + words, row[6], row[7]])
-    for (const row of p.highlights) highlights.push([row[0], row[1], row[2], row[3], row[4], row[5], row[6] + words, row[7]])
-    filters.set(p.filters, words)
-    words += p.filters.length
-    sum.add(stampFromHex(p.stampSum) ?? [0, 0])
-  }
-  // One term numbering for all parts, then postings grouped by term (a counting sort, stable: short ids stay in order).
-  const termIds = new Map<string, number>()
-  const terms: string[] = []
-  const remaps = parts.map((p) =>
-    Int32Array.from(p.terms, (term) => {
-      let id = termIds.get(term)
-      if (id === undefined) {
-        id = terms.length
-        termIds.set(term, id)
-        terms.push(term)
-      }
-      return id
-    }),
-  )
-  const starts = new Int32Array(terms.length + 1)
-  parts.forEach((p, k) => {
-    for (let i = 0; i < p.postings; i++) starts[remaps[k]![p.postingTerms[i]!]! + 1]!++
-  })
-  for (let t = 0; t < terms.length; t++) starts[t + 1]! += starts[t]!
-  const total = starts[terms.length]!
-  const docs = new Int32Array(total)
-  const freqs = new Int32Array(total)
-  const fill = starts.slice(0, terms.length)
-  parts.forEach((p, k) => {
-    const remap = remaps[k]!
-    for (let i = 0; i < p.postings; i++) {
-      const at = fill[remap[p.postingTerms[i]!]!]!++
-      docs[at] = p.postingDocs[i]!
-      freqs[at] = p.postingFreqs[i]!
-    }
-  })
-  // The parts' postings are in `docs` and `freqs` now: let them go (a build holds the postings once).
-  for (const p of parts) {
-    p.postingTerms = p.postingDocs = p.postingFreqs = new Int32Array(0)
-    p.postings = 0
-  }
-  remaps.length = 0
-  const byShard = new Map<string, number[]>()
-  for (let t = 0; t < terms.length; t++) {
-    // A stop word is numbered (it counts in lengths and filters) but never posted.
-    if (starts[t] === starts[t + 1]) continue
-    const key = shardKeyOf(terms[t]!)
-    let list = byShard.get(key)
-    if (list === undefined) byShard.set(key, (list = []))
-    list.push(t)
-  }
-  const termsOf = (key: string) => [...(byShard.get(key) ?? [])].sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0))
-
-  const shard = (key: string): ShardEntries => {
-    const out: ShardEntries = []
-    for (const t of termsOf(key)) {
-      const postings: Record<string, Record<string, number>> = {}
-      for (let at = starts[t]!; at < starts[t + 1]!; at++) {
-        const field = String(docs[at]! & ((1 << FIELD_BITS) - 1))
-        ;(postings[field] ??= {})[String(docs[at]! >>> FIELD_BITS)] = freqs[at]!
-      }
-      out.push([terms[t]!, postings])
-    }
-    return out
-  }
-  // JSON.stringify(shard(key)), written out directly: a term's postings are in short id
-  // order, so each field's run of them is too, as JSON orders integer keys.
-  const shardText = (key: string): string => {
-    const out: string[] = []
-    for (const t of termsOf(key)) {
-      let text = `[${JSON.stringify(terms[t]!)},{`
-      let fields = 0
-      for (let field = 0; field < FIELDS.length; field++) {
-        let n = 0
-        for (let at = starts[t]!; at < starts[t + 1]!; at++) {
-          if ((docs[at]! & ((1 << FIELD_BITS) - 1)) !== field) continue
-          text += `${n++ === 0 ? `${fields++ === 0 ? '' : ','}"${field}":{` : ','}"${docs[at]! >>> FIELD_BITS}":${freqs[at]!}`
-        }
-        if (n > 0) text += '}'
-      }
-      out.push(`${text}}]`)
-    }
-    return `[${out.join(',')}]`
-  }
-  const head: IndexHead = {
-    format: FORMAT,
-    version: INDEX_FORMAT_VERSION,
-    tokenizer: TOKENIZER_VERSION,
-    fingerprint: fingerprintText(articles.length, highlights.length, sum),
-    mini: documentTables(parts),
-    articles,
-    highlights,
-    shards: [...byShard.keys()].sort(),
-    filterWords: filters.length,
-  }
-  // Nothing in `shards`: a save asks `shard(key)` for each, one at a time (index-files.ts).
-  return { head, filters, shards: new Map(), shard, shardText }
-}
-
-/** MiniSearch's document tables (persist.ts documentTables) for the parts' documents, by its own rules. */
-function documentTables(parts: readonly IndexPart[]): IndexHead['mini'] {
-  const documentIds: Record<string, string> = {}
-  const fieldLength: Record<string, number[]> = {}
-  const averageFieldLength: number[] = []
-  const fieldIds: Record<string, number> = {}
-  FIELDS.forEach((f, i) => (fieldIds[f] = i))
-  let count = 0
-  for (const p of parts) {
-    p.ids.forEach((id, k) => {
-      const shortId = p.firstId + k
-      documentIds[shortId] = id
-      const lengths: number[] = []
-      for (let fieldId = 0; fieldId < FIELDS.length; fieldId++) {
-        const length = p.fieldLengths[k * FIELDS.length + fieldId]!
-        if (length === NO_FIELD) continue
-        // MiniSearch's addFieldLength: the running average over every document added so far.
-        lengths[fieldId] = length
-        averageFieldLength[fieldId] = ((averageFieldLength[fieldId] || 0) * count + length) / (count + 1)
-      }
-      fieldLength[shortId] = lengths
-      count++
-    })
-  }
-  return { documentCount: count, nextId: count, documentIds, fieldIds, fieldLength, averageFieldLength, storedFields: {}, dirtCount: 0, serializationVersion: 2 }
 }

@@ -8,7 +8,8 @@
  * times the reading (4 s of CPU against 0.4 s, measured).
  */
 import { buildMatcher, type Entity } from '../../core/entities'
-import { IndexBuilder, mergeParts, type IndexPart } from '../../core/search/index-builder'
+import { IndexBuilder, type IndexPart } from '../../core/search/index-builder'
+import { mergeParts } from '../../core/search/merge-parts'
 import type { ArticleInput, HighlightInput, TextRange } from '../../core/search/types'
 import { readBodyFileSync, readFurnitureFileSync } from '../storage/content-files'
 import { writeIndexFiles, type IndexFiles, type NotebookState } from './index-files'
