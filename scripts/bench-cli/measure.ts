@@ -173,7 +173,7 @@ async function measureIndexBuild(ctx: MeasureContext, query: string): Promise<In
   const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '))
   if (run.code !== 0 || !line) throw new Error(`index-build failed (exit ${run.code}): ${run.stderr.trim().slice(-1500)}`)
   const r = JSON.parse(line.slice(7)) as IndexBuildResult
-  ctx.log(`  open ${fmtS(r.openS)}, then both indexes ready in ${fmtS(r.buildS)} (search ${fmtS(r.searchS)}, mentions ${fmtS(r.mentionsS)}: ${r.mentions.toLocaleString('en-US')} mentions)${r.offThread ? ', in worker threads' : ', IN THE MAIN THREAD (no built index worker)'}`)
+  ctx.log(`  open ${fmtS(r.openS)}, then both indexes ready in ${fmtS(r.buildS)} (search ${fmtS(r.searchS)}, mentions ${fmtS(r.mentionsS)}: ${r.mentions.toLocaleString('en-US')} mentions; ${r.cpuS.toFixed(1)} s of CPU)${r.offThread ? ', in worker threads' : ', IN THE MAIN THREAD (no built index worker)'}`)
   ctx.log(`  main event loop: longest stall ${r.maxStallMs.toFixed(0)} ms, p99 ${r.p99StallMs.toFixed(0)} ms; process peak RSS ${r.peakRssMB.toFixed(0)} MB while building, ${run.maxRssMB.toFixed(0)} MB over the whole process; load ${loadavg()[0]!.toFixed(2)}`)
   await rm(join(nb, '..'), { recursive: true, force: true })
   return r

@@ -125,15 +125,41 @@ export function prepareArticle(article: ArticleInput, text: string, furniture: r
   doc: IndexedDoc
   tokens: { title: string[]; body: string[]; furniture: string[] }
 } {
+  const { doc, tokens, ranges } = articleTokens(article, text, furniture)
+  // An empty token between the fields: no phrase pair spans two. The furniture's words
+  // are in too: a filter may only say "maybe", never miss a word a search looks for.
+  const entry = articleEntry(article, ranges, buildWordFilter([...tokens.title, '', ...tokens.body, '', ...tokens.furniture]))
+  return { entry, doc, tokens }
+}
+
+/** An article's document and tokens (prepareArticle without its entry), and its furniture ranges as kept. */
+export function articleTokens(article: ArticleInput, text: string, furniture: readonly TextRange[] = []): {
+  doc: IndexedDoc
+  tokens: { title: string[]; body: string[]; furniture: string[] }
+  ranges: TextRange[]
+} {
+  const { doc, folded, ranges } = articleFields(article, text, furniture)
+  return { doc, tokens: { title: splitWords(folded.title), body: splitWords(folded.body), furniture: splitWords(folded.furniture) }, ranges }
+}
+
+/** An article's document, its fields' folded text (articleTokens' tokens are their words) and its furniture ranges as kept. */
+export function articleFields(article: ArticleInput, text: string, furniture: readonly TextRange[] = []): {
+  doc: IndexedDoc
+  folded: { title: string; body: string; furniture: string }
+  ranges: TextRange[]
+} {
   const ranges = furniture
     .filter((r) => r.start < r.end && r.end <= text.length)
     .map((r) => ({ start: r.start, end: r.end }))
     .sort((a, b) => a.start - b.start)
   const { body, furniture: extra } = splitFurniture(text, ranges)
-  const title = splitWords(foldText(article.title))
-  const bodyTokens = splitWords(foldText(body))
-  const furnitureTokens = splitWords(foldText(extra))
-  const entry: ArticleEntry = {
+  const doc: IndexedDoc = { id: article.id, title: article.title, body, ...(extra === '' ? {} : { furniture: extra }) }
+  return { doc, folded: { title: foldText(article.title), body: foldText(body), furniture: foldText(extra) }, ranges }
+}
+
+/** An article's entry, given its word filter (of title, '', body, '', furniture tokens: see prepareArticle). */
+export function articleEntry(article: ArticleInput, ranges: readonly TextRange[], filter: Uint32Array): ArticleEntry {
+  return {
     id: article.id,
     title: article.title,
     outlet: article.outlet,
@@ -142,12 +168,8 @@ export function prepareArticle(article: ArticleInput, text: string, furniture: r
     day: dayOf(article.published),
     stamp: articleStamp(article),
     furniture: ranges,
-    // An empty token between the fields: no phrase pair spans two. The furniture's words
-    // are in too: a filter may only say "maybe", never miss a word a search looks for.
-    filter: buildWordFilter([...title, '', ...bodyTokens, '', ...furnitureTokens]),
+    filter,
   }
-  const doc: IndexedDoc = { id: article.id, title: article.title, body, ...(extra === '' ? {} : { furniture: extra }) }
-  return { entry, doc, tokens: { title, body: bodyTokens, furniture: furnitureTokens } }
 }
 
 /** What the index takes of a highlight (see prepareArticle); `stamp` when the caller has it. */

@@ -151,26 +151,31 @@ export function isWordBefore(text: string, i: number): boolean {
  */
 export function splitWords(text: string): string[] {
   const words: string[] = []
+  scanWords(text, (start, end) => words.push(text.slice(start, end)))
+  return words
+}
+
+/** The words splitWords would return, as [start, end) offsets given to `word` in order (no strings made). */
+export function scanWords(text: string, word: (start: number, end: number) => void): void {
   let start = -1
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    let word: boolean
+    let isWord: boolean
     let width = 1
-    if (c < 0x80) word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)
+    if (c < 0x80) isWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      word = isWordCodePoint(text.codePointAt(i)!)
+      isWord = isWordCodePoint(text.codePointAt(i)!)
       width = 2
-    } else word = isWordCodePoint(c)
-    if (word) {
+    } else isWord = isWordCodePoint(c)
+    if (isWord) {
       if (start < 0) start = i
     } else if (start >= 0) {
-      words.push(text.slice(start, i))
+      word(start, i)
       start = -1
     }
     i += width - 1
   }
-  if (start >= 0) words.push(text.slice(start))
-  return words
+  if (start >= 0) word(start, text.length)
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ArticleId, HighlightId, TagId } from '../ids'
-import { IndexBuilder, mergeParts } from './index-builder'
+import { IndexBuilder } from './index-builder'
+import { mergeParts } from './merge-parts'
 import { SearchIndex, type ArticleInput, type HighlightInput, type IndexParts, type ShardEntries, type TextRange } from './search-index'
 
 // Our own fixture prose: spellings vary, some words repeat, one article has page furniture,
@@ -75,7 +76,11 @@ describe('IndexBuilder (the off-thread build)', () => {
     expect(json(built.head)).toEqual(json(old.parts.head))
     expect([...built.filters]).toEqual([...old.parts.filters])
     expect(built.head.shards.length).toBeGreaterThan(10)
-    for (const key of old.parts.head.shards) expect(built.shard(key)).toEqual(old.parts.shard(key))
+    for (const key of old.parts.head.shards) {
+      expect(built.shard(key)).toEqual(old.parts.shard(key))
+      // The text a build writes is exactly the JSON of the in-process build's shard.
+      expect(built.shardText?.(key)).toBe(JSON.stringify(old.parts.shard(key)))
+    }
   })
 
   it('answers every query as the in-process build does, both saved and loaded back', async () => {

@@ -73,6 +73,8 @@ export interface IndexParts {
   dirty?: ReadonlySet<string>
   /** Any shard of the index as it is now (for a saved copy that went missing, and `dirty`). */
   shard: (key: string) => ShardEntries | Promise<ShardEntries>
+  /** `JSON.stringify(shard(key))`, when the parts can write it more cheaply themselves (a build: index-builder.ts). */
+  shardText?: (key: string) => string
 }
 
 function entryOf(term: string, data: TermData): [string, Record<string, Record<string, number>>] {

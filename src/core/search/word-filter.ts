@@ -14,7 +14,8 @@ import { fmix32 } from '../hash'
 const BITS_PER_PAIR = 10
 const PROBES = 7
 
-function hashToken(token: string): number {
+/** A token's hash for the filter (FNV-1a over its UTF-16 units): a filter is built from these. */
+export function hashToken(token: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < token.length; i++) {
     h ^= token.charCodeAt(i)
@@ -22,7 +23,6 @@ function hashToken(token: string): number {
   }
   return h >>> 0
 }
-
 
 /** Stands in for the second word of a pair to key a single word. */
 const WORD_MARK = 0x2545f491
@@ -35,25 +35,69 @@ function pairHashes(left: number, right: number): [number, number] {
 }
 
 export function buildWordFilter(tokens: readonly string[]): Uint32Array {
-  // Distinct keys first (by their first hash), to size the filter: repeats cost nothing.
-  const pairs = new Map<number, number>()
-  let prev = 0
+  const hashes = new Uint32Array(tokens.length)
+  const words = new Uint8Array(tokens.length)
   for (let i = 0; i < tokens.length; i++) {
-    const next = hashToken(tokens[i]!)
-    if (tokens[i]!.length > 0) {
-      const [wa, wb] = pairHashes(next, WORD_MARK)
-      pairs.set(wa, wb)
+    hashes[i] = hashToken(tokens[i]!)
+    words[i] = tokens[i]!.length > 0 ? 1 : 0
+  }
+  return wordFilterOfHashes(hashes, words, tokens.length)
+}
+
+/**
+ * Distinct keys of a filter (by their first hash, keeping the last second hash seen, as a
+ * Map would): an open-addressing table reused from one filter to the next, so an article
+ * costs no allocation but its filter.
+ */
+const table = { keys: new Uint32Array(1 << 12), values: new Uint32Array(1 << 12), marks: new Uint32Array(1 << 12), slots: new Int32Array(1 << 11), mark: 0 }
+
+/** The table, with room for `keys` keys; returns the mask of the slots to use (only as many as these keys need: fewer cache misses). */
+function keyTable(keys: number): number {
+  let size = 1 << 6
+  while (size < keys * 2) size *= 2
+  if (size > table.keys.length) Object.assign(table, { keys: new Uint32Array(size), values: new Uint32Array(size), marks: new Uint32Array(size), slots: new Int32Array(size / 2), mark: 0 })
+  if (++table.mark === 0xffffffff) {
+    table.marks.fill(0)
+    table.mark = 1
+  }
+  return size - 1
+}
+
+/**
+ * The filter of a token sequence given as each token's `hashToken` and whether it is a
+ * word (1) or an empty separator (0), for the first `length` tokens: every word, and
+ * every adjacent pair (an empty token breaks pairs but is itself paired as any token is).
+ * `buildWordFilter` of the tokens themselves is this.
+ */
+export function wordFilterOfHashes(hashes: ArrayLike<number>, words: ArrayLike<number>, length: number): Uint32Array {
+  const mask = keyTable(length * 2)
+  const t = table
+  const mark = t.mark
+  let distinct = 0
+  const put = (a: number, b: number): void => {
+    let at = a & mask
+    while (t.marks[at] === mark && t.keys[at] !== a) at = (at + 1) & mask
+    if (t.marks[at] !== mark) {
+      t.marks[at] = mark
+      t.keys[at] = a
+      t.slots[distinct++] = at
     }
-    if (i > 0) {
-      const [a, b] = pairHashes(prev, next)
-      pairs.set(a, b)
-    }
+    t.values[at] = b
+  }
+  let prev = 0
+  for (let i = 0; i < length; i++) {
+    const next = hashes[i]!
+    // pairHashes(next, WORD_MARK) and pairHashes(prev, next), inline: no tuple per token.
+    if (words[i] === 1) put(fmix32(next ^ Math.imul(WORD_MARK, 0x9e3779b1)), (fmix32(Math.imul(next, 0x85ebca6b) + WORD_MARK) | 1) >>> 0)
+    if (i > 0) put(fmix32(prev ^ Math.imul(next, 0x9e3779b1)), (fmix32(Math.imul(prev, 0x85ebca6b) + next) | 1) >>> 0)
     prev = next
   }
-  const words = Math.max(2, Math.ceil((pairs.size * BITS_PER_PAIR) / 32))
-  const filter = new Uint32Array(words)
-  const size = words * 32
-  for (const [a, b] of pairs) {
+  const size32 = Math.max(2, Math.ceil((distinct * BITS_PER_PAIR) / 32))
+  const filter = new Uint32Array(size32)
+  const size = size32 * 32
+  for (let k = 0; k < distinct; k++) {
+    const a = t.keys[t.slots[k]!]!
+    const b = t.values[t.slots[k]!]!
     for (let p = 0; p < PROBES; p++) {
       const at = ((a + Math.imul(p, b)) >>> 0) % size
       filter[at >>> 5]! |= 1 << (at & 31)

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { checkNotebook } from '../storage/check-notebook'
 import { NotebookSession } from '../notebook-session'
 import { MentionIndex } from './mention-index'
+import type { ArticleId } from '../../core/ids'
 
 const FONTS = join(import.meta.dirname, '..', '..', '..', 'resources', 'fonts')
 const enc = (s: string) => new TextEncoder().encode(s)
@@ -90,12 +91,18 @@ describe('the mention index', () => {
     expect(await counts()).toEqual({ Khmeimim: [2, 2], Tartus: [2, 2] })
     await session.close()
 
-    const cache = JSON.parse(await readFile(join(dir, 'mentions.json'), 'utf8')) as { articles: unknown[] }
+    const cache = JSON.parse(await readFile(join(dir, 'mentions.json'), 'utf8')) as { articles: [string, string, unknown[]][] }
     expect(cache.articles).toHaveLength(3)
     session = await open(true)
     const index = MentionIndex.open(session.store)
     await index.whenReady()
     expect(index.origin).toBe('cache')
+    // The file holds each article's body hash and mentions as [entity, start, end, spelling].
+    for (const [id, bodyHash, rows] of cache.articles) {
+      expect(bodyHash).toBe(session.store.article(id as ArticleId)?.bodyHash)
+      expect(rows).toEqual(index.mentionsIn(id as ArticleId).map((m) => [m.entityId, m.start, m.end, m.alias]))
+    }
+    expect(cache.articles.flatMap(([, , rows]) => rows)).toHaveLength(4)
     expect([...index.counts().values()]).toEqual([
       { mentions: 2, articles: 2 },
       { mentions: 2, articles: 2 },

@@ -286,9 +286,12 @@ export class MentionIndex {
     const chunks: string[] = []
     const stamp = this.#stamp
     const rows = [...this.#byArticle]
-    const [entityIds, spellings] = [this.#entityNos.list, this.#spellingNos.list]
+    // Each entity id and spelling as JSON once; an article's line is JSON.stringify of
+    // [id, bodyHash, [[entity, start, end, spelling]…]], written without making its mentions.
+    const entityJson = this.#entityNos.list.map((id) => JSON.stringify(id))
+    const spellingJson = this.#spellingNos.list.map((text) => JSON.stringify(text))
     for (let i = 0; i < rows.length; i += YIELD_EVERY) {
-      chunks.push(rows.slice(i, i + YIELD_EVERY).map(([id, a]) => JSON.stringify([id, a.bodyHash, decode(a.rows, entityIds, spellings).map((m) => [m.entityId, m.start, m.end, m.alias])])).join(','))
+      chunks.push(rows.slice(i, i + YIELD_EVERY).map(([id, a]) => `[${JSON.stringify(id)},${JSON.stringify(a.bodyHash)},[${mentionsJson(a.rows, entityJson, spellingJson)}]]`).join(','))
       await turn()
     }
     try {
@@ -300,6 +303,13 @@ export class MentionIndex {
       console.error(`Could not write the mention index in ${this.store.dir}`, error)
     }
   }
+}
+
+/** The JSON of compact rows' mentions as [entity, start, end, spelling] arrays, comma-separated. */
+function mentionsJson(rows: Int32Array, entityJson: readonly string[], spellingJson: readonly string[]): string {
+  let out = ''
+  for (let r = 0; r < rows.length; r += 4) out += `${r === 0 ? '' : ','}[${entityJson[rows[r]!]!},${rows[r + 1]!},${rows[r + 2]!},${spellingJson[rows[r + 3]!]!}]`
+  return out
 }
 
 /** Mentions from their compact rows and the numbering they were made with. */

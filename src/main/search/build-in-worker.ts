@@ -1,8 +1,9 @@
 /**
  * Builds the derived indexes of a notebook in worker threads (./index-worker.ts), never on
- * the main thread: the search index from nothing (in parts of a few thousand articles, two
- * threads at a time, merged and written by one of them, shard by shard) and the entities'
- * mentions in many articles.
+ * the main thread: the search index from nothing (in parts of a few thousand articles,
+ * merged and written by one job, shard by shard) and the entities' mentions in many
+ * articles (in one share per thread). Jobs wait in one queue and go to the first thread
+ * free, so a search index build and a mention scan started together share both threads.
  *
  * Memory stays bounded: a worker reads one body at a time and keeps only compact
  * postings (src/core/search/index-builder.ts); the main thread holds neither bodies nor
@@ -15,7 +16,7 @@
  */
 import { availableParallelism } from 'node:os'
 import type { Entity } from '../../core/entities'
-import { partBuffers, type IndexPart } from '../../core/search/index-builder'
+import { partBuffers } from '../../core/search/index-builder'
 import type { HighlightInput } from '../../core/search/types'
 import { findBuiltWorker } from '../workers/built-worker'
 import { deserializeError } from '../workers/worker-errors'
@@ -26,7 +27,9 @@ import type { IndexWorkerMessage, IndexWorkerRequest } from './index-worker'
 
 export const INDEX_WORKER_ENTRY = 'index-worker'
 /** Text per part (~2,500 articles of 800 words): a worker holds one part's compact postings and its garbage. */
-const PART_CHARS = 12_000_000
+const PART_CHARS = 16_000_000
+/** Fewer articles than this to scan for mentions are one job (a worker's start is not worth splitting them). */
+const MENTIONS_SHARE_MIN = 500
 /** The jobs, for this thread (no built worker): loaded only then, so the host stays light. */
 const inThread = () => import('./index-jobs')
 /** Builds are rare: a worker left idle this long is stopped, giving its memory back. */
@@ -41,8 +44,20 @@ export interface IndexWorkersOptions {
 
 type Request = IndexWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never
 
+/** A job waiting for a free thread. */
+interface Pending {
+  request: Request
+  transfer: ArrayBuffer[]
+  pick: (message: IndexWorkerMessage) => unknown
+  resolve: (value: unknown) => void
+  reject: (error: unknown) => void
+}
+
 export class IndexWorkers {
   readonly #jobs: WorkerJobs<IndexWorkerMessage>[]
+  /** Whether each thread has a job in hand: jobs wait in one queue and go to the first thread free. */
+  readonly #busy: boolean[]
+  readonly #pending: Pending[] = []
   readonly #inThread: boolean
   #nextId = 1
 
@@ -56,6 +71,7 @@ export class IndexWorkers {
     this.#inThread = url === null
     const threads = Math.max(1, options.threads ?? Math.min(2, availableParallelism()))
     this.#jobs = Array.from({ length: threads }, () => new WorkerJobs<IndexWorkerMessage>({ label: 'index worker', workerUrl: () => url!, idleTimeoutMs: IDLE_MS }))
+    this.#busy = this.#jobs.map(() => false)
   }
 
   /** Whether the jobs run in worker threads (false: in the calling thread). */
@@ -74,51 +90,104 @@ export class IndexWorkers {
       const { buildPart, writeParts } = await inThread()
       return writeParts(dir, [await buildPart(dir, 0, articles.map(slim), highlights)], state)
     }
-    // Parts of about PART_CHARS of text, on the threads in turn (one part per thread at a
-    // time, each in a fresh worker): memory follows a part, not the notebook.
+    // Parts of about PART_CHARS of text, each in a fresh worker on the first thread free:
+    // memory follows a part, not the notebook.
     const runs = partRuns(articles)
-    const parts: IndexPart[] = await Promise.all(
+    const parts = await Promise.all(
       runs.map(([from, to], k) =>
-        this.#part(k % this.#jobs.length, { type: 'part', dir, firstId: from, articles: articles.slice(from, to).map(slim), highlights: k === runs.length - 1 ? [...highlights] : [] }),
+        this.#run({ type: 'part', dir, firstId: from, articles: articles.slice(from, to).map(slim), highlights: k === runs.length - 1 ? [...highlights] : [] }, [], (m) => (m.type === 'part' ? m.part : undefined)),
       ),
     )
-    return this.#run(0, { type: 'write', dir, parts, state }, parts.flatMap(partBuffers), (m) => (m.type === 'written' ? m.files : undefined))
+    return this.#run({ type: 'write', dir, parts, state }, parts.flatMap(partBuffers), (m) => (m.type === 'written' ? m.files : undefined))
   }
 
   /** Each article's mentions of the entities (in the articles' order; `mentionsAt` reads one article's). */
-  findMentions(dir: string, entities: readonly Entity[], articles: readonly { id: string; bodyHash: string }[]): Promise<CompactMentions> {
+  async findMentions(dir: string, entities: readonly Entity[], articles: readonly { id: string; bodyHash: string }[]): Promise<CompactMentions> {
     if (this.#inThread) return inThread().then(({ findAllMentions }) => findAllMentions(dir, entities, articles))
-    const request: Request = { type: 'mentions', dir, entities: [...entities], articles: articles.map((a) => ({ id: a.id, bodyHash: a.bodyHash })) }
-    return this.#run(this.#jobs.length - 1, request, [], (m) => (m.type === 'mentions' ? m.mentions : undefined))
+    // One share per thread (they run beside a search index build's parts, on whichever thread is free).
+    const share = Math.max(MENTIONS_SHARE_MIN, Math.ceil(articles.length / this.#jobs.length))
+    const shares: Promise<CompactMentions>[] = []
+    for (let from = 0; from < articles.length || from === 0; from += share) {
+      const request: Request = { type: 'mentions', dir, entities: [...entities], articles: articles.slice(from, from + share).map((a) => ({ id: a.id, bodyHash: a.bodyHash })) }
+      shares.push(this.#run(request, [], (m) => (m.type === 'mentions' ? m.mentions : undefined)))
+    }
+    return joinMentions(await Promise.all(shares))
   }
 
-  #part(thread: number, request: Request): Promise<IndexPart> {
-    return this.#run(thread, request, [], (m) => (m.type === 'part' ? m.part : undefined))
+  #run<T>(request: Request, transfer: ArrayBuffer[], pick: (message: IndexWorkerMessage) => T | undefined): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.push({ request, transfer, pick, resolve: resolve as (value: unknown) => void, reject })
+      this.#pump()
+    })
   }
 
-  #run<T>(thread: number, request: Request, transfer: ArrayBuffer[], pick: (message: IndexWorkerMessage) => T | undefined): Promise<T> {
-    return new Promise((resolve, reject) => {
+  /** Starts waiting jobs on the threads that are free. */
+  #pump(): void {
+    for (let thread = 0; thread < this.#jobs.length && this.#pending.length > 0; thread++) {
+      if (this.#busy[thread]) continue
+      const job = this.#pending.shift()!
+      this.#busy[thread] = true
+      const done = () => {
+        this.#busy[thread] = false
+        this.#pump()
+      }
       this.#jobs[thread]!.run({
-        request: { ...request, id: this.#nextId++ } as IndexWorkerRequest,
-        transfer,
+        request: { ...job.request, id: this.#nextId++ } as IndexWorkerRequest,
+        transfer: job.transfer,
         onMessage: (message) => {
-          const value = message.type === 'error' ? undefined : pick(message)
-          if (value !== undefined) resolve(value)
-          else reject(message.type === 'error' ? deserializeError(message.error) : new Error(`The index worker answered ${message.type} to ${request.type}.`))
+          const value = message.type === 'error' ? undefined : job.pick(message)
+          if (value !== undefined) job.resolve(value)
+          else job.reject(message.type === 'error' ? deserializeError(message.error) : new Error(`The index worker answered ${message.type} to ${job.request.type}.`))
+          done()
           // A build's worker leaves a heap of what it read behind: the next job gets a fresh
           // one, and this one's memory goes back now rather than when it idles out.
           return 'done-retire'
         },
-        onLost: reject,
+        onLost: (error) => {
+          job.reject(error)
+          done()
+        },
       })
-    })
+    }
   }
 
   async dispose(): Promise<void> {
+    for (const job of this.#pending.splice(0)) job.reject(new Error('The index worker was shut down.'))
     await Promise.all(this.#jobs.map((jobs) => jobs.shutDown(new Error('The index worker was shut down.'))))
   }
 }
 
+/** Mentions found in shares of the articles, as one (the shares in order, each numbering its entities and spellings its own way). */
+export function joinMentions(shares: readonly CompactMentions[]): CompactMentions {
+  if (shares.length === 1) return shares[0]!
+  const entityIds: string[] = []
+  const spellings: string[] = []
+  const entityNo = new Map<string, number>()
+  const spellingNo = new Map<string, number>()
+  const numberOf = (map: Map<string, number>, list: string[], key: string) => {
+    let n = map.get(key)
+    if (n === undefined) map.set(key, (n = list.push(key) - 1))
+    return n
+  }
+  const offsets = new Int32Array(shares.reduce((n, s) => n + s.offsets.length - 1, 0) + 1)
+  const rows = new Int32Array(shares.reduce((n, s) => n + s.rows.length, 0))
+  let article = 0
+  let at = 0
+  for (const share of shares) {
+    const entities = share.entityIds.map((id) => numberOf(entityNo, entityIds, id))
+    const names = share.spellings.map((text) => numberOf(spellingNo, spellings, text))
+    for (let r = 0; r < share.rows.length; r += 4) {
+      rows[at + r] = entities[share.rows[r]!]!
+      rows[at + r + 1] = share.rows[r + 1]!
+      rows[at + r + 2] = share.rows[r + 2]!
+      rows[at + r + 3] = names[share.rows[r + 3]!]!
+    }
+    for (let k = 1; k < share.offsets.length; k++) offsets[article + k] = share.offsets[k]! + at / 4
+    article += share.offsets.length - 1
+    at += share.rows.length
+  }
+  return { entityIds, spellings, offsets, rows }
+}
 /** The articles' runs [from, to) of about PART_CHARS of text each (by charCount when known), at least one. */
 function partRuns(articles: readonly { charCount?: number }[]): [number, number][] {
   const runs: [number, number][] = []

@@ -122,7 +122,7 @@ export async function writeIndexFiles(dir: string, parts: IndexParts, previous: 
     // Unchanged and still on disk: keep it; else (changed, new, or removed meanwhile) write it,
     // one shard in memory at a time (a shard of `dirty` is read and merged now).
     if (entries === undefined && !parts.dirty?.has(key) && kept !== undefined && names.has(kept)) shards[key] = kept
-    else shards[key] = await put(`t-${hexOf(key)}`, 'json', JSON.stringify(entries ?? (await parts.shard(key))))
+    else shards[key] = await put(`t-${hexOf(key)}`, 'json', entries === undefined && parts.shardText ? parts.shardText(key) : JSON.stringify(entries ?? (await parts.shard(key))))
   }
   const filters = await put('filters', 'bin', new Uint8Array(parts.filters.buffer, parts.filters.byteOffset, parts.filters.byteLength))
   const files: IndexFiles = { filters, shards }

@@ -4,6 +4,7 @@
  * unusable ones read as missing), immutable files named by their hash, and the folder
  * chores of opening (the notebook folder, a dead writer's temp files).
  */
+import { readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { z } from 'zod'
@@ -27,8 +28,32 @@ export async function readBodyFile(dir: string, hash: string): Promise<string> {
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw new DossierError('notebook-unreadable', `The stored text ${file} is missing or unreadable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Run "dossier check" to see what can be repaired.`)
+    throw unreadableBody(file, error)
   }
+  return checkedBody(file, text, hash)
+}
+
+/**
+ * readBodyFile, synchronously: for a worker thread reading thousands of bodies (the index
+ * builds), where the thread has nothing else to do and one read costs a tenth of what
+ * the thread pool's four round trips do.
+ */
+export function readBodyFileSync(dir: string, hash: string): string {
+  const file = join(dir, BODIES_DIR, `${hash}.txt`)
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw unreadableBody(file, error)
+  }
+  return checkedBody(file, text, hash)
+}
+
+function unreadableBody(file: string, error: unknown): DossierError {
+  return new DossierError('notebook-unreadable', `The stored text ${file} is missing or unreadable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Run "dossier check" to see what can be repaired.`)
+}
+
+function checkedBody(file: string, text: string, hash: string): string {
   if (sha256Hex(text) !== hash) {
     throw new DossierError('notebook-unreadable', `The stored text ${file} does not match its checksum: it was changed or damaged on disk.`)
   }
@@ -49,13 +74,30 @@ export async function readFurnitureFile(dir: string, bodyHash: string): Promise<
   return (await readAnalysisAs(dir, bodyHash, AnalysisFurnitureSchema))?.furniture ?? null
 }
 
-async function readAnalysisAs<T extends { bodyHash: string }>(dir: string, bodyHash: string, schema: z.ZodType<T>): Promise<T | null> {
+/** readFurnitureFile, synchronously (see readBodyFileSync). */
+export function readFurnitureFileSync(dir: string, bodyHash: string): AnalysisFile['furniture'] | null {
   let raw: string
   try {
-    raw = await readFile(join(dir, ANALYSIS_DIR, `${bodyHash}.json`), 'utf8')
+    raw = readFileSync(analysisPath(dir, bodyHash), 'utf8')
   } catch {
     return null
   }
+  return parseAnalysis(raw, bodyHash, AnalysisFurnitureSchema)?.furniture ?? null
+}
+
+const analysisPath = (dir: string, bodyHash: string) => join(dir, ANALYSIS_DIR, `${bodyHash}.json`)
+
+async function readAnalysisAs<T extends { bodyHash: string }>(dir: string, bodyHash: string, schema: z.ZodType<T>): Promise<T | null> {
+  let raw: string
+  try {
+    raw = await readFile(analysisPath(dir, bodyHash), 'utf8')
+  } catch {
+    return null
+  }
+  return parseAnalysis(raw, bodyHash, schema)
+}
+
+function parseAnalysis<T extends { bodyHash: string }>(raw: string, bodyHash: string, schema: z.ZodType<T>): T | null {
   try {
     const parsed = schema.safeParse(JSON.parse(raw))
     return parsed.success && parsed.data.bodyHash === bodyHash ? parsed.data : null
