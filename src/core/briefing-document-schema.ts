@@ -7,6 +7,7 @@
  * of `sections` is the section order).
  */
 import { z } from 'zod'
+import { BriefingFigureFields } from './briefing-figures'
 import { storedDateProblem } from './dates'
 import { EntityIdSchema, type EntityId } from './entities/schema'
 import { ArticleIdSchema, HighlightIdSchema, TagIdSchema, type TagId } from './ids'
@@ -128,6 +129,8 @@ export const BriefingDocumentSchema = z.object({
   sections: z.array(BriefingSectionSchema).max(MAX_SECTIONS),
   /** The PDF and Markdown end with an index of the entities the printed passages mention. Absent means no. */
   entityIndex: z.boolean().optional(),
+  /** Figures (timeline, map) and ACH matrices (./briefing-figures). Absent means none. */
+  ...BriefingFigureFields,
   createdAt: IsoTimestamp,
   updatedAt: IsoTimestamp,
 })

@@ -28,8 +28,9 @@ import {
   type BriefingSource,
 } from '../briefing'
 import { formatCitationDate } from '../dates'
+import { analysisBlocks, figureBlocks, type MarkdownFigureOptions } from './markdown-figures'
 
-export function briefingToMarkdown(layout: BriefingLayout): string {
+export function briefingToMarkdown(layout: BriefingLayout, options: MarkdownFigureOptions = {}): string {
   const out: string[] = []
   const sourcesByNumber = new Map(layout.sources.map((s) => [s.number, s]))
 
@@ -54,7 +55,9 @@ export function briefingToMarkdown(layout: BriefingLayout): string {
   if (index.length > 0) out.push(`${layout.sections.length + 2}. ${ENTITY_INDEX_TITLE} (${plural(index.length, 'entity', 'entities')})`)
   out.push('')
 
-  for (const section of layout.sections) out.push(...renderSection(section, sourcesByNumber))
+  out.push(...figureBlocks(layout, null, options))
+  for (const section of layout.sections) out.push(...renderSection(section, sourcesByNumber), ...figureBlocks(layout, section.number, options))
+  out.push(...analysisBlocks(layout))
 
   out.push('## Sources', '')
   for (const source of layout.sources) out.push(...renderSource(source))
