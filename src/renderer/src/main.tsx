@@ -21,6 +21,7 @@ import './styles/tags.css'
 import './styles/entities.css'
 import './styles/briefing.css'
 import './styles/briefing-sections.css'
+import './styles/briefing-figures.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

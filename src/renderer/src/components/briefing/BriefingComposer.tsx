@@ -8,6 +8,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSummary } from '../../../../core/api'
+import type { EntityId } from '../../../../core/entities'
 import type { ArticleId, HighlightId } from '../../../../core/ids'
 import type { Tag } from '../../../../core/model'
 import { api } from '../../api'
@@ -19,6 +20,7 @@ import { EmptyState } from '../EmptyState'
 import { ExportDialog } from '../ExportDialog'
 import type { EntityChoice } from './BriefingEntities'
 import { BriefingFields } from './BriefingFields'
+import { BriefingFigures, BriefingFiguresPreview } from './BriefingFigures'
 import { BriefingList } from './BriefingList'
 import { BriefingSections } from './BriefingSections'
 
@@ -101,6 +103,7 @@ export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPass
           </button>
         </div>
         <BriefingFields doc={doc} revision={briefings.revision} tags={tags} articles={articles} entities={entities} editor={briefings} />
+        <BriefingFigures doc={doc} layout={layout} sectionName={(key) => tags.find((t) => t.id === key)?.name ?? entityNames.get(key as EntityId) ?? key} editor={briefings} />
         {warnings.length > 0 && (
           <div className="briefing-notice" role="note" aria-label="Briefing warnings">
             <ul>
@@ -121,6 +124,7 @@ export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPass
             )}
           </div>
         )}
+        <BriefingFiguresPreview layout={layout} />
         <BriefingSections
           doc={doc}
           revision={briefings.revision}
