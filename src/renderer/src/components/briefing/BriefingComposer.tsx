@@ -103,7 +103,9 @@ export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPass
           </button>
         </div>
         <BriefingFields doc={doc} revision={briefings.revision} tags={tags} articles={articles} entities={entities} editor={briefings} />
-        <BriefingFigures doc={doc} layout={layout} sectionName={(key) => tags.find((t) => t.id === key)?.name ?? entityNames.get(key as EntityId) ?? key} editor={briefings} />
+        <div className="briefing-fields">
+          <BriefingFigures doc={doc} layout={layout} sectionName={(key) => tags.find((t) => t.id === key)?.name ?? entityNames.get(key as EntityId) ?? key} editor={briefings} />
+        </div>
         {warnings.length > 0 && (
           <div className="briefing-notice" role="note" aria-label="Briefing warnings">
             <ul>
