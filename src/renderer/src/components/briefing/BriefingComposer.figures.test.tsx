@@ -23,7 +23,7 @@ beforeEach(() => {
   h = new ComposerHarness()
   installApi(fake.api, [newDoc()])
   // Main's preview: the built layout plus the notebook's matrices and, for a figure, what it drew.
-  const build = fake.api.previewBriefing!.getMockImplementation()!
+  const build = fake.api.previewBriefing!.getMockImplementation() as (args: unknown) => Promise<unknown>
   fake.api.previewBriefing!.mockImplementation(async (args: unknown) => {
     const result = (await build(args)) as { ok: boolean; value: BriefingLayout }
     if (!result.ok) return result
