@@ -44,6 +44,7 @@ import type { NotebookSession } from '../main/notebook-session'
 import { collect, readTextArgument, tagIdsNamed } from './cli-args'
 import { formatBriefing, formatBriefingList, previewOf } from './briefing-output'
 import { entityIdsNamed, notebookEntities, registerSectionCommands, sectionNamed } from './briefing-sections'
+import { registerFigureCommands } from './briefing-figures'
 import { UsageError } from './run-cli'
 import { escapeLabel } from './terminal-safe'
 import type { ExportCommandContext } from './export-commands'
@@ -214,6 +215,7 @@ Examples:
     })
 
   registerSectionCommands(group, context)
+  registerFigureCommands(group, context)
 
   group
     .command('delete')

@@ -9,6 +9,7 @@ import { isDossierError } from '../core/result'
 import type { NotebookSession } from '../main/notebook-session'
 import { oneLine, plural, table } from './format'
 import { escapeLabel as label } from './terminal-safe'
+import { formatFigureLines } from './briefing-figures'
 
 /** The briefing laid out against the notebook now, or null when nothing is in it yet (no passages). */
 export async function previewOf(session: NotebookSession, id: BriefingId): Promise<BriefingLayout | null> {
@@ -74,6 +75,7 @@ export function formatBriefing(doc: BriefingDocument, tags: readonly Tag[], layo
     lines.push(`  ${i + 1}. ${name}  ${count}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`)
     if (s.note.trim() !== '') lines.push(`     note: ${label(oneLine(s.note))}`)
   })
+  lines.push(...formatFigureLines(doc, tags))
   for (const w of layout?.warnings ?? []) if (w.kind !== 'tag-missing' && w.kind !== 'entity-missing') lines.push(`  warning: ${label(oneLine(w.message))}`)
   return `${lines.join('\n')}\n`
 }

@@ -7,6 +7,7 @@
  * of `sections` is the section order).
  */
 import { z } from 'zod'
+import { BriefingFigureFields } from './briefing-figures'
 import { storedDateProblem } from './dates'
 import { EntityIdSchema, type EntityId } from './entities/schema'
 import { ArticleIdSchema, HighlightIdSchema, TagIdSchema, type TagId } from './ids'
@@ -138,6 +139,8 @@ export const BriefingDocumentSchema = z.object({
    * before claims could be cited) means none (decision NN).
    */
   judgmentClaims: z.array(z.array(ClaimIdSchema).max(MAX_JUDGMENT_CLAIMS)).max(MAX_JUDGMENTS).optional(),
+  /** Figures (timeline, map) and ACH matrices (./briefing-figures). Absent means none. */
+  ...BriefingFigureFields,
   createdAt: IsoTimestamp,
   updatedAt: IsoTimestamp,
 })

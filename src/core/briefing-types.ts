@@ -4,6 +4,8 @@
  * cross-references, numbered sources, warnings). Types only, no code.
  */
 import type { BriefingId, MultiTagMode } from './briefing-document'
+import type { AchId } from './ach/schema'
+import type { BriefingAnalysis, BriefingFigure } from './briefing-figures'
 import type { Entity, EntityId, EntityType } from './entities/schema'
 import type { ArticleId, HighlightId, TagId } from './ids'
 import type { Article, Highlight, Tag, TextTarget } from './model'
@@ -164,6 +166,9 @@ export type BriefingWarning =
   | ({ kind: 'section-empty'; message: string } & SectionRef)
   | { kind: 'undated-left-out'; articleIds: ArticleId[]; passageCount: number; message: string }
   | { kind: 'claim-missing'; claimId: ClaimId; judgment: number; message: string }
+  /** A figure or ACH matrix of the document that could not be drawn (its section, passages or file are gone): left out. */
+  | { kind: 'figure-missing'; figureId: string; message: string }
+  | { kind: 'ach-missing'; achId: string; message: string }
 
 /** What the briefing holds (its title block's "Scope" line): only sections that are in it. */
 export interface BriefingScope {
@@ -203,6 +208,12 @@ export interface BriefingLayout {
    * passages mention, by name. Absent when the briefing has none.
    */
   entityIndex?: BriefingIndexEntry[]
+  /** Figures (timeline, map) main drew for the document's figure specs; absent when none (./briefing-figures). */
+  figures?: BriefingFigure[]
+  /** ACH matrices the document names, read and scored; absent when none. */
+  analyses?: BriefingAnalysis[]
+  /** Only in the composer's preview: the notebook's ACH matrices, to pick from. */
+  achChoices?: BriefingAchChoice[]
   warnings: BriefingWarning[]
   /**
    * Claims cited by key judgments, sourcing warnings, rewrite clusters and damage notes of
@@ -210,4 +221,12 @@ export interface BriefingLayout {
    * in layouts made before claims could be cited.
    */
   sourcing?: BriefingSourcing
+}
+
+/** An ACH matrix the composer can add to a briefing. */
+export interface BriefingAchChoice {
+  id: AchId
+  question: string
+  hypothesisCount: number
+  evidenceCount: number
 }

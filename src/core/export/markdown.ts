@@ -29,8 +29,9 @@ import {
 } from '../briefing'
 import { claimLines, sourceNotes } from '../briefing-sourcing-format'
 import { formatCitationDate } from '../dates'
+import { analysisBlocks, figureBlocks, type MarkdownFigureOptions } from './markdown-figures'
 
-export function briefingToMarkdown(layout: BriefingLayout): string {
+export function briefingToMarkdown(layout: BriefingLayout, options: MarkdownFigureOptions = {}): string {
   const out: string[] = []
   const sourcesByNumber = new Map(layout.sources.map((s) => [s.number, s]))
 
@@ -55,7 +56,9 @@ export function briefingToMarkdown(layout: BriefingLayout): string {
   if (index.length > 0) out.push(`${layout.sections.length + 2}. ${ENTITY_INDEX_TITLE} (${plural(index.length, 'entity', 'entities')})`)
   out.push('')
 
-  for (const section of layout.sections) out.push(...renderSection(section, sourcesByNumber))
+  out.push(...figureBlocks(layout, null, options))
+  for (const section of layout.sections) out.push(...renderSection(section, sourcesByNumber), ...figureBlocks(layout, section.number, options))
+  out.push(...analysisBlocks(layout))
 
   out.push('## Sources', '')
   const notes = sourceNotes(layout.sourcing)

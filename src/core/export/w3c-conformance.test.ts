@@ -246,6 +246,12 @@ const mustFailures = (results: AssertionResult[]) =>
 const GEN = '2026-11-21T13:57:00.000Z'
 const exports = {
   notebook: () => toW3cCollection(w3cItemsFromNotebook(NOTEBOOK), { label: 'All passages', generatedAt: GEN, textOf }),
+  // Event dates (issue 15) as `describing` bodies: a range, and an approximate day.
+  'dated notebook': () =>
+    toW3cCollection(
+      w3cItemsFromNotebook(NOTEBOOK).map((item, i) => ({ ...item, event: i % 2 === 0 ? { start: '2025-01-21', end: '2025-01-22', precision: 'day' } : { start: '2024-12-13', end: '2024-12-13', precision: 'approximate' } })),
+      { label: 'Dated passages', generatedAt: GEN, textOf },
+    ),
   briefing: () => {
     const layout = buildBriefing({ title: 'Weekly' }, NOTEBOOK, { generatedAt: GEN })
     return toW3cCollection(w3cItemsFromLayout(layout), { label: layout.title, generatedAt: GEN, textOf }, 'briefing')

@@ -24,6 +24,7 @@ import type { Article, Highlight, Tag } from '../model'
 import { attributionText, describeGrade } from '../sourcing/grading'
 import { OutletMatcher } from '../sourcing/outlets'
 import type { Attribution, Credibility, Reliability } from '../sourcing/schema'
+import type { CsvEventDate } from './csv'
 import { codePointOffset } from './w3c-offsets'
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
@@ -69,6 +70,8 @@ export interface W3cExportItem {
   tags: readonly Pick<Tag, 'name'>[]
   /** The passage's grades and saved attribution (notes/sourcing.md), when any. */
   sourcing?: { reliability?: Reliability | null; credibility?: number | null; attribution?: Attribution | null }
+  /** The passage's event date (decided, or the resolved suggestion), when it has one: a `describing` body (eventDateBody). */
+  event?: Pick<CsvEventDate, 'start' | 'end' | 'precision'> | null
 }
 
 export interface W3cExportOptions {
@@ -102,6 +105,7 @@ export function toW3cAnnotation(item: W3cExportItem, textOf?: (articleId: Articl
   const body: W3cTextualBody[] = item.tags.map((t) => ({ type: 'TextualBody', purpose: 'tagging', value: t.name }))
   if (h.comment.trim()) body.push({ type: 'TextualBody', purpose: 'commenting', value: h.comment, format: 'text/plain' })
   body.push(...sourcingBodies(item))
+  if (item.event) body.push(eventDateBody(item.event))
   const text = textOf?.(article.id)
   const start = text === undefined ? h.target.start : codePointOffset(text, h.target.start)
   const end = text === undefined ? h.target.end : codePointOffset(text, h.target.end)
@@ -139,6 +143,29 @@ const ATTRIBUTION_WORD = 'Attribution: '
 /** Whether a body is one of Dossier's own sourcing bodies (which an import skips): by purpose and opening word. */
 export function isDossierSourcingBody(purposes: readonly string[], value: string): boolean {
   return (purposes.includes('assessing') && value.startsWith(GRADE_WORD)) || (purposes.includes('describing') && value.startsWith(ATTRIBUTION_WORD))
+}
+
+/**
+ * The event date as a body of the model's own vocabulary (issue 15): a TextualBody whose
+ * purpose is `describing` and whose value is the period as an ISO 8601 day or interval
+ * (`2025-01-21`, `2025-01-21/2025-01-22`), prefixed `Event date: ` so a person reading the
+ * annotation in another tool knows what the days are, and followed by `(approximate)`
+ * when it is. No property outside the model is added, so the export keeps passing the
+ * W3C MUST tests; Dossier's import leaves the body out of the comment (it does not
+ * set event dates yet: the suggestion or the analyst decides there).
+ */
+export function eventDateBody(event: Pick<CsvEventDate, 'start' | 'end' | 'precision'>): W3cTextualBody {
+  const period = event.start === event.end ? event.start : `${event.start}/${event.end}`
+  return { type: 'TextualBody', purpose: 'describing', value: `${EVENT_DATE_PREFIX}${period}${event.precision === 'approximate' ? ' (approximate)' : ''}`, format: 'text/plain' }
+}
+
+export const EVENT_DATE_PREFIX = 'Event date: '
+const EVENT_DATE_VALUE = /^Event date: (\d{4}-\d{2}-\d{2})(?:\/(\d{4}-\d{2}-\d{2}))?( \(approximate\))?$/
+
+/** The period an event-date body (eventDateBody) states, or null when the text is not one. */
+export function readEventDateBody(value: string): { start: string; end: string; approximate: boolean } | null {
+  const m = EVENT_DATE_VALUE.exec(value)
+  return m ? { start: m[1]!, end: m[2] ?? m[1]!, approximate: m[3] !== undefined } : null
 }
 
 export function toW3cCollection(items: readonly W3cExportItem[], options: W3cExportOptions, name = 'notebook'): W3cCollection {

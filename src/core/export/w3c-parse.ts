@@ -14,6 +14,7 @@ import { z } from 'zod'
 import { DossierError } from '../result'
 import { normaliseText } from '../text'
 import { isDossierSourcingBody } from './w3c-export'
+import { readEventDateBody } from './w3c-export'
 
 /** The most annotations one file may hold (several times any real export; a bound on the work of one import). */
 export const MAX_ANNOTATIONS_PER_FILE = 50_000
@@ -187,6 +188,9 @@ function readAnnotation(item: unknown, index: number): { annotation: ParsedW3cAn
     if (purposes.includes('tagging')) {
       const name = body.value.trim()
       if (name) tagNames.add(name)
+    } else if (purposes.includes('describing') && readEventDateBody(body.value)) {
+      // Dossier's event date (w3c-export eventDateBody): not the analyst's comment.
+      continue
     } else {
       comments.push(body.value)
     }

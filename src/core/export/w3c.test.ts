@@ -8,10 +8,12 @@ import {
   articlesReferenced,
   codePointOffset,
   codePointConverter,
+  eventDateBody,
   importW3cAnnotations,
   MAX_ANNOTATIONS_PER_FILE,
   parseW3cAnnotations,
   planW3cImport,
+  readEventDateBody,
   sourceIri,
   toW3cCollection,
   utf16Offset,
@@ -317,5 +319,27 @@ describe('grades and attribution in the W3C export', () => {
   it('an import of the file does not take them for comments', () => {
     const plan = importW3cAnnotations(JSON.parse(JSON.stringify(collection)) as unknown, { articles: ARTICLES, tags: [], textOf })
     expect(plan.drafts.map((d) => d.comment)).toEqual(HIGHLIGHTS.map((h) => h.comment))
+  })
+})
+
+describe('event dates in the W3C export (issue 15)', () => {
+  const dated = () =>
+    toW3cCollection(
+      w3cItemsFromNotebook(NOTEBOOK).map((item) => ({ ...item, event: { start: '2025-01-21', end: '2025-01-22', precision: 'approximate' as const } })),
+      { label: 'Dated', generatedAt: GEN, textOf },
+    )
+
+  it('each passage with an event date gets a describing body stating the period as an ISO 8601 interval', () => {
+    const first = dated().first.items[0]!
+    expect(first.body?.at(-1)).toEqual({ type: 'TextualBody', purpose: 'describing', value: 'Event date: 2025-01-21/2025-01-22 (approximate)', format: 'text/plain' })
+    expect(eventDateBody({ start: '2024-12-13', end: '2024-12-13', precision: 'day' }).value).toBe('Event date: 2024-12-13')
+    expect(readEventDateBody('Event date: 2024-12-13')).toEqual({ start: '2024-12-13', end: '2024-12-13', approximate: false })
+    expect(readEventDateBody('Event date: soon')).toBeNull()
+  })
+
+  it('importing it back does not turn the event date into a comment', () => {
+    const plan = importW3cAnnotations(viaFile(dated()), { articles: ARTICLES, tags: [], textOf })
+    expect(plan.problems).toEqual([])
+    expect(plan.drafts.map((d) => d.comment)).toEqual(importW3cAnnotations(viaFile(exportAll()), { articles: ARTICLES, tags: [], textOf }).drafts.map((d) => d.comment))
   })
 })

@@ -30,7 +30,9 @@
 export {
   ANNO_CONTEXT,
   bodyHashUrn,
+  eventDateBody,
   highlightUrn,
+  readEventDateBody,
   sourceIri,
   toW3cAnnotation,
   toW3cCollection,

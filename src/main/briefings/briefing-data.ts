@@ -7,10 +7,12 @@
  * reads them.
  */
 import type { BriefingDocument } from '../../core/briefing-document'
-import type { BriefingEntityData, NotebookData, SimpleBriefingRequest } from '../../core/briefing-types'
+import type { BriefingAchChoice, BriefingEntityData, NotebookData, SimpleBriefingRequest } from '../../core/briefing-types'
 import { entitiesOfPassages } from '../../core/entities'
 import type { Highlight } from '../../core/model'
 import { CLAIMS_DOC, OUTLETS_DOC } from '../storage/file-formats'
+import { OUTLETS_DOC } from '../storage/file-formats'
+import { AchSession } from '../ach/ach-session'
 import type { BriefingContext } from './briefing-context'
 
 /** Whether building `source` reads entities: a stored briefing with an entity section or the index. */
@@ -32,4 +34,9 @@ async function entityData(entities: NonNullable<BriefingContext['entities']>, hi
   await index.whenReady()
   const file = await entities.file()
   return { entities: file.entities, byHighlight: entitiesOfPassages(highlights, (id) => index.mentionsIn(id)) }
+}
+
+/** The notebook's ACH matrices the composer offers to add (its preview carries them; h-achapp's API is for the Analysis view). */
+export async function achChoices(ctx: Pick<BriefingContext, 'store'>): Promise<BriefingAchChoice[]> {
+  return (await new AchSession(ctx.store).list()).map((m) => ({ id: m.id, question: m.question, hypothesisCount: m.hypothesisCount, evidenceCount: m.evidenceCount }))
 }

@@ -10,7 +10,8 @@ import type { BriefingDocument, BriefingId } from '../../core/briefing-document'
 import type { BriefingLayout } from '../../core/briefing-types'
 import { importAnnotations as importW3c, type AnnotationImportOptions } from './annotation-import'
 import * as storage from './briefing-store'
-import { briefingData } from './briefing-data'
+import { achChoices, briefingData } from './briefing-data'
+import { withBriefingExtras } from './briefing-figures'
 import type { BriefingContext } from './briefing-context'
 import { exportBriefing as runExport, type ExportOptions, type ExportResult } from './export-briefing'
 
@@ -36,7 +37,9 @@ export function deleteBriefing(ctx: BriefingContext, id: BriefingId): Promise<vo
 /** The stored briefing laid out against the notebook as it is now (throws 'empty-selection' when nothing is in it). */
 export async function previewBriefing(ctx: BriefingContext, id: BriefingId): Promise<BriefingLayout> {
   const doc = await storage.getBriefing(ctx, id)
-  return buildBriefing(doc, await briefingData(ctx, doc, await ctx.store.allHighlights()), { generatedAt: ctx.now() })
+  const highlights = await ctx.store.allHighlights()
+  const layout = await withBriefingExtras(ctx, doc, buildBriefing(doc, await briefingData(ctx, doc, highlights), { generatedAt: ctx.now() }), highlights)
+  return { ...layout, achChoices: await achChoices(ctx) }
 }
 /** Writes the briefing (stored or ad hoc) at `outPath` (plus the format's extension when it lacks one) in the requested format; a failure or cancel leaves nothing there. */
 export function exportBriefing(ctx: BriefingContext, outPath: string, request: BriefingRequest, options: ExportOptions = {}): Promise<ExportResult> {

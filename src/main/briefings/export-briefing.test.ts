@@ -14,6 +14,7 @@ import type { TagId } from '../../core/ids'
 import { createBriefing, exportBriefing, saveBriefing } from './briefing-ops'
 import { withFormatExtension } from './export-writer'
 import { openTestNotebook, tempDir, type TestNotebook } from './test-notebook'
+import { exportEventDates } from '../timeline/event-dates'
 
 
 let nb: TestNotebook
@@ -107,7 +108,11 @@ describe('exporting a briefing', () => {
     const { store } = nb.ctx
     const layout = buildBriefing({ title: 'Talks', tagIds: ['t-negotiations' as TagId, 't-people' as TagId] }, { articles: store.articles, tags: store.tags, highlights: await store.allHighlights() }, { generatedAt: written.created! })
     const texts = new Map(await Promise.all(layout.sources.map(async (s) => [s.articleId, await store.readBody(s.bodyHash)] as const)))
-    expect(written).toEqual(toW3cCollection(w3cItemsFromLayout(layout), { label: 'Talks', generatedAt: written.created!, textOf: (id) => texts.get(id) }, 'briefing'))
+    // Each passage carries its event date (issue 15), as the CSV does.
+    const events = await exportEventDates(store)
+    const items = w3cItemsFromLayout(layout).map((item) => ({ ...item, event: events.get(item.highlight.id) ?? null }))
+    expect(written).toEqual(toW3cCollection(items, { label: 'Talks', generatedAt: written.created!, textOf: (id) => texts.get(id) }, 'briefing'))
+    expect(written.first.items.flatMap((a) => a.body ?? []).filter((b) => b.purpose === 'describing').map((b) => b.value)).toContain('Event date: 2019-01-01/2019-12-31')
     expect(written.type).toBe('AnnotationCollection')
     expect(written.total).toBe(3)
     // 4 passage blocks (one highlight is under both tags), but 3 annotations written: the count says 3.

@@ -13,9 +13,10 @@
  * rendering in-process (same renderer, same bytes; only cancel then waits for the render
  * to finish before it takes effect). Tests may pass `pdfWorkerUrl` to use a worker they built.
  */
-import { basename } from 'node:path'
+import { basename, dirname, extname, join } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
 import type { BriefingRequest, ExportFormat, JobProgress } from '../../core/api'
+import { achToCsv } from '../../core/ach/export'
 import { buildBriefing } from '../../core/briefing'
 import type { BriefingLayout } from '../../core/briefing-types'
 import { csvRowsFromLayout, highlightsToCsv } from '../../core/export/csv'
@@ -28,6 +29,7 @@ import type { PdfProgress } from '../pdf/briefing-pdf'
 import { defaultPdfWorkerUrl, sharedPdfRenderer, type PdfWorkerRenderer } from '../pdf/render-in-worker'
 import type { BriefingContext } from './briefing-context'
 import { briefingData } from './briefing-data'
+import { withBriefingExtras } from './briefing-figures'
 import { getBriefing } from './briefing-store'
 import { exportEventDates } from '../timeline/event-dates'
 import { canceledError, checkTargetName, throwIfCanceled, withFormatExtension, writeExportFile } from './export-writer'
@@ -84,7 +86,10 @@ export async function exportBriefing(ctx: BriefingContext, chosenPath: string, r
       pageCount = rendered.pageCount
     } else {
       progress(1, 3, `Formatting ${FORMAT_NAMES[format]}`)
-      ;({ text: bytes, count: passageCount } = await textExport(ctx, layout, format))
+      let beside: BesideFile[]
+      ;({ text: bytes, count: passageCount, beside } = await textExport(ctx, layout, format, outPath))
+      // The figures' SVG files and the matrices' CSV files go beside the export, before it: the export then never links to a file not written.
+      for (const file of beside) await writeExportFile(file.path, file.text, signal, ctx.exportFs)
     }
     throwIfCanceled(signal)
     progress(format === 'pdf' ? 0 : 2, format === 'pdf' ? 0 : 3, `Writing ${basename(outPath)}`)
@@ -109,18 +114,23 @@ export async function layoutFor(ctx: Pick<BriefingContext, 'store' | 'now' | 'en
   const highlights = await store.allHighlights()
   store.assertNoneSkipped() // an export must not silently miss the highlights of a damaged file
   const data = await briefingData(ctx, source, highlights)
-  const layout = buildBriefing(source, data, { generatedAt: ctx.now() })
+  const built = buildBriefing(source, data, { generatedAt: ctx.now() })
+  const layout = 'selection' in source ? await withBriefingExtras(ctx, source, built, highlights) : built
   if (layout.passageCount === 0) throw new DossierError('empty-selection', 'The briefing has no passages: highlight and tag some passages, or choose other tags.')
   return layout
 }
 
 /** The text of a Markdown, CSV or W3C export, and how many passages (blocks, rows, annotations) it holds. */
-async function textExport(ctx: BriefingContext, layout: BriefingLayout, format: Exclude<ExportFormat, 'pdf'>): Promise<{ text: string; count: number }> {
-  if (format === 'md') return { text: briefingToMarkdown(layout), count: layout.passageCount }
+async function textExport(ctx: BriefingContext, layout: BriefingLayout, format: Exclude<ExportFormat, 'pdf'>, outPath: string): Promise<{ text: string; count: number; beside: BesideFile[] }> {
+  if (format === 'md') {
+    const beside = (layout.figures ?? []).map((f) => ({ path: besidePath(outPath, `figure-${f.number}.svg`), text: f.svg }))
+    return { text: briefingToMarkdown(layout, { figureFile: (f) => basename(besidePath(outPath, `figure-${f.number}.svg`)) }), count: layout.passageCount, beside }
+  }
   if (format === 'csv') {
     const events = await exportEventDates(ctx.store)
     const rows = csvRowsFromLayout(layout).map((r) => ({ ...r, event: events.get(r.highlightId) ?? null }))
-    return { text: highlightsToCsv(rows, stringify), count: rows.length }
+    const beside = (layout.analyses ?? []).map((a) => ({ path: besidePath(outPath, `ach-${a.report.matrix.id}.csv`), text: achToCsv(a.report, stringify) }))
+    return { text: highlightsToCsv(rows, stringify), count: rows.length, beside }
   }
   // Positions are counted in code points in the file (the model's rule): that needs the texts.
   const texts = new Map<ArticleId, string>()
@@ -128,8 +138,21 @@ async function textExport(ctx: BriefingContext, layout: BriefingLayout, format: 
     const text = await ctx.store.readBody(source.bodyHash).catch(() => undefined)
     if (text !== undefined) texts.set(source.articleId, text)
   }
-  const collection = toW3cCollection(w3cItemsFromLayout(layout), { label: layout.title, generatedAt: layout.generatedAt, textOf: (id) => texts.get(id) }, layout.briefingId ?? 'briefing')
-  return { text: `${JSON.stringify(collection, null, 2)}\n`, count: collection.total }
+  const events = await exportEventDates(ctx.store)
+  const items = w3cItemsFromLayout(layout).map((item) => ({ ...item, event: events.get(item.highlight.id) ?? null }))
+  const collection = toW3cCollection(items, { label: layout.title, generatedAt: layout.generatedAt, textOf: (id) => texts.get(id) }, layout.briefingId ?? 'briefing')
+  return { text: `${JSON.stringify(collection, null, 2)}\n`, count: collection.total, beside: [] }
+}
+
+/** A file an export writes beside its target: a figure's SVG (Markdown), a matrix's CSV. */
+interface BesideFile {
+  path: string
+  text: string
+}
+
+/** `<folder>/<name without extension>-<suffix>`: a file beside the export, named after it. */
+function besidePath(outPath: string, suffix: string): string {
+  return join(dirname(outPath), `${basename(outPath, extname(outPath))}-${suffix}`)
 }
 
 type Progress = (done: number, total: number, label: string) => void

@@ -36,7 +36,9 @@
  */
 import type { BriefingLayout } from '../../core/briefing'
 import { writeFileDurably } from '../storage/durable-write'
+import { composeAnalyses } from './ach-table'
 import { composeEntityIndex } from './entity-index'
+import { composeFigures } from './figures'
 import { composeTitleBlock } from './front-matter'
 import { drawOp, Flow, type DrawContext, type OutlineEntry, type PageOps } from './page-flow'
 import { pageBookmarks, pageFurniture } from './page-furniture'
@@ -56,6 +58,8 @@ export interface RenderedBriefingPdf {
   sourcesPage: number
   /** 1-based page where the index of entities starts; absent when there is none. */
   entityIndexPage?: number
+  /** 1-based page where the Analysis part (ACH matrices) starts; absent when there is none. */
+  analysisPage?: number
 }
 
 // ---------------------------------------------------------------------------------------
@@ -88,6 +92,7 @@ export async function renderBriefingPdf(layout: BriefingLayout, options: Briefin
       sectionPages: composed.sectionPages.map((p) => p + 1),
       sourcesPage: composed.sourcesPage + 1,
       ...(composed.entityIndexPage !== null ? { entityIndexPage: composed.entityIndexPage + 1 } : {}),
+      ...(composed.analysisPage !== null ? { analysisPage: composed.analysisPage + 1 } : {}),
     }
   } catch (error) {
     // Let pdfkit's stream settle so nothing is left pending, then report the real failure.
@@ -108,6 +113,8 @@ interface Composed {
   sectionPages: number[]
   sourcesPage: number
   entityIndexPage: number | null
+  /** 0-based page of the Analysis part (ACH matrices); null when there is none. */
+  analysisPage: number | null
 }
 
 function composeBriefing(doc: Doc, layout: BriefingLayout, onProgress?: (p: PdfProgress) => void): Composed {
@@ -122,15 +129,20 @@ function composeBriefing(doc: Doc, layout: BriefingLayout, onProgress?: (p: PdfP
   flow.newPage()
   const sources = new Map(layout.sources.map((s) => [s.number, s]))
   const sectionPages: number[] = []
+  const figures = layout.figures ?? []
+  const briefingFigures = figures.filter((f) => f.sectionNumber === null)
+  if (briefingFigures.length > 0) composeFigures(flow, briefingFigures)
   layout.sections.forEach((section, i) => {
-    sectionPages.push(composeSection(flow, section, sources, outline))
+    const own = figures.filter((f) => f.sectionNumber === section.number)
+    sectionPages.push(composeSection(flow, section, sources, outline, own.length > 0 ? () => ((flow.y += 10), composeFigures(flow, own)) : undefined))
     onProgress?.({ phase: 'layout', done: 2 + i, total })
   })
+  const analysisPage = layout.analyses && layout.analyses.length > 0 ? composeAnalyses(flow, layout.analyses, outline) : null
   const sourcesPage = composeSources(flow, layout.sources, outline, layout.sourcing)
   const index = layout.entityIndex ?? []
   const entityIndexPage = index.length > 0 ? composeEntityIndex(flow, index, outline) : null
   onProgress?.({ phase: 'layout', done: total, total })
-  return { pages: flow.pages, root: flow.root, dests: flow.dests, outline, sectionPages, sourcesPage, entityIndexPage }
+  return { pages: flow.pages, root: flow.root, dests: flow.dests, outline, sectionPages, sourcesPage, entityIndexPage, analysisPage }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ export type Op =
   | { kind: 'goTo'; x: number; y: number; w: number; h: number; name: string; label: string; node?: StructNode }
   | { kind: 'url'; x: number; y: number; w: number; h: number; url: string; node?: StructNode }
   | { kind: 'dest'; name: string; y: number }
+  /** Vector graphics drawn by `draw` (a figure, ./figures): content of its Figure element, whose Alt says what it shows. */
+  | { kind: 'graphic'; x: number; y: number; w: number; h: number; draw: (doc: Doc) => void; node?: StructNode }
 
 export interface PageOps {
   /** Backgrounds, drawn first. */
@@ -87,7 +89,7 @@ export class Flow {
 
   /** Records an operation; text and links go into the structure element being composed. */
   add(op: Op, page = this.page): void {
-    if (op.kind === 'text' || op.kind === 'goTo' || op.kind === 'url') {
+    if (op.kind === 'text' || op.kind === 'goTo' || op.kind === 'url' || op.kind === 'graphic') {
       markContent(this.node)
       op.node = this.node
     }
@@ -214,6 +216,9 @@ export function drawOp(doc: Doc, op: Op, ctx: DrawContext, structParent?: PDFKit
       return
     case 'dest':
       doc.addNamedDestination(op.name, 'XYZ', null, op.y - 8, null)
+      return
+    case 'graphic':
+      op.draw(doc)
       return
   }
 }

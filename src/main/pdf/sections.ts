@@ -19,9 +19,13 @@ import { baselineOffset, height, type Flow, type Fragment, type OutlineEntry } f
 import { passageLanguage } from './structure'
 import { isRightToLeftParagraph, type TextLine } from './text-layout'
 
-/** Returns the 0-based page where the section starts. */
-export function composeSection(flow: Flow, section: BriefingSection, sources: ReadonlyMap<number, BriefingSource>, outline: OutlineEntry[]): number {
-  return flow.tag('Sect', () => composeSectionParts(flow, section, sources, outline))
+/** Returns the 0-based page where the section starts. `after` composes what ends the section (its figures). */
+export function composeSection(flow: Flow, section: BriefingSection, sources: ReadonlyMap<number, BriefingSource>, outline: OutlineEntry[], after?: () => void): number {
+  return flow.tag('Sect', () => {
+    const page = composeSectionParts(flow, section, sources, outline)
+    after?.()
+    return page
+  })
 }
 
 function composeSectionParts(flow: Flow, section: BriefingSection, sources: ReadonlyMap<number, BriefingSource>, outline: OutlineEntry[]): number {

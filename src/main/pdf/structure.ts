@@ -28,6 +28,7 @@ export type StructType =
   | 'Div'
   | 'H1'
   | 'H2'
+  | 'H3'
   | 'P'
   | 'L'
   | 'LI'
@@ -41,12 +42,16 @@ export type StructType =
   | 'TOC'
   | 'TOCI'
   | 'Link'
+  | 'Figure'
+  | 'Caption'
 
 export interface StructOptions {
   /** The element's Lang, when it differs from its parent's. */
   lang?: string
   /** For a table header cell: what it heads. */
   scope?: 'Row' | 'Column'
+  /** For a Figure: what it shows, in words (its Alt). */
+  alt?: string
 }
 
 export interface StructNode {

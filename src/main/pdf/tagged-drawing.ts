@@ -43,6 +43,7 @@ export class TaggedDrawing {
       const options: ElementOptions = {}
       if (child.options.lang) options.lang = child.options.lang
       if (child.options.scope) options.scope = child.options.scope
+      if (child.options.alt) options.alt = child.options.alt
       const childElement = this.#doc.struct(child.type, options)
       element.add(childElement)
       this.#elements.set(child, childElement)
@@ -56,7 +57,7 @@ export class TaggedDrawing {
     const foreign = op.kind === 'text' && op.font === 'arabic' && node !== undefined && !isArabicScriptLanguage(node.language)
     if (op.kind === 'text' && node && (foreign || op.actual !== undefined)) {
       this.#span(node, { ...(foreign ? { lang: 'ar' } : {}), ...(op.actual !== undefined ? { actual: op.actual } : {}) }, draw)
-    } else if (op.kind === 'text' && node) {
+    } else if ((op.kind === 'text' || op.kind === 'graphic') && node) {
       this.#openSequence(node)
       draw()
     } else if ((op.kind === 'goTo' || op.kind === 'url') && node) {

@@ -72,9 +72,12 @@ export async function notebookPassages(session: NotebookSession) {
   return { highlights, articles, dated, undated }
 }
 
-/** The notebook's entities and which of them a text names (ids and names). */
 export async function entityMatcher(session: NotebookSession): Promise<{ entities: Entity[]; mentionsIn: (text: string) => { id: string; name: string }[] }> {
-  const entities = (await session.store.entities()).entities
+  return mentionsMatcher((await session.store.entities()).entities)
+}
+
+/** The entities a text names (id and name), by the entities matcher: lanes by entity, and the map's places. */
+export function mentionsMatcher(entities: Entity[]): { entities: Entity[]; mentionsIn: (text: string) => { id: string; name: string }[] } {
   const matcher = buildMatcher(entities)
   const names = new Map(entities.map((e) => [e.id as string, e.name]))
   return { entities, mentionsIn: (text) => matcher.findMentions(text).map((m) => ({ id: m.entityId, name: names.get(m.entityId) ?? m.alias })) }

@@ -24,6 +24,7 @@ import './styles/timeline.css'
 import './styles/briefing.css'
 import './styles/briefing-sections.css'
 import './styles/briefing-claims.css'
+import './styles/briefing-figures.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

@@ -8,6 +8,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ArticleSummary } from '../../../../core/api'
+import type { EntityId } from '../../../../core/entities'
 import type { ArticleId, HighlightId } from '../../../../core/ids'
 import type { Tag } from '../../../../core/model'
 import { api } from '../../api'
@@ -20,6 +21,7 @@ import { ExportDialog } from '../ExportDialog'
 import type { EntityChoice } from './BriefingEntities'
 import { BriefingClaims } from './BriefingClaims'
 import { BriefingFields } from './BriefingFields'
+import { BriefingFigures, BriefingFiguresPreview } from './BriefingFigures'
 import { BriefingList } from './BriefingList'
 import { BriefingSections } from './BriefingSections'
 
@@ -103,6 +105,9 @@ export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPass
         </div>
         <BriefingFields doc={doc} revision={briefings.revision} tags={tags} articles={articles} entities={entities} editor={briefings} />
         <BriefingClaims doc={doc} layout={layout} editor={briefings} />
+        <div className="briefing-fields">
+          <BriefingFigures doc={doc} layout={layout} sectionName={(key) => tags.find((t) => t.id === key)?.name ?? entityNames.get(key as EntityId) ?? key} editor={briefings} />
+        </div>
         {warnings.length > 0 && (
           <div className="briefing-notice" role="note" aria-label="Briefing warnings">
             <ul>
@@ -123,6 +128,7 @@ export function BriefingComposer({ tags, articles, reloadKey, status, onOpenPass
             )}
           </div>
         )}
+        <BriefingFiguresPreview layout={layout} />
         <BriefingSections
           doc={doc}
           revision={briefings.revision}
