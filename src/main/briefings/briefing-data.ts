@@ -11,7 +11,6 @@ import type { BriefingAchChoice, BriefingEntityData, NotebookData, SimpleBriefin
 import { entitiesOfPassages } from '../../core/entities'
 import type { Highlight } from '../../core/model'
 import { CLAIMS_DOC, OUTLETS_DOC } from '../storage/file-formats'
-import { OUTLETS_DOC } from '../storage/file-formats'
 import { AchSession } from '../ach/ach-session'
 import type { BriefingContext } from './briefing-context'
 
