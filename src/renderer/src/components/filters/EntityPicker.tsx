@@ -1,8 +1,10 @@
 /**
- * "Mentions": a combobox over the notebook's entities (the ARIA combobox pattern: type to
- * narrow by any spelling, Up/Down move through the list, Enter chooses, Escape closes),
- * and once one is chosen, an active-filter chip "Mentions: Tartus" whose × button clears
- * it (focus returns to the combobox).
+ * "Mentions", the one entity picker (issue 13), used by the Passages filters and the search
+ * dialog's filters: a combobox over the notebook's entities (the ARIA combobox pattern:
+ * type to narrow by any spelling, Up/Down move through the list, Enter chooses, Escape
+ * closes, then clears the text; most articles first), and once one is chosen, an
+ * active-filter chip "Mentions: Tartus" whose × button clears it (focus returns to the
+ * combobox).
  */
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { EntitySummary } from '../../../../core/api-entities'
@@ -19,7 +21,7 @@ interface Props {
 /** Options listed at most; typing narrows further. */
 const MAX_OPTIONS = 50
 
-export function EntityFilter({ entities, value, onChange }: Props) {
+export function EntityPicker({ entities, value, onChange }: Props) {
   const id = useId()
   const [text, setText] = useState('')
   const [open, setOpen] = useState(false)
