@@ -3,7 +3,8 @@
  * The one entity picker ("Mentions", Passages and the search dialog): any spelling
  * narrows the list, most articles first; arrows and Enter choose; Escape closes the list,
  * then clears the text, and only then lets the key through (so a dialog around it closes
- * on the next Escape); the choice is a chip whose × clears it and gives focus back.
+ * on the next Escape); the choice is a chip, focused on its ×, which clears it and gives
+ * focus back.
  */
 import { act, useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
@@ -82,16 +83,21 @@ describe('EntityPicker', () => {
     expect(dom.container.querySelector('[role="listbox"]')!.textContent).toBe('No entity is spelled like that')
   })
 
-  it('chooses with the arrows and Enter, shows the choice as a chip, and its × clears it and gives focus back', async () => {
+  it('chooses with the arrows and Enter, shows the choice as a chip focused on its ×, which clears it and gives focus back', async () => {
     const { onChange } = render()
     key('ArrowDown')
     key('ArrowDown')
     expect(active()).toBe('Tartus')
-    key('Enter')
+    await act(async () => {
+      combobox()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }))
+      await new Promise((resolve) => requestAnimationFrame(resolve))
+    })
     expect(onChange).toHaveBeenLastCalledWith('e-tartus')
     expect(combobox()).toBeNull()
     const chip = dom.container.querySelector('[role="group"][aria-label="Active filter"]')!
     expect(chip.textContent).toContain('Mentions: Tartus')
+    // The keyboard keeps its place: on the chip's ×.
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Clear filter Mentions: Tartus')
     await act(async () => {
       chip.querySelector<HTMLButtonElement>('button[aria-label="Clear filter Mentions: Tartus"]')!.click()
       await new Promise((resolve) => requestAnimationFrame(resolve))
