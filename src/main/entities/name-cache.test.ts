@@ -19,7 +19,7 @@ const open = (readOnly = false) => NotebookSession.open(dir, { fontsDir: FONTS }
 const cacheFile = () => join(dir, 'names.json')
 const suggestionsFile = () => join(dir, 'suggestions.json')
 const suggestionsOrigin = async (s: NotebookSession) => (await notebookSuggestions(s.store, await s.entities.file())).origin
-/** names.json: per article [id, body hash, example lines, names as [key, surface, count, line]], and the lower-case counts. */
+/** names.json: per article [id, body hash, example lines, names as [key, surface, count, line or -1]], and the lower-case counts. */
 type NamesJson = { version: number; articles: string; per: [string, string, string[], [string, string, number, number][]][]; lower: [string, number][] }
 const readCache = async () => JSON.parse(await readFile(cacheFile(), 'utf8')) as NamesJson
 const surfaces = (cache: NamesJson) => cache.per.flatMap(([, , , names]) => names.map((n) => n[1]))
@@ -109,6 +109,27 @@ describe('names.json (the suggestions cache)', () => {
     expect((await notebookNames(session.store)).origin).toBe('updated')
     expect(JSON.stringify((await notebookNames(session.store)).candidates)).toBe(JSON.stringify(kept.names))
     expect(JSON.stringify(await session.entities.suggest())).toBe(JSON.stringify(kept.suggestions))
+  })
+
+  it('keeps a name’s example lines in its first three articles only, and reads the next one’s when one of those goes', async () => {
+    const more = ['Pilots at Hmeymim waited.', 'Engineers in Hmeymim slept.', 'Drivers near Hmeymim talked.']
+    await session.importContents(more.map((text, i) => ({ name: `more-${i}.txt`, bytes: enc(text) })))
+    const hmeymim = async () => (await notebookNames(session.store)).candidates.find((c) => c.key === 'hmeymim')!
+    expect((await hmeymim()).examples.map((e) => e.line)).toEqual([B, more[0], more[1]])
+    const perArticle = new Map((await readCache()).per.map(([id, , l, names]) => [id, names.filter((n) => n[0] === 'hmeymim').map((n) => (n[3] === -1 ? '' : l[n[3]]))]))
+    expect(session.store.articles.flatMap((a) => perArticle.get(a.id)!)).toEqual([B, more[0], more[1], ''])
+    const reads = vi.spyOn(session.store, 'readBody')
+    const b = session.store.articles.find((a) => a.source.fileName === 'b.txt')!
+    await session.deleteArticle(b.id as ArticleId)
+    expect((await hmeymim()).examples.map((e) => e.line)).toEqual(more)
+    const last = session.store.articles.find((a) => a.source.fileName === 'more-2.txt')!
+    expect(reads.mock.calls.map(([hash]) => hash)).toEqual([b.bodyHash, last.bodyHash])
+    const kept = await readFile(cacheFile(), 'utf8')
+    await session.close()
+    await rm(cacheFile())
+    session = await open()
+    await notebookNames(session.store)
+    expect(await readFile(cacheFile(), 'utf8')).toBe(kept)
   })
 
   it('is rebuilt from every body when an article that went has no body left to read', async () => {

@@ -1,8 +1,11 @@
 /**
  * The notebook's names kept per article (notes/entities.md, "Suggestions"), so that an
  * import, a deletion or a changed body costs reading those articles only:
- * - `per`: each article's id, body hash and capitalised names (`NameInArticle`, their
- *   example lines stored once per article);
+ * - `per`: each article's id, body hash and capitalised names (`NameInArticle`), with
+ *   their example line only where a candidate can show it: in the first three articles,
+ *   in catalog order, that hold the name (`keepExamples`; elsewhere the line is ''). At
+ *   10,000 articles that keeps 86,000 lines instead of 430,000 (most of the file). When
+ *   an article among those three goes, the next one's body is read for its line;
  * - `lower`: the notebook's lower-case word counts, summed (per article they would be
  *   most of the file; to take an article out, its old body is read again instead, and
  *   when that body is gone the whole state is rebuilt).
@@ -43,6 +46,8 @@ interface ArticleRef {
 export type BodyReader = (hash: string) => Promise<string>
 
 const BATCH = 32
+/** Example lines a candidate shows (NameTally.candidates: its first three articles). */
+const EXAMPLES = 3
 
 /** Candidates from the articles' names, in `articles` order, and the summed lower counts. */
 export function tallyCandidates(articles: readonly ArticleRef[], per: ReadonlyMap<string, ArticleNameEntry>, lower: ReadonlyMap<string, number>): NameCandidate[] {
@@ -73,7 +78,41 @@ export async function buildNameState(articles: readonly ArticleRef[], stamp: str
     per.set(a.id, { bodyHash: a.bodyHash, names: found.names })
     for (const [key, n] of found.lower) lower.set(key, (lower.get(key) ?? 0) + n)
   })
+  await keepExamples(articles, per, () => Promise.resolve(''))
   return { stamp, per, lower }
+}
+
+/**
+ * Keeps each name's example line in the first EXAMPLES articles holding it (in
+ * `articles` order) and clears it ('') in the others; an article that needs a line it
+ * does not have is read again (`read`; false when a body that had names cannot be read).
+ * Entries are replaced, never changed, so a state they came from stays as it was.
+ */
+async function keepExamples(articles: readonly ArticleRef[], per: Map<string, ArticleNameEntry>, read: (hash: string) => Promise<string | null>): Promise<boolean> {
+  const seen = new Map<string, number>()
+  const missing = new Map<string, string[]>() // article id -> keys whose line it lacks
+  for (const a of articles) {
+    const entry = per.get(a.id)
+    if (entry === undefined) continue
+    let names: Map<string, NameInArticle> | null = null
+    for (const [key, n] of entry.names) {
+      const rank = seen.get(key) ?? 0
+      seen.set(key, rank + 1)
+      if (rank >= EXAMPLES && n.example !== '') (names ??= new Map(entry.names)).set(key, { ...n, example: '' })
+      else if (rank < EXAMPLES && n.example === '') missing.set(a.id, [...(missing.get(a.id) ?? []), key])
+    }
+    if (names !== null) per.set(a.id, { bodyHash: entry.bodyHash, names })
+  }
+  for (const [id, keys] of missing) {
+    const entry = per.get(id)!
+    const text = await read(entry.bodyHash)
+    if (text === null) return false
+    const found = extractNames(text).names
+    const names = new Map(entry.names)
+    for (const key of keys) names.set(key, { ...names.get(key)!, example: found.get(key)?.example ?? '' })
+    per.set(id, { bodyHash: entry.bodyHash, names })
+  }
+  return true
 }
 
 /**
@@ -108,29 +147,52 @@ export async function updateNameState(held: NameState, articles: readonly Articl
     }
     for (const key of found.names.keys()) keys.add(key)
   })
+  if (!(await keepExamples(articles, per, readOld))) return null
   return { state: { stamp, per, lower }, change: { from: held.stamp, keys } }
 }
 
-// names.json: per article [id, bodyHash, lines, names as [key, surface, count, line index]], and the lower counts.
+// names.json: per article [id, bodyHash, lines, names as [key, surface, count, line index or -1]], and the lower counts.
 const FileSchema = z.object({
   version: z.literal(NAMES_VERSION),
   articles: z.string(),
-  per: z.array(z.tuple([z.string(), z.string(), z.array(z.string()), z.array(z.tuple([z.string(), z.string(), z.number().int().nonnegative(), z.number().int().nonnegative()]))])),
+  // Checked entry by entry below (parseNameState): zod over a million small tuples takes seconds.
+  per: z.array(z.unknown()),
   lower: z.array(z.tuple([z.string(), z.number().int().positive()])),
 })
 
-/** The state as names.json holds it (example lines stored once per article). */
+/** The state as names.json holds it (example lines stored once per article, -1 for none). */
 export function serialiseNameState(state: NameState): string {
-  const per = [...state.per].map(([id, e]) => {
+  // Articles in id order (and lower-case counts in key order, below): the same notebook gives the same file, whatever the history of its Maps.
+  const byId = [...state.per].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  const per = byId.map(([id, e]) => {
     const lines = new Map<string, number>()
     const names = [...e.names].map(([key, n]) => {
-      let at = lines.get(n.example)
+      let at = n.example === '' ? -1 : lines.get(n.example)
       if (at === undefined) lines.set(n.example, (at = lines.size))
       return [key, n.surface, n.count, at]
     })
     return [id, e.bodyHash, [...lines.keys()], names]
   })
-  return JSON.stringify({ version: NAMES_VERSION, articles: state.stamp, per, lower: [...state.lower] })
+  const lower = [...state.lower].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  return JSON.stringify({ version: NAMES_VERSION, articles: state.stamp, per, lower })
+}
+
+const isString = (x: unknown): x is string => typeof x === 'string'
+const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0
+
+/** One article's names from its names.json entry, or null when the entry is not a valid one. */
+function parseEntry(raw: unknown): [string, ArticleNameEntry] | null {
+  if (!Array.isArray(raw) || raw.length !== 4) return null
+  const [id, bodyHash, lines, names] = raw as unknown[]
+  if (!isString(id) || !isString(bodyHash) || !Array.isArray(lines) || !lines.every(isString) || !Array.isArray(names)) return null
+  const map = new Map<string, NameInArticle>()
+  for (const n of names as unknown[]) {
+    if (!Array.isArray(n) || n.length !== 4) return null
+    const [key, surface, count, at] = n as unknown[]
+    if (!isString(key) || !isString(surface) || !isCount(count) || !Number.isInteger(at) || (at as number) < -1 || (at as number) >= lines.length) return null
+    map.set(key, { surface, count, example: at === -1 ? '' : (lines[at as number] as string) })
+  }
+  return [id, { bodyHash, names: map }]
 }
 
 /** The state from names.json's parsed JSON, or null when it is not a valid one. */
@@ -138,9 +200,10 @@ export function parseNameState(json: unknown): NameState | null {
   const parsed = FileSchema.safeParse(json)
   if (!parsed.success) return null
   const per = new Map<string, ArticleNameEntry>()
-  for (const [id, bodyHash, lines, names] of parsed.data.per) {
-    if (names.some((n) => n[3] >= lines.length)) return null
-    per.set(id, { bodyHash, names: new Map(names.map(([key, surface, count, at]) => [key, { surface, count, example: lines[at]! }])) })
+  for (const raw of parsed.data.per) {
+    const entry = parseEntry(raw)
+    if (entry === null) return null
+    per.set(...entry)
   }
   return { stamp: parsed.data.articles, per, lower: new Map(parsed.data.lower) }
 }
