@@ -1,16 +1,18 @@
 /**
- * Issue 13, item 7, end to end: import invented articles that spell Tartus/Tartous and
- * Khmeimim/Hmeimim (and once "Hmeimeem") differently, highlight three passages, add the
- * starter gazetteer from the Entities view's empty state and read the counts, accept the
- * suggested alias, undo and redo it with the keys, try an alias another entity owns (the
- * dialog says so and nothing changes), rename, then filter Passages by the port and clear
- * the chip. At each stage axe-core finds no serious or critical violation, nothing is out
- * of view, and screenshots are kept at 1280x800 and 1024x640 in the light and dark theme
- * (test-artifacts/e2e/views/entities-*).
+ * Issue 13's journey, end to end (its "Done means"): import invented articles that spell
+ * Tartus/Tartous/طرطوس and Khmeimim/Hmeimim (and once "Hmeimeem") differently, highlight
+ * four passages, add the starter gazetteer from the Entities view's empty state and read
+ * the counts, accept the suggested alias, undo and redo it with the keys, try an alias
+ * another entity owns (the dialog says so and nothing changes), rename, filter Passages by
+ * the port and clear the chip, then build a briefing section from the port that holds the
+ * passages naming it under any spelling, with the index of entities; finally remove the
+ * starter gazetteer and undo that. At each stage axe-core finds no serious or critical
+ * violation, nothing is out of view, and screenshots are kept at 1280x800 and 1024x640 in
+ * the light and dark theme (test-artifacts/e2e/views/entities-*).
  */
 import type { Locator, Page } from '@playwright/test'
 import { dropFiles } from './drop'
-import { BASE_QUOTE, ENTITY_ARTICLES, OTHER_QUOTE, PORT_QUOTE } from './fixtures/entities-view-articles'
+import { ARABIC_QUOTE, BASE_QUOTE, ENTITY_ARTICLES, OTHER_QUOTE, PORT_QUOTE } from './fixtures/entities-view-articles'
 import { expect, test, type DossierApp } from './harness'
 import { keepScreenshot, outOfView, seriousViolations } from './layout-checks'
 import { openFromLibrary } from './library'
@@ -21,11 +23,12 @@ const SIZES = [
   { width: 1024, height: 640 },
 ] as const
 
-/** Screenshots, layout and axe at both sizes in both themes; back to 1280x800 after. */
-async function check(app: DossierApp, name: string): Promise<void> {
+/** Screenshots, layout and axe at both sizes in both themes (with `shown` scrolled into view at each size); back to 1280x800 after. */
+async function check(app: DossierApp, name: string, shown?: Locator): Promise<void> {
   const { page } = app
   for (const size of SIZES) {
     await page.setViewportSize(size)
+    await shown?.scrollIntoViewIfNeeded()
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme })
       const label = `${name} at ${size.width}x${size.height}, ${colorScheme}`
@@ -55,12 +58,12 @@ async function counts(table: Locator, name: string): Promise<[string, string]> {
   return [(await cells.nth(2).innerText()).trim(), (await cells.nth(3).innerText()).trim()]
 }
 
-test('the Entities view: starter gazetteer, counts, a suggestion accepted and undone, rename, passages by entity', async ({ app }) => {
-  test.setTimeout(240_000)
+test('names from the Entities view to a briefing: starter gazetteer, a suggestion accepted, passages and a briefing section by entity', async ({ app }) => {
+  test.setTimeout(300_000)
   const { page } = app
   await page.setViewportSize(SIZES[0])
 
-  await test.step('import two articles and highlight three passages', async () => {
+  await test.step('import two articles and highlight four passages', async () => {
     await dropFiles(page, ENTITY_ARTICLES)
     await expect(page.getByRole('status')).toContainText('Imported 2 articles', { timeout: 60_000 })
     await page.getByRole('button', { name: 'Close import log' }).click()
@@ -69,6 +72,7 @@ test('the Entities view: starter gazetteer, counts, a suggestion accepted and un
     await highlight(page, OTHER_QUOTE)
     await openFromLibrary(page, ENTITY_ARTICLES[1]!.title)
     await highlight(page, BASE_QUOTE)
+    await highlight(page, ARABIC_QUOTE)
   })
 
   const view = page.getByRole('region', { name: 'Entities' })
@@ -82,8 +86,8 @@ test('the Entities view: starter gazetteer, counts, a suggestion accepted and un
     await check(app, 'empty')
     await view.getByRole('button', { name: 'Add the starter gazetteer (Russia in Syria: bases, ports, ships, people)' }).click()
     await expect(page.getByRole('status')).toContainText(/Added \d+ entities of the starter gazetteer/)
-    // Tartus twice and Tartous once in the first article (title included), Tartus once in the second.
-    expect(await counts(table, 'Tartus')).toEqual(['4', '2'])
+    // Tartus twice and Tartous once in the first article (title included), Tartus and طرطوس in the second.
+    expect(await counts(table, 'Tartus')).toEqual(['5', '2'])
     expect(await counts(table, 'Khmeimim Air Base')).toEqual(['2', '2'])
     await expect(suggestions.getByRole('listitem').filter({ hasText: '“Hmeimeem” may be Khmeimim Air Base' })).toBeVisible()
     await expect(suggestions).toContainText('Local residents, who call the base Hmeimeem')
@@ -129,7 +133,7 @@ test('the Entities view: starter gazetteer, counts, a suggestion accepted and un
     await dialog.getByRole('textbox', { name: 'Name' }).press('Enter')
     await expect(dialog).toBeHidden()
     await expect(page.getByRole('status')).toContainText('Entity Port of Tartus saved')
-    expect(await counts(table, 'Port of Tartus')).toEqual(['4', '2'])
+    expect(await counts(table, 'Port of Tartus')).toEqual(['5', '2'])
     await expect(table.getByRole('row', { name: 'Port of Tartus' })).toContainText('Tartus, Tartous')
   })
 
@@ -137,7 +141,7 @@ test('the Entities view: starter gazetteer, counts, a suggestion accepted and un
     await page.getByRole('tab', { name: 'Passages' }).click()
     const passages = page.getByRole('region', { name: 'Passages' })
     const quotes = passages.locator('.passage-quote')
-    await expect(quotes).toHaveCount(3)
+    await expect(quotes).toHaveCount(4)
     const mentions = passages.getByRole('combobox', { name: 'Mentions' })
     await mentions.fill('tartou')
     await expect(passages.getByRole('listbox', { name: 'Entities' }).getByRole('option').first()).toContainText('Port of Tartus')
@@ -145,12 +149,35 @@ test('the Entities view: starter gazetteer, counts, a suggestion accepted and un
     await mentions.press('Enter')
     const chip = passages.getByRole('group', { name: 'Active filter' })
     await expect(chip).toContainText('Mentions: Port of Tartus')
-    await expect(quotes).toHaveCount(1)
-    await expect(quotes.first()).toContainText(PORT_QUOTE)
+    // Both spellings of the port, the Arabic one too; not the base, not the talks.
+    await expect(quotes).toHaveCount(2)
+    await expect(passages).toContainText(PORT_QUOTE)
+    await expect(passages).toContainText(ARABIC_QUOTE)
     await check(app, 'passages-filtered')
     await chip.getByRole('button', { name: 'Clear filter Mentions: Port of Tartus' }).click()
-    await expect(quotes).toHaveCount(3)
+    await expect(quotes).toHaveCount(4)
     await expect(passages.getByRole('combobox', { name: 'Mentions' })).toBeFocused()
+  })
+
+  await test.step('Briefings: a section built from the port holds every passage naming it, with the index of entities', async () => {
+    await page.getByRole('tab', { name: 'Briefings' }).click()
+    const composer = page.getByRole('region', { name: 'Briefing' })
+    await composer.getByRole('button', { name: 'New briefing' }).first().click()
+    await expect(page.getByRole('status')).toContainText('Created briefing')
+    // Only the entity's section: untick the tag's.
+    await composer.getByRole('checkbox', { name: 'Bases', exact: true }).uncheck()
+    const add = composer.getByRole('combobox', { name: 'Add section from entity…' })
+    await add.selectOption((await add.locator('option', { hasText: /^Port of Tartus/ }).getAttribute('value'))!)
+    const section = composer.getByRole('list', { name: 'Sections' }).getByRole('listitem', { name: 'Section Port of Tartus' })
+    await expect(section.getByRole('heading', { level: 3 })).toHaveText('§1 Port of Tartus')
+    await expect(section.getByRole('list', { name: 'Passages in Port of Tartus' }).getByRole('blockquote')).toHaveText([PORT_QUOTE, ARABIC_QUOTE])
+    await expect(section).toContainText(/Passages that mention Port of Tartus \(also written [^)]*Tartous[^)]*طرطوس/)
+    await expect(composer).not.toContainText(BASE_QUOTE)
+    await composer.getByRole('checkbox', { name: 'Index of entities (at the end of the PDF)' }).check()
+    await expect(composer.getByRole('checkbox', { name: 'Port of Tartus' })).toBeChecked()
+    await expect(composer.getByText('2 passages from 2 sources')).toBeVisible()
+    await check(app, 'briefing-controls', composer.getByRole('group', { name: 'Sections (entities)' }))
+    await check(app, 'briefing-section', section)
   })
 
   await test.step('the starter gazetteer can be removed again, and that is undoable too', async () => {
@@ -160,6 +187,6 @@ test('the Entities view: starter gazetteer, counts, a suggestion accepted and un
     await expect(view.getByRole('heading', { name: 'No entities yet' })).toBeVisible()
     await page.locator('body').focus()
     await page.keyboard.press('Control+z')
-    await expect.poll(() => counts(table, 'Port of Tartus')).toEqual(['4', '2'])
+    await expect.poll(() => counts(table, 'Port of Tartus')).toEqual(['5', '2'])
   })
 })

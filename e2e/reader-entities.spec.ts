@@ -6,7 +6,8 @@
  * text (over two overlapping highlights), steps between them and shows the entity card;
  * hovering a mention shows the card; Escape hides it, then clears the marks; an article
  * naming nothing known says so. Search "Hmeimim" says what else it matched, and "Exact
- * spelling" searches only that spelling. At 1280x800 and 1024x640 in both themes: no
+ * spelling" searches only that spelling; the Mentions filter keeps the articles naming
+ * an entity. At 1280x800 and 1024x640 in both themes: no
  * serious or critical axe violation, nothing out of view, screenshots kept
  * (test-artifacts/e2e/views/reader-entities-*).
  */
@@ -150,12 +151,24 @@ for (const size of SIZES) {
       await expect(also).toHaveCount(0)
       await search.getByRole('checkbox', { name: 'Exact spelling' }).uncheck()
       await expect(results.filter({ hasText: /^Article/ })).toHaveCount(3)
-      // The name filter keeps the articles that mention Tartus.
-      await search.getByRole('combobox', { name: 'Name' }).selectOption({ label: 'Tartus (1)' })
+      // The Mentions filter (the Passages picker) keeps the articles that mention Tartus, typed in Arabic.
+      const mentions = search.getByRole('combobox', { name: 'Mentions' })
+      // Opened empty, the list shows every entity, over the results and past the dialog's edge if need be.
+      await search.getByRole('searchbox', { name: 'Search the notebook' }).fill('')
+      await mentions.press('ArrowDown')
+      await expect(search.getByRole('listbox', { name: 'Entities' }).getByRole('option').first()).toBeVisible()
+      await check('search-mentions-open')
+      await mentions.fill('طرطوس')
+      await mentions.press('Enter')
+      await expect(search.getByRole('group', { name: 'Active filter' })).toContainText('Mentions: Tartus')
+      await search.getByRole('searchbox', { name: 'Search the notebook' }).fill('Hmeimim')
       await expect(results.filter({ hasText: /^Article/ })).toHaveCount(1)
       await expect(results.first()).toContainText(COAST)
       await expect(results.filter({ hasText: FLIGHTS })).toHaveCount(0)
+      await check('search-mentions')
+      // Escape closes the dialog.
       await page.keyboard.press('Escape')
+      await expect(search).toHaveCount(0)
     })
   })
 }

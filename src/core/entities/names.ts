@@ -204,6 +204,16 @@ export class NameTally {
     for (const [key, n] of article.lower) this.lower.set(key, (this.lower.get(key) ?? 0) + n)
   }
 
+  /**
+   * Adds lower-case word counts alone (summed over articles), for a tally rebuilt from
+   * articles' names kept apart from the notebook's lower-case counts (name-cache.ts):
+   * `add(id, { names, lower: empty })` per article plus this gives the same candidates
+   * as `add` of each article whole.
+   */
+  addLowerCounts(counts: ReadonlyMap<string, number>): void {
+    for (const [key, n] of counts) this.lower.set(key, (this.lower.get(key) ?? 0) + n)
+  }
+
   /** Takes back what `add` added for this article (pass the same `ArticleNames`). */
   remove(articleId: string, article: ArticleNames): void {
     for (const [key, n] of article.lower) {

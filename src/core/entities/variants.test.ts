@@ -5,7 +5,7 @@ import { loadGazetteer } from './gazetteer'
 import { extractNames, NameTally } from './names'
 import type { Entity, EntityId } from './schema'
 import { compareForms, variantForm } from './variant-rules'
-import { proposeVariants, suggestionId } from './variants'
+import { proposeVariants, suggestionId, updateVariants } from './variants'
 import { nameKey } from './normalise'
 
 const compare = (a: string, b: string) => compareForms(variantForm(nameKey(a)), variantForm(nameKey(b)))
@@ -127,6 +127,32 @@ describe('proposeVariants', () => {
     const first = proposeVariants(tally.candidates(), entities, [])
     const again = proposeVariants([...tally.candidates()].reverse(), entities, [{ id: first[1]!.id, label: first[1]!.label }])
     expect(again.map((x) => x.id)).toEqual([first[0]!.id])
+  })
+
+  it('updateVariants after articles change equals proposeVariants from nothing, comparing only the changed names’ skeletons', () => {
+    const articles = [
+      ['a-1', 'Planes left Hmeymim and Khmeimim. Later Jolani and Julani spoke; Jolani, Julani, SOCK and SACK, SOCK and SACK.'],
+      ['a-2', 'Trucks reached Hmeymim, where Jolani waited.'],
+      ['a-3', 'Ships sailed from Tartous to Tartus, and from Tartus back to Tartous.'],
+    ] as const
+    const tallyOf = (ids: readonly string[]) => {
+      const t = new NameTally()
+      for (const [id, text] of articles) if (ids.includes(id)) t.add(id, extractNames(text))
+      return t.candidates()
+    }
+    const keysOf = (id: string) => {
+      const names = extractNames(articles.find((a) => a[0] === id)![1])
+      return [...names.names.keys(), ...names.lower.keys()]
+    }
+    const before = proposeVariants(tallyOf(['a-1', 'a-2']), entities, [], { limit: Infinity })
+    // a-3 added: Tartus ~ Tartous is new, the others are kept as they were.
+    const added = updateVariants(before, tallyOf(['a-1', 'a-2', 'a-3']), keysOf('a-3'), entities, [])
+    expect(added).toEqual(proposeVariants(tallyOf(['a-1', 'a-2', 'a-3']), entities, []))
+    expect(added.map((x) => x.label)).toEqual(['Tartous ~ Tartus', 'Hmeymim ~ Khmeimim Air Base', 'Jolani ~ Julani'])
+    // a-2 removed: Hmeymim's and Jolani's counts change with it.
+    const removed = updateVariants(added, tallyOf(['a-1', 'a-3']), keysOf('a-2'), entities, [])
+    expect(removed).toEqual(proposeVariants(tallyOf(['a-1', 'a-3']), entities, []))
+    expect(removed.find((x) => x.label === 'Jolani ~ Julani')).toMatchObject({ name: { count: 2, articleIds: ['a-1'] } })
   })
 
   it('once accepted as an alias, a spelling is no longer proposed', () => {

@@ -145,7 +145,44 @@ export function proposeVariants(
     }
   }
 
-  const weight = (s: VariantSuggestion) => s.name.count + (s.kind === 'pair' ? s.other.count : 0)
-  out.sort((x, y) => y.score - x.score || weight(y) - weight(x) || (x.id < y.id ? -1 : 1))
+  out.sort(bestFirst)
   return out.slice(0, options.limit ?? 200)
+}
+
+const weight = (s: VariantSuggestion) => s.name.count + (s.kind === 'pair' ? s.other.count : 0)
+
+/** Best first: score, then how often the names are used, then id (a total order: ids are unique). */
+function bestFirst(x: VariantSuggestion, y: VariantSuggestion): number {
+  return y.score - x.score || weight(y) - weight(x) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)
+}
+
+/**
+ * `proposeVariants` again after some articles changed, from its previous answer (with
+ * the same entities, rejected suggestions and options, and no limit): `changedKeys` are
+ * the keys of every name and lower-case word of the articles added, removed or changed.
+ * Every suggestion is made inside one consonant skeleton (an alias with the entity
+ * spellings of its name's skeleton, a pair inside one group), and a name's candidate
+ * changes only when an article holding its key changes, so only the skeletons of the
+ * changed keys are compared anew; the rest is kept. Equal to `proposeVariants` on all
+ * of `names`.
+ */
+export function updateVariants(
+  previous: readonly VariantSuggestion[],
+  names: readonly NameCandidate[],
+  changedKeys: Iterable<string>,
+  entities: readonly Entity[],
+  rejected: readonly RejectedSuggestion[],
+  options: VariantOptions = {},
+): VariantSuggestion[] {
+  const touched = new Set<string>()
+  for (const key of changedKeys) touched.add(variantForm(key).skeleton)
+  const inTouched = (key: string) => touched.has(variantForm(key).skeleton)
+  const kept = previous.filter((s) => !inTouched(s.name.key) && (s.kind !== 'pair' || !inTouched(s.other.key)))
+  const fresh = proposeVariants(
+    names.filter((n) => inTouched(n.key)),
+    entities,
+    rejected,
+    { ...options, limit: Infinity },
+  )
+  return [...kept, ...fresh].sort(bestFirst).slice(0, options.limit ?? 200)
 }

@@ -7,9 +7,10 @@
  * never proposed again. Both return the file they replaced, for undo.
  *
  * The names and the suggestions are derived caches (name-cache.ts): the names read from
- * the bodies once, then from `names.json` while no article is added, changed or deleted;
- * the suggestions from `suggestions.json` while neither the articles nor the entities
- * (and rejected suggestions) change.
+ * the bodies once, then kept per article in `names.json` and brought in step by reading
+ * only the articles added, changed or deleted; the suggestions from `suggestions.json`,
+ * updated for the names those articles touch, and compared anew when the entities (and
+ * rejected suggestions) change.
  */
 import { addAlias, createEntity, makeEntityId, rejectSuggestion, type Entity, type EntityType, type VariantOptions, type VariantSuggestion } from '../../core/entities'
 import { DossierError, err } from '../../core/result'

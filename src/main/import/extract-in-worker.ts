@@ -64,10 +64,21 @@ export class ImportExtractor {
     if (signal?.aborted) throw cancelledWhileReading(name)
     // A copy of its own goes to the worker (transferred): the caller keeps `bytes` to store as
     // the original. (Not bytes.slice(): on a Buffer that is a view, maybe of Node's shared pool.)
-    return this.#run(await copyInSlices(bytes), name, signal)
+    return this.#run('prepare', await copyInSlices(bytes), name, signal)
   }
 
-  #run(copy: Uint8Array, name: string, signal: AbortSignal | undefined): Promise<PreparedFile> {
+  /**
+   * Extracts only the text of one file in the worker, within the same limits (what
+   * `dossier check` does to re-create a body from its stored original). Rejects as `prepare`.
+   */
+  async extractText(bytes: Uint8Array, name: string, signal?: AbortSignal): Promise<string> {
+    if (signal?.aborted) throw cancelledWhileReading(name)
+    return new TextDecoder().decode(await this.#run('extract', await copyInSlices(bytes), name, signal))
+  }
+
+  #run(type: 'prepare', copy: Uint8Array, name: string, signal: AbortSignal | undefined): Promise<PreparedFile>
+  #run(type: 'extract', copy: Uint8Array, name: string, signal: AbortSignal | undefined): Promise<Uint8Array>
+  #run(type: 'prepare' | 'extract', copy: Uint8Array, name: string, signal: AbortSignal | undefined): Promise<PreparedFile | Uint8Array> {
     const { fileMs, pageMs, heapMb, maxBufferBytes, ...readerLimits } = this.limits
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(cancelledWhileReading(name))
@@ -84,7 +95,7 @@ export class ImportExtractor {
         reject(error)
         void this.#jobs.stop(job)
       }
-      const request: ExtractWorkerRequest = { type: 'prepare', id: this.#nextId++, name, bytes: copy, limits: readerLimits satisfies ReaderLimits }
+      const request: ExtractWorkerRequest = { type, id: this.#nextId++, name, bytes: copy, limits: readerLimits satisfies ReaderLimits }
       const job: WorkerJob<ExtractWorkerMessage> = {
         request,
         transfer: [copy.buffer as ArrayBuffer],
@@ -104,6 +115,10 @@ export class ImportExtractor {
           finish()
           if (message.type === 'done') {
             resolve(message.prepared)
+            return 'done'
+          }
+          if (message.type === 'extracted') {
+            resolve(message.text)
             return 'done'
           }
           const error = deserializeError(message.error)
@@ -152,6 +167,11 @@ export async function configureImportExtractor(options: ImportExtractorOptions):
   shared = null
   sharedOptions = options
   await previous?.dispose()
+}
+
+/** Extracts the text of one stored original, in the shared worker (the same limits as import). */
+export function extractTextInWorker(bytes: Uint8Array, name: string, signal?: AbortSignal): Promise<string> {
+  return sharedImportExtractor().extractText(bytes, name, signal)
 }
 
 /** Extracts and drafts one file to import, in the shared worker. */

@@ -18,13 +18,16 @@ export interface ExtractWorkerData {
   maxBufferBytes: number
 }
 
-export type ExtractWorkerRequest = { type: 'prepare'; id: number; name: string; bytes: Uint8Array; limits: ReaderLimits }
+/** `prepare` reads a file to import; `extract` only extracts its text (`dossier check` re-creating a body from its original). */
+export type ExtractWorkerRequest = { type: 'prepare' | 'extract'; id: number; name: string; bytes: Uint8Array; limits: ReaderLimits }
 
 export type ExtractWorkerMessage =
   | { type: 'page'; id: number; page: number; pages: number }
   /** A buffer over the cap was refused: the host stops the file now (the reader may take long to give up). */
   | { type: 'refused'; id: number }
   | { type: 'done'; id: number; prepared: PreparedFile }
+  /** An `extract` request's text, UTF-8 encoded (its buffer transferred). */
+  | { type: 'extracted'; id: number; text: Uint8Array }
   | { type: 'error'; id: number; error: SerializedError }
 
 let inHand: number | null = null
@@ -34,15 +37,20 @@ const cap = capBufferAllocations((workerData as ExtractWorkerData).maxBufferByte
 // The readers (pdfjs, mammoth, jszip, jsdom, …) are loaded only now, so that every buffer
 // they create, even one they keep a constructor for, is created under the cap.
 const { prepareFile } = await import('./prepare-file')
+const { extractDocument } = await import('./extract')
 
 async function handle(port: NonNullable<typeof parentPort>, request: ExtractWorkerRequest): Promise<void> {
   const { id, name } = request
   const post = (message: ExtractWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
   cap.reset()
   inHand = id
-  let outcome: { prepared: PreparedFile } | { error: unknown }
+  let outcome: { prepared: PreparedFile } | { text: Uint8Array } | { error: unknown }
+  const options = { limits: request.limits, onPage: (page: number, pages: number) => post({ type: 'page', id, page, pages }) }
   try {
-    outcome = { prepared: await prepareFile(request.bytes, name, { limits: request.limits, onPage: (page, pages) => post({ type: 'page', id, page, pages }) }) }
+    outcome =
+      request.type === 'extract'
+        ? { text: new TextEncoder().encode((await extractDocument(request.bytes, name, options)).text) }
+        : { prepared: await prepareFile(request.bytes, name, options) }
   } catch (error) {
     outcome = { error }
   }
@@ -50,6 +58,7 @@ async function handle(port: NonNullable<typeof parentPort>, request: ExtractWork
   // A refused buffer is the reason, however the reader reported (or swallowed) the error.
   if (cap.tripped !== null) outcome = { error: bufferTooLarge(name, (workerData as ExtractWorkerData).maxBufferBytes) }
   if ('error' in outcome) return post({ type: 'error', id, error: serializeError(outcome.error) })
+  if ('text' in outcome) return post({ type: 'extracted', id, text: outcome.text }, [outcome.text.buffer as ArrayBuffer])
   const { body } = outcome.prepared
   const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : new Uint8Array(body)
   post({ type: 'done', id, prepared: { ...outcome.prepared, body: owned } }, [owned.buffer as ArrayBuffer])

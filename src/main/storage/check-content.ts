@@ -11,7 +11,7 @@ import type { Article, Catalog } from '../../core/model'
 import { storedTextOf } from '../../core/import-text'
 import { normaliseText } from '../../core/text'
 import { decodeTextFile } from '../import/decode-text'
-import { extractDocument } from '../import/extract'
+import { extractTextInWorker } from '../import/extract-in-worker'
 import type { CheckRun } from './check-run'
 import { writeFileDurably } from './durable-write'
 import { BODIES_DIR, CATALOG_FILE, ORIGINALS_DIR } from './layout'
@@ -131,7 +131,7 @@ async function checkBody(run: CheckRun, article: Article, original: Uint8Array |
   try {
     text = await rederiveBody(original, article)
   } catch (error) {
-    await run.found(file, problem, `Nothing: it cannot be re-created, because its original file ${originalFile} cannot be decoded (${(error as Error).message}).`)
+    await run.found(file, problem, `Nothing: it cannot be re-created, because its original file ${originalFile} cannot be decoded (${(error as Error).message.replace(/\.$/, '')}).`)
     return null
   }
   if (sha256Hex(text) !== article.bodyHash) {
@@ -155,14 +155,17 @@ function short(hash: string): string {
 }
 
 /**
- * The stored text an original gives, the way import makes it: extractDocument, then
+ * The stored text an original gives, the way import makes it: extractDocument (in the
+ * import worker, extractTextInWorker), then
  * storedTextOf (control characters removed, then normaliseText), as draftArticleFromText
  * does. Bodies stored before control characters were removed are plain normaliseText of
  * the extraction, and a .txt imported by format 2 was decoded with decodeTextFile; when
  * the current way does not reproduce the hash, those are tried too.
  */
 async function rederiveBody(original: Uint8Array, article: Article): Promise<string> {
-  const extracted = (await extractDocument(original, article.source.fileName)).text
+  // In the import worker, with import's limits (time, memory, buffers): a hostile original
+  // costs a refusal, never a hung or crashed check.
+  const extracted = await extractTextInWorker(original, article.source.fileName)
   const text = storedTextOf(extracted).text
   const candidates = [() => text, () => normaliseText(extracted)]
   if (article.format === 'txt') candidates.push(() => normaliseText(decodeTextFile(original, article.source.fileName)))

@@ -9,7 +9,7 @@ import type { ArticleId, TagId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import { isFilterEmpty, type PassageFilter } from '../passages/filter'
 import { DateRange } from './filters/DateRange'
-import { EntityFilter } from './filters/EntityFilter'
+import { EntityPicker } from './filters/EntityPicker'
 import { OutletSelect } from './filters/OutletSelect'
 
 interface Props {
@@ -74,7 +74,7 @@ export function PassageFilters({ filter, onChange, onClear, tags, outlets, artic
           </select>
         </label>
         <DateRange from={filter.from} to={filter.to} onChange={set} />
-        {entities.length > 0 && <EntityFilter entities={entities} value={filter.entityId} onChange={(entityId) => set({ entityId })} />}
+        {entities.length > 0 && <EntityPicker entities={entities} value={filter.entityId} onChange={(entityId) => set({ entityId })} />}
         {!isFilterEmpty(filter) && (
           <button type="button" className="button button-small" onClick={onClear}>
             Clear filters

@@ -167,22 +167,6 @@ describe('PassagesView', () => {
     expect(dom.container.querySelector('[role="group"][aria-label="Active filter"]')).toBeNull()
   })
 
-  it('moves through the entities with the arrow keys and closes the list with Escape', async () => {
-    await render(PASSAGES)
-    const combobox = dom.container.querySelector<HTMLInputElement>('input[role="combobox"]')!
-    const key = (k: string) => act(() => void combobox.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })))
-    key('ArrowDown')
-    expect(combobox.getAttribute('aria-expanded')).toBe('true')
-    // Most articles first.
-    const active = () => document.getElementById(combobox.getAttribute('aria-activedescendant')!)!.querySelector('bdi')!.textContent
-    expect(active()).toBe('Tartus')
-    key('ArrowDown')
-    expect(active()).toBe('Khmeimim Air Base')
-    key('Escape')
-    expect(combobox.getAttribute('aria-expanded')).toBe('false')
-    expect(listEntityPassages).not.toHaveBeenCalled()
-  })
-
   it('opens the article at the highlight on click', async () => {
     const onOpen = await render(PASSAGES)
     act(() => dom.container.querySelectorAll<HTMLButtonElement>('.passage-quote')[1]!.click())

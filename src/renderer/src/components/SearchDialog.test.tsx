@@ -64,7 +64,7 @@ async function render(handlers = { onClose: vi.fn(), onOpenResult: vi.fn() }) {
 }
 
 const input = () => dom.container.querySelector<HTMLInputElement>('input[type="search"]')!
-const options = () => Array.from(dom.container.querySelectorAll('[role="option"]'))
+const options = () => Array.from(dom.container.querySelectorAll('[aria-label="Search results"] [role="option"]'))
 const wait = (ms: number) => act(() => new Promise<void>((r) => setTimeout(r, ms)))
 
 async function type(value: string) {
@@ -84,7 +84,8 @@ describe('SearchDialog', () => {
     expect(dom.container.querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Search')
     expect(input().getAttribute('aria-label')).toBe('Search the notebook')
     expect(document.activeElement).toBe(input())
-    expect(dom.container.querySelector('[role="listbox"]')!.getAttribute('aria-label')).toBe('Search results')
+    // The one listbox shown (the Mentions picker keeps its own hidden until opened).
+    expect(Array.from(dom.container.querySelectorAll('[role="listbox"]:not([hidden])'), (l) => l.getAttribute('aria-label'))).toEqual(['Search results'])
   })
 
   it('searches once typing pauses and marks the matched words', async () => {
@@ -218,18 +219,23 @@ describe('SearchDialog', () => {
     expect(dom.container.querySelector('[aria-label="Other spellings searched"]')).toBeNull()
   })
 
-  it('filters by a name chosen among the notebook’s entities, grouped by type', async () => {
+  it('filters by an entity chosen in Mentions (the Passages picker), and Escape there does not close the dialog', async () => {
     search.mockResolvedValue({ ok: true, value: response([]) })
-    await render()
-    const select = Array.from(dom.container.querySelectorAll('label')).find((l) => l.textContent?.startsWith('Name'))!.querySelector('select')!
-    expect(Array.from(select.querySelectorAll('optgroup')).map((g) => [g.label, Array.from(g.querySelectorAll('option')).map((o) => o.textContent)])).toEqual([
-      ['Places', ['Khmeimim Air Base (16)', 'Tartus (5)']],
-      ['Organisations', ['Hayat Tahrir al-Sham (2)']],
-    ])
+    const { onClose } = await render()
+    const combobox = dom.container.querySelector<HTMLInputElement>('input[role="combobox"]')!
+    expect(combobox.labels?.[0]?.textContent).toBe('Mentions')
     act(() => {
-      select.value = 'e-tartus'
-      select.dispatchEvent(new Event('change', { bubbles: true }))
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(combobox, 'tartous')
+      combobox.dispatchEvent(new Event('input', { bubbles: true }))
     })
+    expect(Array.from(dom.container.querySelectorAll('[role="option"] bdi'), (o) => o.textContent)).toEqual(['Tartus'])
+    act(() => void combobox.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true })))
+    expect(onClose).not.toHaveBeenCalled()
+    act(() => void combobox.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })))
+    expect(search).not.toHaveBeenCalled()
+    act(() => void combobox.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true })))
+    act(() => void combobox.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })))
+    expect(dom.container.querySelector('[role="group"][aria-label="Active filter"]')!.textContent).toContain('Mentions: Tartus')
     await type('lease')
     expect(search).toHaveBeenLastCalledWith({ query: 'lease', limit: 50, entityId: 'e-tartus' })
   })

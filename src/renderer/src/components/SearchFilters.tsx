@@ -1,7 +1,7 @@
 /**
  * The search dialog's filters: tags (toggle buttons, any of them), outlet, a date range,
- * and a name (articles mentioning an entity under any spelling; shown once the notebook
- * has entities).
+ * and Mentions (articles mentioning an entity under any spelling, the same picker as the
+ * Passages filters; shown once the notebook has entities).
  */
 import type { CSSProperties } from 'react'
 import type { EntitySummary } from '../../../core/api-entities'
@@ -9,7 +9,7 @@ import type { TagId } from '../../../core/ids'
 import type { Tag } from '../../../core/model'
 import type { SearchDialogFilters } from '../search/snippet-parts'
 import { DateRange } from './filters/DateRange'
-import { NameSelect } from './filters/NameSelect'
+import { EntityPicker } from './filters/EntityPicker'
 import { OutletSelect } from './filters/OutletSelect'
 
 interface Props {
@@ -47,7 +47,7 @@ export function SearchFilters({ filters, onChange, tags, outlets, entities = [] 
       )}
       <OutletSelect value={filters.outlet} outlets={outlets} onChange={(outlet) => set({ outlet })} />
       <DateRange from={filters.from} to={filters.to} onChange={set} />
-      {entities.length > 0 && <NameSelect value={filters.entityId ?? null} entities={entities} onChange={(entityId) => set({ entityId })} />}
+      {entities.length > 0 && <EntityPicker value={filters.entityId ?? null} entities={entities} onChange={(entityId) => set({ entityId })} />}
     </div>
   )
 }

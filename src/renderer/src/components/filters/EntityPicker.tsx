@@ -1,8 +1,10 @@
 /**
- * "Mentions": a combobox over the notebook's entities (the ARIA combobox pattern: type to
- * narrow by any spelling, Up/Down move through the list, Enter chooses, Escape closes),
- * and once one is chosen, an active-filter chip "Mentions: Tartus" whose × button clears
- * it (focus returns to the combobox).
+ * "Mentions", the one entity picker (issue 13), used by the Passages filters and the search
+ * dialog's filters: a combobox over the notebook's entities (the ARIA combobox pattern:
+ * type to narrow by any spelling, Up/Down move through the list, Enter chooses, Escape
+ * closes, then clears the text; most articles first), and once one is chosen, an
+ * active-filter chip "Mentions: Tartus" (focus moves to its × button, so the keyboard
+ * does not lose its place) whose × button clears it (focus returns to the combobox).
  */
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { EntitySummary } from '../../../../core/api-entities'
@@ -19,12 +21,13 @@ interface Props {
 /** Options listed at most; typing narrows further. */
 const MAX_OPTIONS = 50
 
-export function EntityFilter({ entities, value, onChange }: Props) {
+export function EntityPicker({ entities, value, onChange }: Props) {
   const id = useId()
   const [text, setText] = useState('')
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
   const input = useRef<HTMLInputElement>(null)
+  const clear = useRef<HTMLButtonElement>(null)
   const chosen = entities.find((e) => e.id === value)
   const options = useMemo(
     () => filterEntities(entities, text).sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)).slice(0, MAX_OPTIONS),
@@ -37,6 +40,8 @@ export function EntityFilter({ entities, value, onChange }: Props) {
     onChange(entity.id)
     setText('')
     setOpen(false)
+    // The combobox gives way to the chip: focus goes to its × button.
+    requestAnimationFrame(() => clear.current?.focus())
   }
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -63,6 +68,7 @@ export function EntityFilter({ entities, value, onChange }: Props) {
           Mentions: <bdi className="filter-chip-value">{chosen.name}</bdi>
         </span>
         <button
+          ref={clear}
           type="button"
           className="filter-chip-clear"
           aria-label={`Clear filter Mentions: ${chosen.name}`}
