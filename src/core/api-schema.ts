@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import type { ApiMethod } from './api'
 import { entityApiArgSchemas } from './api-entities'
+import { achApiArgSchemas } from './api-ach'
 import { EntityIdSchema } from './entities'
 import { BriefingDocumentSchema, BriefingIdSchema } from './briefing-document'
 import { ArticleIdSchema, HighlightIdSchema, TagIdSchema } from './ids'
@@ -171,6 +172,7 @@ export const apiArgSchemas = {
   revealExport: z.object({ exportId: z.string().regex(/^x-[0-9a-z]{1,32}$/), action: z.enum(['open', 'show']) }).strict(),
   chooseAndImportAnnotations: NoArgs,
   ...entityApiArgSchemas,
+  ...achApiArgSchemas,
 } satisfies Record<ApiMethod, z.ZodType>
 
 /** Validates one call's argument list; returns the parsed argument or a readable reason. */

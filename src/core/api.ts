@@ -10,6 +10,7 @@
  *   through a dialog that main shows, and exports go where a main-process dialog says.
  */
 import { ENTITY_API_METHODS, type EntitiesApi } from './api-entities'
+import { ACH_API_METHODS, type AchApi } from './api-ach'
 import type { BriefingLayout } from './briefing-types'
 import type { BriefingDocument, BriefingId } from './briefing-document'
 import type { EntityId } from './entities'
@@ -222,7 +223,7 @@ export interface ExportedBriefing {
 }
 
 /** Every operation; the entity methods (issue 13) are declared in api-entities.ts. */
-export interface DossierApi extends EntitiesApi {
+export interface DossierApi extends EntitiesApi, AchApi {
   getNotebook(): Promise<Result<NotebookInfo>>
   /** Shows a folder dialog in main and switches to that notebook (creating it if new). */
   chooseNotebook(args: { mode: 'open' | 'new' }): Promise<Result<NotebookInfo | Canceled>>
@@ -328,6 +329,7 @@ export const API_METHODS = [
   'revealExport',
   'chooseAndImportAnnotations',
   ...ENTITY_API_METHODS,
+  ...ACH_API_METHODS,
 ] as const satisfies readonly ApiMethod[]
 
 // Compile-time proof that API_METHODS names every method of DossierApi.
@@ -349,6 +351,7 @@ export type MenuCommand =
   | 'show-tags'
   | 'show-briefings'
   | 'show-entities'
+  | 'show-analysis'
   | 'shortcuts'
 
 /** Progress of a long job (import batch, export); `total` 0 when not known yet. */

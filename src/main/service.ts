@@ -9,6 +9,7 @@ import { DossierError } from '../core/result'
 import { basename, resolve } from 'node:path'
 import { namesList } from './briefings/annotation-import'
 import { createEntityService } from './entities/entity-service'
+import { createAchService } from './ach/ach-service'
 import { FORMAT_EXTENSIONS } from './briefings/export-writer'
 import type { Confirmation, DesktopShell, Dialogs } from './dialogs'
 import { preloadImportPipeline } from './import/load-pipeline'
@@ -132,6 +133,7 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
 
   return {
     ...createEntityService(session, deps.starterGazetteerFile),
+    ...createAchService(session, deps.dialogs),
     session,
     openNotebookAt,
     backupNow: async () => session().backup('manual'),
