@@ -80,9 +80,10 @@ describe('application menu', () => {
       ['Tags', 'CmdOrCtrl+4'],
       ['Briefings', 'CmdOrCtrl+5'],
       ['Entities', 'CmdOrCtrl+6'],
+      ['Analysis', 'CmdOrCtrl+9'],
     ])
     for (const item of view) (item.click as unknown as () => void)()
-    expect(vi.mocked(a.send).mock.calls.map((c) => c[0])).toEqual(['show-library', 'show-reader', 'show-passages', 'show-tags', 'show-briefings', 'show-entities'])
+    expect(vi.mocked(a.send).mock.calls.map((c) => c[0])).toEqual(['show-library', 'show-reader', 'show-passages', 'show-tags', 'show-briefings', 'show-entities', 'show-analysis'])
   })
 
   it('Help shows the keyboard shortcuts in the app (F1)', () => {

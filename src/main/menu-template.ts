@@ -72,6 +72,7 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
         { label: 'Tags', accelerator: accelerator('show-tags', isMac), click: () => actions.send('show-tags') },
         { label: 'Briefings', accelerator: accelerator('show-briefings', isMac), click: () => actions.send('show-briefings') },
         { label: 'Entities', accelerator: accelerator('show-entities', isMac), click: () => actions.send('show-entities') },
+        { label: 'Analysis', accelerator: accelerator('show-analysis', isMac), click: () => actions.send('show-analysis') },
         { type: 'separator' },
         { role: 'reload' },
         { role: 'toggleDevTools' },

@@ -19,6 +19,7 @@ import './styles/passages.css'
 import './styles/search.css'
 import './styles/tags.css'
 import './styles/entities.css'
+import './styles/analysis.css'
 import './styles/briefing.css'
 import './styles/briefing-sections.css'
 

@@ -4,7 +4,7 @@
  */
 import { useRef, type KeyboardEvent } from 'react'
 
-export const VIEWS = ['library', 'reader', 'passages', 'tags', 'briefings', 'entities'] as const
+export const VIEWS = ['library', 'reader', 'passages', 'tags', 'briefings', 'entities', 'analysis'] as const
 export type AppView = (typeof VIEWS)[number]
 
 const LABELS: Record<AppView, string> = {
@@ -14,6 +14,7 @@ const LABELS: Record<AppView, string> = {
   tags: 'Tags',
   briefings: 'Briefings',
   entities: 'Entities',
+  analysis: 'Analysis',
 }
 
 interface Props {

@@ -54,6 +54,7 @@ describe('app-wide keys', () => {
       'show-briefings',
       'show-entities',
     ])
+    expect(commandForKey(key('9', { ctrlKey: true }), false)).toBe('show-analysis')
     expect(commandForKey(key('F1'), false)).toBe('shortcuts')
   })
 
