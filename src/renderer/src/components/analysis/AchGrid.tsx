@@ -73,7 +73,8 @@ export function AchGrid({ view, byDiagnosticity, onEdit, onOpenPassage }: Props)
     if (taken) e.preventDefault()
   }
 
-  const cellProps = (p: CellPos, label: string) => ({
+  /** A focusable cell; `label` only where the text alone does not say it (a rating's code). */
+  const cellProps = (p: CellPos, label?: string) => ({
     'data-cell': `${p.row}:${p.col}`,
     tabIndex: p.row === at.row && p.col === at.col ? 0 : -1,
     'aria-label': label,
@@ -94,14 +95,14 @@ export function AchGrid({ view, byDiagnosticity, onEdit, onOpenPassage }: Props)
     <table ref={grid} role="grid" className="ach-grid" aria-label={`ACH matrix: ${matrix.question}`} aria-rowcount={rows.length + 1}>
       <thead>
         <tr>
-          <th scope="col" className="ach-evidence-head" {...cellProps({ row: -1, col: 0 }, 'Evidence')}>
+          <th scope="col" className="ach-evidence-head" {...cellProps({ row: -1, col: 0 })}>
             Evidence
           </th>
           <th scope="col" className="ach-weight-head">
             Credibility · relevance
           </th>
           {hyps.map((h, i) => (
-            <th key={h.id} scope="col" className="ach-hyp-head" {...cellProps({ row: -1, col: i + 1 }, `${h.id}: ${h.text}`)}>
+            <th key={h.id} scope="col" className="ach-hyp-head" {...cellProps({ row: -1, col: i + 1 })}>
               {editing?.kind === 'hypothesis' && editing.id === h.id ? (
                 <InlineEdit initial={h.text} label={`Text of ${h.id}`} onDone={finishEdit} />
               ) : (
@@ -119,14 +120,14 @@ export function AchGrid({ view, byDiagnosticity, onEdit, onOpenPassage }: Props)
           const text = detail ? (missing ? 'Passage deleted' : detail.text) : ''
           return (
             <tr key={row.id} className={score.diagnostic ? undefined : 'is-not-diagnostic'} data-row-id={row.id}>
-              <th scope="row" className="ach-evidence" {...cellProps({ row: r, col: 0 }, `${row.id}: ${text}`)}>
+              <th scope="row" className="ach-evidence" {...cellProps({ row: r, col: 0 })}>
                 {editing?.kind === 'note' && editing.id === row.id ? (
                   <InlineEdit initial={text} label={`Text of ${row.id}`} onDone={finishEdit} />
                 ) : (
                   <>
                     <span className="ach-id">{row.id}</span>{' '}
                     {detail?.kind === 'highlight' && !missing ? (
-                      <button type="button" className="link-button ach-passage" tabIndex={-1} dir="auto" onClick={() => detail.articleId && detail.highlightId && onOpenPassage(detail.articleId, detail.highlightId)}>
+                      <button type="button" className="link-button ach-passage" tabIndex={-1} dir="auto" title={text} onClick={() => detail.articleId && detail.highlightId && onOpenPassage(detail.articleId, detail.highlightId)}>
                         “{text.replace(/\s+/g, ' ').trim()}”
                       </button>
                     ) : (
@@ -149,7 +150,7 @@ export function AchGrid({ view, byDiagnosticity, onEdit, onOpenPassage }: Props)
               {hyps.map((h, i) => {
                 const rating: Rating | null = ratingOf(row, h.id)
                 return (
-                  <td key={h.id} className={`ach-cell ${ratingClass(rating)}`} {...cellProps({ row: r, col: i + 1 }, `${row.id} against ${h.id}: ${rating ? RATING_LABELS[rating] : 'not rated'}`)}>
+                  <td key={h.id} className={`ach-cell ${ratingClass(rating)}`} {...cellProps({ row: r, col: i + 1 }, rating ? `${rating}, ${RATING_LABELS[rating]}: ${row.id} against ${h.id}` : `Not rated: ${row.id} against ${h.id}`)}>
                     {rating ?? '–'}
                   </td>
                 )

@@ -117,7 +117,7 @@ export function PassagesTable({ passages, tags, actions, onOpen }: Props) {
         )}
       </div>
       <div ref={scroller} className="passages-table-scroll">
-        <table className="library-table passages-table" aria-label="Passages" aria-rowcount={rows.length + 1} aria-multiselectable="true">
+        <table role="grid" className="library-table passages-table" aria-label="Passages" aria-rowcount={rows.length + 1} aria-multiselectable="true">
           <thead>
             <tr>
               {header('quote', 'Quote')}
