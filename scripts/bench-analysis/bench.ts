@@ -198,7 +198,7 @@ async function main(): Promise<void> {
 
   const { server, url } = await serve(PAGE_DIR)
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--disable-gpu-vsync', '--disable-frame-rate-limit', '--run-all-compositor-stages-before-draw'] })
-  let longest = 0
+  let longest: number
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     page.on('pageerror', (e) => console.error('page error:', e.message))

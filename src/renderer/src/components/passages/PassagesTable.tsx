@@ -8,19 +8,18 @@
  * a double-click opens. The bar above lists `actions` for the selected passages.
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import type { PassageSummary } from '../../../../core/api'
 import type { ArticleId, HighlightId } from '../../../../core/ids'
 import type { Tag } from '../../../../core/model'
 import { dispatchKey } from '../../../../core/shortcuts'
-import { gradeCode, type Credibility } from '../../../../core/sourcing'
-import { formatDate } from '../../dates'
 import { IS_MAC } from '../../hooks/useAppKeys'
 import { plural } from '../../plural'
 import { emptySelection, extendTo, keepShown, selectOnly, toggle, type Selection } from '../../passages/selection'
 import { nextPassageSort, sortPassageRows, type PassageSort, type PassageSortKey } from '../../passages/table-sort'
 import type { PassageAction } from '../../passages/usePassageActions'
 import { SortHeader } from '../SortHeader'
+import { PassageRow, type PassageRowHandlers } from './PassageRow'
 
 interface Props {
   passages: PassageSummary[]
@@ -31,8 +30,6 @@ interface Props {
 
 /** Each row is one line tall (text is cut with an ellipsis; the full text is its tooltip). */
 export const PASSAGE_ROW_HEIGHT = 34
-
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 export function PassagesTable({ passages, tags, actions, onOpen }: Props) {
   const [sort, setSort] = useState<PassageSort | null>(null)
@@ -45,7 +42,6 @@ export function PassagesTable({ passages, tags, actions, onOpen }: Props) {
   const focus = Math.max(0, Math.min(rows.length - 1, focusIndex))
   const wantFocus = useRef(false)
   const scroller = useRef<HTMLDivElement>(null)
-  const rowRefs = useRef(new Map<number, HTMLTableRowElement>())
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags])
   const hasEvent = useMemo(() => passages.some((p) => p.highlight.eventDate), [passages])
   const hasGrade = useMemo(() => passages.some((p) => p.highlight.credibility !== undefined), [passages])
@@ -55,7 +51,7 @@ export function PassagesTable({ passages, tags, actions, onOpen }: Props) {
 
   useEffect(() => {
     if (!wantFocus.current) return
-    const el = rowRefs.current.get(focus)
+    const el = scroller.current?.querySelector<HTMLElement>(`tr[aria-rowindex="${focus + 2}"]`)
     if (el) {
       wantFocus.current = false
       el.focus({ preventScroll: true })
@@ -91,6 +87,31 @@ export function PassagesTable({ passages, tags, actions, onOpen }: Props) {
 
   const header = (key: PassageSortKey, label: string) => (
     <SortHeader label={label} direction={sort?.key === key ? sort.direction : 'none'} onSort={() => setSort((s) => nextPassageSort(s, key))} />
+  )
+
+  // The rows' handlers stay the same object; they call the latest closures (set after each render).
+  const latest = useRef<PassageRowHandlers | null>(null)
+  // After every render on purpose: the handlers close over this render's state (setFocusIndex is stored, not called).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    latest.current = {
+      keyDown: onKeyDown,
+      click: onClick,
+      focus: setFocusIndex,
+      open: (index) => {
+        const p = rows[index]
+        if (p) onOpen(p.highlight.articleId, p.highlight.id)
+      },
+    }
+  })
+  const handlers = useMemo<PassageRowHandlers>(
+    () => ({
+      keyDown: (e, i) => latest.current?.keyDown(e, i),
+      click: (e, i) => latest.current?.click(e, i),
+      focus: (i) => latest.current?.focus(i),
+      open: (i) => latest.current?.open(i),
+    }),
+    [],
   )
 
   const items = virtual.getVirtualItems()
@@ -135,55 +156,20 @@ export function PassagesTable({ passages, tags, actions, onOpen }: Props) {
                 <td colSpan={columns} />
               </tr>
             )}
-            {items.map((item) => {
-              const p = rows[item.index]!
-              const h = p.highlight
-              const quote = oneLine(h.target.exact)
-              const selected = selection.ids.has(h.id)
-              return (
-                <tr
-                  key={h.id}
-                  ref={(el) => {
-                    if (el) rowRefs.current.set(item.index, el)
-                    else rowRefs.current.delete(item.index)
-                  }}
-                  data-highlight-id={h.id}
-                  aria-rowindex={item.index + 2}
-                  aria-selected={selected}
-                  className={selected ? 'is-selected' : undefined}
-                  style={{ height: PASSAGE_ROW_HEIGHT }}
-                  tabIndex={item.index === focus ? 0 : -1}
-                  onFocus={() => setFocusIndex(item.index)}
-                  onKeyDown={(e) => onKeyDown(e, item.index)}
-                  onClick={(e) => onClick(e, item.index)}
-                  onDoubleClick={() => onOpen(h.articleId, h.id)}
-                >
-                  <td className="passages-cell-quote" title={quote} dir="auto">
-                    “{quote}”
-                  </td>
-                  <td className="passages-cell-tags">
-                    {h.tagIds.flatMap((id) => {
-                      const t = tagsById.get(id)
-                      return t ? [
-                        <span key={id} className="passages-tag">
-                          <span className="tag-swatch" style={{ '--tag-color': t.color } as CSSProperties} aria-hidden="true" />
-                          {t.name}
-                        </span>,
-                      ] : []
-                    })}
-                  </td>
-                  <td className="passages-cell-text" title={h.comment || undefined} dir="auto">
-                    {oneLine(h.comment)}
-                  </td>
-                  <td className="passages-cell-text" title={p.articleTitle}>
-                    {p.outlet ?? ''}
-                  </td>
-                  <td className="passages-cell-date">{formatDate(p.published)}</td>
-                  {hasEvent && <td className="passages-cell-date">{h.eventDate ? (h.eventDate.start === h.eventDate.end ? h.eventDate.start : `${h.eventDate.start} – ${h.eventDate.end}`) : ''}</td>}
-                  {hasGrade && <td className="passages-cell-grade">{gradeCode(null, (h.credibility ?? null) as Credibility | null) ?? ''}</td>}
-                </tr>
-              )
-            })}
+            {items.map((item) => (
+              <PassageRow
+                key={rows[item.index]!.highlight.id}
+                passage={rows[item.index]!}
+                index={item.index}
+                selected={selection.ids.has(rows[item.index]!.highlight.id)}
+                tabStop={item.index === focus}
+                height={PASSAGE_ROW_HEIGHT}
+                tagsById={tagsById}
+                hasEvent={hasEvent}
+                hasGrade={hasGrade}
+                handlers={handlers}
+              />
+            ))}
             {bottom > 0 && (
               <tr aria-hidden="true" style={{ height: bottom }}>
                 <td colSpan={columns} />
