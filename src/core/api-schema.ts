@@ -8,6 +8,7 @@ import type { ApiMethod } from './api'
 import { entityApiArgSchemas } from './api-entities'
 import { sourcingApiArgSchemas } from './api-sourcing'
 import { CheckedEventDateSchema, timelineApiArgSchemas } from './api-timeline'
+import { achApiArgSchemas } from './api-ach'
 import { EntityIdSchema } from './entities'
 import { BriefingDocumentSchema, BriefingIdSchema } from './briefing-document'
 import { ArticleIdSchema, HighlightIdSchema, TagIdSchema } from './ids'
@@ -171,6 +172,7 @@ export const apiArgSchemas = {
   ...entityApiArgSchemas,
   ...sourcingApiArgSchemas,
   ...timelineApiArgSchemas,
+  ...achApiArgSchemas,
 } satisfies Record<ApiMethod, z.ZodType>
 
 /** Validates one call's argument list; returns the parsed argument or a readable reason. */

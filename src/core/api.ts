@@ -12,6 +12,7 @@
 import { ENTITY_API_METHODS, type EntitiesApi } from './api-entities'
 import { SOURCING_API_METHODS, type SourcingApi, type StatedOutlet } from './api-sourcing'
 import { TIMELINE_API_METHODS, type TimelineApi } from './api-timeline'
+import { ACH_API_METHODS, type AchApi } from './api-ach'
 import type { BriefingLayout } from './briefing-types'
 import type { BriefingDocument, BriefingId } from './briefing-document'
 import type { EntityId } from './entities'
@@ -229,7 +230,7 @@ export interface ExportedBriefing {
 }
 
 /** Every operation; the entity methods (issue 13) are declared in api-entities.ts. */
-export interface DossierApi extends EntitiesApi, SourcingApi, TimelineApi {
+export interface DossierApi extends EntitiesApi, SourcingApi, TimelineApi, AchApi {
   getNotebook(): Promise<Result<NotebookInfo>>
   /** Shows a folder dialog in main and switches to that notebook (creating it if new). */
   chooseNotebook(args: { mode: 'open' | 'new' }): Promise<Result<NotebookInfo | Canceled>>
@@ -337,6 +338,7 @@ export const API_METHODS = [
   ...ENTITY_API_METHODS,
   ...SOURCING_API_METHODS,
   ...TIMELINE_API_METHODS,
+  ...ACH_API_METHODS,
 ] as const satisfies readonly ApiMethod[]
 
 // Compile-time proof that API_METHODS names every method of DossierApi.
@@ -361,6 +363,7 @@ export type MenuCommand =
   | 'show-sources'
   | 'show-timeline'
   | 'show-map'
+  | 'show-analysis'
   | 'shortcuts'
 
 /** Progress of a long job (import batch, export); `total` 0 when not known yet. */

@@ -11,7 +11,7 @@
  */
 import type { MenuCommand } from './api'
 
-export type KeyScope = 'app' | 'menu' | 'reader' | 'toolbar' | 'library' | 'list' | 'search' | 'margin' | 'chooser' | 'briefing' | 'entities' | 'names'
+export type KeyScope = 'app' | 'menu' | 'reader' | 'toolbar' | 'library' | 'list' | 'search' | 'margin' | 'chooser' | 'briefing' | 'entities' | 'names' | 'ach' | 'passages-table'
 
 /** A chord, or one that exists only on macOS or only elsewhere. */
 export type Chord = string | { chord: string; platform: 'mac' | 'other' }
@@ -41,6 +41,7 @@ export const KEYMAP = [
   { id: 'show-entities', scope: 'app', keys: ['Mod+6'], action: 'Show the entities (names, places and aliases)', command: 'show-entities', inTextFields: true },
   { id: 'show-sources', scope: 'app', keys: ['Mod+7'], action: 'Show the sources (outlets, grades and claims)', command: 'show-sources', inTextFields: true },
   { id: 'show-timeline', scope: 'app', keys: ['Mod+8'], action: 'Show the timeline (passages by event date, and their map)', command: 'show-timeline', inTextFields: true },
+  { id: 'show-analysis', scope: 'app', keys: ['Mod+9'], action: 'Show the analysis (ACH matrices, tag co-occurrence)', command: 'show-analysis', inTextFields: true },
   { id: 'undo', scope: 'app', keys: ['Mod+Z'], action: 'Undo the last change (in a text field, undo typing)', command: 'undo' },
   { id: 'redo', scope: 'app', keys: [{ chord: 'Ctrl+Y', platform: 'other' }, 'Mod+Shift+Z'], action: 'Redo', command: 'redo' },
   { id: 'shortcuts', scope: 'app', keys: ['F1'], action: 'This list of shortcuts', command: 'shortcuts', inTextFields: true },
@@ -89,6 +90,18 @@ export const KEYMAP = [
   { id: 'entities.edit', scope: 'entities', keys: ['Enter'], action: 'Edit the focused entity' },
   { id: 'entities.delete', scope: 'entities', keys: ['Delete'], action: 'Delete the focused entity (asks first)' },
 
+  // An ACH matrix (components/analysis/AchGrid.tsx), keys as in PARC ACH.
+  { id: 'ach.move', scope: 'ach', keys: ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End'], action: 'Move between the cells of the matrix' },
+  { id: 'ach.rate', scope: 'ach', keys: ['1', '2', '3', '4', '5'], action: 'Rate the cell: 1 CC, 2 C, 3 N, 4 I, 5 II' },
+  { id: 'ach.clear', scope: 'ach', keys: ['0', 'Delete'], action: 'Rate the cell not applicable (NA)' },
+  { id: 'ach.edit', scope: 'ach', keys: ['Enter'], action: 'Edit the hypothesis or the row’s weights; on a row’s passage, open it in the reader' },
+
+  // The passages table (components/passages/PassagesTable.tsx).
+  { id: 'passages.move', scope: 'passages-table', keys: ['J', 'K', 'ArrowDown', 'ArrowUp', 'Home', 'End'], action: 'Move between passages' },
+  { id: 'passages.extend', scope: 'passages-table', keys: ['Shift+J', 'Shift+K', 'Shift+ArrowDown', 'Shift+ArrowUp'], action: 'Extend the selection down or up' },
+  { id: 'passages.select', scope: 'passages-table', keys: [' '], action: 'Select or unselect the focused passage' },
+  { id: 'passages.open', scope: 'passages-table', keys: ['Enter'], action: 'Open the focused passage in the reader' },
+
   // The reader's library list (components/LibraryList.tsx).
   { id: 'list.move', scope: 'list', keys: ['ArrowUp', 'ArrowDown', 'Home', 'End'], action: 'Move through the articles' },
   { id: 'list.open', scope: 'list', keys: ['Enter', ' '], action: 'Open the focused article' },
@@ -118,6 +131,8 @@ const GROUP_TITLES: Record<KeyScope, string> = {
   search: 'Search',
   briefing: 'Briefing composer',
   names: 'Names in the reader’s side panel',
+  ach: 'ACH matrix',
+  'passages-table': 'Passages table',
 }
 
 export interface Shortcut {

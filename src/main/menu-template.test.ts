@@ -82,9 +82,10 @@ describe('application menu', () => {
       ['Entities', 'CmdOrCtrl+6'],
       ['Sources', 'CmdOrCtrl+7'],
       ['Timeline', 'CmdOrCtrl+8'],
+      ['Analysis', 'CmdOrCtrl+9'],
     ])
     for (const item of view) (item.click as unknown as () => void)()
-    expect(vi.mocked(a.send).mock.calls.map((c) => c[0])).toEqual(['show-library', 'show-reader', 'show-passages', 'show-tags', 'show-briefings', 'show-entities', 'show-sources', 'show-timeline'])
+    expect(vi.mocked(a.send).mock.calls.map((c) => c[0])).toEqual(['show-library', 'show-reader', 'show-passages', 'show-tags', 'show-briefings', 'show-entities', 'show-sources', 'show-timeline', 'show-analysis'])
     const map = submenu(find(buildMenuTemplate(a, 'linux'), 'View')).find((i) => i.label === 'Map')
     ;(map?.click as unknown as () => void)()
     expect(a.send).toHaveBeenLastCalledWith('show-map')

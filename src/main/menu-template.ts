@@ -75,6 +75,7 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
         { label: 'Sources', accelerator: accelerator('show-sources', isMac), click: () => actions.send('show-sources') },
         { label: 'Timeline', accelerator: accelerator('show-timeline', isMac), click: () => actions.send('show-timeline') },
         { label: 'Map', click: () => actions.send('show-map') },
+        { label: 'Analysis', accelerator: accelerator('show-analysis', isMac), click: () => actions.send('show-analysis') },
         { type: 'separator' },
         { role: 'reload' },
         { role: 'toggleDevTools' },

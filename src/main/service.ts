@@ -11,6 +11,7 @@ import { namesList } from './briefings/annotation-import'
 import { createEntityService } from './entities/entity-service'
 import { createSourcingService, withStatedOutlets } from './sourcing/sourcing-service'
 import { createTimelineService } from './timeline/timeline-service'
+import { createAchService } from './ach/ach-service'
 import { FORMAT_EXTENSIONS } from './briefings/export-writer'
 import type { Confirmation, DesktopShell, Dialogs } from './dialogs'
 import { preloadImportPipeline } from './import/load-pipeline'
@@ -136,6 +137,7 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
     ...createEntityService(session, deps.starterGazetteerFile),
     ...createSourcingService(session),
     ...createTimelineService(session),
+    ...createAchService(session, deps.dialogs),
     session,
     openNotebookAt,
     backupNow: async () => session().backup('manual'),

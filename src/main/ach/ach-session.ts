@@ -15,36 +15,19 @@ import { randomBytes } from 'node:crypto'
 import {
   addEvidence,
   scoreAchMatrix,
-  type AchId,
   type AchEvidenceDetail,
   type AchMatrix,
-  type AchReport,
-  type EvidenceId,
   type EvidenceWeights,
-  type HypothesisId,
 } from '../../core/ach'
+import type { AchSummary, AchView } from '../../core/api-ach'
 import type { HighlightId } from '../../core/ids'
 import type { Highlight } from '../../core/model'
 import { DossierError } from '../../core/result'
 import type { NotebookStore } from '../storage/notebook-store'
 import * as storage from './ach-store'
 
-export interface AchSummary {
-  id: AchId
-  question: string
-  hypothesisCount: number
-  evidenceCount: number
-  /** The least inconsistent hypotheses (several on a tie; none without hypotheses). */
-  leaders: HypothesisId[]
-  updatedAt: string
-}
-
+export type { AchSummary, AchView } from '../../core/api-ach'
 export type { AchEvidenceDetail } from '../../core/ach'
-
-export interface AchView extends AchReport {
-  /** Rows whose passage was deleted. */
-  missingRows: EvidenceId[]
-}
 
 export class AchSession {
   readonly #ctx: storage.AchStoreContext

@@ -28,6 +28,8 @@ import { EntitiesView } from './components/entities/EntitiesView'
 import { SourcesView } from './components/sources/SourcesView'
 import { SourcingHostContext } from './sourcing/SourcingHost'
 import { TimelineView, type TimelinePanel } from './components/timeline/TimelineView'
+import { AnalysisView } from './components/analysis/AnalysisView'
+import type { AchId } from '../../core/ach'
 import { viewPanelId, type AppView } from './components/ViewTabs'
 import type { ReaderHandle } from './components/ArticleReader'
 import { useAnnotationImport } from './hooks/useAnnotationImport'
@@ -62,6 +64,8 @@ export function App() {
   const [dataVersion, setDataVersion] = useState(0)
   /** A passage to reveal once its article is on screen (from the passages view, search or a briefing). */
   const pendingReveal = useRef<HighlightId | null>(null)
+  /** The ACH matrix open in the Analysis view (kept while the analyst visits other views). */
+  const [achOpenId, setAchOpenId] = useState<AchId | null>(null)
 
   const [undo] = useState(() => new UndoStack())
   const undoState = useSyncExternalStore(
@@ -186,6 +190,8 @@ export function App() {
         case 'show-map':
           setTimelinePanel('map')
           return setView('timeline')
+        case 'show-analysis':
+          return setView('analysis')
       }
     },
     [hasArticles, importAnnotations, importer, pasteArticle, runUndo, statusControls],
@@ -206,6 +212,7 @@ export function App() {
     else if (event.type === 'notebook-changed') {
       closeArticle()
       undo.clear()
+      setAchOpenId(null)
       setDataVersion((v) => v + 1)
       void reloadAll()
       statusControls.announce('info', `Opened notebook ${event.notebook.name}`)
@@ -254,7 +261,19 @@ export function App() {
       />
     )
   } else if (view === 'passages') {
-    content = <PassagesView tags={library.tags} reloadKey={dataVersion} onOpenPassage={openArticle} status={statusControls} />
+    content = (
+      <PassagesView
+        tags={library.tags}
+        reloadKey={dataVersion}
+        onOpenPassage={openArticle}
+        status={statusControls}
+        onChanged={afterChange}
+        onOpenMatrix={(achId) => {
+          setAchOpenId(achId)
+          setView('analysis')
+        }}
+      />
+    )
   } else if (view === 'tags') {
     content = <TagManager reloadKey={dataVersion} onChanged={afterTagChange} status={statusControls} />
   } else if (view === 'sources') {
@@ -263,6 +282,17 @@ export function App() {
     content = <TimelineView tags={library.tags} reloadKey={dataVersion} panel={timelinePanel} onPanel={setTimelinePanel} onOpenPassage={openArticle} status={statusControls} />
   } else if (view === 'entities') {
     content = <EntitiesView reloadKey={dataVersion} articles={library.articles} onChanged={afterChange} status={statusControls} />
+  } else if (view === 'analysis') {
+    content = (
+      <AnalysisView
+        reloadKey={dataVersion}
+        status={statusControls}
+        openId={achOpenId}
+        onOpenId={setAchOpenId}
+        onChanged={() => setDataVersion((v) => v + 1)}
+        onOpenPassage={openArticle}
+      />
+    )
   } else {
     content = (
       <BriefingComposer

@@ -4,6 +4,8 @@
  * Each passage shows its quote, comment, and its article's title, outlet and date;
  * activating it (click, Enter or Space on the quote) opens the article at the highlight.
  * Filtering by an entity keeps the passages api.listEntityPassages names (any spelling).
+ * A Cards/Table switch (remembered) shows the same filtered passages as a dense table
+ * (components/passages/PassagesTableView.tsx) with multi-select actions.
  */
 import { useContext, useMemo, useState, type CSSProperties } from 'react'
 import type { PassageSummary } from '../../../core/api'
@@ -23,6 +25,9 @@ import { AddToClaimDialog } from './sources/AddToClaimDialog'
 import { SourcingHostContext } from '../sourcing/SourcingHost'
 import { passageGrade, useArticleSources } from '../sourcing/useArticleSources'
 import type { ArticleSource } from '../../../core/api-sourcing'
+import { PassagesTableView } from './passages/PassagesTableView'
+import type { AchId } from '../../../core/ach'
+import { usePassagesMode } from '../passages/usePassagesMode'
 
 const NO_ENTITIES: EntitySummary[] = []
 
@@ -31,10 +36,15 @@ interface Props {
   reloadKey: number
   onOpenPassage(articleId: ArticleId, highlightId: HighlightId): void
   status: StatusControls
+  /** After a change made from the table's actions (tags, matrix rows, briefing sections). */
+  onChanged(): Promise<void> | void
+  /** "Open matrix" after passages were added to one. */
+  onOpenMatrix(achId: AchId): void
 }
 
-export function PassagesView({ tags, reloadKey, onOpenPassage, status }: Props) {
+export function PassagesView({ tags, reloadKey, onOpenPassage, status, onChanged, onOpenMatrix }: Props) {
   const { passages, loaded } = usePassages(reloadKey, status.announceError)
+  const [mode, setMode] = usePassagesMode()
   const [filter, setFilter] = useState<PassageFilter>(EMPTY_FILTER)
 
   const sorted = useMemo(() => sortPassages(passages), [passages])
@@ -93,6 +103,8 @@ export function PassagesView({ tags, reloadKey, onOpenPassage, status }: Props) 
         <p>Widen the tags, dates, entity or text to see more of the notebook’s passages.</p>
       </EmptyState>
     )
+  else if (mode === 'table')
+    body = <PassagesTableView passages={matching} tags={tags} status={status} onOpen={onOpenPassage} onChanged={onChanged} onOpenMatrix={onOpenMatrix} />
   else
     body = groups.map((group) => {
       const key = group.tag?.id ?? 'untagged'
@@ -124,6 +136,13 @@ export function PassagesView({ tags, reloadKey, onOpenPassage, status }: Props) 
             {filtered ? `${plural(matching.length, 'highlight')} of ${passages.length}` : plural(passages.length, 'highlight')}
           </p>
         )}
+        <div className="passages-mode" role="group" aria-label="Show passages as">
+          {(['cards', 'table'] as const).map((m) => (
+            <button key={m} type="button" className="button button-small" aria-pressed={mode === m} onClick={() => setMode(m)}>
+              {m === 'cards' ? 'Cards' : 'Table'}
+            </button>
+          ))}
+        </div>
       </header>
       {canClaim && chosen.length > 0 && (
         <div className="passages-selection" role="group" aria-label="Selected passages">
@@ -140,7 +159,7 @@ export function PassagesView({ tags, reloadKey, onOpenPassage, status }: Props) 
       {loaded && passages.length > 0 && (
         <PassageFilters filter={effective} onChange={setFilter} onClear={clear} tags={tags} outlets={outlets} articles={articles} entities={entities} />
       )}
-      <div className="passages-scroll">{body}</div>
+      <div className={mode === 'table' ? 'passages-scroll is-table' : 'passages-scroll'}>{body}</div>
     </section>
   )
 }

@@ -4,7 +4,7 @@
  */
 import { useRef, type KeyboardEvent } from 'react'
 
-export const VIEWS = ['library', 'reader', 'passages', 'tags', 'briefings', 'entities', 'sources', 'timeline'] as const
+export const VIEWS = ['library', 'reader', 'passages', 'tags', 'briefings', 'entities', 'sources', 'timeline', 'analysis'] as const
 export type AppView = (typeof VIEWS)[number]
 
 const LABELS: Record<AppView, string> = {
@@ -16,6 +16,7 @@ const LABELS: Record<AppView, string> = {
   entities: 'Entities',
   sources: 'Sources',
   timeline: 'Timeline',
+  analysis: 'Analysis',
 }
 
 interface Props {

@@ -55,6 +55,7 @@ describe('app-wide keys', () => {
       'show-entities',
       'show-sources',
     ])
+    expect(commandForKey(key('9', { ctrlKey: true }), false)).toBe('show-analysis')
     expect(commandForKey(key('F1'), false)).toBe('shortcuts')
   })
 

@@ -57,6 +57,18 @@ function day(published: string | null): string | null {
 }
 
 /**
+ * Each passage's folded text, made once per passage object (the list from main is kept
+ * until it is fetched again), so typing in the filter over 10,000 passages does not fold
+ * them all again at every key.
+ */
+const haystacks = new WeakMap<PassageSummary, string>()
+function haystackOf(p: PassageSummary): string {
+  let text = haystacks.get(p)
+  if (text === undefined) haystacks.set(p, (text = foldForFilter([p.highlight.target.exact, p.highlight.comment, p.articleTitle, p.outlet ?? ''].join('\n'))))
+  return text
+}
+
+/**
  * The passages the filter keeps. `mentioning` is the set of passages that mention the
  * filter's entity (api.listEntityPassages); with an entity chosen and no set yet, none.
  */
@@ -74,7 +86,7 @@ export function filterPassages(passages: readonly PassageSummary[], filter: Pass
       if (filter.to && d > filter.to) return false
     }
     if (words.length > 0) {
-      const haystack = foldForFilter([p.highlight.target.exact, p.highlight.comment, p.articleTitle, p.outlet ?? ''].join('\n'))
+      const haystack = haystackOf(p)
       if (!words.every((w) => haystack.includes(w))) return false
     }
     return true

@@ -1,0 +1,27 @@
+/**
+ * An evidence row's default credibility from the passage's grade (notes/ach.md): the
+ * Admiralty code's source reliability (A–F, the article's or its outlet's) and information
+ * credibility (1–6, the passage's), mapped onto PARC ACH's three levels (WEIGHT_LEVELS).
+ * A and B, 1 and 2 are high; C and 3 medium; D, E, 4 and 5 low; F and 6 ("cannot be
+ * judged") say nothing, so they count as medium. With both grades the factor is their
+ * geometric mean (B3 = √(√2 × 1)), so one high grade and one low grade give medium.
+ * Relevance is a judgement about the question, not the source: it stays medium (1).
+ */
+import type { Credibility, Reliability } from '../sourcing/schema'
+import type { EvidenceWeights } from './edit'
+import { WEIGHT_LEVELS } from './schema'
+
+const HIGH = WEIGHT_LEVELS.get('high')!
+const MEDIUM = WEIGHT_LEVELS.get('medium')!
+const LOW = WEIGHT_LEVELS.get('low')!
+
+const RELIABILITY_LEVEL: Readonly<Record<Reliability, number>> = { A: HIGH, B: HIGH, C: MEDIUM, D: LOW, E: LOW, F: MEDIUM }
+const CREDIBILITY_LEVEL: Readonly<Record<Credibility, number>> = { 1: HIGH, 2: HIGH, 3: MEDIUM, 4: LOW, 5: LOW, 6: MEDIUM }
+
+/** The default weights of a passage row graded so; `{}` (medium, medium) when it is not graded. */
+export function weightsFromGrade(reliability: Reliability | null | undefined, credibility: Credibility | null | undefined): EvidenceWeights {
+  const levels = [reliability ? RELIABILITY_LEVEL[reliability] : null, credibility ? CREDIBILITY_LEVEL[credibility] : null].filter((l): l is number => l !== null)
+  if (levels.length === 0) return {}
+  const factor = levels.length === 1 ? levels[0]! : Math.sqrt(levels[0]! * levels[1]!)
+  return { credibility: Math.round(factor * 1e6) / 1e6 }
+}
