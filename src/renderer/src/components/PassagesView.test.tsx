@@ -75,7 +75,7 @@ beforeEach(() => {
 async function render(passages: PassageSummary[], onOpenPassage = vi.fn()) {
   listPassages.mockResolvedValue({ ok: true, value: passages })
   await act(async () => {
-    dom.root.render(<PassagesView tags={TAGS} reloadKey={0} onOpenPassage={onOpenPassage} status={status} />)
+    dom.root.render(<PassagesView tags={TAGS} reloadKey={0} onOpenPassage={onOpenPassage} status={status} onChanged={vi.fn()} onOpenMatrix={vi.fn()} />)
   })
   return onOpenPassage
 }

@@ -66,7 +66,8 @@ export function PassagesView({ tags, reloadKey, onOpenPassage, status, onChanged
   // Selecting passages for a claim needs the app's sourcing host (absent in a bare component test).
   const canClaim = useContext(SourcingHostContext) !== null
   const [selected, setSelected] = useState<ReadonlySet<HighlightId>>(new Set())
-  const [claimOpen, setClaimOpen] = useState(false)
+  // The passages an "Add to claim" dialog is open for: the ticked cards, or the table's selection.
+  const [claimFor, setClaimFor] = useState<HighlightId[] | null>(null)
   const present = useMemo(() => new Set(passages.map((p) => p.highlight.id)), [passages])
   const chosen = useMemo(() => [...selected].filter((id) => present.has(id)), [selected, present])
   const toggle = (id: HighlightId) =>
@@ -104,7 +105,7 @@ export function PassagesView({ tags, reloadKey, onOpenPassage, status, onChanged
       </EmptyState>
     )
   else if (mode === 'table')
-    body = <PassagesTableView passages={matching} tags={tags} status={status} onOpen={onOpenPassage} onChanged={onChanged} onOpenMatrix={onOpenMatrix} />
+    body = <PassagesTableView passages={matching} tags={tags} status={status} onOpen={onOpenPassage} onChanged={onChanged} onOpenMatrix={onOpenMatrix} extraActions={canClaim ? [{ id: 'claim', label: 'Add to claim…', run: (ids) => setClaimFor(ids) }] : []} />
   else
     body = groups.map((group) => {
       const key = group.tag?.id ?? 'untagged'
@@ -147,7 +148,7 @@ export function PassagesView({ tags, reloadKey, onOpenPassage, status, onChanged
       {canClaim && chosen.length > 0 && (
         <div className="passages-selection" role="group" aria-label="Selected passages">
           <span>{plural(chosen.length, 'passage')} selected</span>
-          <button type="button" className="button button-primary button-small" onClick={() => setClaimOpen(true)}>
+          <button type="button" className="button button-primary button-small" onClick={() => setClaimFor(chosen)}>
             Add to claim…
           </button>
           <button type="button" className="button button-small" onClick={() => setSelected(new Set())}>
@@ -155,7 +156,7 @@ export function PassagesView({ tags, reloadKey, onOpenPassage, status, onChanged
           </button>
         </div>
       )}
-      {claimOpen && <AddToClaimDialog highlightIds={chosen} onClose={() => setClaimOpen(false)} onDone={() => setSelected(new Set())} />}
+      {claimFor && <AddToClaimDialog highlightIds={claimFor} onClose={() => setClaimFor(null)} onDone={() => setSelected(new Set())} />}
       {loaded && passages.length > 0 && (
         <PassageFilters filter={effective} onChange={setFilter} onClear={clear} tags={tags} outlets={outlets} articles={articles} entities={entities} />
       )}

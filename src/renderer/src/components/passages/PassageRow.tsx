@@ -7,7 +7,6 @@
 import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
 import type { PassageSummary } from '../../../../core/api'
 import type { Tag } from '../../../../core/model'
-import { gradeCode, type Credibility } from '../../../../core/sourcing'
 import { formatDate } from '../../dates'
 
 export interface PassageRowHandlers {
@@ -25,13 +24,14 @@ interface Props {
   height: number
   tagsById: ReadonlyMap<string, Tag>
   hasEvent: boolean
-  hasGrade: boolean
+  /** The grade code ("B2", "?3"); `undefined` when no passage shown has one (no column). */
+  grade: string | null | undefined
   handlers: PassageRowHandlers
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim()
 
-export const PassageRow = memo(function PassageRow({ passage: p, index, selected, tabStop, height, tagsById, hasEvent, hasGrade, handlers }: Props) {
+export const PassageRow = memo(function PassageRow({ passage: p, index, selected, tabStop, height, tagsById, hasEvent, grade, handlers }: Props) {
   const h = p.highlight
   const quote = oneLine(h.target.exact)
   return (
@@ -71,7 +71,7 @@ export const PassageRow = memo(function PassageRow({ passage: p, index, selected
       </td>
       <td className="passages-cell-date">{formatDate(p.published)}</td>
       {hasEvent && <td className="passages-cell-date">{h.eventDate ? (h.eventDate.start === h.eventDate.end ? h.eventDate.start : `${h.eventDate.start} – ${h.eventDate.end}`) : ''}</td>}
-      {hasGrade && <td className="passages-cell-grade">{gradeCode(null, (h.credibility ?? null) as Credibility | null) ?? ''}</td>}
+      {grade !== undefined && <td className="passages-cell-grade">{grade ?? ''}</td>}
     </tr>
   )
 })

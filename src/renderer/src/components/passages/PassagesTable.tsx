@@ -20,6 +20,7 @@ import { nextPassageSort, sortPassageRows, type PassageSort, type PassageSortKey
 import type { PassageAction } from '../../passages/usePassageActions'
 import { SortHeader } from '../SortHeader'
 import { PassageRow, type PassageRowHandlers } from './PassageRow'
+import { passageGrade, useArticleSources } from '../../sourcing/useArticleSources'
 
 interface Props {
   passages: PassageSummary[]
@@ -44,7 +45,9 @@ export function PassagesTable({ passages, tags, actions, onOpen }: Props) {
   const scroller = useRef<HTMLDivElement>(null)
   const tagsById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags])
   const hasEvent = useMemo(() => passages.some((p) => p.highlight.eventDate), [passages])
-  const hasGrade = useMemo(() => passages.some((p) => p.highlight.credibility !== undefined), [passages])
+  // The grade code joins the article's reliability (outlet or article grade) and the passage's credibility.
+  const sources = useArticleSources()
+  const hasGrade = useMemo(() => passages.some((p) => passageGrade(sources, p.highlight.articleId, p.highlight.credibility) !== null), [passages, sources])
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser re-renders this table on scroll by design; nothing memoised reads it
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => PASSAGE_ROW_HEIGHT, overscan: 12 })
@@ -166,7 +169,7 @@ export function PassagesTable({ passages, tags, actions, onOpen }: Props) {
                 height={PASSAGE_ROW_HEIGHT}
                 tagsById={tagsById}
                 hasEvent={hasEvent}
-                hasGrade={hasGrade}
+                grade={hasGrade ? passageGrade(sources, rows[item.index]!.highlight.articleId, rows[item.index]!.highlight.credibility) : undefined}
                 handlers={handlers}
               />
             ))}
