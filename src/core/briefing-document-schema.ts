@@ -136,7 +136,7 @@ export const BriefingDocumentSchema = z.object({
   /**
    * The claims each key judgment cites: entry i holds the claim ids of key judgment i+1
    * (the paragraphs of `keyJudgments`, `keyJudgmentItems`). Absent (briefings stored
-   * before claims could be cited) means none (decision NN).
+   * before claims could be cited) means none (decision 61).
    */
   judgmentClaims: z.array(z.array(ClaimIdSchema).max(MAX_JUDGMENT_CLAIMS)).max(MAX_JUDGMENTS).optional(),
   /** Figures (timeline, map) and ACH matrices (./briefing-figures). Absent means none. */

@@ -5,7 +5,7 @@
  * is built (see src/main/briefings/briefing-figures.ts), which the PDF, Markdown and the
  * composer's preview read.
  *
- * Both lists are optional fields of the document (decision NN): a briefing stored before
+ * Both lists are optional fields of the document (decision 64): a briefing stored before
  * them reads, builds and saves exactly as before, so no migration has anything to
  * convert and the notebook format stays 4. The document stores choices, never copies: a
  * figure is drawn from the notebook's passages and a matrix read from its file each time

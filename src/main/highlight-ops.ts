@@ -109,7 +109,7 @@ export async function deleteHighlight(ctx: HighlightContext, highlightId: Highli
 }
 
 /**
- * A highlight that is a passage of a claim is not deleted (decision NN): the claim's
+ * A highlight that is a passage of a claim is not deleted (decision 62): the claim's
  * independent-source count would change behind the analyst's back. The message names the
  * claim; removing the passage from it first makes the deletion possible.
  */

@@ -1,6 +1,6 @@
 /**
  * Claims whose passages no longer exist (notes/sourcing.md): deleting a highlight that a
- * claim holds is refused with a message naming the claim (decision NN), and `dossier
+ * claim holds is refused with a message naming the claim (decision 62), and `dossier
  * check` reports a passage whose article was deleted, which `--repair` removes from its
  * claim after keeping a copy of claims.json.
  */
