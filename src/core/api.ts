@@ -345,41 +345,8 @@ export const API_METHODS = [
 type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>
 export const API_METHODS_COMPLETE: [MissingMethods] extends [never] ? true : MissingMethods = true
 
-/** Commands the native menu sends to the renderer, which runs them like its own buttons. */
-export type MenuCommand =
-  | 'import'
-  | 'export-briefing'
-  | 'import-annotations'
-  | 'paste-article'
-  | 'undo'
-  | 'redo'
-  | 'search'
-  | 'show-library'
-  | 'show-reader'
-  | 'show-passages'
-  | 'show-tags'
-  | 'show-briefings'
-  | 'show-entities'
-  | 'show-sources'
-  | 'show-timeline'
-  | 'show-map'
-  | 'show-analysis'
-  | 'shortcuts'
-
-/** Progress of a long job (import batch, export); `total` 0 when not known yet. */
-export interface JobProgress {
-  job: 'import' | 'export'
-  done: number
-  total: number
-  /** What is being worked on: a file name, or a stage such as "Laying out pages". */
-  label: string
-}
-
-/** Messages main pushes to the renderer. */
-export type DossierEvent =
-  | { type: 'menu'; command: MenuCommand }
-  | { type: 'notebook-changed'; notebook: NotebookInfo }
-  | { type: 'progress'; progress: JobProgress }
+import type { DossierEvent } from './api-events'
+export type { DossierEvent, JobProgress, MenuCommand } from './api-events'
 
 /** What the renderer sees as its `dossier` global: the API plus an event subscription. */
 export type DossierBridge = DossierApi & {
