@@ -227,7 +227,7 @@ test('compose a briefing, undo and redo, export it in four formats, refuse bad t
     await exportAs('CSV', csvPath)
     await expect(dialog.getByRole('status')).toContainText(`Briefing exported to ${csvPath}`)
     const csv = readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '')
-    expect(csv.split('\r\n')[0]).toBe('Article,Outlet,Published,Tags,Quote,Comment,Start,End,Event start,Event end,Event precision,Event date source,Event phrase,Reliability,Credibility,Grade,Attribution')
+    expect(csv.split('\r\n')[0]).toBe('Article,Outlet,Published,Tags,Quote,Comment,Start,End,Event start,Event end,Event precision,Event date source,Event phrase,Reliability,Credibility,Grade,Attribution,Claims')
     expect(csv).toContain(TALKS_QUOTE.replace(/"/g, '""'))
     expect(csv).toContain(BASES_QUOTE)
     expect(csv).toContain(ARABIC_COMMENT)

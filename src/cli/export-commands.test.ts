@@ -46,7 +46,7 @@ describe('dossier export', () => {
     const csv = await run('--notebook', 'a', '--json', 'export', '--format', 'csv', '--out', 'all.csv')
     expect(csv.code).toBe(0)
     expect(JSON.parse(csv.out)).toEqual({ path: join(tmp, 'all.csv'), format: 'csv', pageCount: 0, passageCount: HIGHLIGHTS.length })
-    expect((await readFile(join(tmp, 'all.csv'), 'utf8')).split('\r\n')[0]).toBe('\uFEFFArticle,Outlet,Published,Tags,Quote,Comment,Start,End,Event start,Event end,Event precision,Event date source,Event phrase,Reliability,Credibility,Grade,Attribution')
+    expect((await readFile(join(tmp, 'all.csv'), 'utf8')).split('\r\n')[0]).toBe('\uFEFFArticle,Outlet,Published,Tags,Quote,Comment,Start,End,Event start,Event end,Event precision,Event date source,Event phrase,Reliability,Credibility,Grade,Attribution,Claims')
 
     const w3c = await run('--notebook', 'a', 'export', '--format', 'w3c', '--out', 'all.jsonld')
     expect(w3c.code).toBe(0)

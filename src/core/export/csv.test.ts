@@ -5,18 +5,19 @@ import { csvRecords, csvRowsFromLayout, csvRowsFromNotebook, guardFormula, highl
 import { sourcingBriefing, sourcingNotebook, hl } from '../testing/sourcing-briefing-fixture'
 import { HIGHLIGHTS, NOTEBOOK, PORTS } from './testing/fixture-notebook'
 import { readCsv } from './testing/read-csv'
+import type { ClaimId } from '../sourcing/schema'
 
 describe('highlightsToCsv', () => {
   const rows = csvRowsFromNotebook(NOTEBOOK)
   const csv = highlightsToCsv(rows, stringify)
 
   it('starts with a UTF-8 BOM and the header, uses CRLF between records and ends with one', () => {
-    expect(csv.startsWith('\ufeffArticle,Outlet,Published,Tags,Quote,Comment,Start,End,Event start,Event end,Event precision,Event date source,Event phrase,Reliability,Credibility,Grade,Attribution\r\n')).toBe(true)
+    expect(csv.startsWith('\ufeffArticle,Outlet,Published,Tags,Quote,Comment,Start,End,Event start,Event end,Event precision,Event date source,Event phrase,Reliability,Credibility,Grade,Attribution,Claims\r\n')).toBe(true)
     expect(csv.endsWith('\r\n')).toBe(true)
     const records = readCsv(csv.slice(1))
     expect(records[0]).toEqual([...CSV_COLUMNS])
     expect(records).toHaveLength(HIGHLIGHTS.length + 1)
-    for (const r of records) expect(r).toHaveLength(17)
+    for (const r of records) expect(r).toHaveLength(18)
   })
 
   it('writes the event date last: days, precision, where it came from and the phrase (guarded); empty without one', () => {
@@ -84,13 +85,36 @@ describe('grades and attribution in the CSV', () => {
   it('a briefing’s rows carry outlet, reliability, credibility, grade code and attribution', () => {
     const layout = buildBriefing(sourcingBriefing(), attributed, { generatedAt: '2025-03-02T00:00:00Z' })
     const records = readCsv(highlightsToCsv(csvRowsFromLayout(layout), stringify).slice(1))
-    expect(records[0]!.slice(13)).toEqual(['Reliability', 'Credibility', 'Grade', 'Attribution'])
-    expect(columns(records, 'Quote 3')).toEqual(['bne IntelliNews', 'B', '2', 'B2', 'secondary: Reuters (“according to Reuters”)'])
-    expect(columns(records, 'Quote 1')).toEqual(['', '', '', '', ''])
+    expect(records[0]!.slice(13)).toEqual(['Reliability', 'Credibility', 'Grade', 'Attribution', 'Claims'])
+    expect(columns(records, 'Quote 3')).toEqual(['bne IntelliNews', 'B', '2', 'B2', 'secondary: Reuters (“according to Reuters”)', ''])
+    expect(columns(records, 'Quote 1')).toEqual(['', '', '', '', '', ''])
   })
 
   it('the whole notebook’s rows name the outlet as the notebook knows it, with its grade', () => {
     const records = readCsv(highlightsToCsv(csvRowsFromNotebook(attributed), stringify).slice(1))
-    expect(columns(records, 'Quote 3')).toEqual(['bne IntelliNews', 'B', '2', 'B2', 'secondary: Reuters (“according to Reuters”)'])
+    expect(columns(records, 'Quote 3')).toEqual(['bne IntelliNews', 'B', '2', 'B2', 'secondary: Reuters (“according to Reuters”)', 'supports: Ships loaded at Tartus'])
+  })
+})
+
+describe('claims in the CSV', () => {
+  const data = sourcingNotebook([1, 4, 3])
+  const withClaims = {
+    ...data,
+    claims: {
+      version: 1 as const,
+      claims: [
+        { id: 'c-ships00001' as ClaimId, statement: 'Ships loaded equipment at Tartus', passages: [{ highlightId: hl(3), articleId: data.highlights.find((h) => h.id === hl(3))!.articleId, stance: 'supports' as const, addedAt: '2025-03-01T00:00:00Z' }, { highlightId: hl(1), articleId: data.highlights.find((h) => h.id === hl(1))!.articleId, stance: 'contradicts' as const, addedAt: '2025-03-01T00:00:00Z' }], createdAt: '2025-03-01T00:00:00Z', updatedAt: '2025-03-01T00:00:00Z' },
+        { id: 'c-talks00001' as ClaimId, statement: 'Talks went on', passages: [{ highlightId: hl(3), articleId: data.highlights.find((h) => h.id === hl(3))!.articleId, stance: 'supports' as const, addedAt: '2025-03-01T00:00:00Z' }], createdAt: '2025-03-01T00:00:00Z', updatedAt: '2025-03-01T00:00:00Z' },
+      ],
+    },
+  }
+  const claimsOf = (records: string[][], quote: string) => records.find((r) => r[4] === quote)!.at(-1)
+
+  it('each row of the notebook names the claims its passage belongs to, with its stance', () => {
+    const records = readCsv(highlightsToCsv(csvRowsFromNotebook(withClaims), stringify).slice(1))
+    expect(records[0]!.at(-1)).toBe('Claims')
+    expect(claimsOf(records, 'Quote 3')).toBe('supports: Ships loaded equipment at Tartus | supports: Talks went on')
+    expect(claimsOf(records, 'Quote 1')).toBe('contradicts: Ships loaded equipment at Tartus')
+    expect(claimsOf(records, 'Quote 4')).toBe('')
   })
 })

@@ -34,9 +34,10 @@ import type { ArticleId, HighlightId } from '../ids'
 import type { Article, Highlight, Tag } from '../model'
 import { attributionText, gradeCode } from '../sourcing/grading'
 import { OutletMatcher } from '../sourcing/outlets'
+import { claimsByHighlight, passageClaimText, type PassageClaim } from '../sourcing/claims'
 import type { Reliability } from '../sourcing/schema'
 
-export const CSV_COLUMNS = ['Article', 'Outlet', 'Published', 'Tags', 'Quote', 'Comment', 'Start', 'End', 'Event start', 'Event end', 'Event precision', 'Event date source', 'Event phrase', 'Reliability', 'Credibility', 'Grade', 'Attribution'] as const
+export const CSV_COLUMNS = ['Article', 'Outlet', 'Published', 'Tags', 'Quote', 'Comment', 'Start', 'End', 'Event start', 'Event end', 'Event precision', 'Event date source', 'Event phrase', 'Reliability', 'Credibility', 'Grade', 'Attribution', 'Claims'] as const
 
 /** A row's event date, as the CSV writes it. */
 export interface CsvEventDate {
@@ -65,6 +66,8 @@ export interface CsvHighlightRow {
   credibility?: string
   /** `attributionText` of the saved attribution ('' when none). */
   attribution?: string
+  /** The claims the passage belongs to, with its stance in each (sourcing/claims `claimsByHighlight`). */
+  claims?: readonly PassageClaim[]
 }
 
 /**
@@ -118,6 +121,7 @@ export function csvRecords(rows: readonly CsvHighlightRow[], options: CsvOptions
       r.credibility ?? '',
       gradeCode((r.reliability || null) as Reliability | null, r.credibility ? Number(r.credibility) : null) ?? '',
       text(r.attribution ?? ''),
+      text((r.claims ?? []).map(passageClaimText).join(' | ')),
     ]),
   ]
 }
@@ -163,11 +167,12 @@ export function csvRowsFromNotebook(data: NotebookData): CsvHighlightRow[] {
   const tagRank = new Map(data.tags.map((t, i) => [t.id, i]))
   const tagsById = new Map(data.tags.map((t) => [t.id, t]))
   const outlets = data.outlets ? new OutletMatcher(data.outlets) : null
+  const claims = claimsByHighlight(data.claims)
   return data.highlights
     .filter((h) => articles.has(h.articleId))
     .map((h) => ({ h, a: articles.get(h.articleId)! }))
     .sort((x, y) => comparePassages(x.a, x.h, y.a, y.h))
-    .map(({ h, a }) => rowOf(h, a, tagNames(h, tagsById, tagRank), outlets))
+    .map(({ h, a }) => ({ ...rowOf(h, a, tagNames(h, tagsById, tagRank), outlets), claims: claims.get(h.id) ?? [] }))
 }
 
 function rowOf(h: Highlight, a: Article, tags: string[], outlets: OutletMatcher | null): CsvHighlightRow {

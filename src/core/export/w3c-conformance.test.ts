@@ -26,7 +26,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { buildBriefing } from '../briefing'
-import { gradedNotebook, NOTEBOOK, textOf } from './testing/fixture-notebook'
+import { claimedNotebook, gradedNotebook, NOTEBOOK, textOf } from './testing/fixture-notebook'
 import { toW3cCollection, w3cItemsFromLayout, w3cItemsFromNotebook } from './w3c'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -262,6 +262,12 @@ const exports = {
     const collection = toW3cCollection(w3cItemsFromLayout(layout), { label: layout.title, generatedAt: GEN, textOf }, 'briefing')
     const purposes = collection.first.items.flatMap((a) => a.body ?? []).map((b) => b.purpose)
     if (!purposes.includes('assessing') || !purposes.includes('describing')) throw new Error('the graded export lost its sourcing bodies')
+    return collection
+  },
+  /** Passages of a claim: the claim bodies must pass as well. */
+  claimed: () => {
+    const collection = toW3cCollection(w3cItemsFromNotebook(claimedNotebook()), { label: 'Claimed', generatedAt: GEN, textOf })
+    if (!collection.first.items.some((a) => (a.body ?? []).some((b) => b.value.startsWith('Claim: ')))) throw new Error('the claimed export lost its claim bodies')
     return collection
   },
 }

@@ -23,6 +23,7 @@ import type { ArticleId, HighlightId } from '../ids'
 import type { Article, Highlight, Tag } from '../model'
 import { attributionText, describeGrade } from '../sourcing/grading'
 import { OutletMatcher } from '../sourcing/outlets'
+import { claimsByHighlight, passageClaimText, type PassageClaim } from '../sourcing/claims'
 import type { Attribution, Credibility, Reliability } from '../sourcing/schema'
 import type { CsvEventDate } from './csv'
 import { codePointOffset } from './w3c-offsets'
@@ -70,6 +71,8 @@ export interface W3cExportItem {
   tags: readonly Pick<Tag, 'name'>[]
   /** The passage's grades and saved attribution (notes/sourcing.md), when any. */
   sourcing?: { reliability?: Reliability | null; credibility?: number | null; attribution?: Attribution | null }
+  /** The claims the passage belongs to (sourcing/claims `claimsByHighlight`): one `describing` body each. */
+  claims?: readonly PassageClaim[]
   /** The passage's event date (decided, or the resolved suggestion), when it has one: a `describing` body (eventDateBody). */
   event?: Pick<CsvEventDate, 'start' | 'end' | 'precision'> | null
 }
@@ -134,15 +137,17 @@ function sourcingBodies(item: W3cExportItem): W3cTextualBody[] {
   if (grade) bodies.push({ type: 'TextualBody', purpose: 'assessing', value: `${GRADE_WORD}${grade}`, format: 'text/plain' })
   const attribution = item.sourcing?.attribution
   if (attribution) bodies.push({ type: 'TextualBody', purpose: 'describing', value: `${ATTRIBUTION_WORD}${attributionText(attribution)}`, format: 'text/plain' })
+  for (const claim of item.claims ?? []) bodies.push({ type: 'TextualBody', purpose: 'describing', value: `${CLAIM_WORD}${passageClaimText(claim)}`, format: 'text/plain' })
   return bodies
 }
 
 const GRADE_WORD = 'Grade '
 const ATTRIBUTION_WORD = 'Attribution: '
+const CLAIM_WORD = 'Claim: '
 
 /** Whether a body is one of Dossier's own sourcing bodies (which an import skips): by purpose and opening word. */
 export function isDossierSourcingBody(purposes: readonly string[], value: string): boolean {
-  return (purposes.includes('assessing') && value.startsWith(GRADE_WORD)) || (purposes.includes('describing') && value.startsWith(ATTRIBUTION_WORD))
+  return (purposes.includes('assessing') && value.startsWith(GRADE_WORD)) || (purposes.includes('describing') && (value.startsWith(ATTRIBUTION_WORD) || value.startsWith(CLAIM_WORD)))
 }
 
 /**
@@ -207,6 +212,7 @@ export function w3cItemsFromNotebook(data: NotebookData): W3cExportItem[] {
   const tagsById = new Map(data.tags.map((t) => [t.id, t]))
   const rank = new Map(data.tags.map((t, i) => [t.id, i]))
   const outlets = data.outlets ? new OutletMatcher(data.outlets) : null
+  const claims = claimsByHighlight(data.claims)
   const byArticle = new Map<ArticleId, Highlight[]>()
   for (const h of data.highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h])
   return data.articles.flatMap((article) =>
@@ -221,6 +227,7 @@ export function w3cItemsFromNotebook(data: NotebookData): W3cExportItem[] {
           .sort((a, b) => rank.get(a)! - rank.get(b)!)
           .map((id) => tagsById.get(id)!),
         sourcing: { reliability: outlets?.reliabilityOf(article)?.grade ?? null, credibility: highlight.credibility ?? null, attribution: highlight.attribution ?? null },
+        claims: claims.get(highlight.id) ?? [],
       })),
   )
 }

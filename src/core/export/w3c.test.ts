@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildBriefing } from '../briefing'
 import type { ArticleId } from '../ids'
 import { DossierError } from '../result'
-import { ARTICLES, gradedNotebook, HIGHLIGHTS, NOTEBOOK, PORTS, TAGS, TEXTS, textOf } from './testing/fixture-notebook'
+import { ARTICLES, claimedNotebook, gradedNotebook, HIGHLIGHTS, NOTEBOOK, PORTS, TAGS, TEXTS, textOf } from './testing/fixture-notebook'
 import {
   ANNO_CONTEXT,
   articlesReferenced,
@@ -314,6 +314,22 @@ describe('grades and attribution in the W3C export', () => {
       { type: 'TextualBody', purpose: 'assessing', value: 'Grade B2 (usually reliable; probably true)', format: 'text/plain' },
       { type: 'TextualBody', purpose: 'describing', value: 'Attribution: secondary: Reuters (“Reuters reports”)', format: 'text/plain' },
     ])
+  })
+
+  it('an import of the file does not take them for comments', () => {
+    const plan = importW3cAnnotations(JSON.parse(JSON.stringify(collection)) as unknown, { articles: ARTICLES, tags: [], textOf })
+    expect(plan.drafts.map((d) => d.comment)).toEqual(HIGHLIGHTS.map((h) => h.comment))
+  })
+})
+
+describe('claims in the W3C export', () => {
+  const collection = toW3cCollection(w3cItemsFromNotebook(claimedNotebook()), { label: 'Claimed', generatedAt: '2026-11-21T13:57:00.000Z', textOf })
+  const claimBodies = (i: number) => collection.first.items[i]!.body!.filter((b) => b.value.startsWith('Claim: '))
+
+  it('each passage of a claim gets a describing body naming the claim and its stance', () => {
+    expect(claimBodies(0)).toEqual([{ type: 'TextualBody', purpose: 'describing', value: 'Claim: supports: Russian ships loaded equipment at Tartus', format: 'text/plain' }])
+    expect(claimBodies(1).map((b) => b.value)).toEqual(['Claim: contradicts: Russian ships loaded equipment at Tartus'])
+    expect(claimBodies(2)).toEqual([])
   })
 
   it('an import of the file does not take them for comments', () => {

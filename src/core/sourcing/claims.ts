@@ -84,6 +84,30 @@ export function setPassageStance(file: ClaimsFile, id: ClaimId, highlightId: Hig
   })
 }
 
+/** A claim a passage belongs to, as the CSV and W3C exports name it. */
+export interface PassageClaim {
+  statement: string
+  stance: Stance
+}
+
+/** For each highlight, the claims it is a passage of (file order): the exports carry them. */
+export function claimsByHighlight(file: ClaimsFile | undefined): Map<HighlightId, PassageClaim[]> {
+  const byHighlight = new Map<HighlightId, PassageClaim[]>()
+  for (const claim of file?.claims ?? []) {
+    for (const p of claim.passages) {
+      const list = byHighlight.get(p.highlightId) ?? []
+      list.push({ statement: claim.statement, stance: p.stance })
+      byHighlight.set(p.highlightId, list)
+    }
+  }
+  return byHighlight
+}
+
+/** "supports: Russian ships loaded equipment at Tartus" (the CSV joins several with " | "). */
+export function passageClaimText(claim: PassageClaim): string {
+  return `${claim.stance}: ${claim.statement}`
+}
+
 export function deleteClaim(file: ClaimsFile, id: ClaimId): Result<ClaimsFile> {
   if (!file.claims.some((c) => c.id === id)) return notFound(id)
   return ok({ ...file, claims: file.claims.filter((c) => c.id !== id) })

@@ -32,6 +32,8 @@ import { briefingData } from './briefing-data'
 import { withBriefingExtras } from './briefing-figures'
 import { getBriefing } from './briefing-store'
 import { exportEventDates } from '../timeline/event-dates'
+import { claimsByHighlight } from '../../core/sourcing/claims'
+import { CLAIMS_DOC } from '../storage/file-formats'
 import { canceledError, checkTargetName, throwIfCanceled, withFormatExtension, writeExportFile } from './export-writer'
 
 export interface ExportOptions {
@@ -128,7 +130,8 @@ async function textExport(ctx: BriefingContext, layout: BriefingLayout, format: 
   }
   if (format === 'csv') {
     const events = await exportEventDates(ctx.store)
-    const rows = csvRowsFromLayout(layout).map((r) => ({ ...r, event: events.get(r.highlightId) ?? null }))
+    const claims = claimsByHighlight(await ctx.store.optionalFile(CLAIMS_DOC))
+    const rows = csvRowsFromLayout(layout).map((r) => ({ ...r, event: events.get(r.highlightId) ?? null, claims: claims.get(r.highlightId) ?? [] }))
     const beside = (layout.analyses ?? []).map((a) => ({ path: besidePath(outPath, `ach-${a.report.matrix.id}.csv`), text: achToCsv(a.report, stringify) }))
     return { text: highlightsToCsv(rows, stringify), count: rows.length, beside }
   }
@@ -139,7 +142,8 @@ async function textExport(ctx: BriefingContext, layout: BriefingLayout, format: 
     if (text !== undefined) texts.set(source.articleId, text)
   }
   const events = await exportEventDates(ctx.store)
-  const items = w3cItemsFromLayout(layout).map((item) => ({ ...item, event: events.get(item.highlight.id) ?? null }))
+  const claims = claimsByHighlight(await ctx.store.optionalFile(CLAIMS_DOC))
+  const items = w3cItemsFromLayout(layout).map((item) => ({ ...item, event: events.get(item.highlight.id) ?? null, claims: claims.get(item.highlight.id) ?? [] }))
   const collection = toW3cCollection(items, { label: layout.title, generatedAt: layout.generatedAt, textOf: (id) => texts.get(id) }, layout.briefingId ?? 'briefing')
   return { text: `${JSON.stringify(collection, null, 2)}\n`, count: collection.total, beside: [] }
 }

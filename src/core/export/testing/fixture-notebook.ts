@@ -8,7 +8,7 @@
 import type { ArticleId, HighlightId, TagId } from '../../ids'
 import { emptyAnalysisFields, type Article, type Highlight, type Tag } from '../../model'
 import { makeTextTarget } from '../../selectors'
-import type { OutletId, OutletsFile } from '../../sourcing/schema'
+import type { ClaimId, ClaimsFile, OutletId, OutletsFile } from '../../sourcing/schema'
 
 export const TAGS: Tag[] = [
   { id: 't-ports' as TagId, name: 'Ports & shipping', color: '#0072B2', description: 'Port calls, shipping routes and who controls the harbours.' },
@@ -99,5 +99,19 @@ export function gradedNotebook(): typeof NOTEBOOK & { outlets: OutletsFile } {
     highlights: HIGHLIGHTS.map((h, i) =>
       i === 0 ? { ...h, credibility: 2, attribution: { kind: 'secondary' as const, source: 'Reuters', phrase: 'Reuters reports', confirmed: true } } : i === 1 ? { ...h, credibility: 3 } : h,
     ),
+  }
+}
+
+/** The graded notebook with one claim: the first highlight supports it, the second contradicts it. */
+export function claimedNotebook(): ReturnType<typeof gradedNotebook> & { claims: ClaimsFile } {
+  const data = gradedNotebook()
+  const at = '2026-11-21T13:57:00.000Z'
+  const passage = (h: Highlight, stance: 'supports' | 'contradicts') => ({ highlightId: h.id, articleId: h.articleId, stance, addedAt: at })
+  return {
+    ...data,
+    claims: {
+      version: 1,
+      claims: [{ id: 'c-ships0001' as ClaimId, statement: 'Russian ships loaded equipment at Tartus', passages: [passage(HIGHLIGHTS[0]!, 'supports'), passage(HIGHLIGHTS[1]!, 'contradicts')], createdAt: at, updatedAt: at }],
+    },
   }
 }
