@@ -5,9 +5,13 @@
  * TWZ report) from the Passages view, and read "2 independent sources" with the rewrite pair
  * named; undo and redo the last step. At each stage axe-core finds no serious or critical
  * violation, nothing is out of view, and screenshots are kept at 1280x800 and 1024x640 in
- * the light and dark theme (test-artifacts/e2e/views/sources-*). The briefing half (citing
- * the claim in a key judgment) is h-srcbrief's.
+ * the light and dark theme (test-artifacts/e2e/views/sources-*). Then the briefing: a key
+ * judgment cites the claim; taking the bne passage out of the claim makes the composer (and
+ * the export dialog) warn that the judgment rests on a single independent source, and undo
+ * takes the warning away; the exported PDF's citations carry the grade and its Sources list
+ * groups the rewrite pair (pdftotext).
  */
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -28,6 +32,7 @@ const TITLES = {
   '004': 'A Russian army convoy was reportedly prevented from coming into Tartus naval base in Syria.',
 }
 const STATEMENT = 'Russia moved military equipment out of its Syrian bases'
+const JUDGMENT = 'Russia is taking equipment out of Syria while it talks to keep its bases.'
 
 /** The first sentence of a corpus file that matches, read from the file (never copied here). */
 function sentence(file: string, pattern: RegExp): string {
@@ -158,6 +163,65 @@ test.describe('sourcing in the app', () => {
       await expect(claim()).toContainText('1 passage, 1 independent source')
       await page.keyboard.press('Control+Shift+z')
       await expect(claim()).toContainText('3 passages, 2 independent sources')
+    })
+
+    const composer = page.getByRole('region', { name: 'Briefing' })
+    const judgment = composer.getByRole('group', { name: 'Claims behind the key judgments' }).getByRole('listitem', { name: 'Key judgment 1' })
+    const warnings = judgment.getByRole('note', { name: 'Sourcing warnings' })
+    const cited = judgment.getByRole('list', { name: 'Claims cited by key judgment 1' })
+    /** Back to the composer from another view: it reads the briefing and the claims again. */
+    const showComposer = async () => {
+      await page.keyboard.press('Control+1')
+      await page.keyboard.press('Control+5')
+    }
+    await test.step('a key judgment of a briefing cites the claim: two independent sources, no warning', async () => {
+      await page.keyboard.press('Control+5')
+      await composer.getByRole('button', { name: 'New briefing' }).first().click()
+      await expect(page.getByRole('status')).toContainText('Created briefing')
+      await composer.getByRole('textbox', { name: 'Handling line' }).fill('UNCLASSIFIED // FOR TRAINING')
+      await composer.getByRole('textbox', { name: 'Key judgments' }).fill(JUDGMENT)
+      await expect(judgment).toContainText(JUDGMENT)
+      await judgment.getByRole('button', { name: 'Cite a claim in key judgment 1…' }).click()
+      await judgment.getByRole('searchbox', { name: 'Cite a claim in key judgment 1' }).fill('equipment')
+      await judgment.getByRole('button', { name: new RegExp(STATEMENT) }).click()
+      await expect(cited).toContainText(STATEMENT)
+      await expect(cited).toContainText('3 passages, 2 independent sources')
+      await expect(warnings).toHaveCount(0)
+    })
+
+    const exportDialog = page.getByRole('dialog', { name: 'Export briefing' })
+    await test.step('the bne passage leaves the claim: the single-source warning appears (composer and export dialog); undo: it goes', async () => {
+      await page.keyboard.press('Control+7')
+      await claim().getByRole('list', { name: 'Supporting passages' }).getByRole('listitem').filter({ hasText: 'Russia began to withdraw' }).getByRole('button', { name: 'Remove' }).click()
+      await expect(claim()).toContainText('2 passages, 1 independent source')
+      await page.keyboard.press('Control+5')
+      await expect(cited).toContainText('2 passages, 1 independent source')
+      await expect(warnings).toContainText(/Key judgment 1 rests on a single independent source \(\[\d\] and \[\d\] are one report\)\./)
+      await check(app, 'briefing-warning')
+      await composer.getByRole('button', { name: 'Export…' }).click()
+      await expect(exportDialog.getByRole('note', { name: 'Sourcing warnings' })).toContainText('Key judgment 1 rests on a single independent source')
+      await check(app, 'export-warning')
+      await exportDialog.getByRole('button', { name: 'Close' }).click()
+      await page.getByRole('tab', { name: 'Briefings' }).focus()
+      await page.keyboard.press('Control+z')
+      await showComposer()
+      await expect(cited).toContainText('3 passages, 2 independent sources')
+      await expect(warnings).toHaveCount(0)
+    })
+
+    await test.step('export the PDF: citations carry the grade, the Sources list groups the rewrite pair (pdftotext)', async () => {
+      const path = join(app.tempDir, 'Sourcing.pdf')
+      await composer.getByRole('button', { name: 'Export…' }).click()
+      await expect(exportDialog.getByRole('note', { name: 'Sourcing warnings' })).toHaveCount(0)
+      await app.answerDialogs({ exportPath: [path] })
+      await exportDialog.getByRole('button', { name: 'Export', exact: true }).click()
+      await expect(exportDialog.getByRole('status')).toContainText(`Briefing exported to ${path}`, { timeout: 60_000 })
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-raw', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+      expect(text).toMatch(/\[\d\] bne IntelliNews, “[^”]+”,[^[]*15 December 2024 \(B2\)\./)
+      expect(text).toMatch(/\[\d\] and \[\d\] tell one report, \d+% shared text: counted once\./)
+      expect(text).toMatch(/\[\d\]: 2 unreadable characters in the text\./)
+      expect(text).toMatch(new RegExp(`Claim: “${STATEMENT}” 3 passages, 2 independent sources: \\[\\d\\] and \\[\\d\\] are one report\\.`))
+      await exportDialog.getByRole('button', { name: 'Close' }).click()
     })
   })
 })

@@ -2,7 +2,7 @@
  * The top bar: app name, the open notebook's name, the view tabs, search, undo/redo, the
  * main action and a "More" menu. The main action is "Export briefing", which opens the
  * composer (there is one briefing path: the composer's export, with its title block); in
- * an empty notebook it is "Import files" instead. On a narrow window (below 1200 px) the
+ * an empty notebook it is "Import files" instead. On a narrow window (below 1500 px) the
  * notebook name, Undo, Redo and Import files move into the More menu (layout.css), so
  * the bar fits down to 900 px. The app name is not a heading: each view has its own <h1>.
  */
