@@ -5,14 +5,17 @@
  * added from the dense passages table with Space, Shift+J and the action bar, ratings
  * typed with PARC ACH's digits), the scores and the sensitive rows are read, a row's
  * passage opens in the reader; then the tag co-occurrence matrix lists the passages
- * behind a count, opens one, and is saved as CSV. At each stage axe finds no serious
+ * behind a count, opens one, and is saved as CSV; last, the matrix goes into a briefing
+ * whose PDF is checked (qpdf --check, pdftotext; pages as PNG in test-artifacts/e2e/
+ * analysis-briefing). At each stage axe finds no serious
  * violation, nothing is out of view, and screenshots are kept at 1280x800 and 1024x640,
  * light and dark (test-artifacts/e2e/analysis-*).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { CORPUS_DIR, expect, test, type DossierApp } from './harness'
+import { ARTIFACTS_DIR, CORPUS_DIR, expect, test, type DossierApp } from './harness'
 import { keepScreenshot, outOfView, seriousViolations } from './layout-checks'
 
 const SIZES = [
@@ -179,6 +182,33 @@ test.describe('structured analysis', () => {
       await behind.getByRole('button').first().focus()
       await page.keyboard.press('Enter')
       await expect(page.getByRole('tab', { name: 'Reader' })).toHaveAttribute('aria-selected', 'true')
+    })
+
+    await test.step('the matrix in a briefing: the PDF passes qpdf --check, holds hypotheses and ratings as text, and its pages are kept as PNG', async () => {
+      const composer = page.getByRole('region', { name: 'Briefing' })
+      const controls = composer.getByRole('group', { name: 'Figures and analysis' })
+      await page.keyboard.press('Control+5')
+      await composer.getByRole('button', { name: 'New briefing' }).first().click()
+      await expect(page.getByRole('status')).toContainText('Created briefing')
+      await composer.getByRole('textbox', { name: 'Handling line' }).fill('UNCLASSIFIED // FOR TRAINING')
+      await controls.getByRole('combobox', { name: 'Add ACH matrix…' }).selectOption({ label: 'Is Russia leaving its Syrian bases for good? (3 hypotheses, 3 rows)' })
+      await expect(controls.getByRole('list', { name: 'ACH matrices' })).toContainText('Is Russia leaving its Syrian bases for good?')
+      const pdfPath = join(app.tempDir, 'Analysis.pdf')
+      const dialog = page.getByRole('dialog', { name: 'Export briefing' })
+      await composer.getByRole('button', { name: 'Export…' }).click()
+      await app.answerDialogs({ exportPath: [pdfPath] })
+      await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+      await expect(dialog.getByRole('status')).toContainText('Briefing exported to', { timeout: 60_000 })
+      await dialog.getByRole('button', { name: 'Close' }).click()
+      expect(spawnSync('qpdf', ['--check', pdfPath]).status, 'qpdf --check').toBe(0)
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+      for (const expected of ['Analysis of competing hypotheses', 'Matrix 1. Is Russia leaving its Syrian bases for good?', 'A full withdrawal', 'A reduced presence kept by a deal', 'A temporary pull-back', 'SENSITIVE'])
+        expect(text, expected).toContain(expected)
+      expect(text).toMatch(/Leading: H1 “A full withdrawal”/)
+      const out = join(ARTIFACTS_DIR, 'analysis-briefing')
+      mkdirSync(out, { recursive: true })
+      execFileSync('pdftoppm', ['-r', '70', '-png', pdfPath, join(out, `page-${app.mode}`)])
+      expect(readdirSync(out).filter((f) => f.startsWith(`page-${app.mode}`)).length).toBeGreaterThan(1)
     })
   })
 })

@@ -3,14 +3,17 @@
  * sentences the issue's "Done means" names (and an undated one), read each suggested
  * event date in the reader, correct one (a bad range first: one clear error, nothing
  * changed), undo and redo it, open the timeline (Ctrl+8) and the map (View > Map, after
- * adding the starter gazetteer), and follow a mark and a place to the reader. At each
+ * adding the starter gazetteer), and follow a mark and a place to the reader; then export
+ * a briefing with both figures (qpdf --check, pdftotext, its pages as PNG in
+ * test-artifacts/e2e/timeline-briefing). At each
  * stage axe-core finds no serious or critical violation, nothing is out of view, and
  * screenshots are kept at 1280x800 and 1024x640 in both themes (test-artifacts/e2e/views/timeline-*).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { CORPUS_DIR, expect, test, type DossierApp } from './harness'
+import { ARTIFACTS_DIR, CORPUS_DIR, expect, test, type DossierApp } from './harness'
 import { keepScreenshot, outOfView, seriousViolations } from './layout-checks'
 import { openFromLibrary } from './library'
 import { selectTextInReader } from './reader-selection'
@@ -165,6 +168,36 @@ test.describe('event dates, the timeline and the map', () => {
       await check(app, 'map')
       await side.getByRole('button').filter({ hasText: 'On January 21 and 22' }).click()
       await expect(page.getByRole('tab', { name: 'Reader' })).toHaveAttribute('aria-selected', 'true')
+    })
+
+    await test.step('a briefing with both figures: the PDF passes qpdf --check, holds their captions, and its pages are kept as PNG', async () => {
+      const composer = page.getByRole('region', { name: 'Briefing' })
+      const controls = composer.getByRole('group', { name: 'Figures and analysis' })
+      const preview = composer.getByRole('region', { name: 'Figures and analysis preview' })
+      await page.keyboard.press('Control+5')
+      await composer.getByRole('button', { name: 'New briefing' }).first().click()
+      await expect(page.getByRole('status')).toContainText('Created briefing')
+      await composer.getByRole('textbox', { name: 'Handling line' }).fill('UNCLASSIFIED // FOR TRAINING')
+      await controls.getByRole('combobox', { name: 'Add figure…' }).selectOption({ label: 'Timeline of the whole briefing' })
+      await controls.getByRole('combobox', { name: 'Add figure…' }).selectOption({ label: 'Map of the whole briefing' })
+      await expect(controls.getByRole('list', { name: 'Figures' })).toContainText('F1 Timeline (whole briefing)')
+      await expect(preview.getByRole('img', { name: /^Timeline: 3 passages placed by event date/ })).toBeVisible({ timeout: 60_000 })
+      await expect(preview.getByRole('img', { name: /^Map: \d+ places? named by the passages: .*Tartus/ })).toBeVisible({ timeout: 60_000 })
+      const pdfPath = join(app.tempDir, 'Timeline.pdf')
+      const dialog = page.getByRole('dialog', { name: 'Export briefing' })
+      await composer.getByRole('button', { name: 'Export…' }).click()
+      await app.answerDialogs({ exportPath: [pdfPath] })
+      await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+      await expect(dialog.getByRole('status')).toContainText('Briefing exported to', { timeout: 60_000 })
+      await dialog.getByRole('button', { name: 'Close' }).click()
+      expect(spawnSync('qpdf', ['--check', pdfPath]).status, 'qpdf --check').toBe(0)
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+      expect(text).toContain('Figure 1. Timeline of the passages of the briefing by event date')
+      expect(text).toContain('Figure 2. Places named in the passages of the briefing')
+      const out = join(ARTIFACTS_DIR, 'timeline-briefing')
+      mkdirSync(out, { recursive: true })
+      execFileSync('pdftoppm', ['-r', '70', '-png', pdfPath, join(out, `page-${app.mode}`)])
+      expect(readdirSync(out).filter((f) => f.startsWith(`page-${app.mode}`)).length).toBeGreaterThan(1)
     })
   })
 })
