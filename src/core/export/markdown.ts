@@ -29,6 +29,7 @@ import {
 } from '../briefing'
 import { claimLines, sourceNotes } from '../briefing-sourcing-format'
 import { formatCitationDate } from '../dates'
+import { attributionText } from '../sourcing/grading'
 import { analysisBlocks, figureBlocks, type MarkdownFigureOptions } from './markdown-figures'
 
 export function briefingToMarkdown(layout: BriefingLayout, options: MarkdownFigureOptions = {}): string {
@@ -112,6 +113,8 @@ function renderSection(section: BriefingSection, sources: ReadonlyMap<number, Br
 function renderPassage(passage: BriefingPassage, source: BriefingSource | undefined): string[] {
   const out = [`**Passage ${passage.number}**`, '', quoteBlock(passage.quote), '']
   if (passage.comment.trim()) out.push(`**Comment:** ${block(passage.comment)}`, '')
+  // The underlying source the analyst confirmed (notes/sourcing.md): "secondary: Reuters (“Reuters reports”)".
+  if (passage.attribution) out.push(`**Attribution:** ${escapeInline(attributionText(passage.attribution))}`, '')
   const citation = source ? formatCitation(source, passage) : `[${passage.sourceNumber}]`
   const also = formatAlsoIn(passage.alsoIn)
   out.push(escapeInline(citation) + (also ? ` ${escapeInline(also)}.` : ''), '')

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildBriefing } from '../../core/briefing'
 import { briefingToMarkdown } from '../../core/export/markdown'
-import { sourcingBriefing, sourcingNotebook } from '../../core/testing/sourcing-briefing-fixture'
+import { hl, sourcingBriefing, sourcingNotebook } from '../../core/testing/sourcing-briefing-fixture'
 import { renderBriefingPdf } from './briefing-pdf'
 import { FONTS_DIR, has, normalise, run } from './test-briefing-pdf'
 
@@ -47,5 +47,15 @@ describe('sourcing in the Markdown export', () => {
     const md = briefingToMarkdown(layout)
     expect(md).toContain('**Key judgment 1 cites:**\n\n- Claim: “Ships loaded at Tartus”\\\n  3 passages, 2 independent sources: \\[2\\] and \\[3\\] are one report.\\\n  Supporting: passage 2 \\[2\\] (ungraded); passage 3 \\[3\\] (ungraded); passage 1 \\[1\\] (B2).\n')
     expect(md).toContain('*\\[2\\] and \\[3\\] tell one report, 53% shared text: counted once.*\\\n*\\[4\\]: 2 unreadable characters in the text.*')
+  })
+})
+
+describe('attribution in the Markdown export', () => {
+  it('prints the attribution the analyst saved under its passage', () => {
+    const data = sourcingNotebook([1, 4, 3])
+    const attributed = { ...data, highlights: data.highlights.map((h) => (h.id === hl(3) ? { ...h, attribution: { kind: 'secondary' as const, source: 'Reuters', phrase: 'according to Reuters', confirmed: true } } : h)) }
+    const md = briefingToMarkdown(buildBriefing(sourcingBriefing(), attributed, { generatedAt: '2025-03-02T00:00:00Z' }))
+    expect(md).toContain('**Attribution:** secondary: Reuters (“according to Reuters”)')
+    expect(md.match(/\*\*Attribution:\*\*/g)).toHaveLength(1)
   })
 })
