@@ -141,7 +141,9 @@ test('compose a briefing, undo and redo, export it in four formats, refuse bad t
     await expect(references).toHaveCount(0)
     await expect(quotesIn(bases, 'Bases')).toContainText([LEASE_QUOTE])
 
-    await page.getByRole('button', { name: 'Redo', exact: true }).click()
+    // Redo from the header's More menu (below 1500 px Undo and Redo live there).
+    await page.getByRole('banner').getByRole('button', { name: 'More' }).click()
+    await page.getByRole('menuitem', { name: /^Redo/ }).click()
     await expect(composer.getByRole('radio', { name: 'Once, with cross-references' })).toBeChecked()
     await expect(references).toContainText('See passage')
     await expect(quotesIn(bases, 'Bases')).toHaveText([BASES_QUOTE])
