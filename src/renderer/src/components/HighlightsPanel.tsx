@@ -114,7 +114,8 @@ export function HighlightsPanel({ id, view, tags, onReveal, onEdit, onCollapse, 
                       Grade and source
                     </button>
                   )}
-                  {passageGrade(sources, h.articleId, h.credibility) && <span className="grade-code">{passageGrade(sources, h.articleId, h.credibility)}</span>}
+                  {/* The open grading block shows the code itself: once is enough. */}
+                  {grading !== h.id && passageGrade(sources, h.articleId, h.credibility) && <span className="grade-code">{passageGrade(sources, h.articleId, h.credibility)}</span>}
                 </div>
                 {canGrade && grading === h.id && <HighlightSourcing highlight={h} reliability={sources.get(h.articleId)?.reliability?.grade ?? null} />}
               </li>
