@@ -16,28 +16,10 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { ARTIFACTS_DIR, CORPUS_DIR, expect, test, type DossierApp } from './harness'
-import { keepScreenshot, outOfView, seriousViolations } from './layout-checks'
+import { CHECK_SIZES, checkSizesAndThemes } from './layout-checks'
 
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 1024, height: 640 },
-] as const
-
-async function check(app: DossierApp, name: string): Promise<void> {
-  const { page } = app
-  for (const size of SIZES) {
-    await page.setViewportSize(size)
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme })
-      const label = `analysis-${name}-${size.width}x${size.height}-${colorScheme}-${app.mode}`
-      await keepScreenshot(page, label)
-      expect.soft(await outOfView(page), `out of view: ${label}`).toEqual([])
-      expect.soft(await seriousViolations(page), `axe: ${label}`).toEqual([])
-    }
-  }
-  await page.emulateMedia({ colorScheme: null })
-  await page.setViewportSize(SIZES[0])
-}
+/** Screenshots, layout and axe at both sizes in both themes (layout-checks.ts). */
+const check = (app: DossierApp, name: string) => checkSizesAndThemes(app.page, `analysis-${name}`, app.mode)
 
 /** Highlights and tags the first sentence matching each pattern (read from the imported articles, never copied here). */
 async function highlightSentences(page: Page, wanted: { pattern: string; tags: string[] }[]): Promise<string[]> {
@@ -70,7 +52,7 @@ test.describe('structured analysis', () => {
   test('an ACH matrix built with the keyboard from the passages table; co-occurrence to the passages behind a count', async ({ app }) => {
     test.setTimeout(300_000)
     const { page } = app
-    await page.setViewportSize(SIZES[0])
+    await page.setViewportSize(CHECK_SIZES[0])
     const files = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).map((f) => join(CORPUS_DIR, f))
     await app.answerDialogs({ importFiles: [files] })
     await page.getByRole('banner').getByRole('button', { name: 'Import files' }).click()

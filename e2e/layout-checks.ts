@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { ARTIFACTS_DIR } from './harness'
+import { ARTIFACTS_DIR, expect } from './harness'
 
 /** The boxes whose every element must be in view: the frame, the panes and what floats over them. */
 export const CHECKED = [
@@ -107,4 +107,30 @@ export async function keepScreenshot(page: Page, name: string): Promise<void> {
   const dir = join(ARTIFACTS_DIR, 'views')
   mkdirSync(dir, { recursive: true })
   await page.screenshot({ path: join(dir, `${name}.png`) })
+}
+
+/** The two window sizes every view is checked at. */
+export const CHECK_SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 640 },
+] as const
+
+/**
+ * The page as it stands, at both sizes in both themes: a screenshot each
+ * (`<name>-<w>x<h>-<theme>-<mode>`), nothing out of view, no serious axe violation (soft
+ * assertions, so one stage's failure still shows the others). Back to 1280x800 after.
+ */
+export async function checkSizesAndThemes(page: Page, name: string, mode: string): Promise<void> {
+  for (const size of CHECK_SIZES) {
+    await page.setViewportSize(size)
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      const label = `${name}-${size.width}x${size.height}-${colorScheme}-${mode}`
+      await keepScreenshot(page, label)
+      expect.soft(await outOfView(page), `out of view: ${label}`).toEqual([])
+      expect.soft(await seriousViolations(page), `axe: ${label}`).toEqual([])
+    }
+  }
+  await page.emulateMedia({ colorScheme: null })
+  await page.setViewportSize(CHECK_SIZES[0])
 }

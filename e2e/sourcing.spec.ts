@@ -16,14 +16,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { CORPUS_DIR, expect, test, type DossierApp } from './harness'
-import { keepScreenshot, outOfView, seriousViolations } from './layout-checks'
+import { CHECK_SIZES, checkSizesAndThemes } from './layout-checks'
 import { openFromLibrary } from './library'
 import { selectTextInReader } from './reader-selection'
-
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 1024, height: 640 },
-] as const
 
 const FILES = ['001_daa64de3b2e005fd.txt', '003_993df21826298aa0.txt', '004_9b752680666e40a6.txt']
 const TITLES = {
@@ -42,21 +37,8 @@ function sentence(file: string, pattern: RegExp): string {
 }
 
 /** Screenshots, layout and axe at both sizes in both themes; back to 1280x800 after. */
-async function check(app: DossierApp, name: string): Promise<void> {
-  const { page } = app
-  for (const size of SIZES) {
-    await page.setViewportSize(size)
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme })
-      const label = `${name} at ${size.width}x${size.height}, ${colorScheme}`
-      await keepScreenshot(page, `sources-${name}-${size.width}x${size.height}-${colorScheme}-${app.mode}`)
-      expect.soft(await outOfView(page), `out of view: ${label}`).toEqual([])
-      expect.soft(await seriousViolations(page), `axe: ${label}`).toEqual([])
-    }
-  }
-  await page.emulateMedia({ colorScheme: null })
-  await page.setViewportSize(SIZES[0])
-}
+/** Screenshots, layout and axe at both sizes in both themes (layout-checks.ts). */
+const check = (app: DossierApp, name: string) => checkSizesAndThemes(app.page, `sources-${name}`, app.mode)
 
 /** Highlights a sentence with the first tag, from the keyboard (1, Enter). */
 async function highlight(page: Page, text: string): Promise<void> {
@@ -74,7 +56,7 @@ test.describe('sourcing in the app', () => {
   test('grade an outlet and a passage, build a claim in the reader and the passages view, read its independent sources', async ({ app }) => {
     test.setTimeout(300_000)
     const { page } = app
-    await page.setViewportSize(SIZES[0])
+    await page.setViewportSize(CHECK_SIZES[0])
     const bne = sentence(FILES[1]!, /Russia began to withdraw substantial amounts of equipment[^.]*\./)
     const caravan = sentence(FILES[0]!, /It’s the most recent sign that the two former allies[^.]*\./)
     const convoy = sentence(FILES[2]!, /That is the most recent indication of estrangement[^.]*\./)

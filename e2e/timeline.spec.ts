@@ -14,14 +14,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { ARTIFACTS_DIR, CORPUS_DIR, expect, test, type DossierApp } from './harness'
-import { keepScreenshot, outOfView, seriousViolations } from './layout-checks'
+import { CHECK_SIZES, checkSizesAndThemes } from './layout-checks'
 import { openFromLibrary } from './library'
 import { selectTextInReader } from './reader-selection'
-
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 1024, height: 640 },
-] as const
 
 /** The first sentence of a corpus file that matches, read from the file (never copied here). */
 function sentence(file: string, pattern: RegExp): string {
@@ -30,21 +25,8 @@ function sentence(file: string, pattern: RegExp): string {
   return found.trim()
 }
 
-async function check(app: DossierApp, name: string): Promise<void> {
-  const { page } = app
-  for (const size of SIZES) {
-    await page.setViewportSize(size)
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme })
-      const label = `${name} at ${size.width}x${size.height}, ${colorScheme}`
-      await keepScreenshot(page, `timeline-${name}-${size.width}x${size.height}-${colorScheme}-${app.mode}`)
-      expect.soft(await outOfView(page), `out of view: ${label}`).toEqual([])
-      expect.soft(await seriousViolations(page), `axe: ${label}`).toEqual([])
-    }
-  }
-  await page.emulateMedia({ colorScheme: null })
-  await page.setViewportSize(SIZES[0])
-}
+/** Screenshots, layout and axe at both sizes in both themes (layout-checks.ts). */
+const check = (app: DossierApp, name: string) => checkSizesAndThemes(app.page, `timeline-${name}`, app.mode)
 
 async function highlight(page: Page, quote: string, tag: string): Promise<void> {
   await selectTextInReader(page, quote)
@@ -63,7 +45,7 @@ test.describe('event dates, the timeline and the map', () => {
   test('suggested dates in the reader, one corrected and undone, the timeline and the map, marks open the reader', async ({ app }) => {
     test.setTimeout(300_000)
     const { page } = app
-    await page.setViewportSize(SIZES[0])
+    await page.setViewportSize(CHECK_SIZES[0])
     const withdraw = sentence('003_993df21826298aa0.txt', /Russia began to withdraw substantial amounts of equipment[^.]*\./)
     const docking = sentence('002_046419e80c949d65.txt', /On January 21 and 22, two Russian vessels[^.]*\./)
     const sparta = sentence('000_55669976acc74c60.txt', /According to the Moscow Times last week[^.]*\./)
