@@ -164,7 +164,7 @@ describe('dossier cooccurrence', () => {
   it('refuses --overlap outside tag × tag, and never overwrites a file without --force', async () => {
     await refused(2, 'dossier: --overlap applies to --by tag only', 'cooccurrence', '--by', 'article', '--overlap')
     await writeFile(join(tmp, 'kept.csv'), 'mine')
-    await refused(1, `dossier: ${join(tmp, 'kept.csv')} already exists; nothing was written.`, 'cooccurrence', '--csv', 'kept.csv')
+    await refused(1, `dossier: ${join(tmp, 'kept.csv')} already exists; nothing was written. Give --force to replace it, or choose another --csv.`, 'cooccurrence', '--csv', 'kept.csv')
     expect(await readFile(join(tmp, 'kept.csv'), 'utf8')).toBe('mine')
     expect((await dossier('cooccurrence', '--csv', 'kept.csv', '--force')).code).toBe(0)
     expect(readCsv(await readFile(join(tmp, 'kept.csv'), 'utf8'))[0]![0]).toBe('Tag')

@@ -239,7 +239,7 @@ export function registerCooccurrenceCommand(program: Command, context: (cmd: Com
       const { open, print, cwd } = context(cmd)
       const target = opts.csv === undefined ? null : resolve(cwd, opts.csv)
       if (target) {
-        if (opts.force !== true) await refuseExisting(target)
+        if (opts.force !== true) await refuseExisting(target, '--csv')
         await checkExportTarget(target)
       }
       const session = await open('read')

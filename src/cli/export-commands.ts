@@ -132,10 +132,10 @@ Examples:
  * asked): an existing file or link at the target is refused without --force. A folder
  * there is left to the export's own check, which says "it is a folder".
  */
-export async function refuseExisting(target: string): Promise<void> {
+export async function refuseExisting(target: string, option = '--out'): Promise<void> {
   const existing = await lstat(target).catch(() => null)
   if (existing && !existing.isDirectory()) {
-    throw new DossierError('file-exists', `${target} already exists; nothing was written. Give --force to replace it, or choose another --out.`)
+    throw new DossierError('file-exists', `${target} already exists; nothing was written. Give --force to replace it, or choose another ${option}.`)
   }
 }
 

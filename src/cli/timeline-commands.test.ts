@@ -4,7 +4,7 @@
  * with the notebook unchanged), and `timeline` / `map` list, print JSON or write SVG.
  */
 import { existsSync } from 'node:fs'
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { JSDOM } from 'jsdom'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -165,6 +165,15 @@ describe('dossier timeline', () => {
     expect(await readFile(join(tmp, 'keep.svg'), 'utf8')).toBe('mine')
     expect((await dossier('timeline', '--format', 'svg', '--out', 'keep.svg', '--force')).code).toBe(0)
     expect(await readFile(join(tmp, 'keep.svg'), 'utf8')).toMatch(/^<svg /)
+  })
+
+  it('--out in a missing folder or onto a folder: one line naming the problem, nothing written anywhere', async () => {
+    const before = await fileTree(tmp)
+    await refused(1, `dossier: Cannot export to ${join(tmp, 'nope', 'x.svg')}: the folder ${join(tmp, 'nope')} does not exist.\n`, 'timeline', '--format', 'svg', '--out', join('nope', 'x.svg'))
+    await mkdir(join(tmp, 'figures'))
+    await refused(1, `dossier: Cannot export to ${join(tmp, 'figures')}: it is a folder.\n`, 'map', '--format', 'svg', '--out', 'figures')
+    await rm(join(tmp, 'figures'), { recursive: true })
+    expect(await fileTree(tmp)).toEqual(before)
   })
 })
 

@@ -27,7 +27,8 @@ import { resolve } from 'node:path'
 import { InvalidArgumentError, Option, type Command } from 'commander'
 import type { ArticleView } from '../core/api'
 import type { NotebookSession } from '../main/notebook-session'
-import { writeFileDurably } from '../main/storage/durable-write'
+import { writeExportFile } from '../main/briefings/export-writer'
+import { checkExportTarget } from '../main/export-target'
 import { loadSuggester, withSuggestions, type HighlightWithSuggestion } from '../main/timeline/event-dates'
 import { buildMap, buildTimeline, type TimelineFigure } from '../main/timeline/figures'
 import { describePeriod } from '../core/timeline/timeline-svg'
@@ -84,6 +85,7 @@ async function outputPath(opts: FigureOptions, cwd: string): Promise<string | nu
   if (opts.out === undefined) return null
   const path = resolve(cwd, opts.out)
   if (opts.force !== true) await refuseExisting(path)
+  await checkExportTarget(path)
   return path
 }
 
@@ -112,7 +114,7 @@ Examples:
       const session = await open('read')
       const figure = await buildTimeline(session, { tagIds: tagIds(session, opts.tag), from: opts.from, to: opts.to, by: opts.by, width: opts.width, title: opts.title })
       if (out) {
-        await writeFileDurably(out, figure.svg())
+        await writeExportFile(out, figure.svg())
         const value = { path: out, format: 'svg', passageCount: figure.passages.length, undatedCount: figure.undated.length, sourceCount: figure.sources.length }
         print(value, () => `Drew ${plural(figure.passages.length, 'passage')} in ${plural(figure.lanes.length, 'lane')} to ${escapeLabel(out)}${figure.undated.length > 0 ? ` (${figure.undated.length} without an event date left out)` : ''}\n`)
         return
@@ -140,7 +142,7 @@ Examples:
       const figure = await buildMap(session, { tagIds: tagIds(session, opts.tag), from: opts.from, to: opts.to, width: opts.width, title: opts.title })
       const named = figure.places.filter((p) => p.passages.length > 0)
       if (out) {
-        await writeFileDurably(out, await figure.svg())
+        await writeExportFile(out, await figure.svg())
         print({ path: out, format: 'svg', passageCount: figure.passageCount, places: named.length, sourceCount: figure.sources.length }, () => `Drew ${plural(named.length, 'place')} named by ${plural(figure.passageCount, 'passage')} (of ${figure.places.length} with coordinates) to ${escapeLabel(out)}\n`)
         return
       }
