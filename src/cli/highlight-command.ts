@@ -18,6 +18,8 @@ import type { ArticleId, HighlightId } from '../core/ids'
 import type { Highlight } from '../core/model'
 import type { NotebookSession } from '../main/notebook-session'
 import { parseCredibility, SourcingSession } from '../main/sourcing/sourcing-session'
+import { DossierError } from '../core/result'
+import { parseEventDateInput, type EventDate } from '../core/timeline/event-date'
 import { collect, tagIdsNamed } from './cli-args'
 import { eventDateChangeFor } from '../main/timeline/event-dates'
 import { describeEventDate, sameEventDate } from './event-date-format'
@@ -31,6 +33,7 @@ interface HighlightOptions {
   occurrence?: number
   tag?: string[]
   comment?: string
+  eventDate?: string
 }
 
 interface EditOptions {
@@ -66,17 +69,22 @@ Examples:
     .option('--occurrence <n>', 'which occurrence to highlight when the quote occurs more than once (1 = first)', parsePositiveInt)
     .option('--tag <name>', 'a tag to apply (repeatable; names are case-insensitive)', collect)
     .option('--comment <text>', 'a comment on the passage')
+    .option('--event-date <date>', 'when the passage\'s event happened: YYYY-MM-DD, YYYY-MM, YYYY or START/END (~ in front: approximate), or none')
     .addHelpText(
       'after',
       `
 At least one --tag or a --comment is required. See the tags with "dossier tags".
+Without --event-date the passage's date is suggested from its text ("dossier show" lists
+it; accept it with "dossier highlight edit ID --event-date accept"). An impossible day or
+an end before its start is refused, and nothing is highlighted.
 The quote is found exactly if it can be; otherwise case, straight or curly quote marks and
 apostrophes, hyphens and dashes, accents, Unicode forms (ligatures, full-width letters) and
 line breaks typed as spaces do not matter. The highlight covers the article's own text.
 
 Examples:
   $ dossier highlight a-1f2e3d4c5b --quote "left the port of Tartus" --tag Convoys
-  $ dossier highlight a-1f2e3d4c5b --quote "the base" --occurrence 2 --tag Bases --comment "Second mention"`,
+  $ dossier highlight a-1f2e3d4c5b --quote "the base" --occurrence 2 --tag Bases --comment "Second mention"
+  $ dossier highlight a-1f2e3d4c5b --quote "docked at Tartous" --tag Ships --event-date 2025-01-21/2025-01-22`,
     )
     .action(async (id: string, opts: HighlightOptions, cmd: Command) => {
       const comment = opts.comment ?? ''
@@ -84,6 +92,7 @@ Examples:
       if (tagNamesGiven.length === 0 && comment.trim().length === 0) {
         throw new UsageError('give at least one --tag or a --comment for the highlight')
       }
+      const eventDate = opts.eventDate === undefined ? undefined : newEventDate(opts.eventDate)
       const { open, print } = context(cmd)
       const session = await open('write')
       const highlight = await session.highlightQuote({
@@ -92,8 +101,10 @@ Examples:
         occurrence: opts.occurrence,
         tagNames: tagNamesGiven,
         comment,
+        eventDate,
       })
-      print(highlight, () => `Highlighted ${highlight.id} in ${describe(session, highlight)}\n`)
+      const dateLine = highlight.eventDate === undefined ? '' : `  event date: ${describeEventDate(highlight.eventDate)}\n`
+      print(highlight, () => `Highlighted ${highlight.id} in ${describe(session, highlight)}\n${dateLine}`)
     })
 
   group
@@ -171,6 +182,16 @@ function describe(session: NotebookSession, highlight: Highlight): string {
   const title = session.articleSummary(highlight.articleId).title
   const names = tagNames(highlight.tagIds, session.listTags()).map(escapeLabel)
   return `"${escapeLabel(title)}"${names.length > 0 ? ` [${names.join(', ')}]` : ''}`
+}
+
+/** A new highlight's --event-date: a typed date or range, or none; accept and auto belong to edit (there is no suggestion to keep or forget yet). */
+function newEventDate(typed: string): EventDate | null {
+  const word = typed.trim().toLowerCase()
+  if (word === 'none') return null
+  if (word === 'accept' || word === 'auto') throw new UsageError(`--event-date ${word} is for "dossier highlight edit": a new highlight's suggested date counts until you decide`)
+  const parsed = parseEventDateInput(typed)
+  if (!parsed.ok) throw new DossierError('bad-request', `${parsed.message} Nothing was highlighted.`)
+  return parsed.value
 }
 
 function parsePositiveInt(value: string): number {

@@ -114,6 +114,19 @@ describe('dossier highlight edit --event-date', () => {
     const r = await refused(1, /not a real day/, 'highlight', 'edit', h.id, '--tag', 'Bases', '--event-date', '2025-13-01', '--json')
     expect(JSON.parse(r.out)).toEqual({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('there is no month 13') } })
   })
+
+  it('a new highlight takes its event date with it; a bad date highlights nothing', async () => {
+    const article = ids.get('docking')!
+    await refused(1, 'dossier: 2025-02-30 is not a real day: February 2025 has 28 days. Nothing was highlighted.\n', 'highlight', article, '--quote', 'two Russian vessels', '--tag', 'Convoys', '--event-date', '2025-02-30')
+    await refused(1, 'dossier: The event date ends (2025-01-21) before it starts (2025-01-22). Nothing was highlighted.\n', 'highlight', article, '--quote', 'two Russian vessels', '--tag', 'Convoys', '--event-date', '2025-01-22/2025-01-21')
+    await refused(2, '--event-date accept is for "dossier highlight edit"', 'highlight', article, '--quote', 'two Russian vessels', '--tag', 'Convoys', '--event-date', 'accept')
+    const made = await dossier('highlight', article, '--quote', 'two Russian vessels', '--tag', 'Convoys', '--event-date', '2025-01-21/2025-01-22')
+    expect(made.code, made.err).toBe(0)
+    expect(made.out).toMatch(/^Highlighted h-[0-9a-f]{10} in "Two ships dock at the port" \[Convoys\]\n {2}event date: 2025-01-21 – 2025-01-22 \(day; set by the analyst\)\n$/)
+    const shown = await quoted('docking', 'two Russian vessels')
+    expect(shown.eventDate).toEqual({ start: '2025-01-21', end: '2025-01-22', precision: 'day', source: 'analyst' })
+    expect((await dossier('highlight', 'delete', shown.id)).code).toBe(0)
+  })
 })
 
 describe('dossier timeline', () => {

@@ -9,7 +9,7 @@ import type { Article, Highlight } from '../core/model'
 import { DossierError } from '../core/result'
 import { findQuote, type QuoteSpan } from '../core/anchoring'
 import { makeTextTarget, trimRange } from '../core/selectors'
-import { eventDateProblem } from '../core/timeline/event-date'
+import { eventDateProblem, type EventDate } from '../core/timeline/event-date'
 import { CLAIMS_DOC } from './storage/file-formats'
 import type { NotebookStore } from './storage/notebook-store'
 
@@ -20,6 +20,8 @@ export interface QuoteHighlight {
   occurrence?: number
   tagNames: string[]
   comment: string
+  /** The analyst's event date, set with the highlight (checked before anything is written); absent: the suggestion counts. */
+  eventDate?: EventDate | null
 }
 
 /** What the operations need from the session. */
@@ -33,7 +35,8 @@ export interface HighlightContext {
   tagIdsByName(names: readonly string[]): TagId[]
 }
 
-export async function createHighlight(ctx: HighlightContext, request: NewHighlight): Promise<Highlight> {
+export async function createHighlight(ctx: HighlightContext, request: NewHighlight & { eventDate?: EventDate | null }): Promise<Highlight> {
+  checkEventDate(request.eventDate)
   const article = ctx.article(request.articleId)
   const text = await ctx.store.readBody(article.bodyHash)
   if (request.end > text.length) {
@@ -52,6 +55,7 @@ export async function createHighlight(ctx: HighlightContext, request: NewHighlig
     comment: request.comment.trim(),
     createdAt: now,
     updatedAt: now,
+    ...(request.eventDate === undefined ? {} : { eventDate: request.eventDate }),
   }
   await ctx.store.updateHighlights(article.id, (highlights) => {
     // Checked again inside the write: the article or a tag may have been deleted meanwhile.
@@ -79,6 +83,7 @@ export async function highlightQuote(ctx: HighlightContext, request: QuoteHighli
     end,
     tagIds: ctx.tagIdsByName(request.tagNames),
     comment: request.comment,
+    eventDate: request.eventDate,
   })
 }
 
