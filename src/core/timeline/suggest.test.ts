@@ -111,6 +111,13 @@ describe('suggestEventDate: choosing among phrases, and what is not a date', () 
     expect(range(text, '2025-01-15T16:29')).toBe('2024-12-11/2024-12-11 day day+inferred-year «on 11 December»')
   })
 
+  it('"since 5 January" alone spans from that day to the publication day; without a publication date it stays unresolved', () => {
+    expect(range('The ship has been drifting near Tartus since 5 January.', '2025-01-15T16:29')).toBe('2025-01-05/2025-01-15 day day+inferred-year+since «since 5 January»')
+    expect(range('Talks have gone on since  December 2024, officials say.', '2025-01-15')).toBe('2024-12-01/2025-01-15 approximate month+since «since  December 2024»')
+    expect(range('Since 5 January the port has been closed.', '2025-01-15')).toBe('2025-01-05/2025-01-15 day day+inferred-year+since «Since 5 January»')
+    expect(suggestEventDate('drifting near Tartus since 5 January', null)).toMatchObject({ unresolved: true })
+  })
+
   it('a day beats a month, whatever comes first', () => {
     expect(range('In December 2024 the regime fell; on 13 December Russia began to leave', '2025-01-15')).toBe('2024-12-13/2024-12-13 day day+inferred-year «on 13 December»')
   })

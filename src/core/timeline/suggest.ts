@@ -21,6 +21,10 @@
  *   "since", "until", "by", "before", "after" or "from" (the edge of a state, not the event)
  *   after the others; then the first in the text. A phrase that cannot be resolved is
  *   suggested only when none can.
+ * - "since 5 January" is a state that began then and still held when the article was
+ *   published: the span from that day (or period's first day) to the publication day,
+ *   rule `…+since` (approximate when it starts from a month or a part of one). Without a
+ *   publication date it stays as it was read.
  * - Numeric dates whose day and month could be swapped (05/01/2025), clock times alone,
  *   "now", and words that are also verbs ("march", "may") are not dates here.
  */
@@ -60,23 +64,35 @@ export function suggestEventDate(text: string, published: string | null | undefi
   const own = findPhrases(text)
   for (const match of own) {
     const suggestion = resolvePhrase(match, ref)
-    if (suggestion) candidates.push(candidate(text, match.index, match.text, suggestion))
+    if (suggestion) candidates.push(candidate(text, match.index, match.text, suggestion, ref))
   }
   for (const result of chrono.casual.parse(text, referenceOf(ref), { forwardDate: false })) {
     const span = { index: result.index, text: trimPhrase(result.text) }
     if (own.some((o) => overlaps(o, span))) continue
     const suggestion = resolveChrono(result, ref)
-    if (suggestion) candidates.push(candidate(text, result.index, span.text, suggestion))
+    if (suggestion) candidates.push(candidate(text, result.index, span.text, suggestion, ref))
   }
   candidates.sort((a, b) => b.score - a.score || a.index - b.index)
   return candidates[0]?.suggestion ?? null
 }
 
-function candidate(text: string, index: number, phrase: string, suggestion: EventDateSuggestion): Candidate {
-  const edge = EDGE_WORDS.test(text.slice(Math.max(0, index - 16), index)) || /^(since|until|till|by|before|after|from)\s/i.test(phrase)
+function candidate(text: string, index: number, phrase: string, suggestion: EventDateSuggestion, ref: string | null): Candidate {
+  const before = EDGE_WORDS.exec(text.slice(Math.max(0, index - 16), index))
+  const inside = /^(since|until|till|by|before|after|from)\s/i.exec(phrase)
+  const edge = before !== null || inside !== null
   const rank = 'unresolved' in suggestion ? -10 : PRECISION_RANK[suggestion.precision]
   const relative = /^(weekday|relative|days-ago)/.test(suggestion.rule) ? 0.5 : 0
-  return { index, text: phrase, score: rank - relative - (edge ? 1.5 : 0), suggestion }
+  const since = (before?.[1] ?? inside?.[1])?.toLowerCase() === 'since'
+  const stated = since && before ? text.slice(index - before[0].length + before[0].search(/since/i), index + phrase.length) : phrase
+  return { index, text: phrase, score: rank - relative - (edge ? 1.5 : 0), suggestion: since ? sinceSpan(suggestion, stated, ref) : suggestion }
+}
+
+/** "since 5 January": from that day to the publication day, when both are known and in that order. */
+function sinceSpan(suggestion: EventDateSuggestion, phrase: string, ref: string | null): EventDateSuggestion {
+  if ('unresolved' in suggestion || ref === null || suggestion.start > ref) return suggestion
+  // From a month or a part of one, the start itself is only roughly known.
+  const precision = suggestion.precision === 'day' ? 'day' : 'approximate'
+  return { ...suggestion, end: ref < suggestion.end ? suggestion.end : ref, precision, phrase, rule: `${suggestion.rule}+since` }
 }
 
 /** chrono's reference: noon UTC of the publication day, read in UTC, so no zone shifts a day. */
