@@ -3,13 +3,17 @@
  * Tartus/Tartous/طرطوس and Khmeimim/Hmeimim (and once "Hmeimeem") differently, highlight
  * four passages, add the starter gazetteer from the Entities view's empty state and read
  * the counts, accept the suggested alias, undo and redo it with the keys, try an alias
- * another entity owns (the dialog says so and nothing changes), rename, filter Passages by
+ * another entity owns (the dialog says so and nothing changes), import a gazetteer file from
+ * the Gazetteer menu (a malformed one first: one error naming it, nothing changed; then a
+ * small pack whose known spellings are left out) and undo that, rename, filter Passages by
  * the port and clear the chip, then build a briefing section from the port that holds the
  * passages naming it under any spelling, with the index of entities; finally remove the
  * starter gazetteer and undo that. At each stage axe-core finds no serious or critical
  * violation, nothing is out of view, and screenshots are kept at 1280x800 and 1024x640 in
  * the light and dark theme (test-artifacts/e2e/views/entities-*).
  */
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { dropFiles } from './drop'
 import { ARABIC_QUOTE, BASE_QUOTE, ENTITY_ARTICLES, OTHER_QUOTE, PORT_QUOTE } from './fixtures/entities-view-articles'
@@ -117,6 +121,31 @@ test('names from the Entities view to a briefing: starter gazetteer, a suggestio
     await expect(suggestions).toContainText('No suggestions')
   })
 
+  await test.step('import a gazetteer file: a malformed one changes nothing, a pack adds its entities without the spellings already known; undo takes it back', async () => {
+    const rows = table.getByRole('rowgroup').last().getByRole('row')
+    const before = await rows.count()
+    const broken = join(app.tempDir, 'broken.json')
+    await writeFile(broken, '{"version": 1, "entities": [')
+    await app.answerDialogs({ gazetteerFile: [broken, join(import.meta.dirname, 'fixtures', 'gazetteer-coast.json')] })
+    await view.getByRole('button', { name: 'Gazetteer' }).click()
+    await page.getByRole('menuitem', { name: 'Import gazetteer file…' }).click()
+    await expect(page.getByRole('status')).toContainText(/The gazetteer file “broken\.json” is not JSON: /)
+    await expect(rows).toHaveCount(before)
+    await view.getByRole('button', { name: 'Gazetteer' }).click()
+    await page.getByRole('menuitem', { name: 'Import gazetteer file…' }).click()
+    await expect(page.getByRole('status')).toContainText('Added 2 entities from “gazetteer-coast.json”; 2 spellings already known were left out')
+    await expect(rows).toHaveCount(before + 2)
+    await expect(table.getByRole('row', { name: 'Port of Jableh', exact: true })).toContainText('Jableh harbour, ميناء جبلة')
+    await expect(table.getByRole('row', { name: 'Port of Jableh', exact: true })).not.toContainText('Jableh, ')
+    await expect(table.getByRole('row', { name: 'Nayrab Air Base', exact: true })).toContainText('Nairab')
+    await expect(table.getByRole('row', { name: 'Nayrab Air Base', exact: true })).not.toContainText('Hmeimeem')
+    await check(app, 'gazetteer-imported', table.getByRole('row', { name: 'Nayrab Air Base', exact: true }))
+    await page.locator('body').focus()
+    await page.keyboard.press('Control+z')
+    await expect(rows).toHaveCount(before)
+    await expect(table.getByRole('row', { name: 'Nayrab Air Base', exact: true })).toHaveCount(0)
+  })
+
   await test.step('an alias another entity owns is refused in the dialog; a rename keeps the old name', async () => {
     await table.getByRole('row', { name: 'Tartus', exact: true }).focus()
     await page.keyboard.press('Enter')
@@ -166,8 +195,19 @@ test('names from the Entities view to a briefing: starter gazetteer, a suggestio
     await expect(page.getByRole('status')).toContainText('Created briefing')
     // Only the entity's section: untick the tag's.
     await composer.getByRole('checkbox', { name: 'Bases', exact: true }).uncheck()
+    // The entity combobox: found by another spelling, chosen with the keys.
     const add = composer.getByRole('combobox', { name: 'Add section from entity…' })
-    await add.selectOption((await add.locator('option', { hasText: /^Port of Tartus/ }).getAttribute('value'))!)
+    await add.focus()
+    await add.fill('tartous')
+    const offered = composer.getByRole('listbox', { name: 'Entities' }).getByRole('option')
+    // The port first (more articles), then the naval facility, "Tartous naval base".
+    await expect(offered).toHaveCount(2)
+    await expect(offered.first()).toContainText('Port of Tartus')
+    await expect(offered.first()).toContainText('Place · port · 5 mentions')
+    await check(app, 'briefing-combobox', add)
+    await add.press('Enter')
+    await expect(add).toHaveValue('')
+    await expect(add).toBeFocused()
     const section = composer.getByRole('list', { name: 'Sections' }).getByRole('listitem', { name: 'Section Port of Tartus' })
     await expect(section.getByRole('heading', { level: 3 })).toHaveText('§1 Port of Tartus')
     await expect(section.getByRole('list', { name: 'Passages in Port of Tartus' }).getByRole('blockquote')).toHaveText([PORT_QUOTE, ARABIC_QUOTE])

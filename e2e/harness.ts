@@ -25,7 +25,7 @@ import { createBridge } from '../src/core/api-client'
 import { err } from '../src/core/result'
 import { createApiHandlers, isApiMethod } from '../src/main/api-handlers'
 import { configureImportExtractor } from '../src/main/import/extract-in-worker'
-import type { DesktopShell, Dialogs } from '../src/main/dialogs'
+import { GAZETTEER_FILTER_NAME, type DesktopShell, type Dialogs } from '../src/main/dialogs'
 import { APP_PAGE_URL, isAllowedRequest, isTrustedSender } from '../src/main/security'
 import { createMainService, type MainService } from '../src/main/service'
 
@@ -44,6 +44,8 @@ export interface DialogAnswers {
   exportPath?: (string | null)[]
   notebookFolder?: (string | null)[]
   annotationFile?: (string | null)[]
+  /** Answers to the gazetteer file dialog (Entities view, Gazetteer menu; File menu). */
+  gazetteerFile?: (string | null)[]
   /** Answers to confirmations (Dialogs.confirm: a native message box in the app): true goes on, false cancels. */
   confirm?: boolean[]
 }
@@ -141,7 +143,7 @@ export const test = base.extend<{ app: DossierApp }, HarnessOptions & { renderer
 export { expect } from '@playwright/test'
 
 async function bindChromium(page: Page, rendererUrl: string, notebookDir: string, tempDir: string): Promise<{ app: DossierApp; service: MainService }> {
-  const queued: Required<DialogAnswers> = { importFiles: [], exportPath: [], notebookFolder: [], annotationFile: [], confirm: [] }
+  const queued: Required<DialogAnswers> = { importFiles: [], exportPath: [], notebookFolder: [], annotationFile: [], gazetteerFile: [], confirm: [] }
   const take = <T>(list: T[], what: string): T => {
     if (list.length === 0) throw new Error(`The spec did not answer the ${what} dialog (use app.answerDialogs).`)
     return list.shift()!
@@ -151,6 +153,7 @@ async function bindChromium(page: Page, rendererUrl: string, notebookDir: string
     chooseExportPath: async () => take(queued.exportPath, 'export'),
     chooseNotebookFolder: async () => take(queued.notebookFolder, 'notebook folder'),
     chooseAnnotationFile: async () => take(queued.annotationFile, 'annotation file'),
+    chooseGazetteerFile: async () => take(queued.gazetteerFile, 'gazetteer file'),
     confirm: async (question) => take(queued.confirm, `confirmation "${question.title}"`),
   }
   const shellCalls: ShellCall[] = []
@@ -201,6 +204,7 @@ async function bindChromium(page: Page, rendererUrl: string, notebookDir: string
       queued.exportPath.push(...(answers.exportPath ?? []))
       queued.notebookFolder.push(...(answers.notebookFolder ?? []))
       queued.annotationFile.push(...(answers.annotationFile ?? []))
+      queued.gazetteerFile.push(...(answers.gazetteerFile ?? []))
       queued.confirm.push(...(answers.confirm ?? []))
     },
     async shellCalls() {
@@ -228,12 +232,14 @@ async function launchElectron(binary: string, notebookDir: string, tempDir: stri
     async answerDialogs(answers) {
       // Replace the native dialogs in the main process with queued answers.
       await electron.evaluate(({ dialog }, queued) => {
+        const { gazetteerFilter } = queued
         const state = globalThis as unknown as { __dossierDialogAnswers?: Required<DialogAnswers> }
-        const q = (state.__dossierDialogAnswers ??= { importFiles: [], exportPath: [], notebookFolder: [], annotationFile: [], confirm: [] })
+        const q = (state.__dossierDialogAnswers ??= { importFiles: [], exportPath: [], notebookFolder: [], annotationFile: [], gazetteerFile: [], confirm: [] })
         q.importFiles.push(...(queued.importFiles ?? []))
         q.exportPath.push(...(queued.exportPath ?? []))
         q.notebookFolder.push(...(queued.notebookFolder ?? []))
         q.annotationFile.push(...(queued.annotationFile ?? []))
+        q.gazetteerFile.push(...(queued.gazetteerFile ?? []))
         q.confirm.push(...(queued.confirm ?? []))
         // Message boxes are replaced only once a spec answers a confirmation (the backup menu's
         // message boxes stay native otherwise). The first button goes on, the second cancels.
@@ -245,11 +251,12 @@ async function launchElectron(binary: string, notebookDir: string, tempDir: stri
           }) as typeof dialog.showMessageBox
         }
         dialog.showOpenDialog = (async (...args: unknown[]) => {
-          const options = (args.length > 1 ? args[1] : args[0]) as { properties?: string[] }
+          const options = (args.length > 1 ? args[1] : args[0]) as { properties?: string[]; filters?: { name: string }[] }
           const files = options.properties?.includes('openFile') === true
           const folder = !files
-          const annotations = files && options.properties?.includes('openDirectory') !== true
-          const answer = folder ? q.notebookFolder.shift() : annotations ? q.annotationFile.shift() : q.importFiles.shift()
+          const gazetteer = options.filters?.some((f) => f.name === gazetteerFilter) === true
+          const annotations = files && !gazetteer && options.properties?.includes('openDirectory') !== true
+          const answer = folder ? q.notebookFolder.shift() : gazetteer ? q.gazetteerFile.shift() : annotations ? q.annotationFile.shift() : q.importFiles.shift()
           if (answer === undefined) throw new Error('The spec did not answer this open dialog.')
           const filePaths = answer === null ? [] : Array.isArray(answer) ? answer : [answer]
           return { canceled: answer === null, filePaths }
@@ -259,7 +266,7 @@ async function launchElectron(binary: string, notebookDir: string, tempDir: stri
           if (answer === undefined) throw new Error('The spec did not answer the save dialog.')
           return { canceled: answer === null, filePath: answer ?? '' }
         }) as typeof dialog.showSaveDialog
-      }, answers)
+      }, { ...answers, gazetteerFilter: GAZETTEER_FILTER_NAME })
     },
     async shellCalls() {
       // Replaces the desktop shell on first use; calls made before that went to the real desktop.

@@ -160,7 +160,7 @@ async function appOpen(job: NotebookJob): Promise<AppOpenResult> {
   const service = await createMainService({
     notebookDir: job.dir,
     fontsDir: job.fontsDir,
-    dialogs: { chooseFilesToImport: refuse, chooseNotebookFolder: refuse, chooseExportPath: refuse, chooseAnnotationFile: refuse, confirm: () => Promise.resolve(false) },
+    dialogs: { chooseFilesToImport: refuse, chooseNotebookFolder: refuse, chooseExportPath: refuse, chooseAnnotationFile: refuse, chooseGazetteerFile: refuse, confirm: () => Promise.resolve(false) },
     emit: () => undefined,
   })
   const handlers = createApiHandlers(service)

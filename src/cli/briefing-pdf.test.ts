@@ -75,6 +75,7 @@ describe.skipIf(!poppler)('a briefing made on the command line (needs pdfinfo an
       chooseNotebookFolder: async () => null,
       chooseExportPath: async () => join(tmp, 'app.pdf'),
       chooseAnnotationFile: async () => null,
+      chooseGazetteerFile: async () => null,
       confirm: async () => false,
     }
     const service = await createMainService({ notebookDir: join(tmp, 'nb'), fontsDir: FONTS_DIR, dialogs, emit: () => undefined })

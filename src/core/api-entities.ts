@@ -29,6 +29,7 @@ import {
   type VariantSuggestion,
 } from './entities'
 import { ArticleIdSchema, type ArticleId, type HighlightId } from './ids'
+import type { Canceled } from './api'
 import type { Result } from './result'
 
 /** An entity with how often the notebook mentions it. */
@@ -50,7 +51,12 @@ export type EntityEdit = EntityPatch
 export interface PackChange {
   changed: Entity[]
   skipped: { name: string; reason: string }[]
+  /** Adding: aliases of the added entities left out because the notebook already has that spelling (0 on removal). */
+  spellingsLeftOut: number
 }
+
+/** A gazetteer file the analyst chose and imported: what it added, and the file's name (not its path). */
+export type GazetteerFileImport = EntitiesChange<PackChange> & { fileName: string }
 
 /** One entity of an open article: its mentions there, in text order. */
 export interface ArticleEntity {
@@ -84,6 +90,12 @@ export interface EntitiesApi {
   rejectEntitySuggestion(args: { suggestionId: string }): Promise<Result<EntitiesChange<null>>>
   /** Adds the starter gazetteer shipped with the app (resources/gazetteer); entities already there are skipped. */
   addStarterGazetteer(): Promise<Result<EntitiesChange<PackChange>>>
+  /**
+   * Asks main for a gazetteer file (a native open dialog; the renderer never names a path),
+   * and adds its entities as the CLI's `entities import-pack` does: spellings the notebook
+   * already has are left out. A malformed file is refused with one line naming it; nothing changes.
+   */
+  importGazetteerFile(): Promise<Result<GazetteerFileImport | Canceled>>
   /** Removes the starter gazetteer's entities (by id; undo: restoreEntities). */
   removeStarterGazetteer(): Promise<Result<EntitiesChange<PackChange>>>
   /** The entities an article mentions, most mentioned first, each with its mentions' offsets. */
@@ -108,6 +120,7 @@ export const ENTITY_API_METHODS = [
   'rejectEntitySuggestion',
   'addStarterGazetteer',
   'removeStarterGazetteer',
+  'importGazetteerFile',
   'getArticleEntities',
   'listEntityPassages',
 ] as const satisfies readonly (keyof EntitiesApi)[]
@@ -158,6 +171,7 @@ export const entityApiArgSchemas = {
   rejectEntitySuggestion: z.object({ suggestionId: SuggestionId }).strict(),
   addStarterGazetteer: NoArgs,
   removeStarterGazetteer: NoArgs,
+  importGazetteerFile: NoArgs,
   getArticleEntities: z.object({ articleId: ArticleIdSchema }).strict(),
   listEntityPassages: z.object({ entityId: EntityIdSchema }).strict(),
 } satisfies Record<keyof EntitiesApi, z.ZodType>

@@ -9,6 +9,7 @@ export type MenuCommand =
   | 'import'
   | 'export-briefing'
   | 'import-annotations'
+  | 'import-gazetteer'
   | 'paste-article'
   | 'undo'
   | 'redo'

@@ -24,9 +24,14 @@ export interface Dialogs {
   chooseExportPath(suggestedName: string, format: ExportFormat): Promise<string | null>
   /** An open dialog for a W3C Web Annotation (JSON-LD) file. */
   chooseAnnotationFile(): Promise<string | null>
+  /** An open dialog for a gazetteer pack (a JSON file in the entities format). */
+  chooseGazetteerFile(): Promise<string | null>
   /** Asks before a change larger than the user may expect; true to go on, false (or closing it) to cancel. */
   confirm(question: Confirmation): Promise<boolean>
 }
+
+/** The gazetteer dialog's file-type filter name (the e2e harness tells that dialog from the annotation one by it). */
+export const GAZETTEER_FILTER_NAME = 'Gazetteer (entities JSON)'
 
 /** Hands a finished export to the desktop: open it in its default program, or show it in its folder. */
 export interface DesktopShell {

@@ -34,6 +34,7 @@ describe('application menu', () => {
       'Import Files…',
       'Paste as New Article',
       'Import Annotations…',
+      'Import Gazetteer File…',
       'Export Briefing…',
       'Back Up Now',
       'Restore from Backup…',
@@ -49,11 +50,13 @@ describe('application menu', () => {
     click('Back Up Now')
     click('Restore from Backup…')
     click('Check Notebook…')
+    click('Import Gazetteer File…')
     expect(a.backupNow).toHaveBeenCalledOnce()
     expect(a.restoreBackup).toHaveBeenCalledOnce()
     expect(a.checkNotebook).toHaveBeenCalledOnce()
     expect(a.send).toHaveBeenCalledWith('import')
     expect(a.send).toHaveBeenCalledWith('export-briefing')
+    expect(a.send).toHaveBeenCalledWith('import-gazetteer')
     expect(a.openNotebook).toHaveBeenCalledOnce()
     expect(a.newNotebook).toHaveBeenCalledOnce()
   })

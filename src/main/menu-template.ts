@@ -38,6 +38,7 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
         { label: 'Import Files…', accelerator: accelerator('import', isMac), click: () => actions.send('import') },
         { label: 'Paste as New Article', accelerator: accelerator('paste-article', isMac), click: () => actions.send('paste-article') },
         { label: 'Import Annotations…', click: () => actions.send('import-annotations') },
+        { label: 'Import Gazetteer File…', click: () => actions.send('import-gazetteer') },
         { label: 'Export Briefing…', accelerator: accelerator('export-briefing', isMac), click: () => actions.send('export-briefing') },
         { type: 'separator' },
         { label: 'Back Up Now', click: () => actions.backupNow() },

@@ -30,6 +30,7 @@ async function setup(answer: boolean) {
     chooseNotebookFolder: async () => null,
     chooseExportPath: async () => null,
     chooseAnnotationFile: async () => file,
+    chooseGazetteerFile: async () => null,
     confirm: async (question) => (questions.push(question), answer),
   }
   service = await createMainService({ notebookDir: join(root, 'nb'), fontsDir: FONTS, dialogs, emit: () => undefined })

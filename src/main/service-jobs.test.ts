@@ -25,6 +25,7 @@ function setup(answers: { exportPath?: string } = {}) {
     chooseNotebookFolder: async () => null,
     chooseExportPath: async (name, format) => (answers.exportPath ? join(root, answers.exportPath) : (shellCalls.push(`dialog ${name} ${format}`), null)),
     chooseAnnotationFile: async () => null,
+    chooseGazetteerFile: async () => null,
     confirm: async () => false,
   }
   const shell: DesktopShell = {

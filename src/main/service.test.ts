@@ -14,6 +14,7 @@ function dialogs(answers: Partial<{ files: string[] | null; folder: string | nul
     chooseNotebookFolder: async () => answers.folder ?? null,
     chooseExportPath: async () => answers.exportPath ?? null,
     chooseAnnotationFile: async () => null,
+    chooseGazetteerFile: async () => null,
     confirm: async () => false,
   }
 }

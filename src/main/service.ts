@@ -134,7 +134,7 @@ export async function createMainService(deps: ServiceDeps): Promise<MainService>
   let exportCount = 0
 
   return {
-    ...createEntityService(session, deps.starterGazetteerFile),
+    ...createEntityService(session, deps.starterGazetteerFile, deps.dialogs),
     ...createSourcingService(session),
     ...createTimelineService(session),
     ...createAchService(session, deps.dialogs),

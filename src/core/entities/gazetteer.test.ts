@@ -54,6 +54,21 @@ describe('starter gazetteer', () => {
     expect(second.ok && second.value.added).toEqual([])
     expect(second.ok && second.value.skipped.length).toBe(pack.entities.length)
   })
+
+  it('counts the spellings of an imported pack that the notebook already has, and leaves them out', () => {
+    const notebook = { ...emptyEntitiesFile(), entities: [{ id: 'e-mine', name: 'Port of Tartus', type: 'place', aliases: [{ text: 'Tartous' }] }] } as EntitiesFile
+    const pack = loadGazetteer(
+      JSON.stringify({ ...emptyEntitiesFile(), entities: [{ id: 'e-tartus', name: 'Tartus', type: 'place', aliases: [{ text: 'TARTOUS' }, { text: 'port of tartus' }, { text: 'طرطوس' }] }] }),
+    )
+    const done = pack.ok ? importPack(notebook, pack.value) : pack
+    expect(done.ok && done.value.added.map((e) => [e.name, e.aliases.map((a) => a.text)])).toEqual([['Tartus', ['طرطوس']]])
+    expect(done.ok && done.value.spellingsLeftOut).toBe(2)
+  })
+
+  it('names the file it was given in the error for a malformed pack', () => {
+    expect(loadGazetteer('{"entities": [', 'gazetteer file “pack.json”')).toMatchObject({ ok: false, error: { code: 'broken-file', message: expect.stringMatching(/^The gazetteer file “pack\.json” is not JSON: /) } })
+    expect(loadGazetteer('{"version": 1, "entities": [{"name": ""}]}', 'gazetteer file “pack.json”')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^The gazetteer file “pack\.json” is malformed: /) } })
+  })
 })
 
 describe.skipIf(!existsSync(corpus))('starter gazetteer on the shared corpus (skipped: ../shared/corpus is absent in this checkout)', () => {

@@ -7,9 +7,9 @@ import { ok, type Result } from '../result'
 import { nameKey } from './normalise'
 import { loadEntitiesJson, spellingsOf, type EntitiesFile, type Entity } from './schema'
 
-/** A pack from its JSON text: refused with `broken-file` and one line when malformed. */
-export function loadGazetteer(json: string): Result<EntitiesFile> {
-  return loadEntitiesJson(json, 'gazetteer file')
+/** A pack from its JSON text (`label` names it in the error, e.g. the file's name): refused with `broken-file` and one line when malformed. */
+export function loadGazetteer(json: string, label = 'gazetteer file'): Result<EntitiesFile> {
+  return loadEntitiesJson(json, label)
 }
 
 export interface PackImport {
@@ -17,6 +17,8 @@ export interface PackImport {
   added: Entity[]
   /** Entities of the pack left out, each with why (one line). */
   skipped: { name: string; reason: string }[]
+  /** Aliases of the added entities left out because the notebook (or the pack, earlier) already has that spelling. */
+  spellingsLeftOut: number
 }
 
 /**
@@ -31,6 +33,7 @@ export function importPack(file: EntitiesFile, pack: EntitiesFile): Result<PackI
   for (const e of file.entities) for (const text of spellingsOf(e)) owners.set(nameKey(text), e.name)
   const added: Entity[] = []
   const skipped: PackImport['skipped'] = []
+  let spellingsLeftOut = 0
   for (const e of pack.entities) {
     if (ids.has(e.id)) {
       skipped.push({ name: e.name, reason: `the notebook already has an entity with id ${e.id}` })
@@ -42,10 +45,11 @@ export function importPack(file: EntitiesFile, pack: EntitiesFile): Result<PackI
       continue
     }
     const aliases = e.aliases.filter((a) => !owners.has(nameKey(a.text)))
+    spellingsLeftOut += e.aliases.length - aliases.length
     const entity: Entity = { ...e, aliases }
     for (const text of spellingsOf(entity)) owners.set(nameKey(text), entity.name)
     ids.add(e.id)
     added.push(entity)
   }
-  return ok({ file: { ...file, entities: [...file.entities, ...added] }, added, skipped })
+  return ok({ file: { ...file, entities: [...file.entities, ...added] }, added, skipped, spellingsLeftOut })
 }

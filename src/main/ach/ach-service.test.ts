@@ -36,6 +36,7 @@ async function setUp(exportTo: string | null = null): Promise<{ call: Call; dir:
     chooseNotebookFolder: async () => null,
     chooseExportPath: async () => exportTo,
     chooseAnnotationFile: async () => null,
+    chooseGazetteerFile: async () => null,
     confirm: async () => false,
   }
   service = await createMainService({ notebookDir: dir, fontsDir: FONTS, dialogs, emit: () => undefined })

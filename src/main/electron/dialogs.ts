@@ -3,7 +3,7 @@ import { dialog, shell, type BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import type { ExportFormat } from '../../core/api'
 import { DossierError } from '../../core/result'
-import type { DesktopShell, Dialogs } from '../dialogs'
+import { GAZETTEER_FILTER_NAME, type DesktopShell, type Dialogs } from '../dialogs'
 import { SUPPORTED_EXTENSIONS } from '../import/formats'
 
 export function createElectronDialogs(window: () => BrowserWindow | null, defaultDir: () => string): Dialogs {
@@ -46,6 +46,17 @@ export function createElectronDialogs(window: () => BrowserWindow | null, defaul
         buttonLabel: 'Import',
         properties: ['openFile'],
         filters: [{ name: 'W3C Web Annotations', extensions: ['jsonld', 'json'] }],
+      }
+      const win = window()
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async chooseGazetteerFile() {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Import gazetteer file',
+        buttonLabel: 'Import',
+        properties: ['openFile'],
+        filters: [{ name: GAZETTEER_FILTER_NAME, extensions: ['json'] }],
       }
       const win = window()
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)

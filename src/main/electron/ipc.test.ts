@@ -46,6 +46,15 @@ describe('IPC handlers', () => {
     expect(handlers.listArticles).not.toHaveBeenCalled()
   })
 
+  it('refuses importGazetteerFile from another window: no dialog is asked for, no file read', async () => {
+    const handlers = setup()
+    const result = await registered.get('dossier:importGazetteerFile')!({ sender: { mainFrame: { url: APP_URL } }, senderFrame: mainFrame })
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(handlers.importGazetteerFile).not.toHaveBeenCalled()
+    expect(await registered.get('dossier:importGazetteerFile')!({ sender: ownContents, senderFrame: mainFrame })).toEqual({ ok: true, value: [] })
+    expect(handlers.importGazetteerFile).toHaveBeenCalledOnce()
+  })
+
   it.each(['file:///app/out/renderer/index.html', 'app://other/index.html', 'https://evil.test/'])('refuses the app window main frame itself once it shows %s', async (url) => {
     const frame = { url }
     const contents = { mainFrame: frame }

@@ -153,15 +153,15 @@ export async function restoreEntities(ctx: EntityContext, previous: EntitiesFile
 
 
 /** Adds a gazetteer pack's entities (its JSON text); a malformed pack changes nothing. */
-export async function importEntityPack(ctx: EntityContext, json: string): Promise<EntitiesChange<PackChange>> {
-  const pack = thrown(loadGazetteer(json))
-  let report: PackChange = { changed: [], skipped: [] }
+export async function importEntityPack(ctx: EntityContext, json: string, label?: string): Promise<EntitiesChange<PackChange>> {
+  const pack = thrown(loadGazetteer(json, label))
+  let report: PackChange = { changed: [], skipped: [], spellingsLeftOut: 0 }
   const done = await change(
     ctx.store,
     (f) => {
       const r: Result<PackImport> = importPack(f, pack)
       if (!r.ok) return r
-      report = { changed: r.value.added, skipped: r.value.skipped }
+      report = { changed: r.value.added, skipped: r.value.skipped, spellingsLeftOut: r.value.spellingsLeftOut }
       return { ok: true, value: r.value.file }
     },
     () => null,
@@ -173,11 +173,11 @@ export async function importEntityPack(ctx: EntityContext, json: string): Promis
 export async function removeEntityPack(ctx: EntityContext, json: string): Promise<EntitiesChange<PackChange>> {
   const pack = thrown(loadGazetteer(json))
   const ids = new Set<string>(pack.entities.map((e) => e.id))
-  let report: PackChange = { changed: [], skipped: [] }
+  let report: PackChange = { changed: [], skipped: [], spellingsLeftOut: 0 }
   const done = await change(
     ctx.store,
     (f) => {
-      report = { changed: f.entities.filter((e) => ids.has(e.id)), skipped: [] }
+      report = { changed: f.entities.filter((e) => ids.has(e.id)), skipped: [], spellingsLeftOut: 0 }
       return { ok: true, value: { ...f, entities: f.entities.filter((e) => !ids.has(e.id)) } }
     },
     () => null,

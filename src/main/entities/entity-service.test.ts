@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ArticleEntity, EntitiesChange, EntitySummary } from '../../core/api-entities'
+import type { ArticleEntity, EntitiesChange, EntitySummary, GazetteerFileImport } from '../../core/api-entities'
 import type { EntitiesFile, Entity, EntityId } from '../../core/entities'
 import type { HighlightId } from '../../core/ids'
 import type { Highlight } from '../../core/model'
@@ -21,8 +21,11 @@ const dialogs: Dialogs = {
   chooseNotebookFolder: async () => null,
   chooseExportPath: async () => null,
   chooseAnnotationFile: async () => null,
+  chooseGazetteerFile: async () => gazetteerAnswer,
   confirm: async () => false,
 }
+/** What the gazetteer file dialog answers (null: cancelled). */
+let gazetteerAnswer: string | null = null
 
 const PORT_TEXT = 'Ships left the port of Tartous on Monday.\n\nA second convoy reached Tartus by road, officials said.\n\nNothing moved at the air base.'
 const BASE_TEXT = 'Equipment was flown out of Hmeimim overnight.\n\nThe Khmeimim runway stayed open.'
@@ -31,6 +34,7 @@ let service: MainService | null = null
 afterEach(async () => {
   await service?.shutdown()
   service = null
+  gazetteerAnswer = null
 })
 
 async function setUp(starter: string | null = STARTER): Promise<{ call: <T>(method: keyof ApiHandlers, arg?: unknown) => Promise<Result<T>>; ids: string[] }> {
@@ -119,5 +123,57 @@ describe('the entity API on the main service', () => {
     const { call } = await setUp(null)
     const result = await call<EntitiesChange<EntitiesFile>>('addStarterGazetteer')
     expect(result).toMatchObject({ ok: false, error: { code: 'unsupported', message: expect.stringMatching(/starter gazetteer is not installed/) } })
+  })
+
+  describe('importGazetteerFile (a file chosen in main\'s dialog)', () => {
+    const PACK = {
+      version: 1,
+      entities: [
+        { id: 'e-qardaha', name: 'Qardaha', type: 'place', aliases: [{ text: 'القرداحة' }, { text: 'Tartous' }] },
+        { id: 'e-nayrab', name: 'Nayrab Air Base', type: 'place', aliases: [{ text: 'Nairab' }, { text: 'Hmeimim' }] },
+      ],
+      rejected: [],
+    }
+    const packFile = (name: string, text: string) => {
+      const path = join(mkdtempSync(join(tmpdir(), 'dossier-pack-')), name)
+      writeFileSync(path, text)
+      return path
+    }
+
+    it('adds the entities of the chosen file, leaves out the spellings the notebook has, and is undone as one step', async () => {
+      const { call } = await setUp()
+      value(await call('addStarterGazetteer'))
+      const before = value(await call<EntitySummary[]>('listEntities'))
+      gazetteerAnswer = packFile('qardaha.json', JSON.stringify(PACK))
+      const done = value(await call<GazetteerFileImport>('importGazetteerFile'))
+      expect(done.fileName).toBe('qardaha.json')
+      expect(done.value.changed.map((e) => [e.name, e.aliases.map((a) => a.text)])).toEqual([
+        ['Qardaha', ['القرداحة']],
+        ['Nayrab Air Base', ['Nairab']],
+      ])
+      expect(done.value.spellingsLeftOut).toBe(2)
+      const after = value(await call<EntitySummary[]>('listEntities'))
+      expect(after.map((e) => e.name)).toEqual([...before.map((e) => e.name), 'Qardaha', 'Nayrab Air Base'])
+      value(await call('restoreEntities', { file: done.previous }))
+      expect(value(await call<EntitySummary[]>('listEntities'))).toEqual(before)
+    })
+
+    it('refuses a malformed file in one line naming it, and changes nothing', async () => {
+      const { call } = await setUp()
+      value(await call('createEntity', { name: 'Tartus', type: 'place' }))
+      const before = value(await call<EntitySummary[]>('listEntities'))
+      gazetteerAnswer = packFile('broken.json', '{"version": 1, "entities": [')
+      expect(await call('importGazetteerFile')).toMatchObject({ ok: false, error: { code: 'broken-file', message: expect.stringMatching(/^The gazetteer file “broken\.json” is not JSON: [^\n]+$/) } })
+      gazetteerAnswer = packFile('wrong.json', JSON.stringify({ ...PACK, entities: [{ id: 'e-x', name: 'X', type: 'planet', aliases: [] }] }))
+      expect(await call('importGazetteerFile')).toMatchObject({ ok: false, error: { code: 'broken-file', message: expect.stringMatching(/^The gazetteer file “wrong\.json” is malformed: /) } })
+      expect(value(await call<EntitySummary[]>('listEntities'))).toEqual(before)
+    })
+
+    it('does nothing when the dialog is cancelled, and refuses arguments from the renderer', async () => {
+      const { call } = await setUp()
+      expect(value(await call('importGazetteerFile'))).toEqual({ canceled: true })
+      expect(await call('importGazetteerFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'bad-request' } })
+      expect(value(await call<EntitySummary[]>('listEntities'))).toEqual([])
+    })
   })
 })

@@ -1,12 +1,15 @@
 /**
  * The service methods of the entity API (src/core/api-entities.ts) on the open notebook's
  * `session.entities`. Entities arrive by id; every change hands back the file it replaced.
+ * A gazetteer file is chosen in main's own dialog and read here: the renderer never names a path.
  */
 import type { ArticleEntity, EntitiesApi } from '../../core/api-entities'
 import { passagesMentioning, type EntityId } from '../../core/entities'
 import type { ArticleId } from '../../core/ids'
 import type { Highlight } from '../../core/model'
 import { DossierError } from '../../core/result'
+import { basename } from 'node:path'
+import type { Dialogs } from '../dialogs'
 import type { NotebookSession } from '../notebook-session'
 import { readPackFile } from './entity-ops'
 
@@ -14,7 +17,7 @@ type EntityService = {
   [K in keyof EntitiesApi]: EntitiesApi[K] extends (...args: infer P) => Promise<{ ok: true; value: infer R } | { ok: false }> ? (...args: P) => Promise<R> : never
 }
 
-export function createEntityService(session: () => NotebookSession, starterPackFile: string | undefined): EntityService {
+export function createEntityService(session: () => NotebookSession, starterPackFile: string | undefined, dialogs: Pick<Dialogs, 'chooseGazetteerFile'>): EntityService {
   const entities = () => session().entities
   const starterPack = async () => {
     if (starterPackFile === undefined) throw new DossierError('unsupported', 'The starter gazetteer is not installed with this copy of Dossier.')
@@ -42,6 +45,14 @@ export function createEntityService(session: () => NotebookSession, starterPackF
     },
     addStarterGazetteer: async () => entities().importPack(await starterPack()),
     removeStarterGazetteer: async () => entities().removePack(await starterPack()),
+    async importGazetteerFile() {
+      const notebook = session() // no notebook open: refused before any dialog
+      const path = await dialogs.chooseGazetteerFile()
+      if (path === null) return { canceled: true }
+      const fileName = basename(path)
+      const done = await notebook.entities.importPack(await readPackFile(path), `gazetteer file “${fileName}”`)
+      return { ...done, fileName }
+    },
     async getArticleEntities({ articleId }) {
       const notebook = session()
       if (notebook.store.article(articleId) === undefined) throw new DossierError('not-found', 'That article is not in this notebook any more.')

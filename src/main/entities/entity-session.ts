@@ -75,9 +75,9 @@ export class EntitySession {
     return ops.restoreEntities(this.#ctx, previous)
   }
 
-  /** Adds a gazetteer pack's entities from its JSON text. */
-  importPack(json: string) {
-    return ops.importEntityPack(this.#ctx, json)
+  /** Adds a gazetteer pack's entities from its JSON text; `label` names it in the error for a malformed one (default "gazetteer file"). */
+  importPack(json: string, label?: string) {
+    return ops.importEntityPack(this.#ctx, json, label)
   }
 
   /** Removes the entities a pack added (by id). */

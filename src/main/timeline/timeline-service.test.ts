@@ -19,6 +19,7 @@ const dialogs: Dialogs = {
   chooseNotebookFolder: async () => null,
   chooseExportPath: async () => null,
   chooseAnnotationFile: async () => null,
+  chooseGazetteerFile: async () => null,
   confirm: async () => false,
 }
 

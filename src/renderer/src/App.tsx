@@ -58,6 +58,9 @@ export function App() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
   /** Bumped by "Export briefing": the composer opens a briefing (or makes one) to export. */
   const [composeRequest, setComposeRequest] = useState(0)
+  // File > Import Gazetteer File…: the Entities view asks main for the file once it is shown.
+  const [gazetteerRequested, setGazetteerRequested] = useState(false)
+  const gazetteerStarted = useCallback(() => setGazetteerRequested(false), [])
   /** The import log: this session's batches, newest first, and whether the drawer is open. */
   const [importLog, setImportLog] = useState<{ batches: ImportBatchLog[]; open: boolean; focus: boolean }>({ batches: [], open: false, focus: false })
   /** Bumped after every change, so views that fetch their own data fetch it again. */
@@ -161,6 +164,9 @@ export function App() {
           return setComposeRequest((n) => n + 1)
         case 'import-annotations':
           return void importAnnotations()
+        case 'import-gazetteer':
+          setGazetteerRequested(true)
+          return setView('entities')
         case 'paste-article':
           return void pasteArticle()
         case 'undo':
@@ -281,7 +287,16 @@ export function App() {
   } else if (view === 'timeline') {
     content = <TimelineView tags={library.tags} reloadKey={dataVersion} panel={timelinePanel} onPanel={setTimelinePanel} onOpenPassage={openArticle} status={statusControls} />
   } else if (view === 'entities') {
-    content = <EntitiesView reloadKey={dataVersion} articles={library.articles} onChanged={afterChange} status={statusControls} />
+    content = (
+      <EntitiesView
+        reloadKey={dataVersion}
+        articles={library.articles}
+        onChanged={afterChange}
+        status={statusControls}
+        importRequested={gazetteerRequested}
+        onImportStarted={gazetteerStarted}
+      />
+    )
   } else if (view === 'analysis') {
     content = (
       <AnalysisView

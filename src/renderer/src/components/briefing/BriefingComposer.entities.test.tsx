@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 /**
- * Sections from entities in the composer (decision 49): "Add section from entity…" lists
- * the notebook's entities and adds the chosen one's section, which the preview shows with
+ * Sections from entities in the composer (decision 49): "Add section from entity…" (the
+ * app's entity combobox: found by any spelling, with type and mention count, chosen with
+ * the keys) lists the notebook's entities and adds the chosen one's section, which the preview shows with
  * every passage mentioning it (here, as "Tartous"); the section moves, is removed and comes
  * back with undo like any other; "Index of entities" is saved on the briefing.
  */
@@ -24,12 +25,21 @@ afterEach(() => {
   vi.clearAllMocks()
 })
 
-const picker = () => h.container.querySelector<HTMLSelectElement>(`select[aria-label="${ADD_ENTITY_LABEL}"]`)!
-const choose = async (select: HTMLSelectElement, value: string) => {
-  await act(async () => {
-    select.value = value
-    select.dispatchEvent(new Event('change', { bubbles: true }))
+/** The combobox named "Add section from entity…" (by its label). */
+const picker = () => Array.from(h.container.querySelectorAll<HTMLInputElement>('input[role="combobox"]')).find((i) => i.labels?.[0]?.textContent === ADD_ENTITY_LABEL) ?? null
+const key = (k: string) => act(async () => void picker()!.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true })))
+const type = (value: string) =>
+  act(async () => {
+    const input = picker()!
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value)
+    input.dispatchEvent(new Event('input', { bubbles: true }))
   })
+/** The options listed now: name, then type and mention count. */
+const offered = () => Array.from(h.container.querySelectorAll('.briefing-entities [role="option"]'), (o) => Array.from(o.children, (c) => c.textContent).join(' | '))
+/** Types `spelling` into the combobox and chooses the first option with Enter. */
+const choose = async (spelling: string) => {
+  await type(spelling)
+  await key('Enter')
   await settle()
 }
 const headings = () => Array.from(h.container.querySelectorAll('.briefing-section h3')).map((e) => e.textContent)
@@ -39,8 +49,13 @@ describe('BriefingComposer: sections from entities', () => {
   it('adds a section from the chosen entity; the preview shows every passage that mentions it', async () => {
     installApi(fake.api, [newDoc()])
     await h.render()
-    expect(Array.from(picker().options, (o) => o.text)).toEqual([ADD_ENTITY_LABEL, 'Tartus (Tartous, طرطوس)', 'Latakia'])
-    await choose(picker(), TARTUS)
+    await key('ArrowDown')
+    expect(offered()).toEqual(['Latakia | Place · 1 mention', 'Tartus | Place · 1 mention'])
+    // Any spelling finds it, the Arabic one too.
+    await type('طرطوس')
+    expect(offered()).toEqual(['Tartus | Place · 1 mention'])
+    await key('Enter')
+    await settle()
     const saved = savedDocs(fake.api).at(-1)!
     expect(saved.sections.map((s) => s.entityId ?? s.tagId)).toEqual([BASES, TARTUS])
     expect(saved.selection.entityIds).toEqual([TARTUS])
@@ -48,15 +63,19 @@ describe('BriefingComposer: sections from entities', () => {
     expect(h.quotes('Passages in Tartus')).toEqual(['ships left Tartous'])
     const section = h.container.querySelector('[aria-label="Section Tartus"]')!
     expect(section.textContent).toContain('Passages that mention Tartus (also written Tartous, طرطوس).')
-    // Chosen: no longer offered, and listed as a ticked section.
-    expect(Array.from(picker().options, (o) => o.text)).toEqual([ADD_ENTITY_LABEL, 'Latakia'])
+    // Chosen: no longer offered, and listed as a ticked section; the box is empty for the next one.
+    expect(picker()!.value).toBe('')
+    await key('ArrowDown')
+    expect(offered()).toEqual(['Latakia | Place · 1 mention'])
+    await type('tartous')
+    expect(offered()).toEqual([])
     expect(checkbox('Tartus').checked).toBe(true)
   })
 
   it('moves an entity section like a tag section, removes it, and undo brings it back', async () => {
     installApi(fake.api, [newDoc()])
     await h.render()
-    await choose(picker(), TARTUS)
+    await choose('Tartous')
     await click(buttonIn(h.container.querySelector('[aria-label="Section Tartus"]')!, 'Move section up'))
     expect(headings()).toEqual(['§1 Tartus', '§2 Bases'])
     expect(savedDocs(fake.api).at(-1)!.sections.map((s) => s.entityId ?? s.tagId)).toEqual([TARTUS, BASES])

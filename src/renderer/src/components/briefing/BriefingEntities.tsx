@@ -1,20 +1,20 @@
 /**
  * The composer's entity controls (decision 49), beside the tag sections: the sections of
- * entities the briefing has (untick to remove), "Add section from entity…" (a list of the
- * notebook's entities not yet in it: choosing one adds its section, every passage that
- * mentions it under any spelling), and whether the briefing ends with an index of entities.
+ * entities the briefing has (untick to remove), "Add section from entity…" (the app's one
+ * entity combobox over the notebook's entities not yet in it, found by any spelling and
+ * shown with type and mention count: choosing one adds its section, every passage that
+ * mentions it under any spelling; focus stays in the box for the next one), and whether
+ * the briefing ends with an index of entities.
  */
+import type { EntitySummary } from '../../../../core/api-entities'
 import { addSection, removeSection, selectedEntityIds, setEntityIndex, type BriefingDocument } from '../../../../core/briefing-document'
-import type { EntityId } from '../../../../core/entities'
+import { typeLabel } from '../../entities/entity-list'
 import type { Briefings } from '../../hooks/useBriefings'
+import { plural } from '../../plural'
+import { EntityCombobox } from '../filters/EntityCombobox'
 
 /** What the composer needs of an entity: from api.listEntities. */
-export interface EntityChoice {
-  id: EntityId
-  name: string
-  aliases: { text: string }[]
-  mentions: number
-}
+export type EntityChoice = EntitySummary
 
 export interface BriefingEntitiesProps {
   doc: BriefingDocument
@@ -44,22 +44,15 @@ export function BriefingEntities({ doc, entities, editor }: BriefingEntitiesProp
       {entities.length === 0 ? (
         <p className="briefing-hint">The notebook has no entities yet: add names and places in the Entities view.</p>
       ) : (
-        <select
-          aria-label={ADD_ENTITY_LABEL}
-          value=""
+        <EntityCombobox
+          className="entity-filter briefing-entity-add"
+          entities={available}
+          label={ADD_ENTITY_LABEL}
+          placeholder={available.length === 0 ? 'Every entity has its section' : 'Name or any spelling'}
           disabled={available.length === 0}
-          onChange={(e) => {
-            const entity = byId.get(e.target.value as EntityId)
-            if (entity) editor.edit(`add section ${entity.name}`, (d) => addSection(d, entity.id))
-          }}
-        >
-          <option value="">{ADD_ENTITY_LABEL}</option>
-          {available.map((e) => (
-            <option key={e.id} value={e.id}>
-              {optionLabel(e)}
-            </option>
-          ))}
-        </select>
+          describe={(e) => `${typeLabel(e)} · ${plural(e.mentions, 'mention')}`}
+          onChoose={(entity) => editor.edit(`add section ${entity.name}`, (d) => addSection(d, entity.id))}
+        />
       )}
       <label className="briefing-tag-option">
         <input
@@ -71,11 +64,4 @@ export function BriefingEntities({ doc, entities, editor }: BriefingEntitiesProp
       </label>
     </fieldset>
   )
-}
-
-/** `Tartus (Tartous, Tartouss, طرطوس, …)`: the name and its first few other spellings, so the list stays narrow. */
-export function optionLabel(entity: Pick<EntityChoice, 'name' | 'aliases'>): string {
-  const shown = entity.aliases.slice(0, 3).map((a) => a.text)
-  if (shown.length === 0) return entity.name
-  return `${entity.name} (${shown.join(', ')}${entity.aliases.length > shown.length ? ', …' : ''})`
 }

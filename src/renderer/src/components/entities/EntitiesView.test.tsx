@@ -5,7 +5,8 @@
  * the table with counts and its keys, an edit refused half-way (the file from before is put
  * back, the dialog shows why, nothing is recorded), a bad coordinate refused before any
  * call, merge, delete after confirmation, and the suggestions queue (alias accepted at
- * once, pair asking the type first, reject).
+ * once, pair asking the type first, reject), and a gazetteer file imported from the
+ * Gazetteer menu or File menu (main asks for the file), undone as one step.
  */
 import { act } from 'react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
@@ -32,6 +33,7 @@ const mocks = vi.hoisted(() => ({
   deleteEntity: vi.fn(),
   acceptEntitySuggestion: vi.fn(),
   rejectEntitySuggestion: vi.fn(),
+  importGazetteerFile: vi.fn(),
 }))
 vi.mock('../../api', () => ({
   api: Object.fromEntries(Object.keys(mocks).map((k) => [k, (...a: unknown[]) => mocks[k as keyof typeof mocks](...a)])),
@@ -73,13 +75,13 @@ const onChanged = vi.fn(async () => {})
 const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value })
 const refused = (message: string) => Promise.resolve({ ok: false as const, error: { code: 'bad-request', message } })
 
-async function render(entities: EntitySummary[], suggestions: VariantSuggestion[] = []) {
+async function render(entities: EntitySummary[], suggestions: VariantSuggestion[] = [], request: { importRequested?: boolean; onImportStarted?: () => void } = {}) {
   mocks.listEntities.mockImplementation(() => ok(entities))
   mocks.listEntitySuggestions.mockImplementation(() => ok(suggestions))
   await act(async () => {
     dom.root.render(
       <UndoContext.Provider value={stack}>
-        <EntitiesView reloadKey={0} articles={[{ id: 'a-1' as never, title: 'Ships leave Tartus' }]} onChanged={onChanged} status={status} />
+        <EntitiesView reloadKey={0} articles={[{ id: 'a-1' as never, title: 'Ships leave Tartus' }]} onChanged={onChanged} status={status} {...request} />
       </UndoContext.Provider>,
     )
   })
@@ -229,5 +231,48 @@ describe('EntitiesView', () => {
     await click('Reject Jolani ~ Julani')
     expect(mocks.rejectEntitySuggestion).toHaveBeenCalledExactlyOnceWith({ suggestionId: PAIR.id })
     expect(stack.undoLabel).toBe('reject Jolani ~ Julani')
+  })
+
+  describe('importing a gazetteer file', () => {
+    const IMPORTED = { value: { changed: [TARTUS, KHMEIMIM], skipped: [], spellingsLeftOut: 1 }, previous: BEFORE, fileName: 'pack.json' }
+    const menuItem = async (label: string) => {
+      await click('Gazetteer')
+      const item = Array.from(document.querySelectorAll<HTMLElement>('[role="menuitem"]')).find((i) => i.textContent === label)
+      if (!item) throw new Error(`no menu item ${label}`)
+      await act(async () => item.click())
+    }
+
+    it('from the Gazetteer menu: says what it added and left out, and is undone as one step', async () => {
+      await render([TARTUS])
+      mocks.importGazetteerFile.mockImplementation(() => ok(IMPORTED))
+      await menuItem('Import gazetteer file…')
+      expect(mocks.importGazetteerFile).toHaveBeenCalledExactlyOnceWith()
+      expect(status.announce).toHaveBeenLastCalledWith('success', 'Added 2 entities from “pack.json”; 1 spelling already known was left out')
+      expect(stack.undoLabel).toBe('import pack.json')
+      mocks.restoreEntities.mockImplementationOnce(() => ok({ value: null, previous: AFTER }))
+      await act(async () => void (await stack.undo()))
+      expect(mocks.restoreEntities).toHaveBeenCalledExactlyOnceWith({ file: BEFORE })
+    })
+
+    it('does nothing when the dialog is cancelled; a malformed file is announced and nothing recorded', async () => {
+      await render([])
+      mocks.importGazetteerFile.mockImplementationOnce(() => ok({ canceled: true }))
+      await click('Import gazetteer file…')
+      expect(status.announce).not.toHaveBeenCalled()
+      mocks.importGazetteerFile.mockImplementationOnce(() => refused('The gazetteer file “bad.json” is not JSON: Unexpected end of JSON input.'))
+      await click('Import gazetteer file…')
+      expect(status.announceError).toHaveBeenLastCalledWith({ code: 'bad-request', message: 'The gazetteer file “bad.json” is not JSON: Unexpected end of JSON input.' })
+      expect(stack.canUndo).toBe(false)
+      expect(mocks.restoreEntities).not.toHaveBeenCalled()
+    })
+
+    it('from File > Import Gazetteer File…: asks main once the view is loaded, and says it started', async () => {
+      const onImportStarted = vi.fn()
+      mocks.importGazetteerFile.mockImplementation(() => ok(IMPORTED))
+      await render([TARTUS], [], { importRequested: true, onImportStarted })
+      expect(onImportStarted).toHaveBeenCalledOnce()
+      expect(mocks.importGazetteerFile).toHaveBeenCalledOnce()
+      expect(stack.undoLabel).toBe('import pack.json')
+    })
   })
 })

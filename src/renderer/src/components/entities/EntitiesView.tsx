@@ -3,15 +3,18 @@
  * aliases as a sortable table with a filter box, the suggestions queue beside it, and the
  * dialogs that change them (add, edit and rename, merge, split, delete with a
  * confirmation). With no entities it offers the starter gazetteer and "Add an entity";
- * the Gazetteer menu adds or removes the starter pack later. Every change is undoable
+ * the Gazetteer menu adds or removes the starter pack later, or imports a gazetteer file
+ * (main asks for it in its own open dialog; File > Import Gazetteer File… lands here too,
+ * through `importRequested`). Every change, an import too, is undoable
  * (Ctrl/Cmd+Z) through restoreEntities; after each, `onChanged` lets the app reload.
  */
-import { useCallback, useMemo, useRef, useState } from 'react'
-import type { EntitySummary, PackChange } from '../../../../core/api-entities'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { EntitySummary, GazetteerFileImport, PackChange } from '../../../../core/api-entities'
 import type { Entity } from '../../../../core/entities'
 import type { ArticleId } from '../../../../core/ids'
 import { api } from '../../api'
 import { filterEntities } from '../../entities/entity-list'
+import { gazetteerFileDone } from '../../entities/gazetteer-report'
 import { useEntityActions } from '../../entities/useEntityActions'
 import { useApiValue } from '../../hooks/useApiValue'
 import type { StatusControls } from '../../hooks/useStatus'
@@ -30,11 +33,15 @@ interface Props {
   articles: readonly { id: ArticleId; title: string }[]
   onChanged(): Promise<void>
   status: StatusControls
+  /** Set by File > Import Gazetteer File…: the view asks main for the file once loaded, then calls `onImportStarted`. */
+  importRequested?: boolean
+  onImportStarted?(): void
 }
 
 type Open = { action: EntityAction; entity: EntitySummary } | { action: 'add' }
 
 const STARTER_LABEL = 'Add the starter gazetteer (Russia in Syria: bases, ports, ships, people)'
+export const IMPORT_FILE_LABEL = 'Import gazetteer file…'
 
 function packDone(verb: 'Added' | 'Removed', change: PackChange): string {
   if (change.changed.length === 0) return verb === 'Added' ? 'The starter gazetteer’s entities are all in this notebook already' : 'None of the starter gazetteer’s entities is in this notebook'
@@ -42,7 +49,7 @@ function packDone(verb: 'Added' | 'Removed', change: PackChange): string {
   return `${verb} ${plural(change.changed.length, 'entity', 'entities')} of the starter gazetteer${skipped}`
 }
 
-export function EntitiesView({ reloadKey, articles, onChanged, status }: Props) {
+export function EntitiesView({ reloadKey, articles, onChanged, status, importRequested = false, onImportStarted }: Props) {
   const list = useApiValue(api.listEntities, reloadKey, status.announceError)
   const suggestions = useApiValue(api.listEntitySuggestions, reloadKey, status.announceError)
   const { reload: reloadList } = list
@@ -65,6 +72,20 @@ export function EntitiesView({ reloadKey, articles, onChanged, status }: Props) 
   }
   const addStarter = () => void actions.applyAndReport<PackChange>('add the starter gazetteer', [() => api.addStarterGazetteer()], (c) => packDone('Added', c))
   const removeStarter = () => void actions.applyAndReport<PackChange>('remove the starter gazetteer', [() => api.removeStarterGazetteer()], (c) => packDone('Removed', c))
+  const importFile = useCallback(async () => {
+    const chosen = await api.importGazetteerFile()
+    if (!chosen.ok) return status.announceError(chosen.error)
+    if ('canceled' in chosen.value) return
+    const done: GazetteerFileImport = chosen.value
+    // Main has made the change already; it goes on the undo stack as one step, like the starter pack.
+    await actions.applyAndReport<PackChange>(`import ${done.fileName}`, [async () => ({ ok: true, value: done })], () => gazetteerFileDone(done))
+  }, [actions, status])
+  const { loaded } = list
+  useEffect(() => {
+    if (!importRequested || !loaded) return
+    onImportStarted?.()
+    void importFile()
+  }, [importRequested, loaded, onImportStarted, importFile])
   const remove = async (entity: EntitySummary) => {
     const removed = await actions.applyAndReport<Entity>(`delete ${entity.name}`, [() => api.deleteEntity({ entityId: entity.id })], () => `Entity ${entity.name} deleted`)
     if (removed) closeAfterRemoval()
@@ -83,6 +104,9 @@ export function EntitiesView({ reloadKey, articles, onChanged, status }: Props) 
             </button>
             <button type="button" className="button" onClick={() => setOpen({ action: 'add' })}>
               Add an entity
+            </button>
+            <button type="button" className="button" onClick={() => void importFile()} disabled={actions.busy}>
+              {IMPORT_FILE_LABEL}
             </button>
           </>
         }
@@ -128,6 +152,7 @@ export function EntitiesView({ reloadKey, articles, onChanged, status }: Props) 
             items={[
               { label: 'Add the starter gazetteer', run: addStarter, disabled: actions.busy },
               { label: 'Remove the starter gazetteer', run: removeStarter, disabled: actions.busy },
+              { label: IMPORT_FILE_LABEL, run: () => void importFile(), disabled: actions.busy },
             ]}
           />
         </div>
