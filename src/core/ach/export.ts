@@ -124,10 +124,24 @@ export function achToMarkdown(report: AchReport): string {
   return `${out.join('\n')}`
 }
 
+/** A row's evidence as plain text (the PDF's cell): the quote cut to `maxQuote` characters, the note, the claim with its count, or what is gone. */
+export function evidenceText(detail: AchEvidenceDetail, maxQuote = Infinity): string {
+  if (detail.kind === 'note') return `Note: ${detail.text}`
+  if (detail.missing) return detail.kind === 'claim' ? '(claim deleted)' : '(passage deleted)'
+  if (detail.claim) return `Claim: ${detail.text} (${claimCountText(detail.claim)}${claimGrades(detail.claim)})`
+  return `“${detail.text.length > maxQuote ? `${detail.text.slice(0, maxQuote - 1)}…` : detail.text}”`
+}
+
+/** "; grades B2, C3" (each distinct grade of the claim's passages once), or '' when none is graded. */
+export function claimGrades(claim: AchClaimDetail): string {
+  const grades = [...new Set(claim.passages.map((p) => p.grade).filter((g): g is string => g !== null))]
+  return grades.length === 0 ? '' : `; ${grades.length === 1 ? 'grade' : 'grades'} ${grades.join(', ')}`
+}
+
 function evidenceCell(detail: AchEvidenceDetail): string {
   if (detail.kind === 'note') return `Note: ${escapeInline(detail.text)}`
   if (detail.missing) return missingRowText(detail)
-  if (detail.claim) return `Claim: ${escapeInline(detail.text)} (${claimCountText(detail.claim)})`
+  if (detail.claim) return `Claim: ${escapeInline(detail.text)} (${claimCountText(detail.claim)}${escapeInline(claimGrades(detail.claim))})`
   const from = detail.articleTitle ? ` — ${escapeInline(detail.articleTitle)}` : ''
   return `“${escapeInline(detail.text)}”${from}`
 }
@@ -138,12 +152,16 @@ const KIND_NAMES: Readonly<Record<AchEvidenceDetail['kind'], readonly [string, s
   claim: ['claim', 'deleted claim'],
 }
 
-/** Header, one record per row, then the weighted inconsistency of each hypothesis. */
-export function achCsvRecords(report: AchReport, options: CsvOptions = {}): string[][] {
+/**
+ * Header, one record per row, then the weighted inconsistency of each hypothesis. A claim
+ * row names its claim and count in the last columns (added in format 2, after the columns
+ * scripts already read); `citations` (a briefing's, one per row) adds a "Cited as" column.
+ */
+export function achCsvRecords(report: AchReport, options: CsvOptions = {}, citations?: readonly string[]): string[][] {
   const guard = options.guardFormulas ?? true
   const text = (value: string) => (guard ? guardFormula(value) : value)
   const { matrix, scores } = report
-  const header = ['Row', 'Kind', 'Evidence', 'Article', 'Highlight', 'Credibility', 'Relevance', 'Weight', ...matrix.hypotheses.map((h) => text(`${h.id}: ${h.text}`)), 'Diagnosticity', 'Sensitive']
+  const header = ['Row', 'Kind', 'Evidence', 'Article', 'Highlight', 'Credibility', 'Relevance', 'Weight', ...matrix.hypotheses.map((h) => text(`${h.id}: ${h.text}`)), 'Diagnosticity', 'Sensitive', 'Claim', 'Independent sources', ...(citations ? ['Cited as'] : [])]
   const rows = matrix.evidence.map((row, r) => {
     const detail = report.evidence[r]!
     const score = scores.rows[r]!
@@ -159,12 +177,15 @@ export function achCsvRecords(report: AchReport, options: CsvOptions = {}): stri
       ...matrix.hypotheses.map((h) => ratingOf(row, h.id) ?? ''),
       formatScore(score.diagnosticity),
       score.sensitive ? 'yes' : 'no',
+      row.source.kind === 'claim' ? row.source.claimId : '',
+      detail.claim ? claimCountText(detail.claim) : '',
+      ...(citations ? [text(citations[r] ?? '')] : []),
     ]
   })
-  const totals = ['Weighted inconsistency', '', '', '', '', '', '', '', ...scores.hypotheses.map((h) => formatScore(h.inconsistency)), '', '']
+  const totals = ['Weighted inconsistency', '', '', '', '', '', '', '', ...scores.hypotheses.map((h) => formatScore(h.inconsistency)), '', '', '', '', ...(citations ? [''] : [])]
   return [header, ...rows, totals]
 }
 
-export function achToCsv(report: AchReport, stringify: CsvStringify, options: CsvOptions = {}): string {
-  return stringify(achCsvRecords(report, options), CSV_STRINGIFY_OPTIONS)
+export function achToCsv(report: AchReport, stringify: CsvStringify, options: CsvOptions = {}, citations?: readonly string[]): string {
+  return stringify(achCsvRecords(report, options, citations), CSV_STRINGIFY_OPTIONS)
 }
