@@ -134,7 +134,9 @@ export class AchSession {
     }
     const missingRows = evidence.filter((e) => e.missing).map((e) => e.id)
     // A passage is "missing" only if every annotation file was read: a read-only open that skipped a damaged one refuses instead.
-    if (missingRows.length > 0 || claims.size > 0) store.assertNoneSkipped()
+    // So is a claim's passage, on which its count depends.
+    const claimGap = matrix.evidence.some((r) => r.source.kind === 'claim' && claims.get(r.source.claimId)?.passages.some((p) => !p.present))
+    if (missingRows.length > 0 || claimGap) store.assertNoneSkipped()
     return { matrix, scores: scoreAchMatrix(matrix), evidence, missingRows }
   }
 }
