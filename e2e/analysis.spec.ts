@@ -7,7 +7,9 @@
  * passage opens in the reader; then the tag co-occurrence matrix lists the passages
  * behind a count, opens one, and is saved as CSV; last, the matrix goes into a briefing
  * whose PDF is checked (qpdf --check, pdftotext; pages as PNG in test-artifacts/e2e/
- * analysis-briefing). At each stage axe finds no serious
+ * analysis-briefing); and a claim joins the matrix from the keyboard ("Add claim…"), its
+ * row showing its count and weight, opens in the Sources view, and is refused there as a
+ * second row of the same matrix. At each stage axe finds no serious
  * violation, nothing is out of view, and screenshots are kept at 1280x800 and 1024x640,
  * light and dark (test-artifacts/e2e/analysis-*).
  */
@@ -191,6 +193,60 @@ test.describe('structured analysis', () => {
       mkdirSync(out, { recursive: true })
       execFileSync('pdftoppm', ['-r', '70', '-png', pdfPath, join(out, `page-${app.mode}`)])
       expect(readdirSync(out).filter((f) => f.startsWith(`page-${app.mode}`)).length).toBeGreaterThan(1)
+    })
+
+    await test.step('a claim as an evidence row: added from the keyboard, its count and weight shown, opened in the Sources view', async () => {
+      // The claim is made through the API (claims have their own spec): two supporting passages.
+      const sources = await page.evaluate(async (wanted) => {
+        type R<T> = { ok: true; value: T } | { ok: false; error: { message: string } }
+        const d = (window as unknown as { dossier: Record<string, (a?: unknown) => Promise<R<unknown>>> }).dossier
+        const passages = (await d.listPassages!()) as R<{ highlight: { id: string; target: { exact: string } } }[]>
+        if (!passages.ok) throw new Error(passages.error.message)
+        const ids = wanted.map((q) => passages.value.find((p) => p.highlight.target.exact === q)!.highlight.id)
+        const made = (await d.createClaim!({ statement: 'Russian forces are leaving the Syrian coast', passages: ids.map((highlightId) => ({ highlightId, stance: 'supports' })) })) as R<{ value: { id: string } }>
+        if (!made.ok) throw new Error(made.error.message)
+        const claims = (await d.listClaims!()) as R<{ claim: { id: string }; supporting: { independentSources: number } }[]>
+        if (!claims.ok) throw new Error(claims.error.message)
+        return claims.value.find((c) => c.claim.id === made.value.value.id)!.supporting.independentSources
+      }, [quotes[0]!, quotes[1]!])
+      await page.keyboard.press('Control+9')
+      await analysis.getByRole('tab', { name: 'Competing hypotheses' }).click()
+      await analysis.getByRole('button', { name: 'Add claim…' }).focus()
+      await page.keyboard.press('Enter')
+      const dialog = page.getByRole('dialog', { name: 'Add claim' })
+      const count = sources === 1 ? '1 independent source' : `${sources} independent sources`
+      await expect(dialog.getByRole('combobox', { name: 'Claim' })).toBeFocused()
+      await expect(dialog.getByRole('combobox', { name: 'Claim' })).toContainText(`Russian forces are leaving the Syrian coast — ${count}`)
+      await page.keyboard.press('Tab')
+      await page.keyboard.press('Tab')
+      await page.keyboard.press('Enter')
+      const row = grid.locator('[data-row-id="E4"]')
+      await expect(row).toContainText('Claim: Russian forces are leaving the Syrian coast')
+      await expect(row).toContainText(count)
+      // Ungraded passages: medium, half a PARC level (×2^¼) up per independent source beyond the first, up to three.
+      const weight = ['1', '1.19', '1.41'][Math.min(sources, 3) - 1]!
+      await expect(row.locator('.ach-weight')).toHaveText(`×${weight}`)
+      await row.scrollIntoViewIfNeeded()
+      await check(app, 'matrix-claim')
+      await row.locator('[data-cell="3:0"]').focus()
+      await page.keyboard.press('Enter')
+      await expect(page.getByRole('tab', { name: 'Sources' })).toHaveAttribute('aria-selected', 'true')
+      const heading = page.getByRole('heading', { level: 3, name: 'Russian forces are leaving the Syrian coast' })
+      await expect(heading).toBeFocused()
+      // From the Sources view, the same claim again: refused with one line, nothing added.
+      const card = page.locator('article.claim-card', { has: heading })
+      await card.getByRole('button', { name: 'Add to ACH matrix…' }).focus()
+      await page.keyboard.press('Enter')
+      const choose = page.getByRole('dialog', { name: 'Add to ACH matrix' })
+      await expect(choose.getByRole('combobox', { name: 'Matrix' })).toBeFocused()
+      await page.keyboard.press('Tab')
+      await page.keyboard.press('Tab')
+      await page.keyboard.press('Enter')
+      await expect(page.getByRole('status')).toContainText('is already evidence row E4 of this matrix')
+      // Undo takes the claim row out again.
+      await page.keyboard.press('Control+z')
+      await page.keyboard.press('Control+9')
+      await expect(grid.getByRole('row')).toHaveCount(4)
     })
   })
 })

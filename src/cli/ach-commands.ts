@@ -8,8 +8,8 @@
  *
  * --json output:
  *   ach create|hypothesis|evidence|rate -> AchMatrix
- *            { version: 1, id: "m-…", question, hypotheses: [{ id: "H1", text }],
- *              evidence: [{ id: "E1", source: { kind: "highlight", highlightId: "h-…" } | { kind: "note", text },
+ *            { version: 2, id: "m-…", question, hypotheses: [{ id: "H1", text }],
+ *              evidence: [{ id: "E1", source: { kind: "highlight", highlightId: "h-…" } | { kind: "note", text } | { kind: "claim", claimId: "c-…" },
  *                           credibility: number, relevance: number,   // 0.5-2 each, 1 = medium
  *                           ratings: { "H1": "CC" | "C" | "N" | "I" | "II" | "NA", … } }],   // absent = not rated
  *              nextHypothesis, nextEvidence, createdAt, updatedAt }
@@ -18,7 +18,9 @@
  *                           ranking: ["H2", …], leaders: ["H2"],
  *                           rows: [{ id, weight, diagnosticity, diagnostic, sensitive, leadersWithout }],
  *                           nonDiagnosticRows: ["E3"], sensitiveRows: ["E1"] },
- *                 evidence: [{ id, kind, text, highlightId, articleId, articleTitle, missing }],
+ *                 evidence: [{ id, kind: "highlight" | "note" | "claim", text, highlightId, articleId, articleTitle, missing,
+ *                              claim?: { claimId, independentSources, contradictingSources,
+ *                                        passages: [{ highlightId, articleId, stance, grade, citation }] } }],
  *                 missingRows: ["E4"] }
  *   ach list -> [{ id, question, hypothesisCount, evidenceCount, leaders, updatedAt }]
  *   ach delete -> { deleted: AchMatrix }
@@ -65,6 +67,7 @@ import { escapeLabel } from './terminal-safe'
 interface EvidenceOptions {
   highlight?: string
   note?: string
+  claim?: string
   weight?: string
   credibility?: string
   relevance?: string
@@ -96,6 +99,7 @@ Examples:
   $ dossier ach hypothesis m-1a2b3c4d5e "Ordered to wait for an escort"
   $ dossier ach evidence m-1a2b3c4d5e --highlight h-0a1b2c3d4e --credibility high
   $ dossier ach evidence m-1a2b3c4d5e --note "No satellite images of the road" --weight 0.5
+  $ dossier ach evidence m-1a2b3c4d5e --claim c-0123456789 --weight 2
   $ dossier ach rate m-1a2b3c4d5e E1 H2 II
   $ dossier ach show m-1a2b3c4d5e`,
     )
@@ -151,15 +155,16 @@ Examples:
 
   group
     .command('evidence')
-    .description('Add an evidence row: a highlighted passage, or a note you type.')
+    .description('Add an evidence row: a highlighted passage, a claim, or a note you type.')
     .argument('<id>', 'the matrix id (m-…)')
     .option('--highlight <id>', 'the passage (highlight id h-…, as "dossier show ARTICLE --json" lists them)')
     .option('--note <text>', 'a note as evidence (an assumption, an absence of reporting)')
+    .option('--claim <id>', 'a claim (c-…, as "dossier claims" lists them); its credibility defaults from its passages\' grades and independent sources')
     .option('--credibility <n>', 'how far the source is believed: low, medium, high, or a number from 0.5 to 2 (default medium = 1)')
     .option('--relevance <n>', 'how much it bears on the question: low, medium, high, or 0.5 to 2 (default medium = 1)')
     .option('--weight <n>', 'the row weight in one number (0.5 to 2), when credibility and relevance are not rated apart (stored as the relevance)')
     .action(async (id: string, opts: EvidenceOptions, cmd: Command) => {
-      if ((opts.highlight === undefined) === (opts.note === undefined)) throw new UsageError('give the evidence as --highlight ID or --note TEXT: one of the two')
+      if ([opts.highlight, opts.note, opts.claim].filter((x) => x !== undefined).length !== 1) throw new UsageError('give the evidence as --highlight ID, --claim ID or --note TEXT: one of the three')
       if (opts.weight !== undefined && opts.relevance !== undefined) throw new UsageError('give either --weight or --relevance, not both')
       const weights: EvidenceWeights = {}
       if (opts.credibility !== undefined) weights.credibility = factor(opts.credibility, 'The credibility')
@@ -167,7 +172,12 @@ Examples:
       if (opts.weight !== undefined) weights.relevance = factor(opts.weight, 'The weight')
       const { open, print } = context(cmd)
       const ach = achOf(await open('write'))
-      const matrix = opts.highlight !== undefined ? await ach.addPassage(id, opts.highlight.trim() as HighlightId, weights) : await ach.addNote(id, opts.note!, weights)
+      const matrix =
+        opts.highlight !== undefined
+          ? await ach.addPassage(id, opts.highlight.trim() as HighlightId, weights)
+          : opts.claim !== undefined
+            ? await ach.addClaim(id, opts.claim, weights)
+            : await ach.addNote(id, opts.note!, weights)
       const row = matrix.evidence.at(-1)!
       const view = await ach.view(matrix.id)
       print(matrix, () => formatAchChange(`Added evidence row ${row.id} to ${matrix.id}. Rate it with: dossier ach rate ${matrix.id} ${row.id} HYPOTHESIS RATING`, matrix, view))

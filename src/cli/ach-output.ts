@@ -2,7 +2,7 @@
  * Human-readable output of `dossier ach …` and `dossier cooccurrence`: text tables. (--json
  * prints the values themselves; see ach-commands.ts.)
  */
-import { achConclusions, formatScore as formatNumber, RATING_KEY, ratingOf, type AchMatrix } from '../core/ach'
+import { achConclusions, claimCountText, claimGrades, formatScore as formatNumber, RATING_KEY, ratingOf, type AchMatrix } from '../core/ach'
 import type { CooccurrenceGrid } from '../core/cooccurrence'
 import type { AchSummary, AchView } from '../main/ach/ach-session'
 import { oneLine, table } from './format'
@@ -72,15 +72,22 @@ function ratingsTable(view: AchView): string {
       formatNumber(score.weight),
       ...matrix.hypotheses.map((h) => ratingOf(row, h.id) ?? '·'),
       score.diagnostic ? `yes (${formatNumber(score.diagnosticity)})` : 'no',
-      `${flags ? `[${flags}] ` : ''}${evidenceText(detail)}`,
+      `${flags ? `[${flags}] ` : ''}${evidenceText(view, detail)}`,
     ]
   })
   return table(header, rows, ['l', 'r', ...matrix.hypotheses.map(() => 'l' as const), 'l', 'l'])
 }
 
-function evidenceText(detail: AchView['evidence'][number]): string {
+/** The claim id a claim row points to (the row's source; the detail of a deleted claim has none). */
+function claimIdOf(view: AchView, rowId: string): string {
+  const source = view.matrix.evidence.find((r) => r.id === rowId)?.source
+  return source?.kind === 'claim' ? source.claimId : ''
+}
+
+function evidenceText(view: AchView, detail: AchView['evidence'][number]): string {
   if (detail.kind === 'note') return `note: ${label(clip(detail.text, QUOTE_WIDTH))}`
-  if (detail.missing) return `passage ${detail.highlightId ?? ''} was deleted (the row is kept)`
+  if (detail.missing) return detail.kind === 'claim' ? `claim ${claimIdOf(view, detail.id)} was deleted (the row is kept)` : `passage ${detail.highlightId ?? ''} was deleted (the row is kept)`
+  if (detail.claim) return `claim: ${label(clip(detail.text, QUOTE_WIDTH))} (${claimCountText(detail.claim)}${claimGrades(detail.claim)}) ${detail.claim.claimId}`
   const from = detail.articleTitle ? ` (${label(clip(detail.articleTitle, 30))})` : ''
   return `“${label(clip(detail.text, QUOTE_WIDTH))}”${from} ${detail.highlightId ?? ''}`
 }

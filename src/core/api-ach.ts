@@ -28,6 +28,7 @@ import {
 } from './ach'
 import { COOCCURRENCE_KINDS, type CooccurrenceBy, type CooccurrenceGrid } from './cooccurrence'
 import { HighlightIdSchema, type HighlightId } from './ids'
+import { ClaimIdSchema, type ClaimId } from './sourcing/schema'
 import type { Result } from './result'
 
 export interface AchSummary {
@@ -42,7 +43,7 @@ export interface AchSummary {
 
 /** A matrix with its scores and each row's passage or note, as the notebook has them now. */
 export interface AchView extends AchReport {
-  /** Rows whose passage was deleted (kept, flagged, still scored). */
+  /** Rows whose passage or claim was deleted (kept, flagged, still scored). */
   missingRows: EvidenceId[]
 }
 
@@ -68,9 +69,10 @@ export type AchEdit =
 
 /**
  * Rows to add: passages by highlight id (credibility defaulting from the passage's grade,
- * relevance medium, unless given), or one typed note.
+ * relevance medium, unless given), one claim (credibility defaulting from its passages'
+ * grades and independent sources, claimWeights), or one typed note.
  */
-export type AchEvidenceRequest = { achId: AchId; credibility?: number; relevance?: number } & ({ highlightIds: HighlightId[] } | { note: string })
+export type AchEvidenceRequest = { achId: AchId; credibility?: number; relevance?: number } & ({ highlightIds: HighlightId[] } | { claimId: ClaimId } | { note: string })
 
 export interface CooccurrenceRequest {
   by: CooccurrenceBy
@@ -143,6 +145,7 @@ export const achApiArgSchemas = {
   editAchMatrix: z.object({ achId: AchIdSchema, edit: AchEditSchema }).strict(),
   addAchEvidence: z.union([
     z.object({ ...Weights, highlightIds: z.array(HighlightIdSchema).min(1).max(MAX_EVIDENCE_ROWS) }).strict(),
+    z.object({ ...Weights, claimId: ClaimIdSchema }).strict(),
     z.object({ ...Weights, note: NoteText }).strict(),
   ]),
   cooccurrence: Request,

@@ -129,7 +129,8 @@ async function refuseIfInClaims(store: NotebookStore, highlight: Highlight): Pro
   )
 }
 
-function clip(text: string, max = 80): string {
+/** The text on one line, cut to `max` characters with an ellipsis (for messages). */
+export function clip(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`
 }

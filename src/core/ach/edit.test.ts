@@ -72,7 +72,7 @@ describe('createAchMatrix and parseAchMatrix', () => {
     refused(bad((c) => ((c.evidence as { ratings: Record<string, string> }[])[0]!.ratings.H7 = 'C')), 'bad-request', /rates H7, which is not a hypothesis/)
     refused(bad((c) => ((c.evidence as { ratings: Record<string, string> }[])[0]!.ratings.H1 = 'X')), 'bad-request', /evidence\.0\.ratings\.H1/)
     refused(bad((c) => (c.nextHypothesis = 2)), 'bad-request', /H2 is not below nextHypothesis/)
-    refused(bad((c) => (c.version = 2)), 'bad-request', /version/)
+    refused(bad((c) => (c.version = ACH_FORMAT_VERSION + 1)), 'bad-request', /version/)
     refused(bad((c) => (c.hypotheses = [{ id: 'H1', text: 'A' }, { id: 'H1', text: 'B' }])), 'bad-request', /H1 appears twice/)
   })
 })

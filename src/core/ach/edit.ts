@@ -11,6 +11,7 @@
 import { moveItem } from '../briefing-document-edit'
 import type { HighlightId } from '../ids'
 import { DossierError } from '../result'
+import type { ClaimId } from '../sourcing/schema'
 import {
   checkFactor,
   checkText,
@@ -84,7 +85,7 @@ export interface EvidenceWeights {
 
 /**
  * Adds an evidence row at the end (id `E<nextEvidence>`), not rated yet; credibility and
- * relevance default to 1 (medium). The same highlight may be added once only.
+ * relevance default to 1 (medium). The same highlight, or the same claim, may be added once only.
  */
 export function addEvidence(matrix: AchMatrix, source: EvidenceSource, weights: EvidenceWeights = {}): AchMatrix {
   if (matrix.evidence.length >= MAX_EVIDENCE_ROWS) throw new DossierError('bad-request', `A matrix holds at most ${MAX_EVIDENCE_ROWS} evidence rows.`)
@@ -92,6 +93,10 @@ export function addEvidence(matrix: AchMatrix, source: EvidenceSource, weights: 
   if (checked.kind === 'highlight') {
     const already = matrix.evidence.find((r) => r.source.kind === 'highlight' && r.source.highlightId === checked.highlightId)
     if (already) throw new DossierError('bad-request', `The passage ${checked.highlightId} is already evidence row ${already.id} of this matrix.`)
+  }
+  if (checked.kind === 'claim') {
+    const already = matrix.evidence.find((r) => r.source.kind === 'claim' && r.source.claimId === checked.claimId)
+    if (already) throw new DossierError('bad-request', `The claim ${checked.claimId} is already evidence row ${already.id} of this matrix.`)
   }
   const row: EvidenceRow = {
     id: `E${matrix.nextEvidence}`,
@@ -117,7 +122,8 @@ export function setEvidenceWeights(matrix: AchMatrix, id: EvidenceId, weights: E
 export function editEvidenceNote(matrix: AchMatrix, id: EvidenceId, text: string): AchMatrix {
   const index = evidenceIndex(matrix, id)
   const row = matrix.evidence[index]!
-  if (row.source.kind !== 'note') throw new DossierError('bad-request', `Evidence row ${id} is a passage, not a note: its text is the passage's quote.`)
+  if (row.source.kind === 'highlight') throw new DossierError('bad-request', `Evidence row ${id} is a passage, not a note: its text is the passage's quote.`)
+  if (row.source.kind === 'claim') throw new DossierError('bad-request', `Evidence row ${id} is a claim, not a note: its text is the claim's statement (restate it in the Sources view).`)
   const checked = checkText(text, MAX_NOTE_TEXT_LENGTH, 'The note')
   return checked === row.source.text ? matrix : replaceRow(matrix, index, { ...row, source: { kind: 'note', text: checked } })
 }
@@ -172,6 +178,11 @@ export function findEvidence(matrix: AchMatrix, name: string): EvidenceRow {
 /** The highlights the matrix's rows point to. */
 export function highlightIdsOf(matrix: AchMatrix): HighlightId[] {
   return matrix.evidence.flatMap((r) => (r.source.kind === 'highlight' ? [r.source.highlightId] : []))
+}
+
+/** The claims the matrix's rows point to. */
+export function claimIdsOf(matrix: AchMatrix): ClaimId[] {
+  return matrix.evidence.flatMap((r) => (r.source.kind === 'claim' ? [r.source.claimId] : []))
 }
 
 function hypothesisIndex(matrix: AchMatrix, id: string): number {

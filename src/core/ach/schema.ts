@@ -12,9 +12,14 @@
 import { z } from 'zod'
 import { HighlightIdSchema } from '../ids'
 import { DossierError } from '../result'
+import { ClaimIdSchema } from '../sourcing/schema'
 
-/** The file format this build writes; a file of a higher version is refused as damaged (never rewritten). */
-export const ACH_FORMAT_VERSION = 1
+/**
+ * The file format this build writes; a file of a higher version is refused as damaged (never
+ * rewritten). 2 added claim rows (`source.kind: 'claim'`); a version-1 file is read as it is
+ * (`migrateAchFile`) and written as version 2 only when it is next edited.
+ */
+export const ACH_FORMAT_VERSION = 2
 
 export const MAX_QUESTION_LENGTH = 1000
 export const MAX_HYPOTHESIS_LENGTH = 1000
@@ -68,12 +73,14 @@ export type Hypothesis = z.infer<typeof HypothesisSchema>
 
 /**
  * What a row stands for: a highlighted passage (its id; the quote is always read from the
- * highlight, never copied), or a note the analyst typed (an assumption, an absence of
- * evidence). Claims join as a third kind when the notebook has them.
+ * highlight, never copied), a note the analyst typed (an assumption, an absence of
+ * evidence), or a claim of claims.json (its id; the statement, passages and independent
+ * sources are read from the claim when shown, format 2).
  */
 export const EvidenceSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('highlight'), highlightId: HighlightIdSchema }),
   z.object({ kind: z.literal('note'), text: Text(MAX_NOTE_TEXT_LENGTH, 'the note') }),
+  z.object({ kind: z.literal('claim'), claimId: ClaimIdSchema }),
 ])
 export type EvidenceSource = z.infer<typeof EvidenceSourceSchema>
 
@@ -154,9 +161,28 @@ export function createAchMatrix(init: NewAchMatrix): AchMatrix {
   })
 }
 
+/** The row kinds of format 1 (frozen: do not change). */
+const V1_SOURCE_KINDS: ReadonlySet<unknown> = new Set(['highlight', 'note'])
+
+/**
+ * A stored matrix in the current format: a version-1 file is version 2 without claim rows,
+ * so it reads as it is with the version raised (in memory only: the file is rewritten when
+ * the matrix is next edited). Anything else, a version-1 file holding a claim row included,
+ * is passed on unchanged for the schema to refuse.
+ */
+export function migrateAchFile(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || (value as { version?: unknown }).version !== 1) return value
+  const evidence = (value as { evidence?: unknown }).evidence
+  const kinds = Array.isArray(evidence) ? evidence.map((row: unknown) => (row as { source?: { kind?: unknown } } | null)?.source?.kind) : []
+  return kinds.every((k) => V1_SOURCE_KINDS.has(k)) ? { ...value, version: ACH_FORMAT_VERSION } : value
+}
+
+/** What an ACH file on disk may hold: any format this build reads, as the current one. */
+export const StoredAchMatrixSchema = z.preprocess(migrateAchFile, AchMatrixSchema)
+
 /** Validates stored or received data as a matrix; throws DossierError('bad-request') naming the first problems. */
 export function parseAchMatrix(value: unknown): AchMatrix {
-  const parsed = AchMatrixSchema.safeParse(value)
+  const parsed = StoredAchMatrixSchema.safeParse(value)
   if (!parsed.success) {
     const problems = parsed.error.issues
       .slice(0, 3)

@@ -117,6 +117,19 @@ describe('the ACH API on the main service', () => {
     ])
   })
 
+  it('adds a claim as a row (credibility from the claim, undone by saving the matrix before back), and refuses an unknown one', async () => {
+    const { call, passages } = await setUp()
+    const claim = (await new SourcingSession(service!.session().store).createClaim('The convoy was held up', [{ highlightId: passages[0]!.id, stance: 'supports' }])).value
+    const id = value(await call<AchChange<AchView>>('createAchMatrix', { question: 'Q' })).value.matrix.id
+    const added = value(await call<AchChange<AchView>>('addAchEvidence', { achId: id, claimId: claim.id, relevance: Math.SQRT2 }))
+    expect(added.value.matrix.evidence).toEqual([{ id: 'E1', source: { kind: 'claim', claimId: claim.id }, credibility: 1, relevance: Math.SQRT2, ratings: {} }])
+    expect(added.value.evidence[0]).toMatchObject({ kind: 'claim', text: 'The convoy was held up', claim: { independentSources: 1 } })
+    const undone = value(await call<AchChange<AchView>>('restoreAchMatrix', { matrix: added.previous }))
+    expect(undone.value.matrix.evidence).toEqual([])
+    expect(await call('addAchEvidence', { achId: id, claimId: 'c-0000000000' })).toMatchObject({ ok: false, error: { code: 'not-found', message: 'No claim with id c-0000000000; `dossier claims` lists them.' } })
+    expect(await call('addAchEvidence', { achId: id, claimId: 'not a claim' })).toMatchObject({ ok: false, error: { code: 'bad-request' } })
+  })
+
   it('refuses a rating off the scale, an unknown row and a passage added twice, with one line each, and changes nothing', async () => {
     const { call, passages } = await setUp()
     const id = value(await call<AchChange<AchView>>('createAchMatrix', { question: 'Q' })).value.matrix.id

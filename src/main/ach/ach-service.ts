@@ -30,7 +30,7 @@ import { withFormatExtension, writeExportFile } from '../briefings/export-writer
 import type { Dialogs } from '../dialogs'
 import type { NotebookSession } from '../notebook-session'
 import { matcher } from '../sourcing/outlet-ops'
-import { AchSession } from './ach-session'
+import { AchSession, definedWeights } from './ach-session'
 
 type AchService = {
   [K in keyof AchApi]: AchApi[K] extends (...args: infer P) => Promise<{ ok: true; value: infer R } | { ok: false }> ? (...args: P) => Promise<R> : never
@@ -120,10 +120,11 @@ export function createAchService(session: () => NotebookSession, dialogs: Pick<D
       changed(request.achId, async (s) => {
         const given = { credibility: request.credibility, relevance: request.relevance }
         if ('note' in request) return s.addNote(request.achId, request.note, given)
+        if ('claimId' in request) return s.addClaim(request.achId, request.claimId, given)
         // All rows or none: every passage is checked and added in memory, then saved once.
         let matrix = await s.get(request.achId)
         for (const highlightId of request.highlightIds) {
-          const weights = { ...(await gradeWeights(highlightId)), ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) }
+          const weights = { ...(await gradeWeights(highlightId)), ...definedWeights(given) }
           matrix = addEvidence(matrix, { kind: 'highlight', highlightId }, weights)
         }
         return s.save(matrix)

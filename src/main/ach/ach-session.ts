@@ -14,7 +14,9 @@
 import { randomBytes } from 'node:crypto'
 import {
   addEvidence,
+  claimWeights,
   scoreAchMatrix,
+  type AchClaimDetail,
   type AchEvidenceDetail,
   type AchMatrix,
   type EvidenceWeights,
@@ -23,6 +25,8 @@ import type { AchSummary, AchView } from '../../core/api-ach'
 import type { HighlightId } from '../../core/ids'
 import type { Highlight } from '../../core/model'
 import { DossierError } from '../../core/result'
+import { gradeCode, type ClaimId } from '../../core/sourcing'
+import { listClaims, showClaim, type ClaimView } from '../sourcing/claim-ops'
 import type { NotebookStore } from '../storage/notebook-store'
 import * as storage from './ach-store'
 
@@ -85,6 +89,16 @@ export class AchSession {
     return this.save(addEvidence(matrix, { kind: 'highlight', highlightId }, weights))
   }
 
+  /**
+   * Adds a claim as an evidence row; the claim must exist now. Its credibility defaults
+   * from its passages' grades and independent sources (claimWeights); weights given win.
+   */
+  async addClaim(id: string, claimId: string, weights: EvidenceWeights = {}): Promise<AchMatrix> {
+    const matrix = await this.get(id)
+    const claim = await showClaim(this.#ctx, claimId)
+    return this.save(addEvidence(matrix, { kind: 'claim', claimId: claim.claim.id }, { ...claimWeights(claim), ...definedWeights(weights) }))
+  }
+
   async addNote(id: string, text: string, weights: EvidenceWeights = {}): Promise<AchMatrix> {
     const matrix = await this.get(id)
     return this.save(addEvidence(matrix, { kind: 'note', text }, weights))
@@ -96,9 +110,15 @@ export class AchSession {
     const { store } = this.#ctx
     const titles = new Map(store.articles.map((a) => [a.id, a.title]))
     const evidence: AchEvidenceDetail[] = []
+    const claims = matrix.evidence.some((r) => r.source.kind === 'claim') ? new Map((await listClaims(this.#ctx)).map((c) => [c.claim.id, c])) : new Map<ClaimId, ClaimView>()
     for (const row of matrix.evidence) {
       if (row.source.kind === 'note') {
         evidence.push({ id: row.id, kind: 'note', text: row.source.text, highlightId: null, articleId: null, articleTitle: null, missing: false })
+        continue
+      }
+      if (row.source.kind === 'claim') {
+        const claim = claims.get(row.source.claimId)
+        evidence.push({ id: row.id, kind: 'claim', text: claim?.claim.statement ?? '', highlightId: null, articleId: null, articleTitle: null, missing: !claim, ...(claim ? { claim: claimDetail(claim) } : {}) })
         continue
       }
       const highlight: Highlight | undefined = await store.findHighlight(row.source.highlightId)
@@ -114,7 +134,26 @@ export class AchSession {
     }
     const missingRows = evidence.filter((e) => e.missing).map((e) => e.id)
     // A passage is "missing" only if every annotation file was read: a read-only open that skipped a damaged one refuses instead.
-    if (missingRows.length > 0) store.assertNoneSkipped()
+    // So is a claim's passage, on which its count depends.
+    const claimGap = matrix.evidence.some((r) => r.source.kind === 'claim' && claims.get(r.source.claimId)?.passages.some((p) => !p.present))
+    if (missingRows.length > 0 || claimGap) store.assertNoneSkipped()
     return { matrix, scores: scoreAchMatrix(matrix), evidence, missingRows }
+  }
+}
+
+/** The weights a caller gave (an undefined one leaves the default). */
+export function definedWeights(weights: EvidenceWeights): EvidenceWeights {
+  return Object.fromEntries(Object.entries(weights).filter(([, v]) => v !== undefined)) as EvidenceWeights
+}
+
+/** A claim as its row shows it: counts, and the passages that still exist with their grades and citations. */
+export function claimDetail(view: ClaimView): AchClaimDetail {
+  return {
+    claimId: view.claim.id,
+    independentSources: view.supporting.independentSources,
+    contradictingSources: view.contradicting.independentSources,
+    passages: view.passages
+      .filter((p) => p.present)
+      .map((p) => ({ highlightId: p.highlightId, articleId: p.articleId, stance: p.stance, grade: gradeCode(p.reliability, p.credibility), citation: p.citation })),
   }
 }

@@ -15,6 +15,7 @@ import type { BriefingDocument } from '../../core/briefing-document'
 import { PDF_FIGURE_WIDTH, PDF_MAP_HEIGHT, PDF_TIMELINE_LABEL_WIDTH, type BriefingAnalysis, type BriefingFigure, type BriefingFigureSpec } from '../../core/briefing-figures'
 import type { BriefingLayout, BriefingPassage, BriefingSection, BriefingWarning } from '../../core/briefing-types'
 import { formatCitationDate } from '../../core/dates'
+import type { ArticleId } from '../../core/ids'
 import type { Highlight } from '../../core/model'
 import { layoutTimeline } from '../../core/timeline/layout'
 import { filterMapPassages, placesOnMap, type MapPassage } from '../../core/timeline/map'
@@ -128,15 +129,27 @@ async function briefingAnalyses(ctx: Pick<BriefingContext, 'store'>, doc: Briefi
   for (const id of doc.achMatrices ?? []) {
     try {
       const report = await ach.view(id)
-      const citations = report.evidence.map((e) => {
-        if (e.kind === 'note') return "the analyst's note"
-        if (e.missing) return 'its passage was deleted'
-        const passage = printed.get(e.highlightId!)
-        const source = e.articleId ? sourceOf.get(e.articleId) : undefined
+      /** A passage as this briefing cites it: its number and source number, else the source's number, else the article. */
+      const cite = (highlightId: string, articleId: ArticleId | null) => {
+        const passage = printed.get(highlightId)
+        const source = articleId ? sourceOf.get(articleId) : undefined
         if (passage) return `passage ${passage.number} [${passage.sourceNumber}]`
         if (source !== undefined) return `[${source}]`
-        const article = e.articleId ? ctx.store.article(e.articleId) : undefined
+        const article = articleId ? ctx.store.article(articleId) : undefined
         return article ? [article.title, article.outlet, formatCitationDate(article.published)].filter(Boolean).join(', ') : 'source unknown'
+      }
+      const citations = report.evidence.map((e) => {
+        if (e.kind === 'note') return "the analyst's note"
+        if (e.missing) return e.kind === 'claim' ? 'its claim was deleted' : 'its passage was deleted'
+        if (e.kind === 'claim') {
+          // A claim cites each of its passages; those contradicting it are named as such.
+          const passages = e.claim?.passages ?? []
+          if (passages.length === 0) return 'a claim with no passages'
+          const by = (stance: string) => passages.filter((p) => p.stance === stance).map((p) => cite(p.highlightId, p.articleId))
+          const [supports, contradicts] = [by('supports'), by('contradicts')]
+          return [supports.join('; '), contradicts.length > 0 ? `contradicted by ${contradicts.join('; ')}` : ''].filter(Boolean).join('; ')
+        }
+        return cite(e.highlightId!, e.articleId)
       })
       out.push({ number: out.length + 1, report: { matrix: report.matrix, scores: report.scores, evidence: report.evidence }, citations })
     } catch (error) {

@@ -132,7 +132,7 @@ async function textExport(ctx: BriefingContext, layout: BriefingLayout, format: 
     const events = await exportEventDates(ctx.store)
     const claims = claimsByHighlight(await ctx.store.optionalFile(CLAIMS_DOC))
     const rows = csvRowsFromLayout(layout).map((r) => ({ ...r, event: events.get(r.highlightId) ?? null, claims: claims.get(r.highlightId) ?? [] }))
-    const beside = (layout.analyses ?? []).map((a) => ({ path: besidePath(outPath, `ach-${a.report.matrix.id}.csv`), text: achToCsv(a.report, stringify) }))
+    const beside = (layout.analyses ?? []).map((a) => ({ path: besidePath(outPath, `ach-${a.report.matrix.id}.csv`), text: achToCsv(a.report, stringify, {}, a.citations) }))
     return { text: highlightsToCsv(rows, stringify), count: rows.length, beside }
   }
   // Positions are counted in code points in the file (the model's rule): that needs the texts.

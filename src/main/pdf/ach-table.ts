@@ -10,7 +10,7 @@
  * A row is kept together; when the matrix runs onto a new page its header row is drawn
  * again (as decoration the second time: the structure has one header row).
  */
-import { achConclusions, formatScore, RATING_KEY, ratingOf, type Rating } from '../../core/ach'
+import { achConclusions, evidenceText, formatScore, RATING_KEY, ratingOf, type Rating } from '../../core/ach'
 import type { BriefingAnalysis } from '../../core/briefing-figures'
 import { BOTTOM, COLOR, CONTENT, S, type Style } from './page-design'
 import { baselineOffset, heading, height, type Flow, type OutlineEntry } from './page-flow'
@@ -99,7 +99,7 @@ function composeMatrix(flow: Flow, analysis: BriefingAnalysis): void {
   const rows = matrix.evidence.map((row, r) => {
     const detail = evidence[r]!
     const score = scores.rows[r]!
-    const text = detail.kind === 'note' ? `Note: ${detail.text}` : detail.missing ? '(passage deleted)' : `“${detail.text.length > 220 ? `${detail.text.slice(0, 219)}…` : detail.text}”`
+    const text = evidenceText(detail, 220)
     const ratings = ids.map((h) => ratingOf(row, h))
     const flags = [score.diagnostic ? `yes (${formatScore(score.diagnosticity)})` : 'no', score.sensitive ? 'SENSITIVE' : ''].filter(Boolean).join(', ')
     return { cells: [`${row.id} ${text}`, formatScore(score.weight), ...ratings.map((x) => x ?? ''), flags], cite: analysis.citations[r] ?? '', ratings, bold: score.sensitive }

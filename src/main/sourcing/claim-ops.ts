@@ -27,7 +27,8 @@ import {
   type OutletMatcher,
   type Stance,
 } from '../../core/sourcing'
-import { findHighlight } from '../highlight-ops'
+import { listAchMatrices } from '../ach/ach-store'
+import { clip, findHighlight } from '../highlight-ops'
 import { CLAIMS_DOC } from '../storage/file-formats'
 import { matcher, thrown, type SourcingChange, type SourcingContext } from './outlet-ops'
 
@@ -123,7 +124,21 @@ export async function removeClaimPassage(ctx: SourcingContext, claimId: string, 
 
 export async function deleteNamedClaim(ctx: SourcingContext, claimId: string): Promise<SourcingChange<Claim, ClaimsFile>> {
   const claim = claimNamed(await claimsFile(ctx), claimId)
+  await refuseIfInAchMatrices(ctx, claim)
   return change(ctx, (f) => deleteClaim(f, claim.id), () => claim)
+}
+
+/**
+ * A claim that is an evidence row of an ACH matrix is not deleted (decision 67, in the
+ * spirit of 62): the row's rating would stand on nothing. The message names the matrix and
+ * the row; removing the row first makes the deletion possible. Only readable matrices are
+ * looked at: a damaged one is refused by every ACH command until it is repaired.
+ */
+async function refuseIfInAchMatrices(ctx: SourcingContext, claim: Claim): Promise<void> {
+  const uses = (await listAchMatrices(ctx)).flatMap((m) => m.evidence.filter((r) => r.source.kind === 'claim' && r.source.claimId === claim.id).map((r) => `${r.id} of the ACH matrix “${clip(m.question)}” (${m.id})`))
+  if (uses.length === 0) return
+  const others = uses.length > 1 ? ` and ${uses.length - 1} other row${uses.length > 2 ? 's' : ''}` : ''
+  throw new DossierError('bad-request', `The claim ${claim.id} is evidence row ${uses[0]}${others}: remove ${uses.length > 1 ? 'those rows' : 'the row'} first, then delete the claim. Nothing was changed.`)
 }
 
 export async function restoreClaims(ctx: SourcingContext, previous: ClaimsFile): Promise<SourcingChange<null, ClaimsFile>> {

@@ -18,6 +18,8 @@ import { dirname, join } from 'node:path'
 import { SCHEMA_VERSION, type AnnotationFile, type Catalog, type Manifest } from '../../core/model'
 import { DossierError, isDossierError } from '../../core/result'
 import { backupIds, BACKUPS_DIR, findValidBackupCopy, verifyBackup, type BackupManifest } from './backups'
+import { emptyClaimsFile } from '../../core/sourcing/schema'
+import { checkAchClaimRows, type StoredMatrix } from './check-ach-claims'
 import { checkClaims } from './check-claims'
 import { checkLeftovers, checkUnreferenced } from './check-leftovers'
 import { checkArticles, readBody } from './check-content'
@@ -112,10 +114,13 @@ class Checker {
     if (await exists(join(this.#run.dir, ENTITIES_FILE))) {
       await this.#checkJson(ENTITIES_FILE, validateEntities, 'Opening the notebook would start with no entities (names, places and aliases).')
     }
-    await this.#checkAchMatrices()
+    const matrices = await this.#checkAchMatrices()
     // So are outlets.json and claims.json (notes/sourcing.md).
     if (await exists(join(this.#run.dir, OUTLETS_DOC.name))) await this.#checkJson(OUTLETS_DOC.name, OUTLETS_DOC.validate, 'Opening the notebook would start with no outlets, their grades and the article links.')
-    const claims = (await exists(join(this.#run.dir, CLAIMS_DOC.name))) ? await this.#checkJson(CLAIMS_DOC.name, CLAIMS_DOC.validate, 'Opening the notebook would start with no claims.') : null
+    const claimsPresent = await exists(join(this.#run.dir, CLAIMS_DOC.name))
+    const claims = claimsPresent ? await this.#checkJson(CLAIMS_DOC.name, CLAIMS_DOC.validate, 'Opening the notebook would start with no claims.') : null
+    // Absent claims.json = no claims; a damaged one says nothing about which claims exist.
+    if (claims || !claimsPresent) await checkAchClaimRows(this.#run, matrices, claims ?? emptyClaimsFile())
     if (manifest) this.#checkTagsUnique(manifest)
     if (catalog) this.#checkArticlesUnique(catalog)
     if (catalog) await checkUnreferenced(this.#run, catalog)
@@ -250,12 +255,16 @@ class Checker {
   // 1, 4. Highlights: see check-highlights.ts
 
   /** ACH matrices (ach/<id>.json): each must read; a damaged one is restored from a backup with `repair`, the damaged file kept aside. */
-  async #checkAchMatrices(): Promise<void> {
+  async #checkAchMatrices(): Promise<StoredMatrix[]> {
     const names = (await readdir(join(this.#run.dir, ACH_DIR)).catch(() => [] as string[])).sort()
+    const matrices: StoredMatrix[] = []
     for (const name of names) {
       const id = ACH_MATRIX_FILE.exec(name)?.[1]
-      if (id) await this.#checkJson(`${ACH_DIR}/${name}`, validateAchMatrixOf(id), 'The matrix is kept as it is; ACH commands report it damaged until it is restored or moved away.')
+      const file = `${ACH_DIR}/${name}`
+      const matrix = id ? await this.#checkJson(file, validateAchMatrixOf(id), 'The matrix is kept as it is; ACH commands report it damaged until it is restored or moved away.') : null
+      if (matrix) matrices.push({ file, matrix })
     }
+    return matrices
   }
 
 }

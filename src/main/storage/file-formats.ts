@@ -2,7 +2,7 @@
  * What a valid notebook file is: one set of rules shared by opening (notebook-store.ts)
  * and checking (check-notebook.ts), so "damaged" means the same thing to both.
  */
-import { AchMatrixSchema, type AchMatrix } from '../../core/ach/schema'
+import { StoredAchMatrixSchema, type AchMatrix } from '../../core/ach/schema'
 import { EntitiesFileSchema, emptyEntitiesFile, entitiesProblem, type EntitiesFile } from '../../core/entities/schema'
 import { ArticleIdSchema } from '../../core/ids'
 import { ClaimsFileSchema, claimsProblem, emptyClaimsFile, emptyOutletsFile, OutletsFileSchema, outletsProblem, type ClaimsFile, type OutletsFile } from '../../core/sourcing/schema'
@@ -47,7 +47,7 @@ export const validateEntities = validator<EntitiesFile>(EntitiesFileSchema, (f) 
 /** `ach/<id>.json`: an ACH matrix (src/core/ach/schema.ts) holding the id its name says. */
 export const ACH_MATRIX_FILE = /^(m-[0-9a-z]{4,32})\.json$/
 export function validateAchMatrixOf(id: string): Validate<AchMatrix> {
-  return validator<AchMatrix>(AchMatrixSchema, (m) => (m.id === id ? null : `holds ACH matrix ${m.id}, not ${id}`))
+  return validator<AchMatrix>(StoredAchMatrixSchema, (m) => (m.id === id ? null : `holds ACH matrix ${m.id}, not ${id}`))
 }
 
 /** outlets.json and claims.json (notes/sourcing.md): structure, and the rules of outletsProblem / claimsProblem. */

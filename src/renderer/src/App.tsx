@@ -30,6 +30,7 @@ import { SourcingHostContext } from './sourcing/SourcingHost'
 import { TimelineView, type TimelinePanel } from './components/timeline/TimelineView'
 import { AnalysisView } from './components/analysis/AnalysisView'
 import type { AchId } from '../../core/ach'
+import type { ClaimId } from '../../core/sourcing'
 import { viewPanelId, type AppView } from './components/ViewTabs'
 import type { ReaderHandle } from './components/ArticleReader'
 import { useAnnotationImport } from './hooks/useAnnotationImport'
@@ -69,6 +70,8 @@ export function App() {
   const pendingReveal = useRef<HighlightId | null>(null)
   /** The ACH matrix open in the Analysis view (kept while the analyst visits other views). */
   const [achOpenId, setAchOpenId] = useState<AchId | null>(null)
+  /** The claim the Sources view should show and focus (an ACH claim row's "open"), until it has. */
+  const [claimFocus, setClaimFocus] = useState<ClaimId | null>(null)
 
   const [undo] = useState(() => new UndoStack())
   const undoState = useSyncExternalStore(
@@ -283,7 +286,7 @@ export function App() {
   } else if (view === 'tags') {
     content = <TagManager reloadKey={dataVersion} onChanged={afterTagChange} status={statusControls} />
   } else if (view === 'sources') {
-    content = <SourcesView />
+    content = <SourcesView focusClaimId={claimFocus} onFocusedClaim={() => setClaimFocus(null)} />
   } else if (view === 'timeline') {
     content = <TimelineView tags={library.tags} reloadKey={dataVersion} panel={timelinePanel} onPanel={setTimelinePanel} onOpenPassage={openArticle} status={statusControls} />
   } else if (view === 'entities') {
@@ -306,6 +309,10 @@ export function App() {
         onOpenId={setAchOpenId}
         onChanged={() => setDataVersion((v) => v + 1)}
         onOpenPassage={openArticle}
+        onOpenClaim={(claimId) => {
+          setClaimFocus(claimId)
+          setView('sources')
+        }}
       />
     )
   } else {

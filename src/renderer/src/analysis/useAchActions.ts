@@ -17,6 +17,8 @@ export interface AchActions {
   apply(label: string, call: () => Promise<Result<AchChange<AchView>>>): Promise<AchView | null>
   /** Deletes a matrix (undo puts it back). */
   remove(achId: AchId, label: string): Promise<boolean>
+  /** Says a refusal that came before any change (a list that could not be read). */
+  announceError: StatusControls['announceError']
 }
 
 export function useAchActions(status: StatusControls, onView: (view: AchView | null, achId: AchId) => void, afterChange: () => void): AchActions {
@@ -77,5 +79,5 @@ export function useAchActions(status: StatusControls, onView: (view: AchView | n
     [afterChange, onView, record, status],
   )
 
-  return { apply, remove }
+  return { apply, remove, announceError: status.announceError }
 }

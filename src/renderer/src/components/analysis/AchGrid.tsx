@@ -3,14 +3,16 @@
  * rating in each cell shown as its code and a colour (never the colour alone). One cell
  * takes Tab focus; keys as PARC ACH users expect them (shortcuts.ts, scope "ach"):
  * arrows move, 1–5 rate CC/C/N/I/II, 0 or Delete rate NA, Enter edits (a hypothesis'
- * text in the header; on a row's evidence cell it opens the passage in the reader, or
- * edits the note; on a rating cell it goes to the row's credibility).
+ * text in the header; on a row's evidence cell it opens the passage in the reader, the
+ * claim in the Sources view, or edits the note; on a rating cell it goes to the row's
+ * credibility). A claim row shows its statement, its independent-source count and grades.
  * Rows not diagnostic are marked "not diagnostic"; sensitive rows "sensitive" and ◆.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { RATING_LABELS, WEIGHT_LEVELS, formatScore, ratingOf, type EvidenceId, type HypothesisId, type Rating } from '../../../../core/ach'
+import { RATING_LABELS, WEIGHT_LEVELS, claimCountText, claimGrades, formatScore, ratingOf, type EvidenceId, type HypothesisId, type Rating } from '../../../../core/ach'
 import type { AchEdit, AchView } from '../../../../core/api-ach'
 import type { ArticleId, HighlightId } from '../../../../core/ids'
+import type { ClaimId } from '../../../../core/sourcing'
 import { dispatchKey } from '../../../../core/shortcuts'
 import { moveCell, orderRows, ratingClass, RATING_KEYS, type CellPos } from '../../analysis/grid'
 import { IS_MAC } from '../../hooks/useAppKeys'
@@ -20,11 +22,12 @@ interface Props {
   byDiagnosticity: boolean
   onEdit(label: string, edit: AchEdit): void
   onOpenPassage(articleId: ArticleId, highlightId: HighlightId): void
+  onOpenClaim(claimId: ClaimId): void
 }
 
 const LEVELS = [...WEIGHT_LEVELS.entries()]
 
-export function AchGrid({ view, byDiagnosticity, onEdit, onOpenPassage }: Props) {
+export function AchGrid({ view, byDiagnosticity, onEdit, onOpenPassage, onOpenClaim }: Props) {
   const { matrix, scores } = view
   const order = orderRows(view, byDiagnosticity)
   const rows = order.map((id) => ({ row: matrix.evidence.find((r) => r.id === id)!, score: scores.rows.find((r) => r.id === id)!, detail: view.evidence.find((e) => e.id === id) }))
@@ -66,6 +69,7 @@ export function AchGrid({ view, byDiagnosticity, onEdit, onOpenPassage }: Props)
         if (p.row === -1 && hyp) return setEditing({ kind: 'hypothesis', id: hyp.id })
         if (!row) return false
         if (p.col === 0 && row.detail?.kind === 'highlight' && row.detail.articleId && row.detail.highlightId) return onOpenPassage(row.detail.articleId, row.detail.highlightId)
+        if (p.col === 0 && row.detail?.claim) return onOpenClaim(row.detail.claim.claimId)
         if (p.col === 0 && row.detail?.kind === 'note') return setEditing({ kind: 'note', id: row.row.id })
         document.getElementById(`ach-cred-${row.row.id}`)?.focus()
       },
@@ -117,7 +121,8 @@ export function AchGrid({ view, byDiagnosticity, onEdit, onOpenPassage }: Props)
       <tbody>
         {rows.map(({ row, score, detail }, r) => {
           const missing = detail?.missing === true
-          const text = detail ? (missing ? 'Passage deleted' : detail.text) : ''
+          const text = detail ? (missing ? (detail.kind === 'claim' ? 'Claim deleted' : 'Passage deleted') : detail.text) : ''
+          const claim = missing ? undefined : detail?.claim
           return (
             <tr key={row.id} className={score.diagnostic ? undefined : 'is-not-diagnostic'} data-row-id={row.id}>
               <th scope="row" className="ach-evidence" {...cellProps({ row: r, col: 0 })}>
@@ -130,6 +135,16 @@ export function AchGrid({ view, byDiagnosticity, onEdit, onOpenPassage }: Props)
                       <button type="button" className="link-button ach-passage" tabIndex={-1} dir="auto" title={text} onClick={() => detail.articleId && detail.highlightId && onOpenPassage(detail.articleId, detail.highlightId)}>
                         “{text.replace(/\s+/g, ' ').trim()}”
                       </button>
+                    ) : claim ? (
+                      <>
+                        <button type="button" className="link-button ach-passage ach-claim" tabIndex={-1} dir="auto" title={`Open the claim in the Sources view: ${text}`} onClick={() => onOpenClaim(claim.claimId)}>
+                          <span className="ach-kind">Claim:</span> {text}
+                        </button>
+                        <span className="ach-claim-count">
+                          {claimCountText(claim)}
+                          {claimGrades(claim)}
+                        </span>
+                      </>
                     ) : (
                       <span dir="auto">{text}</span>
                     )}

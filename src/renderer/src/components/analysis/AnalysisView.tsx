@@ -8,6 +8,7 @@ import { useCallback, useMemo, useState, type FormEvent } from 'react'
 import type { AchId } from '../../../../core/ach'
 import type { AchView } from '../../../../core/api-ach'
 import type { ArticleId, HighlightId } from '../../../../core/ids'
+import type { ClaimId } from '../../../../core/sourcing'
 import { api } from '../../api'
 import { useAchActions } from '../../analysis/useAchActions'
 import { useApiValue } from '../../hooks/useApiValue'
@@ -23,11 +24,13 @@ interface Props {
   onOpenId(id: AchId | null): void
   onChanged(): void
   onOpenPassage(articleId: ArticleId, highlightId: HighlightId): void
+  /** Shows a claim row's claim in the Sources view. */
+  onOpenClaim(claimId: ClaimId): void
 }
 
 type Tab = 'ach' | 'cooccurrence'
 
-export function AnalysisView({ reloadKey, status, openId, onOpenId, onChanged, onOpenPassage }: Props) {
+export function AnalysisView({ reloadKey, status, openId, onOpenId, onChanged, onOpenPassage, onOpenClaim }: Props) {
   const [tab, setTab] = useState<Tab>('ach')
   const [question, setQuestion] = useState('')
   const list = useApiValue(api.listAchMatrices, reloadKey, status.announceError)
@@ -98,7 +101,7 @@ export function AnalysisView({ reloadKey, status, openId, onOpenId, onChanged, o
           </nav>
           <div className="ach-main">
             {view ? (
-              <AchEditor view={view} actions={actions} onOpenPassage={onOpenPassage} />
+              <AchEditor view={view} actions={actions} onOpenPassage={onOpenPassage} onOpenClaim={onOpenClaim} />
             ) : (
               <p className="ach-empty">{matrices.length > 0 ? 'Choose a matrix, or start a new one.' : 'Analysis of Competing Hypotheses: hypotheses as columns, evidence as rows, the hypothesis with the least weighted inconsistency kept.'}</p>
             )}

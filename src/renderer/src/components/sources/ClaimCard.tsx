@@ -16,6 +16,8 @@ interface Props {
   actions: SourcingActions
   onEdit(): void
   onDelete(): void
+  /** "Add to ACH matrix…": the claim as an evidence row of a matrix. */
+  onAddToMatrix(): void
 }
 
 function PassageRow({ claim, passage, actions }: { claim: Claim; passage: ClaimPassageView; actions: SourcingActions }) {
@@ -46,7 +48,7 @@ function PassageRow({ claim, passage, actions }: { claim: Claim; passage: ClaimP
   )
 }
 
-export function ClaimCard({ view, actions, onEdit, onDelete }: Props) {
+export function ClaimCard({ view, actions, onEdit, onDelete, onAddToMatrix }: Props) {
   const { claim, supporting, contradicting } = view
   const headingId = `claim-${claim.id}`
   const support = view.passages.filter((p) => p.stance === 'supports')
@@ -55,12 +57,15 @@ export function ClaimCard({ view, actions, onEdit, onDelete }: Props) {
   return (
     <article className="claim-card" aria-labelledby={headingId} data-claim-id={claim.id}>
       <header className="claim-head">
-        <h3 id={headingId} className="claim-statement" dir="auto">
+        <h3 id={headingId} className="claim-statement" dir="auto" tabIndex={-1}>
           {claim.statement}
         </h3>
         <div className="row-actions">
           <button type="button" className="button button-small" onClick={onEdit}>
             Restate
+          </button>
+          <button type="button" className="button button-small" onClick={onAddToMatrix}>
+            Add to ACH matrix…
           </button>
           <button type="button" className="button button-small" onClick={onDelete}>
             Delete claim

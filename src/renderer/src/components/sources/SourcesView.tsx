@@ -3,17 +3,22 @@
  * (name, aliases, country, reliability A–F with its rationale, articles), graded in place
  * or in the outlet dialog; and its claims, each with its passages, its independent-source
  * count and why, and the passages that contradict it. Empty states say how each is made.
+ * A claim can be added to an ACH matrix as an evidence row; an ACH claim row's "open"
+ * comes here with `focusClaimId`, and the claim is scrolled to and focused.
  * Every change is undoable (Ctrl/Cmd+Z).
  */
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { AchSummary } from '../../../../core/api-ach'
 import type { ClaimView, OutletSummary } from '../../../../core/api-sourcing'
-import type { Claim, Outlet } from '../../../../core/sourcing'
+import type { Claim, ClaimId, Outlet } from '../../../../core/sourcing'
+import { useAchActions } from '../../analysis/useAchActions'
 import { api } from '../../api'
 import { useApiValue } from '../../hooks/useApiValue'
 import { plural } from '../../plural'
 import { useSourcingHost } from '../../sourcing/SourcingHost'
 import { restoreClaims, restoreOutlets, useSourcingChange } from '../../sourcing/useSourcingChange'
 import { ConfirmDialog } from '../ConfirmDialog'
+import { ChooseDialog } from '../passages/ChooseDialog'
 import { EmptyState } from '../EmptyState'
 import { ClaimCard } from './ClaimCard'
 import { OutletDialog } from './OutletDialog'
@@ -24,9 +29,19 @@ type Open =
   | { kind: 'add-outlet' }
   | { kind: 'edit-outlet' | 'delete-outlet'; outlet: OutletSummary }
   | { kind: 'restate' | 'delete-claim'; claim: ClaimView }
+  | { kind: 'add-to-matrix'; claim: ClaimView; matrices: AchSummary[] }
 
-export function SourcesView() {
-  const { status, reloadKey } = useSourcingHost()
+interface Props {
+  /** A claim to scroll to and focus once the claims are loaded (then `onFocusedClaim`). */
+  focusClaimId?: ClaimId | null
+  onFocusedClaim?(): void
+}
+
+/** The Sources view shows no matrix: a change's view is not kept. */
+const noView = () => undefined
+
+export function SourcesView({ focusClaimId = null, onFocusedClaim }: Props = {}) {
+  const { status, reloadKey, afterChange } = useSourcingHost()
   const outlets = useApiValue(api.listOutlets, reloadKey, status.announceError)
   const claims = useApiValue(api.listClaims, reloadKey, status.announceError)
   const actions = useSourcingChange()
@@ -39,6 +54,28 @@ export function SourcesView() {
   }, [])
   const outletList = outlets.value ?? []
   const claimList = claims.value ?? []
+  const ach = useAchActions(status, noView, () => void afterChange())
+
+  useEffect(() => {
+    if (focusClaimId === null || !claims.loaded) return
+    const heading = document.getElementById(`claim-${focusClaimId}`)
+    if (heading) {
+      heading.scrollIntoView({ block: 'start' })
+      heading.focus()
+    } else status.announce('error', 'That claim is no longer in the notebook.')
+    onFocusedClaim?.()
+  }, [focusClaimId, claims.loaded, onFocusedClaim, status])
+
+  const askMatrix = async (claim: ClaimView) => {
+    const result = await api.listAchMatrices()
+    if (!result.ok) return status.announceError(result.error)
+    setOpen({ kind: 'add-to-matrix', claim, matrices: result.value })
+  }
+  const addToMatrix = async (claim: ClaimView, achId: string) => {
+    setOpen(null)
+    const view = await ach.apply('add claim to matrix', () => api.addAchEvidence({ achId: achId as AchSummary['id'], claimId: claim.claim.id }))
+    if (view) status.announce('success', `Added the claim to “${view.matrix.question}” as row ${view.matrix.evidence.at(-1)!.id}`)
+  }
 
   const deleteOutlet = async (o: OutletSummary) => {
     const done = await actions.applyAndReport(`delete ${o.name}`, () => api.deleteOutlet({ outletId: o.id }), restoreOutlets, (x: Outlet) => `Outlet ${x.name} deleted`)
@@ -100,7 +137,14 @@ export function SourcesView() {
           ) : (
             <div className="claim-list">
               {claimList.map((c) => (
-                <ClaimCard key={c.claim.id} view={c} actions={actions} onEdit={() => setOpen({ kind: 'restate', claim: c })} onDelete={() => setOpen({ kind: 'delete-claim', claim: c })} />
+                <ClaimCard
+                  key={c.claim.id}
+                  view={c}
+                  actions={actions}
+                  onEdit={() => setOpen({ kind: 'restate', claim: c })}
+                  onDelete={() => setOpen({ kind: 'delete-claim', claim: c })}
+                  onAddToMatrix={() => void askMatrix(c)}
+                />
               ))}
             </div>
           )}
@@ -109,6 +153,16 @@ export function SourcesView() {
       {open?.kind === 'add-outlet' && <OutletDialog actions={actions} onClose={close} />}
       {open?.kind === 'edit-outlet' && <OutletDialog outlet={open.outlet} actions={actions} onClose={close} />}
       {open?.kind === 'restate' && <RestateDialog claim={open.claim.claim} actions={actions} onClose={close} />}
+      {open?.kind === 'add-to-matrix' && (
+        <ChooseDialog
+          title="Add to ACH matrix"
+          message={`Add “${open.claim.claim.statement}” as an evidence row. Its credibility starts from its passages’ grades and independent sources.`}
+          choices={[{ label: 'Matrix', options: open.matrices.map((m) => ({ value: m.id, label: m.question })), empty: 'There is no ACH matrix yet: start one in the Analysis view (Ctrl+9).' }]}
+          confirmLabel="Add"
+          onConfirm={([achId]) => void addToMatrix(open.claim, achId!)}
+          onCancel={close}
+        />
+      )}
       {open?.kind === 'delete-outlet' && (
         <ConfirmDialog
           title="Delete outlet"
