@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { scoreAchMatrix, type AchMatrix } from '../core/ach'
+import { scoreAchMatrix, WEIGHT_LEVELS, type AchMatrix } from '../core/ach'
 import type { CooccurrenceGrid } from '../core/cooccurrence'
 import { readCsv } from '../core/export/testing/read-csv'
 import type { Highlight } from '../core/model'
@@ -106,6 +106,18 @@ describe('dossier ach', () => {
     expect(records.at(-1)).toEqual(['Weighted inconsistency', '', '', '', '', '', '', '', '1', '4', '2', '', '', '', ''])
     await refused(1, `dossier: ${join(tmp, 'matrix.md')} already exists; nothing was written.`, 'ach', 'export', id, '--format', 'md', '--out', 'matrix.md')
     expect(await readFile(join(tmp, 'matrix.md'), 'utf8')).toBe(text)
+  })
+
+  it('a graded passage row takes its default credibility from the grade, as in the app; a weight given wins', async () => {
+    const made = (await json<AchMatrix>('ach', 'create', 'Graded')).id
+    expect((await dossier('highlight', 'edit', highlights[2]!.id, '--credibility', '5')).code).toBe(0)
+    const graded = await json<AchMatrix>('ach', 'evidence', made, '--highlight', highlights[2]!.id)
+    expect(graded.evidence[0]!.credibility).toBeCloseTo(WEIGHT_LEVELS.get('low')!, 5)
+    expect(graded.evidence[0]!.relevance).toBe(1)
+    const given = await json<AchMatrix>('ach', 'evidence', made, '--highlight', highlights[3]!.id, '--credibility', 'high')
+    expect(given.evidence[1]!.credibility).toBe(WEIGHT_LEVELS.get('high'))
+    expect((await json<{ deleted: AchMatrix }>('ach', 'delete', made)).deleted.id).toBe(made)
+    expect((await dossier('highlight', 'edit', highlights[2]!.id, '--credibility', '')).code).toBe(0)
   })
 
   it('edits, moves and removes hypotheses', async () => {

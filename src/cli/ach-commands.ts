@@ -160,7 +160,7 @@ Examples:
     .option('--highlight <id>', 'the passage (highlight id h-…, as "dossier show ARTICLE --json" lists them)')
     .option('--note <text>', 'a note as evidence (an assumption, an absence of reporting)')
     .option('--claim <id>', 'a claim (c-…, as "dossier claims" lists them); its credibility defaults from its passages\' grades and independent sources')
-    .option('--credibility <n>', 'how far the source is believed: low, medium, high, or a number from 0.5 to 2 (default medium = 1)')
+    .option('--credibility <n>', 'how far the source is believed: low, medium, high, or a number from 0.5 to 2 (default: from the passage’s or claim’s grade, else medium = 1)')
     .option('--relevance <n>', 'how much it bears on the question: low, medium, high, or 0.5 to 2 (default medium = 1)')
     .option('--weight <n>', 'the row weight in one number (0.5 to 2), when credibility and relevance are not rated apart (stored as the relevance)')
     .action(async (id: string, opts: EvidenceOptions, cmd: Command) => {

@@ -5,9 +5,7 @@
  * one), so the renderer's undo can save it back.
  */
 import { stringify } from 'csv-stringify/sync'
-import { randomBytes } from 'node:crypto'
 import {
-  addEvidence,
   editEvidenceNote,
   moveEvidence,
   moveHypothesis,
@@ -18,19 +16,15 @@ import {
   setQuestion,
   addHypothesis,
   editHypothesis,
-  weightsFromGrade,
   type AchMatrix,
 } from '../../core/ach'
 import type { AchApi, AchEdit } from '../../core/api-ach'
 import { cooccurrence, cooccurrenceToCsv, type CooccurrenceGrid } from '../../core/cooccurrence'
-import type { HighlightId } from '../../core/ids'
 import { DossierError } from '../../core/result'
-import type { Credibility } from '../../core/sourcing'
 import { withFormatExtension, writeExportFile } from '../briefings/export-writer'
 import type { Dialogs } from '../dialogs'
 import type { NotebookSession } from '../notebook-session'
-import { matcher } from '../sourcing/outlet-ops'
-import { AchSession, definedWeights } from './ach-session'
+import { AchSession } from './ach-session'
 
 type AchService = {
   [K in keyof AchApi]: AchApi[K] extends (...args: infer P) => Promise<{ ok: true; value: infer R } | { ok: false }> ? (...args: P) => Promise<R> : never
@@ -83,16 +77,6 @@ export function createAchService(session: () => NotebookSession, dialogs: Pick<D
     await change(ach())
     return { value: await ach().view(id), previous }
   }
-  /** Default weights of a passage row from its grade (the article's or outlet's reliability, the passage's credibility). */
-  const gradeWeights = async (highlightId: HighlightId) => {
-    const notebook = session()
-    const highlight = await notebook.store.findHighlight(highlightId)
-    if (!highlight) throw new DossierError('not-found', `There is no passage (highlight) with id ${highlightId} in this notebook.`)
-    const article = notebook.store.article(highlight.articleId)
-    const outlets = await matcher({ store: notebook.store, now: () => new Date().toISOString(), randomHex: () => randomBytes(8).toString('hex') })
-    const reliability = article ? (outlets.reliabilityOf(article)?.grade ?? null) : null
-    return weightsFromGrade(reliability, (highlight.credibility ?? null) as Credibility | null)
-  }
   return {
     listAchMatrices: () => ach().list(),
     getAchMatrix: ({ achId }) => ach().view(achId),
@@ -121,13 +105,7 @@ export function createAchService(session: () => NotebookSession, dialogs: Pick<D
         const given = { credibility: request.credibility, relevance: request.relevance }
         if ('note' in request) return s.addNote(request.achId, request.note, given)
         if ('claimId' in request) return s.addClaim(request.achId, request.claimId, given)
-        // All rows or none: every passage is checked and added in memory, then saved once.
-        let matrix = await s.get(request.achId)
-        for (const highlightId of request.highlightIds) {
-          const weights = { ...(await gradeWeights(highlightId)), ...definedWeights(given) }
-          matrix = addEvidence(matrix, { kind: 'highlight', highlightId }, weights)
-        }
-        return s.save(matrix)
+        return s.addPassages(request.achId, request.highlightIds, given)
       }),
     cooccurrence: ({ by, overlap }) => notebookCooccurrence(session(), by, overlap === true),
     async exportCooccurrence({ by, overlap }) {

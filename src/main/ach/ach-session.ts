@@ -16,6 +16,7 @@ import {
   addEvidence,
   claimWeights,
   scoreAchMatrix,
+  weightsFromGrade,
   type AchClaimDetail,
   type AchEvidenceDetail,
   type AchMatrix,
@@ -25,7 +26,8 @@ import type { AchSummary, AchView } from '../../core/api-ach'
 import type { HighlightId } from '../../core/ids'
 import type { Highlight } from '../../core/model'
 import { DossierError } from '../../core/result'
-import { gradeCode, type ClaimId } from '../../core/sourcing'
+import { gradeCode, type ClaimId, type Credibility } from '../../core/sourcing'
+import { matcher } from '../sourcing/outlet-ops'
 import { listClaims, showClaim, type ClaimView } from '../sourcing/claim-ops'
 import type { NotebookStore } from '../storage/notebook-store'
 import * as storage from './ach-store'
@@ -80,13 +82,28 @@ export class AchSession {
     return { matrix: await this.save(edited), changed: true }
   }
 
-  /** Adds a passage as an evidence row; the highlight must exist now. */
-  async addPassage(id: string, highlightId: HighlightId, weights: EvidenceWeights = {}): Promise<AchMatrix> {
-    const matrix = await this.get(id)
-    if (!(await this.#ctx.store.findHighlight(highlightId))) {
-      throw new DossierError('not-found', `There is no passage (highlight) with id ${highlightId} in this notebook.`)
+  /** Adds a passage as an evidence row; the highlight must exist now. Its credibility defaults from its grade (passageWeights); weights given win. */
+  addPassage(id: string, highlightId: HighlightId, weights: EvidenceWeights = {}): Promise<AchMatrix> {
+    return this.addPassages(id, [highlightId], weights)
+  }
+
+  /** Adds passages as rows, all or none: each is checked and added in memory, then the matrix is saved once. */
+  async addPassages(id: string, highlightIds: readonly HighlightId[], weights: EvidenceWeights = {}): Promise<AchMatrix> {
+    let matrix = await this.get(id)
+    for (const highlightId of highlightIds) {
+      matrix = addEvidence(matrix, { kind: 'highlight', highlightId }, { ...(await this.passageWeights(highlightId)), ...definedWeights(weights) })
     }
-    return this.save(addEvidence(matrix, { kind: 'highlight', highlightId }, weights))
+    return this.save(matrix)
+  }
+
+  /** A passage row's default weights from its grade: the article's (or its outlet's) reliability and the passage's credibility. */
+  async passageWeights(highlightId: HighlightId): Promise<EvidenceWeights> {
+    const { store } = this.#ctx
+    const highlight = await store.findHighlight(highlightId)
+    if (!highlight) throw new DossierError('not-found', `There is no passage (highlight) with id ${highlightId} in this notebook.`)
+    const article = store.article(highlight.articleId)
+    const reliability = article ? ((await matcher(this.#ctx)).reliabilityOf(article)?.grade ?? null) : null
+    return weightsFromGrade(reliability, (highlight.credibility ?? null) as Credibility | null)
   }
 
   /**
