@@ -41,7 +41,7 @@ function Bench() {
   }, [])
   return (
     <TimelineChart
-      passages={passages}
+      items={passages}
       lanes={lanes}
       sources={sources}
       viewport={viewport}
@@ -68,7 +68,7 @@ window.bench = {
     const sync = performance.now() - t0
     await frame()
     await frame()
-    return { sync, painted: performance.now() - t0, marks: document.querySelectorAll('[data-mark]').length }
+    return { sync, painted: performance.now() - t0, marks: Number(document.querySelector('canvas[data-mark-count]')?.getAttribute('data-mark-count') ?? 0) }
   },
   async pan(frames, step) {
     await frame()
