@@ -5,8 +5,8 @@
  * a dashed edge (never colour alone), a dense stretch a pale column with its count.
  *
  * 10,000 passages give ~1,500 marks for the laid-out window: as SVG elements React's
- * render and the browser's layout of them took ~270 ms; drawn here they take a few ms, so
- * the canvas is simply drawn again on every pan frame (only the marks in view).
+ * render and the browser's layout of them took ~270 ms; drawn here they take a few ms.
+ * The chart draws the whole window once and slides the canvas while panning.
  * Colours come from the theme's CSS variables (dark mode follows prefers-color-scheme).
  */
 import type { LayoutItem, TimelineLayout, TimelineMark } from '../../../core/timeline/layout'
@@ -95,15 +95,7 @@ export interface DrawOptions {
 /** Draws the marks that fall within the canvas (CSS pixels; the context is already scaled for the screen). */
 export function drawMarks(ctx: CanvasRenderingContext2D, o: DrawOptions): number {
   ctx.clearRect(0, 0, o.width, o.height)
-  const hatches = new Map<number, CanvasPattern | string>()
-  const hatch = (laneIndex: number) => {
-    let h = hatches.get(laneIndex)
-    if (h === undefined) {
-      h = hatchPattern(ctx, o.lanes[laneIndex]!.color, o.theme.hatchBg)
-      hatches.set(laneIndex, h)
-    }
-    return h
-  }
+  const hatch = (laneIndex: number) => hatchPattern(ctx, o.lanes[laneIndex]!.color, o.theme.hatchBg)
   ctx.font = `600 11px ${o.theme.font}`
   ctx.textAlign = 'center'
   let drawn = 0
@@ -135,8 +127,20 @@ export function drawMarks(ctx: CanvasRenderingContext2D, o: DrawOptions): number
   return drawn
 }
 
+/** Patterns made for a context, by colour and background: a pattern is a canvas and a context of its own, too dear to make each frame. */
+const PATTERNS = new WeakMap<CanvasRenderingContext2D, Map<string, CanvasPattern | string>>()
+
 /** Diagonal stripes of the lane's colour on the theme's raised background (the SVG figure's hatch). */
 function hatchPattern(ctx: CanvasRenderingContext2D, color: string, background: string): CanvasPattern | string {
+  let made = PATTERNS.get(ctx)
+  if (!made) PATTERNS.set(ctx, (made = new Map()))
+  const key = `${color} ${background}`
+  let pattern = made.get(key)
+  if (pattern === undefined) made.set(key, (pattern = makeHatch(ctx, color, background)))
+  return pattern
+}
+
+function makeHatch(ctx: CanvasRenderingContext2D, color: string, background: string): CanvasPattern | string {
   const tile = document.createElement('canvas')
   tile.width = tile.height = 10
   const t = tile.getContext('2d')

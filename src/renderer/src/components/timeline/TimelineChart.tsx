@@ -10,8 +10,9 @@
  * at a time, on one focusable element laid over the current mark (a roving focus: it is
  * named for that mark, a mark out of view is panned to), and Enter opens it.
  *
- * For smooth panning at 10,000 passages the marks are laid out for a window three
- * viewports wide (timeline/viewport.ts); a pan frame only draws the canvas and the axis.
+ * For smooth panning at 10,000 passages the marks are laid out and drawn for a window
+ * three viewports wide (timeline/viewport.ts) and the canvas is slid by a transform; a
+ * pan frame only moves it and draws the axis.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react'
 import { isTimelinePassage, type TimelineItem, type TimelineSource } from '../../../../core/api-timeline'
@@ -26,6 +27,7 @@ import { MarkTooltip } from './MarkTooltip'
 
 export const LABEL_WIDTH = 150
 const AXIS_HEIGHT = 26
+const MAX_CANVAS_PIXELS = 8_000_000
 
 interface Props {
   /** Passages (mode 'event') or articles (mode 'published'). */
@@ -71,6 +73,7 @@ export function TimelineChart({ items, lanes, sources, viewport, onViewport, onF
   const drag = useRef<{ x: number; start: Viewport; moved: boolean } | null>(null)
   const box = useRef<HTMLDivElement>(null)
   const canvas = useRef<HTMLCanvasElement>(null)
+  const plotClip = useRef<HTMLDivElement>(null)
   const proxy = useRef<HTMLDivElement>(null)
   const moveFocus = useRef(false)
   const themeVersion = useThemeVersion()
@@ -84,20 +87,24 @@ export function TimelineChart({ items, lanes, sources, viewport, onViewport, onF
   // The roving mark: the one Tab reached, else the first in view.
   const activeIndex = (active && keys.get(active.key)) ?? order.find(inView) ?? order[0] ?? null
 
+  // The canvas holds the whole laid-out window and is slid by a transform: a pan frame draws nothing again.
+  const winWidth = Math.ceil((win.last - win.first) * pxPerDay) + 12
+  const hoverIndex = hover?.index ?? null
+  const focusedIndex = active?.focused ? activeIndex : null
   useLayoutEffect(() => {
     const el = canvas.current
     const ctx = el?.getContext('2d')
     if (!el || !ctx) return
     if (theme.current?.version !== themeVersion) theme.current = { version: themeVersion, colours: readTheme(el) }
-    const w = plotWidth + 12
-    const ratio = window.devicePixelRatio || 1
-    if (el.width !== Math.round(w * ratio) || el.height !== Math.round(height * ratio)) {
-      el.width = Math.round(w * ratio)
+    // The screen's pixel ratio, unless the window's canvas would pass ~8 million pixels (32 MB): many lanes on a dense screen.
+    const ratio = Math.min(window.devicePixelRatio || 1, Math.sqrt(MAX_CANVAS_PIXELS / (winWidth * height)))
+    if (el.width !== Math.round(winWidth * ratio) || el.height !== Math.round(height * ratio)) {
+      el.width = Math.round(winWidth * ratio)
       el.height = Math.round(height * ratio)
     }
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
-    drawMarks(ctx, { placed, lanes: laneList, first: win.first, pxPerDay, offset, width: w, height, theme: theme.current.colours, hover: hover?.index ?? null, focused: active?.focused ? activeIndex : null })
-  })
+    drawMarks(ctx, { placed, lanes: laneList, first: win.first, pxPerDay, offset: 0, width: winWidth, height, theme: theme.current.colours, hover: hoverIndex, focused: focusedIndex })
+  }, [placed, laneList, win.first, pxPerDay, winWidth, height, themeVersion, hoverIndex, focusedIndex])
 
   useLayoutEffect(() => {
     if (!moveFocus.current) return
@@ -142,7 +149,7 @@ export function TimelineChart({ items, lanes, sources, viewport, onViewport, onF
 
   /** The mark under a pointer, from its position on the canvas. */
   const markAt = (clientX: number, clientY: number): number | null => {
-    const r = canvas.current?.getBoundingClientRect()
+    const r = plotClip.current?.getBoundingClientRect()
     if (!r || clientX < r.left || clientX > r.right || clientY < r.top || clientY > r.bottom) return null
     return hitMark(placed, win.first, pxPerDay, clientX - r.left - offset, clientY - r.top)
   }
@@ -265,7 +272,9 @@ export function TimelineChart({ items, lanes, sources, viewport, onViewport, onF
               </g>
             ))}
           </svg>
-          <canvas ref={canvas} className="timeline-marks" style={{ left: LABEL_WIDTH, width: plotWidth + 12, height }} aria-hidden="true" data-mark-count={placed.length} />
+          <div ref={plotClip} className="timeline-marks-clip" style={{ left: LABEL_WIDTH, width: plotWidth + 12, height }}>
+            <canvas ref={canvas} className="timeline-marks" style={{ width: winWidth, height, transform: `translateX(${offset.toFixed(1)}px)` }} aria-hidden="true" data-mark-count={placed.length} />
+          </div>
           {focusBox && focusMark && (
             <div
               key={active?.serial ?? 0}
