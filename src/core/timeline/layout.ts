@@ -157,9 +157,9 @@ function layoutLane<P extends LayoutItem>(passages: readonly P[], firstDay: numb
   return { marks, rows: Math.max(1, spanRows + stackRows), binCounts }
 }
 
-/** Day numbers of the few hundred distinct days 10,000 passages have, each computed once. */
+/** Day numbers of the few hundred distinct days 10,000 passages have, each computed once (the app's chart and fit use it too). */
 const DAY_CACHE = new Map<string, number>()
-function dayNumber(day: string): number {
+export function dayNumber(day: string): number {
   let n = DAY_CACHE.get(day)
   if (n === undefined) {
     if (DAY_CACHE.size > 100_000) DAY_CACHE.clear()
