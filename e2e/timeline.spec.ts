@@ -2,8 +2,10 @@
  * Issue 15 in the app, end to end on the five corpus articles: highlight the three
  * sentences the issue's "Done means" names (and an undated one), read each suggested
  * event date in the reader, correct one (a bad range first: one clear error, nothing
- * changed), undo and redo it, open the timeline (Ctrl+8) and the map (View > Map, after
- * adding the starter gazetteer), and follow a mark and a place to the reader; then export
+ * changed), undo and redo it, open the timeline (Ctrl+8), follow a mark to the reader,
+ * switch it to publication dates (the articles, in lanes by outlet) and follow an article,
+ * open the map (View > Map, after adding the starter gazetteer) and follow a place to the
+ * reader; then export
  * a briefing with both figures (qpdf --check, pdftotext, its pages as PNG in
  * test-artifacts/e2e/timeline-briefing). At each
  * stage axe-core finds no serious or critical violation, nothing is out of view, and
@@ -12,7 +14,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { ARTIFACTS_DIR, CORPUS_DIR, expect, test, type DossierApp } from './harness'
 import { CHECK_SIZES, checkSizesAndThemes } from './layout-checks'
 import { openFromLibrary } from './library'
@@ -34,6 +36,30 @@ async function highlight(page: Page, quote: string, tag: string): Promise<void> 
   await toolbar.getByRole('button', { name: tag }).click()
   await toolbar.getByRole('button', { name: 'Save highlight' }).click()
   await expect(toolbar).toBeHidden()
+}
+
+/**
+ * Tab from the chart to its mark named like `name`: the marks are drawn on a canvas and
+ * reached one at a time by one roving focusable element laid over the current mark.
+ */
+async function tabToMark(page: Page, chart: Locator, name: RegExp): Promise<Locator> {
+  await chart.focus()
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab')
+    const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')
+    if (name.test(label)) return chart.getByRole('button', { name })
+  }
+  throw new Error(`Tab never reached a mark named ${name}`)
+}
+
+/** Hovering a mark (by the pointer, over the canvas) shows its tip; the pointer over the lane labels, none. */
+async function hoverMark(page: Page, chart: Locator, mark: Locator): Promise<void> {
+  const box = await mark.boundingBox()
+  const chartBox = await chart.boundingBox()
+  if (!box || !chartBox) throw new Error('the mark or the chart has no box')
+  await page.mouse.move(chartBox.x + 20, chartBox.y + 40)
+  await expect(chart.getByRole('status')).toBeHidden()
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
 }
 
 /** The Highlights panel's item of a passage. */
@@ -115,10 +141,10 @@ test.describe('event dates, the timeline and the map', () => {
       const chart = view.getByRole('group', { name: /Timeline of 3 passages/ })
       await expect(chart).toBeVisible()
       await expect(view).toContainText('3 passages placed; 1 passage without an event date')
-      await expect(chart.locator('[data-mark]')).toHaveCount(3)
+      await expect(chart.locator('canvas.timeline-marks')).toHaveAttribute('data-mark-count', '3')
       await check(app, 'timeline')
-      const mark = chart.getByRole('button', { name: /2025-01-21 to 2025-01-22/ })
-      await mark.hover()
+      const mark = await tabToMark(page, chart, /2025-01-21 to 2025-01-22/)
+      await hoverMark(page, chart, mark)
       await expect(chart.getByRole('status')).toContainText('21 January 2025 – 22 January 2025')
       await expect(chart.getByRole('status')).toContainText("Tartous Port")
       await mark.focus()
@@ -127,6 +153,27 @@ test.describe('event dates, the timeline and the map', () => {
       await page.keyboard.press('ArrowLeft')
       await page.keyboard.press('0')
       await chart.getByRole('button', { name: /2025-01-21 to 2025-01-22/ }).focus()
+      await page.keyboard.press('Enter')
+      await expect(page.getByRole('tab', { name: 'Reader' })).toHaveAttribute('aria-selected', 'true')
+      await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toContainText('Tartous Port')
+    })
+
+    await test.step('publication dates: the dated articles, with or without passages, in lanes by outlet; hover names title and outlet, Enter opens the article', async () => {
+      await page.keyboard.press('Control+8')
+      await view.getByRole('combobox', { name: 'Dates' }).selectOption('published')
+      // Of the five corpus articles three state a publication date.
+      const chart = view.getByRole('group', { name: /Timeline of 3 articles\./ })
+      await expect(chart).toBeVisible()
+      await expect(view).toContainText('Lanes by outlet')
+      await expect(view).toContainText('3 articles placed; 2 articles without a publication date (it has no publication date)')
+      await expect(chart.locator('canvas.timeline-marks')).toHaveAttribute('data-mark-count', '3')
+      await check(app, 'published')
+      const article = await tabToMark(page, chart, /Tartous Port/)
+      await hoverMark(page, chart, article)
+      await expect(chart.getByRole('status')).toContainText('Tartous Port')
+      await expect(chart.getByRole('status')).toContainText('(published)')
+      await expect(chart.getByRole('status')).toContainText('1 passage')
+      await article.focus()
       await page.keyboard.press('Enter')
       await expect(page.getByRole('tab', { name: 'Reader' })).toHaveAttribute('aria-selected', 'true')
       await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toContainText('Tartous Port')

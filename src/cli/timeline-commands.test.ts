@@ -164,6 +164,22 @@ describe('dossier timeline', () => {
     )
   })
 
+  it('--by-publication: the articles (those without passages too) by publication date in lanes by outlet; the undated one left out with its reason', async () => {
+    const t = await json<{ mode: string; by: string; lanes: { label: string; count: number }[]; articles: { title: string; start: string; passageCount: number; outlet: string | null }[]; undated: { articleId: string; reason: string }[] }>('timeline', '--by-publication')
+    expect([t.mode, t.by]).toEqual(['published', 'outlet'])
+    expect(t.articles.map((a) => [a.start, a.title, a.passageCount]).sort()).toEqual([
+      ['2024-12-15', 'Russia pulls back from its Syrian bases', 2],
+      ['2025-02-02', 'Two ships dock at the port', 2],
+    ])
+    expect(t.lanes.map((l) => [l.label, l.count])).toEqual([['No outlet', 2]])
+    expect(t.undated).toEqual([{ articleId: ids.get('undated'), tagIds: expect.any(Array), reason: 'it has no publication date' }])
+    const bases = await json<{ articles: { title: string }[] }>('timeline', '--by-publication', '--tag', 'Bases')
+    expect(bases.articles.map((a) => a.title)).toEqual(['Russia pulls back from its Syrian bases'])
+    const r = await dossier('timeline', '--by-publication', '--from', '2025')
+    expect(r.out).toBe(`Articles by publication date: 1 article in 1 lane by outlet; 1 article without a publication date left out.\n\nNo outlet (1)\n  2025-02-02  Two ships dock at the port  (2 passages; ${ids.get('docking')})\n`)
+    await refused(2, /--by-publication lists the articles/, 'timeline', '--by-publication', '--format', 'svg', '--out', 'x.svg')
+  })
+
   it('--format svg --out writes a well-formed figure; an existing file is refused without --force', async () => {
     const r = await dossier('timeline', '--format', 'svg', '--out', 'timeline.svg', '--json')
     expect(r.code, r.err).toBe(0)

@@ -4,6 +4,7 @@
  * suggestions `dossier show` adds to highlights (decision 53).
  *
  *   dossier timeline [--tag NAME]... [--by tag|entity] [--from D] [--to D] [--json | --format svg --out FILE [--force]]
+ *   dossier timeline --by-publication [--tag NAME]... [--from D] [--to D] [--json]
  *   dossier map [--tag NAME]... [--from D] [--to D] [--json] [--format svg --out FILE [--force]]
  *
  * D is a day, month or year (2025-01-21, 2025-01, 2025). An existing --out is refused
@@ -15,6 +16,9 @@
  *                              start, end, precision, phrase?, dateSource: "suggested" | "analyst", decided }],
  *                 undated: [{ highlightId, articleId, reason }],
  *                 sources: [{ number, articleId, title, outlet, published }] }
+ *   timeline --by-publication -> { mode: "published", by: "outlet", lanes: [{ key, label, color, count }],
+ *                 articles: [{ articleId, title, outlet, start, end, precision: "day", tagIds, passageCount, lanes }],
+ *                 undated: [{ articleId, tagIds, reason }] }
  *   map      -> { places: [{ entityId, name, lat, lon, passages: number, mentions: number,
  *                            highlightIds: string[] }], passageCount, sources }
  *   either with --format svg --out FILE -> { path, format: "svg", passageCount, undatedCount? (timeline),
@@ -29,6 +33,7 @@ import type { ArticleView } from '../core/api'
 import type { NotebookSession } from '../main/notebook-session'
 import { writeExportFile } from '../main/briefings/export-writer'
 import { checkExportTarget } from '../main/export-target'
+import { articleTimeline, type ArticleTimeline } from '../main/timeline/article-timeline'
 import { loadSuggester, withSuggestions, type HighlightWithSuggestion } from '../main/timeline/event-dates'
 import { buildMap, buildTimeline, type TimelineFigure } from '../main/timeline/figures'
 import { describePeriod } from '../core/timeline/timeline-svg'
@@ -94,7 +99,8 @@ export function registerTimelineCommands(program: Command, context: (cmd: Comman
     program
       .command('timeline')
       .description('The passages by event date, in lanes by tag or entity: listed, as JSON, or drawn as an SVG figure.')
-      .addOption(new Option('--by <lanes>', 'lanes by tag (default) or by the entities the passages name').choices(['tag', 'entity'])),
+      .addOption(new Option('--by <lanes>', 'lanes by tag (default) or by the entities the passages name').choices(['tag', 'entity']))
+      .option('--by-publication', 'the articles instead, by publication date, in lanes by outlet (with --tag: articles with a passage so tagged)'),
   )
     .addHelpText(
       'after',
@@ -106,12 +112,20 @@ as undated and left out.
 Examples:
   $ dossier timeline
   $ dossier timeline --tag Bases --tag Convoys --from 2024-12 --json
-  $ dossier timeline --by entity --format svg --out timeline.svg`,
+  $ dossier timeline --by entity --format svg --out timeline.svg
+  $ dossier timeline --by-publication --json`,
     )
-    .action(async (opts: FigureOptions & { by?: 'tag' | 'entity' }, cmd: Command) => {
+    .action(async (opts: FigureOptions & { by?: 'tag' | 'entity'; byPublication?: boolean }, cmd: Command) => {
       const { open, print, cwd } = context(cmd)
+      if (opts.byPublication === true && (opts.by !== undefined || opts.format !== undefined || opts.out !== undefined))
+        throw new UsageError('--by-publication lists the articles in lanes by outlet: it takes no --by, and draws no figure (--format, --out)')
       const out = await outputPath(opts, cwd)
       const session = await open('read')
+      if (opts.byPublication === true) {
+        const timeline = await articleTimeline(session, { tagIds: tagIds(session, opts.tag), from: opts.from, to: opts.to })
+        print({ mode: 'published', by: 'outlet', ...timeline }, () => formatArticleTimeline(timeline))
+        return
+      }
       const figure = await buildTimeline(session, { tagIds: tagIds(session, opts.tag), from: opts.from, to: opts.to, by: opts.by, width: opts.width, title: opts.title })
       if (out) {
         await writeExportFile(out, figure.svg())
@@ -180,6 +194,18 @@ function formatTimeline(figure: TimelineFigure): string {
   }
   lines.push('', 'Sources:')
   for (const s of figure.sources) lines.push(`  [${s.number}] ${escapeLabel(s.title)}${s.outlet ? `, ${escapeLabel(s.outlet)}` : ''}${s.published ? `, ${describePeriod({ start: s.published.slice(0, 10), end: s.published.slice(0, 10), precision: 'day' })}` : ''}  (${s.articleId})`)
+  return `${lines.join('\n')}\n`
+}
+
+function formatArticleTimeline(t: ArticleTimeline): string {
+  const left = t.undated.length > 0 ? `; ${plural(t.undated.length, 'article')} without a publication date left out` : ''
+  if (t.articles.length === 0) return `No article has a publication date${left}.\n`
+  const lines = [`Articles by publication date: ${plural(t.articles.length, 'article')} in ${plural(t.lanes.length, 'lane')} by outlet${left}.`]
+  for (const lane of t.lanes) {
+    lines.push('', `${escapeLabel(lane.label)} (${lane.count})`)
+    const mine = t.articles.filter((a) => a.lanes.includes(lane.key)).sort((a, b) => a.start.localeCompare(b.start) || a.title.localeCompare(b.title))
+    for (const a of mine) lines.push(`  ${a.start}  ${escapeLabel(oneLine(a.title).slice(0, 90))}${a.title.length > 90 ? '…' : ''}  (${plural(a.passageCount, 'passage')}; ${a.articleId})`)
+  }
   return `${lines.join('\n')}\n`
 }
 

@@ -15,6 +15,7 @@ import type { Highlight } from './model'
 import type { Result } from './result'
 import { EventDateSchema, eventDateProblem, type EventDate, type EventDateSuggestion } from './timeline/event-date'
 import type { Basemap } from './timeline/map'
+import type { DatedArticle } from './timeline/articles'
 import type { DatedPassage, Lane } from './timeline/passages'
 
 /** An event date as stored, checked by the one rule (real days, end not before start). */
@@ -33,13 +34,22 @@ export interface TimelineFilter {
 }
 
 /**
- * `event`: passages by their event date. `published`: passages by their article's
- * publication date (each article's reporting on one line, whatever it reports).
+ * `event`: passages by their event date, in lanes by tag or entity. `published`: the
+ * ARTICLES by their publication date (every dated article, with or without passages), in
+ * lanes by outlet: when each outlet reported (decision 68).
  */
 export type TimelineMode = 'event' | 'published'
 
 /** A passage on the timeline, with the lanes it goes in (keys of `TimelineData.lanes`). */
 export type TimelinePassage = DatedPassage & { lanes: string[] }
+
+/** An article on the timeline of publication dates (core/timeline/articles.ts). */
+export type TimelineArticle = DatedArticle & { lanes: string[] }
+
+/** What the chart draws: passages (event dates) or articles (publication dates). */
+export type TimelineItem = TimelinePassage | TimelineArticle
+
+export const isTimelinePassage = (item: TimelineItem): item is TimelinePassage => 'highlightId' in item
 
 export interface TimelineSource {
   articleId: ArticleId
@@ -50,13 +60,19 @@ export interface TimelineSource {
 
 export interface TimelineData {
   mode: TimelineMode
-  by: 'tag' | 'entity'
+  /** Lanes by tag or entity (event dates), by outlet (publication dates). */
+  by: 'tag' | 'entity' | 'outlet'
   lanes: Lane[]
+  /** Mode `event`: the dated passages (else empty). */
   passages: TimelinePassage[]
-  /** Passages (after the tag filter) with no date in this mode, and the commonest reasons, most frequent first. */
+  /** Mode `published`: the dated articles (else empty). */
+  articles: TimelineArticle[]
+  /** Passages (mode `event`) or articles (`published`), after the tag filter, with no date in this mode, and the commonest reasons, most frequent first. */
   undated: { count: number; reasons: { reason: string; count: number }[] }
-  /** Highlights in the notebook (0: the empty state says to highlight first). */
+  /** Highlights in the notebook (0: the empty state of event dates says to highlight first). */
   highlightCount: number
+  /** Articles in the notebook (0: the empty state of publication dates says to import first). */
+  articleCount: number
   /** The articles the passages come from (hover shows the source). */
   sources: TimelineSource[]
 }
@@ -104,7 +120,7 @@ export interface EventDateChange {
 }
 
 export interface TimelineApi {
-  /** Passages placed by event (or publication) date, in lanes by tag or by entity, filtered. */
+  /** Passages placed by event date in lanes by tag or by entity, or articles by publication date in lanes by outlet; filtered. */
   getTimeline(args: TimelineFilter & { mode?: TimelineMode; by?: 'tag' | 'entity' }): Promise<Result<TimelineData>>
   /** Places with coordinates and the passages (after the filters) naming each. */
   getMap(args: TimelineFilter): Promise<Result<MapData>>

@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { createRoot, type Root } from 'react-dom/client'
 import type { TimelinePassage } from '../../../src/core/api-timeline'
-import { dayNumber } from '../../../src/core/timeline/event-date'
+import { dayNumber } from '../../../src/core/timeline/layout'
 import type { Lane } from '../../../src/core/timeline/passages'
 import { TimelineChart } from '../../../src/renderer/src/components/timeline/TimelineChart'
 import { fitViewport, type Viewport } from '../../../src/renderer/src/timeline/viewport'
@@ -41,7 +41,7 @@ function Bench() {
   }, [])
   return (
     <TimelineChart
-      passages={passages}
+      items={passages}
       lanes={lanes}
       sources={sources}
       viewport={viewport}
@@ -68,7 +68,7 @@ window.bench = {
     const sync = performance.now() - t0
     await frame()
     await frame()
-    return { sync, painted: performance.now() - t0, marks: document.querySelectorAll('[data-mark]').length }
+    return { sync, painted: performance.now() - t0, marks: Number(document.querySelector('canvas[data-mark-count]')?.getAttribute('data-mark-count') ?? 0) }
   },
   async pan(frames, step) {
     await frame()

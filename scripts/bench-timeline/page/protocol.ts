@@ -12,7 +12,7 @@ export interface DrawTiming {
   sync: number
   /** Until two animation frames later: the frame showing it is painted. */
   painted: number
-  /** Marks drawn (points, spans and counted columns). */
+  /** Marks laid out for the window drawn (points, spans and counted columns, on the canvas). */
   marks: number
 }
 

@@ -162,3 +162,9 @@ export function dayFromNumber(n: number): string {
   const t = new Date(n * 86_400_000)
   return isoDay(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())
 }
+
+/** The publication day (`YYYY-MM-DD`) of a stored publication date (its first ten characters, a real day), or null. */
+export function publicationDay(published: string | null | undefined): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published ?? '')
+  return m && dayProblem(Number(m[1]), Number(m[2]), Number(m[3])) === null ? m[0] : null
+}

@@ -13,8 +13,18 @@
  *   So the number of marks is bounded by the width and the lanes, not by the passages:
  *   10,000 passages stay readable, and cheap to draw.
  */
-import { dayFromNumber, dayNumber as toDayNumber } from './event-date'
+import { dayFromNumber, dayNumber as toDayNumber, type EventPrecision } from './event-date'
 import type { DatedPassage, Lane } from './passages'
+
+/** What can be laid out: a passage (by its event or publication date), or an article (by its publication date). */
+export interface LayoutItem {
+  start: string
+  end: string
+  precision: EventPrecision
+  articleId: string
+  /** Ties are broken by it (else by the article): the same input lays out the same way. */
+  highlightId?: string
+}
 
 export interface LayoutOptions {
   /** Width of the plot in pixels (the axis, without lane labels): sets the bin size. Default 960. */
@@ -31,7 +41,7 @@ export interface LayoutOptions {
   domain?: { firstDay: number; lastDay: number }
 }
 
-export interface TimelineMark {
+export interface TimelineMark<P extends LayoutItem = DatedPassage> {
   kind: 'point' | 'span' | 'bin'
   /** Rows from the top of the lane (a bin covers `rows` rows from `row`). */
   row: number
@@ -40,13 +50,13 @@ export interface TimelineMark {
   x1: number
   approximate: boolean
   /** The passage(s) drawn: one for a point or span, every one of a bin. */
-  passages: DatedPassage[]
+  passages: P[]
 }
 
-export interface TimelineLane {
+export interface TimelineLane<P extends LayoutItem = DatedPassage> {
   lane: Lane
   rows: number
-  marks: TimelineMark[]
+  marks: TimelineMark<P>[]
   /** Passages in this lane (a passage with two tags is in two lanes). */
   count: number
 }
@@ -56,7 +66,7 @@ export interface TimelineTick {
   label: string
 }
 
-export interface TimelineLayout {
+export interface TimelineLayout<P extends LayoutItem = DatedPassage> {
   /** Day numbers of the axis' first and last day; null when nothing is dated. */
   firstDay: number
   lastDay: number
@@ -64,7 +74,7 @@ export interface TimelineLayout {
   maxStack: number
   /** The largest bin's count (renderers scale bin columns by it). */
   maxBinCount: number
-  lanes: TimelineLane[]
+  lanes: TimelineLane<P>[]
   ticks: TimelineTick[]
   passageCount: number
 }
@@ -72,7 +82,7 @@ export interface TimelineLayout {
 const NICE_BIN_DAYS = [1, 2, 3, 7, 14, 30, 61, 91, 182, 365, 730, 1461, 3652, 7305] as const
 const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
 
-export function layoutTimeline(passages: readonly DatedPassage[], lanes: readonly Lane[], lanesOf: (p: DatedPassage) => string[], options: LayoutOptions = {}): TimelineLayout {
+export function layoutTimeline<P extends LayoutItem>(passages: readonly P[], lanes: readonly Lane[], lanesOf: (p: P) => string[], options: LayoutOptions = {}): TimelineLayout<P> {
   const plotWidth = options.plotWidth ?? 960
   const maxStack = options.maxStack ?? 5
   const maxSpanRows = options.maxSpanRows ?? 4
@@ -90,11 +100,11 @@ export function layoutTimeline(passages: readonly DatedPassage[], lanes: readonl
   const wanted = span / Math.max(1, Math.floor(plotWidth / 10))
   const binDays = NICE_BIN_DAYS.find((d) => d >= wanted) ?? Math.ceil(wanted)
 
-  const members = new Map<string, DatedPassage[]>(lanes.map((l) => [l.key, []]))
+  const members = new Map<string, P[]>(lanes.map((l) => [l.key, []]))
   for (const p of passages) for (const key of lanesOf(p)) members.get(key)?.push(p)
 
   let maxBinCount = 0
-  const laid: TimelineLane[] = lanes.map((lane) => {
+  const laid: TimelineLane<P>[] = lanes.map((lane) => {
     const mine = members.get(lane.key) ?? []
     const { marks, rows, binCounts } = layoutLane(mine, firstDay, binDays, maxStack, maxSpanRows)
     for (const c of binCounts) maxBinCount = Math.max(maxBinCount, c)
@@ -103,10 +113,10 @@ export function layoutTimeline(passages: readonly DatedPassage[], lanes: readonl
   return { firstDay, lastDay, binDays, maxStack, maxBinCount, lanes: laid, ticks: ticks(firstDay, lastDay), passageCount: passages.length }
 }
 
-function layoutLane(passages: readonly DatedPassage[], firstDay: number, binDays: number, maxStack: number, maxSpanRows: number) {
-  const marks: TimelineMark[] = []
+function layoutLane<P extends LayoutItem>(passages: readonly P[], firstDay: number, binDays: number, maxStack: number, maxSpanRows: number) {
+  const marks: TimelineMark<P>[] = []
   const rowEnds: number[] = []
-  const points: { day: number; passage: DatedPassage }[] = []
+  const points: { day: number; passage: P }[] = []
   const spans = passages.filter((p) => p.end > p.start).sort((a, b) => compare(a.start, b.start) || compare(b.end, a.end))
   for (const p of passages) if (p.end <= p.start) points.push({ day: dayNumber(p.start), passage: p })
   for (const p of spans) {
@@ -123,7 +133,7 @@ function layoutLane(passages: readonly DatedPassage[], firstDay: number, binDays
     marks.push({ kind: 'span', row, x0, x1, approximate: p.precision === 'approximate', passages: [p] })
   }
   const spanRows = rowEnds.length
-  const bins = new Map<number, { day: number; passage: DatedPassage }[]>()
+  const bins = new Map<number, { day: number; passage: P }[]>()
   for (const pt of points) {
     const bin = Math.floor((pt.day - firstDay) / binDays)
     const list = bins.get(bin) ?? []
@@ -133,7 +143,7 @@ function layoutLane(passages: readonly DatedPassage[], firstDay: number, binDays
   let stackRows = 0
   const binCounts: number[] = []
   for (const [bin, list] of [...bins.entries()].sort((a, b) => a[0] - b[0])) {
-    list.sort((a, b) => a.day - b.day || compare(a.passage.highlightId, b.passage.highlightId))
+    list.sort((a, b) => a.day - b.day || compare(tieKey(a.passage), tieKey(b.passage)))
     if (list.length <= maxStack) {
       list.forEach((pt, i) => marks.push({ kind: 'point', row: spanRows + i, x0: pt.day, x1: pt.day, approximate: pt.passage.precision === 'approximate', passages: [pt.passage] }))
       stackRows = Math.max(stackRows, list.length)
@@ -147,9 +157,9 @@ function layoutLane(passages: readonly DatedPassage[], firstDay: number, binDays
   return { marks, rows: Math.max(1, spanRows + stackRows), binCounts }
 }
 
-/** Day numbers of the few hundred distinct days 10,000 passages have, each computed once. */
+/** Day numbers of the few hundred distinct days 10,000 passages have, each computed once (the app's chart and fit use it too). */
 const DAY_CACHE = new Map<string, number>()
-function dayNumber(day: string): number {
+export function dayNumber(day: string): number {
   let n = DAY_CACHE.get(day)
   if (n === undefined) {
     if (DAY_CACHE.size > 100_000) DAY_CACHE.clear()
@@ -158,6 +168,8 @@ function dayNumber(day: string): number {
   }
   return n
 }
+
+const tieKey = (p: LayoutItem) => p.highlightId ?? p.articleId
 
 /** Code-unit order (days and ids are ASCII): far cheaper than localeCompare over 10,000 passages. */
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

@@ -103,8 +103,8 @@ export function tagLanes(passages: readonly Pick<DatedPassage, 'tagIds'>[], tags
   return { lanes, lanesOf }
 }
 
-/** Okabe-Ito colours for entity lanes, in turn. */
-const ENTITY_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'] as const
+/** Okabe-Ito colours for entity (and outlet: articles.ts) lanes, in turn. */
+export const ENTITY_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'] as const
 
 /**
  * Lanes by entity: each entity a passage's quote names (`mentionsOf` gives their ids and

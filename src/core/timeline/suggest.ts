@@ -30,7 +30,7 @@
  */
 import * as chrono from 'chrono-node'
 import { dayProblem } from '../dates'
-import { addDays, daysInMonth, isoDay, type EventDateSuggestion, type EventPrecision } from './event-date'
+import { addDays, daysInMonth, isoDay, publicationDay, type EventDateSuggestion, type EventPrecision } from './event-date'
 import { findPhrases, overlaps, type PhraseMatch } from './phrase-rules'
 
 interface Candidate {
@@ -50,11 +50,8 @@ const EDGE_WORDS = /(?:^|[^\p{L}])(since|until|till|by|before|after|from)\s+(?:t
 const MAY_HOLD_DATE = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|tonight|tomorrow|morning|evening|night|afternoon|week|month|year|ago\b/i
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
 
-/** The publication day (`YYYY-MM-DD`) of a stored publication date, or null. */
-export function publicationDay(published: string | null | undefined): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published ?? '')
-  return m && dayProblem(Number(m[1]), Number(m[2]), Number(m[3])) === null ? m[0] : null
-}
+/** The publication day (`YYYY-MM-DD`) of a stored publication date, or null (event-date.ts: free of chrono-node). */
+export { publicationDay }
 
 /** The suggested event date of a passage, or null when it holds no date phrase. */
 export function suggestEventDate(text: string, published: string | null | undefined): EventDateSuggestion | null {

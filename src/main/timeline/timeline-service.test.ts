@@ -80,9 +80,25 @@ describe('the timeline API on the main service', () => {
     expect(all.undated).toEqual({ count: 1, reasons: [{ reason: expect.stringMatching(/no publication date/), count: 1 }] })
     expect(days(value(await call<TimelineData>('getTimeline', { from: '2025-01' })))).toEqual(['2025-01-21/2025-01-22 untagged'])
     expect(days(value(await call<TimelineData>('getTimeline', { tagIds: [bases.id] })))).toEqual([`2024-12-11/2024-12-11 ${bases.id}`])
+  })
+
+  it('in publication-date mode shows the dated articles (one with no passage too) in lanes by outlet, leaving the undated one off', async () => {
+    const { call, ship, bases } = await setUp()
+    const body = 'Outlets reported on the withdrawal.'
+    const [quietId] = value(await call<{ items: { articleId?: string }[] }>('importDroppedFiles', { files: [{ name: 'quiet.txt', dataBase64: Buffer.from(body).toString('base64') }] })).items.map((i) => i.articleId!)
+    value(await call('updateArticleMeta', { articleId: quietId, change: { published: '2025-01-05', outlet: 'Tartus Daily', title: 'Quiet' } }))
+    value(await call('updateArticleMeta', { articleId: ship.articleId, change: { outlet: 'bne IntelliNews', title: 'Ship' } }))
     const published = value(await call<TimelineData>('getTimeline', { mode: 'published' }))
-    expect(days(published)).toEqual([`2025-02-02/2025-02-02 ${bases.id}`, '2025-02-02/2025-02-02 untagged'])
-    expect(published.undated.reasons[0]?.reason).toBe('its article has no publication date')
+    expect(published.by).toBe('outlet')
+    expect(published.passages).toEqual([])
+    const shown = published.articles.map((a) => `${a.start} ${a.title} [${published.lanes.find((l) => l.key === a.lanes[0])?.label}] ${a.passageCount}`).sort()
+    expect(shown).toEqual(['2025-01-05 Quiet [Tartus Daily] 0', '2025-02-02 Ship [bne IntelliNews] 2'])
+    expect(published.undated).toEqual({ count: 1, reasons: [{ reason: 'it has no publication date', count: 1 }] })
+    expect(published.articleCount).toBe(3)
+    // The tag filter keeps the articles with a passage so tagged; the date filter reads the publication day.
+    const tagged = value(await call<TimelineData>('getTimeline', { mode: 'published', tagIds: [bases.id] }))
+    expect(tagged.articles.map((a) => a.title)).toEqual(['Ship'])
+    expect(value(await call<TimelineData>('getTimeline', { mode: 'published', to: '2025-01' })).articles.map((a) => a.title)).toEqual(['Quiet'])
   })
 
   it('puts lanes by entity when asked', async () => {

@@ -1,6 +1,6 @@
 /**
  * The service methods of the timeline API (src/core/api-timeline.ts) on the open notebook:
- * the Timeline view's data (passages by event or publication date, in lanes), its map
+ * the Timeline view's data (passages by event date, or articles by publication date, in lanes), its map
  * (places with coordinates), the offline basemap, and the reader's event dates. Filters
  * are read by figures.ts' `figureFilter`, as the CLI reads them.
  */
@@ -8,9 +8,9 @@ import type { MapData, TimelineApi, TimelineData, TimelinePassage, TimelineSourc
 import type { ArticleId } from '../../core/ids'
 import type { Highlight } from '../../core/model'
 import { DossierError } from '../../core/result'
-import { publicationDay } from '../../core/timeline/suggest'
-import { entityLanes, filterPassages, tagLanes, type ArticleRef, type DatedPassage } from '../../core/timeline/passages'
+import { entityLanes, filterPassages, tagLanes, type ArticleRef } from '../../core/timeline/passages'
 import type { NotebookSession } from '../notebook-session'
+import { articleTimeline } from './article-timeline'
 import { loadBasemap } from './basemap'
 import { eventDateChangeFor, loadSuggester } from './event-dates'
 import { buildMap, entityMatcher, figureFilter, notebookPassages } from './figures'
@@ -46,42 +46,48 @@ export function createTimelineService(session: () => NotebookSession): TimelineS
 async function timelineData(session: NotebookSession, request: Parameters<TimelineApi['getTimeline']>[0]): Promise<TimelineData> {
   const filter = figureFilter(request)
   const mode = request.mode ?? 'event'
-  const by = request.by ?? 'tag'
+  if (mode === 'published') {
+    // The articles themselves, on their publication days, in lanes by outlet (decision 68).
+    const timeline = await articleTimeline(session, request)
+    return {
+      mode,
+      by: 'outlet',
+      lanes: timeline.lanes.map(({ key, label, color }) => ({ key, label, color })),
+      passages: [],
+      articles: timeline.articles,
+      undated: undatedSummary(timeline.undated),
+      highlightCount: timeline.highlightCount,
+      articleCount: timeline.articleCount,
+      sources: sourcesOf(timeline.articles, new Map(session.store.articles.map((a) => [a.id as string, a]))),
+    }
+  }
   const { highlights, articles, dated, undated } = await notebookPassages(session)
   const tagged = filter.tagIds && filter.tagIds.length > 0 ? new Set<string>(filter.tagIds) : null
   const shownTags = (h: Pick<Highlight, 'tagIds'>) => !tagged || h.tagIds.some((t) => tagged.has(t))
-  const placed = mode === 'event' ? { dated, undated } : byPublication(highlights, articles)
-  const passages = filterPassages(placed.dated, filter)
+  const by = request.by ?? 'tag'
+  const passages = filterPassages(dated, filter)
   const tagsOf = new Map(highlights.map((h) => [h.id as string, h]))
-  const undatedShown = placed.undated.filter((u) => shownTags(tagsOf.get(u.highlightId) ?? { tagIds: [] }))
+  const undatedShown = undated.filter((u) => shownTags(tagsOf.get(u.highlightId) ?? { tagIds: [] }))
   const matcher = by === 'entity' ? await entityMatcher(session) : null
   const lanes = matcher ? entityLanes(passages, (p) => matcher.mentionsIn(p.quote)) : tagLanes(passages, session.store.tags, filter.tagIds)
-  const reasons = new Map<string, number>()
-  for (const u of undatedShown) reasons.set(u.reason, (reasons.get(u.reason) ?? 0) + 1)
   return {
     mode,
     by,
     lanes: lanes.lanes,
     passages: passages.map((p): TimelinePassage => ({ ...p, lanes: lanes.lanesOf(p) })),
-    undated: { count: undatedShown.length, reasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count) },
+    articles: [],
+    undated: undatedSummary(undatedShown),
     highlightCount: highlights.length,
+    articleCount: session.store.articles.length,
     sources: sourcesOf(passages, articles),
   }
 }
 
-/** Each passage on its article's publication day; passages of undated articles are left off, saying why. */
-function byPublication(highlights: readonly Highlight[], articles: ReadonlyMap<string, ArticleRef>) {
-  const dated: DatedPassage[] = []
-  const undated: { highlightId: Highlight['id']; articleId: ArticleId; reason: string }[] = []
-  for (const h of highlights) {
-    const day = publicationDay(articles.get(h.articleId)?.published)
-    if (day === null) {
-      undated.push({ highlightId: h.id, articleId: h.articleId, reason: 'its article has no publication date' })
-      continue
-    }
-    dated.push({ highlightId: h.id, articleId: h.articleId, quote: h.target.exact, tagIds: h.tagIds, start: day, end: day, precision: 'day', dateSource: 'analyst', decided: true })
-  }
-  return { dated, undated }
+/** How many were left off, and the commonest reasons first. */
+function undatedSummary(undated: readonly { reason: string }[]): TimelineData['undated'] {
+  const reasons = new Map<string, number>()
+  for (const u of undated) reasons.set(u.reason, (reasons.get(u.reason) ?? 0) + 1)
+  return { count: undated.length, reasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count) }
 }
 
 function sourcesOf(passages: readonly { articleId: ArticleId }[], articles: ReadonlyMap<string, ArticleRef>): TimelineSource[] {

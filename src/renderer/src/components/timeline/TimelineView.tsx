@@ -1,6 +1,7 @@
 /**
  * The Timeline view (region "Timeline", issue 15): the notebook's passages placed by event
- * date (or by their article's publication date) in lanes by tag or by entity, and, behind
+ * date in lanes by tag or by entity (or its articles by publication date, in lanes by
+ * outlet), and, behind
  * a switch, the Map of the places they name, filtered by the same tag and by the dates the
  * timeline shows (linked). Data comes from main (api-timeline.ts); the layout, the zoom
  * and the projection are done here. Clear empty states say what to do when nothing is
@@ -10,7 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { TimelineMode } from '../../../../core/api-timeline'
 import type { ArticleId, HighlightId, TagId } from '../../../../core/ids'
 import type { Tag } from '../../../../core/model'
-import { dayNumber } from '../../../../core/timeline/event-date'
+import { dayNumber } from '../../../../core/timeline/layout'
 import { api } from '../../api'
 import { formatDate } from '../../dates'
 import { useApiValue } from '../../hooks/useApiValue'
@@ -29,7 +30,8 @@ interface Props {
   reloadKey: number
   panel: TimelinePanel
   onPanel(panel: TimelinePanel): void
-  onOpenPassage(articleId: ArticleId, highlightId: HighlightId): void
+  /** Opens a passage, or (no highlight: an article of the publication-date timeline) an article, in the reader. */
+  onOpenPassage(articleId: ArticleId, highlightId: HighlightId | null): void
   status: StatusControls
 }
 
@@ -45,11 +47,13 @@ export function TimelineView({ tags, reloadKey, panel, onPanel, onOpenPassage, s
   const fetchTimeline = useCallback(() => api.getTimeline({ mode, by, tagIds }), [by, mode, tagIds])
   const timeline = useApiValue(fetchTimeline, reloadKey, status.announceError)
   const data = timeline.value
+  /** What the chart draws: the passages, or in publication-date mode the articles. */
+  const items = useMemo(() => (data ? (data.mode === 'published' ? data.articles : data.passages) : []), [data])
 
-  const fit = useMemo(() => fitViewport((data?.passages ?? []).map((p) => ({ start: dayNumber(p.start), end: dayNumber(p.end) }))), [data])
+  const fit = useMemo(() => fitViewport(items.map((p) => ({ start: dayNumber(p.start), end: dayNumber(p.end) }))), [items])
   const shown = zoomed && zoomed.fit === fit ? zoomed.viewport : fit
   const range = useMemo(() => viewportDays(shown), [shown])
-  const dated = (data?.passages.length ?? 0) > 0
+  const dated = items.length > 0
   const fetchMap = useCallback(() => api.getMap({ tagIds, ...(linked && dated ? range : {}) }), [dated, linked, range, tagIds])
   const map = useApiValue(panel === 'map' ? fetchMap : null, reloadKey, status.announceError)
 
@@ -89,19 +93,25 @@ export function TimelineView({ tags, reloadKey, panel, onPanel, onOpenPassage, s
       )
     else body = <MapPanel data={m} sizeBy={sizeBy} width={size.width} height={Math.max(260, size.height - 8)} onOpen={onOpenPassage} />
   } else if (!data) body = <p className="timeline-loading">Loading the timeline…</p>
-  else if (data.highlightCount === 0)
+  else if (data.mode === 'published' && data.articleCount === 0)
+    body = (
+      <EmptyState title="No articles yet" commands={[{ command: 'import', label: 'Import files' }]}>
+        <p>Import articles: each one with a publication date appears here, in the lane of its outlet.</p>
+      </EmptyState>
+    )
+  else if (data.mode === 'event' && data.highlightCount === 0)
     body = (
       <EmptyState title="No passages yet" commands={[{ command: 'show-reader', label: 'Go to the reader' }]}>
         <p>Highlight passages in the reader: each gets an event date from its text (“on 13 December”, “21 and 22 January”), and appears here.</p>
       </EmptyState>
     )
-  else if (data.passages.length === 0)
+  else if (items.length === 0)
     body = (
-      <EmptyState title={mode === 'event' ? 'No passage has an event date yet' : 'No passage’s article has a publication date'} commands={[{ command: 'show-reader', label: 'Go to the reader' }]}>
+      <EmptyState title={data.mode === 'event' ? 'No passage has an event date yet' : 'No article has a publication date'} commands={[{ command: data.mode === 'event' ? 'show-reader' : 'show-library', label: data.mode === 'event' ? 'Go to the reader' : 'Go to the library' }]}>
         <p>
-          {mode === 'event'
+          {data.mode === 'event'
             ? 'No passage has an event date yet: highlight passages that name a day (“on 13 December”), or set a date on a highlight in the reader’s Highlights panel (Event date › Change).'
-            : 'Give articles their publication date in the library (Edit details), or switch Dates to “Event date”.'}
+            : 'No article has a publication date: give articles theirs in the library (Edit details), or switch Dates to “Event date”.'}
           {tagId && ' Or choose All tags.'}
         </p>
       </EmptyState>
@@ -109,7 +119,7 @@ export function TimelineView({ tags, reloadKey, panel, onPanel, onOpenPassage, s
   else
     body = (
       <TimelineChart
-        passages={data.passages}
+        items={items}
         lanes={data.lanes}
         sources={sources}
         viewport={shown}
@@ -151,16 +161,20 @@ export function TimelineView({ tags, reloadKey, panel, onPanel, onOpenPassage, s
               Dates
               <select value={mode} onChange={(e) => setMode(e.target.value as TimelineMode)}>
                 <option value="event">Event date</option>
-                <option value="published">Publication date</option>
+                <option value="published">Publication date (articles)</option>
               </select>
             </label>
-            <label className="timeline-field">
-              Lanes
-              <select value={by} onChange={(e) => setBy(e.target.value as 'tag' | 'entity')}>
-                <option value="tag">By tag</option>
-                <option value="entity">By entity</option>
-              </select>
-            </label>
+            {mode === 'event' ? (
+              <label className="timeline-field">
+                Lanes
+                <select value={by} onChange={(e) => setBy(e.target.value as 'tag' | 'entity')}>
+                  <option value="tag">By tag</option>
+                  <option value="entity">By entity</option>
+                </select>
+              </label>
+            ) : (
+              <p className="timeline-field">Lanes by outlet</p>
+            )}
             {hasPassages && (
               <div className="timeline-zoom" role="group" aria-label="Zoom">
                 <button type="button" className="button button-small" aria-label="Zoom in" title="Zoom in (+)" onClick={() => onViewport((v) => zoom(v, 1.5))}>
@@ -202,7 +216,7 @@ export function TimelineView({ tags, reloadKey, panel, onPanel, onOpenPassage, s
           </p>
         )}
       </header>
-      {panel === 'timeline' && hasPassages && <TimelineLegend undated={data!.undated} count={data!.passages.length} mode={mode} />}
+      {panel === 'timeline' && hasPassages && data && <TimelineLegend undated={data.undated} count={items.length} mode={data.mode} />}
       <div className="timeline-body" ref={box}>
         {body}
       </div>
