@@ -263,6 +263,7 @@ function* restoreSteps(store: DocStore, head: IndexHead, filters: Uint32Array, s
   } catch (e) {
     return damaged(e)
   }
+  yield
   // A document's field lengths are saved as JSON, where the fields it lacks (a highlight's
   // title and body) became null: a hole again, or discarding the document would count
   // them as fields of length 0 in the averages (MiniSearch visits every entry but holes).
