@@ -43,10 +43,7 @@ export function annotationFileFor(articleId: ArticleId): string {
 /** What a saved change touched: the tags, the article catalog, or one article's highlights. */
 export type StoreChange = { kind: 'manifest' } | { kind: 'catalog' } | { kind: 'entities' } | { kind: 'highlights'; articleId: ArticleId } | { kind: 'file'; name: string }
 
-/**
- * Annotation files read at once by loadAll: the reads' completions are handled in one turn
- * of the event loop, and at 64 that turn held the app's main thread for 50 ms.
- */
+/** Annotation files loadAll reads at once (their completions take one turn of the event loop: 64 held it 50 ms). */
 const LOAD_BATCH = 16
 
 export class NotebookStore {
