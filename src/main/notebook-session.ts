@@ -246,8 +246,13 @@ export class NotebookSession {
 
   /** Searches article text, highlight quotes and comments (index opened on first use), names expanded unless `exact`. */
   search(query: NamesSearchQuery): Promise<SearchResponse> {
-    this.#search ??= NotebookSearch.open(this.store)
+    this.#search ??= this.#openSearch()
     return this.entities.search(this.#search, query)
+  }
+
+  /** The search index; a CLI command reads a saved one whole (faster), the app in slices (its window keeps turning). */
+  #openSearch(): NotebookSearch {
+    return NotebookSearch.open(this.store, { inSlices: this.deps.app !== 'cli' })
   }
 
   /**
@@ -255,7 +260,7 @@ export class NotebookSession {
    * calls this after opening; a build runs in worker threads, src/main/search/build-in-worker.ts).
    */
   warmIndexes(): void {
-    this.#search ??= NotebookSearch.open(this.store)
+    this.#search ??= this.#openSearch()
     this.entities.mentionIndex()
   }
 

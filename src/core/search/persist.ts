@@ -212,6 +212,49 @@ const damaged = (e: unknown): LoadFailure => ({ ok: false, reason: 'corrupt', me
  * with addShards. The store is clean: nothing to save until it changes.
  */
 export function restoreParts(store: DocStore, head: IndexHead, filters: Uint32Array, shards: readonly ShardEntries[]): LoadFailure | null {
+  const steps = restoreSteps(store, head, filters, shards)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/** Documents restored, or checked (zod is slower), between two turns of the event loop (restorePartsInSlices, checkHeadInSlices). */
+const RESTORE_SLICE = 2_000
+const CHECK_SLICE = 500
+
+/** restoreParts with a turn of the event loop (`turn`) every few thousand documents: the app's main thread keeps turning. */
+export async function restorePartsInSlices(store: DocStore, head: IndexHead, filters: Uint32Array, shards: readonly ShardEntries[], turn: () => Promise<void>): Promise<LoadFailure | null> {
+  const steps = restoreSteps(store, head, filters, shards)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    await turn()
+  }
+}
+
+/**
+ * checkHead with the head's documents checked a few thousand at a time, with a turn of
+ * the event loop between: the same verdict (a head passes when every document does) and
+ * the same head (its document rows are the ones given, each checked).
+ */
+export async function checkHeadInSlices(json: unknown, turn: () => Promise<void>): Promise<{ ok: true; head: IndexHead } | LoadFailure> {
+  const { articles, highlights } = (json ?? {}) as { articles?: unknown; highlights?: unknown }
+  if (!Array.isArray(articles) || !Array.isArray(highlights)) return checkHead(json)
+  const rest = checkHead({ ...(json as object), articles: [], highlights: [] })
+  if (!rest.ok) return rest
+  for (const [rows, schema] of [[articles, HeadSchema.shape.articles], [highlights, HeadSchema.shape.highlights]] as const) {
+    for (let at = 0; at < rows.length; at += CHECK_SLICE) {
+      await turn()
+      const checked = schema.safeParse(rows.slice(at, at + CHECK_SLICE))
+      if (!checked.success) return { ok: false, reason: 'corrupt', message: `The search index is damaged: ${checked.error.issues[0]?.message ?? 'bad shape'}.` }
+    }
+  }
+  return { ok: true, head: { ...rest.head, articles: articles as IndexHead['articles'], highlights: highlights as IndexHead['highlights'] } }
+}
+
+/** restoreParts' work, pausing (yielding) every RESTORE_SLICE documents; returns what restoreParts returns. */
+function* restoreSteps(store: DocStore, head: IndexHead, filters: Uint32Array, shards: readonly ShardEntries[]): Generator<void, LoadFailure | null> {
   let mini: MiniSearch<IndexedDoc>
   try {
     const tables = head.mini as unknown as ReturnType<MiniSearch['toJSON']>
@@ -220,6 +263,7 @@ export function restoreParts(store: DocStore, head: IndexHead, filters: Uint32Ar
   } catch (e) {
     return damaged(e)
   }
+  yield
   // A document's field lengths are saved as JSON, where the fields it lacks (a highlight's
   // title and body) became null: a hole again, or discarding the document would count
   // them as fields of length 0 in the averages (MiniSearch visits every entry but holes).
@@ -227,9 +271,12 @@ export function restoreParts(store: DocStore, head: IndexHead, filters: Uint32Ar
     for (let i = 0; i < lengths.length; i++) if (lengths[i] === null) delete lengths[i]
   }
   store.mini = mini
+  yield
   if (head.filterWords !== filters.length) return { ok: false, reason: 'corrupt', message: 'The search index is damaged: its word filters do not match its head.' }
   const filterAt = (start: number, length: number): Uint32Array | null => (start + length <= filters.length && length > 0 ? filters.subarray(start, start + length) : null)
+  let done = 0
   for (const [id, title, outlet, published, hex, start, length, flat] of head.articles) {
+    if (++done % RESTORE_SLICE === 0) yield
     const stamp = stampFromHex(hex)
     const filter = filterAt(start, length)
     const furniture = rangesOf(flat)
@@ -239,6 +286,7 @@ export function restoreParts(store: DocStore, head: IndexHead, filters: Uint32Ar
     store.sum.add(stamp)
   }
   for (const [id, articleId, quote, comment, tagIds, hex, start, length] of head.highlights) {
+    if (++done % RESTORE_SLICE === 0) yield
     const stamp = stampFromHex(hex)
     const filter = filterAt(start, length)
     if (stamp === null || filter === null || !mini.has(id)) return { ok: false, reason: 'corrupt', message: `The search index is damaged: highlight ${id}.` }

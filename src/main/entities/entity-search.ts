@@ -24,8 +24,8 @@ export interface NamesSearchQuery extends Omit<NotebookSearchQuery, 'parsed' | '
 export async function searchWithNames(ctx: EntityContext, search: NotebookSearch, query: NamesSearchQuery): Promise<SearchResponse> {
   const { exact, entity, ...rest } = query
   const file = await ctx.store.entities()
-  const matcher = matcherOf(file)
-  const parsed = parseQuery(query.query, exact === true || file.entities.length === 0 ? {} : { names: (text) => matcher.expandQuery(text) })
+  // The matcher (built on first use of this file: 2,500 spellings take the thread a while) only when names are expanded.
+  const parsed = parseQuery(query.query, exact === true || file.entities.length === 0 ? {} : { names: (text) => matcherOf(file).expandQuery(text) })
   let articleIds: ArticleId[] | undefined
   if (entity !== undefined) {
     const named = findEntity(file, entity)

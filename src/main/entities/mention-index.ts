@@ -21,7 +21,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { buildMatcher, spellingsOf, type EntitiesFile, type EntityId, type Mention } from '../../core/entities'
+import { buildMatcher, keyTokens, spellingsOf, type EntitiesFile, type Entity, type EntityId, type Mention } from '../../core/entities'
 import type { ArticleId } from '../../core/ids'
 import { stampOf, stampToHex } from '../../core/search/stamp'
 import { writeFileAtomically } from '../storage/durable-write'
@@ -37,6 +37,8 @@ export const IN_WORKER_FROM = 200
 
 /** Articles taken in, or written out, between two turns of the event loop. */
 const YIELD_EVERY = 500
+/** Articles whose mentions (from a worker) are taken in between two turns. */
+const TAKE_IN_EVERY = 250
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export interface MentionIndexOptions {
@@ -227,7 +229,6 @@ export class MentionIndex {
       this.#stamp = stamp
       changed = true
     }
-    const matcher = buildMatcher(entities.entities)
     const articles = this.store.articles
     const present = new Set<ArticleId>(articles.map((a) => a.id))
     for (const id of [...this.#byArticle.keys()]) {
@@ -237,7 +238,7 @@ export class MentionIndex {
       }
     }
     const todo = articles.filter((a) => this.#byArticle.get(a.id)?.bodyHash !== a.bodyHash)
-    if (matcher.size === 0) {
+    if (!findsAnything(entities.entities)) {
       // No entities: nothing to find, no body to read.
       for (const a of todo) this.#set(a.id, a.bodyHash, [])
       if (changed || todo.length > 0) this.#changed()
@@ -257,11 +258,13 @@ export class MentionIndex {
         }
         this.#byArticle.set(todo[k]!.id, { bodyHash: todo[k]!.bodyHash, rows })
         // Hundreds of thousands of mentions: the window keeps turning while they are taken in.
-        if (k % YIELD_EVERY === YIELD_EVERY - 1) await turn()
+        if (k % TAKE_IN_EVERY === TAKE_IN_EVERY - 1) await turn()
       }
       this.#changed()
       return
     }
+    // A few: scanned here (the matcher is built only now: for a worker's scan it would hold this thread for nothing).
+    const matcher = buildMatcher(entities.entities)
     for (let i = 0; i < todo.length; i += 32) {
       const batch = todo.slice(i, i + 32)
       // An unreadable body has no mentions; `dossier check` reports the damage.
@@ -283,7 +286,9 @@ export class MentionIndex {
     this.#dirty = false
     // Written a few hundred articles at a time (with turns of the event loop between): at
     // 10,000 articles one JSON.stringify of every mention held the main thread for a second.
-    const chunks: string[] = []
+    // Each chunk is encoded as it is made: the file is then put together from bytes (one
+    // string of every chunk, flattened and encoded at once, held the thread for 50 ms).
+    const chunks: Buffer[] = []
     const stamp = this.#stamp
     const rows = [...this.#byArticle]
     // Each entity id and spelling as JSON once; an article's line is JSON.stringify of
@@ -291,12 +296,13 @@ export class MentionIndex {
     const entityJson = this.#entityNos.list.map((id) => JSON.stringify(id))
     const spellingJson = this.#spellingNos.list.map((text) => JSON.stringify(text))
     for (let i = 0; i < rows.length; i += YIELD_EVERY) {
-      chunks.push(rows.slice(i, i + YIELD_EVERY).map(([id, a]) => `[${JSON.stringify(id)},${JSON.stringify(a.bodyHash)},[${mentionsJson(a.rows, entityJson, spellingJson)}]]`).join(','))
+      const chunk = rows.slice(i, i + YIELD_EVERY).map(([id, a]) => `[${JSON.stringify(id)},${JSON.stringify(a.bodyHash)},[${mentionsJson(a.rows, entityJson, spellingJson)}]]`).join(',')
+      chunks.push(Buffer.from(i === 0 ? chunk : `,${chunk}`, 'utf8'))
       await turn()
     }
     try {
-      const text = `{"version":${MENTIONS_VERSION},"entities":${JSON.stringify(stamp)},"articles":[${chunks.join(',')}]}`
-      await writeFileAtomically(join(this.store.dir, MENTIONS_FILE), text)
+      const head = Buffer.from(`{"version":${MENTIONS_VERSION},"entities":${JSON.stringify(stamp)},"articles":[`, 'utf8')
+      await writeFileAtomically(join(this.store.dir, MENTIONS_FILE), Buffer.concat([head, ...chunks, Buffer.from(']}', 'utf8')]))
     } catch (error) {
       // A cache, not data: the next change tries again, or the next open rebuilds.
       this.#dirty = true
@@ -310,6 +316,11 @@ function mentionsJson(rows: Int32Array, entityJson: readonly string[], spellingJ
   let out = ''
   for (let r = 0; r < rows.length; r += 4) out += `${r === 0 ? '' : ','}[${entityJson[rows[r]!]!},${rows[r + 1]!},${rows[r + 2]!},${spellingJson[rows[r + 3]!]!}]`
   return out
+}
+
+/** Whether the entities' matcher would find anything (`buildMatcher(entities).size > 0`): some spelling has a word to match. */
+export function findsAnything(entities: readonly Entity[]): boolean {
+  return entities.some((e) => spellingsOf(e).some((text) => keyTokens(text).length > 0))
 }
 
 /** Mentions from their compact rows and the numbering they were made with. */

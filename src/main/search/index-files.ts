@@ -64,15 +64,18 @@ export function unchangedSince(then: NotebookState, now: NotebookState, writtenA
 
 export type ReadIndex = { ok: true; head: unknown; filters: Uint32Array; files: IndexFiles; notebook: NotebookState; writtenAt: number } | { ok: false; missing: boolean }
 
-/** The saved head and filters (shards are read on demand), or why not. Never throws. */
-export async function readIndexFiles(dir: string): Promise<ReadIndex> {
+/**
+ * The saved head and filters (shards are read on demand), or why not. Never throws.
+ * `parse` reads head.json's text (JSON.parse; the app's main thread parses it in slices).
+ */
+export async function readIndexFiles(dir: string, parse: (text: string) => unknown = JSON.parse): Promise<ReadIndex> {
   const folder = join(dir, SEARCH_DIR)
   for (let attempt = 0; attempt < 2; attempt++) {
     const raw = await readFile(join(folder, HEAD_FILE), 'utf8').catch(() => null)
     if (raw === null) return { ok: false, missing: true }
     let head: HeadFile
     try {
-      head = JSON.parse(raw) as HeadFile
+      head = (await parse(raw)) as HeadFile
       if (typeof head.files?.filters !== 'string' || typeof head.files.shards !== 'object' || head.files.shards === null) return { ok: false, missing: false }
     } catch {
       return { ok: false, missing: false }

@@ -97,6 +97,26 @@ describe('building, persisting and loading the index', () => {
     expect(ids(await find('Khmeimim'))).toEqual([nb.convoy])
   })
 
+  it('reads a saved index in slices (the app) or whole (the CLI) to the same results, and a damaged one is rebuilt either way', async () => {
+    open({ persistDelayMs: 1 })
+    await search!.close()
+    const answers = async (inSlices: boolean) => {
+      open({ inSlices })
+      expect(await search!.whenReady()).toBe('cache')
+      const found = await Promise.all(['Khmeimim', 'Tartus', '"naval base"', 'Damascus'].map((q) => find(q)))
+      await search!.close()
+      return found
+    }
+    expect(await answers(true)).toEqual(await answers(false))
+    for (const inSlices of [true, false]) {
+      writeFileSync(indexFile(), readFileSync(indexFile(), 'utf8').replace('"articles":[[', '"articles":[[1,'))
+      open({ inSlices })
+      expect(await search!.whenReady()).toBe('rebuilt-corrupt')
+      expect(ids(await find('Damascus'))).toEqual([nb.talks])
+      await search!.close()
+    }
+  })
+
   it('on open, indexes only what changed in the notebook since the file was written', async () => {
     open()
     await search!.whenReady()

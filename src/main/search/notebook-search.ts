@@ -42,6 +42,7 @@ import { furnitureOf } from '../library/article-analysis'
 import type { NotebookStore, StoreChange } from '../storage/notebook-store'
 import { notebookState, readIndexFiles, shardLoader, unchangedSince, writeIndexFiles, type IndexFiles, type NotebookState } from './index-files'
 import { Debounced } from '../debounced'
+import { parseJsonInSlices } from '../../core/json-in-slices'
 import { sharedIndexWorkers, type IndexWorkers } from './build-in-worker'
 
 export type NotebookSearchQuery = {
@@ -51,6 +52,9 @@ export type NotebookSearchQuery = {
 } & Pick<SearchOptions, 'tagIds' | 'tagMode' | 'outlets' | 'from' | 'to' | 'kinds' | 'limit' | 'includeFurniture' | 'articleIds'>
 
 export { SEARCH_DIR } from './index-files'
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
+/** Highlights noted between two turns of the event loop. */
+const NOTE_SLICE = 5_000
 export const PERSIST_DELAY_MS = 2_000
 /** A saved index this many articles behind the notebook is built again (in workers) rather than brought up to date here. */
 export const REBUILD_FROM = 1_000
@@ -62,10 +66,20 @@ export interface NotebookSearchOptions {
   write?: typeof writeIndexFiles
   /** Builds an index from nothing (default: the process's shared index workers). */
   workers?: Pick<IndexWorkers, 'buildSearchIndex'>
+  /**
+   * Reads a saved index in slices, with turns of the event loop between (default true: the
+   * app's main thread keeps turning); false reads it whole, faster (a CLI command has no window).
+   */
+  inSlices?: boolean
 }
 
 /** How the index came to be, for tests and diagnostics: 'cache-partial' is a read-only search of an unchanged saved index. */
 export type IndexOrigin = 'cache' | 'cache-partial' | 'built' | 'rebuilt-outdated' | 'rebuilt-corrupt'
+
+/** What the search index takes of a highlight (`HighlightInput`), and nothing more. */
+export function highlightInput(h: HighlightInput): HighlightInput {
+  return { id: h.id, articleId: h.articleId, target: { exact: h.target.exact }, comment: h.comment, tagIds: h.tagIds }
+}
 
 export class NotebookSearch {
   #index: SearchIndex | null = null
@@ -92,6 +106,7 @@ export class NotebookSearch {
   readonly #workers: () => Pick<IndexWorkers, 'buildSearchIndex'>
   /** The files the last head read or written names (null: nothing saved yet, so a save writes every shard). */
   #files: IndexFiles | null = null
+  readonly #inSlices: boolean
 
   private constructor(
     readonly store: NotebookStore,
@@ -99,6 +114,7 @@ export class NotebookSearch {
   ) {
     this.#delay = options.persistDelayMs ?? PERSIST_DELAY_MS
     this.#write = options.write ?? writeIndexFiles
+    this.#inSlices = options.inSlices ?? true
     this.#workers = () => options.workers ?? sharedIndexWorkers()
     this.#getText = (articleId) => {
       const article = store.article(articleId)
@@ -189,7 +205,7 @@ export class NotebookSearch {
       if (origin === 'cache-partial') return
       // Just built: nothing to bring up to date either (comparing 30,000 documents' stamps
       // held the main thread for a second at 10,000 articles), only the highlights to note.
-      if (built !== null) return this.#noteHighlights(built)
+      if (built !== null) return await this.#noteHighlights(built)
       if (await this.#sync(index)) this.#changed()
     } catch (error) {
       this.#failure = error
@@ -206,7 +222,12 @@ export class NotebookSearch {
   async #build(): Promise<HighlightInput[]> {
     // Read first: the index written reflects at least this state (see #persist).
     const state = await notebookState(this.store.dir)
-    const highlights = await this.store.allHighlights()
+    // Only what the index takes of a highlight: the worker gets a copy (structured clone, on
+    // this thread), and the whole of 21,000 highlights (anchors, dates) held it for 300 ms.
+    const all = await this.store.allHighlights()
+    if (this.#inSlices) await turn()
+    const highlights = all.map(highlightInput)
+    if (this.#inSlices) await turn()
     const articles = this.store.articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, bodyHash: a.bodyHash, fileName: a.source.fileName, charCount: a.charCount }))
     this.#files = await this.#workers().buildSearchIndex(this.store.dir, articles, highlights, state)
     return highlights
@@ -215,11 +236,14 @@ export class NotebookSearch {
   /** The saved index (head and filters; shards as searches need them), or why there is none (missing: 'built'). Never throws. */
   async #readCache(): Promise<{ index: SearchIndex | null; origin: IndexOrigin }> {
     const dir = this.store.dir
-    const read = await readIndexFiles(dir)
+    // In slices, with turns of the event loop between: at 10,000 articles the head is 8 MB,
+    // and parsing, checking and restoring it whole held the main thread for 250 ms.
+    const read = await readIndexFiles(dir, this.#inSlices ? (text) => parseJsonInSlices(text, turn) : JSON.parse)
     if (!read.ok) return { index: null, origin: read.missing ? 'built' : 'rebuilt-corrupt' }
     const options = { getText: this.#getText, getFurniture: this.#getFurniture }
     try {
-      const loaded = SearchIndex.fromParts(read.head, read.filters, shardLoader(dir, read.files), options)
+      const shards = shardLoader(dir, read.files)
+      const loaded = this.#inSlices ? await SearchIndex.fromPartsInSlices(read.head, read.filters, shards, options, turn) : SearchIndex.fromParts(read.head, read.filters, shards, options)
       if (!loaded.ok) return { index: null, origin: loaded.reason === 'outdated' ? 'rebuilt-outdated' : 'rebuilt-corrupt' }
       this.#files = read.files
       const unchanged = this.store.readOnly && unchangedSince(read.notebook, await notebookState(dir), read.writtenAt)
@@ -241,14 +265,15 @@ export class NotebookSearch {
     const articles = this.store.articles
     const highlights = await this.store.allHighlights()
     await index.reconcile(articles, highlights)
-    this.#noteHighlights(highlights)
+    await this.#noteHighlights(highlights)
     return index.fingerprint() !== before
   }
 
-  /** The highlight ids of each article as indexed (to remove the ones a change deletes). */
-  #noteHighlights(highlights: readonly HighlightInput[]): void {
+  /** The highlight ids of each article as indexed (to remove the ones a change deletes); in slices, with turns between. */
+  async #noteHighlights(highlights: readonly HighlightInput[]): Promise<void> {
     this.#highlightsOf.clear()
-    for (const h of highlights) {
+    for (const [i, h] of highlights.entries()) {
+      if (i % NOTE_SLICE === NOTE_SLICE - 1 && this.#inSlices) await turn()
       let ids = this.#highlightsOf.get(h.articleId)
       if (!ids) this.#highlightsOf.set(h.articleId, (ids = new Set()))
       ids.add(h.id)

@@ -43,6 +43,9 @@ export function annotationFileFor(articleId: ArticleId): string {
 /** What a saved change touched: the tags, the article catalog, or one article's highlights. */
 export type StoreChange = { kind: 'manifest' } | { kind: 'catalog' } | { kind: 'entities' } | { kind: 'highlights'; articleId: ArticleId } | { kind: 'file'; name: string }
 
+/** Annotation files loadAll reads at once (their completions take one turn of the event loop: 64 held it 50 ms). */
+const LOAD_BATCH = 16
+
 export class NotebookStore {
   /** Annotation files loaded so far (they load lazily: per article, or all at once). */
   readonly #annotations = new Map<ArticleId, Doc<AnnotationFile>>()
@@ -165,7 +168,7 @@ export class NotebookStore {
   loadAll(): Promise<void> {
     this.#allLoaded ??= (async () => {
       const ids = this.catalog.data.articles.map((a) => a.id).filter((id) => this.#counts.has(id) && !this.#annotations.has(id))
-      for (let i = 0; i < ids.length; i += 64) await Promise.all(ids.slice(i, i + 64).map((id) => this.#docFor(id)))
+      for (let i = 0; i < ids.length; i += LOAD_BATCH) await Promise.all(ids.slice(i, i + LOAD_BATCH).map((id) => this.#docFor(id)))
     })()
     return this.#allLoaded
   }
