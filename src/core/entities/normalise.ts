@@ -198,17 +198,21 @@ function articleGap(folded: string, from: number, to: number, spacesToo: boolean
   return spacesToo && (to - from === 1 || to - from === 2) && folded.charCodeAt(from) === 32 && folded.charCodeAt(to - 1) === 32
 }
 
-/** First letters of the article words (plain and assimilated): a word starting otherwise is no article, without making its key. */
-const ARTICLE_FIRST: ReadonlySet<number> = new Set([0x61, 0x65, 0x430, 0x44d])
-
-/** Whether raw word k is an article to drop before word k + 1. */
+/**
+ * Whether raw word k is an article to drop before word k + 1. Every article word (plain
+ * and assimilated) starts with a, e, а or э: a word starting otherwise is none, without
+ * making its key.
+ */
 function isArticle(folded: string, words: KeyWords, k: number): boolean {
   if (k + 1 >= words.count) return false
   const own = words.keys[k]
   const length = own === undefined ? words.ends[k]! - words.starts[k]! : own.length
-  if (length > 3 || !ARTICLE_FIRST.has(own === undefined ? folded.charCodeAt(words.starts[k]!) : own.charCodeAt(0))) return false
+  if (length > 3) return false
+  const first = own === undefined ? folded.charCodeAt(words.starts[k]!) : own.charCodeAt(0)
+  if (first !== 0x61 && first !== 0x65 && first !== 0x430 && first !== 0x44d) return false
   const key = words.keyOf(folded, k)
-  const [gap, next] = [words.gaps[k + 1]!, words.starts[k + 1]!]
+  const gap = words.gaps[k + 1]!
+  const next = words.starts[k + 1]!
   if (PLAIN_ARTICLES.has(key)) return articleGap(folded, gap, next, true)
   const m = ASSIMILATED_RE.exec(key)
   return m !== null && articleGap(folded, gap, next, false) && words.keyOf(folded, k + 1).startsWith(m[1]!)
@@ -229,7 +233,9 @@ export function scanKeyWords(folded: string, out: KeyWords): void {
       if (pendingStart < 0) pendingStart = out.starts[k]!
       continue
     }
-    let [key, keyStart, hash] = [out.keys[k], out.keyStarts[k]!, out.hashes[k]!]
+    let key = out.keys[k]
+    let keyStart = out.keyStarts[k]!
+    let hash = out.hashes[k]!
     const keyEnd = out.keyEnds[k]!
     // The Arabic article ال at the start of a word of 4+ letters.
     if (key === undefined ? keyEnd - keyStart >= 4 && folded.charCodeAt(keyStart) === 0x627 && folded.charCodeAt(keyStart + 1) === 0x644 : key.length >= 4 && key.startsWith(ARABIC_ARTICLE)) {
