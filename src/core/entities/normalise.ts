@@ -69,21 +69,69 @@ function isLetterAt(folded: string, i: number): boolean {
   return code !== TATWEEL && !APOSTROPHES.has(code) && isWordAt(folded, i)
 }
 
-interface RawToken {
-  key: string
-  /** Offsets in the folded text. */
-  start: number
-  end: number
-  /** The folded text between the previous token and this one. */
-  gap: string
+/** hashToken of the empty string (FNV-1a's offset basis): a key's hash starts here. */
+const FNV_BASIS = 0x811c9dc5
+
+/** FNV-1a (word-filter.ts hashToken) of text[start, end). */
+function hashRange(text: string, start: number, end: number): number {
+  let h = FNV_BASIS
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return h >>> 0
 }
 
 /**
- * Scans folded text into raw tokens (keys without article handling). A key is built from
- * slices of the folded text, split only where a character is mapped or skipped.
+ * The words of a folded text with their matching keys (`scanKeyWords`), in arrays reused
+ * from one text to the next: word k is [starts[k], ends[k]) of the folded text (starting
+ * at a dropped article before it); its key is keys[k] when set, else (the common case, no
+ * string made) the folded text from keyStarts[k] to keyEnds[k]; hashes[k] is the key's
+ * hashToken (word-filter.ts), so a caller can look a key up without making it.
  */
-function scan(folded: string): RawToken[] {
-  const tokens: RawToken[] = []
+export class KeyWords {
+  count = 0
+  starts = new Int32Array(1024)
+  ends = new Int32Array(1024)
+  keyStarts = new Int32Array(1024)
+  keyEnds = new Int32Array(1024)
+  hashes = new Uint32Array(1024)
+  /** Before the article pass, where the text since the previous word begins. */
+  gaps = new Int32Array(1024)
+  keys: (string | undefined)[] = []
+
+  /** Word k's key. */
+  keyOf(folded: string, k: number): string {
+    return this.keys[k] ?? folded.slice(this.keyStarts[k], this.keyEnds[k])
+  }
+
+  /** Appends a raw word (its key plain when `key` is undefined); grows the arrays as needed. */
+  push(start: number, end: number, gap: number, key: string | undefined, hash: number): void {
+    const k = this.count++
+    if (k === this.starts.length) {
+      const size = k * 2
+      for (const name of ['starts', 'ends', 'keyStarts', 'keyEnds', 'gaps'] as const) this[name] = grown(this[name], size)
+      const hashes = new Uint32Array(size)
+      hashes.set(this.hashes)
+      this.hashes = hashes
+    }
+    this.starts[k] = start
+    this.ends[k] = end
+    this.keyStarts[k] = start
+    this.keyEnds[k] = end
+    this.gaps[k] = gap
+    this.keys[k] = key
+    this.hashes[k] = key === undefined ? hash : hashRange(key, 0, key.length)
+  }
+}
+
+function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(size)
+  next.set(array)
+  return next
+}
+
+/** Scans folded text into raw words (keys without article handling). A key is built from slices of the folded text, split only where a character is mapped or skipped. */
+function scan(folded: string, out: KeyWords): void {
+  out.count = 0
+  out.keys.length = 0
   let i = 0
   let lastEnd = 0
   const n = folded.length
@@ -96,9 +144,11 @@ function scan(folded: string): RawToken[] {
     let key = ''
     let from = i // start of the slice not yet added to `key`
     let end = i
+    let h = FNV_BASIS // the hash of the word's text so far (its key's, when nothing is mapped or skipped)
     while (i < n) {
       const code = folded.charCodeAt(i)
       if (code < 0x80 && asciiWord(code)) {
+        h = Math.imul(h ^ code, 0x01000193)
         end = ++i
         continue
       }
@@ -115,6 +165,8 @@ function scan(folded: string): RawToken[] {
           key += folded.slice(from, i) + mapped
           from = i + width
         }
+        h = Math.imul(h ^ code, 0x01000193)
+        if (width === 2) h = Math.imul(h ^ folded.charCodeAt(i + 1), 0x01000193)
         i += width
         end = i
         continue
@@ -133,24 +185,78 @@ function scan(folded: string): RawToken[] {
       }
       break
     }
-    if (from < end) key += folded.slice(from, end)
-    tokens.push({ key, start, end, gap: folded.slice(lastEnd, start) })
+    // Nothing mapped or skipped: the key is the word's own text (made only if needed).
+    if (from === start) out.push(start, end, lastEnd, undefined, h >>> 0)
+    else out.push(start, end, lastEnd, from < end ? key + folded.slice(from, end) : key, 0)
     lastEnd = i
   }
-  return tokens
 }
 
-function isHyphenGap(gap: string): boolean {
-  return gap.length === 1 && HYPHENS.has(gap.charCodeAt(0))
+/** Whether folded[from, to) is one hyphen, or (spacesToo) one or two spaces: the gap after an article. */
+function articleGap(folded: string, from: number, to: number, spacesToo: boolean): boolean {
+  if (to - from === 1 && HYPHENS.has(folded.charCodeAt(from))) return true
+  return spacesToo && (to - from === 1 || to - from === 2) && folded.charCodeAt(from) === 32 && folded.charCodeAt(to - 1) === 32
 }
 
-/** Whether raw token `t` is an article to drop before `next`. */
-function isArticle(t: RawToken, next: RawToken | undefined): boolean {
-  if (next === undefined || t.key.length > 3) return false
-  if (PLAIN_ARTICLES.has(t.key)) return isHyphenGap(next.gap) || /^ {1,2}$/.test(next.gap)
-  const m = ASSIMILATED_RE.exec(t.key)
-  return m !== null && isHyphenGap(next.gap) && next.key.startsWith(m[1]!)
+/**
+ * Whether raw word k is an article to drop before word k + 1. Every article word (plain
+ * and assimilated) starts with a, e, а or э: a word starting otherwise is none, without
+ * making its key.
+ */
+function isArticle(folded: string, words: KeyWords, k: number): boolean {
+  if (k + 1 >= words.count) return false
+  const own = words.keys[k]
+  const length = own === undefined ? words.ends[k]! - words.starts[k]! : own.length
+  if (length > 3) return false
+  const first = own === undefined ? folded.charCodeAt(words.starts[k]!) : own.charCodeAt(0)
+  if (first !== 0x61 && first !== 0x65 && first !== 0x430 && first !== 0x44d) return false
+  const key = words.keyOf(folded, k)
+  const gap = words.gaps[k + 1]!
+  const next = words.starts[k + 1]!
+  if (PLAIN_ARTICLES.has(key)) return articleGap(folded, gap, next, true)
+  const m = ASSIMILATED_RE.exec(key)
+  return m !== null && articleGap(folded, gap, next, false) && words.keyOf(folded, k + 1).startsWith(m[1]!)
 }
+
+/**
+ * The words of folded text with their matching keys, the articles dropped (see the file
+ * comment), into `out`. Linear in the text's length; a word's key is made only when it
+ * differs from the word's text or it might be an article.
+ */
+export function scanKeyWords(folded: string, out: KeyWords): void {
+  scan(folded, out)
+  const raw = out.count
+  let kept = 0
+  let pendingStart = -1
+  for (let k = 0; k < raw; k++) {
+    if (isArticle(folded, out, k)) {
+      if (pendingStart < 0) pendingStart = out.starts[k]!
+      continue
+    }
+    let key = out.keys[k]
+    let keyStart = out.keyStarts[k]!
+    let hash = out.hashes[k]!
+    const keyEnd = out.keyEnds[k]!
+    // The Arabic article ال at the start of a word of 4+ letters.
+    if (key === undefined ? keyEnd - keyStart >= 4 && folded.charCodeAt(keyStart) === 0x627 && folded.charCodeAt(keyStart + 1) === 0x644 : key.length >= 4 && key.startsWith(ARABIC_ARTICLE)) {
+      if (key === undefined) hash = hashRange(folded, (keyStart += 2), keyEnd)
+      else hash = hashRange((key = key.slice(2)), 0, key.length)
+    }
+    out.starts[kept] = pendingStart >= 0 ? pendingStart : out.starts[k]!
+    out.ends[kept] = out.ends[k]!
+    out.keyStarts[kept] = keyStart
+    out.keyEnds[kept] = keyEnd
+    out.keys[kept] = key
+    out.hashes[kept] = hash
+    pendingStart = -1
+    kept++
+  }
+  out.count = kept
+  out.keys.length = kept
+}
+
+/** keyTokens' scratch (it is synchronous: one text at a time). */
+const sharedWords = new KeyWords()
 
 /**
  * The words of `text` with their matching keys and original offsets (see the file comment).
@@ -158,21 +264,10 @@ function isArticle(t: RawToken, next: RawToken | undefined): boolean {
  */
 export function keyTokens(text: string): KeyToken[] {
   const folded = foldWithOffsets(text)
-  const raw = scan(folded.text)
+  const words = sharedWords
+  scanKeyWords(folded.text, words)
   const out: KeyToken[] = []
-  let pendingStart = -1
-  for (let k = 0; k < raw.length; k++) {
-    const t = raw[k]!
-    if (isArticle(t, raw[k + 1])) {
-      if (pendingStart < 0) pendingStart = t.start
-      continue
-    }
-    let key = t.key
-    if (key.startsWith(ARABIC_ARTICLE) && key.length >= 4) key = key.slice(2)
-    const start = pendingStart >= 0 ? pendingStart : t.start
-    pendingStart = -1
-    out.push({ key, start: toOriginalOffset(folded, start), end: toOriginalOffset(folded, t.end) })
-  }
+  for (let k = 0; k < words.count; k++) out.push({ key: words.keyOf(folded.text, k), start: toOriginalOffset(folded, words.starts[k]!), end: toOriginalOffset(folded, words.ends[k]!) })
   return out
 }
 

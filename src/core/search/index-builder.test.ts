@@ -78,8 +78,9 @@ describe('IndexBuilder (the off-thread build)', () => {
     expect(built.head.shards.length).toBeGreaterThan(10)
     for (const key of old.parts.head.shards) {
       expect(built.shard(key)).toEqual(old.parts.shard(key))
-      // The text a build writes is exactly the JSON of the in-process build's shard.
-      expect(built.shardText?.(key)).toBe(JSON.stringify(old.parts.shard(key)))
+      // The bytes a build writes are exactly the JSON of the in-process build's shard, as UTF-8.
+      expect(new TextDecoder('utf-8', { fatal: true }).decode(built.shardBytes?.(key))).toBe(JSON.stringify(old.parts.shard(key)))
+      expect([...built.shardBytes!(key)]).toEqual([...new TextEncoder().encode(JSON.stringify(old.parts.shard(key)))])
     }
   })
 

@@ -59,11 +59,6 @@ export interface IndexPart {
   postingFreqs: Int32Array
 }
 
-/** The typed arrays a part holds, to transfer rather than copy across a thread boundary. */
-export function partBuffers(part: IndexPart): ArrayBuffer[] {
-  return [part.fieldLengths, part.filters, part.termStarts, part.postingDocs, part.postingFreqs].map((a) => a.buffer as ArrayBuffer)
-}
-
 class Growable {
   array = new Int32Array(1 << 16)
   length = 0

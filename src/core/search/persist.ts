@@ -73,8 +73,8 @@ export interface IndexParts {
   dirty?: ReadonlySet<string>
   /** Any shard of the index as it is now (for a saved copy that went missing, and `dirty`). */
   shard: (key: string) => ShardEntries | Promise<ShardEntries>
-  /** `JSON.stringify(shard(key))`, when the parts can write it more cheaply themselves (a build: index-builder.ts). */
-  shardText?: (key: string) => string
+  /** The UTF-8 bytes of `JSON.stringify(shard(key))`, when the parts can write them more cheaply themselves (a build: merge-parts.ts); a view, valid until the next call. */
+  shardBytes?: (key: string) => Uint8Array
 }
 
 function entryOf(term: string, data: TermData): [string, Record<string, Record<string, number>>] {

@@ -94,13 +94,14 @@ export function wordFilterOfHashes(hashes: ArrayLike<number>, words: ArrayLike<n
   }
   const size32 = Math.max(2, Math.ceil((distinct * BITS_PER_PAIR) / 32))
   const filter = new Uint32Array(size32)
-  const size = size32 * 32
   for (let k = 0; k < distinct; k++) {
     const a = t.keys[t.slots[k]!]!
     const b = t.values[t.slots[k]!]!
     for (let p = 0; p < PROBES; p++) {
-      const at = ((a + Math.imul(p, b)) >>> 0) % size
-      filter[at >>> 5]! |= 1 << (at & 31)
+      // Bit x mod (32 * size32), as hasKey probes it: word (x >>> 5) mod size32, bit x & 31
+      // (the same, with an integer modulo where x itself may not fit a signed int).
+      const x = (a + Math.imul(p, b)) >>> 0
+      filter[(x >>> 5) % size32]! |= 1 << (x & 31)
     }
   }
   return filter

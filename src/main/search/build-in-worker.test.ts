@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest'
-import { joinMentions } from './build-in-worker'
+import { readdir, readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
+import type { HighlightId } from '../../core/ids'
+import type { HighlightInput } from '../../core/search/types'
+import { openTestNotebook, type TestNotebook } from '../tags/tag-test-notebook'
+import { IndexWorkers, joinMentions } from './build-in-worker'
+import { notebookState, SEARCH_DIR, type IndexFiles } from './index-files'
 import type { CompactMentions } from './index-jobs'
 
 /** Each article's mentions as [entity, start, end, spelling], read back from the compact form. */
@@ -40,5 +46,43 @@ describe('joinMentions (mention scans split across worker threads)', () => {
     // Each entity and spelling is numbered once.
     expect(joined.entityIds).toEqual(['e-tartus', 'e-hmeimim'])
     expect(joined.spellings).toEqual(['Tartus', 'Tartous', 'Khmeimim'])
+  })
+})
+
+describe('a search index written by both threads (each a share of the shards, then one the head)', () => {
+  let nb: TestNotebook
+  beforeEach(async () => {
+    nb = await openTestNotebook()
+  })
+  afterEach(async () => {
+    await nb.session.close()
+  })
+
+  /** Builds the notebook's index with these workers; returns what head.json names and holds. */
+  async function built(workers: IndexWorkers): Promise<{ files: IndexFiles; index: unknown; names: string[] }> {
+    await rm(join(nb.dir, SEARCH_DIR), { recursive: true, force: true })
+    const articles = nb.session.store.articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, bodyHash: a.bodyHash, fileName: a.source.fileName }))
+    const highlights: HighlightInput[] = [
+      { id: 'h-0000000010' as HighlightId, articleId: nb.convoy, target: { exact: 'convoy' }, comment: 'Moved at night', tagIds: [] },
+      { id: 'h-0000000020' as HighlightId, articleId: nb.talks, target: { exact: 'talks' }, comment: '', tagIds: [] },
+    ]
+    try {
+      const files = await workers.buildSearchIndex(nb.dir, articles, highlights, await notebookState(nb.dir))
+      const head = JSON.parse(await readFile(join(nb.dir, SEARCH_DIR, 'head.json'), 'utf8')) as { files: IndexFiles; index: unknown }
+      expect(head.files).toEqual(files)
+      return { files, index: head.index, names: (await readdir(join(nb.dir, SEARCH_DIR))).sort() }
+    } finally {
+      await workers.dispose()
+    }
+  }
+
+  it('writes the same files, byte for byte, as one writer in this thread', async () => {
+    const twoThreads = await built(new IndexWorkers({ workerUrl: new URL(inject('indexWorkerUrl')), threads: 2 }))
+    const inThread = await built(new IndexWorkers({ workerUrl: null }))
+    expect(Object.keys(twoThreads.files.shards).length).toBeGreaterThan(20)
+    // Data files are named by a hash of their content: the same names are the same bytes.
+    expect(twoThreads.files).toEqual(inThread.files)
+    expect(twoThreads.names).toEqual(inThread.names)
+    expect(twoThreads.index).toEqual(inThread.index)
   })
 })

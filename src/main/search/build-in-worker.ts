@@ -16,7 +16,7 @@
  */
 import { availableParallelism } from 'node:os'
 import type { Entity } from '../../core/entities'
-import { partBuffers } from '../../core/search/index-builder'
+import type { PartHead, PartTerms } from '../../core/search/merge-parts'
 import type { HighlightInput } from '../../core/search/types'
 import { findBuiltWorker } from '../workers/built-worker'
 import { deserializeError } from '../workers/worker-errors'
@@ -26,14 +26,24 @@ import type { CompactMentions, IndexArticle } from './index-jobs'
 import type { IndexWorkerMessage, IndexWorkerRequest } from './index-worker'
 
 export const INDEX_WORKER_ENTRY = 'index-worker'
-/** Text per part (~2,500 articles of 800 words): a worker holds one part's compact postings and its garbage. */
-const PART_CHARS = 16_000_000
+/**
+ * Text per part (~1,000 articles of 1,200 words): a worker holds one part's compact
+ * postings and its garbage, and the last parts, on whichever thread, end close together.
+ */
+const PART_CHARS = 8_000_000
 /** Fewer articles than this to scan for mentions are one job (a worker's start is not worth splitting them). */
 const MENTIONS_SHARE_MIN = 500
+/** Mention shares per thread: small enough that a search build's jobs, which go first, soon find a thread free. */
+const MENTIONS_SHARES_PER_THREAD = 8
 /** The jobs, for this thread (no built worker): loaded only then, so the host stays light. */
 const inThread = () => import('./index-jobs')
 /** Builds are rare: a worker left idle this long is stopped, giving its memory back. */
 const IDLE_MS = 3_000
+/** DOSSIER_INDEX_TIMELINE=1: each job's thread, start and end on stderr (notes/benchmarks.md). */
+const TIMELINE = process.env.DOSSIER_INDEX_TIMELINE === '1'
+/** Job priorities (`Pending`). */
+const SEARCH = 0
+const MENTIONS = 1
 
 export interface IndexWorkersOptions {
   /** The built worker script; null: run the jobs in this thread. Default: the built index-worker beside this bundle, if any. */
@@ -47,7 +57,8 @@ type Request = IndexWorkerRequest extends infer R ? (R extends { id: number } ? 
 /** A job waiting for a free thread. */
 interface Pending {
   request: Request
-  transfer: ArrayBuffer[]
+  /** Lower first: a search index build's jobs, each waiting on the ones before, go before mention shares, which wait on nothing. */
+  priority: number
   pick: (message: IndexWorkerMessage) => unknown
   resolve: (value: unknown) => void
   reject: (error: unknown) => void
@@ -70,7 +81,7 @@ export class IndexWorkers {
     }
     this.#inThread = url === null
     const threads = Math.max(1, options.threads ?? Math.min(2, availableParallelism()))
-    this.#jobs = Array.from({ length: threads }, () => new WorkerJobs<IndexWorkerMessage>({ label: 'index worker', workerUrl: () => url!, idleTimeoutMs: IDLE_MS }))
+    this.#jobs = Array.from({ length: threads }, () => new WorkerJobs<IndexWorkerMessage>({ label: 'index worker', workerUrl: () => url!, idleTimeoutMs: IDLE_MS, ...(process.env.YG ? { resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.YG) } } : {}) }))
     this.#busy = this.#jobs.map(() => false)
   }
 
@@ -90,33 +101,41 @@ export class IndexWorkers {
       const { buildPart, writeParts } = await inThread()
       return writeParts(dir, [await buildPart(dir, 0, articles.map(slim), highlights)], state)
     }
-    // Parts of about PART_CHARS of text, each in a fresh worker on the first thread free:
-    // memory follows a part, not the notebook.
+    // Parts of about PART_CHARS of text on the first thread free; then each thread writes a
+    // share of the shards, and one the head. Memory follows a part, not the notebook.
     const runs = partRuns(articles)
     const parts = await Promise.all(
       runs.map(([from, to], k) =>
-        this.#run({ type: 'part', dir, firstId: from, articles: articles.slice(from, to).map(slim), highlights: k === runs.length - 1 ? [...highlights] : [] }, [], (m) => (m.type === 'part' ? m.part : undefined)),
+        this.#run({ type: 'part', dir, firstId: from, articles: articles.slice(from, to).map(slim), highlights: k === runs.length - 1 ? [...highlights] : [] }, SEARCH, (m) => (m.type === 'part' ? m.part : undefined)),
       ),
     )
-    return this.#run({ type: 'write', dir, parts, state }, parts.flatMap(partBuffers), (m) => (m.type === 'written' ? m.files : undefined))
+    // The parts' typed arrays are in shared memory: each job below reads them without a copy.
+    const terms = parts.map((p): PartTerms => ({ firstId: p.firstId, ids: p.ids, terms: p.terms, termStarts: p.termStarts, postingDocs: p.postingDocs, postingFreqs: p.postingFreqs }))
+    const shares = this.#jobs.length
+    const written = await Promise.all(Array.from({ length: shares }, (_, share) => this.#run({ type: 'shards', dir, parts: terms, share, shares }, SEARCH, (m) => (m.type === 'shards' ? m.files : undefined))))
+    const shards = Object.assign(Object.create(null) as Record<string, string>, ...written) as Record<string, string>
+    const heads = parts.map((p): PartHead => ({ firstId: p.firstId, ids: p.ids, articles: p.articles, highlights: p.highlights, filters: p.filters, stampSum: p.stampSum, fieldLengths: p.fieldLengths }))
+    return this.#run({ type: 'head', dir, parts: heads, shards, state }, SEARCH, (m) => (m.type === 'written' ? m.files : undefined))
   }
 
   /** Each article's mentions of the entities (in the articles' order; `mentionsAt` reads one article's). */
   async findMentions(dir: string, entities: readonly Entity[], articles: readonly { id: string; bodyHash: string }[]): Promise<CompactMentions> {
     if (this.#inThread) return inThread().then(({ findAllMentions }) => findAllMentions(dir, entities, articles))
-    // One share per thread (they run beside a search index build's parts, on whichever thread is free).
-    const share = Math.max(MENTIONS_SHARE_MIN, Math.ceil(articles.length / this.#jobs.length))
+    // A few shares per thread (they run beside a search index build's jobs, on whichever thread is free).
+    const share = Math.max(MENTIONS_SHARE_MIN, Math.ceil(articles.length / (this.#jobs.length * MENTIONS_SHARES_PER_THREAD)))
     const shares: Promise<CompactMentions>[] = []
     for (let from = 0; from < articles.length || from === 0; from += share) {
       const request: Request = { type: 'mentions', dir, entities: [...entities], articles: articles.slice(from, from + share).map((a) => ({ id: a.id, bodyHash: a.bodyHash })) }
-      shares.push(this.#run(request, [], (m) => (m.type === 'mentions' ? m.mentions : undefined)))
+      shares.push(this.#run(request, MENTIONS, (m) => (m.type === 'mentions' ? m.mentions : undefined)))
     }
     return joinMentions(await Promise.all(shares))
   }
 
-  #run<T>(request: Request, transfer: ArrayBuffer[], pick: (message: IndexWorkerMessage) => T | undefined): Promise<T> {
+  #run<T>(request: Request, priority: number, pick: (message: IndexWorkerMessage) => T | undefined): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.#pending.push({ request, transfer, pick, resolve: resolve as (value: unknown) => void, reject })
+      // Before every job of a lower priority (a larger number), after those of its own.
+      const at = this.#pending.findIndex((job) => job.priority > priority)
+      this.#pending.splice(at < 0 ? this.#pending.length : at, 0, { request, priority, pick, resolve: resolve as (value: unknown) => void, reject })
       this.#pump()
     })
   }
@@ -127,21 +146,25 @@ export class IndexWorkers {
       if (this.#busy[thread]) continue
       const job = this.#pending.shift()!
       this.#busy[thread] = true
+      const started = performance.now()
       const done = () => {
+        if (TIMELINE) process.stderr.write(`index job: thread ${thread} ${job.request.type} ${(started / 1000).toFixed(2)} s -> ${(performance.now() / 1000).toFixed(2)} s${'articles' in job.request ? ` (${job.request.articles.length} articles)` : ''}\n`)
         this.#busy[thread] = false
-        this.#pump()
+        // After the job's continuation has run: the jobs it queues (the shards after the
+        // last part, the head after the shards) go first, before a mention share queued earlier.
+        setImmediate(() => this.#pump())
       }
       this.#jobs[thread]!.run({
         request: { ...job.request, id: this.#nextId++ } as IndexWorkerRequest,
-        transfer: job.transfer,
         onMessage: (message) => {
           const value = message.type === 'error' ? undefined : job.pick(message)
           if (value !== undefined) job.resolve(value)
           else job.reject(message.type === 'error' ? deserializeError(message.error) : new Error(`The index worker answered ${message.type} to ${job.request.type}.`))
           done()
-          // A build's worker leaves a heap of what it read behind: the next job gets a fresh
-          // one, and this one's memory goes back now rather than when it idles out.
-          return 'done-retire'
+          // A warm worker takes the next part or mention share (a fresh one per job cost a
+          // third more CPU: starting, compiling, a young heap); after the writing jobs, the
+          // last of a build, the worker goes and its memory with it.
+          return job.request.type === 'part' || job.request.type === 'mentions' ? 'done' : 'done-retire'
         },
         onLost: (error) => {
           job.reject(error)

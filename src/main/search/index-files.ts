@@ -104,11 +104,8 @@ export function shardLoader(dir: string, files: IndexFiles): ShardLoader {
     )
 }
 
-/**
- * Writes the index: the shards in `parts` (the rest are as `previous` names them), the
- * filters, then head.json last. Returns the files the new head names.
- */
-export async function writeIndexFiles(dir: string, parts: IndexParts, previous: IndexFiles | null, notebook: NotebookState): Promise<IndexFiles> {
+/** Writes content-named data files into the index folder (a file already there is kept: same name, same content). */
+async function dataWriter(dir: string): Promise<DataWriter> {
   const folder = join(dir, SEARCH_DIR)
   await mkdir(folder, { recursive: true })
   const names = new Set(await readdir(folder).catch(() => [] as string[]))
@@ -118,6 +115,26 @@ export async function writeIndexFiles(dir: string, parts: IndexParts, previous: 
     names.add(name)
     return name
   }
+  return { put, names }
+}
+
+interface DataWriter {
+  /** Writes a data file named `<prefix>-<hash of data>.<ext>` unless it is there; returns its name. */
+  put: (prefix: string, ext: string, data: string | Uint8Array) => Promise<string>
+  /** The files in the folder (and those written since). */
+  names: ReadonlySet<string>
+}
+
+/** The file name prefix of a shard. */
+const shardPrefix = (key: string) => `t-${hexOf(key)}`
+
+/**
+ * Writes the index: the shards in `parts` (the rest are as `previous` names them), the
+ * filters, then head.json last. Returns the files the new head names.
+ */
+export async function writeIndexFiles(dir: string, parts: IndexParts, previous: IndexFiles | null, notebook: NotebookState): Promise<IndexFiles> {
+  const writer = await dataWriter(dir)
+  const { put, names } = writer
   const shards: Record<string, string> = {}
   for (const key of parts.head.shards) {
     const entries = parts.shards.get(key)
@@ -125,11 +142,38 @@ export async function writeIndexFiles(dir: string, parts: IndexParts, previous: 
     // Unchanged and still on disk: keep it; else (changed, new, or removed meanwhile) write it,
     // one shard in memory at a time (a shard of `dirty` is read and merged now).
     if (entries === undefined && !parts.dirty?.has(key) && kept !== undefined && names.has(kept)) shards[key] = kept
-    else shards[key] = await put(`t-${hexOf(key)}`, 'json', entries === undefined && parts.shardText ? parts.shardText(key) : JSON.stringify(entries ?? (await parts.shard(key))))
+    else shards[key] = await put(shardPrefix(key), 'json', entries === undefined && parts.shardBytes ? parts.shardBytes(key) : JSON.stringify(entries ?? (await parts.shard(key))))
   }
-  const filters = await put('filters', 'bin', new Uint8Array(parts.filters.buffer, parts.filters.byteOffset, parts.filters.byteLength))
+  return headFiles(dir, writer, parts.head, parts.filters, shards, notebook)
+}
+
+/** Writes these shards of a new index (`bytes`: each one's JSON as UTF-8), one at a time; returns their file names by key. */
+export async function writeShardFiles(dir: string, keys: readonly string[], bytes: (key: string) => Uint8Array): Promise<Record<string, string>> {
+  const { put } = await dataWriter(dir)
+  const shards: Record<string, string> = Object.create(null) as Record<string, string>
+  for (const key of keys) shards[key] = await put(shardPrefix(key), 'json', bytes(key))
+  return shards
+}
+
+/**
+ * Writes the filters and then head.json, which names them and the shards (written before),
+ * and removes the files no head needs any more. Returns the files the new head names.
+ */
+export async function writeHeadFiles(dir: string, index: IndexParts['head'], filterWords: Uint32Array, shardFiles: Record<string, string>, notebook: NotebookState): Promise<IndexFiles> {
+  const shards: Record<string, string> = {}
+  for (const key of index.shards) {
+    const name = Object.hasOwn(shardFiles, key) ? shardFiles[key] : undefined
+    if (name === undefined) throw new Error(`The search index's shard ${JSON.stringify(key)} was not written.`)
+    shards[key] = name
+  }
+  return headFiles(dir, await dataWriter(dir), index, filterWords, shards, notebook)
+}
+
+async function headFiles(dir: string, { put }: DataWriter, index: IndexParts['head'], filterWords: Uint32Array, shards: Record<string, string>, notebook: NotebookState): Promise<IndexFiles> {
+  const folder = join(dir, SEARCH_DIR)
+  const filters = await put('filters', 'bin', new Uint8Array(filterWords.buffer, filterWords.byteOffset, filterWords.byteLength))
   const files: IndexFiles = { filters, shards }
-  const head: HeadFile = { writtenAt: Date.now(), notebook, files, index: parts.head }
+  const head: HeadFile = { writtenAt: Date.now(), notebook, files, index }
   await writeFileAtomically(join(folder, HEAD_FILE), JSON.stringify(head))
   await rm(join(dir, OLD_SEARCH_FILE), { force: true }).catch(() => undefined)
   await removeStaleFiles(folder, new Set([HEAD_FILE, filters, ...Object.values(shards)]))

@@ -7,12 +7,12 @@
  * articles (20,000 files) the thread pool's round trips of asynchronous reads cost ten
  * times the reading (4 s of CPU against 0.4 s, measured).
  */
-import { buildMatcher, type Entity } from '../../core/entities'
+import { buildMatcher, type Entity, type EntityMatcher } from '../../core/entities'
 import { IndexBuilder, type IndexPart } from '../../core/search/index-builder'
-import { mergeParts } from '../../core/search/merge-parts'
+import { mergeHead, mergeParts, mergeTerms, type PartHead, type PartTerms } from '../../core/search/merge-parts'
 import type { ArticleInput, HighlightInput, TextRange } from '../../core/search/types'
 import { readBodyFileSync, readFurnitureFileSync } from '../storage/content-files'
-import { writeIndexFiles, type IndexFiles, type NotebookState } from './index-files'
+import { writeHeadFiles, writeIndexFiles, writeShardFiles, type IndexFiles, type NotebookState } from './index-files'
 
 export interface IndexArticle extends ArticleInput {
   /** Named when a furniture must be recomputed (an analysis file missing or damaged). */
@@ -50,8 +50,34 @@ export async function buildPart(dir: string, firstId: number, articles: readonly
   return builder.part()
 }
 
+/** Writes the index the parts make, all in this thread (where no worker runs the jobs). */
 export function writeParts(dir: string, parts: readonly IndexPart[], state: NotebookState): Promise<IndexFiles> {
   return writeIndexFiles(dir, mergeParts(parts), null, state)
+}
+
+/**
+ * Writes share `share` of `shares` of the shards of the index the parts make (each job of
+ * a build finds the same shares: runs of the sorted keys with about as many postings
+ * each); returns their file names by key.
+ */
+export function writeShards(dir: string, parts: readonly PartTerms[], share: number, shares: number): Promise<Record<string, string>> {
+  const terms = mergeTerms(parts)
+  const total = terms.keys.reduce((n, key) => n + terms.postings(key), 0)
+  const mine: string[] = []
+  let before = 0
+  for (const key of terms.keys) {
+    // A shard goes to the share its middle posting falls in.
+    const middle = before + terms.postings(key) / 2
+    if (Math.min(shares - 1, Math.floor((middle * shares) / Math.max(1, total))) === share) mine.push(key)
+    before += terms.postings(key)
+  }
+  return writeShardFiles(dir, mine, terms.shardBytes)
+}
+
+/** Writes the filters and head.json of the index the parts make, naming its shards (all written: `writeShards`). */
+export function writeHead(dir: string, parts: readonly PartHead[], shards: Record<string, string>, state: NotebookState): Promise<IndexFiles> {
+  const { head, filters } = mergeHead(parts, Object.keys(shards).sort())
+  return writeHeadFiles(dir, head, filters, shards, state)
 }
 
 /**
@@ -66,8 +92,17 @@ export interface CompactMentions {
   rows: Int32Array
 }
 
+/** The matcher of the entities last asked for: a build's mention shares, one after another in a warm worker, share one. */
+let lastMatcher: { entities: string; matcher: EntityMatcher } | null = null
+
+function matcherOf(entities: readonly Entity[]): EntityMatcher {
+  const key = JSON.stringify(entities)
+  if (lastMatcher?.entities !== key) lastMatcher = { entities: key, matcher: buildMatcher(entities) }
+  return lastMatcher.matcher
+}
+
 export async function findAllMentions(dir: string, entities: readonly Entity[], articles: readonly { bodyHash: string }[]): Promise<CompactMentions> {
-  const matcher = buildMatcher(entities)
+  const matcher = matcherOf(entities)
   const entityIds: string[] = []
   const spellings: string[] = []
   const entityNo = new Map<string, number>()
