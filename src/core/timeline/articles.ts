@@ -11,6 +11,9 @@ import type { Highlight } from '../model'
 import { publicationDay } from './event-date'
 import { ENTITY_COLOURS, type ArticleRef, type Lane } from './passages'
 
+/** Why an article is left off the publication-date timeline when it has no date at all (the legend's count already says so). */
+export const NO_PUBLICATION_DATE = 'it has no publication date'
+
 /** An article on its publication day. */
 export interface DatedArticle {
   articleId: ArticleId
@@ -47,7 +50,7 @@ export function dateArticles(articles: readonly ArticleRef[], highlights: readon
     const tagIds = mine ? [...mine.tags] : []
     const day = publicationDay(a.published)
     if (day === null) {
-      undated.push({ articleId: a.id, tagIds, reason: a.published ? `its publication date (${a.published}) is not a calendar day` : 'it has no publication date' })
+      undated.push({ articleId: a.id, tagIds, reason: a.published ? `its publication date (${a.published}) is not a calendar day` : NO_PUBLICATION_DATE })
       continue
     }
     dated.push({ articleId: a.id, title: a.title, outlet: cleanOutlet(a.outlet), start: day, end: day, precision: 'day', tagIds, passageCount: mine?.count ?? 0 })

@@ -4,6 +4,7 @@
  * date) have no date, and why.
  */
 import type { TimelineData } from '../../../../core/api-timeline'
+import { NO_PUBLICATION_DATE } from '../../../../core/timeline/articles'
 import { plural } from '../../plural'
 
 interface Props {
@@ -13,7 +14,8 @@ interface Props {
 }
 
 export function TimelineLegend({ count, undated, mode }: Props) {
-  const reason = undated.reasons[0]
+  // "2 articles without a publication date (it has no publication date)" says it twice: only a reason that adds something is shown.
+  const reason = undated.reasons.find((r) => r.reason !== NO_PUBLICATION_DATE || mode === 'event')
   const noun = mode === 'published' ? 'article' : 'passage'
   return (
     <div className="timeline-legend">
@@ -57,7 +59,7 @@ export function TimelineLegend({ count, undated, mode }: Props) {
         {undated.count > 0 && (
           <>
             ; {plural(undated.count, noun)} without {mode === 'event' ? 'an event date' : 'a publication date'}
-            {reason && ` (${reason.count === undated.count ? '' : 'most: '}${reason.reason})`}
+            {reason && ` (${reason.count === undated.count ? '' : reason === undated.reasons[0] ? 'most: ' : 'some: '}${reason.reason})`}
           </>
         )}
       </p>
