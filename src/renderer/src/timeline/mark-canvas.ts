@@ -6,7 +6,7 @@
  *
  * 10,000 passages give ~1,500 marks for the laid-out window: as SVG elements React's
  * render and the browser's layout of them took ~270 ms; drawn here they take a few ms.
- * The chart draws the whole window once and slides the canvas while panning.
+ * The chart lays the window out once and draws the marks in view on each pan frame.
  * Colours come from the theme's CSS variables (dark mode follows prefers-color-scheme).
  */
 import type { LayoutItem, TimelineLayout, TimelineMark } from '../../../core/timeline/layout'

@@ -10,9 +10,9 @@
  * at a time, on one focusable element laid over the current mark (a roving focus: it is
  * named for that mark, a mark out of view is panned to), and Enter opens it.
  *
- * For smooth panning at 10,000 passages the marks are laid out and drawn for a window
- * three viewports wide (timeline/viewport.ts) and the canvas is slid by a transform; a
- * pan frame only moves it and draws the axis.
+ * For smooth panning at 10,000 passages the marks are laid out once for a window three
+ * viewports wide (timeline/viewport.ts); a pan frame draws the marks in view on a canvas
+ * as wide as the plot, and the axis.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react'
 import { isTimelinePassage, type TimelineItem, type TimelineSource } from '../../../../core/api-timeline'
@@ -86,8 +86,10 @@ export function TimelineChart({ items, lanes, sources, viewport, onViewport, onF
   // The roving mark: the one Tab reached, else the first in view.
   const activeIndex = (active && keys.get(active.key)) ?? order.find(inView) ?? order[0] ?? null
 
-  // The canvas holds the whole laid-out window and is slid by a transform: a pan frame draws nothing again.
-  const winWidth = Math.ceil((win.last - win.first) * pxPerDay) + 12
+  // The canvas is as wide as the plot: marks are laid out for the whole window (three views wide) but only
+  // those in view are drawn, again on each pan frame (a few ms); a canvas three views wide cost more to
+  // allocate and raster on each new chart than all its drawing.
+  const canvasWidth = plotWidth + 12
   const hoverIndex = hover?.index ?? null
   const focusedIndex = active?.focused ? activeIndex : null
   useLayoutEffect(() => {
@@ -96,14 +98,14 @@ export function TimelineChart({ items, lanes, sources, viewport, onViewport, onF
     if (!el || !ctx) return
     if (theme.current?.version !== themeVersion) theme.current = { version: themeVersion, colours: readTheme(el) }
     // The screen's pixel ratio, unless the window's canvas would pass ~8 million pixels (32 MB): many lanes on a dense screen.
-    const ratio = Math.min(window.devicePixelRatio || 1, Math.sqrt(MAX_CANVAS_PIXELS / (winWidth * height)))
-    if (el.width !== Math.round(winWidth * ratio) || el.height !== Math.round(height * ratio)) {
-      el.width = Math.round(winWidth * ratio)
+    const ratio = Math.min(window.devicePixelRatio || 1, Math.sqrt(MAX_CANVAS_PIXELS / (canvasWidth * height)))
+    if (el.width !== Math.round(canvasWidth * ratio) || el.height !== Math.round(height * ratio)) {
+      el.width = Math.round(canvasWidth * ratio)
       el.height = Math.round(height * ratio)
     }
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
-    drawMarks(ctx, { placed, lanes: laneList, first: win.first, pxPerDay, offset: 0, width: winWidth, height, theme: theme.current.colours, hover: hoverIndex, focused: focusedIndex })
-  }, [placed, laneList, win.first, pxPerDay, winWidth, height, themeVersion, hoverIndex, focusedIndex])
+    drawMarks(ctx, { placed, lanes: laneList, first: win.first, pxPerDay, offset, width: canvasWidth, height, theme: theme.current.colours, hover: hoverIndex, focused: focusedIndex })
+  }, [placed, laneList, win.first, pxPerDay, offset, canvasWidth, height, themeVersion, hoverIndex, focusedIndex])
 
   useLayoutEffect(() => {
     if (!moveFocus.current) return
@@ -272,7 +274,7 @@ export function TimelineChart({ items, lanes, sources, viewport, onViewport, onF
             ))}
           </svg>
           <div ref={plotClip} className="timeline-marks-clip" style={{ left: LABEL_WIDTH, width: plotWidth + 12, height }}>
-            <canvas ref={canvas} className="timeline-marks" style={{ width: winWidth, height, transform: `translateX(${offset.toFixed(1)}px)` }} aria-hidden="true" data-mark-count={placed.length} />
+            <canvas ref={canvas} className="timeline-marks" style={{ width: canvasWidth, height }} aria-hidden="true" data-mark-count={placed.length} />
           </div>
           {focusBox && focusMark && (
             <div
