@@ -13,11 +13,11 @@
  * violation, nothing is out of view, and screenshots are kept at 1280x800 and 1024x640,
  * light and dark (test-artifacts/e2e/analysis-*).
  */
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { ARTIFACTS_DIR, CORPUS_DIR, expect, test, type DossierApp } from './harness'
+import { CORPUS_DIR, expect, test, type DossierApp } from './harness'
+import { checkAndReadPdf, exportBriefingPdf, renderPdfPages } from './pdf-checks'
 import { CHECK_SIZES, checkSizesAndThemes } from './layout-checks'
 
 /** Screenshots, layout and axe at both sizes in both themes (layout-checks.ts). */
@@ -178,21 +178,12 @@ test.describe('structured analysis', () => {
       await controls.getByRole('combobox', { name: 'Add ACH matrix…' }).selectOption({ label: 'Is Russia leaving its Syrian bases for good? (3 hypotheses, 3 rows)' })
       await expect(controls.getByRole('list', { name: 'ACH matrices' })).toContainText('Is Russia leaving its Syrian bases for good?')
       const pdfPath = join(app.tempDir, 'Analysis.pdf')
-      const dialog = page.getByRole('dialog', { name: 'Export briefing' })
-      await composer.getByRole('button', { name: 'Export…' }).click()
-      await app.answerDialogs({ exportPath: [pdfPath] })
-      await dialog.getByRole('button', { name: 'Export', exact: true }).click()
-      await expect(dialog.getByRole('status')).toContainText('Briefing exported to', { timeout: 60_000 })
-      await dialog.getByRole('button', { name: 'Close' }).click()
-      expect(spawnSync('qpdf', ['--check', pdfPath]).status, 'qpdf --check').toBe(0)
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+      await exportBriefingPdf(app, composer, pdfPath)
+      const text = checkAndReadPdf(pdfPath)
       for (const expected of ['Analysis of competing hypotheses', 'Matrix 1. Is Russia leaving its Syrian bases for good?', 'A full withdrawal', 'A reduced presence kept by a deal', 'A temporary pull-back', 'SENSITIVE'])
         expect(text, expected).toContain(expected)
       expect(text).toMatch(/Leading: H1 “A full withdrawal”/)
-      const out = join(ARTIFACTS_DIR, 'analysis-briefing')
-      mkdirSync(out, { recursive: true })
-      execFileSync('pdftoppm', ['-r', '70', '-png', pdfPath, join(out, `page-${app.mode}`)])
-      expect(readdirSync(out).filter((f) => f.startsWith(`page-${app.mode}`)).length).toBeGreaterThan(1)
+      expect(renderPdfPages(pdfPath, 'analysis-briefing', app.mode)).toBeGreaterThan(1)
     })
 
     await test.step('a claim as an evidence row: added from the keyboard, its count and weight shown, opened in the Sources view', async () => {

@@ -12,12 +12,13 @@
  * the app's ACH API is another part of the work (h-achapp); the composer reads it as it
  * reads any matrix of the notebook.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { addEvidence, addHypothesis, createAchMatrix, makeAchId, rateCell } from '../src/core/ach'
 import type { HighlightId } from '../src/core/ids'
-import { ARTIFACTS_DIR, CORPUS_DIR, expect, test } from './harness'
+import { CORPUS_DIR, expect, test } from './harness'
+import { checkAndReadPdf, renderPdfPages } from './pdf-checks'
 import { keepScreenshot, outOfView, seriousViolations } from './layout-checks'
 import { openFromLibrary } from './library'
 import { selectTextInReader } from './reader-selection'
@@ -29,7 +30,6 @@ const TITLES = {
 }
 const QUESTION = 'Is Russia leaving its Syrian bases for good?'
 const HYPOTHESES = ['Russia withdraws for good', 'Russia rotates forces and stays']
-const OUT = join(ARTIFACTS_DIR, 'briefing-figures')
 
 /** The first sentence of a corpus file that matches, read from the file (never copied here). */
 function sentence(file: string, pattern: RegExp): string {
@@ -37,7 +37,6 @@ function sentence(file: string, pattern: RegExp): string {
   if (!found) throw new Error(`${file} has no sentence matching ${pattern}`)
   return found.trim()
 }
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
 const has = (bin: string) => spawnSync(bin, ['-v'], { stdio: 'ignore' }).error === undefined
 
 test.describe('figures and an ACH matrix in a briefing', () => {
@@ -136,8 +135,7 @@ test.describe('figures and an ACH matrix in a briefing', () => {
       await dialog.getByRole('button', { name: 'Export', exact: true }).click()
       await expect(dialog.getByRole('status')).toContainText('Briefing exported to', { timeout: 60_000 })
       test.skip(!has('pdftotext') || spawnSync('qpdf', ['--version']).error !== undefined, 'poppler-utils or qpdf is not installed')
-      expect(spawnSync('qpdf', ['--check', pdfPath]).status).toBe(0)
-      const text = squash(execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }))
+      const text = checkAndReadPdf(pdfPath)
       for (const expected of [
         'Figure 1. Timeline of the passages of the briefing by event date',
         'Figure 2. Places named in the passages of the briefing',
@@ -151,9 +149,7 @@ test.describe('figures and an ACH matrix in a briefing', () => {
       ])
         expect(text, expected).toContain(expected)
       expect(text).toMatch(/Leading: H1 “Russia withdraws for good”/)
-      mkdirSync(OUT, { recursive: true })
-      execFileSync('pdftoppm', ['-r', '70', '-png', pdfPath, join(OUT, `page-${app.mode}`)])
-      expect(readdirSync(OUT).filter((f) => f.startsWith(`page-${app.mode}`)).length).toBeGreaterThan(2)
+      expect(renderPdfPages(pdfPath, 'briefing-figures', app.mode)).toBeGreaterThan(2)
     })
   })
 })

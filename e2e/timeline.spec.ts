@@ -11,11 +11,11 @@
  * stage axe-core finds no serious or critical violation, nothing is out of view, and
  * screenshots are kept at 1280x800 and 1024x640 in both themes (test-artifacts/e2e/views/timeline-*).
  */
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { ARTIFACTS_DIR, CORPUS_DIR, expect, test, type DossierApp } from './harness'
+import { CORPUS_DIR, expect, test, type DossierApp } from './harness'
+import { checkAndReadPdf, exportBriefingPdf, renderPdfPages } from './pdf-checks'
 import { CHECK_SIZES, checkSizesAndThemes } from './layout-checks'
 import { openFromLibrary } from './library'
 import { selectTextInReader } from './reader-selection'
@@ -213,20 +213,11 @@ test.describe('event dates, the timeline and the map', () => {
       await expect(preview.getByRole('img', { name: /^Timeline: 3 passages placed by event date/ })).toBeVisible({ timeout: 60_000 })
       await expect(preview.getByRole('img', { name: /^Map: \d+ places? named by the passages: .*Tartus/ })).toBeVisible({ timeout: 60_000 })
       const pdfPath = join(app.tempDir, 'Timeline.pdf')
-      const dialog = page.getByRole('dialog', { name: 'Export briefing' })
-      await composer.getByRole('button', { name: 'Export…' }).click()
-      await app.answerDialogs({ exportPath: [pdfPath] })
-      await dialog.getByRole('button', { name: 'Export', exact: true }).click()
-      await expect(dialog.getByRole('status')).toContainText('Briefing exported to', { timeout: 60_000 })
-      await dialog.getByRole('button', { name: 'Close' }).click()
-      expect(spawnSync('qpdf', ['--check', pdfPath]).status, 'qpdf --check').toBe(0)
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+      await exportBriefingPdf(app, composer, pdfPath)
+      const text = checkAndReadPdf(pdfPath)
       expect(text).toContain('Figure 1. Timeline of the passages of the briefing by event date')
       expect(text).toContain('Figure 2. Places named in the passages of the briefing')
-      const out = join(ARTIFACTS_DIR, 'timeline-briefing')
-      mkdirSync(out, { recursive: true })
-      execFileSync('pdftoppm', ['-r', '70', '-png', pdfPath, join(out, `page-${app.mode}`)])
-      expect(readdirSync(out).filter((f) => f.startsWith(`page-${app.mode}`)).length).toBeGreaterThan(1)
+      expect(renderPdfPages(pdfPath, 'timeline-briefing', app.mode)).toBeGreaterThan(1)
     })
   })
 })
