@@ -62,6 +62,17 @@ export async function indexBuild(job: Job): Promise<IndexBuildResult> {
   const opened = performance.now()
   const cpu = process.cpuUsage()
   delay.enable()
+  // DOSSIER_STALL_TRACE=1: on stderr, each event-loop stall over 40 ms and the process's RSS
+  // every 250 ms, with when (performance.now(), as DOSSIER_INDEX_TIMELINE's jobs): to see
+  // which job a stall or the peak falls in (notes/benchmarks.md).
+  let last = performance.now()
+  const trace = () => {
+    const now = performance.now()
+    if (now - last > 40) process.stderr.write(`stall ${(now - last).toFixed(0)} ms ending at ${(now / 1000).toFixed(2)} s\n`)
+    if (Math.floor(now / 250) !== Math.floor(last / 250)) process.stderr.write(`rss ${(process.memoryUsage.rss() / 1048576).toFixed(0)} MB at ${(now / 1000).toFixed(2)} s\n`)
+    last = now
+  }
+  const tracer = process.env.DOSSIER_STALL_TRACE === '1' ? setInterval(trace, 5) : undefined
   session.warmIndexes()
   const mentionIndex = session.entities.mentionIndex()
   const [searched, mentioned] = await Promise.all([
@@ -69,6 +80,7 @@ export async function indexBuild(job: Job): Promise<IndexBuildResult> {
     mentionIndex.whenReady().then(() => performance.now()),
   ])
   delay.disable()
+  clearInterval(tracer)
   const used = process.cpuUsage(cpu)
   const peakRssMB = process.resourceUsage().maxRSS / 1024
   let mentions = 0

@@ -172,6 +172,11 @@ export function articleEntry(article: ArticleInput, ranges: readonly TextRange[]
   }
 }
 
+/** Only what the index takes of a highlight (what a worker is sent or reads): anchors and dates stay out. */
+export function highlightInput(h: HighlightInput): HighlightInput {
+  return { id: h.id, articleId: h.articleId, target: { exact: h.target.exact }, comment: h.comment, tagIds: h.tagIds }
+}
+
 /** What the index takes of a highlight (see prepareArticle); `stamp` when the caller has it. */
 export function prepareHighlight(highlight: HighlightInput, stamp: Stamp = highlightStamp(highlight)): {
   entry: HighlightEntry

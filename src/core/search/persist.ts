@@ -220,8 +220,8 @@ export function restoreParts(store: DocStore, head: IndexHead, filters: Uint32Ar
 }
 
 /** Documents restored, or checked (zod is slower), between two turns of the event loop (restorePartsInSlices, checkHeadInSlices). */
-const RESTORE_SLICE = 2_000
-const CHECK_SLICE = 500
+const RESTORE_SLICE = 1_000
+const CHECK_SLICE = 250
 
 /** restoreParts with a turn of the event loop (`turn`) every few thousand documents: the app's main thread keeps turning. */
 export async function restorePartsInSlices(store: DocStore, head: IndexHead, filters: Uint32Array, shards: readonly ShardEntries[], turn: () => Promise<void>): Promise<LoadFailure | null> {

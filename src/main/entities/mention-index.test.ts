@@ -3,7 +3,7 @@ import { buildMatcher, makeEntityId, type Entity } from '../../core/entities'
 import type { ArticleId, HighlightId, TagId } from '../../core/ids'
 import type { Highlight } from '../../core/model'
 import { prepareHighlight } from '../../core/search/doc-store'
-import { highlightInput } from '../search/notebook-search'
+import { highlightInput } from '../../core/search/doc-store'
 import { findsAnything } from './mention-index'
 
 const entity = (n: number, name: string, aliases: string[] = []): Entity => ({ id: makeEntityId(n.toString(16).padStart(16, '0')), name, type: 'place', aliases: aliases.map((text) => ({ text })) })

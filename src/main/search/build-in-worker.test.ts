@@ -1,10 +1,10 @@
-import { readdir, readFile, rm } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
-import type { HighlightId } from '../../core/ids'
-import type { HighlightInput } from '../../core/search/types'
+import { highlightInput } from '../../core/search/doc-store'
+import { ANNOTATIONS_DIR } from '../storage/layout'
 import { openTestNotebook, type TestNotebook } from '../tags/tag-test-notebook'
-import { IndexWorkers, joinMentions } from './build-in-worker'
+import { IndexWorkers, joinMentions, type IndexedHighlight } from './build-in-worker'
 import { notebookState, SEARCH_DIR, type IndexFiles } from './index-files'
 import type { CompactMentions } from './index-jobs'
 
@@ -53,36 +53,70 @@ describe('a search index written by both threads (each a share of the shards, th
   let nb: TestNotebook
   beforeEach(async () => {
     nb = await openTestNotebook()
+    await nb.session.highlightQuote({ articleId: nb.convoy, quote: 'The convoy was stopped', tagNames: ['Convoys'], comment: 'Moved at night' })
+    await nb.session.highlightQuote({ articleId: nb.convoy, quote: 'Thirty trucks', tagNames: [], comment: '' })
+    await nb.session.highlightQuote({ articleId: nb.talks, quote: 'resume talks', tagNames: ['Negotiations'], comment: 'Second round' })
   })
   afterEach(async () => {
     await nb.session.close()
   })
 
-  /** Builds the notebook's index with these workers; returns what head.json names and holds. */
-  async function built(workers: IndexWorkers): Promise<{ files: IndexFiles; index: unknown; names: string[] }> {
+  /** Builds the notebook's index with these workers (`read` counts the store reads); returns what head.json names and holds. */
+  async function built(workers: IndexWorkers): Promise<{ files: IndexFiles; index: unknown; names: string[]; indexed: IndexedHighlight[]; storeReads: number }> {
     await rm(join(nb.dir, SEARCH_DIR), { recursive: true, force: true })
-    const articles = nb.session.store.articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, bodyHash: a.bodyHash, fileName: a.source.fileName }))
-    const highlights: HighlightInput[] = [
-      { id: 'h-0000000010' as HighlightId, articleId: nb.convoy, target: { exact: 'convoy' }, comment: 'Moved at night', tagIds: [] },
-      { id: 'h-0000000020' as HighlightId, articleId: nb.talks, target: { exact: 'talks' }, comment: '', tagIds: [] },
-    ]
+    const store = nb.session.store
+    const articles = store.articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, bodyHash: a.bodyHash, fileName: a.source.fileName }))
+    let storeReads = 0
+    const read = async () => {
+      storeReads++
+      return (await store.allHighlights()).map(highlightInput)
+    }
+    const annotated = articles.filter((a) => store.highlightCount(a.id) > 0).map((a) => a.id)
     try {
-      const files = await workers.buildSearchIndex(nb.dir, articles, highlights, await notebookState(nb.dir))
+      const { files, highlights: indexed } = await workers.buildSearchIndex(nb.dir, articles, { annotated, read }, await notebookState(nb.dir))
       const head = JSON.parse(await readFile(join(nb.dir, SEARCH_DIR, 'head.json'), 'utf8')) as { files: IndexFiles; index: unknown }
       expect(head.files).toEqual(files)
-      return { files, index: head.index, names: (await readdir(join(nb.dir, SEARCH_DIR))).sort() }
+      return { files, index: head.index, names: (await readdir(join(nb.dir, SEARCH_DIR))).sort(), indexed, storeReads }
     } finally {
       await workers.dispose()
     }
   }
 
-  it('writes the same files, byte for byte, as one writer in this thread', async () => {
-    const twoThreads = await built(new IndexWorkers({ workerUrl: new URL(inject('indexWorkerUrl')), threads: 2 }))
+  const twoThreads = () => new IndexWorkers({ workerUrl: new URL(inject('indexWorkerUrl')), threads: 2 })
+
+  it('writes the same files, byte for byte, as one writer in this thread; the workers read the highlights from the annotation files', async () => {
+    const inWorkers = await built(twoThreads())
     const inThread = await built(new IndexWorkers({ workerUrl: null }))
-    expect(Object.keys(twoThreads.files.shards).length).toBeGreaterThan(20)
+    expect(Object.keys(inWorkers.files.shards).length).toBeGreaterThan(20)
     // Data files are named by a hash of their content: the same names are the same bytes.
-    expect(twoThreads.files).toEqual(inThread.files)
-    expect(twoThreads.names).toEqual(inThread.names)
-    expect(twoThreads.index).toEqual(inThread.index)
+    expect(inWorkers.files).toEqual(inThread.files)
+    expect(inWorkers.names).toEqual(inThread.names)
+    expect(inWorkers.index).toEqual(inThread.index)
+    // The workers read the three highlights themselves; in this thread the store gave them.
+    expect(inWorkers.storeReads).toBe(0)
+    expect(inThread.storeReads).toBe(1)
+    const all = await nb.session.store.allHighlights()
+    expect(all).toHaveLength(3)
+    expect(inWorkers.indexed).toEqual(all.map((h) => ({ id: h.id, articleId: h.articleId })))
+    expect(inThread.indexed).toEqual(inWorkers.indexed)
+    // And they are found: a comment only the annotation file holds.
+    const headText = await readFile(join(nb.dir, SEARCH_DIR, 'head.json'), 'utf8')
+    expect(headText).toContain('Second round')
+  })
+
+  it('asks the store for every highlight when an annotation file is damaged, and writes the same index', async () => {
+    const clean = await built(twoThreads())
+    const file = join(nb.dir, ANNOTATIONS_DIR, `${nb.talks}.json`)
+    const good = await readFile(file, 'utf8')
+    await writeFile(file, good.slice(0, good.length / 2))
+    try {
+      const damaged = await built(twoThreads())
+      expect(damaged.storeReads).toBe(1)
+      // The store holds the highlights it read before the damage: the index is the same.
+      expect(damaged.files).toEqual(clean.files)
+      expect(damaged.indexed).toEqual(clean.indexed)
+    } finally {
+      await writeFile(file, good)
+    }
   })
 })

@@ -16,14 +16,15 @@
  */
 import { availableParallelism } from 'node:os'
 import type { Entity } from '../../core/entities'
-import type { PartHead, PartTerms } from '../../core/search/merge-parts'
+import type { ArticleId, HighlightId } from '../../core/ids'
+import type { IndexPart } from '../../core/search/index-builder'
 import type { HighlightInput } from '../../core/search/types'
 import { findBuiltWorker } from '../workers/built-worker'
 import { deserializeError } from '../workers/worker-errors'
 import { WorkerJobs } from '../workers/worker-jobs'
 import type { IndexFiles, NotebookState } from './index-files'
 import type { CompactMentions, IndexArticle } from './index-jobs'
-import type { IndexWorkerMessage, IndexWorkerRequest } from './index-worker'
+import type { IndexWorkerMessage, IndexWorkerRequest, WirePart } from './index-worker'
 
 export const INDEX_WORKER_ENTRY = 'index-worker'
 /**
@@ -44,6 +45,25 @@ const TIMELINE = process.env.DOSSIER_INDEX_TIMELINE === '1'
 /** Job priorities (`Pending`). */
 const SEARCH = 0
 const MENTIONS = 1
+
+/** Where a search index build takes its highlights from. */
+export interface HighlightSource {
+  /** The articles that have highlights, in the notebook's order: a worker reads their annotation files. */
+  annotated: readonly string[]
+  /** Every highlight, from the store: when the jobs run in this thread, or when an annotation file is damaged. */
+  read: () => Promise<readonly HighlightInput[]>
+}
+
+/** A highlight as indexed: enough to find it again when its article changes. */
+export interface IndexedHighlight {
+  id: HighlightId
+  articleId: ArticleId
+}
+
+export interface BuiltSearchIndex {
+  files: IndexFiles
+  highlights: IndexedHighlight[]
+}
 
 export interface IndexWorkersOptions {
   /** The built worker script; null: run the jobs in this thread. Default: the built index-worker beside this bundle, if any. */
@@ -91,31 +111,38 @@ export class IndexWorkers {
   }
 
   /**
-   * Builds the search index of these articles (in this order) and highlights from nothing
-   * and writes it to `<dir>/search-index/`, stamped with `state` (read before the articles
-   * were taken). Resolves to the files written.
+   * Builds the search index of these articles (in this order) and their highlights from
+   * nothing and writes it to `<dir>/search-index/`, stamped with `state` (read before the
+   * articles were taken). Resolves to the files written and the highlights indexed.
    */
-  async buildSearchIndex(dir: string, articles: readonly (IndexArticle & { charCount?: number })[], highlights: readonly HighlightInput[], state: NotebookState): Promise<IndexFiles> {
+  async buildSearchIndex(dir: string, articles: readonly (IndexArticle & { charCount?: number })[], highlights: HighlightSource, state: NotebookState): Promise<BuiltSearchIndex> {
     const slim = (a: IndexArticle & { charCount?: number }): IndexArticle => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, bodyHash: a.bodyHash, fileName: a.fileName })
     if (this.#inThread) {
       const { buildPart, writeParts } = await inThread()
-      return writeParts(dir, [await buildPart(dir, 0, articles.map(slim), highlights)], state)
+      const part = await buildPart(dir, 0, articles.map(slim), await highlights.read())
+      return { files: await writeParts(dir, [part], state), highlights: indexedHighlights([part]) }
     }
-    // Parts of about PART_CHARS of text on the first thread free; then each thread writes a
-    // share of the shards, and one the head. Memory follows a part, not the notebook.
-    const runs = partRuns(articles)
-    const parts = await Promise.all(
-      runs.map(([from, to], k) =>
-        this.#run({ type: 'part', dir, firstId: from, articles: articles.slice(from, to).map(slim), highlights: k === runs.length - 1 ? [...highlights] : [] }, SEARCH, (m) => (m.type === 'part' ? m.part : undefined)),
-      ),
+    // Parts of about PART_CHARS of text on the first thread free, and one of the highlights
+    // (read there from the annotation files: 10,000 read here took 2.5 s of this thread's
+    // CPU); then each thread writes a share of the shards, and one the head. Memory follows
+    // a part, not the notebook.
+    const pick = (m: IndexWorkerMessage) => (m.type === 'part' ? m.part : undefined)
+    const firstId = articles.length
+    const highlightsPart = this.#run({ type: 'highlights', dir, firstId, articleIds: [...highlights.annotated] }, SEARCH, pick).then(
+      // A damaged annotation file: the store repairs or reports it as it reads every highlight.
+      async (part) => part ?? this.#run({ type: 'part', dir, firstId, articles: [], highlights: [...(await highlights.read())] }, SEARCH, pick),
     )
-    // The parts' typed arrays are in shared memory: each job below reads them without a copy.
-    const terms = parts.map((p): PartTerms => ({ firstId: p.firstId, ids: p.ids, terms: p.terms, termStarts: p.termStarts, postingDocs: p.postingDocs, postingFreqs: p.postingFreqs }))
+    const articleParts = partRuns(articles).map(([from, to]) => this.#run({ type: 'part', dir, firstId: from, articles: articles.slice(from, to).map(slim), highlights: [] }, SEARCH, pick))
+    const parts = (await Promise.all([...articleParts, highlightsPart])) as WirePart[]
+    // The parts' typed arrays are in shared memory and their strings one text each
+    // (`WirePart`): handing them on costs this thread next to nothing.
+    const terms = parts.map(({ rows: _, ...p }) => p)
     const shares = this.#jobs.length
     const written = await Promise.all(Array.from({ length: shares }, (_, share) => this.#run({ type: 'shards', dir, parts: terms, share, shares }, SEARCH, (m) => (m.type === 'shards' ? m.files : undefined))))
     const shards = Object.assign(Object.create(null) as Record<string, string>, ...written) as Record<string, string>
-    const heads = parts.map((p): PartHead => ({ firstId: p.firstId, ids: p.ids, articles: p.articles, highlights: p.highlights, filters: p.filters, stampSum: p.stampSum, fieldLengths: p.fieldLengths }))
-    return this.#run({ type: 'head', dir, parts: heads, shards, state }, SEARCH, (m) => (m.type === 'written' ? m.files : undefined))
+    const heads = parts.map(({ terms: _, ...p }) => p)
+    const files = await this.#run({ type: 'head', dir, parts: heads, shards, state }, SEARCH, (m) => (m.type === 'written' ? m.files : undefined))
+    return { files, highlights: parts.flatMap((p) => (JSON.parse(p.indexed) as [HighlightId, ArticleId][]).map(([id, articleId]) => ({ id, articleId }))) }
   }
 
   /** Each article's mentions of the entities (in the articles' order; `mentionsAt` reads one article's). */
@@ -178,6 +205,11 @@ export class IndexWorkers {
     for (const job of this.#pending.splice(0)) job.reject(new Error('The index worker was shut down.'))
     await Promise.all(this.#jobs.map((jobs) => jobs.shutDown(new Error('The index worker was shut down.'))))
   }
+}
+
+/** The highlights the parts index, as (id, article) from their head rows. */
+function indexedHighlights(parts: readonly Pick<IndexPart, 'highlights'>[]): IndexedHighlight[] {
+  return parts.flatMap((p) => p.highlights.map(([id, articleId]) => ({ id: id as HighlightId, articleId: articleId as ArticleId })))
 }
 
 /** Mentions found in shares of the articles, as one (the shares in order, each numbering its entities and spellings its own way). */

@@ -8,10 +8,11 @@
  * times the reading (4 s of CPU against 0.4 s, measured).
  */
 import { buildMatcher, type Entity, type EntityMatcher } from '../../core/entities'
+import { highlightInput } from '../../core/search/doc-store'
 import { IndexBuilder, type IndexPart } from '../../core/search/index-builder'
 import { mergeHead, mergeParts, mergeTerms, type PartHead, type PartTerms } from '../../core/search/merge-parts'
 import type { ArticleInput, HighlightInput, TextRange } from '../../core/search/types'
-import { readBodyFileSync, readFurnitureFileSync } from '../storage/content-files'
+import { readBodyFileSync, readFurnitureFileSync, readHighlightsFileSync } from '../storage/content-files'
 import { writeHeadFiles, writeIndexFiles, writeShardFiles, type IndexFiles, type NotebookState } from './index-files'
 
 export interface IndexArticle extends ArticleInput {
@@ -48,6 +49,21 @@ export async function buildPart(dir: string, firstId: number, articles: readonly
   }
   for (const h of highlights) builder.addHighlight(h)
   return builder.part()
+}
+
+/**
+ * The part of the highlights of these articles (in this order, from short id `firstId`),
+ * read from their annotation files; null when a file needs the store (damaged or
+ * unreadable: readHighlightsFileSync), which the host then asks for every highlight.
+ */
+export function buildHighlightsPart(dir: string, firstId: number, articleIds: readonly string[]): Promise<IndexPart> | null {
+  const highlights: HighlightInput[] = []
+  for (const id of articleIds) {
+    const read = readHighlightsFileSync(dir, id)
+    if (read === null) return null
+    for (const h of read) highlights.push(highlightInput(h))
+  }
+  return buildPart(dir, firstId, [], highlights)
 }
 
 /** Writes the index the parts make, all in this thread (where no worker runs the jobs). */

@@ -6,6 +6,8 @@
  *   indexes them and some highlights into an index part (src/core/search/index-builder.ts);
  *   the part's typed arrays go back in shared memory, so that the jobs after it on either
  *   thread read them without a copy;
+ * - `highlights`: reads the annotation files of some articles and indexes their highlights
+ *   into a part, or answers null when a file is damaged (the host then asks the store);
  * - `shards`: merges the parts' postings and writes one share of the shards, one shard at
  *   a time (./index-files.ts): each thread writes a share;
  * - `head`: writes the filters and head.json naming every shard, stamped with the notebook
@@ -23,16 +25,39 @@ import type { PartHead, PartTerms } from '../../core/search/merge-parts'
 import type { HighlightInput } from '../../core/search/types'
 import { serializeError, type SerializedError } from '../workers/worker-errors'
 import type { IndexFiles, NotebookState } from './index-files'
-import { buildPart, findAllMentions, writeHead, writeShards, type CompactMentions, type IndexArticle } from './index-jobs'
+import { buildHighlightsPart, buildPart, findAllMentions, writeHead, writeShards, type CompactMentions, type IndexArticle } from './index-jobs'
+
+/**
+ * A part as it crosses threads: its typed arrays in shared memory (both threads read them
+ * without a copy), its strings and rows as JSON text. A structured clone of one string is
+ * a copy of its bytes; of a part's 40,000 terms and 1,000 rows, it held the host's thread
+ * for tens of milliseconds on each crossing (there and back, to each writing job).
+ */
+export interface WirePart {
+  firstId: number
+  stampSum: string
+  /** JSON of the part's `ids`, `terms`, and head rows (`articles`, `highlights`). */
+  ids: string
+  terms: string
+  rows: string
+  /** The highlights the part indexes, as JSON of [id, article id] pairs: the host keeps them. */
+  indexed: string
+  filters: Uint32Array
+  fieldLengths: Int32Array
+  termStarts: Int32Array
+  postingDocs: Int32Array
+  postingFreqs: Int32Array
+}
 
 export type IndexWorkerRequest =
   | { type: 'part'; id: number; dir: string; firstId: number; articles: IndexArticle[]; highlights: HighlightInput[] }
-  | { type: 'shards'; id: number; dir: string; parts: PartTerms[]; share: number; shares: number }
-  | { type: 'head'; id: number; dir: string; parts: PartHead[]; shards: Record<string, string>; state: NotebookState }
+  | { type: 'highlights'; id: number; dir: string; firstId: number; articleIds: string[] }
+  | { type: 'shards'; id: number; dir: string; parts: Omit<WirePart, 'rows'>[]; share: number; shares: number }
+  | { type: 'head'; id: number; dir: string; parts: Omit<WirePart, 'terms'>[]; shards: Record<string, string>; state: NotebookState }
   | { type: 'mentions'; id: number; dir: string; entities: Entity[]; articles: { id: string; bodyHash: string }[] }
 
 export type IndexWorkerMessage =
-  | { type: 'part'; id: number; part: IndexPart }
+  | { type: 'part'; id: number; part: WirePart | null }
   | { type: 'shards'; id: number; files: Record<string, string> }
   | { type: 'written'; id: number; files: IndexFiles }
   | { type: 'mentions'; id: number; mentions: CompactMentions }
@@ -43,13 +68,24 @@ async function handle(request: IndexWorkerRequest): Promise<[IndexWorkerMessage,
   try {
     switch (request.type) {
       case 'part': {
-        const part = inSharedMemory(await buildPart(request.dir, request.firstId, request.articles, request.highlights))
+        const part = toWire(await buildPart(request.dir, request.firstId, request.articles, request.highlights))
         return [{ type: 'part', id, part }, []]
       }
-      case 'shards':
-        return [{ type: 'shards', id, files: await writeShards(request.dir, request.parts, request.share, request.shares) }, []]
-      case 'head':
-        return [{ type: 'written', id, files: await writeHead(request.dir, request.parts, request.shards, request.state) }, []]
+      case 'highlights': {
+        const part = await buildHighlightsPart(request.dir, request.firstId, request.articleIds)
+        return [{ type: 'part', id, part: part && toWire(part) }, []]
+      }
+      case 'shards': {
+        const parts = request.parts.map((p): PartTerms => ({ ...p, ids: JSON.parse(p.ids) as string[], terms: JSON.parse(p.terms) as string[] }))
+        return [{ type: 'shards', id, files: await writeShards(request.dir, parts, request.share, request.shares) }, []]
+      }
+      case 'head': {
+        const parts = request.parts.map((p): PartHead => {
+          const [articles, highlights] = JSON.parse(p.rows) as [IndexPart['articles'], IndexPart['highlights']]
+          return { ...p, ids: JSON.parse(p.ids) as string[], articles, highlights }
+        })
+        return [{ type: 'written', id, files: await writeHead(request.dir, parts, request.shards, request.state) }, []]
+      }
       case 'mentions': {
         const mentions = await findAllMentions(request.dir, request.entities, request.articles)
         return [{ type: 'mentions', id, mentions }, [mentions.offsets.buffer as ArrayBuffer, mentions.rows.buffer as ArrayBuffer]]
@@ -60,14 +96,26 @@ async function handle(request: IndexWorkerRequest): Promise<[IndexWorkerMessage,
   }
 }
 
-/** The part with its typed arrays copied into shared memory: posted to the host and from there to both threads, never copied again. */
-function inSharedMemory(part: IndexPart): IndexPart {
+/** The part as it crosses threads (`WirePart`): typed arrays copied into shared memory, never copied again; strings and rows as text. */
+function toWire(part: IndexPart): WirePart {
   const shared = <T extends Int32Array | Uint32Array>(array: T): T => {
     const copy = new (array.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(array.byteLength))
     copy.set(array)
     return copy
   }
-  return { ...part, filters: shared(part.filters), fieldLengths: shared(part.fieldLengths), termStarts: shared(part.termStarts), postingDocs: shared(part.postingDocs), postingFreqs: shared(part.postingFreqs) }
+  return {
+    firstId: part.firstId,
+    stampSum: part.stampSum,
+    ids: JSON.stringify(part.ids),
+    terms: JSON.stringify(part.terms),
+    rows: JSON.stringify([part.articles, part.highlights]),
+    indexed: JSON.stringify(part.highlights.map(([id, articleId]) => [id, articleId])),
+    filters: shared(part.filters),
+    fieldLengths: shared(part.fieldLengths),
+    termStarts: shared(part.termStarts),
+    postingDocs: shared(part.postingDocs),
+    postingFreqs: shared(part.postingFreqs),
+  }
 }
 
 if (parentPort) {

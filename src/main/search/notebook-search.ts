@@ -37,13 +37,14 @@ import type { ArticleId, HighlightId } from '../../core/ids'
 import { DossierError } from '../../core/result'
 import type { ParsedQuery } from '../../core/search/query'
 import { SearchIndex } from '../../core/search/search-index'
-import type { ArticleInput, GetText, HighlightInput, SearchOptions, SearchResponse, TextRange } from '../../core/search/types'
+import type { ArticleInput, GetText, SearchOptions, SearchResponse, TextRange } from '../../core/search/types'
 import { furnitureOf } from '../library/article-analysis'
 import type { NotebookStore, StoreChange } from '../storage/notebook-store'
 import { notebookState, readIndexFiles, shardLoader, unchangedSince, writeIndexFiles, type IndexFiles, type NotebookState } from './index-files'
 import { Debounced } from '../debounced'
 import { parseJsonInSlices } from '../../core/json-in-slices'
-import { sharedIndexWorkers, type IndexWorkers } from './build-in-worker'
+import { sharedIndexWorkers, type IndexedHighlight, type IndexWorkers } from './build-in-worker'
+import { highlightInput } from '../../core/search/doc-store'
 
 export type NotebookSearchQuery = {
   query: string
@@ -75,11 +76,6 @@ export interface NotebookSearchOptions {
 
 /** How the index came to be, for tests and diagnostics: 'cache-partial' is a read-only search of an unchanged saved index. */
 export type IndexOrigin = 'cache' | 'cache-partial' | 'built' | 'rebuilt-outdated' | 'rebuilt-corrupt'
-
-/** What the search index takes of a highlight (`HighlightInput`), and nothing more. */
-export function highlightInput(h: HighlightInput): HighlightInput {
-  return { id: h.id, articleId: h.articleId, target: { exact: h.target.exact }, comment: h.comment, tagIds: h.tagIds }
-}
 
 export class NotebookSearch {
   #index: SearchIndex | null = null
@@ -185,7 +181,7 @@ export class NotebookSearch {
       let { index, origin } = cached
       if (index !== null && origin !== 'cache-partial' && this.#behind(index) > REBUILD_FROM) [index, origin] = [null, 'rebuilt-outdated']
       // Built from the notebook as it was when the build began (`#build`): a change saved since is queued after this load.
-      let built: HighlightInput[] | null = null
+      let built: readonly IndexedHighlight[] | null = null
       if (index === null) {
         try {
           built = await this.#build()
@@ -219,18 +215,18 @@ export class NotebookSearch {
   }
 
   /** Builds the index from the notebook as it is now and writes it, in worker threads; returns the highlights it holds. */
-  async #build(): Promise<HighlightInput[]> {
+  async #build(): Promise<readonly IndexedHighlight[]> {
     // Read first: the index written reflects at least this state (see #persist).
     const state = await notebookState(this.store.dir)
-    // Only what the index takes of a highlight: the worker gets a copy (structured clone, on
-    // this thread), and the whole of 21,000 highlights (anchors, dates) held it for 300 ms.
-    const all = await this.store.allHighlights()
-    if (this.#inSlices) await turn()
-    const highlights = all.map(highlightInput)
-    if (this.#inSlices) await turn()
     const articles = this.store.articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, bodyHash: a.bodyHash, fileName: a.source.fileName, charCount: a.charCount }))
-    this.#files = await this.#workers().buildSearchIndex(this.store.dir, articles, highlights, state)
-    return highlights
+    // A worker reads the annotation files (this thread would spend seconds on 10,000 of
+    // them); should one be damaged, the store reads every highlight and repairs or reports
+    // it. Only what the index takes of a highlight is cloned to the worker.
+    const annotated = articles.filter((a) => this.store.highlightCount(a.id) > 0).map((a) => a.id)
+    const read = async () => (await this.store.allHighlights()).map(highlightInput)
+    const built = await this.#workers().buildSearchIndex(this.store.dir, articles, { annotated, read }, state)
+    this.#files = built.files
+    return built.highlights
   }
 
   /** The saved index (head and filters; shards as searches need them), or why there is none (missing: 'built'). Never throws. */
@@ -270,7 +266,7 @@ export class NotebookSearch {
   }
 
   /** The highlight ids of each article as indexed (to remove the ones a change deletes); in slices, with turns between. */
-  async #noteHighlights(highlights: readonly HighlightInput[]): Promise<void> {
+  async #noteHighlights(highlights: readonly IndexedHighlight[]): Promise<void> {
     this.#highlightsOf.clear()
     for (const [i, h] of highlights.entries()) {
       if (i % NOTE_SLICE === NOTE_SLICE - 1 && this.#inSlices) await turn()

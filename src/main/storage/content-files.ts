@@ -8,12 +8,12 @@ import { readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { z } from 'zod'
-import { AnalysisFileSchema, AnalysisFurnitureSchema, type AnalysisFile } from '../../core/model'
+import { AnalysisFileSchema, AnalysisFurnitureSchema, type AnalysisFile, type Highlight } from '../../core/model'
 import { DossierError, isDossierError } from '../../core/result'
 import { diskError, writeFileAtomically, type FileWriter } from './durable-write'
-import { TEMP_FILE } from './file-formats'
+import { TEMP_FILE, validateAnnotationsOf } from './file-formats'
 import { isProcessAlive } from './notebook-lock'
-import { ANALYSIS_DIR, BODIES_DIR, WRITTEN_DIRS } from './layout'
+import { ANALYSIS_DIR, ANNOTATIONS_DIR, BODIES_DIR, WRITTEN_DIRS } from './layout'
 import { createHash } from 'node:crypto'
 
 /** The sha256 of a body or file, as its name and checksum. */
@@ -83,6 +83,30 @@ export function readFurnitureFileSync(dir: string, bodyHash: string): AnalysisFi
     return null
   }
   return parseAnalysis(raw, bodyHash, AnalysisFurnitureSchema)?.furniture ?? null
+}
+
+/**
+ * The highlights in an article's annotation file, read synchronously (a worker indexing
+ * thousands of them, see readBodyFileSync), checked as the store checks it: [] when there
+ * is no file (an article without highlights); null when the file cannot be read or does
+ * not match the format, which only the store may deal with (it moves a damaged file aside
+ * and restores it from a backup, or, read-only, reports it).
+ */
+export function readHighlightsFileSync(dir: string, articleId: string): Highlight[] | null {
+  let raw: string
+  try {
+    raw = readFileSync(join(dir, ANNOTATIONS_DIR, `${articleId}.json`), 'utf8')
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? [] : null
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(raw)
+  } catch {
+    return null
+  }
+  const checked = validateAnnotationsOf(articleId)(parsed)
+  return checked.ok ? checked.value.highlights : null
 }
 
 const analysisPath = (dir: string, bodyHash: string) => join(dir, ANALYSIS_DIR, `${bodyHash}.json`)
