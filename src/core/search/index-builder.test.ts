@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ArticleId, HighlightId, TagId } from '../ids'
-import { IndexBuilder } from './index-builder'
+import { BuilderScratch, IndexBuilder, type Alloc } from './index-builder'
 import { mergeParts } from './merge-parts'
 import { SearchIndex, type ArticleInput, type HighlightInput, type IndexParts, type ShardEntries, type TextRange } from './search-index'
 
@@ -40,17 +40,20 @@ async function builtInProcess(): Promise<{ index: SearchIndex; parts: IndexParts
 }
 
 /** The same documents through the builder, split into `cut` parts as worker threads would build them. */
-function builtInParts(cuts: number[]): IndexParts {
+function builtInParts(cuts: number[], oneThread = false): IndexParts {
   const docs = [...articles.map((a) => ({ a })), ...highlights.map((h) => ({ h }))]
   const bounds = [0, ...cuts, docs.length]
+  // As a worker builds its parts: one scratch for them all, their arrays in shared memory.
+  const scratch = new BuilderScratch()
+  const alloc: Alloc = (length) => new Int32Array(new SharedArrayBuffer(length * 4))
   const parts = bounds.slice(1).map((end, k) => {
-    const builder = new IndexBuilder(bounds[k]!)
+    const builder = oneThread ? new IndexBuilder(bounds[k]!, scratch) : new IndexBuilder(bounds[k]!)
     for (const d of docs.slice(bounds[k]!, end)) {
       if ('a' in d) builder.addArticle(d.a, getText(d.a.id) ?? '', getFurniture(d.a))
       else builder.addHighlight(d.h)
     }
     // Across a worker boundary the part is copied (structured clone): so here.
-    return structuredClone(builder.part())
+    return structuredClone(oneThread ? builder.part(alloc) : builder.part())
   })
   return mergeParts(parts)
 }
@@ -70,9 +73,10 @@ describe('IndexBuilder (the off-thread build)', () => {
     ['one part', []],
     ['two parts split among the articles', [3]],
     ['three parts, one boundary between articles and highlights', [2, 6]],
-  ])('saves the same head, filters and postings as the in-process build (%s)', async (_, cuts) => {
+    ['four parts built one after another on one scratch, in shared memory', [1, 4, 6], true],
+  ])('saves the same head, filters and postings as the in-process build (%s)', async (_, cuts, oneThread = false) => {
     const old = await builtInProcess()
-    const built = builtInParts(cuts)
+    const built = builtInParts(cuts, oneThread)
     expect(json(built.head)).toEqual(json(old.parts.head))
     expect([...built.filters]).toEqual([...old.parts.filters])
     expect(built.head.shards.length).toBeGreaterThan(10)

@@ -62,12 +62,15 @@ export interface IndexPart {
 class Growable {
   array = new Int32Array(1 << 16)
   length = 0
+  /** Allocates the part's own copy of the contents (`alloc`: shared memory, say). */
+  copy(alloc: Alloc): Int32Array {
+    const out = alloc(this.length)
+    out.set(this.array.subarray(0, this.length))
+    return out
+  }
   push(value: number): void {
     if (this.length === this.array.length) this.array = grown(this.array, this.length + 1)
     this.array[this.length++] = value
-  }
-  take(): Int32Array {
-    return this.array.slice(0, this.length)
   }
 }
 
@@ -84,39 +87,67 @@ function grown<T extends Int32Array | Uint32Array | Uint8Array>(array: T, size: 
 /** hashToken('') (word-filter.ts): the empty token between an article's fields in its filter. */
 const EMPTY_HASH = 0x811c9dc5
 
+/** Allocates an Int32Array of `length` zeros: where a part's arrays go (a worker puts them in shared memory). */
+export type Alloc = (length: number) => Int32Array
+
+/**
+ * A builder's working arrays, which grow with the documents and the vocabulary: a thread
+ * that builds one part after another gives each the same ones (`new IndexBuilder(firstId,
+ * scratch)`), so that a build allocates them once rather than once a part (freed, they
+ * stayed with the allocator: ~100 MB of a 10,000-article build's peak).
+ */
+export class BuilderScratch {
+  readonly filters = new Growable()
+  readonly fieldLengths = new Growable()
+  readonly postingTerms = new Growable()
+  readonly postingDocs = new Growable()
+  readonly postingFreqs = new Growable()
+  slots = new Int32Array(1 << 12)
+  hashes = new Uint32Array(1 << 12)
+  kept = new Uint8Array(1 << 12)
+  seen = new Int32Array(1 << 12)
+  counts = new Int32Array(1 << 12)
+  visit = 0
+  seq = new Int32Array(1 << 12)
+  seqHashes = new Uint32Array(1 << 12)
+  seqWords = new Uint8Array(1 << 12)
+  touched = new Int32Array(1 << 12)
+  #inUse = false
+
+  /** Takes the arrays for a new builder: emptied (the previous builder's part was taken). */
+  take(): this {
+    if (this.#inUse) throw new Error('BuilderScratch is in use by another builder.')
+    this.#inUse = true
+    for (const g of [this.filters, this.fieldLengths, this.postingTerms, this.postingDocs, this.postingFreqs]) g.length = 0
+    this.slots.fill(0)
+    return this
+  }
+
+  release(): void {
+    this.#inUse = false
+  }
+}
+
 export class IndexBuilder {
   readonly #firstId: number
   readonly #articles: IndexHead['articles'] = []
   readonly #highlights: IndexHead['highlights'] = []
-  readonly #filters = new Growable()
   readonly #sum = new StampSum()
   readonly #docIds: string[] = []
-  readonly #fieldLengths = new Growable()
   /**
    * Every token seen (stop words too: they count in field lengths and filters), numbered
    * once, with its filter hash and whether it is indexed: a document's tokens are looked
-   * up once each, then counted, filtered and posted by number.
+   * up once each, then counted, filtered and posted by number. The arrays (an
+   * open-addressing table of term numbers + 1 by token hash, so a token is found without
+   * making its string; per term its hash, whether kept, and scratch for counting; a
+   * document's tokens as term numbers) are the scratch's (`BuilderScratch`).
    */
   readonly #terms: string[] = []
-  /** Open-addressing table of term numbers + 1 (0: empty), by token hash: a token is found without making its string. */
-  #slots = new Int32Array(1 << 12)
-  #hashes = new Uint32Array(1 << 12)
-  #kept = new Uint8Array(1 << 12)
-  /** Per term number, scratch: the field it was last counted in (a serial number), and its count there. */
-  #seen = new Int32Array(1 << 12)
-  #counts = new Int32Array(1 << 12)
-  #visit = 0
-  /** Scratch: a document's tokens as term numbers (separators -1), their hashes and word flags, and a field's distinct terms. */
-  #seq = new Int32Array(1 << 12)
-  #seqHashes = new Uint32Array(1 << 12)
-  #seqWords = new Uint8Array(1 << 12)
-  #touched = new Int32Array(1 << 12)
-  readonly #postingTerms = new Growable()
-  readonly #postingDocs = new Growable()
-  readonly #postingFreqs = new Growable()
+  readonly #s: BuilderScratch
 
-  constructor(firstId = 0) {
+  constructor(firstId = 0, scratch: BuilderScratch = new BuilderScratch()) {
     this.#firstId = firstId
+    this.#s = scratch.take()
   }
 
   addArticle(article: ArticleInput, text: string, furniture: readonly TextRange[] = []): void {
@@ -126,7 +157,7 @@ export class IndexBuilder {
     const titleEnd = this.#numberText(folded.title, 0)
     const bodyEnd = this.#numberText(folded.body, this.#separator(titleEnd))
     const at = this.#numberText(folded.furniture, this.#separator(bodyEnd))
-    const entry = articleEntry(article, ranges, wordFilterOfHashes(this.#seqHashes, this.#seqWords, at))
+    const entry = articleEntry(article, ranges, wordFilterOfHashes(this.#s.seqHashes, this.#s.seqWords, at))
     this.#articles.push(articleRow(entry, this.#place(entry)))
     this.#add(doc.id, [[0, titleEnd], [titleEnd + 1, bodyEnd], null, null, doc.furniture === undefined ? null : [bodyEnd + 1, at]])
   }
@@ -141,17 +172,17 @@ export class IndexBuilder {
 
   /** Keeps the document's word filter (and its stamp): where it starts in the part's block. */
   #place(entry: ArticleEntry | HighlightEntry): number {
-    const start = this.#filters.length
-    for (const word of entry.filter) this.#filters.push(word | 0)
+    const start = this.#s.filters.length
+    for (const word of entry.filter) this.#s.filters.push(word | 0)
     this.#sum.add(entry.stamp)
     return start
   }
 
   #room(tokens: number): void {
-    this.#seq = grown(this.#seq, tokens)
-    this.#seqHashes = grown(this.#seqHashes, tokens)
-    this.#seqWords = grown(this.#seqWords, tokens)
-    this.#touched = grown(this.#touched, tokens)
+    this.#s.seq = grown(this.#s.seq, tokens)
+    this.#s.seqHashes = grown(this.#s.seqHashes, tokens)
+    this.#s.seqWords = grown(this.#s.seqWords, tokens)
+    this.#s.touched = grown(this.#s.touched, tokens)
   }
 
   /** Puts the tokens' numbers (and hashes) in the scratch sequence from `at`; returns where they end. */
@@ -172,21 +203,21 @@ export class IndexBuilder {
   }
 
   #put(at: number, id: number): number {
-    this.#seq[at] = id
-    this.#seqHashes[at] = this.#hashes[id]!
-    this.#seqWords[at] = 1
+    this.#s.seq[at] = id
+    this.#s.seqHashes[at] = this.#s.hashes[id]!
+    this.#s.seqWords[at] = 1
     return at + 1
   }
 
   /** The number of the term text[start, end) (whose hashToken is `hash`), numbering it if new. */
   #intern(text: string, start: number, end: number, hash: number): number {
-    const slots = this.#slots
+    const slots = this.#s.slots
     const mask = slots.length - 1
     const length = end - start
     for (let slot = fmix32(hash) & mask; ; slot = (slot + 1) & mask) {
       const id = slots[slot]! - 1
       if (id < 0) break
-      if (this.#hashes[id] !== hash) continue
+      if (this.#s.hashes[id] !== hash) continue
       const term = this.#terms[id]!
       if (term.length !== length) continue
       let i = 0
@@ -197,14 +228,14 @@ export class IndexBuilder {
     const term = length === text.length ? text : [...text.slice(start, end)].join('')
     const id = this.#terms.length
     this.#terms.push(term)
-    if (id === this.#hashes.length) {
-      this.#hashes = grown(this.#hashes, id + 1)
-      this.#kept = grown(this.#kept, id + 1)
-      this.#seen = grown(this.#seen, id + 1)
-      this.#counts = grown(this.#counts, id + 1)
+    if (id === this.#s.hashes.length) {
+      this.#s.hashes = grown(this.#s.hashes, id + 1)
+      this.#s.kept = grown(this.#s.kept, id + 1)
+      this.#s.seen = grown(this.#s.seen, id + 1)
+      this.#s.counts = grown(this.#s.counts, id + 1)
     }
-    this.#hashes[id] = hash
-    this.#kept[id] = length > 0 && !STOP_WORDS.has(term) ? 1 : 0
+    this.#s.hashes[id] = hash
+    this.#s.kept[id] = length > 0 && !STOP_WORDS.has(term) ? 1 : 0
     if ((id + 1) * 2 > slots.length) this.#rehash(slots.length * 2)
     else this.#slot(slots, hash, id)
     return id
@@ -218,14 +249,14 @@ export class IndexBuilder {
   }
 
   #rehash(size: number): void {
-    this.#slots = new Int32Array(size)
-    for (let id = 0; id < this.#terms.length; id++) this.#slot(this.#slots, this.#hashes[id]!, id)
+    this.#s.slots = new Int32Array(size)
+    for (let id = 0; id < this.#terms.length; id++) this.#slot(this.#s.slots, this.#s.hashes[id]!, id)
   }
 
   #separator(at: number): number {
-    this.#seq[at] = -1
-    this.#seqHashes[at] = EMPTY_HASH
-    this.#seqWords[at] = 0
+    this.#s.seq[at] = -1
+    this.#s.seqHashes[at] = EMPTY_HASH
+    this.#s.seqWords[at] = 0
     return at + 1
   }
 
@@ -239,27 +270,27 @@ export class IndexBuilder {
     for (let fieldId = 0; fieldId < FIELDS.length; fieldId++) {
       const range = fields[fieldId] ?? null
       if (range === null) {
-        this.#fieldLengths.push(NO_FIELD)
+        this.#s.fieldLengths.push(NO_FIELD)
         continue
       }
-      const visit = ++this.#visit
+      const visit = ++this.#s.visit
       let distinct = 0
       for (let i = range[0]; i < range[1]; i++) {
-        const id = this.#seq[i]!
-        if (this.#seen[id] !== visit) {
-          this.#seen[id] = visit
-          this.#counts[id] = 1
-          this.#touched[distinct++] = id
-        } else this.#counts[id]!++
+        const id = this.#s.seq[i]!
+        if (this.#s.seen[id] !== visit) {
+          this.#s.seen[id] = visit
+          this.#s.counts[id] = 1
+          this.#s.touched[distinct++] = id
+        } else this.#s.counts[id]!++
       }
-      this.#fieldLengths.push(distinct)
+      this.#s.fieldLengths.push(distinct)
       // In the order first seen, as MiniSearch adds them (the merge sorts by term anyway).
       for (let k = 0; k < distinct; k++) {
-        const id = this.#touched[k]!
-        if (this.#kept[id] === 0) continue
-        this.#postingTerms.push(id)
-        this.#postingDocs.push((shortId << FIELD_BITS) | fieldId)
-        this.#postingFreqs.push(this.#counts[id]!)
+        const id = this.#s.touched[k]!
+        if (this.#s.kept[id] === 0) continue
+        this.#s.postingTerms.push(id)
+        this.#s.postingDocs.push((shortId << FIELD_BITS) | fieldId)
+        this.#s.postingFreqs.push(this.#s.counts[id]!)
       }
     }
   }
@@ -268,35 +299,42 @@ export class IndexBuilder {
     return this.#docIds.length
   }
 
-  /** The part built so far (the builder is not to be used after). */
-  part(): IndexPart {
+  /**
+   * The part built so far, its arrays from `alloc` (the builder is not to be used after:
+   * its scratch goes to the next builder).
+   */
+  part(alloc: Alloc = (length) => new Int32Array(length)): IndexPart {
+    const s = this.#s
     // Postings grouped by term: a counting sort, stable (short ids stay in order).
-    const count = this.#postingTerms.length
-    const terms = this.#postingTerms.array
-    const termStarts = new Int32Array(this.#terms.length + 1)
+    const count = s.postingTerms.length
+    const terms = s.postingTerms.array
+    const termStarts = alloc(this.#terms.length + 1)
     for (let i = 0; i < count; i++) termStarts[terms[i]! + 1]!++
     for (let t = 0; t < this.#terms.length; t++) termStarts[t + 1]! += termStarts[t]!
     const fill = termStarts.slice(0, this.#terms.length)
-    const postingDocs = new Int32Array(count)
-    const postingFreqs = new Int32Array(count)
-    const [docs, freqs] = [this.#postingDocs.array, this.#postingFreqs.array]
+    const postingDocs = alloc(count)
+    const postingFreqs = alloc(count)
+    const [docs, freqs] = [s.postingDocs.array, s.postingFreqs.array]
     for (let i = 0; i < count; i++) {
       const at = fill[terms[i]!]!++
       postingDocs[at] = docs[i]!
       postingFreqs[at] = freqs[i]!
     }
-    return {
+    const filters = s.filters.copy(alloc)
+    const part: IndexPart = {
       firstId: this.#firstId,
       articles: this.#articles,
       highlights: this.#highlights,
-      filters: new Uint32Array(this.#filters.take().buffer),
+      filters: new Uint32Array(filters.buffer, filters.byteOffset, filters.length),
       stampSum: this.#sum.hex(),
       ids: this.#docIds,
-      fieldLengths: this.#fieldLengths.take(),
+      fieldLengths: s.fieldLengths.copy(alloc),
       terms: this.#terms,
       termStarts,
       postingDocs,
       postingFreqs,
     }
+    s.release()
+    return part
   }
 }

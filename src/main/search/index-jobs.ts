@@ -9,7 +9,7 @@
  */
 import { buildMatcher, type Entity, type EntityMatcher } from '../../core/entities'
 import { highlightInput } from '../../core/search/doc-store'
-import { IndexBuilder, type IndexPart } from '../../core/search/index-builder'
+import { IndexBuilder, type Alloc, type BuilderScratch, type IndexPart } from '../../core/search/index-builder'
 import { mergeHead, mergeParts, mergeTerms, type PartHead, type PartTerms } from '../../core/search/merge-parts'
 import type { ArticleInput, HighlightInput, TextRange } from '../../core/search/types'
 import { readBodyFileSync, readFurnitureFileSync, readHighlightsFileSync } from '../storage/content-files'
@@ -41,14 +41,26 @@ async function furnitureOf(dir: string, article: IndexArticle, text: string): Pr
   }
 }
 
-export async function buildPart(dir: string, firstId: number, articles: readonly IndexArticle[], highlights: readonly HighlightInput[]): Promise<IndexPart> {
-  const builder = new IndexBuilder(firstId)
-  for (const article of articles) {
-    const text = bodyOf(dir, article.bodyHash)
-    builder.addArticle(article, text, text === '' ? [] : await furnitureOf(dir, article, text))
+/** How a thread builds its parts: the builder's arrays it reuses, and where a part's arrays go. */
+export interface PartMemory {
+  scratch?: BuilderScratch
+  alloc?: Alloc
+}
+
+export async function buildPart(dir: string, firstId: number, articles: readonly IndexArticle[], highlights: readonly HighlightInput[], memory: PartMemory = {}): Promise<IndexPart> {
+  const builder = new IndexBuilder(firstId, memory.scratch)
+  try {
+    for (const article of articles) {
+      const text = bodyOf(dir, article.bodyHash)
+      builder.addArticle(article, text, text === '' ? [] : await furnitureOf(dir, article, text))
+    }
+    for (const h of highlights) builder.addHighlight(h)
+    return builder.part(memory.alloc)
+  } catch (error) {
+    // The scratch goes to the thread's next part all the same.
+    memory.scratch?.release()
+    throw error
   }
-  for (const h of highlights) builder.addHighlight(h)
-  return builder.part()
 }
 
 /**
@@ -56,14 +68,14 @@ export async function buildPart(dir: string, firstId: number, articles: readonly
  * read from their annotation files; null when a file needs the store (damaged or
  * unreadable: readHighlightsFileSync), which the host then asks for every highlight.
  */
-export function buildHighlightsPart(dir: string, firstId: number, articleIds: readonly string[]): Promise<IndexPart> | null {
+export function buildHighlightsPart(dir: string, firstId: number, articleIds: readonly string[], memory: PartMemory = {}): Promise<IndexPart> | null {
   const highlights: HighlightInput[] = []
   for (const id of articleIds) {
     const read = readHighlightsFileSync(dir, id)
     if (read === null) return null
     for (const h of read) highlights.push(highlightInput(h))
   }
-  return buildPart(dir, firstId, [], highlights)
+  return buildPart(dir, firstId, [], highlights, memory)
 }
 
 /** Writes the index the parts make, all in this thread (where no worker runs the jobs). */

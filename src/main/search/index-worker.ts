@@ -20,12 +20,12 @@
  */
 import { parentPort } from 'node:worker_threads'
 import type { Entity } from '../../core/entities'
-import type { IndexPart } from '../../core/search/index-builder'
+import { BuilderScratch, type IndexPart } from '../../core/search/index-builder'
 import type { PartHead, PartTerms } from '../../core/search/merge-parts'
 import type { HighlightInput } from '../../core/search/types'
 import { serializeError, type SerializedError } from '../workers/worker-errors'
 import type { IndexFiles, NotebookState } from './index-files'
-import { buildHighlightsPart, buildPart, findAllMentions, writeHead, writeShards, type CompactMentions, type IndexArticle } from './index-jobs'
+import { buildHighlightsPart, buildPart, findAllMentions, writeHead, writeShards, type CompactMentions, type IndexArticle, type PartMemory } from './index-jobs'
 
 /**
  * A part as it crosses threads: its typed arrays in shared memory (both threads read them
@@ -68,11 +68,11 @@ async function handle(request: IndexWorkerRequest): Promise<[IndexWorkerMessage,
   try {
     switch (request.type) {
       case 'part': {
-        const part = toWire(await buildPart(request.dir, request.firstId, request.articles, request.highlights))
+        const part = toWire(await buildPart(request.dir, request.firstId, request.articles, request.highlights, memory))
         return [{ type: 'part', id, part }, []]
       }
       case 'highlights': {
-        const part = await buildHighlightsPart(request.dir, request.firstId, request.articleIds)
+        const part = await buildHighlightsPart(request.dir, request.firstId, request.articleIds, memory)
         return [{ type: 'part', id, part: part && toWire(part) }, []]
       }
       case 'shards': {
@@ -96,13 +96,18 @@ async function handle(request: IndexWorkerRequest): Promise<[IndexWorkerMessage,
   }
 }
 
-/** The part as it crosses threads (`WirePart`): typed arrays copied into shared memory, never copied again; strings and rows as text. */
+/**
+ * This thread's parts: one builder's arrays after another's (a warm worker builds several),
+ * and each part's arrays straight in shared memory, posted to the host and from there to
+ * both threads, never copied.
+ */
+const memory: PartMemory = {
+  scratch: new BuilderScratch(),
+  alloc: (length) => new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT)),
+}
+
+/** The part as it crosses threads (`WirePart`): its arrays as they are (in shared memory: `memory`), strings and rows as text. */
 function toWire(part: IndexPart): WirePart {
-  const shared = <T extends Int32Array | Uint32Array>(array: T): T => {
-    const copy = new (array.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(array.byteLength))
-    copy.set(array)
-    return copy
-  }
   return {
     firstId: part.firstId,
     stampSum: part.stampSum,
@@ -110,11 +115,11 @@ function toWire(part: IndexPart): WirePart {
     terms: JSON.stringify(part.terms),
     rows: JSON.stringify([part.articles, part.highlights]),
     indexed: JSON.stringify(part.highlights.map(([id, articleId]) => [id, articleId])),
-    filters: shared(part.filters),
-    fieldLengths: shared(part.fieldLengths),
-    termStarts: shared(part.termStarts),
-    postingDocs: shared(part.postingDocs),
-    postingFreqs: shared(part.postingFreqs),
+    filters: part.filters,
+    fieldLengths: part.fieldLengths,
+    termStarts: part.termStarts,
+    postingDocs: part.postingDocs,
+    postingFreqs: part.postingFreqs,
   }
 }
 
