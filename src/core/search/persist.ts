@@ -225,7 +225,15 @@ const CHECK_SLICE = 250
 
 /** restoreParts with a turn of the event loop (`turn`) every few thousand documents: the app's main thread keeps turning. */
 export async function restorePartsInSlices(store: DocStore, head: IndexHead, filters: Uint32Array, shards: readonly ShardEntries[], turn: () => Promise<void>): Promise<LoadFailure | null> {
-  const steps = restoreSteps(store, head, filters, shards)
+  // MiniSearch's document tables too, in batches (its own loadJSAsync: at 10,000 articles,
+  // loadJS held the thread for 40 ms).
+  let mini: MiniSearch<IndexedDoc>
+  try {
+    mini = await MiniSearch.loadJSAsync(miniTables(head), miniSearchOptions())
+  } catch (e) {
+    return damaged(e)
+  }
+  const steps = restoreSteps(store, head, filters, shards, mini)
   for (;;) {
     const step = steps.next()
     if (step.done) return step.value
@@ -253,17 +261,25 @@ export async function checkHeadInSlices(json: unknown, turn: () => Promise<void>
   return { ok: true, head: { ...rest.head, articles: articles as IndexHead['articles'], highlights: highlights as IndexHead['highlights'] } }
 }
 
+/** The head's MiniSearch tables as loadJS takes them, with no postings (those are in the shards). */
+function miniTables(head: IndexHead): ReturnType<MiniSearch['toJSON']> {
+  const tables = head.mini as unknown as ReturnType<MiniSearch['toJSON']>
+  // Its own copy of the averages (loadJS keeps the array it is given, and changes it as documents come and go).
+  return { ...tables, averageFieldLength: [...tables.averageFieldLength], index: [] }
+}
+
 /** restoreParts' work, pausing (yielding) every RESTORE_SLICE documents; returns what restoreParts returns. */
-function* restoreSteps(store: DocStore, head: IndexHead, filters: Uint32Array, shards: readonly ShardEntries[]): Generator<void, LoadFailure | null> {
+function* restoreSteps(store: DocStore, head: IndexHead, filters: Uint32Array, shards: readonly ShardEntries[], loaded?: MiniSearch<IndexedDoc>): Generator<void, LoadFailure | null> {
   let mini: MiniSearch<IndexedDoc>
-  try {
-    const tables = head.mini as unknown as ReturnType<MiniSearch['toJSON']>
-    // Its own copy of the averages (loadJS keeps the array it is given, and changes it as documents come and go).
-    mini = MiniSearch.loadJS({ ...tables, averageFieldLength: [...tables.averageFieldLength], index: [] }, miniSearchOptions())
-  } catch (e) {
-    return damaged(e)
+  if (loaded) mini = loaded
+  else {
+    try {
+      mini = MiniSearch.loadJS(miniTables(head), miniSearchOptions())
+    } catch (e) {
+      return damaged(e)
+    }
+    yield
   }
-  yield
   // A document's field lengths are saved as JSON, where the fields it lacks (a highlight's
   // title and body) became null: a hole again, or discarding the document would count
   // them as fields of length 0 in the averages (MiniSearch visits every entry but holes).

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { testArticle } from '../../core/testing/test-article'
 import type { Catalog } from '../../core/model'
 import { DurableJSONFile, UnreadableFileError } from './durable-json-file'
-import { validateCatalog } from './file-formats'
+import { validateCatalog, validateEntities } from './file-formats'
 
 const folder = () => mkdtempSync(join(tmpdir(), 'dossier-json-file-'))
 const catalog = (n: number): Catalog => ({ articles: Array.from({ length: n }, (_, i) => testArticle(`a-${String(i).padStart(10, '0')}`, { title: `Article ${i}` })) })
@@ -53,5 +53,28 @@ describe('DurableJSONFile', () => {
     validate.mockClear()
     expect((await file.read())?.articles).toHaveLength(2)
     expect(validate).toHaveBeenCalledTimes(1)
+  })
+
+  it('checks a file whose check has two steps (entities.json) in those steps, with a turn between, to the same verdict', async () => {
+    const dir = folder()
+    const entity = (id: string, name: string, alias: string) => ({ id, name, type: 'place', aliases: [{ text: alias }] })
+    const good = { version: 1, entities: [entity('e-1', 'Tartus', 'Tartous'), entity('e-2', 'Khmeimim', 'Hmeimim')], rejected: [] }
+    // The schema passes it; the rule it cannot state (one entity per spelling) does not.
+    const taken = { ...good, entities: [entity('e-1', 'Tartus', 'Tartous'), entity('e-2', 'Khmeimim', 'Tartous')] }
+    const shapeless = { version: 1, entities: 'none' }
+    for (const [value, ok] of [[good, true], [taken, false], [shapeless, false]] as const) {
+      const turns = vi.fn(() => Promise.resolve())
+      const whole = validateEntities(value)
+      expect(whole.ok).toBe(ok)
+      expect(await validateEntities.inSteps!(value, turns)).toEqual(whole)
+      expect(turns).toHaveBeenCalledTimes(1)
+    }
+    expect(validateCatalog.inSteps).toBeUndefined()
+    // Reading uses the steps where a check has them.
+    writeFileSync(join(dir, 'entities.json'), JSON.stringify(taken))
+    const inSteps = vi.fn(validateEntities.inSteps!)
+    const validate = Object.assign((value: unknown) => validateEntities(value), { inSteps })
+    await expect(new DurableJSONFile(join(dir, 'entities.json'), validate).read()).rejects.toThrow(/Tartous/)
+    expect(inSteps).toHaveBeenCalledTimes(1)
   })
 })

@@ -7,8 +7,8 @@ import { EntitiesFileSchema, emptyEntitiesFile, entitiesProblem, type EntitiesFi
 import { ArticleIdSchema } from '../../core/ids'
 import { ClaimsFileSchema, claimsProblem, emptyClaimsFile, emptyOutletsFile, OutletsFileSchema, outletsProblem, type ClaimsFile, type OutletsFile } from '../../core/sourcing/schema'
 import { AnnotationFileSchema, CatalogSchema, ManifestSchema, SCHEMA_VERSION, type AnnotationFile, type Catalog, type Manifest } from '../../core/model'
-import type { Validate } from './durable-json-file'
-import { CLAIMS_FILE, ENTITIES_FILE, OUTLETS_FILE } from './layout'
+import type { Checked, Validate } from './durable-json-file'
+import { CLAIMS_FILE, ENTITIES_FILE, ENTITIES_STAMP_FILE, OUTLETS_FILE } from './layout'
 import type { StoreChange } from './notebook-store'
 
 /** Temp files of an unfinished durable write: `.<name>.<pid>.<hex>.tmp` (durable-write.ts). */
@@ -19,16 +19,26 @@ export const ANNOTATION_FILE = /^a-[0-9a-z]+\.json$/
 type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }
 
 export function validator<T>(schema: Schema<T>, extra?: (value: T) => string | null): Validate<T> {
-  return (value) => {
+  const shape = (value: unknown): Checked<T> => {
     const parsed = schema.safeParse(value)
-    if (!parsed.success) {
-      const [issue, ...rest] = parsed.error.issues
-      const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : ''
-      return { ok: false, reason: `at ${issue?.path.map(String).join('.') || 'the top level'}: ${issue?.message ?? 'invalid'}${more}` }
-    }
-    const wrong = extra?.(parsed.data)
-    return wrong ? { ok: false, reason: wrong } : { ok: true, value: parsed.data }
+    if (parsed.success) return { ok: true, value: parsed.data }
+    const [issue, ...rest] = parsed.error.issues
+    const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : ''
+    return { ok: false, reason: `at ${issue?.path.map(String).join('.') || 'the top level'}: ${issue?.message ?? 'invalid'}${more}` }
   }
+  const rules = (checked: Checked<T>): Checked<T> => {
+    const wrong = checked.ok ? extra?.(checked.value) : null
+    return wrong ? { ok: false, reason: wrong } : checked
+  }
+  const validate: Validate<T> = (value) => rules(shape(value))
+  if (extra) {
+    validate.inSteps = async (value, turn) => {
+      const checked = shape(value)
+      await turn()
+      return rules(checked)
+    }
+  }
+  return validate
 }
 
 export const validateManifest = validator<Manifest>(ManifestSchema, (m) => (m.schemaVersion === SCHEMA_VERSION ? null : `at schemaVersion: format ${m.schemaVersion}, not ${SCHEMA_VERSION}`))
@@ -62,10 +72,12 @@ export const validateClaims = validator<ClaimsFile>(ClaimsFileSchema, claimsProb
 export interface OptionalFile<T> {
   name: string
   validate: Validate<T>
+  /** Where a validated write records what it wrote, so that reading that very text back skips the check (durable-json-file.ts). */
+  stamp?: string
   empty: () => T
   change: StoreChange
 }
 
-export const ENTITIES_DOC: OptionalFile<EntitiesFile> = { name: ENTITIES_FILE, validate: validateEntities, empty: emptyEntitiesFile, change: { kind: 'entities' } }
+export const ENTITIES_DOC: OptionalFile<EntitiesFile> = { name: ENTITIES_FILE, validate: validateEntities, stamp: ENTITIES_STAMP_FILE, empty: emptyEntitiesFile, change: { kind: 'entities' } }
 export const OUTLETS_DOC: OptionalFile<OutletsFile> = { name: OUTLETS_FILE, validate: validateOutlets, empty: emptyOutletsFile, change: { kind: 'file', name: OUTLETS_FILE } }
 export const CLAIMS_DOC: OptionalFile<ClaimsFile> = { name: CLAIMS_FILE, validate: validateClaims, empty: emptyClaimsFile, change: { kind: 'file', name: CLAIMS_FILE } }

@@ -223,7 +223,7 @@ export class NotebookStore {
 
   /** An optional file's content (absent = `spec.empty()`; damaged = recovered like any file), read on first use. */
   async optionalFile<T>(spec: OptionalFile<T>): Promise<T> {
-    if (!this.#optional.has(spec.name)) this.#optional.set(spec.name, this.loader.openDoc<unknown>(spec.name, spec.validate, spec.empty))
+    if (!this.#optional.has(spec.name)) this.#optional.set(spec.name, this.loader.openDoc<unknown>(spec.name, spec.validate, spec.empty, spec.stamp === undefined ? {} : { stamp: spec.stamp }))
     return ((await this.#optional.get(spec.name)) as Doc<T>).data
   }
 
