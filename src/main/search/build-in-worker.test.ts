@@ -5,7 +5,8 @@ import { highlightInput } from '../../core/search/doc-store'
 import { ANNOTATIONS_DIR } from '../storage/layout'
 import { openTestNotebook, type TestNotebook } from '../tags/tag-test-notebook'
 import { IndexWorkers, joinMentions, type IndexedHighlight } from './build-in-worker'
-import { notebookState, SEARCH_DIR, type IndexFiles } from './index-files'
+import { SearchIndex } from '../../core/search/search-index'
+import { notebookState, readIndexFiles, SEARCH_DIR, shardLoader, type IndexFiles } from './index-files'
 import type { CompactMentions } from './index-jobs'
 
 /** Each article's mentions as [entity, start, end, spelling], read back from the compact form. */
@@ -62,7 +63,7 @@ describe('a search index written by both threads (each a share of the shards, th
   })
 
   /** Builds the notebook's index with these workers (`read` counts the store reads); returns what head.json names and holds. */
-  async function built(workers: IndexWorkers): Promise<{ files: IndexFiles; index: unknown; names: string[]; indexed: IndexedHighlight[]; storeReads: number }> {
+  async function built(workers: IndexWorkers): Promise<{ files: IndexFiles; index: unknown; names: string[]; indexed: IndexedHighlight[]; storeReads: number; digest?: string }> {
     await rm(join(nb.dir, SEARCH_DIR), { recursive: true, force: true })
     const store = nb.session.store
     const articles = store.articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, bodyHash: a.bodyHash, fileName: a.source.fileName }))
@@ -73,10 +74,10 @@ describe('a search index written by both threads (each a share of the shards, th
     }
     const annotated = articles.filter((a) => store.highlightCount(a.id) > 0).map((a) => a.id)
     try {
-      const { files, highlights: indexed } = await workers.buildSearchIndex(nb.dir, articles, { annotated, read }, await notebookState(nb.dir))
+      const { files, highlights: indexed, digest } = await workers.buildSearchIndex(nb.dir, articles, { annotated, read }, await notebookState(nb.dir))
       const head = JSON.parse(await readFile(join(nb.dir, SEARCH_DIR, 'head.json'), 'utf8')) as { files: IndexFiles; index: unknown }
       expect(head.files).toEqual(files)
-      return { files, index: head.index, names: (await readdir(join(nb.dir, SEARCH_DIR))).sort(), indexed, storeReads }
+      return { files, index: head.index, names: (await readdir(join(nb.dir, SEARCH_DIR))).sort(), indexed, storeReads, ...(digest === undefined ? {} : { digest }) }
     } finally {
       await workers.dispose()
     }
@@ -118,5 +119,26 @@ describe('a search index written by both threads (each a share of the shards, th
     } finally {
       await writeFile(file, good)
     }
+  })
+
+  it('knows the head it wrote: read back unchanged its rows go unchecked; changed on disk since, it is checked and refused', async () => {
+    const { digest } = await built(twoThreads())
+    expect(digest).toMatch(/^[0-9a-f]{64}$/)
+    const turn = () => Promise.resolve()
+    const options = { getText: () => null }
+    const same = await readIndexFiles(nb.dir, JSON.parse, { digest: digest!, turn })
+    expect(same.ok && same.written).toBe(true)
+    if (!same.ok) return
+    const loaded = SearchIndex.fromParts(same.head, same.filters, shardLoader(nb.dir, same.files), options, same.written)
+    expect(loaded.ok && (await loaded.index.search('convoy')).hits.length).toBeGreaterThan(0)
+    // Another writer's head, or damage: an article's title is no longer text.
+    const file = join(nb.dir, SEARCH_DIR, 'head.json')
+    const head = JSON.parse(await readFile(file, 'utf8')) as { index: { articles: unknown[][] } }
+    head.index.articles[0]![1] = 42
+    await writeFile(file, JSON.stringify(head))
+    const changed = await readIndexFiles(nb.dir, JSON.parse, { digest: digest!, turn })
+    expect(changed.ok && changed.written).toBe(false)
+    if (!changed.ok) return
+    expect(SearchIndex.fromParts(changed.head, changed.filters, shardLoader(nb.dir, changed.files), options, changed.written)).toMatchObject({ ok: false, reason: 'corrupt' })
   })
 })

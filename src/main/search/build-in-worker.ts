@@ -62,6 +62,8 @@ export interface IndexedHighlight {
 
 export interface BuiltSearchIndex {
   files: IndexFiles
+  /** The sha256 of the head.json written, when the build knows it (`readIndexFiles`' `trust`). */
+  digest?: string
   highlights: IndexedHighlight[]
 }
 
@@ -141,8 +143,8 @@ export class IndexWorkers {
     const written = await Promise.all(Array.from({ length: shares }, (_, share) => this.#run({ type: 'shards', dir, parts: terms, share, shares }, SEARCH, (m) => (m.type === 'shards' ? m.files : undefined))))
     const shards = Object.assign(Object.create(null) as Record<string, string>, ...written) as Record<string, string>
     const heads = parts.map(({ terms: _, ...p }) => p)
-    const files = await this.#run({ type: 'head', dir, parts: heads, shards, state }, SEARCH, (m) => (m.type === 'written' ? m.files : undefined))
-    return { files, highlights: parts.flatMap((p) => (JSON.parse(p.indexed) as [HighlightId, ArticleId][]).map(([id, articleId]) => ({ id, articleId }))) }
+    const { files, digest } = await this.#run({ type: 'head', dir, parts: heads, shards, state }, SEARCH, (m) => (m.type === 'written' ? m.head : undefined))
+    return { files, digest, highlights: parts.flatMap((p) => (JSON.parse(p.indexed) as [HighlightId, ArticleId][]).map(([id, articleId]) => ({ id, articleId }))) }
   }
 
   /** Each article's mentions of the entities (in the articles' order; `mentionsAt` reads one article's). */

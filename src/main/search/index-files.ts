@@ -62,17 +62,25 @@ export function unchangedSince(then: NotebookState, now: NotebookState, writtenA
   return fine(now.catalog.mtimeMs) && (now.annotationsMtimeMs === null || fine(now.annotationsMtimeMs))
 }
 
-export type ReadIndex = { ok: true; head: unknown; filters: Uint32Array; files: IndexFiles; notebook: NotebookState; writtenAt: number } | { ok: false; missing: boolean }
+/** `written`: head.json is the very text a build of this process wrote (its digest matched), so its rows need no check. */
+export type ReadIndex = { ok: true; head: unknown; filters: Uint32Array; files: IndexFiles; notebook: NotebookState; writtenAt: number; written: boolean } | { ok: false; missing: boolean }
+
+/** Bytes hashed between two turns of the event loop (`readIndexFiles` in slices). */
+const DIGEST_SLICE = 1 << 20
 
 /**
  * The saved head and filters (shards are read on demand), or why not. Never throws.
  * `parse` reads head.json's text (JSON.parse; the app's main thread parses it in slices).
+ * `trust`: the digest of a head this process just wrote (`WrittenHead`), and a turn of the
+ * event loop to hash the text read between (a megabyte at a time).
  */
-export async function readIndexFiles(dir: string, parse: (text: string) => unknown = JSON.parse): Promise<ReadIndex> {
+export async function readIndexFiles(dir: string, parse: (text: string) => unknown = JSON.parse, trust?: { digest: string; turn: () => Promise<void> }): Promise<ReadIndex> {
   const folder = join(dir, SEARCH_DIR)
   for (let attempt = 0; attempt < 2; attempt++) {
-    const raw = await readFile(join(folder, HEAD_FILE), 'utf8').catch(() => null)
-    if (raw === null) return { ok: false, missing: true }
+    const text = await readFile(join(folder, HEAD_FILE)).catch(() => null)
+    if (text === null) return { ok: false, missing: true }
+    const written = trust !== undefined && (await digestOf(text, trust.turn)) === trust.digest
+    const raw = text.toString('utf8')
     let head: HeadFile
     try {
       head = (await parse(raw)) as HeadFile
@@ -85,9 +93,18 @@ export async function readIndexFiles(dir: string, parse: (text: string) => unkno
     if (bytes === null) continue
     if (bytes.byteLength % 4 !== 0) return { ok: false, missing: false }
     const filters = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
-    return { ok: true, head: head.index, filters, files: head.files, notebook: head.notebook, writtenAt: head.writtenAt }
+    return { ok: true, head: head.index, filters, files: head.files, notebook: head.notebook, writtenAt: head.writtenAt, written }
   }
   return { ok: false, missing: false }
+}
+
+async function digestOf(bytes: Buffer, turn: () => Promise<void>): Promise<string> {
+  const hash = createHash('sha256')
+  for (let at = 0; at < bytes.length; at += DIGEST_SLICE) {
+    hash.update(bytes.subarray(at, at + DIGEST_SLICE))
+    await turn()
+  }
+  return hash.digest('hex')
 }
 
 /** Reads shards by key; throws when one is missing or malformed (the caller rebuilds). */
@@ -144,7 +161,7 @@ export async function writeIndexFiles(dir: string, parts: IndexParts, previous: 
     if (entries === undefined && !parts.dirty?.has(key) && kept !== undefined && names.has(kept)) shards[key] = kept
     else shards[key] = await put(shardPrefix(key), 'json', entries === undefined && parts.shardBytes ? parts.shardBytes(key) : JSON.stringify(entries ?? (await parts.shard(key))))
   }
-  return headFiles(dir, writer, parts.head, parts.filters, shards, notebook)
+  return (await headFiles(dir, writer, parts.head, parts.filters, shards, notebook)).files
 }
 
 /** Writes these shards of a new index (`bytes`: each one's JSON as UTF-8), one at a time; returns their file names by key. */
@@ -159,7 +176,7 @@ export async function writeShardFiles(dir: string, keys: readonly string[], byte
  * Writes the filters and then head.json, which names them and the shards (written before),
  * and removes the files no head needs any more. Returns the files the new head names.
  */
-export async function writeHeadFiles(dir: string, index: IndexParts['head'], filterWords: Uint32Array, shardFiles: Record<string, string>, notebook: NotebookState): Promise<IndexFiles> {
+export async function writeHeadFiles(dir: string, index: IndexParts['head'], filterWords: Uint32Array, shardFiles: Record<string, string>, notebook: NotebookState): Promise<WrittenHead> {
   const shards: Record<string, string> = {}
   for (const key of index.shards) {
     const name = Object.hasOwn(shardFiles, key) ? shardFiles[key] : undefined
@@ -169,15 +186,22 @@ export async function writeHeadFiles(dir: string, index: IndexParts['head'], fil
   return headFiles(dir, await dataWriter(dir), index, filterWords, shards, notebook)
 }
 
-async function headFiles(dir: string, { put }: DataWriter, index: IndexParts['head'], filterWords: Uint32Array, shards: Record<string, string>, notebook: NotebookState): Promise<IndexFiles> {
+/** What writing a head wrote: the files it names, and the sha256 of its text (`readIndexFiles`' `trust`). */
+export interface WrittenHead {
+  files: IndexFiles
+  digest: string
+}
+
+async function headFiles(dir: string, { put }: DataWriter, index: IndexParts['head'], filterWords: Uint32Array, shards: Record<string, string>, notebook: NotebookState): Promise<WrittenHead> {
   const folder = join(dir, SEARCH_DIR)
   const filters = await put('filters', 'bin', new Uint8Array(filterWords.buffer, filterWords.byteOffset, filterWords.byteLength))
   const files: IndexFiles = { filters, shards }
   const head: HeadFile = { writtenAt: Date.now(), notebook, files, index }
-  await writeFileAtomically(join(folder, HEAD_FILE), JSON.stringify(head))
+  const text = JSON.stringify(head)
+  await writeFileAtomically(join(folder, HEAD_FILE), text)
   await rm(join(dir, OLD_SEARCH_FILE), { force: true }).catch(() => undefined)
   await removeStaleFiles(folder, new Set([HEAD_FILE, filters, ...Object.values(shards)]))
-  return files
+  return { files, digest: createHash('sha256').update(text).digest('hex') }
 }
 
 /** Data files the current head does not name, once they are old enough that no reader can still need them. */

@@ -13,7 +13,7 @@ import { IndexBuilder, type Alloc, type BuilderScratch, type IndexPart } from '.
 import { mergeHead, mergeParts, mergeTerms, type PartHead, type PartTerms } from '../../core/search/merge-parts'
 import type { ArticleInput, HighlightInput, TextRange } from '../../core/search/types'
 import { readBodyFileSync, readFurnitureFileSync, readHighlightsFileSync } from '../storage/content-files'
-import { writeHeadFiles, writeIndexFiles, writeShardFiles, type IndexFiles, type NotebookState } from './index-files'
+import { writeHeadFiles, writeIndexFiles, writeShardFiles, type IndexFiles, type NotebookState, type WrittenHead } from './index-files'
 
 export interface IndexArticle extends ArticleInput {
   /** Named when a furniture must be recomputed (an analysis file missing or damaged). */
@@ -103,7 +103,7 @@ export function writeShards(dir: string, parts: readonly PartTerms[], share: num
 }
 
 /** Writes the filters and head.json of the index the parts make, naming its shards (all written: `writeShards`). */
-export function writeHead(dir: string, parts: readonly PartHead[], shards: Record<string, string>, state: NotebookState): Promise<IndexFiles> {
+export function writeHead(dir: string, parts: readonly PartHead[], shards: Record<string, string>, state: NotebookState): Promise<WrittenHead> {
   const { head, filters } = mergeHead(parts, Object.keys(shards).sort())
   return writeHeadFiles(dir, head, filters, shards, state)
 }

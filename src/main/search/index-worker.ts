@@ -24,7 +24,7 @@ import { BuilderScratch, type IndexPart } from '../../core/search/index-builder'
 import type { PartHead, PartTerms } from '../../core/search/merge-parts'
 import type { HighlightInput } from '../../core/search/types'
 import { serializeError, type SerializedError } from '../workers/worker-errors'
-import type { IndexFiles, NotebookState } from './index-files'
+import type { NotebookState, WrittenHead } from './index-files'
 import { buildHighlightsPart, buildPart, findAllMentions, writeHead, writeShards, type CompactMentions, type IndexArticle, type PartMemory } from './index-jobs'
 
 /**
@@ -59,7 +59,7 @@ export type IndexWorkerRequest =
 export type IndexWorkerMessage =
   | { type: 'part'; id: number; part: WirePart | null }
   | { type: 'shards'; id: number; files: Record<string, string> }
-  | { type: 'written'; id: number; files: IndexFiles }
+  | { type: 'written'; id: number; head: WrittenHead }
   | { type: 'mentions'; id: number; mentions: CompactMentions }
   | { type: 'error'; id: number; error: SerializedError }
 
@@ -84,7 +84,7 @@ async function handle(request: IndexWorkerRequest): Promise<[IndexWorkerMessage,
           const [articles, highlights] = JSON.parse(p.rows) as [IndexPart['articles'], IndexPart['highlights']]
           return { ...p, ids: JSON.parse(p.ids) as string[], articles, highlights }
         })
-        return [{ type: 'written', id, files: await writeHead(request.dir, parts, request.shards, request.state) }, []]
+        return [{ type: 'written', id, head: await writeHead(request.dir, parts, request.shards, request.state) }, []]
       }
       case 'mentions': {
         const mentions = await findAllMentions(request.dir, request.entities, request.articles)

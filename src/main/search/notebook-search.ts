@@ -43,7 +43,7 @@ import type { NotebookStore, StoreChange } from '../storage/notebook-store'
 import { notebookState, readIndexFiles, shardLoader, unchangedSince, writeIndexFiles, type IndexFiles, type NotebookState } from './index-files'
 import { Debounced } from '../debounced'
 import { parseJsonInSlices } from '../../core/json-in-slices'
-import { sharedIndexWorkers, type IndexedHighlight, type IndexWorkers } from './build-in-worker'
+import { sharedIndexWorkers, type BuiltSearchIndex, type IndexedHighlight, type IndexWorkers } from './build-in-worker'
 import { highlightInput } from '../../core/search/doc-store'
 
 export type NotebookSearchQuery = {
@@ -184,8 +184,9 @@ export class NotebookSearch {
       let built: readonly IndexedHighlight[] | null = null
       if (index === null) {
         try {
-          built = await this.#build()
-          index = (await this.#readCache()).index
+          const build = await this.#build()
+          built = build.highlights
+          index = (await this.#readCache(build.digest)).index
           if (index === null) throw new Error('what was written could not be read back')
         } catch (error) {
           built = null
@@ -215,7 +216,7 @@ export class NotebookSearch {
   }
 
   /** Builds the index from the notebook as it is now and writes it, in worker threads; returns the highlights it holds. */
-  async #build(): Promise<readonly IndexedHighlight[]> {
+  async #build(): Promise<BuiltSearchIndex> {
     // Read first: the index written reflects at least this state (see #persist).
     const state = await notebookState(this.store.dir)
     const articles = this.store.articles.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, bodyHash: a.bodyHash, fileName: a.source.fileName, charCount: a.charCount }))
@@ -226,20 +227,23 @@ export class NotebookSearch {
     const read = async () => (await this.store.allHighlights()).map(highlightInput)
     const built = await this.#workers().buildSearchIndex(this.store.dir, articles, { annotated, read }, state)
     this.#files = built.files
-    return built.highlights
+    return built
   }
 
   /** The saved index (head and filters; shards as searches need them), or why there is none (missing: 'built'). Never throws. */
-  async #readCache(): Promise<{ index: SearchIndex | null; origin: IndexOrigin }> {
+  async #readCache(written?: string): Promise<{ index: SearchIndex | null; origin: IndexOrigin }> {
     const dir = this.store.dir
     // In slices, with turns of the event loop between: at 10,000 articles the head is 8 MB,
-    // and parsing, checking and restoring it whole held the main thread for 250 ms.
-    const read = await readIndexFiles(dir, this.#inSlices ? (text) => parseJsonInSlices(text, turn) : JSON.parse)
+    // and parsing, checking and restoring it whole held the main thread for 250 ms. Just
+    // built (`written`: the digest of the head the build wrote), its rows are not checked
+    // again if head.json is still that very text.
+    const trust = written === undefined ? undefined : { digest: written, turn: this.#inSlices ? turn : () => Promise.resolve() }
+    const read = await readIndexFiles(dir, this.#inSlices ? (text) => parseJsonInSlices(text, turn) : JSON.parse, trust)
     if (!read.ok) return { index: null, origin: read.missing ? 'built' : 'rebuilt-corrupt' }
     const options = { getText: this.#getText, getFurniture: this.#getFurniture }
     try {
       const shards = shardLoader(dir, read.files)
-      const loaded = this.#inSlices ? await SearchIndex.fromPartsInSlices(read.head, read.filters, shards, options, turn) : SearchIndex.fromParts(read.head, read.filters, shards, options)
+      const loaded = this.#inSlices ? await SearchIndex.fromPartsInSlices(read.head, read.filters, shards, options, turn, read.written) : SearchIndex.fromParts(read.head, read.filters, shards, options, read.written)
       if (!loaded.ok) return { index: null, origin: loaded.reason === 'outdated' ? 'rebuilt-outdated' : 'rebuilt-corrupt' }
       this.#files = read.files
       const unchanged = this.store.readOnly && unchangedSince(read.notebook, await notebookState(dir), read.writtenAt)
