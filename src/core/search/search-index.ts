@@ -105,6 +105,7 @@ export class SearchIndex {
   #store = new DocStore()
   readonly #getText: GetText
   readonly #getFurniture: SearchIndexOptions['getFurniture']
+  readonly #turn: SearchIndexOptions['turn']
   /**
    * Restored from parts with only some shards: the rest are loaded when a search needs
    * them. It can change all the same: documents added put their postings beside the
@@ -116,6 +117,7 @@ export class SearchIndex {
   constructor(options: SearchIndexOptions) {
     this.#getText = options.getText
     this.#getFurniture = options.getFurniture
+    this.#turn = options.turn
   }
 
   get articleCount(): number {
@@ -353,8 +355,22 @@ export class SearchIndex {
       for (const key of shardKeysFor(term, prefix, partial.present)) if (!partial.loaded.has(key)) keys.add(key)
     }
     if (keys.size === 0) return
-    const failed = addShards(this.#store, await partial.load([...keys]))
-    if (failed) throw new Error(failed.message)
-    for (const k of keys) partial.loaded.add(k)
+    const turn = this.#turn
+    if (turn === undefined) {
+      const failed = addShards(this.#store, await partial.load([...keys]))
+      if (failed) throw new Error(failed.message)
+      for (const k of keys) partial.loaded.add(k)
+      return
+    }
+    // One shard at a time, with turns between (a search beside it adding the same shard
+    // adds nothing twice: addShards keeps the postings it has).
+    for (const key of keys) {
+      const shards = await partial.load([key])
+      await turn()
+      const failed = addShards(this.#store, shards)
+      if (failed) throw new Error(failed.message)
+      partial.loaded.add(key)
+      await turn()
+    }
   }
 }

@@ -40,6 +40,11 @@ export interface SearchIndexOptions {
    * the analysis' furniture). Without it, articles are indexed without furniture.
    */
   getFurniture?: (article: ArticleInput, text: string) => MaybePromise<readonly TextRange[]>
+  /**
+   * A turn of the event loop, taken between the shards a search loads (each one parsed,
+   * then added): on the app's main thread a first search's shards held it 50-80 ms at once.
+   */
+  turn?: () => Promise<void>
 }
 
 export type ResultKind = 'article' | 'highlight'

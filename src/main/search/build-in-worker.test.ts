@@ -126,7 +126,7 @@ describe('a search index written by both threads (each a share of the shards, th
     expect(digest).toMatch(/^[0-9a-f]{64}$/)
     const turn = () => Promise.resolve()
     const options = { getText: () => null }
-    const same = await readIndexFiles(nb.dir, JSON.parse, { digest: digest!, turn })
+    const same = await readIndexFiles(nb.dir, JSON.parse, { trust: digest!, turn })
     expect(same.ok && same.written).toBe(true)
     if (!same.ok) return
     const loaded = SearchIndex.fromParts(same.head, same.filters, shardLoader(nb.dir, same.files), options, same.written)
@@ -136,7 +136,7 @@ describe('a search index written by both threads (each a share of the shards, th
     const head = JSON.parse(await readFile(file, 'utf8')) as { index: { articles: unknown[][] } }
     head.index.articles[0]![1] = 42
     await writeFile(file, JSON.stringify(head))
-    const changed = await readIndexFiles(nb.dir, JSON.parse, { digest: digest!, turn })
+    const changed = await readIndexFiles(nb.dir, JSON.parse, { trust: digest!, turn })
     expect(changed.ok && changed.written).toBe(false)
     if (!changed.ok) return
     expect(SearchIndex.fromParts(changed.head, changed.filters, shardLoader(nb.dir, changed.files), options, changed.written)).toMatchObject({ ok: false, reason: 'corrupt' })

@@ -25,6 +25,7 @@ import { WorkerJobs } from '../workers/worker-jobs'
 import type { IndexFiles, NotebookState } from './index-files'
 import type { CompactMentions, IndexArticle } from './index-jobs'
 import type { IndexWorkerMessage, IndexWorkerRequest, WirePart } from './index-worker'
+import { fromWire } from './wire-text'
 
 export const INDEX_WORKER_ENTRY = 'index-worker'
 /**
@@ -144,7 +145,7 @@ export class IndexWorkers {
     const shards = Object.assign(Object.create(null) as Record<string, string>, ...written) as Record<string, string>
     const heads = parts.map(({ terms: _, ...p }) => p)
     const { files, digest } = await this.#run({ type: 'head', dir, parts: heads, shards, state }, SEARCH, (m) => (m.type === 'written' ? m.head : undefined))
-    return { files, digest, highlights: parts.flatMap((p) => (JSON.parse(p.indexed) as [HighlightId, ArticleId][]).map(([id, articleId]) => ({ id, articleId }))) }
+    return { files, digest, highlights: parts.flatMap((p) => (fromWire(p.indexed) as [HighlightId, ArticleId][]).map(([id, articleId]) => ({ id, articleId }))) }
   }
 
   /** Each article's mentions of the entities (in the articles' order; `mentionsAt` reads one article's). */

@@ -24,24 +24,25 @@ import { BuilderScratch, type IndexPart } from '../../core/search/index-builder'
 import type { PartHead, PartTerms } from '../../core/search/merge-parts'
 import type { HighlightInput } from '../../core/search/types'
 import { serializeError, type SerializedError } from '../workers/worker-errors'
+import { fromWire, type WireText } from './wire-text'
 import type { NotebookState, WrittenHead } from './index-files'
 import { buildHighlightsPart, buildPart, findAllMentions, writeHead, writeShards, type CompactMentions, type IndexArticle, type PartMemory } from './index-jobs'
 
 /**
- * A part as it crosses threads: its typed arrays in shared memory (both threads read them
- * without a copy), its strings and rows as JSON text. A structured clone of one string is
- * a copy of its bytes; of a part's 40,000 terms and 1,000 rows, it held the host's thread
- * for tens of milliseconds on each crossing (there and back, to each writing job).
+ * A part as it crosses threads, all of it in shared memory: its typed arrays, and its
+ * strings and rows as JSON text in UTF-8 (`WireText`). Cloned, a part's 40,000 terms and
+ * 1,000 rows held the host's thread for tens of milliseconds on each crossing (there and
+ * back, to each writing job); as strings still 40 ms for the head's 8 MB of rows.
  */
 export interface WirePart {
   firstId: number
   stampSum: string
   /** JSON of the part's `ids`, `terms`, and head rows (`articles`, `highlights`). */
-  ids: string
-  terms: string
-  rows: string
+  ids: WireText
+  terms: WireText
+  rows: WireText
   /** The highlights the part indexes, as JSON of [id, article id] pairs: the host keeps them. */
-  indexed: string
+  indexed: WireText
   filters: Uint32Array
   fieldLengths: Int32Array
   termStarts: Int32Array
@@ -76,13 +77,13 @@ async function handle(request: IndexWorkerRequest): Promise<[IndexWorkerMessage,
         return [{ type: 'part', id, part: part && toWire(part) }, []]
       }
       case 'shards': {
-        const parts = request.parts.map((p): PartTerms => ({ ...p, ids: JSON.parse(p.ids) as string[], terms: JSON.parse(p.terms) as string[] }))
+        const parts = request.parts.map((p): PartTerms => ({ ...p, ids: fromWire(p.ids) as string[], terms: fromWire(p.terms) as string[] }))
         return [{ type: 'shards', id, files: await writeShards(request.dir, parts, request.share, request.shares) }, []]
       }
       case 'head': {
         const parts = request.parts.map((p): PartHead => {
-          const [articles, highlights] = JSON.parse(p.rows) as [IndexPart['articles'], IndexPart['highlights']]
-          return { ...p, ids: JSON.parse(p.ids) as string[], articles, highlights }
+          const [articles, highlights] = fromWire(p.rows) as [IndexPart['articles'], IndexPart['highlights']]
+          return { ...p, ids: fromWire(p.ids) as string[], articles, highlights }
         })
         return [{ type: 'written', id, head: await writeHead(request.dir, parts, request.shards, request.state) }, []]
       }
@@ -106,15 +107,23 @@ const memory: PartMemory = {
   alloc: (length) => new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT)),
 }
 
+/** JSON of a value as UTF-8 in shared memory (`WirePart`). */
+function toWireText(value: unknown): WireText {
+  const bytes = Buffer.from(JSON.stringify(value), 'utf8')
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length))
+  shared.set(bytes)
+  return shared
+}
+
 /** The part as it crosses threads (`WirePart`): its arrays as they are (in shared memory: `memory`), strings and rows as text. */
 function toWire(part: IndexPart): WirePart {
   return {
     firstId: part.firstId,
     stampSum: part.stampSum,
-    ids: JSON.stringify(part.ids),
-    terms: JSON.stringify(part.terms),
-    rows: JSON.stringify([part.articles, part.highlights]),
-    indexed: JSON.stringify(part.highlights.map(([id, articleId]) => [id, articleId])),
+    ids: toWireText(part.ids),
+    terms: toWireText(part.terms),
+    rows: toWireText([part.articles, part.highlights]),
+    indexed: toWireText(part.highlights.map(([id, articleId]) => [id, articleId])),
     filters: part.filters,
     fieldLengths: part.fieldLengths,
     termStarts: part.termStarts,

@@ -237,10 +237,9 @@ export class NotebookSearch {
     // and parsing, checking and restoring it whole held the main thread for 250 ms. Just
     // built (`written`: the digest of the head the build wrote), its rows are not checked
     // again if head.json is still that very text.
-    const trust = written === undefined ? undefined : { digest: written, turn: this.#inSlices ? turn : () => Promise.resolve() }
-    const read = await readIndexFiles(dir, this.#inSlices ? (text) => parseJsonInSlices(text, turn) : JSON.parse, trust)
+    const read = await readIndexFiles(dir, this.#inSlices ? (text) => parseJsonInSlices(text, turn) : JSON.parse, { ...(this.#inSlices ? { turn } : {}), ...(written === undefined ? {} : { trust: written }) })
     if (!read.ok) return { index: null, origin: read.missing ? 'built' : 'rebuilt-corrupt' }
-    const options = { getText: this.#getText, getFurniture: this.#getFurniture }
+    const options = { getText: this.#getText, getFurniture: this.#getFurniture, ...(this.#inSlices ? { turn } : {}) }
     try {
       const shards = shardLoader(dir, read.files)
       const loaded = this.#inSlices ? await SearchIndex.fromPartsInSlices(read.head, read.filters, shards, options, turn, read.written) : SearchIndex.fromParts(read.head, read.filters, shards, options, read.written)
