@@ -13,7 +13,7 @@
  */
 
 /** Characters taken (scanned, or parsed) between two turns: a few milliseconds of work. */
-export const SLICE_CHARS = 1 << 17
+export const SLICE_CHARS = 1 << 16
 /** Containers this deep or shallower are split when large; deeper ones are parsed whole. */
 const MAX_DEPTH = 4
 

@@ -220,7 +220,7 @@ export function restoreParts(store: DocStore, head: IndexHead, filters: Uint32Ar
 }
 
 /** Documents restored, or checked (zod is slower), between two turns of the event loop (restorePartsInSlices, checkHeadInSlices). */
-const RESTORE_SLICE = 1_000
+const RESTORE_SLICE = 500
 const CHECK_SLICE = 250
 
 /** restoreParts with a turn of the event loop (`turn`) every few thousand documents: the app's main thread keeps turning. */

@@ -41,6 +41,13 @@ const MENTIONS_SHARES_PER_THREAD = 8
 const inThread = () => import('./index-jobs')
 /** Builds are rare: a worker left idle this long is stopped, giving its memory back. */
 const IDLE_MS = 3_000
+/**
+ * A worker's young generation: V8's default (32 MB at full size, in each isolate) is
+ * mostly garbage here (bodies read, folded and dropped), and three isolates' worth was
+ * ~25 MB of a 10,000-article build's peak RSS; the collections it adds cost no measurable
+ * CPU (notes/benchmarks.md).
+ */
+const YOUNG_GENERATION_MB = 6
 /** DOSSIER_INDEX_TIMELINE=1: each job's thread, start and end on stderr (notes/benchmarks.md). */
 const TIMELINE = process.env.DOSSIER_INDEX_TIMELINE === '1'
 /** Job priorities (`Pending`). */
@@ -104,7 +111,7 @@ export class IndexWorkers {
     }
     this.#inThread = url === null
     const threads = Math.max(1, options.threads ?? Math.min(2, availableParallelism()))
-    this.#jobs = Array.from({ length: threads }, () => new WorkerJobs<IndexWorkerMessage>({ label: 'index worker', workerUrl: () => url!, idleTimeoutMs: IDLE_MS }))
+    this.#jobs = Array.from({ length: threads }, () => new WorkerJobs<IndexWorkerMessage>({ label: 'index worker', workerUrl: () => url!, idleTimeoutMs: IDLE_MS, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }))
     this.#busy = this.#jobs.map(() => false)
   }
 

@@ -55,7 +55,7 @@ export type NotebookSearchQuery = {
 export { SEARCH_DIR } from './index-files'
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
 /** Highlights noted between two turns of the event loop. */
-const NOTE_SLICE = 5_000
+const NOTE_SLICE = 2_000
 export const PERSIST_DELAY_MS = 2_000
 /** A saved index this many articles behind the notebook is built again (in workers) rather than brought up to date here. */
 export const REBUILD_FROM = 1_000
