@@ -1,13 +1,14 @@
 /**
  * Builds the derived indexes of a notebook in worker threads (./index-worker.ts), never on
- * the main thread: the search index from nothing (in parts of a few thousand articles,
- * merged and written by one job, shard by shard) and the entities' mentions in many
- * articles (in one share per thread). Jobs wait in one queue and go to the first thread
- * free, so a search index build and a mention scan started together share both threads.
+ * the main thread: the search index from nothing (in parts of about 1,000 articles and
+ * one of the highlights, then a share of the shards written by each thread, then the
+ * head) and the entities' mentions in many articles (in shares). Jobs wait in one queue
+ * and go to the first thread free, so a search index build and a mention scan started
+ * together share both threads.
  *
  * Memory stays bounded: a worker reads one body at a time and keeps only compact
  * postings (src/core/search/index-builder.ts); the main thread holds neither bodies nor
- * postings, only the parts on their way from one worker to the other (transferred).
+ * postings, only the parts on their way from one worker to the other, in shared memory.
  * Where no built worker script exists (a script bundle without the entry), the same jobs
  * run in this thread (./index-jobs.ts): same result, only not off the main thread.
  *
@@ -35,7 +36,7 @@ export const INDEX_WORKER_ENTRY = 'index-worker'
 const PART_CHARS = 8_000_000
 /** Fewer articles than this to scan for mentions are one job (a worker's start is not worth splitting them). */
 const MENTIONS_SHARE_MIN = 500
-/** Mention shares per thread: small enough that a search build's jobs, which go first, soon find a thread free. */
+/** Mention shares per thread: small enough that a search build's parts, which go first, soon find a thread free. */
 const MENTIONS_SHARES_PER_THREAD = 8
 /** The jobs, for this thread (no built worker): loaded only then, so the host stays light. */
 const inThread = () => import('./index-jobs')
@@ -51,8 +52,17 @@ const YOUNG_GENERATION_MB = 6
 /** DOSSIER_INDEX_TIMELINE=1: each job's thread, start and end on stderr (notes/benchmarks.md). */
 const TIMELINE = process.env.DOSSIER_INDEX_TIMELINE === '1'
 /** Job priorities (`Pending`). */
+/**
+ * Job priorities (`Pending`): a search build's parts first (its chain is the longer), then
+ * mention shares, then the search build's writing jobs (shards, head). So the head is
+ * written, and loaded on the main thread, once the mention shares are done: the load has a
+ * core to itself (longest stall 30-39 ms at 10,000 articles, against 55-106 ms beside the
+ * last shares) and the writers' memory does not come on top of the scanners' (peak RSS
+ * 343-355 MB against 385-412 MB), for about the same time to both indexes.
+ */
 const SEARCH = 0
 const MENTIONS = 1
+const WRITE = 2
 
 /** Where a search index build takes its highlights from. */
 export interface HighlightSource {
@@ -87,7 +97,7 @@ type Request = IndexWorkerRequest extends infer R ? (R extends { id: number } ? 
 /** A job waiting for a free thread. */
 interface Pending {
   request: Request
-  /** Lower first: a search index build's jobs, each waiting on the ones before, go before mention shares, which wait on nothing. */
+  /** Lower first (SEARCH, MENTIONS, WRITE): see there. */
   priority: number
   pick: (message: IndexWorkerMessage) => unknown
   resolve: (value: unknown) => void
@@ -148,10 +158,10 @@ export class IndexWorkers {
     // (`WirePart`): handing them on costs this thread next to nothing.
     const terms = parts.map(({ rows: _, ...p }) => p)
     const shares = this.#jobs.length
-    const written = await Promise.all(Array.from({ length: shares }, (_, share) => this.#run({ type: 'shards', dir, parts: terms, share, shares }, SEARCH, (m) => (m.type === 'shards' ? m.files : undefined))))
+    const written = await Promise.all(Array.from({ length: shares }, (_, share) => this.#run({ type: 'shards', dir, parts: terms, share, shares }, WRITE, (m) => (m.type === 'shards' ? m.files : undefined))))
     const shards = Object.assign(Object.create(null) as Record<string, string>, ...written) as Record<string, string>
     const heads = parts.map(({ terms: _, ...p }) => p)
-    const { files, digest } = await this.#run({ type: 'head', dir, parts: heads, shards, state }, SEARCH, (m) => (m.type === 'written' ? m.head : undefined))
+    const { files, digest } = await this.#run({ type: 'head', dir, parts: heads, shards, state }, WRITE, (m) => (m.type === 'written' ? m.head : undefined))
     return { files, digest, highlights: parts.flatMap((p) => (fromWire(p.indexed) as [HighlightId, ArticleId][]).map(([id, articleId]) => ({ id, articleId }))) }
   }
 
@@ -188,7 +198,7 @@ export class IndexWorkers {
         if (TIMELINE) process.stderr.write(`index job: thread ${thread} ${job.request.type} ${(started / 1000).toFixed(2)} s -> ${(performance.now() / 1000).toFixed(2)} s${'articles' in job.request ? ` (${job.request.articles.length} articles)` : ''}\n`)
         this.#busy[thread] = false
         // After the job's continuation has run: the jobs it queues (the shards after the
-        // last part, the head after the shards) go first, before a mention share queued earlier.
+        // last part, the head after the shards) take their place in the queue first.
         setImmediate(() => this.#pump())
       }
       this.#jobs[thread]!.run({
