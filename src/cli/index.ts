@@ -1,6 +1,15 @@
 // The `dossier` CLI entry (built to out/main/cli.js, started by bin/dossier.js).
 // No Electron here or in anything it imports: it runs under plain Node.
+import { setFlagsFromString } from 'node:v8'
 import { runCli } from './run-cli'
+
+/**
+ * A command runs once, so a regular expression run once should not be compiled to machine
+ * code: V8 compiles one on its second run by default, and chrono-node's date parsers (the
+ * event-date suggestions of `show`) cost 160 ms that way for one or two passages, against
+ * 0.5 ms interpreted. Expressions run 20 times still are compiled (decision 72).
+ */
+setFlagsFromString('--regexp-tier-up-ticks=20')
 
 /**
  * A writer for stdout or stderr that a closed pipe cannot crash. `dossier list | head`
