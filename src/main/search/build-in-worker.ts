@@ -51,7 +51,6 @@ const IDLE_MS = 3_000
 const YOUNG_GENERATION_MB = 6
 /** DOSSIER_INDEX_TIMELINE=1: each job's thread, start and end on stderr (notes/benchmarks.md). */
 const TIMELINE = process.env.DOSSIER_INDEX_TIMELINE === '1'
-/** Job priorities (`Pending`). */
 /**
  * Job priorities (`Pending`): a search build's parts first (its chain is the longer), then
  * mention shares, then the search build's writing jobs (shards, head). So the head is

@@ -24,7 +24,7 @@ import { BuilderScratch, type IndexPart } from '../../core/search/index-builder'
 import type { PartHead, PartTerms } from '../../core/search/merge-parts'
 import type { HighlightInput } from '../../core/search/types'
 import { serializeError, type SerializedError } from '../workers/worker-errors'
-import { fromWire, type WireText } from './wire-text'
+import { fromWire, toWireText, type WireText } from './wire-text'
 import type { NotebookState, WrittenHead } from './index-files'
 import { buildHighlightsPart, buildPart, findAllMentions, writeHead, writeShards, type CompactMentions, type IndexArticle, type PartMemory } from './index-jobs'
 
@@ -105,14 +105,6 @@ async function handle(request: IndexWorkerRequest): Promise<[IndexWorkerMessage,
 const memory: PartMemory = {
   scratch: new BuilderScratch(),
   alloc: (length) => new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT)),
-}
-
-/** JSON of a value as UTF-8 in shared memory (`WirePart`). */
-function toWireText(value: unknown): WireText {
-  const bytes = Buffer.from(JSON.stringify(value), 'utf8')
-  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length))
-  shared.set(bytes)
-  return shared
 }
 
 /** The part as it crosses threads (`WirePart`): its arrays as they are (in shared memory: `memory`), strings and rows as text. */
