@@ -357,15 +357,45 @@ function mergeShard(saved: ShardEntries, added: ShardEntries): ShardEntries {
  * and gains the saved ones.
  */
 export function addShards(store: DocStore, shards: readonly ShardEntries[]): LoadFailure | null {
+  const steps = addShardSteps(store, shards)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/** Postings of shards added between two turns of the event loop (`addShardsInSlices`): a few milliseconds. */
+const ADD_SLICE = 10_000
+
+/** addShards with a turn of the event loop (`turn`) every few thousand postings: a large shard held the app's main thread 20-50 ms. */
+export async function addShardsInSlices(store: DocStore, shards: readonly ShardEntries[], turn: () => Promise<void>): Promise<LoadFailure | null> {
+  const steps = addShardSteps(store, shards)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    await turn()
+  }
+}
+
+/** addShards' work, pausing (yielding) after every ADD_SLICE postings or so; returns what addShards returns. */
+function* addShardSteps(store: DocStore, shards: readonly ShardEntries[]): Generator<void, LoadFailure | null> {
   const terms = termsOf(store.mini)
+  let done = 0
   try {
     for (const shard of shards) {
       for (const [term, data] of shard) {
+        if (done >= ADD_SLICE) {
+          done = 0
+          yield
+        }
         const fields: TermData = terms.get(term) ?? new Map()
         for (const fieldId of Object.keys(data)) {
           let freqs = fields.get(Number(fieldId))
           if (freqs === undefined) fields.set(Number(fieldId), (freqs = new Map()))
-          for (const [shortId, freq] of Object.entries(data[fieldId]!)) if (!freqs.has(Number(shortId))) freqs.set(Number(shortId), freq)
+          for (const [shortId, freq] of Object.entries(data[fieldId]!)) {
+            if (!freqs.has(Number(shortId))) freqs.set(Number(shortId), freq)
+            done++
+          }
         }
         terms.set(term, fields)
       }

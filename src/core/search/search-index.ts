@@ -51,7 +51,7 @@ import { COMMON_POSTINGS } from './candidates'
 import { DocStore, fingerprintOf, INDEX_FORMAT_VERSION, SEARCH_FIELDS, SEARCH_FIELDS_WITH_FURNITURE } from './doc-store'
 import { compileFilter } from './filter'
 import { mergePlans, planAlternative, vetoesFor, wordsOf, type PlanContext } from './plan'
-import { addShards, checkHead, checkHeadInSlices, checkHeadRowsTrusted, restoreParts, restorePartsInSlices, storeToParts, type IndexHead, type IndexParts, type LoadFailure, type PartialShards, type ShardEntries, type ShardLoader } from './persist'
+import { addShards, addShardsInSlices, checkHead, checkHeadInSlices, checkHeadRowsTrusted, restoreParts, restorePartsInSlices, storeToParts, type IndexHead, type IndexParts, type LoadFailure, type PartialShards, type ShardEntries, type ShardLoader } from './persist'
 import { shardKeysFor } from './shard-keys'
 import { termsOf } from './mini-internals'
 import { fieldsOf, foldedOf, hitOf, type Field } from './results'
@@ -367,7 +367,7 @@ export class SearchIndex {
     for (const key of keys) {
       const shards = await partial.load([key])
       await turn()
-      const failed = addShards(this.#store, shards)
+      const failed = await addShardsInSlices(this.#store, shards, turn)
       if (failed) throw new Error(failed.message)
       partial.loaded.add(key)
       await turn()
