@@ -12,6 +12,7 @@ import { z } from 'zod'
 import type { ArticleId, HighlightId, TagId } from '../ids'
 import { foldText, TOKENIZER_VERSION } from './fold'
 import { shardKeyOf } from './shard-keys'
+import { runSteps, runStepsInSlices } from '../steps'
 import { termsOf, type TermData } from './mini-internals'
 import { stampFromHex, stampToHex } from './stamp'
 import { dayOf, INDEX_FORMAT_VERSION, miniSearchOptions, type ArticleEntry, type DocStore, type HighlightEntry, type IndexedDoc, type TextRange } from './doc-store'
@@ -212,18 +213,14 @@ const damaged = (e: unknown): LoadFailure => ({ ok: false, reason: 'corrupt', me
  * with addShards. The store is clean: nothing to save until it changes.
  */
 export function restoreParts(store: DocStore, head: IndexHead, filters: Uint32Array, shards: readonly ShardEntries[]): LoadFailure | null {
-  const steps = restoreSteps(store, head, filters, shards)
-  for (;;) {
-    const step = steps.next()
-    if (step.done) return step.value
-  }
+  return runSteps(restoreSteps(store, head, filters, shards))
 }
 
 /** Documents restored, or checked (zod is slower), between two turns of the event loop (restorePartsInSlices, checkHeadInSlices). */
 const RESTORE_SLICE = 500
 const CHECK_SLICE = 250
 
-/** restoreParts with a turn of the event loop (`turn`) every few thousand documents: the app's main thread keeps turning. */
+/** restoreParts with a turn of the event loop (`turn`) every few hundred documents: the app's main thread keeps turning. */
 export async function restorePartsInSlices(store: DocStore, head: IndexHead, filters: Uint32Array, shards: readonly ShardEntries[], turn: () => Promise<void>): Promise<LoadFailure | null> {
   // MiniSearch's document tables too, in batches (its own loadJSAsync: at 10,000 articles,
   // loadJS held the thread for 40 ms).
@@ -233,12 +230,7 @@ export async function restorePartsInSlices(store: DocStore, head: IndexHead, fil
   } catch (e) {
     return damaged(e)
   }
-  const steps = restoreSteps(store, head, filters, shards, mini)
-  for (;;) {
-    const step = steps.next()
-    if (step.done) return step.value
-    await turn()
-  }
+  return runStepsInSlices(restoreSteps(store, head, filters, shards, mini), turn)
 }
 
 /** checkHead of all but the document rows, taken as they are (a head this process just wrote: SearchIndex.fromPartsInSlices). */
@@ -357,24 +349,15 @@ function mergeShard(saved: ShardEntries, added: ShardEntries): ShardEntries {
  * and gains the saved ones.
  */
 export function addShards(store: DocStore, shards: readonly ShardEntries[]): LoadFailure | null {
-  const steps = addShardSteps(store, shards)
-  for (;;) {
-    const step = steps.next()
-    if (step.done) return step.value
-  }
+  return runSteps(addShardSteps(store, shards))
 }
 
 /** Postings of shards added between two turns of the event loop (`addShardsInSlices`): a few milliseconds. */
 const ADD_SLICE = 10_000
 
 /** addShards with a turn of the event loop (`turn`) every few thousand postings: a large shard held the app's main thread 20-50 ms. */
-export async function addShardsInSlices(store: DocStore, shards: readonly ShardEntries[], turn: () => Promise<void>): Promise<LoadFailure | null> {
-  const steps = addShardSteps(store, shards)
-  for (;;) {
-    const step = steps.next()
-    if (step.done) return step.value
-    await turn()
-  }
+export function addShardsInSlices(store: DocStore, shards: readonly ShardEntries[], turn: () => Promise<void>): Promise<LoadFailure | null> {
+  return runStepsInSlices(addShardSteps(store, shards), turn)
 }
 
 /** addShards' work, pausing (yielding) after every ADD_SLICE postings or so; returns what addShards returns. */
